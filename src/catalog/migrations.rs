@@ -1,0 +1,121 @@
+//! Numbered schema migrations, tracked in `PRAGMA user_version`.
+//!
+//! A migration file is never edited once it has shipped: a change to the
+//! schema is a new file at the end of [`MIGRATIONS`] and the same change to
+//! `schema.sql`. (No published release of rusqlite_migration supports
+//! rusqlite 0.41, which is why this short runner is our own.)
+
+use rusqlite::Connection;
+
+use super::{CatalogError, Result};
+
+/// Every migration, in order. Index + 1 is the schema version it produces.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_catalogue.sql")];
+
+/// The schema version this build of Kartoteka writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Kartoteka's SQLite application id: "KRTK".
+pub const APPLICATION_ID: i32 = 0x4B52_544B;
+
+pub fn user_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Brings a catalogue at any older version up to [`LATEST_VERSION`], one
+/// transaction per migration, so a crash leaves it at a whole version.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current = user_version(conn)?;
+    if current > LATEST_VERSION {
+        return Err(CatalogError::NewerVersion {
+            found: current,
+            known: LATEST_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let version = index as u32 + 1;
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)
+            .map_err(|e| CatalogError::Migration { version, source: e })?;
+        tx.pragma_update(None, "user_version", version)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema as SQLite holds it, with comments and spacing removed so
+    /// that a reformatted but equal definition compares equal.
+    fn schema_of(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name")
+            .unwrap();
+        stmt.query_map([], |row| {
+            let sql: String = row.get(2)?;
+            Ok((row.get(0)?, row.get(1)?, normalise(&sql)))
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    }
+
+    fn normalise(sql: &str) -> String {
+        sql.lines()
+            .map(|line| line.split("--").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("( ", "(")
+            .replace(" )", ")")
+    }
+
+    #[test]
+    fn migrations_produce_schema_sql() {
+        let mut migrated = Connection::open_in_memory().unwrap();
+        migrate(&mut migrated).unwrap();
+        assert_eq!(user_version(&migrated).unwrap(), LATEST_VERSION);
+
+        let reference = Connection::open_in_memory().unwrap();
+        let schema =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schema.sql")).unwrap();
+        reference.execute_batch(&schema).unwrap();
+
+        let (got, want) = (schema_of(&migrated), schema_of(&reference));
+        for (g, w) in got.iter().zip(&want) {
+            assert_eq!(g, w, "schema.sql and the migrations disagree");
+        }
+        assert_eq!(
+            got.len(),
+            want.len(),
+            "schema.sql and the migrations define different objects"
+        );
+    }
+
+    #[test]
+    fn migrating_twice_is_harmless() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION);
+    }
+
+    #[test]
+    fn newer_catalogue_is_refused_untouched() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert!(matches!(err, CatalogError::NewerVersion { .. }), "{err}");
+        assert_eq!(user_version(&conn).unwrap(), LATEST_VERSION + 1);
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
+    }
+}

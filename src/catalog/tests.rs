@@ -1,0 +1,226 @@
+//! Catalogue behaviour on an in-memory database.
+
+use std::path::PathBuf;
+
+use super::*;
+use crate::photo::{Description, FileInfo, ImageFormat, PhotoRecord, Technical};
+
+fn record(path: &str, hash: &str) -> PhotoRecord {
+    PhotoRecord {
+        file: FileInfo {
+            path: PathBuf::from(path),
+            size: 100,
+            mtime_ns: 1,
+            hash: hash.to_owned(),
+            format: ImageFormat::Jpeg,
+            sidecar: None,
+        },
+        technical: Technical {
+            width: Some(640),
+            height: Some(480),
+            ..Technical::default()
+        },
+        description: Description {
+            title: Some("Dormitory, soldier sewing".into()),
+            caption: Some("Rows of identical metal beds".into()),
+            creators: vec!["Dana Kyndrová".into()],
+            keywords: vec!["Soviet troops".into(), "kasárna".into(), "Barracks".into()],
+            hierarchical_keywords: vec![
+                "Places|Czechoslovakia|Milovice".into(),
+                "Subjects|Military|Barracks".into(),
+            ],
+            date_created: Some("1991".into()),
+            ..Description::default()
+        },
+        tags: vec![RawTag::new("IPTC", "By-line", "Dana Kyndrová")],
+        warnings: vec![],
+    }
+}
+
+#[test]
+fn stores_and_reads_back_a_whole_record() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let rec = record("/archive/a.jpg", "h1");
+    let outcome = cat.store(&rec).unwrap();
+    let StoreOutcome::Added(id) = outcome else {
+        panic!("{outcome:?}")
+    };
+    let photo = cat.photo(id).unwrap().unwrap();
+    assert_eq!(photo.file, rec.file);
+    assert_eq!(photo.technical, rec.technical);
+    assert_eq!(photo.description, rec.description);
+    assert_eq!(cat.raw_tags(id).unwrap(), rec.tags);
+    assert_eq!(cat.photos().unwrap()[0].description, rec.description);
+}
+
+#[test]
+fn flat_keyword_matching_a_leaf_is_that_leaf() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    cat.store(&record("/archive/a.jpg", "h1")).unwrap();
+    // "Barracks" is the leaf of Subjects|Military|Barracks, not a new top-level keyword.
+    let tree = KeywordTree::load(&cat.conn).unwrap();
+    let top: Vec<String> = cat
+        .conn
+        .prepare("SELECT name FROM keyword WHERE parent_id IS NULL ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(top, ["Places", "Soviet troops", "Subjects", "kasárna"]);
+    drop(tree);
+}
+
+#[test]
+fn reread_keeps_edited_fields() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let id = cat.store(&record("/archive/a.jpg", "h1")).unwrap().id();
+    cat.set_field(
+        id,
+        Field::Caption,
+        FieldValue::Text(Some("Corrected caption".into())),
+    )
+    .unwrap();
+    cat.set_field(id, Field::Keywords, FieldValue::List(vec!["odsun".into()]))
+        .unwrap();
+
+    let mut changed = record("/archive/a.jpg", "h2");
+    changed.description.caption = Some("Caption from the changed file".into());
+    changed.description.title = Some("New title from the file".into());
+    changed.technical.width = Some(1024);
+    assert_eq!(cat.store(&changed).unwrap(), StoreOutcome::Updated(id));
+
+    let photo = cat.photo(id).unwrap().unwrap();
+    assert_eq!(
+        photo.description.caption.as_deref(),
+        Some("Corrected caption")
+    );
+    assert_eq!(photo.description.keywords, ["odsun"]);
+    assert_eq!(
+        photo.description.title.as_deref(),
+        Some("New title from the file")
+    );
+    assert_eq!(photo.technical.width, Some(1024));
+    assert_eq!(photo.file.hash, "h2");
+}
+
+#[test]
+fn same_content_elsewhere_is_a_duplicate_when_the_original_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = dir.path().join("a.jpg");
+    std::fs::write(&original, b"x").unwrap();
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let first = cat
+        .store(&record(original.to_str().unwrap(), "same"))
+        .unwrap()
+        .id();
+    let outcome = cat.store(&record("/elsewhere/copy.jpg", "same")).unwrap();
+    assert!(
+        matches!(outcome, StoreOutcome::Duplicate { of, .. } if of == first),
+        "{outcome:?}"
+    );
+    assert_eq!(cat.photo_count().unwrap(), 2);
+    assert_eq!(cat.stats().unwrap().duplicates, 2);
+}
+
+#[test]
+fn moved_file_keeps_its_id_and_edits() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let id = cat
+        .store(&record("/mnt/old-drive/a.jpg", "h1"))
+        .unwrap()
+        .id();
+    cat.set_field(id, Field::Credit, FieldValue::Text(Some("ČTK".into())))
+        .unwrap();
+    let outcome = cat.store(&record("/mnt/new-drive/a.jpg", "h1")).unwrap();
+    assert_eq!(
+        outcome,
+        StoreOutcome::Relinked {
+            id,
+            from: PathBuf::from("/mnt/old-drive/a.jpg")
+        }
+    );
+    let photo = cat.photo(id).unwrap().unwrap();
+    assert_eq!(photo.file.path, PathBuf::from("/mnt/new-drive/a.jpg"));
+    assert_eq!(photo.description.credit.as_deref(), Some("ČTK"));
+    assert_eq!(cat.photo_count().unwrap(), 1);
+}
+
+#[test]
+fn a_failed_batch_leaves_nothing_behind() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let good = record("/archive/a.jpg", "h1");
+    let mut bad = record("/archive/b.jpg", "h2");
+    bad.technical.orientation = Some(9); // violates the CHECK constraint
+    assert!(cat.store_batch(&[good, bad]).is_err());
+    assert_eq!(cat.photo_count().unwrap(), 0);
+}
+
+#[test]
+fn depicted_date_edits_must_be_dates() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let id = cat.store(&record("/archive/a.jpg", "h1")).unwrap().id();
+    let err = cat
+        .set_field(
+            id,
+            Field::DateCreated,
+            FieldValue::Text(Some("June 1991".into())),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("June 1991"), "{err}");
+    cat.set_field(
+        id,
+        Field::DateCreated,
+        FieldValue::Text(Some("1991-06".into())),
+    )
+    .unwrap();
+    assert_eq!(
+        cat.photo(id)
+            .unwrap()
+            .unwrap()
+            .description
+            .date_created
+            .as_deref(),
+        Some("1991-06")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_catalogue_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("CREATE TABLE notes (body TEXT)")
+            .unwrap();
+    }
+    let before = std::fs::read(&other).unwrap();
+    let err = Catalogue::open(&other).err().unwrap();
+    assert!(matches!(err, CatalogError::NotACatalogue { .. }), "{err}");
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "not a database at all, just some text that is long enough",
+    )
+    .unwrap();
+    let err = Catalogue::open(&text).err().unwrap();
+    assert!(matches!(err, CatalogError::NotACatalogue { .. }), "{err}");
+}
+
+#[test]
+fn a_newer_catalogue_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.kartoteka");
+    drop(Catalogue::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 5)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Catalogue::open(&path).err().unwrap();
+    assert!(err.to_string().contains("newer Kartoteka"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}

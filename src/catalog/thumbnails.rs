@@ -1,0 +1,89 @@
+//! The thumbnail store: a second SQLite file beside the catalogue, keyed by
+//! content hash, so that the same photo at two paths has one thumbnail and
+//! the catalogue itself stays small enough to back up on its own. Losing
+//! this file loses nothing that import cannot make again.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::Result;
+use crate::ingest::thumbnail::Thumbnail;
+
+/// `catalogue.kartoteka` → `catalogue.thumbnails.sqlite`.
+pub fn path_beside(catalogue: &Path) -> PathBuf {
+    let stem = catalogue
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "catalogue".to_owned());
+    catalogue.with_file_name(format!("{stem}.thumbnails.sqlite"))
+}
+
+pub struct ThumbnailStore {
+    conn: Connection,
+}
+
+impl ThumbnailStore {
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "normal")?;
+        Self::setup(conn)
+    }
+
+    pub fn open_in_memory() -> Result<Self> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(conn: Connection) -> Result<Self> {
+        conn.execute_batch(
+            "CREATE TABLE IF NOT EXISTS thumbnail (
+                 hash    TEXT PRIMARY KEY,
+                 width   INTEGER NOT NULL,
+                 height  INTEGER NOT NULL,
+                 jpeg    BLOB NOT NULL
+             ) WITHOUT ROWID;",
+        )?;
+        Ok(Self { conn })
+    }
+
+    /// Stores a batch of thumbnails in one transaction.
+    pub fn put_batch<'a>(
+        &mut self,
+        items: impl IntoIterator<Item = (&'a str, &'a Thumbnail)>,
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "INSERT OR REPLACE INTO thumbnail (hash, width, height, jpeg) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (hash, t) in items {
+                stmt.execute(params![hash, t.width, t.height, t.jpeg])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn get(&self, hash: &str) -> Result<Option<Thumbnail>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT width, height, jpeg FROM thumbnail WHERE hash = ?1")?
+            .query_row([hash], |r| {
+                Ok(Thumbnail {
+                    width: r.get(0)?,
+                    height: r.get(1)?,
+                    jpeg: r.get(2)?,
+                })
+            })
+            .optional()?)
+    }
+
+    pub fn count(&self) -> Result<u64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM thumbnail", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+}

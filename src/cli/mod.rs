@@ -1,0 +1,365 @@
+//! The command line: a thin face on the library, for scripts, tests and
+//! machines without a display. Parsing is clap's; every command opens the
+//! catalogue, calls the library and prints.
+
+pub mod json;
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::{Catalogue, ThumbnailStore};
+use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
+use crate::photo::{Photo, PhotoId};
+use json::PhotoJson;
+
+/// Exit code when some files failed but the rest of the work was done.
+pub const EXIT_PARTIAL: u8 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kartoteka",
+    version,
+    about = "Kartoteka catalogues documentary photo archives.",
+    long_about = "Kartoteka catalogues documentary photo archives: captions, credits, places, \
+                  dates and keywords from JPEG, TIFF and PNG files, in one SQLite catalogue.\n\n\
+                  Run without a command to open the desktop app."
+)]
+pub struct Cli {
+    /// The catalogue file [default: catalogue.kartoteka in the platform data folder]
+    #[arg(long, global = true, env = "KARTOTEKA_CATALOG", value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Import photographs from files and folders (recursively)
+    Import(ImportArgs),
+    /// Show one photo's record
+    Show {
+        /// A photo id or the path of its file
+        photo: String,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+        /// Include every raw EXIF, IPTC and XMP tag
+        #[arg(long)]
+        all: bool,
+    },
+    /// List every photo in the catalogue
+    List {
+        /// Print a JSON array
+        #[arg(long)]
+        json: bool,
+    },
+    /// List photos whose file is missing or changed on disk (exit code 1 if any)
+    Check {
+        /// Also re-hash every file to catch changes that kept size and time
+        #[arg(long)]
+        verify: bool,
+    },
+    /// Counts: photos, formats, captions, keywords, duplicates
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Files and folders to import
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Reader threads [default: one per CPU core]
+    #[arg(long, default_value_t = 0, hide_default_value = true)]
+    pub threads: usize,
+    /// Print only failures and the summary line
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `catalogue.kartoteka` in the platform's data folder
+/// (`~/.local/share/kartoteka` on Linux).
+pub fn default_catalogue_path() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "Kartoteka")
+        .context("no home folder to keep the catalogue in; pass --catalog FILE")?;
+    Ok(dirs.data_dir().join("catalogue.kartoteka"))
+}
+
+/// Opens the catalogue named on the command line (or the default), creating
+/// its folder if needed.
+pub fn open_catalogue(path: Option<&Path>) -> Result<Catalogue> {
+    let path = match path {
+        Some(p) => p.to_owned(),
+        None => default_catalogue_path()?,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("could not create {}", parent.display()))?;
+    }
+    Catalogue::open(&path).with_context(|| format!("could not open catalogue {}", path.display()))
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let Some(command) = cli.command else {
+        anyhow::bail!("no command given");
+    };
+    let mut catalogue = open_catalogue(cli.catalog.as_deref())?;
+    match command {
+        Command::Import(args) => run_import(&mut catalogue, &args),
+        Command::Show { photo, json, all } => run_show(&catalogue, &photo, json, all),
+        Command::List { json } => run_list(&catalogue, json),
+        Command::Check { verify } => run_check(&catalogue, verify),
+        Command::Stats { json } => run_stats(&catalogue, json),
+    }
+}
+
+fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> {
+    let mut thumbnails = match catalogue.thumbnails_path() {
+        Some(p) => ThumbnailStore::open(&p)
+            .with_context(|| format!("could not open thumbnails {}", p.display()))?,
+        None => ThumbnailStore::open_in_memory()?,
+    };
+    let options = ImportOptions {
+        threads: args.threads,
+        cancel: Arc::new(AtomicBool::new(false)),
+    };
+    let bar = indicatif::ProgressBar::hidden();
+    if std::io::stderr().is_terminal() && !args.quiet {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:30} {pos}/{len} {elapsed_precise} {wide_msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+    }
+    let on_progress = |p: Progress| match p {
+        Progress::Started { total, .. } => bar.set_length(total as u64),
+        Progress::File { done, path, .. } => {
+            bar.set_position(done as u64);
+            bar.set_message(
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            );
+        }
+    };
+    let summary = import(
+        catalogue,
+        Some(&mut thumbnails),
+        &args.paths,
+        &options,
+        &on_progress,
+    )
+    .context("import stopped: the catalogue could not be written")?;
+    bar.finish_and_clear();
+    report_import(&summary, args.quiet)?;
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PARTIAL)
+    })
+}
+
+fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
+    let mut err = std::io::stderr().lock();
+    for f in &s.failed {
+        writeln!(err, "failed: {}: {}", f.reason, f.path.display())?;
+    }
+    if !quiet {
+        for (path, w) in &s.warnings {
+            writeln!(err, "warning: {w}: {}", path.display())?;
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    if !quiet {
+        for (_, path, of) in &s.duplicates {
+            writeln!(out, "duplicate of photo {of}: {}", path.display())?;
+        }
+        for (id, from, to) in &s.relinked {
+            writeln!(
+                out,
+                "moved: photo {id} {} -> {}",
+                from.display(),
+                to.display()
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{} photos stored ({} new, {} re-read, {} moved, {} duplicates), {} unchanged, {} failed, {} warnings, in {:.1} s{}",
+        s.stored(),
+        s.added.len(),
+        s.updated.len(),
+        s.relinked.len(),
+        s.duplicates.len(),
+        s.unchanged,
+        s.failed.len(),
+        s.warnings.len(),
+        s.elapsed.as_secs_f64(),
+        if s.cancelled { " (cancelled)" } else { "" }
+    )?;
+    Ok(())
+}
+
+/// A photo by id (all digits) or by the path of its file.
+fn find_photo(catalogue: &Catalogue, which: &str) -> Result<Photo> {
+    if let Ok(id) = which.parse::<i64>() {
+        return catalogue
+            .photo(PhotoId(id))?
+            .with_context(|| format!("no photo with id {id}"));
+    }
+    let path = std::path::absolute(which).with_context(|| format!("bad path {which}"))?;
+    let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    for candidate in [&path, &canonical] {
+        if let Some(photo) = catalogue.photo_by_path(candidate)? {
+            return Ok(photo);
+        }
+    }
+    anyhow::bail!("no photo in the catalogue at {}", path.display())
+}
+
+fn run_show(catalogue: &Catalogue, which: &str, json: bool, all: bool) -> Result<ExitCode> {
+    let photo = find_photo(catalogue, which)?;
+    let tags = if all {
+        Some(catalogue.raw_tags(photo.id)?)
+    } else {
+        None
+    };
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &PhotoJson::new(&photo, tags.as_deref()))?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let value = serde_json::to_value(PhotoJson::new(&photo, None))?;
+    if let serde_json::Value::Object(map) = value {
+        for (key, v) in map {
+            let text = match v {
+                serde_json::Value::Null => continue,
+                serde_json::Value::String(s) => s,
+                serde_json::Value::Array(items) if items.is_empty() => continue,
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                other => other.to_string(),
+            };
+            writeln!(
+                out,
+                "{key:<22}{}",
+                text.replace('\n', "\n                      ")
+            )?;
+        }
+    }
+    for w in &photo.warnings {
+        writeln!(out, "{:<22}{w}", "warning")?;
+    }
+    if let Some(tags) = tags {
+        writeln!(out)?;
+        for t in tags {
+            writeln!(out, "{:<16}{:<40}{}", t.group, t.name, t.value)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_list(catalogue: &Catalogue, json: bool) -> Result<ExitCode> {
+    let photos = catalogue.photos()?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        let all: Vec<PhotoJson<'_>> = photos.iter().map(|p| PhotoJson::new(p, None)).collect();
+        serde_json::to_writer_pretty(&mut out, &all)?;
+        writeln!(out)?;
+    } else {
+        for p in &photos {
+            writeln!(
+                out,
+                "{}\t{}\t{}",
+                p.id,
+                p.file.path.display(),
+                p.description.title.as_deref().unwrap_or("")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_check(catalogue: &Catalogue, verify: bool) -> Result<ExitCode> {
+    let files = catalogue.files()?;
+    let mut out = std::io::stdout().lock();
+    let (mut missing, mut changed) = (0usize, 0usize);
+    for f in &files {
+        let meta = match std::fs::metadata(&f.path) {
+            Ok(m) => m,
+            Err(_) => {
+                missing += 1;
+                writeln!(out, "missing\t{}\t{}", f.id, f.path.display())?;
+                continue;
+            }
+        };
+        let mut differs =
+            meta.len() != f.state.size || crate::ingest::mtime_ns(&meta) != f.state.mtime_ns;
+        if !differs && verify {
+            let hash = std::fs::read(&f.path).map(|d| blake3::hash(&d).to_hex().to_string());
+            differs = hash.map_or(true, |h| h != f.hash);
+        }
+        if differs {
+            changed += 1;
+            writeln!(out, "changed\t{}\t{}", f.id, f.path.display())?;
+        }
+    }
+    writeln!(
+        std::io::stderr(),
+        "{} photos checked: {missing} missing, {changed} changed",
+        files.len()
+    )?;
+    Ok(if missing + changed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn run_stats(catalogue: &Catalogue, json: bool) -> Result<ExitCode> {
+    let stats = catalogue.stats()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &stats)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = [
+        ("photos", stats.photos),
+        ("  JPEG", stats.jpeg),
+        ("  TIFF", stats.tiff),
+        ("  PNG", stats.png),
+        ("with caption", stats.with_caption),
+        ("with depicted date", stats.with_depicted_date),
+        ("with GPS", stats.with_gps),
+        ("with warnings", stats.with_warnings),
+        ("duplicate content", stats.duplicates),
+        ("keywords", stats.keywords),
+    ];
+    for (label, n) in rows {
+        writeln!(out, "{label:<20}{n}")?;
+    }
+    writeln!(
+        out,
+        "{:<20}{:.1} MB",
+        "file size",
+        stats.total_bytes as f64 / 1e6
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

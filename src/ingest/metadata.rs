@@ -1,0 +1,587 @@
+//! Finding the metadata blocks inside a file and reconciling them.
+//!
+//! A JPEG, TIFF or PNG may carry EXIF, XMP and IPTC IIM at once, and an XMP
+//! sidecar may sit beside it. The rules, in order of precedence for each
+//! descriptive field:
+//!
+//! 1. the XMP sidecar (`NAME.xmp` beside the file),
+//! 2. XMP embedded in the file,
+//! 3. IPTC IIM embedded in the file,
+//! 4. EXIF Artist and Copyright (for creators and copyright only).
+//!
+//! That is the Metadata Working Group's guidance that XMP wins over IIM,
+//! with the sidecar, which is where tools write when they may not touch the
+//! original, winning over both. EXIF ImageDescription is not used as a
+//! caption: camera firmware fills it with the maker's name
+//! ("OLYMPUS DIGITAL CAMERA"); it stays visible among the raw tags.
+
+use std::io::Read;
+
+use bytes::Bytes;
+use exif::Exif;
+
+use super::iptc::{self, Iim, ds};
+use super::xmp::{self, Xmp};
+use super::{ReadError, exif as exif_reader};
+use crate::date::{PartialDate, exif_datetime};
+use crate::photo::{Description, Field, ImageFormat, RawTag, Technical};
+
+const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
+const XMP_EXTENSION_APP1: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
+const EXIF_APP1: &[u8] = b"Exif\0\0";
+const PHOTOSHOP_APP13: &[u8] = b"Photoshop 3.0\0";
+/// Inflated PNG text chunks larger than this are refused (zip bombs).
+const MAX_PNG_TEXT: u64 = 16 << 20;
+
+/// The metadata blocks found in one file, parsed but not yet reconciled.
+#[derive(Default)]
+pub struct Embedded {
+    /// Pixel size as the container declares it.
+    pub dimensions: Option<(u32, u32)>,
+    pub exif: Option<Exif>,
+    pub xmp: Option<Xmp>,
+    pub iim: Option<Iim>,
+    /// Container-level tags (PNG text chunks, JPEG comments).
+    pub tags: Vec<RawTag>,
+    pub warnings: Vec<String>,
+}
+
+impl Embedded {
+    /// Reads the metadata blocks of a file. Only a container that cannot be
+    /// walked at all is an error; a damaged block is a warning.
+    pub fn read(format: ImageFormat, bytes: &Bytes) -> Result<Self, ReadError> {
+        let mut found = Self::default();
+        match format {
+            ImageFormat::Jpeg => found.read_jpeg(bytes)?,
+            ImageFormat::Tiff => found.read_tiff(bytes)?,
+            ImageFormat::Png => found.read_png(bytes)?,
+        }
+        Ok(found)
+    }
+
+    fn set_exif(&mut self, tiff: Vec<u8>) {
+        match exif_reader::parse(tiff) {
+            Ok((exif, warning)) => {
+                self.warnings.extend(warning);
+                self.exif = Some(exif);
+            }
+            Err(e) => self.warnings.push(e),
+        }
+    }
+
+    fn set_xmp(&mut self, packet: &[u8], extension: Option<Vec<u8>>) {
+        match Xmp::parse(packet) {
+            Ok(mut xmp) => {
+                if let Some(ext) = extension {
+                    match Xmp::parse(&ext) {
+                        Ok(more) => xmp.properties.extend(more.properties),
+                        Err(e) => self
+                            .warnings
+                            .push(format!("extended XMP could not be read: {e}")),
+                    }
+                }
+                self.xmp = Some(xmp);
+            }
+            Err(e) => self.warnings.push(format!("XMP could not be read: {e}")),
+        }
+    }
+
+    fn set_iim(&mut self, block: &[u8]) {
+        match Iim::parse(block) {
+            Ok(iim) => self.iim = Some(iim),
+            Err(e) => self.warnings.push(format!("IPTC could not be read: {e}")),
+        }
+    }
+
+    fn set_photoshop_resources(&mut self, resources: &[u8]) {
+        if let Some(block) = iptc::iim_from_photoshop_resources(resources) {
+            self.set_iim(block);
+        }
+    }
+
+    fn read_jpeg(&mut self, bytes: &Bytes) -> Result<(), ReadError> {
+        let jpeg = img_parts::jpeg::Jpeg::from_bytes(bytes.clone())
+            .map_err(|e| ReadError::Damaged(format!("JPEG structure is broken: {e}")))?;
+        self.dimensions = jpeg.dimensions().map(|(w, h)| (w as u32, h as u32));
+        let mut photoshop = Vec::new();
+        let mut xmp_main = None;
+        // Extended XMP arrives in chunks: (offset, data), for one GUID.
+        let mut extension: Vec<(u32, Bytes)> = Vec::new();
+        for segment in jpeg.segments() {
+            let data = segment.contents();
+            match segment.marker() {
+                img_parts::jpeg::markers::APP1
+                    if data.starts_with(EXIF_APP1) && self.exif.is_none() =>
+                {
+                    self.set_exif(data[EXIF_APP1.len()..].to_vec());
+                }
+                img_parts::jpeg::markers::APP1
+                    if data.starts_with(XMP_APP1) && xmp_main.is_none() =>
+                {
+                    xmp_main = Some(data.slice(XMP_APP1.len()..));
+                }
+                img_parts::jpeg::markers::APP1 if data.starts_with(XMP_EXTENSION_APP1) => {
+                    // GUID (32) + full length (4) + offset (4) + data.
+                    let rest = &data[XMP_EXTENSION_APP1.len()..];
+                    if rest.len() > 40 {
+                        let offset = u32::from_be_bytes([rest[36], rest[37], rest[38], rest[39]]);
+                        extension.push((offset, data.slice(XMP_EXTENSION_APP1.len() + 40..)));
+                    }
+                }
+                img_parts::jpeg::markers::APP13 if data.starts_with(PHOTOSHOP_APP13) => {
+                    photoshop.extend_from_slice(&data[PHOTOSHOP_APP13.len()..]);
+                }
+                img_parts::jpeg::markers::COM => {
+                    let text = String::from_utf8_lossy(data)
+                        .trim_end_matches('\0')
+                        .to_owned();
+                    if !text.trim().is_empty() {
+                        self.tags.push(RawTag::new("JPEG", "Comment", text));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(main) = xmp_main {
+            let ext = (!extension.is_empty()).then(|| {
+                extension.sort_by_key(|(offset, _)| *offset);
+                extension
+                    .iter()
+                    .flat_map(|(_, d)| d.iter().copied())
+                    .collect()
+            });
+            self.set_xmp(&main, ext);
+        }
+        if !photoshop.is_empty() {
+            self.set_photoshop_resources(&photoshop);
+        }
+        Ok(())
+    }
+
+    fn read_tiff(&mut self, bytes: &Bytes) -> Result<(), ReadError> {
+        // For TIFF the EXIF block is the file itself, so a block that cannot
+        // be read means the file cannot be.
+        let (exif, warning) = exif_reader::parse(bytes.to_vec())
+            .map_err(|e| ReadError::Damaged(format!("TIFF structure is broken ({e})")))?;
+        self.warnings.extend(warning);
+        self.dimensions = exif_reader::tiff_dimensions(&exif);
+        if let Some(packet) = exif_reader::tag_bytes(&exif, 700) {
+            self.set_xmp(&packet, None);
+        }
+        if let Some(block) = exif_reader::tag_bytes(&exif, 33723) {
+            self.set_iim(&block);
+        }
+        if self.iim.is_none()
+            && let Some(resources) = exif_reader::tag_bytes(&exif, 34377)
+        {
+            self.set_photoshop_resources(&resources);
+        }
+        self.exif = Some(exif);
+        Ok(())
+    }
+
+    /// PNG chunks are walked by hand rather than with a strict parser so that
+    /// a file cut short after its header still yields its metadata.
+    fn read_png(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
+        let mut at = 8;
+        let mut saw_header = false;
+        while at + 8 <= bytes.len() {
+            let len = u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+                as usize;
+            let kind = &bytes[at + 4..at + 8];
+            let Some(data) = bytes.get(at + 8..(at + 8).saturating_add(len)) else {
+                self.warnings.push(format!(
+                    "PNG chunk {} at byte {at} is cut short",
+                    String::from_utf8_lossy(kind)
+                ));
+                break;
+            };
+            if !saw_header {
+                if kind != b"IHDR" || len < 8 {
+                    return Err(ReadError::Damaged(
+                        "PNG does not start with an IHDR chunk".into(),
+                    ));
+                }
+                saw_header = true;
+                let w = u32::from_be_bytes([data[0], data[1], data[2], data[3]]);
+                let h = u32::from_be_bytes([data[4], data[5], data[6], data[7]]);
+                self.dimensions = Some((w, h));
+            }
+            match kind {
+                b"eXIf" => self.set_exif(strip_exif_prefix(data).to_vec()),
+                b"tEXt" | b"zTXt" | b"iTXt" => self.read_png_text(kind, data),
+                b"IEND" => break,
+                _ => {}
+            }
+            at += 12 + len;
+        }
+        if !saw_header {
+            return Err(ReadError::Damaged(
+                "PNG is cut short before its header".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn read_png_text(&mut self, kind: &[u8], data: &[u8]) {
+        let Some(nul) = data.iter().position(|&b| b == 0) else {
+            return;
+        };
+        let keyword = String::from_utf8_lossy(&data[..nul]).into_owned();
+        let rest = &data[nul + 1..];
+        let text: Vec<u8> = match kind {
+            b"tEXt" => rest.to_vec(),
+            b"zTXt" => match rest.split_first() {
+                Some((0, compressed)) => match inflate(compressed) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        self.warnings
+                            .push(format!("PNG text chunk {keyword:?}: {e}"));
+                        return;
+                    }
+                },
+                _ => return,
+            },
+            _ => {
+                // iTXt: flag, method, language\0, translated keyword\0, text.
+                let [flag, _method, tail @ ..] = rest else {
+                    return;
+                };
+                let mut parts = tail.splitn(3, |&b| b == 0);
+                let (Some(_lang), Some(_translated), Some(body)) =
+                    (parts.next(), parts.next(), parts.next())
+                else {
+                    return;
+                };
+                if *flag == 1 {
+                    match inflate(body) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            self.warnings
+                                .push(format!("PNG text chunk {keyword:?}: {e}"));
+                            return;
+                        }
+                    }
+                } else {
+                    body.to_vec()
+                }
+            }
+        };
+        if keyword == "XML:com.adobe.xmp" {
+            self.set_xmp(&text, None);
+        } else if let Some(profile) = keyword.strip_prefix("Raw profile type ") {
+            // ImageMagick stores binary profiles as hex text.
+            match decode_raw_profile(&text) {
+                Some(raw) => match profile.to_ascii_lowercase().as_str() {
+                    "exif" => self.set_exif(strip_exif_prefix(&raw).to_vec()),
+                    "xmp" => self.set_xmp(&raw, None),
+                    "iptc" | "8bim" if raw.starts_with(b"8BIM") => {
+                        self.set_photoshop_resources(&raw)
+                    }
+                    "iptc" => self.set_iim(&raw),
+                    "app1" if raw.starts_with(EXIF_APP1) => {
+                        self.set_exif(raw[EXIF_APP1.len()..].to_vec())
+                    }
+                    _ => {}
+                },
+                None => self
+                    .warnings
+                    .push(format!("PNG profile {keyword:?} is not valid hex text")),
+            }
+        } else {
+            // PNG text is Latin-1 in tEXt/zTXt and UTF-8 in iTXt.
+            let value = if kind == b"iTXt" {
+                String::from_utf8_lossy(&text).into_owned()
+            } else {
+                text.iter().map(|&b| b as char).collect()
+            };
+            self.tags.push(RawTag::new("PNG", keyword, value));
+        }
+    }
+
+    /// Reconciles the blocks (and a sidecar) into the descriptive fields:
+    /// each field comes from the first source, in order of precedence, that has it.
+    pub fn description(&self, sidecar: Option<&Xmp>) -> Description {
+        let layers = sidecar
+            .map(from_xmp)
+            .into_iter()
+            .chain(self.xmp.as_ref().map(from_xmp))
+            .chain(self.iim.as_ref().map(from_iim))
+            .chain(self.exif.as_ref().map(from_exif));
+        let mut merged = Description::default();
+        for layer in layers {
+            for field in Field::ALL {
+                if !merged.is_set(field) && layer.is_set(field) {
+                    merged.set(field, layer.get(field));
+                }
+            }
+        }
+        merged
+    }
+
+    /// Technical facts: EXIF first, with XMP's copies of EXIF (tiff:, exif:,
+    /// aux:) filling what EXIF lacks.
+    pub fn technical(&self) -> Technical {
+        let mut t = self
+            .exif
+            .as_ref()
+            .map(exif_reader::technical)
+            .unwrap_or_default();
+        if let Some((w, h)) = self.dimensions {
+            t.width = Some(w);
+            t.height = Some(h);
+        }
+        if let Some(x) = &self.xmp {
+            let text = |ns, name| {
+                x.text(ns, name)
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+            };
+            let number = |ns, name| text(ns, name).and_then(|s| parse_xmp_number(&s));
+            t.camera_make = t.camera_make.take().or_else(|| text(xmp::NS_TIFF, "Make"));
+            t.camera_model = t
+                .camera_model
+                .take()
+                .or_else(|| text(xmp::NS_TIFF, "Model"));
+            t.lens = t
+                .lens
+                .take()
+                .or_else(|| text(xmp::NS_EXIF_AUX, "Lens"))
+                .or_else(|| text("http://cipa.jp/exif/1.0/", "LensModel"));
+            t.orientation = t.orientation.or_else(|| {
+                number(xmp::NS_TIFF, "Orientation")
+                    .filter(|o| (1.0..=8.0).contains(o) && o.fract() == 0.0)
+                    .map(|o| o as u16)
+            });
+            t.taken_at = t
+                .taken_at
+                .take()
+                .or_else(|| text(xmp::NS_EXIF, "DateTimeOriginal").and_then(|d| xmp_datetime(&d)));
+            t.digitized_at = t
+                .digitized_at
+                .take()
+                .or_else(|| text(xmp::NS_EXIF, "DateTimeDigitized").and_then(|d| xmp_datetime(&d)));
+            t.exposure_time = t
+                .exposure_time
+                .or_else(|| number(xmp::NS_EXIF, "ExposureTime"));
+            t.f_number = t.f_number.or_else(|| number(xmp::NS_EXIF, "FNumber"));
+            t.focal_length = t
+                .focal_length
+                .or_else(|| number(xmp::NS_EXIF, "FocalLength"));
+            t.iso = t.iso.or_else(|| {
+                x.list(xmp::NS_EXIF, "ISOSpeedRatings")
+                    .first()
+                    .and_then(|s| s.trim().parse().ok())
+            });
+        }
+        t
+    }
+
+    /// Every raw tag from every block.
+    pub fn raw_tags(&self) -> Vec<RawTag> {
+        let mut tags = Vec::new();
+        if let Some(e) = &self.exif {
+            tags.extend(exif_reader::raw_tags(e));
+        }
+        if let Some(i) = &self.iim {
+            tags.extend(i.raw_tags());
+        }
+        if let Some(x) = &self.xmp {
+            tags.extend(x.raw_tags("XMP"));
+        }
+        tags.extend(self.tags.iter().cloned());
+        tags
+    }
+}
+
+fn from_xmp(x: &Xmp) -> Description {
+    use xmp::{NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_LIGHTROOM, NS_PHOTOSHOP};
+    Description {
+        title: x.text(NS_DC, "title"),
+        headline: x.text(NS_PHOTOSHOP, "Headline"),
+        caption: x.text(NS_DC, "description"),
+        creators: x.list(NS_DC, "creator"),
+        credit: x.text(NS_PHOTOSHOP, "Credit"),
+        copyright: x.text(NS_DC, "rights"),
+        source: x.text(NS_PHOTOSHOP, "Source"),
+        instructions: x.text(NS_PHOTOSHOP, "Instructions"),
+        job_id: x.text(NS_PHOTOSHOP, "TransmissionReference"),
+        sublocation: x.text(NS_IPTC_CORE, "Location"),
+        city: x.text(NS_PHOTOSHOP, "City"),
+        state: x.text(NS_PHOTOSHOP, "State"),
+        country: x.text(NS_PHOTOSHOP, "Country"),
+        country_code: x.text(NS_IPTC_CORE, "CountryCode"),
+        keywords: x.list(NS_DC, "subject"),
+        hierarchical_keywords: x.list(NS_LIGHTROOM, "hierarchicalSubject"),
+        people: x.list(NS_IPTC_EXT, "PersonInImage"),
+        event: x.text(NS_IPTC_EXT, "Event"),
+        date_created: x
+            .text(NS_PHOTOSHOP, "DateCreated")
+            .and_then(|t| PartialDate::parse(&t).ok())
+            .map(|d| d.to_string()),
+        digital_source_type: x.text(NS_IPTC_EXT, "DigitalSourceType"),
+    }
+}
+
+fn from_iim(i: &Iim) -> Description {
+    let nonblank = |v: Vec<String>| v.into_iter().filter(|s| !s.trim().is_empty()).collect();
+    Description {
+        title: i.value(ds::OBJECT_NAME),
+        headline: i.value(ds::HEADLINE),
+        caption: i.value(ds::CAPTION),
+        creators: nonblank(i.values(ds::BYLINE)),
+        credit: i.value(ds::CREDIT),
+        copyright: i.value(ds::COPYRIGHT),
+        source: i.value(ds::SOURCE),
+        instructions: i.value(ds::SPECIAL_INSTRUCTIONS),
+        job_id: i.value(ds::TRANSMISSION_REFERENCE),
+        sublocation: i.value(ds::SUBLOCATION),
+        city: i.value(ds::CITY),
+        state: i.value(ds::PROVINCE_STATE),
+        country: i.value(ds::COUNTRY),
+        country_code: i.value(ds::COUNTRY_CODE),
+        keywords: nonblank(i.values(ds::KEYWORDS)),
+        date_created: i
+            .value(ds::DATE_CREATED)
+            .and_then(|date| {
+                PartialDate::from_iim(&date, i.value(ds::TIME_CREATED).as_deref()).ok()
+            })
+            .map(|d| d.to_string()),
+        ..Description::default()
+    }
+}
+
+fn from_exif(e: &Exif) -> Description {
+    let (creators, copyright) = exif_reader::artist_and_copyright(e);
+    Description {
+        creators,
+        copyright,
+        ..Description::default()
+    }
+}
+
+/// Problems with the descriptive data worth telling the archivist about:
+/// values that were present but could not be used.
+pub fn description_warnings(embedded: &Embedded, sidecar: Option<&Xmp>) -> Vec<String> {
+    let mut out = Vec::new();
+    for x in sidecar.iter().copied().chain(embedded.xmp.as_ref()) {
+        if let Some(t) = x.text(xmp::NS_PHOTOSHOP, "DateCreated")
+            && let Err(e) = PartialDate::parse(&t)
+        {
+            out.push(format!("XMP depicted date ignored: {e}"));
+        }
+    }
+    if let Some(i) = &embedded.iim
+        && let Some(date) = i.value(ds::DATE_CREATED)
+        && let Err(e) = PartialDate::from_iim(&date, None)
+    {
+        out.push(format!("IPTC depicted date ignored: {e}"));
+    }
+    out
+}
+
+/// XMP dates are ISO 8601 (`2010-09-30T16:06:06-07:00`); keep the precision
+/// of full date-times only, as EXIF would have.
+fn xmp_datetime(text: &str) -> Option<String> {
+    let date = PartialDate::parse(text).ok()?;
+    let time = date.time.as_deref()?;
+    date.day?;
+    let (clock, zone) = match time.find(['Z', '+', '-']) {
+        Some(i) => time.split_at(i),
+        None => (time, ""),
+    };
+    let clock = clock.split('.').next().unwrap_or(clock);
+    let clock = if clock.len() == 5 {
+        format!("{clock}:00")
+    } else {
+        clock.to_owned()
+    };
+    let exif_style = format!(
+        "{:04}:{:02}:{:02} {clock}",
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1)
+    );
+    exif_datetime(&exif_style, Some(zone).filter(|z| !z.is_empty()))
+}
+
+/// XMP writes EXIF numbers as rationals (`1/200`, `28/10`) or decimals.
+fn parse_xmp_number(text: &str) -> Option<f64> {
+    let v = match text.split_once('/') {
+        Some((n, d)) => {
+            let (n, d): (f64, f64) = (n.trim().parse().ok()?, d.trim().parse().ok()?);
+            if d == 0.0 {
+                return None;
+            }
+            n / d
+        }
+        None => text.parse().ok()?,
+    };
+    v.is_finite().then_some(v)
+}
+
+fn strip_exif_prefix(data: &[u8]) -> &[u8] {
+    data.strip_prefix(EXIF_APP1).unwrap_or(data)
+}
+
+fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(data)
+        .take(MAX_PNG_TEXT)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("compressed text could not be inflated: {e}"))?;
+    Ok(out)
+}
+
+/// ImageMagick's "Raw profile type" text: `\nNAME\n   LENGTH\nHEX...`.
+fn decode_raw_profile(text: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(text).ok()?;
+    let mut lines = text.trim_start_matches('\n').splitn(3, '\n');
+    let _name = lines.next()?;
+    let len: usize = lines.next()?.trim().parse().ok()?;
+    let hex: Vec<u8> = lines
+        .next()?
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if hex.len() < len * 2 {
+        return None;
+    }
+    hex[..len * 2]
+        .chunks_exact(2)
+        .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xmp_dates_become_exif_style_iso() {
+        assert_eq!(
+            xmp_datetime("2010-09-30T16:06:06-07:00").as_deref(),
+            Some("2010-09-30T16:06:06-07:00")
+        );
+        assert_eq!(
+            xmp_datetime("2010-12-12T12:41:35.00+01:00").as_deref(),
+            Some("2010-12-12T12:41:35+01:00")
+        );
+        assert_eq!(xmp_datetime("2010-12-12").as_deref(), None);
+    }
+
+    #[test]
+    fn xmp_numbers() {
+        assert_eq!(parse_xmp_number("1/200"), Some(0.005));
+        assert_eq!(parse_xmp_number("2.8"), Some(2.8));
+        assert_eq!(parse_xmp_number("1/0"), None);
+        assert_eq!(parse_xmp_number("f/5,6"), None);
+    }
+
+    #[test]
+    fn raw_profiles_decode() {
+        let text = b"\nexif\n       6\n457869660000\n";
+        assert_eq!(decode_raw_profile(text).unwrap(), b"Exif\0\0");
+        assert_eq!(decode_raw_profile(b"\nexif\n 6\n45"), None);
+    }
+}

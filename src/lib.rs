@@ -1,0 +1,12 @@
+//! Kartoteka: a cataloguer for documentary photo archives.
+//!
+//! The library owns everything but the window: the SQLite catalogue
+//! ([`catalog`]), reading photographs and their metadata ([`ingest`]), and the
+//! command line ([`cli`]). The desktop app is one more face on the same
+//! library.
+
+pub mod catalog;
+pub mod cli;
+pub mod date;
+pub mod ingest;
+pub mod photo;
