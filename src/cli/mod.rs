@@ -46,7 +46,7 @@ pub enum Command {
     /// Show one photo's record
     Show {
         /// A photo id or the path of its file
-        photo: String,
+        photo: std::ffi::OsString,
         /// Print one JSON object
         #[arg(long)]
         json: bool,
@@ -212,13 +212,14 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
 }
 
 /// A photo by id (all digits) or by the path of its file.
-fn find_photo(catalogue: &Catalogue, which: &str) -> Result<Photo> {
-    if let Ok(id) = which.parse::<i64>() {
+fn find_photo(catalogue: &Catalogue, which: &std::ffi::OsStr) -> Result<Photo> {
+    if let Some(id) = which.to_str().and_then(|w| w.parse::<i64>().ok()) {
         return catalogue
             .photo(PhotoId(id))?
             .with_context(|| format!("no photo with id {id}"));
     }
-    let path = std::path::absolute(which).with_context(|| format!("bad path {which}"))?;
+    let path = std::path::absolute(which)
+        .with_context(|| format!("bad path {}", which.to_string_lossy()))?;
     let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     for candidate in [&path, &canonical] {
         if let Some(photo) = catalogue.photo_by_path(candidate)? {
@@ -228,7 +229,12 @@ fn find_photo(catalogue: &Catalogue, which: &str) -> Result<Photo> {
     anyhow::bail!("no photo in the catalogue at {}", path.display())
 }
 
-fn run_show(catalogue: &Catalogue, which: &str, json: bool, all: bool) -> Result<ExitCode> {
+fn run_show(
+    catalogue: &Catalogue,
+    which: &std::ffi::OsStr,
+    json: bool,
+    all: bool,
+) -> Result<ExitCode> {
     let photo = find_photo(catalogue, which)?;
     let tags = if all {
         Some(catalogue.raw_tags(photo.id)?)
