@@ -43,7 +43,7 @@ fn progress_arrives_through_a_channel_and_cancel_stops_cleanly() {
     let summary = import(
         &mut catalogue,
         Some(&mut thumbs),
-        &[dir.clone()],
+        std::slice::from_ref(&dir),
         &options,
         &on_progress,
     )
@@ -105,7 +105,7 @@ fn a_changed_file_is_reread_without_losing_catalogue_edits() {
         import(
             catalogue,
             None,
-            &[dir.clone()],
+            std::slice::from_ref(&dir),
             &ImportOptions::default(),
             &|_| {},
         )
