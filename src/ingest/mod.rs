@@ -7,6 +7,7 @@
 pub mod exif;
 pub mod import;
 pub mod iptc;
+pub mod jpeg;
 pub mod metadata;
 pub mod scan;
 pub mod thumbnail;

@@ -1,15 +1,18 @@
 //! Thumbnails: 512 px on the long edge, orientation applied, stored as JPEG.
 //!
-//! JPEGs are decoded at a reduced scale (1/2 to 1/8) by jpeg-decoder, which
-//! skips most of the inverse DCT work; a 6000x4000 photo decodes at 1/8 in
-//! a quarter of the full-size time. Other formats go through `image` with
-//! limits, so that a file declaring absurd dimensions is refused instead of
-//! exhausting memory.
+//! JPEGs are decoded at a reduced scale (1/8 to 8/8) by libjpeg (see
+//! [`super::jpeg`]), which skips most of the inverse DCT work; a 6000x4000
+//! photo decodes at 1/8 in a sixth of the full-size time. Other formats, and
+//! JPEGs libjpeg cannot take, go through `image` with limits, so that a file
+//! declaring absurd dimensions is refused instead of exhausting memory.
+//! Resizing is fast_image_resize's SIMD convolution.
 
 use std::io::Cursor;
 
+use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
+use super::jpeg::{self, JpegError};
 use crate::photo::ImageFormat;
 
 /// Long edge of a catalogue thumbnail, in pixels.
@@ -19,7 +22,7 @@ pub const THUMBNAIL_EDGE: u32 = 512;
 pub const MAX_PIXELS: u64 = 200_000_000;
 /// Memory one decode may take.
 const MAX_ALLOC: u64 = 1 << 30;
-const JPEG_QUALITY: u8 = 85;
+const JPEG_QUALITY: f32 = 82.0;
 
 /// An encoded thumbnail.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,15 +46,50 @@ pub enum ThumbnailError {
     Encode(String),
 }
 
+fn too_large(width: u64, height: u64) -> ThumbnailError {
+    ThumbnailError::TooLarge {
+        width,
+        height,
+        limit: MAX_PIXELS / 1_000_000,
+    }
+}
+
 fn check_size(width: u64, height: u64) -> Result<(), ThumbnailError> {
     if width * height > MAX_PIXELS {
-        return Err(ThumbnailError::TooLarge {
-            width,
-            height,
-            limit: MAX_PIXELS / 1_000_000,
-        });
+        return Err(too_large(width, height));
     }
     Ok(())
+}
+
+/// Scales an image down so its long edge is `long_edge` (never up).
+fn shrink(image: DynamicImage, long_edge: u32) -> Result<DynamicImage, ThumbnailError> {
+    let (w, h) = (image.width(), image.height());
+    if w.max(h) <= long_edge {
+        return Ok(image);
+    }
+    let scale = long_edge as f64 / w.max(h) as f64;
+    let (nw, nh) = (
+        ((w as f64 * scale).round() as u32).max(1),
+        ((h as f64 * scale).round() as u32).max(1),
+    );
+    // 8-bit RGB or grey is what the decoders give for photographs; other
+    // layouts (16-bit, alpha) are converted first.
+    let image = match image {
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageLuma8(_) | DynamicImage::ImageRgba8(_) => {
+            image
+        }
+        other if other.color().has_alpha() => DynamicImage::ImageRgba8(other.to_rgba8()),
+        other => DynamicImage::ImageRgb8(other.to_rgb8()),
+    };
+    let mut resized = DynamicImage::new(nw, nh, image.color());
+    Resizer::new()
+        .resize(
+            &image,
+            &mut resized,
+            &ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::CatmullRom)),
+        )
+        .map_err(|e| ThumbnailError::Encode(format!("resize failed: {e}")))?;
+    Ok(resized)
 }
 
 /// An image decoded for display, and a note when its data was damaged but
@@ -72,27 +110,34 @@ pub fn decode_scaled(
 ) -> Result<Decoded, ThumbnailError> {
     let mut damage = None;
     let image = match format {
-        // The scaled decoder is strict; when it gives up, the general one
-        // (which tolerates damaged restart markers and the like) gets a go.
-        ImageFormat::Jpeg => match decode_jpeg_scaled(bytes, long_edge) {
-            Ok(Some(image)) => image,
-            Ok(None) | Err(ThumbnailError::Unsupported(_)) => decode_with_image(format, bytes)?,
-            Err(ThumbnailError::Decode(strict)) => {
-                let image = decode_with_image(format, bytes)?;
+        // libjpeg goes on through damaged data with a warning; what it
+        // cannot read at all (CMYK, arithmetic coding) goes to `image`.
+        ImageFormat::Jpeg => match jpeg::decode_scaled(bytes, long_edge, MAX_PIXELS) {
+            Ok(scaled) => {
+                if !scaled.warnings.is_empty() {
+                    damage = Some(format!(
+                        "image data is damaged ({}); the preview shows what could be decoded",
+                        scaled.warnings.join("; ")
+                    ));
+                }
+                scaled.image
+            }
+            Err(JpegError::TooLarge { width, height }) => {
+                return Err(too_large(width as u64, height as u64));
+            }
+            Err(JpegError::Unsupported(_)) => decode_with_image(format, bytes)?,
+            Err(JpegError::Damaged(why)) => {
+                let image = decode_with_image(format, bytes)
+                    .map_err(|_| ThumbnailError::Decode(why.clone()))?;
                 damage = Some(format!(
-                    "image data is damaged ({strict}); the preview shows what could be decoded"
+                    "image data is damaged ({why}); the preview shows what could be decoded"
                 ));
                 image
             }
-            Err(e) => return Err(e),
         },
         _ => decode_with_image(format, bytes)?,
     };
-    let mut image = if image.width().max(image.height()) > long_edge {
-        image.thumbnail(long_edge, long_edge)
-    } else {
-        image
-    };
+    let mut image = shrink(image, long_edge)?;
     if let Some(o) = orientation.and_then(|o| image::metadata::Orientation::from_exif(o as u8)) {
         image.apply_orientation(o);
     }
@@ -113,10 +158,7 @@ pub fn make(
 /// Encodes an image as a thumbnail JPEG (alpha flattened onto white).
 pub fn encode(image: &DynamicImage) -> Result<Thumbnail, ThumbnailError> {
     let rgb = flatten(image);
-    let mut jpeg = Vec::with_capacity(64 * 1024);
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
-        .encode_image(&rgb)
-        .map_err(|e| ThumbnailError::Encode(e.to_string()))?;
+    let jpeg = jpeg::encode(&rgb, JPEG_QUALITY).map_err(ThumbnailError::Encode)?;
     Ok(Thumbnail {
         width: rgb.width(),
         height: rgb.height(),
@@ -136,50 +178,9 @@ fn flatten(image: &DynamicImage) -> RgbImage {
     })
 }
 
-/// Scaled JPEG decode. `Ok(None)` means "this pixel format is better left
-/// to the general decoder" (CMYK, 16-bit).
-fn decode_jpeg_scaled(
-    bytes: &[u8],
-    long_edge: u32,
-) -> Result<Option<DynamicImage>, ThumbnailError> {
-    let mut decoder = jpeg_decoder::Decoder::new(bytes);
-    decoder.read_info().map_err(jpeg_error)?;
-    let info = decoder
-        .info()
-        .ok_or_else(|| ThumbnailError::Decode("JPEG has no frame header".into()))?;
-    check_size(info.width as u64, info.height as u64)?;
-    if !matches!(
-        info.pixel_format,
-        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8
-    ) {
-        return Ok(None);
-    }
-    let edge = long_edge.min(u16::MAX as u32) as u16;
-    let (w, h) = decoder.scale(edge, edge).map_err(jpeg_error)?;
-    decoder.set_max_decoding_buffer_size(MAX_ALLOC as usize);
-    let pixels = decoder.decode().map_err(jpeg_error)?;
-    let (w, h) = (w as u32, h as u32);
-    let image = match info.pixel_format {
-        jpeg_decoder::PixelFormat::RGB24 => {
-            image::RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8)
-        }
-        _ => image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8),
-    };
-    image
-        .map(Some)
-        .ok_or_else(|| ThumbnailError::Decode("JPEG decoder returned a short buffer".into()))
-}
-
 fn image_error(e: image::ImageError) -> ThumbnailError {
     match e {
         image::ImageError::Unsupported(u) => ThumbnailError::Unsupported(u.to_string()),
-        other => ThumbnailError::Decode(other.to_string()),
-    }
-}
-
-fn jpeg_error(e: jpeg_decoder::Error) -> ThumbnailError {
-    match e {
-        jpeg_decoder::Error::Unsupported(u) => ThumbnailError::Unsupported(format!("JPEG {u:?}")),
         other => ThumbnailError::Decode(other.to_string()),
     }
 }

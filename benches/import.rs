@@ -1,0 +1,329 @@
+//! Import speed against the tools an archivist would otherwise use.
+//!
+//! `cargo bench --bench import` makes 100 JPEGs of 6000x4000 from the corpus
+//! camera photos (upscaled, their EXIF carried over; cached under
+//! target/bench-data), then times:
+//!
+//! - `kartoteka import` into a fresh catalogue (hash, metadata, 512 px
+//!   thumbnail, catalogue), with its peak memory;
+//! - two parallel `vipsthumbnail -s 512` processes on the same files, which
+//!   make thumbnails only;
+//! - `exiftool -json` on the same files, which reads metadata only;
+//! - re-importing 20,000 unchanged files.
+//!
+//! Each figure is the median of several runs; the ratios are what the
+//! targets are stated in. Peers that are not installed are skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use img_parts::jpeg::{Jpeg, JpegSegment, markers};
+
+const BIG_FILES: usize = 100;
+const BIG_SIZE: (u32, u32) = (6000, 4000);
+const MANY_FILES: usize = 20_000;
+const RUNS: usize = 5;
+
+/// Set when this program runs as its own helper to make the test files.
+const GENERATE: &str = "KARTOTEKA_BENCH_GENERATE";
+
+fn main() {
+    // `cargo bench` passes `--bench`; anything else is a filter we ignore.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = root.join("target/bench-data");
+    let big = data.join("big-6000x4000");
+    if std::env::var_os(GENERATE).is_some() {
+        make_big_jpegs(root, &big);
+        return;
+    }
+    // The test files are made by a helper process: a child's peak memory,
+    // as the kernel reports it, includes its parent's at the moment it was
+    // started, so this process must stay small.
+    if !(big.is_dir() && list_files(&big).len() == BIG_FILES) {
+        let status = Command::new(std::env::current_exe().unwrap())
+            .env(GENERATE, "1")
+            .status()
+            .unwrap();
+        assert!(status.success(), "making the test files failed");
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("Kartoteka import benchmark: {cores} cores, {RUNS} runs each, medians (min)");
+
+    let files: Vec<PathBuf> = list_files(&big);
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).unwrap().len())
+        .sum();
+    println!(
+        "\n{} JPEGs of {}x{}, {:.0} MB in all",
+        files.len(),
+        BIG_SIZE.0,
+        BIG_SIZE.1,
+        bytes as f64 / 1e6
+    );
+
+    let bin = env!("CARGO_BIN_EXE_kartoteka");
+    let scratch = tempfile::tempdir().unwrap();
+    let mut peak_rss = 0u64;
+    let import = measure(|run| {
+        let catalogue = scratch.path().join(format!("import-{run}.kartoteka"));
+        let (elapsed, rss) = run_measured(
+            Command::new(bin)
+                .arg("--catalog")
+                .arg(&catalogue)
+                .arg("import")
+                .arg(&big),
+        );
+        peak_rss = peak_rss.max(rss);
+        elapsed
+    });
+    report(
+        "kartoteka import",
+        &import,
+        Some(&format!("peak RSS {:.0} MB", peak_rss as f64 / 1024.0)),
+    );
+
+    let vips = has("vipsthumbnail").then(|| {
+        let out = scratch.path().join("vips");
+        std::fs::create_dir_all(&out).unwrap();
+        let pattern = format!("{}/%s.jpg", out.display());
+        let t = measure(|_| {
+            let started = Instant::now();
+            let halves: Vec<_> = files
+                .chunks(files.len().div_ceil(2))
+                .map(|half| {
+                    Command::new("vipsthumbnail")
+                        .args(["-s", "512", "-o", &pattern])
+                        .args(half)
+                        .stdout(Stdio::null())
+                        .spawn()
+                        .unwrap()
+                })
+                .collect();
+            for mut p in halves {
+                assert!(p.wait().unwrap().success(), "vipsthumbnail failed");
+            }
+            started.elapsed()
+        });
+        report("2 x vipsthumbnail -s 512", &t, None);
+        t
+    });
+    let exiftool = has("exiftool").then(|| {
+        let t = measure(|_| {
+            run_measured(
+                Command::new("exiftool")
+                    .args(["-json", "-q"])
+                    .args(&files)
+                    .stdout(Stdio::null()),
+            )
+            .0
+        });
+        report("exiftool -json", &t, None);
+        t
+    });
+
+    println!();
+    if let Some(v) = &vips {
+        println!(
+            "import / vipsthumbnail: {:.2} (target at most 0.80)",
+            median(&import).as_secs_f64() / median(v).as_secs_f64()
+        );
+    } else {
+        println!("vipsthumbnail is not installed (apt-get install libvips-tools): no ratio");
+    }
+    if let Some(e) = &exiftool {
+        println!(
+            "import / exiftool -json: {:.2} (exiftool reads metadata only)",
+            median(&import).as_secs_f64() / median(e).as_secs_f64()
+        );
+    } else {
+        println!("exiftool is not installed (apt-get install libimage-exiftool-perl): no ratio");
+    }
+    println!(
+        "import: {:.1} ms per 24-megapixel file on {cores} cores, {:.0} MB/s",
+        median(&import).as_secs_f64() * 1000.0 / files.len() as f64,
+        bytes as f64 / 1e6 / median(&import).as_secs_f64()
+    );
+
+    // Re-import of unchanged files: many small files, imported once.
+    let many = make_many_files(root, &data.join("many"));
+    let catalogue = scratch.path().join("many.kartoteka");
+    let (first, rss) = run_measured(
+        Command::new(bin)
+            .arg("--catalog")
+            .arg(&catalogue)
+            .arg("import")
+            .arg(&many),
+    );
+    println!(
+        "\n{MANY_FILES} small files, first import {:.1} s, peak RSS {:.0} MB",
+        first.as_secs_f64(),
+        rss as f64 / 1024.0
+    );
+    let reimport = measure(|_| {
+        run_measured(
+            Command::new(bin)
+                .arg("--catalog")
+                .arg(&catalogue)
+                .arg("import")
+                .arg(&many),
+        )
+        .0
+    });
+    report("re-import, all unchanged", &reimport, None);
+    println!(
+        "re-import: {:.0} files/s (target at least 10000)",
+        MANY_FILES as f64 / median(&reimport).as_secs_f64()
+    );
+}
+
+fn has(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("-ver")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+fn measure(mut f: impl FnMut(usize) -> Duration) -> Vec<Duration> {
+    let mut times: Vec<Duration> = (0..RUNS).map(&mut f).collect();
+    times.sort();
+    times
+}
+
+fn median(sorted: &[Duration]) -> Duration {
+    sorted[sorted.len() / 2]
+}
+
+fn report(label: &str, sorted: &[Duration], extra: Option<&str>) {
+    println!(
+        "{label:<28}{:>8.2} s  ({:.2} s)  {}",
+        median(sorted).as_secs_f64(),
+        sorted[0].as_secs_f64(),
+        extra.unwrap_or("")
+    );
+}
+
+/// Runs a command to the end; returns its wall time and peak resident
+/// memory in KiB (from wait4's rusage).
+fn run_measured(cmd: &mut Command) -> (Duration, u64) {
+    let started = Instant::now();
+    let child = cmd.stdout(Stdio::null()).spawn().unwrap();
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    let elapsed = started.elapsed();
+    assert_eq!(pid, child.id() as i32, "wait4 failed");
+    let code = libc::WEXITSTATUS(status);
+    assert!(code == 0 || code == 2, "{cmd:?} exited with {code}");
+    (elapsed, usage.ru_maxrss as u64)
+}
+
+fn list_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Source photos: the corpus camera JPEGs, or the test fixtures without it.
+fn sources(root: &Path) -> Vec<PathBuf> {
+    let cameras = root.join("../shared/corpus/cameras");
+    let dir = if cameras.is_dir() {
+        cameras
+    } else {
+        root.join("tests/fixtures/archive")
+    };
+    list_files(&dir)
+        .into_iter()
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("jpeg"))
+        })
+        .filter(|p| image::open(p).is_ok())
+        .collect()
+}
+
+/// 6000x4000 JPEGs upscaled from real camera photos, with the source's EXIF
+/// (and XMP/IPTC) segments carried over.
+fn make_big_jpegs(root: &Path, dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    let sources = sources(root);
+    println!(
+        "making {BIG_FILES} test JPEGs of {}x{} (once; cached in {})",
+        BIG_SIZE.0,
+        BIG_SIZE.1,
+        dir.display()
+    );
+    use rayon::prelude::*;
+    (0..BIG_FILES).into_par_iter().for_each(|i| {
+        let source = &sources[i % sources.len()];
+        let original = std::fs::read(source).unwrap();
+        let img = image::load_from_memory(&original).unwrap();
+        // Vary the crop so no two files are the same picture.
+        let (w, h) = (img.width(), img.height());
+        let shift = (i / sources.len()) as u32 * 7 % (w / 10).max(1);
+        let cropped = img.crop_imm(shift, 0, w - shift, h);
+        let big = cropped.resize_exact(
+            BIG_SIZE.0,
+            BIG_SIZE.1,
+            image::imageops::FilterType::Triangle,
+        );
+        let mut encoded = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut encoded, 88)
+            .encode_image(&big.to_rgb8())
+            .unwrap();
+        let mut jpeg = Jpeg::from_bytes(Bytes::from(encoded)).unwrap();
+        if let Ok(src) = Jpeg::from_bytes(Bytes::from(original)) {
+            let carried: Vec<JpegSegment> = src
+                .segments()
+                .iter()
+                .filter(|s| matches!(s.marker(), markers::APP1 | markers::APP13))
+                .cloned()
+                .collect();
+            let at = jpeg
+                .segments()
+                .iter()
+                .position(|s| s.marker() != markers::APP0)
+                .unwrap_or(0);
+            for (n, s) in carried.into_iter().enumerate() {
+                jpeg.segments_mut().insert(at + n, s);
+            }
+        }
+        let mut out = Vec::new();
+        jpeg.encoder().write_to(&mut out).unwrap();
+        std::fs::write(dir.join(format!("big-{i:03}.jpg")), out).unwrap();
+    });
+}
+
+/// Many small distinct JPEGs for the re-import figure.
+fn make_many_files(root: &Path, dir: &Path) -> PathBuf {
+    if dir.is_dir() && std::fs::read_dir(dir).unwrap().count() == MANY_FILES / 1000 {
+        return dir.to_owned();
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    let source = image::open(&sources(root)[0])
+        .unwrap()
+        .thumbnail(96, 96)
+        .to_rgb8();
+    let mut small = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut small, 80)
+        .encode_image(&source)
+        .unwrap();
+    for folder in 0..MANY_FILES / 1000 {
+        let sub = dir.join(format!("roll-{folder:02}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for n in 0..1000 {
+            let mut bytes = small.clone();
+            bytes.extend_from_slice(format!("{folder}-{n}").as_bytes());
+            std::fs::write(sub.join(format!("frame-{n:04}.jpg")), bytes).unwrap();
+        }
+    }
+    dir.to_owned()
+}
