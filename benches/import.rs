@@ -209,6 +209,7 @@ fn report(label: &str, sorted: &[Duration], extra: Option<&str>) {
 
 /// Runs a command to the end; returns its wall time and peak resident
 /// memory in KiB (from wait4's rusage).
+#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4")]
 fn run_measured(cmd: &mut Command) -> (Duration, u64) {
     let started = Instant::now();
     let child = cmd.stdout(Stdio::null()).spawn().unwrap();
