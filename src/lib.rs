@@ -10,3 +10,6 @@ pub mod cli;
 pub mod date;
 pub mod ingest;
 pub mod photo;
+pub mod search;
+pub mod text;
+pub mod vocabulary;

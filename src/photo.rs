@@ -364,6 +364,116 @@ impl RawTag {
     }
 }
 
+/// Pick / reject flags, as in Lightroom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Flag {
+    Pick,
+    Reject,
+}
+
+impl Flag {
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::Pick => "pick",
+            Flag::Reject => "reject",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "pick" => Some(Flag::Pick),
+            "reject" => Some(Flag::Reject),
+            _ => None,
+        }
+    }
+}
+
+/// Colour labels, as in Lightroom (keys 6 to 9 set red to blue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Label {
+    Red,
+    Yellow,
+    Green,
+    Blue,
+    Purple,
+}
+
+impl Label {
+    pub const ALL: [Label; 5] = [
+        Label::Red,
+        Label::Yellow,
+        Label::Green,
+        Label::Blue,
+        Label::Purple,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::Red => "red",
+            Label::Yellow => "yellow",
+            Label::Green => "green",
+            Label::Blue => "blue",
+            Label::Purple => "purple",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Label::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// What the catalogue adds to a photo: the curator's judgement and notes.
+/// Never read from or written to files by import.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Curation {
+    /// 0 (unrated) to 5.
+    pub rating: u8,
+    pub flag: Option<Flag>,
+    pub label: Option<Label>,
+    /// A free catalogue note.
+    pub note: Option<String>,
+    /// When `check` last found the file gone.
+    pub missing_since: Option<String>,
+}
+
+/// Anything an edit can change: a descriptive field or part of the curation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Attribute {
+    Field(Field),
+    Note,
+    Rating,
+    Flag,
+    Label,
+}
+
+impl Attribute {
+    pub fn name(self) -> &'static str {
+        match self {
+            Attribute::Field(f) => f.name(),
+            Attribute::Note => "note",
+            Attribute::Rating => "rating",
+            Attribute::Flag => "flag",
+            Attribute::Label => "label",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "note" => Some(Attribute::Note),
+            "rating" => Some(Attribute::Rating),
+            "flag" => Some(Attribute::Flag),
+            "label" => Some(Attribute::Label),
+            other => Field::from_name(other).map(Attribute::Field),
+        }
+    }
+}
+
+impl fmt::Display for Attribute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Everything read from one file: what import hands to the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhotoRecord {
@@ -382,5 +492,6 @@ pub struct Photo {
     pub file: FileInfo,
     pub technical: Technical,
     pub description: Description,
+    pub curation: Curation,
     pub warnings: Vec<String>,
 }

@@ -169,7 +169,11 @@ fn show_finds_photos_by_id_or_path_and_all_adds_raw_tags() {
             "people",
             "event",
             "date_created",
-            "digital_source_type"
+            "digital_source_type",
+            "rating",
+            "flag",
+            "label",
+            "note"
         ]
     );
 

@@ -5,12 +5,13 @@
 //! names a node on one of the photo's own paths, in which case it is that
 //! node (so `BMP` and `Subjects|Military|Vehicles|BMP` are one keyword).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::Result;
+use super::{CatalogError, Result};
 use crate::photo::PhotoId;
+use crate::text::fold;
 
 /// The separator of hierarchical keyword paths, as Lightroom writes them.
 pub const PATH_SEPARATOR: char = '|';
@@ -19,6 +20,7 @@ pub const PATH_SEPARATOR: char = '|';
 struct Node {
     parent: Option<i64>,
     name: String,
+    exported: bool,
 }
 
 /// One photo-keyword link as stored.
@@ -31,50 +33,187 @@ pub struct Link {
     pub hierarchy_position: Option<i64>,
 }
 
+/// A keyword as the keyword panel and `keywords list` show it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct KeywordEntry {
+    pub id: i64,
+    pub name: String,
+    pub path: String,
+    pub depth: usize,
+    /// Not written to files (a `[category]`).
+    pub category: bool,
+    pub synonyms: Vec<String>,
+    /// Photos with this keyword or one below it.
+    pub photos: u64,
+}
+
 /// The whole keyword tree, held in memory while a transaction works on it.
 /// Archives have thousands of keywords, not millions.
 #[derive(Debug, Default)]
 pub struct KeywordTree {
     nodes: HashMap<i64, Node>,
     by_name: HashMap<(i64, String), i64>,
+    synonyms: HashMap<i64, Vec<String>>,
 }
 
 impl KeywordTree {
     pub fn load(conn: &Connection) -> Result<Self> {
         let mut tree = Self::default();
-        let mut stmt = conn.prepare_cached("SELECT id, parent_id, name FROM keyword")?;
+        let mut stmt = conn.prepare_cached("SELECT id, parent_id, name, exported FROM keyword")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get(2)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
         })?;
         for row in rows {
-            let (id, parent, name) = row?;
-            tree.insert_node(id, parent, name);
+            let (id, parent, name, exported) = row?;
+            tree.insert_node(id, parent, name, exported);
+        }
+        let mut stmt = conn
+            .prepare_cached("SELECT keyword_id, synonym FROM keyword_synonym ORDER BY synonym")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (id, synonym) = row?;
+            tree.synonyms.entry(id).or_default().push(synonym);
         }
         Ok(tree)
     }
 
-    fn insert_node(&mut self, id: i64, parent: Option<i64>, name: String) {
+    fn insert_node(&mut self, id: i64, parent: Option<i64>, name: String, exported: bool) {
         self.by_name.insert((parent.unwrap_or(0), name.clone()), id);
-        self.nodes.insert(id, Node { parent, name });
+        self.nodes.insert(
+            id,
+            Node {
+                parent,
+                name,
+                exported,
+            },
+        );
+    }
+
+    /// The keyword and the keywords above it, nearest first.
+    pub fn ancestry(&self, id: i64) -> Vec<i64> {
+        let mut chain = Vec::new();
+        let mut at = Some(id);
+        while let Some(i) = at {
+            let Some(node) = self.nodes.get(&i) else {
+                break;
+            };
+            chain.push(i);
+            at = node.parent;
+            if chain.len() > 64 {
+                break; // a cycle would be corruption; never loop forever
+            }
+        }
+        chain
     }
 
     /// The full path of a keyword, `A|B|C`.
     pub fn path(&self, id: i64) -> String {
-        let mut parts = Vec::new();
-        let mut at = Some(id);
-        while let Some(node) = at.and_then(|i| self.nodes.get(&i)) {
-            parts.push(node.name.as_str());
-            at = node.parent;
-            if parts.len() > 64 {
-                break; // a cycle would be corruption; never loop forever
-            }
-        }
-        parts.reverse();
-        parts.join(&PATH_SEPARATOR.to_string())
+        let mut names: Vec<&str> = self
+            .ancestry(id)
+            .into_iter()
+            .filter_map(|i| self.name(i))
+            .collect();
+        names.reverse();
+        names.join(&PATH_SEPARATOR.to_string())
     }
 
     pub fn name(&self, id: i64) -> Option<&str> {
         self.nodes.get(&id).map(|n| n.name.as_str())
+    }
+
+    pub fn synonyms(&self, id: i64) -> &[String] {
+        self.synonyms.get(&id).map_or(&[], Vec::as_slice)
+    }
+
+    fn children_of(&self, parent: Option<i64>) -> Vec<i64> {
+        let mut ids: Vec<i64> = self
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.parent == parent)
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_by_key(|id| fold(self.name(*id).unwrap_or("")));
+        ids
+    }
+
+    /// The keyword and everything below it.
+    pub fn subtree(&self, id: i64) -> Vec<i64> {
+        let mut out = vec![id];
+        let mut at = 0;
+        while at < out.len() {
+            let children = self.children_of(Some(out[at]));
+            out.extend(children);
+            at += 1;
+        }
+        out
+    }
+
+    /// Keywords an archivist means by `term`: a path (`A|B`) names one
+    /// keyword; a name matches every keyword of that name and every keyword
+    /// with it as a synonym, ignoring case and accents.
+    pub fn matching(&self, term: &str) -> Vec<i64> {
+        if term.contains(PATH_SEPARATOR) {
+            return self.find_path(term).into_iter().collect();
+        }
+        let wanted = fold(term.trim());
+        let mut ids: Vec<i64> = self
+            .nodes
+            .iter()
+            .filter(|(id, n)| {
+                fold(&n.name) == wanted || self.synonyms(**id).iter().any(|s| fold(s) == wanted)
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    /// The keyword at exactly this path, if it exists.
+    pub fn find_path(&self, path: &str) -> Option<i64> {
+        let mut parent = 0;
+        let mut found = None;
+        for part in path
+            .split(PATH_SEPARATOR)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let id = *self.by_name.get(&(parent, part.to_owned()))?;
+            parent = id;
+            found = Some(id);
+        }
+        found
+    }
+
+    /// One keyword named by a path or an unambiguous name.
+    pub fn resolve(&self, term: &str) -> Result<i64> {
+        if term.contains(PATH_SEPARATOR) {
+            return self
+                .find_path(term)
+                .ok_or_else(|| CatalogError::Invalid(format!("no keyword {term:?}")));
+        }
+        let exact: Vec<i64> = self
+            .nodes
+            .iter()
+            .filter(|(_, n)| n.name == term.trim())
+            .map(|(id, _)| *id)
+            .collect();
+        match exact.as_slice() {
+            [one] => Ok(*one),
+            [] => Err(CatalogError::Invalid(format!("no keyword {term:?}"))),
+            several => {
+                let mut paths: Vec<String> = several.iter().map(|id| self.path(*id)).collect();
+                paths.sort();
+                Err(CatalogError::Invalid(format!(
+                    "{term:?} names several keywords; give the path: {}",
+                    paths.join(", ")
+                )))
+            }
+        }
     }
 
     /// Finds or creates a keyword under `parent`.
@@ -90,9 +229,9 @@ impl KeywordTree {
             )
             .optional()?
             .ok_or_else(|| {
-                super::CatalogError::Invalid(format!("keyword {name:?} could not be created"))
+                CatalogError::Invalid(format!("keyword {name:?} could not be created"))
             })?;
-        self.insert_node(id, parent, name.to_owned());
+        self.insert_node(id, parent, name.to_owned(), true);
         Ok(id)
     }
 
@@ -109,6 +248,86 @@ impl KeywordTree {
             chain.push(id);
         }
         Ok(chain)
+    }
+
+    /// Marks a keyword as a category (not written to files) or not.
+    pub fn set_exported(&mut self, conn: &Connection, id: i64, exported: bool) -> Result<()> {
+        conn.execute(
+            "UPDATE keyword SET exported = ?2 WHERE id = ?1",
+            params![id, exported],
+        )?;
+        if let Some(n) = self.nodes.get_mut(&id) {
+            n.exported = exported;
+        }
+        Ok(())
+    }
+
+    /// Adds a synonym; returns whether it was new.
+    pub fn add_synonym(&mut self, conn: &Connection, id: i64, synonym: &str) -> Result<bool> {
+        let synonym = synonym.trim();
+        if synonym.is_empty() || self.synonyms(id).iter().any(|s| s == synonym) {
+            return Ok(false);
+        }
+        conn.execute(
+            "INSERT OR IGNORE INTO keyword_synonym (keyword_id, synonym) VALUES (?1, ?2)",
+            params![id, synonym],
+        )?;
+        self.synonyms
+            .entry(id)
+            .or_default()
+            .push(synonym.to_owned());
+        Ok(true)
+    }
+
+    /// Renames a keyword and/or moves it under another parent.
+    pub fn rename_and_move(
+        &mut self,
+        conn: &Connection,
+        id: i64,
+        parent: Option<i64>,
+        name: &str,
+    ) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() || name.contains(PATH_SEPARATOR) {
+            return Err(CatalogError::Invalid(format!(
+                "{name:?} is not a keyword name"
+            )));
+        }
+        if let Some(p) = parent
+            && self.ancestry(p).contains(&id)
+        {
+            return Err(CatalogError::Invalid(format!(
+                "{} cannot go under itself",
+                self.path(id)
+            )));
+        }
+        if let Some(existing) = self.by_name.get(&(parent.unwrap_or(0), name.to_owned()))
+            && *existing != id
+        {
+            return Err(CatalogError::Invalid(format!(
+                "{} already exists; merge the two keywords instead",
+                self.path(*existing)
+            )));
+        }
+        conn.execute(
+            "UPDATE keyword SET parent_id = ?2, name = ?3 WHERE id = ?1",
+            params![id, parent, name],
+        )?;
+        if let Some(old) = self.nodes.get(&id).cloned() {
+            self.by_name.remove(&(old.parent.unwrap_or(0), old.name));
+            self.insert_node(id, parent, name.to_owned(), old.exported);
+        }
+        Ok(())
+    }
+
+    /// Deletes a keyword that nothing refers to any more.
+    pub fn delete(&mut self, conn: &Connection, id: i64) -> Result<()> {
+        conn.execute("DELETE FROM keyword WHERE id = ?1", [id])?;
+        if let Some(old) = self.nodes.remove(&id) {
+            self.by_name.remove(&(old.parent.unwrap_or(0), old.name));
+        }
+        self.synonyms.remove(&id);
+        Ok(())
     }
 
     /// Replaces a photo's keyword links with the given lists.
@@ -191,6 +410,60 @@ impl KeywordTree {
             .collect();
         (flat, hierarchical)
     }
+
+    /// Every keyword, depth first in alphabetical order, with photo counts
+    /// (a keyword counts the photos of the keywords below it too).
+    pub fn entries(&self, conn: &Connection) -> Result<Vec<KeywordEntry>> {
+        let mut direct: HashMap<i64, HashSet<i64>> = HashMap::new();
+        let mut stmt = conn.prepare_cached("SELECT keyword_id, photo_id FROM photo_keyword")?;
+        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+            let (k, p) = row?;
+            direct.entry(k).or_default().insert(p);
+        }
+        let mut out = Vec::new();
+        let mut stack: Vec<(i64, usize)> = self
+            .children_of(None)
+            .into_iter()
+            .rev()
+            .map(|id| (id, 0))
+            .collect();
+        while let Some((id, depth)) = stack.pop() {
+            let photos: HashSet<i64> = self
+                .subtree(id)
+                .iter()
+                .filter_map(|k| direct.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            let node = &self.nodes[&id];
+            out.push(KeywordEntry {
+                id,
+                name: node.name.clone(),
+                path: self.path(id),
+                depth,
+                category: !node.exported,
+                synonyms: self.synonyms(id).to_vec(),
+                photos: photos.len() as u64,
+            });
+            stack.extend(
+                self.children_of(Some(id))
+                    .into_iter()
+                    .rev()
+                    .map(|c| (c, depth + 1)),
+            );
+        }
+        Ok(out)
+    }
+
+    /// Whether a keyword is written to files.
+    pub fn is_exported(&self, id: i64) -> bool {
+        self.nodes.get(&id).is_some_and(|n| n.exported)
+    }
+
+    /// Children of a keyword (or the top level), alphabetically.
+    pub fn children(&self, parent: Option<i64>) -> Vec<i64> {
+        self.children_of(parent)
+    }
 }
 
 fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Link> {
@@ -221,4 +494,16 @@ pub fn all_links(conn: &Connection) -> Result<HashMap<PhotoId, Vec<Link>>> {
         out.entry(photo).or_default().push(link);
     }
     Ok(out)
+}
+
+/// Photos linked to any of these keywords.
+pub fn photos_with(conn: &Connection, keywords: &[i64]) -> Result<Vec<PhotoId>> {
+    let json = serde_json::to_string(keywords)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT photo_id FROM photo_keyword WHERE keyword_id IN (SELECT value FROM json_each(?1))
+         ORDER BY photo_id",
+    )?;
+    Ok(stmt
+        .query_map([json], |r| Ok(PhotoId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }

@@ -10,7 +10,10 @@ use rusqlite::Connection;
 use super::{CatalogError, Result};
 
 /// Every migration, in order. Index + 1 is the schema version it produces.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_catalogue.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_catalogue.sql"),
+    include_str!("migrations/0002_curation.sql"),
+];
 
 /// The schema version this build of Kartoteka writes.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -25,6 +28,16 @@ pub fn user_version(conn: &Connection) -> Result<u32> {
 /// Brings a catalogue at any older version up to [`LATEST_VERSION`], one
 /// transaction per migration, so a crash leaves it at a whole version.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_with(conn, |_, _| Ok(()))
+}
+
+/// [`migrate`], calling `after(transaction, version)` inside each
+/// migration's transaction once its SQL has run, for work SQL cannot do
+/// (filling the search index from existing photos).
+pub fn migrate_with(
+    conn: &mut Connection,
+    after: impl Fn(&rusqlite::Transaction<'_>, u32) -> Result<()>,
+) -> Result<()> {
     let current = user_version(conn)?;
     if current > LATEST_VERSION {
         return Err(CatalogError::NewerVersion {
@@ -37,6 +50,7 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)
             .map_err(|e| CatalogError::Migration { version, source: e })?;
+        after(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
@@ -73,6 +87,7 @@ mod tests {
             .join(" ")
             .replace("( ", "(")
             .replace(" )", ")")
+            .replace(" ,", ",")
     }
 
     #[test]

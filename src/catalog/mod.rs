@@ -6,23 +6,28 @@
 //! moved file keeps its id, a catalogue from a newer Kartoteka is refused
 //! untouched. It knows nothing of files' pixels or of the screen.
 
+mod edit;
 mod keywords;
 pub mod migrations;
 mod paths;
+mod photos;
+mod query;
+mod search_index;
+mod sets;
 pub mod thumbnails;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, ToSql, Transaction, params};
+use rusqlite::{Connection, OpenFlags, Transaction};
 
-pub use self::keywords::KeywordTree;
+pub use self::edit::{Change, Edit, EditReport, HistoryEntry};
+pub use self::keywords::{KeywordEntry, KeywordTree};
 pub use self::paths::{path_from_bytes, path_to_bytes};
+pub use self::query::{Facets, Hit, SearchError, SortKey};
+pub use self::sets::{SetInfo, SetItem, Template};
 pub use self::thumbnails::ThumbnailStore;
-use crate::photo::{
-    Description, Field, FieldValue, FileInfo, Gps, ImageFormat, Photo, PhotoId, PhotoRecord,
-    RawTag, Sidecar, Technical,
-};
+use crate::photo::{Field, PhotoId};
 
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
@@ -171,7 +176,16 @@ impl Catalogue {
             // process dies; only a power cut can take the last ones back.
             conn.pragma_update(None, "synchronous", "normal")?;
         }
-        migrations::migrate(&mut conn)?;
+        conn.create_collation("fold", |a, b| {
+            crate::text::fold(a)
+                .cmp(&crate::text::fold(b))
+                .then_with(|| a.cmp(b))
+        })?;
+        migrations::migrate_with(&mut conn, |tx, version| match version {
+            // Version 2 brings the search index; fill it from existing photos.
+            2 => search_index::rebuild(tx),
+            _ => Ok(()),
+        })?;
         Ok(Self { conn, path })
     }
 
@@ -225,120 +239,109 @@ impl Catalogue {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Stores a batch of import records in one transaction: either all of
-    /// them are in the catalogue afterwards, or none is.
-    pub fn store_batch(&mut self, records: &[PhotoRecord]) -> Result<Vec<StoreOutcome>> {
-        let tx = self.conn.transaction()?;
-        let mut keywords = KeywordTree::load(&tx)?;
-        let outcomes = records
-            .iter()
-            .map(|record| store(&tx, &mut keywords, record))
-            .collect::<Result<Vec<_>>>()?;
-        tx.commit()?;
-        Ok(outcomes)
-    }
-
-    /// Stores one import record.
-    pub fn store(&mut self, record: &PhotoRecord) -> Result<StoreOutcome> {
-        Ok(self.store_batch(std::slice::from_ref(record))?.remove(0))
-    }
-
     pub fn photo_count(&self) -> Result<u64> {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM photo", [], |r| r.get::<_, i64>(0))? as u64)
     }
 
-    /// One photo by id.
-    pub fn photo(&self, id: PhotoId) -> Result<Option<Photo>> {
-        let sql = format!("SELECT {PHOTO_SELECT} FROM photo WHERE id = ?1");
-        let photo = self
-            .conn
-            .query_row(&sql, [id.0], photo_from_row)
-            .optional()?;
-        photo.map(|p| self.with_keywords(p)).transpose()
-    }
-
-    /// One photo by the path of its file.
-    pub fn photo_by_path(&self, path: &Path) -> Result<Option<Photo>> {
-        let sql = format!("SELECT {PHOTO_SELECT} FROM photo WHERE path = ?1");
-        let photo = self
-            .conn
-            .query_row(&sql, [path_to_bytes(path)], photo_from_row)
-            .optional()?;
-        photo.map(|p| self.with_keywords(p)).transpose()
-    }
-
-    /// Every photo, in import order.
-    pub fn photos(&self) -> Result<Vec<Photo>> {
-        let sql = format!("SELECT {PHOTO_SELECT} FROM photo ORDER BY id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut photos = stmt
-            .query_map([], photo_from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let tree = KeywordTree::load(&self.conn)?;
-        let mut links = keywords::all_links(&self.conn)?;
-        for photo in &mut photos {
-            let (flat, hier) = tree.lists(links.remove(&photo.id).unwrap_or_default());
-            photo.description.keywords = flat;
-            photo.description.hierarchical_keywords = hier;
-        }
-        Ok(photos)
-    }
-
-    fn with_keywords(&self, mut photo: Photo) -> Result<Photo> {
-        let tree = KeywordTree::load(&self.conn)?;
-        let (flat, hier) = tree.lists(keywords::links_of(&self.conn, photo.id)?);
-        photo.description.keywords = flat;
-        photo.description.hierarchical_keywords = hier;
-        Ok(photo)
-    }
-
-    /// Every raw tag read from the photo's file.
-    pub fn raw_tags(&self, id: PhotoId) -> Result<Vec<RawTag>> {
-        let json: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT tags FROM photo_tags WHERE photo_id = ?1",
-                [id.0],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let triples: Vec<(String, String, String)> = match json {
-            Some(j) => serde_json::from_str(&j)?,
-            None => Vec::new(),
-        };
-        Ok(triples
-            .into_iter()
-            .map(|(group, name, value)| RawTag { group, name, value })
-            .collect())
-    }
-
     /// Descriptive fields of a photo that were changed in the catalogue.
     pub fn edited_fields(&self, id: PhotoId) -> Result<HashSet<Field>> {
-        edited_fields(&self.conn, id)
+        photos::edited_fields(&self.conn, id)
     }
 
-    /// Changes one descriptive field of one photo and marks it edited, so
-    /// that re-reading the file never overwrites it.
-    pub fn set_field(&mut self, id: PhotoId, field: Field, value: FieldValue) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        let mut photo =
-            photo_in(&tx, id)?.ok_or_else(|| CatalogError::NoSuchPhoto(id.to_string()))?;
-        let mut tree = KeywordTree::load(&tx)?;
-        let (flat, hier) = tree.lists(keywords::links_of(&tx, id)?);
-        photo.description.keywords = flat;
-        photo.description.hierarchical_keywords = hier;
-        if let (Field::DateCreated, FieldValue::Text(Some(date))) = (field, &value) {
-            crate::date::PartialDate::parse(date)
-                .map_err(|e| CatalogError::Invalid(e.to_string()))?;
+    /// Every keyword with its photo count, depth first.
+    pub fn keywords(&self) -> Result<Vec<KeywordEntry>> {
+        KeywordTree::load(&self.conn)?.entries(&self.conn)
+    }
+
+    /// Adds a controlled vocabulary (a Lightroom keyword list) to the keyword
+    /// tree: missing keywords are created, categories marked, synonyms added.
+    /// Returns how many keywords and synonyms were new.
+    pub fn import_vocabulary(
+        &mut self,
+        terms: &[crate::vocabulary::Term],
+    ) -> Result<(usize, usize)> {
+        fn walk(
+            tx: &Transaction<'_>,
+            tree: &mut KeywordTree,
+            terms: &[crate::vocabulary::Term],
+            parent: &str,
+            counts: &mut (usize, usize),
+        ) -> Result<()> {
+            for t in terms {
+                let path = if parent.is_empty() {
+                    t.name.clone()
+                } else {
+                    format!("{parent}|{}", t.name)
+                };
+                let existed = tree.find_path(&path).is_some();
+                let chain = tree.ensure_path(tx, &path)?;
+                let Some(&id) = chain.last() else { continue };
+                if !existed {
+                    counts.0 += 1;
+                }
+                // The list decides what is a category, for old keywords too.
+                if tree.is_exported(id) != t.exported {
+                    tree.set_exported(tx, id, t.exported)?;
+                }
+                for s in &t.synonyms {
+                    if tree.add_synonym(tx, id, s)? {
+                        counts.1 += 1;
+                    }
+                }
+                walk(tx, tree, &t.children, &path, counts)?;
+            }
+            Ok(())
         }
-        photo.description.set(field, value);
-        write_description(&tx, &mut tree, id, &photo.description)?;
-        tx.execute(
-            "INSERT OR IGNORE INTO edited_field (photo_id, field) VALUES (?1, ?2)",
-            params![id.0, field.name()],
-        )?;
+        let tx = self.conn.transaction()?;
+        let mut tree = KeywordTree::load(&tx)?;
+        let mut counts = (0, 0);
+        walk(&tx, &mut tree, terms, "", &mut counts)?;
+        // Synonyms are searchable: photos under keywords that gained some
+        // need their index rows refreshed.
+        let all: Vec<i64> = tree.entries(&tx)?.iter().map(|e| e.id).collect();
+        let photos = keywords::photos_with(&tx, &all)?;
+        search_index::reindex(&tx, &photos)?;
+        tx.commit()?;
+        Ok(counts)
+    }
+
+    /// The keyword tree as a vocabulary, for a Lightroom keyword list.
+    pub fn vocabulary(&self) -> Result<Vec<crate::vocabulary::Term>> {
+        fn build(tree: &KeywordTree, parent: Option<i64>) -> Vec<crate::vocabulary::Term> {
+            tree.children(parent)
+                .into_iter()
+                .map(|id| crate::vocabulary::Term {
+                    name: tree.name(id).unwrap_or_default().to_owned(),
+                    exported: tree.is_exported(id),
+                    synonyms: tree.synonyms(id).to_vec(),
+                    children: build(tree, Some(id)),
+                })
+                .collect()
+        }
+        Ok(build(&KeywordTree::load(&self.conn)?, None))
+    }
+
+    /// Records what `check` found: photos whose file is gone get a
+    /// `missing_since` (kept if already set); found files clear it.
+    pub fn mark_missing(&mut self, results: &[(PhotoId, bool)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut gone = tx.prepare_cached(
+                "UPDATE photo SET missing_since = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+                 WHERE id = ?1 AND missing_since IS NULL",
+            )?;
+            let mut back =
+                tx.prepare_cached("UPDATE photo SET missing_since = NULL WHERE id = ?1")?;
+            for (id, missing) in results {
+                if *missing {
+                    gone.execute([id.0])?;
+                } else {
+                    back.execute([id.0])?;
+                }
+            }
+        }
         tx.commit()?;
         Ok(())
     }
@@ -382,404 +385,6 @@ impl Catalogue {
             as u64;
         Ok(stats)
     }
-}
-
-/// Columns written from an import record, in one list so that INSERT and
-/// UPDATE cannot drift apart.
-const RECORD_COLUMNS: [&str; 42] = [
-    "path",
-    "file_name",
-    "size",
-    "mtime_ns",
-    "hash",
-    "format",
-    "sidecar_path",
-    "sidecar_mtime_ns",
-    "width",
-    "height",
-    "orientation",
-    "camera_make",
-    "camera_model",
-    "lens",
-    "taken_at",
-    "digitized_at",
-    "exposure_time",
-    "f_number",
-    "iso",
-    "focal_length",
-    "gps_lat",
-    "gps_lon",
-    "gps_alt",
-    "title",
-    "headline",
-    "caption",
-    "creators",
-    "credit",
-    "copyright",
-    "source",
-    "instructions",
-    "job_id",
-    "sublocation",
-    "city",
-    "state",
-    "country",
-    "country_code",
-    "people",
-    "event",
-    "date_created",
-    "digital_source_type",
-    "warnings",
-];
-
-const PHOTO_SELECT: &str = "id, path, file_name, size, mtime_ns, hash, format, sidecar_path, sidecar_mtime_ns, \
-     width, height, orientation, camera_make, camera_model, lens, taken_at, digitized_at, \
-     exposure_time, f_number, iso, focal_length, gps_lat, gps_lon, gps_alt, \
-     title, headline, caption, creators, credit, copyright, source, instructions, job_id, \
-     sublocation, city, state, country, country_code, people, event, date_created, \
-     digital_source_type, warnings";
-
-/// SQL text columns of the descriptive fields stored on the photo row.
-fn description_columns() -> impl Iterator<Item = Field> {
-    Field::ALL.into_iter().filter(|f| !f.is_keywords())
-}
-
-fn now_sql() -> &'static str {
-    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-}
-
-fn store(
-    tx: &Transaction<'_>,
-    keywords: &mut KeywordTree,
-    record: &PhotoRecord,
-) -> Result<StoreOutcome> {
-    let path = path_to_bytes(&record.file.path);
-    let existing: Option<i64> = tx
-        .query_row("SELECT id FROM photo WHERE path = ?1", [&path], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if let Some(id) = existing {
-        let id = PhotoId(id);
-        update_from_file(tx, keywords, id, record)?;
-        return Ok(StoreOutcome::Updated(id));
-    }
-
-    let same_content: Vec<(i64, Vec<u8>)> = {
-        let mut stmt = tx.prepare("SELECT id, path FROM photo WHERE hash = ?1 ORDER BY id")?;
-        stmt.query_map([&record.file.hash], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?
-    };
-    // A file with the same content whose old path is gone has moved: relink
-    // it, keeping its id and everything catalogued about it.
-    if let Some((id, old)) = same_content
-        .iter()
-        .find(|(_, old)| !path_from_bytes(old.clone()).exists())
-    {
-        let id = PhotoId(*id);
-        update_from_file(tx, keywords, id, record)?;
-        return Ok(StoreOutcome::Relinked {
-            id,
-            from: path_from_bytes(old.clone()),
-        });
-    }
-
-    let columns = RECORD_COLUMNS.join(", ");
-    let placeholders: Vec<String> = RECORD_COLUMNS.iter().map(|c| format!(":{c}")).collect();
-    let sql = format!(
-        "INSERT INTO photo ({columns}, imported_at, updated_at) VALUES ({}, {now}, {now})",
-        placeholders.join(", "),
-        now = now_sql()
-    );
-    let values = record_values(record)?;
-    let params: Vec<(&str, &dyn ToSql)> = values.named();
-    tx.execute(&sql, params.as_slice())?;
-    let id = PhotoId(tx.last_insert_rowid());
-    keywords.attach(
-        tx,
-        id,
-        &record.description.keywords,
-        &record.description.hierarchical_keywords,
-    )?;
-    write_tags(tx, id, &record.tags)?;
-    Ok(match same_content.first() {
-        Some((of, _)) => StoreOutcome::Duplicate {
-            id,
-            of: PhotoId(*of),
-        },
-        None => StoreOutcome::Added(id),
-    })
-}
-
-/// Re-reads a file into an existing photo: file and technical facts are
-/// replaced; descriptive fields are replaced unless edited in the catalogue.
-fn update_from_file(
-    tx: &Transaction<'_>,
-    keywords: &mut KeywordTree,
-    id: PhotoId,
-    record: &PhotoRecord,
-) -> Result<()> {
-    let edited = edited_fields(tx, id)?;
-    let mut merged = record.clone();
-    if !edited.is_empty() {
-        let mut current =
-            photo_in(tx, id)?.ok_or_else(|| CatalogError::NoSuchPhoto(id.to_string()))?;
-        let (flat, hier) = keywords.lists(keywords::links_of(tx, id)?);
-        current.description.keywords = flat;
-        current.description.hierarchical_keywords = hier;
-        for field in &edited {
-            merged
-                .description
-                .set(*field, current.description.get(*field));
-        }
-    }
-    let assignments: Vec<String> = RECORD_COLUMNS
-        .iter()
-        .map(|c| format!("{c} = :{c}"))
-        .collect();
-    let sql = format!(
-        "UPDATE photo SET {}, updated_at = {} WHERE id = :id",
-        assignments.join(", "),
-        now_sql()
-    );
-    let values = record_values(&merged)?;
-    let mut params = values.named();
-    params.push((":id", &id.0));
-    tx.execute(&sql, params.as_slice())?;
-    if !edited.contains(&Field::Keywords) && !edited.contains(&Field::HierarchicalKeywords) {
-        keywords.attach(
-            tx,
-            id,
-            &merged.description.keywords,
-            &merged.description.hierarchical_keywords,
-        )?;
-    }
-    write_tags(tx, id, &merged.tags)?;
-    Ok(())
-}
-
-/// Writes all descriptive fields of a photo (columns and keyword links).
-fn write_description(
-    tx: &Transaction<'_>,
-    keywords: &mut KeywordTree,
-    id: PhotoId,
-    d: &Description,
-) -> Result<()> {
-    let assignments: Vec<String> = description_columns()
-        .map(|f| format!("{f} = :{f}"))
-        .collect();
-    let sql = format!(
-        "UPDATE photo SET {}, updated_at = {} WHERE id = :id",
-        assignments.join(", "),
-        now_sql()
-    );
-    let values: Vec<(String, Box<dyn ToSql>)> = description_columns()
-        .map(|f| -> Result<(String, Box<dyn ToSql>)> {
-            let value: Box<dyn ToSql> = match d.get(f) {
-                FieldValue::Text(t) => Box::new(t),
-                FieldValue::List(l) => Box::new(serde_json::to_string(&l)?),
-            };
-            Ok((format!(":{f}"), value))
-        })
-        .collect::<Result<_>>()?;
-    let mut params: Vec<(&str, &dyn ToSql)> = values
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_ref()))
-        .collect();
-    params.push((":id", &id.0));
-    tx.execute(&sql, params.as_slice())?;
-    keywords.attach(tx, id, &d.keywords, &d.hierarchical_keywords)?;
-    Ok(())
-}
-
-fn write_tags(tx: &Transaction<'_>, id: PhotoId, tags: &[RawTag]) -> Result<()> {
-    let triples: Vec<(&str, &str, &str)> = tags
-        .iter()
-        .map(|t| (t.group.as_str(), t.name.as_str(), t.value.as_str()))
-        .collect();
-    tx.execute(
-        "INSERT INTO photo_tags (photo_id, tags) VALUES (?1, ?2)
-         ON CONFLICT (photo_id) DO UPDATE SET tags = excluded.tags",
-        params![id.0, serde_json::to_string(&triples)?],
-    )?;
-    Ok(())
-}
-
-fn edited_fields(conn: &Connection, id: PhotoId) -> Result<HashSet<Field>> {
-    let mut stmt = conn.prepare_cached("SELECT field FROM edited_field WHERE photo_id = ?1")?;
-    let names = stmt
-        .query_map([id.0], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(names.iter().filter_map(|n| Field::from_name(n)).collect())
-}
-
-fn photo_in(conn: &Connection, id: PhotoId) -> Result<Option<Photo>> {
-    let sql = format!("SELECT {PHOTO_SELECT} FROM photo WHERE id = ?1");
-    Ok(conn.query_row(&sql, [id.0], photo_from_row).optional()?)
-}
-
-/// The values of [`RECORD_COLUMNS`] for one record, owned so that named
-/// parameters can borrow them.
-struct RecordValues(Vec<(String, Box<dyn ToSql>)>);
-
-impl RecordValues {
-    fn named(&self) -> Vec<(&str, &dyn ToSql)> {
-        self.0
-            .iter()
-            .map(|(n, v)| (n.as_str(), v.as_ref()))
-            .collect()
-    }
-}
-
-fn record_values(r: &PhotoRecord) -> Result<RecordValues> {
-    let f = &r.file;
-    let t = &r.technical;
-    let d = &r.description;
-    let file_name = f
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let warnings = (!r.warnings.is_empty()).then(|| r.warnings.join("\n"));
-    let values: Vec<Box<dyn ToSql>> = vec![
-        Box::new(path_to_bytes(&f.path)),
-        Box::new(file_name),
-        Box::new(f.size as i64),
-        Box::new(f.mtime_ns),
-        Box::new(f.hash.clone()),
-        Box::new(f.format.as_str()),
-        Box::new(f.sidecar.as_ref().map(|s| path_to_bytes(&s.path))),
-        Box::new(f.sidecar.as_ref().map(|s| s.mtime_ns)),
-        Box::new(t.width),
-        Box::new(t.height),
-        Box::new(t.orientation),
-        Box::new(t.camera_make.clone()),
-        Box::new(t.camera_model.clone()),
-        Box::new(t.lens.clone()),
-        Box::new(t.taken_at.clone()),
-        Box::new(t.digitized_at.clone()),
-        Box::new(t.exposure_time),
-        Box::new(t.f_number),
-        Box::new(t.iso),
-        Box::new(t.focal_length),
-        Box::new(t.gps.map(|g| g.lat)),
-        Box::new(t.gps.map(|g| g.lon)),
-        Box::new(t.gps.and_then(|g| g.alt)),
-        Box::new(d.title.clone()),
-        Box::new(d.headline.clone()),
-        Box::new(d.caption.clone()),
-        Box::new(serde_json::to_string(&d.creators)?),
-        Box::new(d.credit.clone()),
-        Box::new(d.copyright.clone()),
-        Box::new(d.source.clone()),
-        Box::new(d.instructions.clone()),
-        Box::new(d.job_id.clone()),
-        Box::new(d.sublocation.clone()),
-        Box::new(d.city.clone()),
-        Box::new(d.state.clone()),
-        Box::new(d.country.clone()),
-        Box::new(d.country_code.clone()),
-        Box::new(serde_json::to_string(&d.people)?),
-        Box::new(d.event.clone()),
-        Box::new(d.date_created.clone()),
-        Box::new(d.digital_source_type.clone()),
-        Box::new(warnings),
-    ];
-    debug_assert_eq!(values.len(), RECORD_COLUMNS.len());
-    Ok(RecordValues(
-        RECORD_COLUMNS
-            .iter()
-            .map(|c| format!(":{c}"))
-            .zip(values)
-            .collect(),
-    ))
-}
-
-fn json_list(row: &Row<'_>, column: &str) -> rusqlite::Result<Vec<String>> {
-    let text: String = row.get(column)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
-    let format: String = row.get("format")?;
-    let format = ImageFormat::from_name(&format).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            0,
-            rusqlite::types::Type::Text,
-            format!("unknown format {format:?}").into(),
-        )
-    })?;
-    let sidecar_path: Option<Vec<u8>> = row.get("sidecar_path")?;
-    let gps = match (
-        row.get::<_, Option<f64>>("gps_lat")?,
-        row.get::<_, Option<f64>>("gps_lon")?,
-    ) {
-        (Some(lat), Some(lon)) => Some(Gps {
-            lat,
-            lon,
-            alt: row.get("gps_alt")?,
-        }),
-        _ => None,
-    };
-    let warnings: Option<String> = row.get("warnings")?;
-    Ok(Photo {
-        id: PhotoId(row.get("id")?),
-        file: FileInfo {
-            path: path_from_bytes(row.get("path")?),
-            size: row.get::<_, i64>("size")? as u64,
-            mtime_ns: row.get("mtime_ns")?,
-            hash: row.get("hash")?,
-            format,
-            sidecar: match sidecar_path {
-                Some(p) => Some(Sidecar {
-                    path: path_from_bytes(p),
-                    mtime_ns: row.get::<_, Option<i64>>("sidecar_mtime_ns")?.unwrap_or(0),
-                }),
-                None => None,
-            },
-        },
-        technical: Technical {
-            width: row.get("width")?,
-            height: row.get("height")?,
-            orientation: row.get("orientation")?,
-            camera_make: row.get("camera_make")?,
-            camera_model: row.get("camera_model")?,
-            lens: row.get("lens")?,
-            taken_at: row.get("taken_at")?,
-            digitized_at: row.get("digitized_at")?,
-            exposure_time: row.get("exposure_time")?,
-            f_number: row.get("f_number")?,
-            iso: row.get("iso")?,
-            focal_length: row.get("focal_length")?,
-            gps,
-        },
-        description: Description {
-            title: row.get("title")?,
-            headline: row.get("headline")?,
-            caption: row.get("caption")?,
-            creators: json_list(row, "creators")?,
-            credit: row.get("credit")?,
-            copyright: row.get("copyright")?,
-            source: row.get("source")?,
-            instructions: row.get("instructions")?,
-            job_id: row.get("job_id")?,
-            sublocation: row.get("sublocation")?,
-            city: row.get("city")?,
-            state: row.get("state")?,
-            country: row.get("country")?,
-            country_code: row.get("country_code")?,
-            keywords: Vec::new(),
-            hierarchical_keywords: Vec::new(),
-            people: json_list(row, "people")?,
-            event: row.get("event")?,
-            date_created: row.get("date_created")?,
-            digital_source_type: row.get("digital_source_type")?,
-        },
-        warnings: warnings
-            .map(|w| w.lines().map(str::to_owned).collect())
-            .unwrap_or_default(),
-    })
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use super::*;
-use crate::photo::{Description, FileInfo, ImageFormat, PhotoRecord, Technical};
+use crate::photo::{
+    Description, FieldValue, FileInfo, ImageFormat, PhotoRecord, RawTag, Technical,
+};
 
 fn record(path: &str, hash: &str) -> PhotoRecord {
     PhotoRecord {

@@ -45,6 +45,10 @@ pub struct PhotoJson<'a> {
     pub event: Option<&'a str>,
     pub date_created: Option<&'a str>,
     pub digital_source_type: Option<&'a str>,
+    pub rating: u8,
+    pub flag: Option<&'static str>,
+    pub label: Option<&'static str>,
+    pub note: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<TagJson<'a>>>,
 }
@@ -99,6 +103,10 @@ impl<'a> PhotoJson<'a> {
             event: d.event.as_deref(),
             date_created: d.date_created.as_deref(),
             digital_source_type: d.digital_source_type.as_deref(),
+            rating: p.curation.rating,
+            flag: p.curation.flag.map(|f| f.name()),
+            label: p.curation.label.map(|l| l.name()),
+            note: p.curation.note.as_deref(),
             tags: tags.map(|tags| {
                 tags.iter()
                     .map(|t| TagJson {

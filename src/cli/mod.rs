@@ -2,6 +2,7 @@
 //! machines without a display. Parsing is clap's; every command opens the
 //! catalogue, calls the library and prints.
 
+mod curate;
 pub mod json;
 
 use std::io::{IsTerminal, Write};
@@ -71,6 +72,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find photos (see the query language below)
+    Search(curate::SearchArgs),
+    /// Change the photos a query finds: fields, keywords, rating, flag, label
+    #[command(after_long_help = curate::QUERY_HELP)]
+    Edit(curate::EditArgs),
+    /// The keyword tree: list, rename, merge, import and export
+    #[command(subcommand)]
+    Keywords(curate::KeywordsCommand),
+    /// Exhibition sets: ordered photos with wall labels
+    #[command(subcommand)]
+    Set(curate::SetCommand),
+    /// Saved searches: stored queries that behave like live sets
+    #[command(subcommand)]
+    Saved(curate::SavedCommand),
+    /// Metadata templates: named presets of field values
+    #[command(subcommand)]
+    Template(curate::TemplateCommand),
+    /// The edit history, of one photo (id or path) or of the catalogue
+    History {
+        photo: Option<std::ffi::OsString>,
+        #[arg(long, default_value_t = 200)]
+        limit: usize,
+    },
+    /// Undo the last change (an edit of many photos is undone as a whole)
+    Undo,
 }
 
 #[derive(Args, Debug)]
@@ -84,6 +110,9 @@ pub struct ImportArgs {
     /// Print only failures and the summary line
     #[arg(long, short)]
     pub quiet: bool,
+    /// Apply this metadata template to the newly imported photos
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
 }
 
 /// `catalogue.kartoteka` in the platform's data folder
@@ -117,12 +146,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(args) => run_import(&mut catalogue, &args),
         Command::Show { photo, json, all } => run_show(&catalogue, &photo, json, all),
         Command::List { json } => run_list(&catalogue, json),
-        Command::Check { verify } => run_check(&catalogue, verify),
+        Command::Check { verify } => run_check(&mut catalogue, verify),
         Command::Stats { json } => run_stats(&catalogue, json),
+        Command::Search(args) => curate::search(&catalogue, &args),
+        Command::Edit(args) => curate::edit(&mut catalogue, &args),
+        Command::Keywords(c) => curate::keywords(&mut catalogue, &c),
+        Command::Set(c) => curate::set(&mut catalogue, &c),
+        Command::Saved(c) => curate::saved(&mut catalogue, &c),
+        Command::Template(c) => curate::template(&mut catalogue, &c),
+        Command::History { photo, limit } => curate::history(&catalogue, photo.as_deref(), limit),
+        Command::Undo => curate::undo(&mut catalogue),
     }
 }
 
 fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> {
+    // A misspelt template is caught before any file is read.
+    if let Some(name) = &args.template {
+        catalogue.template(name)?;
+    }
     let mut thumbnails = match catalogue.thumbnails_path() {
         Some(p) => ThumbnailStore::open(&p)
             .with_context(|| format!("could not open thumbnails {}", p.display()))?,
@@ -163,6 +204,14 @@ fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> 
     .context("import stopped: the catalogue could not be written")?;
     bar.finish_and_clear();
     report_import(&summary, args.quiet)?;
+    if let Some(name) = &args.template {
+        let report = catalogue.apply_template(name, &summary.added, false, false)?;
+        println!(
+            "template \"{name}\" filled {} values on {} photos",
+            report.changes.len(),
+            report.photos
+        );
+    }
     Ok(if summary.failed.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -212,7 +261,7 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
 }
 
 /// A photo by id (all digits) or by the path of its file.
-fn find_photo(catalogue: &Catalogue, which: &std::ffi::OsStr) -> Result<Photo> {
+pub(crate) fn find_photo(catalogue: &Catalogue, which: &std::ffi::OsStr) -> Result<Photo> {
     if let Some(id) = which.to_str().and_then(|w| w.parse::<i64>().ok()) {
         return catalogue
             .photo(PhotoId(id))?
@@ -302,19 +351,22 @@ fn run_list(catalogue: &Catalogue, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_check(catalogue: &Catalogue, verify: bool) -> Result<ExitCode> {
+fn run_check(catalogue: &mut Catalogue, verify: bool) -> Result<ExitCode> {
     let files = catalogue.files()?;
     let mut out = std::io::stdout().lock();
     let (mut missing, mut changed) = (0usize, 0usize);
+    let mut found = Vec::with_capacity(files.len());
     for f in &files {
         let meta = match std::fs::metadata(&f.path) {
             Ok(m) => m,
             Err(_) => {
                 missing += 1;
+                found.push((f.id, true));
                 writeln!(out, "missing\t{}\t{}", f.id, f.path.display())?;
                 continue;
             }
         };
+        found.push((f.id, false));
         let mut differs =
             meta.len() != f.state.size || crate::ingest::mtime_ns(&meta) != f.state.mtime_ns;
         if !differs && verify {
@@ -326,6 +378,7 @@ fn run_check(catalogue: &Catalogue, verify: bool) -> Result<ExitCode> {
             writeln!(out, "changed\t{}\t{}", f.id, f.path.display())?;
         }
     }
+    catalogue.mark_missing(&found)?;
     writeln!(
         std::io::stderr(),
         "{} photos checked: {missing} missing, {changed} changed",

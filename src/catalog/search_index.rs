@@ -1,0 +1,138 @@
+//! The full-text index (`photo_fts`), kept in step with the photos.
+//!
+//! Every write path that changes what a photo says (import, edits,
+//! templates, keyword renames and merges, undo) calls [`reindex`] for the
+//! photos it touched, inside its own transaction, so the index is never
+//! stale and never rebuilt per query. The keywords column holds each
+//! keyword's name, its full path and the synonyms along that path, so
+//! searching for a synonym or for a broader term finds the photo.
+
+use rusqlite::{Connection, params};
+
+use super::Result;
+use super::keywords::{self, KeywordTree};
+use crate::photo::PhotoId;
+
+/// Recomputes the index rows of the given photos.
+pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let tree = KeywordTree::load(conn)?;
+    let mut read = conn.prepare_cached(
+        "SELECT title, headline, caption, creators, credit, copyright, source, instructions, job_id,
+                sublocation, city, state, country, event, people, file_name, note
+         FROM photo WHERE id = ?1",
+    )?;
+    let mut delete = conn.prepare_cached("DELETE FROM photo_fts WHERE rowid = ?1")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO photo_fts (rowid, title, headline, caption, creators, credit, copyright, source,
+             instructions, job_id, sublocation, city, state, country, event, people, keywords, file_name, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    )?;
+    for id in ids {
+        delete.execute([id.0])?;
+        let row = read.query_row([id.0], |r| {
+            let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
+            let list = |i: usize| -> rusqlite::Result<String> {
+                let json: String = r.get(i)?;
+                Ok(serde_json::from_str::<Vec<String>>(&json)
+                    .unwrap_or_default()
+                    .join("; "))
+            };
+            Ok([
+                text(0)?,
+                text(1)?,
+                text(2)?,
+                list(3)?,
+                text(4)?,
+                text(5)?,
+                text(6)?,
+                text(7)?,
+                text(8)?,
+                text(9)?,
+                text(10)?,
+                text(11)?,
+                text(12)?,
+                text(13)?,
+                list(14)?,
+                text(15)?,
+                text(16)?,
+            ])
+        });
+        let values = match row {
+            Ok(v) => v,
+            Err(rusqlite::Error::QueryReturnedNoRows) => continue,
+            Err(e) => return Err(e.into()),
+        };
+        let keywords = keyword_text(&tree, &keywords::links_of(conn, *id)?);
+        let [
+            title,
+            headline,
+            caption,
+            creators,
+            credit,
+            copyright,
+            source,
+            instructions,
+            job_id,
+            sublocation,
+            city,
+            state,
+            country,
+            event,
+            people,
+            file_name,
+            note,
+        ] = values;
+        insert.execute(params![
+            id.0,
+            title,
+            headline,
+            caption,
+            creators,
+            credit,
+            copyright,
+            source,
+            instructions,
+            job_id,
+            sublocation,
+            city,
+            state,
+            country,
+            event,
+            people,
+            keywords,
+            file_name,
+            note
+        ])?;
+    }
+    Ok(())
+}
+
+/// Rebuilds the whole index (after a migration that creates it).
+pub fn rebuild(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM photo_fts", [])?;
+    let ids: Vec<PhotoId> = conn
+        .prepare("SELECT id FROM photo")?
+        .query_map([], |r| Ok(PhotoId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    reindex(conn, &ids)
+}
+
+/// Names, full paths and synonyms of a photo's keywords, and of the
+/// keywords above them.
+fn keyword_text(tree: &KeywordTree, links: &[keywords::Link]) -> String {
+    let mut words: Vec<String> = Vec::new();
+    for link in links {
+        for id in tree.ancestry(link.keyword) {
+            if let Some(name) = tree.name(id) {
+                words.push(name.to_owned());
+            }
+            words.extend(tree.synonyms(id).iter().cloned());
+        }
+    }
+    words.sort();
+    words.dedup();
+    words.join("; ")
+}

@@ -1,0 +1,659 @@
+//! Commands for finding, describing and curating photos: search, edit,
+//! keywords, sets, saved searches, templates, history and undo.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand};
+use serde_json::Value;
+
+use super::find_photo;
+use super::json::PhotoJson;
+use crate::catalog::{Catalogue, Edit, EditReport, Hit, SortKey};
+use crate::photo::{Attribute, Field, PhotoId};
+
+pub const QUERY_HELP: &str = "\
+QUERY LANGUAGE
+  kyndrova milovice          words are ANDed; case and accents do not matter
+  kasár*  \"last train\"       prefix; phrase
+  soldiers OR vojáci         OR (binds tighter than AND: a b OR c = a AND (b OR c))
+  -convoy  -city:Praha       exclude a word or a filter;  ( ) group
+  title: caption: creator: credit: copyright: source: city: state: country:
+  event: person: job:        words in one field
+  path: camera: lens:        text anywhere in the file path, camera or lens
+  keyword:military           that keyword, its synonyms and every keyword below it
+  date:1991  date:1991-06  date:1990..1991  date:..1990
+                             depicted date; a photo dated only 1991 also matches
+                             date:1991-06, as a possible match (marked ~, or
+                             \"possible\": true in JSON)
+  taken:2019-03              capture date, the same way
+  rating:>=3  rating:5       also >, <, <=
+  flag:pick|reject|none  label:red|yellow|green|blue|purple|none
+  set:\"Name\"                 an exhibition set or a saved search
+  has:gps  has:caption  missing:caption  missing:credit
+                             (also title, headline, creator, copyright, source,
+                             location, event, people, keywords, date, note)
+  status:missing             the file was gone when `check` last looked
+  status:warning             imported with damaged metadata or pixels";
+
+#[derive(Args, Debug)]
+#[command(after_long_help = QUERY_HELP)]
+pub struct SearchArgs {
+    /// The query (see below); empty for every photo
+    #[arg(default_value = "", allow_hyphen_values = true)]
+    pub query: String,
+    /// Print a JSON array of photos
+    #[arg(long, group = "format")]
+    pub json: bool,
+    /// Print one file path per line, nothing else
+    #[arg(long, group = "format")]
+    pub paths: bool,
+    /// Print CSV
+    #[arg(long, group = "format")]
+    pub csv: bool,
+    /// date, taken, imported, title, rating, file, or set (needs set:"Name")
+    #[arg(long, default_value = "date")]
+    pub sort: String,
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Also print counts of keywords, creators, years, cities and cameras
+    #[arg(long, conflicts_with_all = ["paths", "csv"])]
+    pub facets: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct EditArgs {
+    /// Which photos (the search query language)
+    #[arg(allow_hyphen_values = true)]
+    pub query: String,
+    /// FIELD=VALUE; an empty value clears. Lists (creators, people) take
+    /// values separated by ";". Fields: title, headline, caption, creators,
+    /// credit, copyright, source, instructions, job_id, sublocation, city,
+    /// state, country, country_code, people, event, date_created (1991,
+    /// 1991-06 or 1991-06-21), digital_source_type, note
+    #[arg(long = "set", value_name = "FIELD=VALUE")]
+    pub set: Vec<String>,
+    /// Keyword to add: a name, or a path like Places|Czechoslovakia|Milovice
+    #[arg(long = "add-keyword", value_name = "KEYWORD")]
+    pub add_keyword: Vec<String>,
+    #[arg(long = "remove-keyword", value_name = "KEYWORD")]
+    pub remove_keyword: Vec<String>,
+    /// 0 to 5
+    #[arg(long)]
+    pub rating: Option<u8>,
+    /// pick, reject or none
+    #[arg(long)]
+    pub flag: Option<String>,
+    /// red, yellow, green, blue, purple or none
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Show what would change, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum KeywordsCommand {
+    /// The keyword tree with photo counts
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rename a keyword, or move it with a full new path (A|B|C)
+    Rename { old: String, new: String },
+    /// Merge keyword FROM into INTO; FROM's photos get INTO
+    Merge { from: String, into: String },
+    /// Add the keywords of a Lightroom keyword list file
+    Import { file: std::path::PathBuf },
+    /// Write the keyword tree as a Lightroom keyword list file
+    Export { file: std::path::PathBuf },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SetCommand {
+    /// Create an empty exhibition set
+    Create { name: String },
+    /// Append the photos a query finds (in depicted-date order)
+    Add {
+        name: String,
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+    },
+    /// Remove the photos a query finds
+    Remove {
+        name: String,
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+    },
+    /// Move a photo (id or path) to a position (1 is first)
+    Move {
+        name: String,
+        photo: std::ffi::OsString,
+        position: u32,
+    },
+    /// Set a photo's wall-label text in this set (empty clears)
+    Note {
+        name: String,
+        photo: std::ffi::OsString,
+        text: String,
+    },
+    /// The set's photos in order, with wall labels
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every set and saved search
+    List,
+    /// Delete a set or saved search (never its photos)
+    Delete { name: String },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SavedCommand {
+    /// Save a query under a name; search for it with set:"NAME"
+    Create {
+        name: String,
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+    },
+    /// Every saved search
+    List,
+    Delete {
+        name: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateCommand {
+    /// Create or replace a template of FIELD=VALUE pairs (keywords=A;B adds keywords)
+    Create {
+        name: String,
+        #[arg(long = "set", value_name = "FIELD=VALUE", required = true)]
+        set: Vec<String>,
+    },
+    List,
+    /// Apply a template to the photos a query finds: fills empty fields
+    Apply {
+        name: String,
+        #[arg(allow_hyphen_values = true)]
+        query: String,
+        /// Replace values that are already there
+        #[arg(long)]
+        overwrite: bool,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    Delete {
+        name: String,
+    },
+}
+
+/// Field names and the aliases people type.
+fn attribute(name: &str) -> Result<Attribute> {
+    let canonical = match name.trim() {
+        "creator" => "creators",
+        "job" => "job_id",
+        "person" => "people",
+        "date" | "depicted" => "date_created",
+        "keyword" => "keywords",
+        other => other,
+    };
+    Attribute::from_name(canonical).with_context(|| {
+        format!(
+            "unknown field {name:?}; fields are {} and note",
+            Field::ALL.map(Field::name).join(", ")
+        )
+    })
+}
+
+fn field_values(pairs: &[String]) -> Result<Vec<(Attribute, Value)>> {
+    pairs
+        .iter()
+        .map(|pair| {
+            let (name, value) = pair
+                .split_once('=')
+                .with_context(|| format!("{pair:?} is not FIELD=VALUE"))?;
+            Ok((attribute(name)?, Value::String(value.to_owned())))
+        })
+        .collect()
+}
+
+/// The photos a query finds, in depicted-date order.
+pub fn photos_for(catalogue: &Catalogue, query: &str) -> Result<Vec<PhotoId>> {
+    Ok(catalogue
+        .search_text(query, SortKey::Depicted, None)?
+        .into_iter()
+        .map(|h| h.id)
+        .collect())
+}
+
+fn show_value(v: &Value) -> String {
+    match v {
+        Value::Null => "(empty)".to_owned(),
+        Value::String(s) => format!("{s:?}"),
+        Value::Array(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|i| i
+                    .as_str()
+                    .map_or_else(|| i.to_string(), |s| format!("{s:?}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.to_string(),
+    }
+}
+
+fn print_report(report: &EditReport, dry_run: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    if dry_run {
+        for c in &report.changes {
+            writeln!(
+                out,
+                "photo {} {}: {} -> {}",
+                c.photo,
+                c.attribute,
+                show_value(&c.old),
+                show_value(&c.new)
+            )?;
+        }
+        writeln!(
+            out,
+            "would change {} photos ({} values)",
+            report.photos,
+            report.changes.len()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "changed {} photos ({} values)",
+            report.photos,
+            report.changes.len()
+        )?;
+    }
+    Ok(())
+}
+
+pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
+    let sort = SortKey::from_name(&args.sort).with_context(|| {
+        format!(
+            "unknown sort {:?}; use one of {}",
+            args.sort,
+            SortKey::NAMES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })?;
+    let query = crate::search::parse(&args.query)?;
+    let hits: Vec<Hit> = catalogue.search(&query, sort, args.limit)?;
+    let ids: Vec<PhotoId> = hits.iter().map(|h| h.id).collect();
+    let photos = catalogue.photos_by_ids(&ids)?;
+    let possible = |id: PhotoId| hits.iter().any(|h| h.id == id && h.possible);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if args.paths {
+        for p in &photos {
+            writeln!(out, "{}", p.file.path.display())?;
+        }
+    } else if args.csv {
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record([
+            "id",
+            "path",
+            "title",
+            "date_created",
+            "taken_at",
+            "creators",
+            "keywords",
+            "rating",
+            "flag",
+            "label",
+            "possible",
+        ])?;
+        for p in &photos {
+            let c = &p.curation;
+            w.write_record([
+                p.id.to_string(),
+                p.file.path.to_string_lossy().into_owned(),
+                p.description.title.clone().unwrap_or_default(),
+                p.description.date_created.clone().unwrap_or_default(),
+                p.technical.taken_at.clone().unwrap_or_default(),
+                p.description.creators.join("; "),
+                p.description.keywords.join("; "),
+                c.rating.to_string(),
+                c.flag.map_or("", |f| f.name()).to_owned(),
+                c.label.map_or("", |l| l.name()).to_owned(),
+                possible(p.id).to_string(),
+            ])?;
+        }
+        w.flush()?;
+    } else if args.json {
+        let items: Vec<Value> = photos
+            .iter()
+            .map(|p| {
+                let mut v = serde_json::to_value(PhotoJson::new(p, None)).unwrap_or(Value::Null);
+                if let Value::Object(map) = &mut v {
+                    map.insert("possible".into(), Value::Bool(possible(p.id)));
+                }
+                v
+            })
+            .collect();
+        if args.facets {
+            let facets = catalogue.facets(&query)?;
+            serde_json::to_writer_pretty(
+                &mut out,
+                &serde_json::json!({ "photos": items, "facets": facets }),
+            )?;
+        } else {
+            serde_json::to_writer_pretty(&mut out, &items)?;
+        }
+        writeln!(out)?;
+    } else {
+        for p in &photos {
+            let d = &p.description;
+            writeln!(
+                out,
+                "{}{}\t{}\t{}\t{}\t{}",
+                if possible(p.id) { "~" } else { "" },
+                p.id,
+                d.date_created.as_deref().unwrap_or("-"),
+                "★".repeat(p.curation.rating as usize),
+                d.title.as_deref().unwrap_or(""),
+                p.file.path.display()
+            )?;
+        }
+        if args.facets {
+            let f = catalogue.facets(&query)?;
+            for (label, counts) in [
+                ("keywords", &f.keywords),
+                ("creators", &f.creators),
+                ("years", &f.years),
+                ("cities", &f.cities),
+                ("cameras", &f.cameras),
+            ] {
+                let shown: Vec<String> = counts.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+                writeln!(out, "{label}: {}", shown.join(", "))?;
+            }
+        }
+        writeln!(std::io::stderr(), "{} photos", photos.len())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn edit(catalogue: &mut Catalogue, args: &EditArgs) -> Result<ExitCode> {
+    let mut edits: Vec<Edit> = field_values(&args.set)?
+        .into_iter()
+        .map(|(a, v)| {
+            if a == Attribute::Field(Field::Keywords) {
+                bail!("use --add-keyword and --remove-keyword to change keywords")
+            }
+            Ok(Edit::Set(a, v))
+        })
+        .collect::<Result<_>>()?;
+    edits.extend(args.add_keyword.iter().cloned().map(Edit::AddKeyword));
+    edits.extend(args.remove_keyword.iter().cloned().map(Edit::RemoveKeyword));
+    if let Some(r) = args.rating {
+        edits.push(Edit::Set(Attribute::Rating, Value::from(r)));
+    }
+    if let Some(f) = &args.flag {
+        edits.push(Edit::Set(Attribute::Flag, Value::from(f.as_str())));
+    }
+    if let Some(l) = &args.label {
+        edits.push(Edit::Set(Attribute::Label, Value::from(l.as_str())));
+    }
+    if edits.is_empty() {
+        bail!(
+            "nothing to change: give --set, --add-keyword, --remove-keyword, --rating, --flag or --label"
+        );
+    }
+    let ids = photos_for(catalogue, &args.query)?;
+    let report = catalogue.edit(&ids, &edits, "edit", args.dry_run)?;
+    print_report(&report, args.dry_run)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        KeywordsCommand::List { json } => {
+            let entries = catalogue.keywords()?;
+            if *json {
+                serde_json::to_writer_pretty(&mut out, &entries)?;
+                writeln!(out)?;
+            } else {
+                for e in entries {
+                    let name = if e.category {
+                        format!("[{}]", e.name)
+                    } else {
+                        e.name.clone()
+                    };
+                    let synonyms = if e.synonyms.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {{{}}}", e.synonyms.join(", "))
+                    };
+                    writeln!(
+                        out,
+                        "{}{name}{synonyms}\t{}",
+                        "  ".repeat(e.depth),
+                        e.photos
+                    )?;
+                }
+            }
+        }
+        KeywordsCommand::Rename { old, new } => {
+            let n = catalogue.rename_keyword(old, new)?;
+            writeln!(out, "renamed; {n} photos follow")?;
+        }
+        KeywordsCommand::Merge { from, into } => {
+            let n = catalogue.merge_keywords(from, into)?;
+            writeln!(out, "merged; changed {n} photos")?;
+        }
+        KeywordsCommand::Import { file } => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("could not read {}", file.display()))?;
+            let terms = crate::vocabulary::parse(&text)
+                .with_context(|| format!("{} is not a keyword list", file.display()))?;
+            let (keywords, synonyms) = catalogue.import_vocabulary(&terms)?;
+            writeln!(out, "added {keywords} keywords and {synonyms} synonyms")?;
+        }
+        KeywordsCommand::Export { file } => {
+            let text = crate::vocabulary::write(&catalogue.vocabulary()?);
+            std::fs::write(file, text)
+                .with_context(|| format!("could not write {}", file.display()))?;
+            writeln!(out, "wrote {}", file.display())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn set(catalogue: &mut Catalogue, command: &SetCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        SetCommand::Create { name } => {
+            catalogue.create_set(name)?;
+            writeln!(out, "created set \"{name}\"")?;
+        }
+        SetCommand::Add { name, query } => {
+            let ids = photos_for(catalogue, query)?;
+            let n = catalogue.add_to_set(name, &ids)?;
+            writeln!(out, "added {n} photos to \"{name}\"")?;
+        }
+        SetCommand::Remove { name, query } => {
+            let ids = photos_for(catalogue, query)?;
+            let n = catalogue.remove_from_set(name, &ids)?;
+            writeln!(out, "removed {n} photos from \"{name}\"")?;
+        }
+        SetCommand::Move {
+            name,
+            photo,
+            position,
+        } => {
+            let photo = find_photo(catalogue, photo)?;
+            catalogue.move_in_set(name, photo.id, *position)?;
+            writeln!(out, "moved photo {} to position {position}", photo.id)?;
+        }
+        SetCommand::Note { name, photo, text } => {
+            let photo = find_photo(catalogue, photo)?;
+            catalogue.set_note(name, photo.id, text)?;
+            writeln!(out, "wall label of photo {} in \"{name}\" set", photo.id)?;
+        }
+        SetCommand::Show { name, json } => {
+            let items = catalogue.set_items(name)?;
+            let photos =
+                catalogue.photos_by_ids(&items.iter().map(|i| i.photo).collect::<Vec<_>>())?;
+            if *json {
+                let rows: Vec<Value> = items
+                    .iter()
+                    .zip(&photos)
+                    .map(|(item, p)| {
+                        serde_json::json!({
+                            "position": item.position,
+                            "wall_label": item.note,
+                            "photo": PhotoJson::new(p, None),
+                        })
+                    })
+                    .collect();
+                serde_json::to_writer_pretty(&mut out, &rows)?;
+                writeln!(out)?;
+            } else {
+                for (item, p) in items.iter().zip(&photos) {
+                    writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}",
+                        item.position,
+                        p.id,
+                        p.description.title.as_deref().unwrap_or(""),
+                        item.note.as_deref().unwrap_or("")
+                    )?;
+                }
+            }
+        }
+        SetCommand::List => {
+            for s in catalogue.sets()? {
+                match &s.query {
+                    Some(q) => writeln!(out, "{}\tsaved search\t{q}", s.name)?,
+                    None => writeln!(out, "{}\t{} photos", s.name, s.photos)?,
+                }
+            }
+        }
+        SetCommand::Delete { name } => {
+            catalogue.delete_set(name)?;
+            writeln!(out, "deleted \"{name}\"")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn saved(catalogue: &mut Catalogue, command: &SavedCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        SavedCommand::Create { name, query } => {
+            catalogue.save_search(name, query)?;
+            writeln!(out, "saved search \"{name}\"; find it with set:\"{name}\"")?;
+        }
+        SavedCommand::List => {
+            for s in catalogue.sets()?.into_iter().filter(|s| s.query.is_some()) {
+                writeln!(out, "{}\t{}", s.name, s.query.unwrap_or_default())?;
+            }
+        }
+        SavedCommand::Delete { name } => {
+            catalogue.delete_set(name)?;
+            writeln!(out, "deleted \"{name}\"")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn template(catalogue: &mut Catalogue, command: &TemplateCommand) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        TemplateCommand::Create { name, set } => {
+            let fields: Vec<(String, Value)> = field_values(set)?
+                .into_iter()
+                .map(|(a, v)| (a.name().to_owned(), v))
+                .collect();
+            catalogue.save_template(name, &fields)?;
+            writeln!(out, "saved template \"{name}\"")?;
+        }
+        TemplateCommand::List => {
+            for t in catalogue.templates()? {
+                let fields: Vec<String> = t
+                    .fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", show_value(v)))
+                    .collect();
+                writeln!(out, "{}\t{}", t.name, fields.join(", "))?;
+            }
+        }
+        TemplateCommand::Apply {
+            name,
+            query,
+            overwrite,
+            dry_run,
+        } => {
+            let ids = photos_for(catalogue, query)?;
+            let report = catalogue.apply_template(name, &ids, *overwrite, *dry_run)?;
+            print_report(&report, *dry_run)?;
+        }
+        TemplateCommand::Delete { name } => {
+            catalogue.delete_template(name)?;
+            writeln!(out, "deleted template \"{name}\"")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn history(
+    catalogue: &Catalogue,
+    photo: Option<&std::ffi::OsStr>,
+    limit: usize,
+) -> Result<ExitCode> {
+    let id = photo
+        .map(|p| find_photo(catalogue, p))
+        .transpose()?
+        .map(|p| p.id);
+    let mut out = std::io::stdout().lock();
+    let mut last = None;
+    for e in catalogue.history(id, limit)? {
+        if last != Some(e.operation) {
+            writeln!(
+                out,
+                "#{} {} {}: {}{}",
+                e.operation,
+                e.at,
+                e.source,
+                e.summary,
+                if e.undone { " (undone)" } else { "" }
+            )?;
+            last = Some(e.operation);
+        }
+        let what = match (e.photo, e.keyword) {
+            (Some(p), _) => format!("photo {p}"),
+            (None, Some(k)) => format!("keyword {k}"),
+            (None, None) => "catalogue".to_owned(),
+        };
+        writeln!(
+            out,
+            "    {what} {}: {} -> {}",
+            e.field,
+            show_value(&e.old),
+            show_value(&e.new)
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn undo(catalogue: &mut Catalogue) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match catalogue.undo()? {
+        Some((summary, n)) => writeln!(out, "undid {summary} ({n} values restored)")?,
+        None => writeln!(out, "nothing to undo")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,474 @@
+//! The search query language: parsing what an archivist types into a query
+//! tree. Running it is the catalogue's job (`catalog::search`); this module
+//! knows nothing of SQL.
+//!
+//! ```text
+//! kyndrova milovice            words are ANDed (accent- and case-blind)
+//! kasár*  "last train"         prefixes and phrases
+//! soldiers OR vojáci           OR binds tighter than AND: a b OR c = a AND (b OR c)
+//! -convoy  -city:Praha         exclusion
+//! (a OR b) -(c d)              grouping
+//! title: caption: creator: credit: copyright: source: city: state:
+//! country: event: person: job: path: camera: lens:
+//! keyword:military             the keyword and everything below it
+//! date:1991  date:1991-06  date:1990..1991  date:..1990  taken:2019
+//! rating:>=3  flag:pick|reject|none  label:red  set:"Name"
+//! has:gps  has:caption  missing:credit  status:missing
+//! ```
+
+mod lexer;
+
+use std::fmt;
+
+use crate::date::PartialDate;
+pub use crate::photo::{Flag, Label};
+use lexer::{Lexer, Token};
+
+/// A parse error, with the 1-based character position it was found at.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("position {position}: {message}")]
+pub struct QueryError {
+    pub position: usize,
+    pub message: String,
+}
+
+impl QueryError {
+    fn new(position: usize, message: impl Into<String>) -> Self {
+        Self {
+            position,
+            message: message.into(),
+        }
+    }
+}
+
+/// A word or phrase to find in the full-text index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    /// Quoted: the words must appear together, in order.
+    pub phrase: bool,
+    /// Ends in `*`: any word starting with it.
+    pub prefix: bool,
+}
+
+/// Text fields that have their own `field:` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextField {
+    Title,
+    Caption,
+    Creator,
+    Credit,
+    Copyright,
+    Source,
+    City,
+    State,
+    Country,
+    Event,
+    Person,
+    Job,
+}
+
+/// Substring filters on technical text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LikeField {
+    Path,
+    Camera,
+    Lens,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateField {
+    /// The date the photo shows (`date:`).
+    Depicted,
+    /// The capture date from the camera or scanner (`taken:`).
+    Taken,
+}
+
+/// A range of days; either end may be open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateRange {
+    /// First day, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD`.
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    Less,
+    LessOrEqual,
+    Equal,
+    GreaterOrEqual,
+    Greater,
+}
+
+/// What `has:` and `missing:` can ask about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Property {
+    Title,
+    Headline,
+    Caption,
+    Creator,
+    Credit,
+    Copyright,
+    Source,
+    Location,
+    Event,
+    People,
+    Keywords,
+    Date,
+    Gps,
+    Note,
+}
+
+impl Property {
+    const NAMES: &[(&'static str, Property)] = &[
+        ("title", Property::Title),
+        ("headline", Property::Headline),
+        ("caption", Property::Caption),
+        ("creator", Property::Creator),
+        ("credit", Property::Credit),
+        ("copyright", Property::Copyright),
+        ("source", Property::Source),
+        ("location", Property::Location),
+        ("event", Property::Event),
+        ("people", Property::People),
+        ("person", Property::People),
+        ("keywords", Property::Keywords),
+        ("keyword", Property::Keywords),
+        ("date", Property::Date),
+        ("gps", Property::Gps),
+        ("note", Property::Note),
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// The file was not there when last checked.
+    Missing,
+    /// Imported with problems (damaged EXIF or image data).
+    Warning,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Query {
+    /// Everything (the empty query).
+    All,
+    And(Vec<Query>),
+    Or(Vec<Query>),
+    Not(Box<Query>),
+    Text(Text),
+    Field(TextField, Text),
+    Like(LikeField, String),
+    Keyword(String),
+    Date(DateField, DateRange),
+    Rating(Comparison, u8),
+    Flag(Option<Flag>),
+    Label(Option<Label>),
+    Set(String),
+    Has(Property),
+    Missing(Property),
+    Status(Status),
+}
+
+/// The `field:` names, for help and error messages.
+pub const FIELDS: &[&str] = &[
+    "title",
+    "caption",
+    "creator",
+    "credit",
+    "copyright",
+    "source",
+    "city",
+    "state",
+    "country",
+    "event",
+    "person",
+    "job",
+    "path",
+    "camera",
+    "lens",
+    "keyword",
+    "date",
+    "taken",
+    "rating",
+    "flag",
+    "label",
+    "set",
+    "has",
+    "missing",
+    "status",
+];
+
+/// Parses a query. Any string gives a query or an error naming the position.
+pub fn parse(input: &str) -> Result<Query, QueryError> {
+    let tokens = Lexer::new(input).tokens()?;
+    let mut parser = Parser { tokens, at: 0 };
+    let query = parser.and_expression(false)?;
+    if let Some((token, position)) = parser.peek() {
+        return Err(QueryError::new(
+            position,
+            match token {
+                Token::Close => "unmatched ')'".to_owned(),
+                _ => "unexpected text".to_owned(),
+            },
+        ));
+    }
+    Ok(query)
+}
+
+struct Parser {
+    tokens: Vec<(Token, usize)>,
+    at: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<(&Token, usize)> {
+        self.tokens.get(self.at).map(|(t, p)| (t, *p))
+    }
+
+    fn next(&mut self) -> Option<(Token, usize)> {
+        let t = self.tokens.get(self.at).cloned();
+        self.at += 1;
+        t
+    }
+
+    /// Terms until the end or a closing parenthesis, ANDed.
+    fn and_expression(&mut self, nested: bool) -> Result<Query, QueryError> {
+        let mut terms = Vec::new();
+        while let Some((token, _)) = self.peek() {
+            if *token == Token::Close {
+                if nested {
+                    break;
+                }
+                let (_, position) = self.next().unwrap_or((Token::Close, 0));
+                return Err(QueryError::new(position, "unmatched ')'"));
+            }
+            terms.push(self.or_expression()?);
+        }
+        Ok(match terms.len() {
+            0 => Query::All,
+            1 => terms.pop().unwrap_or(Query::All),
+            _ => Query::And(terms),
+        })
+    }
+
+    fn or_expression(&mut self) -> Result<Query, QueryError> {
+        let mut alternatives = vec![self.unary()?];
+        while let Some((Token::Or, position)) = self.peek() {
+            self.next();
+            match self.peek() {
+                None => return Err(QueryError::new(position, "OR needs something after it")),
+                Some((Token::Close, _)) => {
+                    return Err(QueryError::new(position, "OR needs something after it"));
+                }
+                Some((Token::Or, p)) => return Err(QueryError::new(p, "OR OR")),
+                _ => alternatives.push(self.unary()?),
+            }
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.pop().unwrap_or(Query::All)
+        } else {
+            Query::Or(alternatives)
+        })
+    }
+
+    fn unary(&mut self) -> Result<Query, QueryError> {
+        let Some((token, position)) = self.next() else {
+            return Err(QueryError::new(0, "the query ends too early"));
+        };
+        match token {
+            Token::Not => match self.peek() {
+                None | Some((Token::Close, _)) | Some((Token::Or, _)) => Err(QueryError::new(
+                    position,
+                    "'-' must be followed by what to exclude",
+                )),
+                _ => Ok(Query::Not(Box::new(self.unary()?))),
+            },
+            Token::Open => {
+                let inner = self.and_expression(true)?;
+                match self.next() {
+                    Some((Token::Close, _)) => Ok(inner),
+                    _ => Err(QueryError::new(position, "'(' is never closed")),
+                }
+            }
+            Token::Close => Err(QueryError::new(position, "unmatched ')'")),
+            Token::Or => Err(QueryError::new(position, "OR needs something before it")),
+            Token::Word(word) => Ok(Query::Text(text_term(word, false))),
+            Token::Phrase(phrase) => Ok(Query::Text(Text {
+                text: phrase,
+                phrase: true,
+                prefix: false,
+            })),
+            Token::Field {
+                name,
+                value,
+                quoted,
+            } => field(&name, value, quoted, position),
+        }
+    }
+}
+
+fn text_term(word: String, phrase: bool) -> Text {
+    match word.strip_suffix('*') {
+        Some(stem) if !phrase => Text {
+            text: stem.to_owned(),
+            phrase: false,
+            prefix: true,
+        },
+        _ => Text {
+            text: word,
+            phrase,
+            prefix: false,
+        },
+    }
+}
+
+/// Builds the query for `name:value`. `position` is where the field name starts.
+fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Query, QueryError> {
+    let value_at = position + name.chars().count() + 1;
+    let err = |message: String| Err(QueryError::new(value_at, message));
+    if value.is_empty() {
+        return err(format!("'{name}:' needs a value"));
+    }
+    let lower = value.to_lowercase();
+    let text_field = match name {
+        "title" => Some(TextField::Title),
+        "caption" => Some(TextField::Caption),
+        "creator" => Some(TextField::Creator),
+        "credit" => Some(TextField::Credit),
+        "copyright" => Some(TextField::Copyright),
+        "source" => Some(TextField::Source),
+        "city" => Some(TextField::City),
+        "state" => Some(TextField::State),
+        "country" => Some(TextField::Country),
+        "event" => Some(TextField::Event),
+        "person" => Some(TextField::Person),
+        "job" => Some(TextField::Job),
+        _ => None,
+    };
+    if let Some(f) = text_field {
+        return Ok(Query::Field(f, text_term(value, quoted)));
+    }
+    match name {
+        "path" => Ok(Query::Like(LikeField::Path, value)),
+        "camera" => Ok(Query::Like(LikeField::Camera, value)),
+        "lens" => Ok(Query::Like(LikeField::Lens, value)),
+        "keyword" => Ok(Query::Keyword(value)),
+        "set" => Ok(Query::Set(value)),
+        "date" | "taken" => {
+            let field = if name == "date" {
+                DateField::Depicted
+            } else {
+                DateField::Taken
+            };
+            date_range(&value)
+                .map(|range| Query::Date(field, range))
+                .map_err(|message| QueryError::new(value_at, message))
+        }
+        "rating" => rating(&value).map_err(|message| QueryError::new(value_at, message)),
+        "flag" => match lower.as_str() {
+            "none" | "unflagged" => Ok(Query::Flag(None)),
+            other => match Flag::from_name(other) {
+                Some(f) => Ok(Query::Flag(Some(f))),
+                None => err(format!("flag is pick, reject or none, not '{value}'")),
+            },
+        },
+        "label" => match lower.as_str() {
+            "none" => Ok(Query::Label(None)),
+            other => match Label::from_name(other) {
+                Some(l) => Ok(Query::Label(Some(l))),
+                None => err(format!(
+                    "label is red, yellow, green, blue, purple or none, not '{value}'"
+                )),
+            },
+        },
+        "has" | "missing" => match Property::NAMES.iter().find(|(n, _)| *n == lower) {
+            Some((_, p)) if name == "has" => Ok(Query::Has(*p)),
+            Some((_, p)) => Ok(Query::Missing(*p)),
+            None => err(format!(
+                "'{name}:' takes one of {}, not '{value}'",
+                Property::NAMES
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        },
+        "status" => match lower.as_str() {
+            "missing" => Ok(Query::Status(Status::Missing)),
+            "warning" | "warnings" => Ok(Query::Status(Status::Warning)),
+            _ => err(format!("status is missing or warning, not '{value}'")),
+        },
+        _ => Err(QueryError::new(
+            position,
+            format!("unknown field '{name}:' (fields are {})", FIELDS.join(", ")),
+        )),
+    }
+}
+
+/// `1991`, `1991-06`, `1991-06-21`, `1990..1991`, `..1990`, `1990..`
+fn date_range(value: &str) -> Result<DateRange, String> {
+    let date = |s: &str| PartialDate::parse(s).map_err(|e| e.to_string());
+    let (from, to) = match value.split_once("..") {
+        Some((a, b)) => (
+            (!a.is_empty()).then(|| date(a)).transpose()?,
+            (!b.is_empty()).then(|| date(b)).transpose()?,
+        ),
+        None => {
+            let d = date(value)?;
+            (Some(d.clone()), Some(d))
+        }
+    };
+    if from.is_none() && to.is_none() {
+        return Err("a date range needs at least one end".to_owned());
+    }
+    let range = DateRange {
+        from: from.map(|d| d.bounds().0),
+        to: to.map(|d| d.bounds().1),
+    };
+    if let (Some(f), Some(t)) = (&range.from, &range.to)
+        && f > t
+    {
+        return Err(format!("the range {value} ends before it starts"));
+    }
+    Ok(range)
+}
+
+fn rating(value: &str) -> Result<Query, String> {
+    let (comparison, number) = if let Some(n) = value.strip_prefix(">=") {
+        (Comparison::GreaterOrEqual, n)
+    } else if let Some(n) = value.strip_prefix("<=") {
+        (Comparison::LessOrEqual, n)
+    } else if let Some(n) = value.strip_prefix('>') {
+        (Comparison::Greater, n)
+    } else if let Some(n) = value.strip_prefix('<') {
+        (Comparison::Less, n)
+    } else if let Some(n) = value.strip_prefix('=') {
+        (Comparison::Equal, n)
+    } else {
+        (Comparison::Equal, value)
+    };
+    match number.parse::<u8>() {
+        Ok(n) if n <= 5 => Ok(Query::Rating(comparison, n)),
+        _ => Err(format!(
+            "a rating is 0 to 5, optionally after >=, >, <=, < or =; not '{value}'"
+        )),
+    }
+}
+
+impl fmt::Display for Comparison {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Comparison::Less => "<",
+            Comparison::LessOrEqual => "<=",
+            Comparison::Equal => "=",
+            Comparison::GreaterOrEqual => ">=",
+            Comparison::Greater => ">",
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
