@@ -427,3 +427,42 @@ fn all_eight_orientations_give_the_same_upright_thumbnail() {
     let d = difference(&image::imageops::flip_horizontal(&upright), &upright);
     assert!(d > 18.0, "a mirrored thumbnail would pass ({d:.1})");
 }
+
+#[test]
+fn the_archive_is_found_in_any_spelling() {
+    let Some(corpus) = shared_corpus("the_archive_is_found_in_any_spelling") else { return };
+    let env = Env::new();
+    let _ = env.import(&[&corpus]);
+    let found = |query: &str| -> Vec<String> {
+        let mut names: Vec<String> = env
+            .ok(["search", query, "--paths"])
+            .lines()
+            .map(|l| l.rsplit('/').next().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(found("dubcek"), ["odd-caption.jpg"]);
+    assert_eq!(found("sedivy"), ["odd-caption.jpg"]);
+    assert_eq!(found("gorbacov"), ["treaty-signing.jpg"]);
+    assert_eq!(found("\"last train\""), ["odd-caption.jpg"]);
+    assert_eq!(found("армия"), ["dormitory-sewing.jpg"]);
+    assert_eq!(found("vojaci"), ["mattresses-outdoors.jpg"]);
+    assert_eq!(found("kasar*"), ["dormitory-sewing.jpg"]);
+    assert_eq!(found("city:\"mlada boleslav\""), ["mattresses-outdoors.jpg"]);
+    assert_eq!(
+        found("kyndrova"),
+        [
+            "dormitory-sewing.jpg",
+            "mattresses-outdoors.jpg",
+            "negative-scan-0412.tif",
+            "portraits-stacked.jpg",
+            "shopping-bags-formation.jpg",
+            "sidecar-only.jpg"
+        ]
+    );
+    // The 2019 scan shows June 1991.
+    assert_eq!(found("date:1991-06 taken:2019"), ["negative-scan-0412.tif"]);
+    // A keyword that is a spreadsheet-formula probe is just text here.
+    assert_eq!(found("calc"), ["odd-caption.jpg"]);
+}
