@@ -12,4 +12,5 @@ pub mod ingest;
 pub mod photo;
 pub mod search;
 pub mod text;
+pub mod ui;
 pub mod vocabulary;

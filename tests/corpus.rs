@@ -430,7 +430,9 @@ fn all_eight_orientations_give_the_same_upright_thumbnail() {
 
 #[test]
 fn the_archive_is_found_in_any_spelling() {
-    let Some(corpus) = shared_corpus("the_archive_is_found_in_any_spelling") else { return };
+    let Some(corpus) = shared_corpus("the_archive_is_found_in_any_spelling") else {
+        return;
+    };
     let env = Env::new();
     let _ = env.import(&[&corpus]);
     let found = |query: &str| -> Vec<String> {
@@ -449,7 +451,10 @@ fn the_archive_is_found_in_any_spelling() {
     assert_eq!(found("армия"), ["dormitory-sewing.jpg"]);
     assert_eq!(found("vojaci"), ["mattresses-outdoors.jpg"]);
     assert_eq!(found("kasar*"), ["dormitory-sewing.jpg"]);
-    assert_eq!(found("city:\"mlada boleslav\""), ["mattresses-outdoors.jpg"]);
+    assert_eq!(
+        found("city:\"mlada boleslav\""),
+        ["mattresses-outdoors.jpg"]
+    );
     assert_eq!(
         found("kyndrova"),
         [

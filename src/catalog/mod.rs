@@ -21,9 +21,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-pub use self::edit::{Change, Edit, EditReport, HistoryEntry};
+pub use self::edit::{Change, Edit, EditReport, HistoryEntry, value_of as attribute_value};
 pub use self::keywords::{KeywordEntry, KeywordTree};
 pub use self::paths::{path_from_bytes, path_to_bytes};
+pub use self::photos::PhotoSummary;
 pub use self::query::{Facets, Hit, SearchError, SortKey};
 pub use self::sets::{SetInfo, SetItem, Template};
 pub use self::thumbnails::ThumbnailStore;

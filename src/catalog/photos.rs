@@ -504,3 +504,86 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
             .unwrap_or_default(),
     })
 }
+
+/// What the grid and the table show of a photo: one narrow row each, so that
+/// a result of 100,000 photos stays small.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoSummary {
+    pub id: PhotoId,
+    /// The content hash, which names the thumbnail.
+    pub hash: String,
+    pub path: std::path::PathBuf,
+    pub file_name: String,
+    pub folder: String,
+    pub orientation: Option<u16>,
+    pub format: ImageFormat,
+    pub title: Option<String>,
+    pub caption: Option<String>,
+    pub date_created: Option<String>,
+    pub taken_at: Option<String>,
+    pub camera: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub rating: u8,
+    pub flag: Option<Flag>,
+    pub label: Option<Label>,
+    pub missing: bool,
+}
+
+impl Catalogue {
+    /// Summaries of photos, in the order given.
+    pub fn summaries(&self, ids: &[PhotoId]) -> Result<Vec<PhotoSummary>> {
+        let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+        let mut stmt = self.conn.prepare(
+            "SELECT p.id, p.hash, p.path, p.file_name, p.format, p.title, p.caption, p.date_created, p.taken_at,
+                    p.camera_model, p.width, p.height, p.rating, p.flag, p.label, p.missing_since IS NOT NULL,
+                    p.orientation
+             FROM json_each(?1) j JOIN photo p ON p.id = j.value ORDER BY j.key",
+        )?;
+        let rows = stmt.query_map([json], |r| {
+            let path = path_from_bytes(r.get(2)?);
+            Ok(PhotoSummary {
+                id: PhotoId(r.get(0)?),
+                hash: r.get(1)?,
+                folder: path
+                    .parent()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                path,
+                orientation: r.get(16)?,
+                file_name: r.get(3)?,
+                format: ImageFormat::from_name(&r.get::<_, String>(4)?)
+                    .unwrap_or(ImageFormat::Jpeg),
+                title: r.get(5)?,
+                caption: r.get(6)?,
+                date_created: r.get(7)?,
+                taken_at: r.get(8)?,
+                camera: r.get(9)?,
+                width: r.get(10)?,
+                height: r.get(11)?,
+                rating: r.get(12)?,
+                flag: r
+                    .get::<_, Option<String>>(13)?
+                    .and_then(|f| Flag::from_name(&f)),
+                label: r
+                    .get::<_, Option<String>>(14)?
+                    .and_then(|l| Label::from_name(&l)),
+                missing: r.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Folders holding photos, with how many each holds directly.
+    pub fn folders(&self) -> Result<Vec<(std::path::PathBuf, u64)>> {
+        let mut counts: std::collections::BTreeMap<std::path::PathBuf, u64> =
+            std::collections::BTreeMap::new();
+        let mut stmt = self.conn.prepare("SELECT path FROM photo")?;
+        for path in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
+            if let Some(parent) = path_from_bytes(path?).parent() {
+                *counts.entry(parent.to_owned()).or_default() += 1;
+            }
+        }
+        Ok(counts.into_iter().collect())
+    }
+}

@@ -1,0 +1,272 @@
+//! The desktop app, driven as a user would drive it (egui_kittest), on a
+//! temporary catalogue imported from the archive fixtures.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use kartoteka::catalog::{Catalogue, SortKey, ThumbnailStore};
+use kartoteka::ingest::import::{ImportOptions, import};
+use kartoteka::photo::PhotoId;
+use kartoteka::ui::{App, Settings};
+
+const ARCHIVE: &[&str] = &[
+    "archive/dormitory-sewing.jpg",
+    "archive/portraits-stacked.jpg",
+    "archive/shopping-bags-formation.jpg",
+    "archive/sidecar-only.jpg",
+    "archive/sidecar-only.xmp",
+    "archive/treaty-signing.jpg",
+];
+
+struct Fixture {
+    env: common::Env,
+    catalogue: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let env = common::Env::new();
+    let dir = env.copy_fixtures("archive", ARCHIVE);
+    let catalogue = env.catalog.clone();
+    let mut cat = Catalogue::open(&catalogue).unwrap();
+    let mut thumbs = ThumbnailStore::open(&cat.thumbnails_path().unwrap()).unwrap();
+    import(
+        &mut cat,
+        Some(&mut thumbs),
+        &[dir],
+        &ImportOptions::default(),
+        &|_| {},
+    )
+    .unwrap();
+    Fixture { env, catalogue }
+}
+
+fn harness(f: &Fixture) -> Harness<'static, App> {
+    let path = f.catalogue.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    settle(&mut h);
+    h
+}
+
+/// Steps the app until nothing is on its way (searches, edits, thumbnails).
+fn settle(h: &mut Harness<'static, App>) {
+    wait_for(h, "the app to settle", |app| app.is_settled());
+}
+
+fn wait_for(h: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let started = Instant::now();
+    loop {
+        h.step();
+        if done(h.state()) {
+            // A few more frames, so what arrived is laid out and drawn.
+            h.run_steps(3);
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Reads the catalogue the way a second program would, beside the app.
+fn read(f: &Fixture) -> Catalogue {
+    Catalogue::open(&f.catalogue).unwrap()
+}
+
+fn id_of(f: &Fixture, name: &str) -> PhotoId {
+    read(f)
+        .photos()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.file.path.ends_with(name))
+        .unwrap()
+        .id
+}
+
+#[test]
+fn typing_a_query_shows_the_matching_count() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_label_contains("5 photos").hover();
+    h.get_by_label("Search").click();
+    h.get_by_label("Search").type_text("kyndrova -milovice");
+    wait_for(&mut h, "the search", |app| {
+        app.results.len() == 3 && app.is_settled()
+    });
+    h.get_by_label_contains("3 photos").hover();
+    // A query that cannot be read says where.
+    h.get_by_label("Search").type_text(" rating:>=9");
+    settle(&mut h);
+    h.get_by_label_contains("position").hover();
+    assert_eq!(
+        h.state().results.len(),
+        3,
+        "a bad query keeps the last results"
+    );
+    drop(f.env);
+}
+
+#[test]
+fn clicking_and_rating_persists_to_the_catalogue() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_label("Dormitory, soldier sewing").click();
+    settle(&mut h);
+    h.key_press(Key::Num4);
+    h.key_press(Key::P);
+    h.key_press(Key::Num8);
+    settle(&mut h);
+    let photo = read(&f)
+        .photo(id_of(&f, "dormitory-sewing.jpg"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(photo.curation.rating, 4);
+    assert_eq!(photo.curation.flag, Some(kartoteka::photo::Flag::Pick));
+    assert_eq!(photo.curation.label, Some(kartoteka::photo::Label::Green));
+    // Only that photo.
+    let others = read(&f)
+        .search_text("rating:>0", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(others.len(), 1);
+}
+
+#[test]
+fn editing_a_caption_of_many_changes_all_and_one_undo_reverts_all() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let before = read(&f).photos().unwrap();
+    h.get_by_label("Dormitory, soldier sewing").click();
+    h.run_steps(2);
+    h.get_by_label("Last troops leave Slovakia")
+        .click_modifiers(Modifiers::SHIFT);
+    settle(&mut h);
+    assert_eq!(h.state().selection.len(), 3);
+    assert!(
+        h.state().inspector.is_mixed("caption"),
+        "captions differ: the field says (mixed)"
+    );
+    assert!(
+        !h.state().inspector.is_mixed("creators"),
+        "all three are Dana Kyndrová's"
+    );
+    let caption = h.get_by_label("Caption");
+    caption.focus();
+    caption.type_text("Soviet garrison, spring 1991.");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let captioned = read(&f)
+        .search_text("caption:\"soviet garrison\"", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(captioned.len(), 3);
+    // Enter moved on to the next photo, as in Photo Mechanic.
+    assert_eq!(h.state().selection.len(), 1);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(
+        read(&f).photos().unwrap(),
+        before,
+        "one undo restores all three"
+    );
+}
+
+#[test]
+fn a_set_is_created_filled_and_reordered() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_label("New set name").click();
+    h.get_by_label("New set name").type_text("Odchod 1991");
+    h.get_by_label("Create").click();
+    settle(&mut h);
+    h.get_by_label("Havel and Gorbachev sign the withdrawal agreement")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Convoy at the border")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run_steps(2);
+    h.get_by_label("Last troops leave Slovakia")
+        .click_modifiers(Modifiers::COMMAND);
+    settle(&mut h);
+    assert_eq!(h.state().selection.len(), 3);
+    h.get_by_label("Odchod 1991  0").click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Add the selected photos").click();
+    settle(&mut h);
+    let items = read(&f).set_items("Odchod 1991").unwrap();
+    assert_eq!(items.len(), 3);
+
+    // Open the set: it shows in set order. Drag its last photo to the front.
+    h.get_by_label("Odchod 1991  3").click();
+    wait_for(&mut h, "the set view", |app| {
+        app.results.len() == 3 && app.is_settled()
+    });
+    let first = h
+        .get_by_label("Havel and Gorbachev sign the withdrawal agreement")
+        .rect();
+    let last = h.get_by_label("Last troops leave Slovakia").rect();
+    h.drag_at(last.center());
+    h.run_steps(2);
+    h.hover_at(last.center() + egui::vec2(0.0, -30.0));
+    h.run_steps(2);
+    h.hover_at(first.center());
+    h.run_steps(2);
+    h.drop_at(first.center());
+    settle(&mut h);
+    let order: Vec<PhotoId> = read(&f)
+        .set_items("Odchod 1991")
+        .unwrap()
+        .iter()
+        .map(|i| i.photo)
+        .collect();
+    assert_eq!(
+        order[0],
+        id_of(&f, "shopping-bags-formation.jpg"),
+        "{order:?}"
+    );
+    assert_eq!(order.len(), 3);
+}
+
+#[test]
+fn arrow_keys_move_the_selection() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_label("Havel and Gorbachev sign the withdrawal agreement")
+        .click();
+    settle(&mut h);
+    let start = h.state().selection.focus().unwrap();
+    let index = h.state().index_of(start).unwrap();
+    h.key_press(Key::ArrowRight);
+    settle(&mut h);
+    let next = h.state().selection.focus().unwrap();
+    assert_eq!(h.state().index_of(next), Some(index + 1));
+    h.key_press(Key::ArrowLeft);
+    settle(&mut h);
+    assert_eq!(h.state().selection.focus(), Some(start));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    assert_eq!(h.state().selection.len(), 5);
+}
+
+#[test]
+fn the_main_window_with_photos() {
+    let f = fixture();
+    let path = f.catalogue.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    settle(&mut h);
+    h.get_by_label("Dormitory, soldier sewing").click();
+    settle(&mut h);
+    h.remove_cursor();
+    h.run_steps(2);
+    h.snapshot("main_window");
+}
