@@ -55,7 +55,10 @@ fn harness(f: &Fixture) -> Harness<'static, App> {
 }
 
 /// Steps the app until nothing is on its way (searches, edits, thumbnails).
+/// Input queued by the test takes a few frames to be delivered (a click is
+/// a press and a release), so those run first.
 fn settle(h: &mut Harness<'static, App>) {
+    h.run_steps(4);
     wait_for(h, "the app to settle", |app| app.is_settled());
 }
 

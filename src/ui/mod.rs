@@ -202,6 +202,8 @@ pub struct App {
     pub grid_columns: usize,
 
     inspect_generation: u64,
+    /// The generation of the details last received.
+    details_generation: u64,
     inspected: Vec<PhotoId>,
     pub details: Option<Box<Details>>,
     pub inspector: inspector::InspectorState,
@@ -269,6 +271,7 @@ impl App {
             scroll_to: None,
             grid_columns: 1,
             inspect_generation: 0,
+            details_generation: 0,
             inspected: Vec::new(),
             details: None,
             inspector: inspector::InspectorState::default(),
@@ -322,10 +325,7 @@ impl App {
             && self.query_edited.is_none()
             && self.import.is_none()
             && self.inspected == self.selection.in_order(&self.order)
-            && self
-                .details
-                .as_ref()
-                .is_none_or(|d| d.generation == self.inspect_generation)
+            && self.details_generation == self.inspect_generation
             && self.thumbnails.is_idle()
     }
 
@@ -391,6 +391,7 @@ impl App {
                 }
                 Event::Details(details) => {
                     if details.generation == self.inspect_generation {
+                        self.details_generation = details.generation;
                         self.inspector.load(&details);
                         self.details = Some(details);
                     }
