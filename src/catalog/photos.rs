@@ -514,7 +514,6 @@ pub struct PhotoSummary {
     pub hash: String,
     pub path: std::path::PathBuf,
     pub file_name: String,
-    pub folder: String,
     pub orientation: Option<u16>,
     pub format: ImageFormat,
     pub title: Option<String>,
@@ -534,8 +533,9 @@ impl Catalogue {
     /// Summaries of photos, in the order given.
     pub fn summaries(&self, ids: &[PhotoId]) -> Result<Vec<PhotoSummary>> {
         let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+        // Captions are cut to what a table row can show.
         let mut stmt = self.conn.prepare(
-            "SELECT p.id, p.hash, p.path, p.file_name, p.format, p.title, p.caption, p.date_created, p.taken_at,
+            "SELECT p.id, p.hash, p.path, p.file_name, p.format, p.title, substr(p.caption, 1, 160), p.date_created, p.taken_at,
                     p.camera_model, p.width, p.height, p.rating, p.flag, p.label, p.missing_since IS NOT NULL,
                     p.orientation
              FROM json_each(?1) j JOIN photo p ON p.id = j.value ORDER BY j.key",
@@ -545,10 +545,6 @@ impl Catalogue {
             Ok(PhotoSummary {
                 id: PhotoId(r.get(0)?),
                 hash: r.get(1)?,
-                folder: path
-                    .parent()
-                    .map(|p| p.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
                 path,
                 orientation: r.get(16)?,
                 file_name: r.get(3)?,

@@ -78,6 +78,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let origin = ui.max_rect().min + vec2(SPACING, SPACING);
         let first_row = (viewport.min.y / step.y).floor().max(0.0) as usize;
         let last_row = ((viewport.max.y / step.y).ceil() as usize).min(rows);
+        app.grid_visible = (first_row * columns)..(last_row * columns).min(app.results.len());
         for row in first_row..last_row {
             for col in 0..columns {
                 let index = row * columns + col;

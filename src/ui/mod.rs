@@ -34,8 +34,9 @@ pub use worker::{Command, Details, Event, Sidebar, Worker};
 
 /// How long typing must pause before the search runs.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(150);
-/// Memory for thumbnail textures.
-const THUMBNAIL_BUDGET: usize = 256 << 20;
+/// Memory for thumbnail textures: some 700 grid thumbnails, several screens'
+/// worth, so scrolling back finds them still there.
+const THUMBNAIL_BUDGET: usize = 128 << 20;
 
 /// Opens the window on a catalogue; returns when it closes. `started` is
 /// when the process started, for the time-to-first-frame figure.
@@ -200,6 +201,8 @@ pub struct App {
     pub scroll_to: Option<usize>,
     /// Columns of the grid in the last frame (arrows move by a row).
     pub grid_columns: usize,
+    /// Result indices the grid showed in the last frame.
+    pub grid_visible: std::ops::Range<usize>,
 
     inspect_generation: u64,
     /// The generation of the details last received.
@@ -270,6 +273,7 @@ impl App {
             selection: Selection::default(),
             scroll_to: None,
             grid_columns: 1,
+            grid_visible: 0..0,
             inspect_generation: 0,
             details_generation: 0,
             inspected: Vec::new(),
@@ -377,6 +381,14 @@ impl App {
                     self.facets = facets;
                     self.set_items = set_items;
                     self.selection.retain(&self.order);
+                    if !self.searched && std::env::var_os("KARTOTEKA_REPORT_FIRST_FRAME").is_some()
+                    {
+                        eprintln!(
+                            "first results after {:.3} s ({} photos)",
+                            self.started.elapsed().as_secs_f64(),
+                            self.results.len()
+                        );
+                    }
                     self.searched = true;
                 }
                 Event::SearchError {

@@ -1,0 +1,338 @@
+//! The desktop app on a catalogue of 100,000 photos.
+//!
+//! `cargo bench --bench ui` makes a synthetic catalogue of 100,000 photos
+//! (captions, keywords, dates; 2,000 distinct real thumbnails) once, cached
+//! under target/bench-data, then measures:
+//!
+//! - time to first frame of the real binary, from process start, under
+//!   Xvfb when it is installed (and when the 100,000 results are on screen);
+//! - CPU time of the UI thread per frame while the grid scrolls from top to
+//!   bottom with thumbnails arriving (layout, texture uploads and
+//!   tessellation; the GPU's work is not on this thread), mean and p99;
+//! - resident memory after that scroll.
+//!
+//! Targets: first frame at most 0.5 s; mean at most 8 ms and p99 at most
+//! 16 ms per frame; at most 400 MB resident.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use kartoteka::catalog::{Catalogue, ThumbnailStore};
+use kartoteka::photo::{Description, FileInfo, ImageFormat, PhotoRecord, Technical};
+use kartoteka::ui::{App, Settings};
+
+const PHOTOS: usize = 100_000;
+const THUMBNAILS: usize = 2_000;
+const RUNS: usize = 5;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/bench-data/ui-100k");
+    let catalogue = dir.join("catalogue.kartoteka");
+    make_catalogue(root, &catalogue);
+    println!("Kartoteka desktop benchmark: {PHOTOS} photos, {THUMBNAILS} distinct thumbnails");
+
+    if std::env::var_os("SKIP_FIRST_FRAME").is_none() {
+        first_frame(&catalogue);
+    }
+    scroll(&catalogue);
+}
+
+/// Thread CPU time, which is what a frame costs the UI thread.
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn first_frame(catalogue: &Path) {
+    if Command::new("Xvfb")
+        .arg("-help")
+        .stderr(Stdio::null())
+        .status()
+        .is_err()
+    {
+        println!("\nXvfb is not installed: no time-to-first-frame figure (apt-get install xvfb)");
+        return;
+    }
+    let display = ":87";
+    let mut xvfb = Command::new("Xvfb")
+        .args([display, "-screen", "0", "1280x800x24"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(800));
+    let runtime = tempfile::tempdir().unwrap();
+    let mut frames = Vec::new();
+    let mut results = Vec::new();
+    for _ in 0..RUNS {
+        let mut app = Command::new(env!("CARGO_BIN_EXE_kartoteka"))
+            .arg("--catalog")
+            .arg(catalogue)
+            .env("DISPLAY", display)
+            .env("XDG_RUNTIME_DIR", runtime.path())
+            .env("KARTOTEKA_REPORT_FIRST_FRAME", "1")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = BufReader::new(app.stderr.take().unwrap());
+        for line in stderr.lines().map_while(Result::ok) {
+            let seconds = || {
+                line.split_whitespace()
+                    .nth(3)
+                    .and_then(|s| s.parse::<f64>().ok())
+            };
+            if line.starts_with("first frame after") {
+                frames.extend(seconds());
+            } else if line.starts_with("first results after") {
+                results.extend(seconds());
+                break;
+            }
+        }
+        let _ = app.kill();
+        let _ = app.wait();
+    }
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    println!(
+        "\ntime to first frame (real binary, Xvfb): median {:.3} s over {} runs (target at most 0.5 s)",
+        median(&mut frames),
+        frames.len()
+    );
+    println!(
+        "time until {PHOTOS} results are on screen: median {:.3} s",
+        median(&mut results)
+    );
+}
+
+fn scroll(catalogue: &Path) {
+    let path = catalogue.to_owned();
+    println!("resident at start: {:.0} MB", resident_mb());
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(u64::MAX)
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    let started = Instant::now();
+    while !(h.state().is_settled() && h.state().results.len() == PHOTOS) {
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the catalogue did not load"
+        );
+    }
+    println!(
+        "\nscrolling the grid (egui_kittest, no GPU), {} columns",
+        h.state().grid_columns
+    );
+    println!("resident after load: {:.0} MB", resident_mb());
+    let grid_point = egui::pos2(600.0, 400.0);
+    h.event(egui::Event::PointerMoved(grid_point));
+    h.step();
+
+    let ctx = h.ctx.clone();
+    let mut times = Vec::new();
+    let mut frames_with_uploads = 0usize;
+    let before = resident_mb();
+    while h.state().grid_visible.end < PHOTOS && times.len() < 20_000 {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -480.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        let cached = h.state().thumbnails.cached_bytes();
+        let cpu = thread_cpu();
+        h.step();
+        let shapes = h.output().shapes.clone();
+        let _ = ctx.tessellate(shapes, ctx.pixels_per_point());
+        times.push(thread_cpu() - cpu);
+        if h.state().thumbnails.cached_bytes() != cached {
+            frames_with_uploads += 1;
+        }
+    }
+    let after = resident_mb();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let mean = times.iter().map(|d| ms(*d)).sum::<f64>() / times.len() as f64;
+    println!(
+        "{} frames to reach the last photo; thumbnails arrived in {frames_with_uploads} of them",
+        times.len()
+    );
+    println!(
+        "UI thread CPU per frame: mean {mean:.2} ms, median {:.2} ms, p99 {:.2} ms, max {:.2} ms (targets: mean at most 8, p99 at most 16)",
+        ms(times[times.len() / 2]),
+        ms(times[times.len() * 99 / 100]),
+        ms(times[times.len() - 1])
+    );
+    println!(
+        "resident memory: {before:.0} MB before the scroll, {after:.0} MB after (target at most 400 MB); thumbnail textures {:.0} MB",
+        h.state().thumbnails.cached_bytes() as f64 / 1e6
+    );
+}
+
+/// A synthetic archive: 100,000 photos with Czech, Slovak and Russian
+/// captions and keywords, depicted dates of every precision, and 2,000
+/// distinct real thumbnails.
+fn make_catalogue(root: &Path, path: &Path) {
+    if path.exists()
+        && Catalogue::open(path)
+            .and_then(|c| c.photo_count())
+            .is_ok_and(|n| n == PHOTOS as u64)
+    {
+        return;
+    }
+    let dir = path.parent().unwrap();
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).unwrap();
+    println!(
+        "making a catalogue of {PHOTOS} photos (once; cached in {})",
+        dir.display()
+    );
+    let started = Instant::now();
+    let mut catalogue = Catalogue::open(path).unwrap();
+    let mut thumbs = ThumbnailStore::open(&catalogue.thumbnails_path().unwrap()).unwrap();
+    make_thumbnails(root, &mut thumbs);
+
+    // The files exist (empty), so photos sharing one of the 2,000 thumbnails
+    // are catalogued as duplicates, not as one photo that moved.
+    let files = dir.join("files");
+    for roll in 0..PHOTOS.div_ceil(36) {
+        std::fs::create_dir_all(files.join(format!("roll-{roll:04}"))).unwrap();
+    }
+    let places = [
+        "Milovice",
+        "Mladá Boleslav",
+        "Olomouc",
+        "Bruntál",
+        "Zvolen",
+        "Sliač",
+        "Praha",
+        "Jeseník",
+    ];
+    let subjects = [
+        "kasárna",
+        "vlak",
+        "odsun vojsk",
+        "Советская армия",
+        "parade",
+        "convoy",
+        "farewell",
+        "BMP",
+    ];
+    let people = [
+        "Dana Kyndrová",
+        "Jiří Šedivý",
+        "Pavel Štecha",
+        "Ľubomír Jurík",
+        "Marie Šechtlová",
+    ];
+    let records: Vec<PhotoRecord> = (0..PHOTOS)
+        .map(|i| {
+            let place = places[i % places.len()];
+            let subject = subjects[(i / 7) % subjects.len()];
+            let date = match i % 3 {
+                0 => format!("{}", 1990 + i % 2),
+                1 => format!("{}-{:02}", 1990 + i % 2, 1 + i % 12),
+                _ => format!("{}-{:02}-{:02}", 1990 + i % 2, 1 + i % 12, 1 + i % 28),
+            };
+            PhotoRecord {
+                file: FileInfo {
+                    path: {
+                        let p = files.join(format!("roll-{:04}/frame-{:02}.jpg", i / 36, i % 36));
+                        std::fs::write(&p, b"").unwrap();
+                        p
+                    },
+                    size: 5_000_000,
+                    mtime_ns: i as i64,
+                    hash: format!("{:064x}", i % THUMBNAILS),
+                    format: ImageFormat::Jpeg,
+                    sidecar: None,
+                },
+                technical: Technical {
+                    width: Some(6000),
+                    height: Some(4000),
+                    orientation: Some(1),
+                    camera_make: Some("Nikon".into()),
+                    camera_model: Some("NIKON F3 (scan)".into()),
+                    taken_at: Some(format!("2019-03-{:02}T10:{:02}:05", 1 + i % 28, i % 60)),
+                    ..Technical::default()
+                },
+                description: Description {
+                    title: Some(format!("{place}: {subject} {i}")),
+                    caption: Some(format!(
+                        "Withdrawal of Soviet troops, {place}. Odchod sovětských vojsk, {subject}, {date}."
+                    )),
+                    creators: vec![people[i % people.len()].into()],
+                    credit: (i % 4 != 0).then(|| people[i % people.len()].to_owned()),
+                    city: Some(place.into()),
+                    country: Some("Czechoslovakia".into()),
+                    keywords: vec![subject.into(), place.into()],
+                    hierarchical_keywords: vec![format!("Places|Czechoslovakia|{place}")],
+                    date_created: Some(date),
+                    ..Description::default()
+                },
+                tags: vec![],
+                warnings: vec![],
+            }
+        })
+        .collect();
+    for chunk in records.chunks(2000) {
+        catalogue.store_batch(chunk).unwrap();
+    }
+    println!("  made in {:.0} s", started.elapsed().as_secs_f64());
+}
+
+fn make_thumbnails(root: &Path, store: &mut ThumbnailStore) {
+    let cameras = root.join("../shared/corpus/cameras");
+    let dir = if cameras.is_dir() {
+        cameras
+    } else {
+        root.join("tests/fixtures/archive")
+    };
+    let mut sources: Vec<image::DynamicImage> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| image::open(e.ok()?.path()).ok())
+        .map(|img| img.thumbnail(1024, 1024))
+        .collect();
+    sources.retain(|s| s.width() > 200 && s.height() > 200);
+    let mut batch = Vec::new();
+    for k in 0..THUMBNAILS {
+        let source = &sources[k % sources.len()];
+        let shift = (k / sources.len()) as u32 * 3;
+        let cropped = source.crop_imm(
+            shift,
+            shift,
+            source.width() - 2 * shift.min(source.width() / 4),
+            source.height() - 2 * shift.min(source.height() / 4),
+        );
+        let thumb = kartoteka::ingest::thumbnail::encode(&cropped.thumbnail(512, 512)).unwrap();
+        batch.push((format!("{k:064x}"), thumb));
+    }
+    store
+        .put_batch(batch.iter().map(|(h, t)| (h.as_str(), t)))
+        .unwrap();
+}
