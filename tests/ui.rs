@@ -273,3 +273,58 @@ fn the_main_window_with_photos() {
     h.run_steps(2);
     h.snapshot("main_window");
 }
+
+#[test]
+fn an_empty_catalogue_offers_to_import_and_a_missing_dialog_is_a_cancel() {
+    let env = common::Env::new();
+    let path = env.catalog.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    settle(&mut h);
+    h.get_by_label("This catalogue is empty").hover();
+    // With no desktop portal here, the dialog answers "nothing chosen" and
+    // the window carries on.
+    h.get_by_label("Import a folder").click();
+    settle(&mut h);
+    assert!(h.state().import.is_none());
+    h.get_by_label("Import a folder").hover();
+}
+
+/// A folder dropped on the window, as the windowing system hands it over.
+#[derive(Debug)]
+struct DroppedFolder(PathBuf);
+
+impl egui::DroppedFile for DroppedFolder {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder has no bytes".into())
+    }
+}
+
+#[test]
+fn dropping_a_folder_on_the_window_imports_it() {
+    let env = common::Env::new();
+    let dir = env.copy_fixtures(
+        "dropped",
+        &[
+            "archive/treaty-signing.jpg",
+            "archive/portraits-stacked.jpg",
+        ],
+    );
+    let path = env.catalog.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    settle(&mut h);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedFolder(dir)));
+    wait_for(&mut h, "the import", |app| {
+        app.results.len() == 2 && app.is_settled()
+    });
+    h.get_by_label_contains("Imported 2 photos").hover();
+}

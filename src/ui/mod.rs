@@ -223,6 +223,8 @@ pub struct App {
     focus_search: bool,
     /// Thumbnails the panels asked for this frame, most wanted first.
     pub wanted: Vec<thumbnails::Request>,
+    /// The folder dialog is open; its answer arrives here.
+    dialog: Option<crossbeam_channel::Receiver<Option<PathBuf>>>,
     ctx: egui::Context,
     /// When the window was created, for the time-to-first-frame figure.
     started: Instant,
@@ -289,6 +291,7 @@ impl App {
             status: "Opening the catalogue…".to_owned(),
             focus_search: false,
             wanted: Vec::new(),
+            dialog: None,
             ctx: ctx.clone(),
             started: Instant::now(),
             frames: 0,
@@ -328,6 +331,7 @@ impl App {
             && self.worker.events.is_empty()
             && self.query_edited.is_none()
             && self.import.is_none()
+            && self.dialog.is_none()
             && self.inspected == self.selection.in_order(&self.order)
             && self.details_generation == self.inspect_generation
             && self.thumbnails.is_idle()
@@ -530,15 +534,7 @@ impl App {
                 }
             }
             Action::Undo => self.command(Command::Undo),
-            Action::ChooseImport => {
-                // No dialog service (no portal, headless) gives None: a cancel.
-                if let Some(folder) = rfd::FileDialog::new()
-                    .set_title("Import a folder")
-                    .pick_folder()
-                {
-                    self.apply(Action::Import(vec![folder]));
-                }
-            }
+            Action::ChooseImport => self.choose_folder(),
             Action::Import(paths) => {
                 let template =
                     Some(self.settings.import_template.clone()).filter(|t| !t.is_empty());
@@ -587,6 +583,32 @@ impl App {
                 self.command(Command::ApplyTemplate { name, photos });
             }
             Action::SelectAll => self.selection.select_all(&self.order),
+        }
+    }
+
+    /// Opens the folder dialog without blocking the window: it runs on its
+    /// own thread and the answer comes back through a channel. No dialog
+    /// service (no portal, headless) answers None at once: a cancel.
+    fn choose_folder(&mut self) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        let ctx = self.ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("kartoteka-dialog".into())
+            .spawn(move || {
+                let folder = pollster::block_on(
+                    rfd::AsyncFileDialog::new()
+                        .set_title("Import a folder")
+                        .pick_folder(),
+                );
+                let _ = tx.send(folder.map(|f| f.path().to_owned()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.dialog = Some(rx),
+            Err(e) => self.status = format!("The folder dialog could not open: {e}"),
         }
     }
 
@@ -824,6 +846,14 @@ impl eframe::App for App {
             }
         }
         self.dropped_files(&ctx);
+        if let Some(rx) = &self.dialog
+            && let Ok(answer) = rx.try_recv()
+        {
+            self.dialog = None;
+            if let Some(folder) = answer {
+                self.apply(Action::Import(vec![folder]));
+            }
+        }
 
         let mut actions = Vec::new();
         if let Some(viewer) = &mut self.viewer {
