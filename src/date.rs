@@ -196,6 +196,30 @@ pub fn exif_datetime(value: &str, offset: Option<&str>) -> Option<String> {
     Some(out)
 }
 
+/// The current time in UTC as ISO 8601 (`2026-11-22T22:43:00Z`).
+pub fn now_utc() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs()) as i64;
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days since the epoch to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
 fn parse_digits(s: &str, len: usize) -> Option<u32> {
     (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
         .then(|| s.parse().ok())
@@ -336,6 +360,17 @@ mod tests {
         assert_eq!(b("1991"), ("1991-01-01".into(), "1991-12-31".into()));
         assert_eq!(b("1992-02"), ("1992-02-01".into(), "1992-02-29".into()));
         assert_eq!(b("1991-06-21"), ("1991-06-21".into(), "1991-06-21".into()));
+    }
+
+    #[test]
+    fn now_is_a_full_utc_timestamp() {
+        let now = now_utc();
+        assert_eq!(now.len(), 20, "{now}");
+        assert!(now.starts_with("20") && now.ends_with('Z'), "{now}");
+        assert!(
+            PartialDate::parse(now.trim_end_matches('Z')).is_ok(),
+            "{now}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod date;
+pub mod export;
 pub mod ingest;
 pub mod photo;
 pub mod search;

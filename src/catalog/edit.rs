@@ -345,15 +345,10 @@ type ValueChange = (Attribute, Value, Value);
 /// A stored change: photo, keyword, field, old and new value.
 type StoredChange = (Option<i64>, Option<i64>, String, Value, Value);
 
-/// Applies edits to photos inside a transaction; returns the changes.
-fn apply_edits(
-    tx: &Transaction<'_>,
-    tree: &mut KeywordTree,
-    ids: &[PhotoId],
-    edits: &[Edit],
-) -> Result<Vec<(Photo, Vec<ValueChange>)>> {
-    // Normalise once, so a bad value fails before anything changes.
-    let edits: Vec<Edit> = edits
+/// Checks and normalises every value of some edits, so that a bad value
+/// fails before anything changes.
+fn normalised(edits: &[Edit]) -> Result<Vec<Edit>> {
+    edits
         .iter()
         .map(|e| {
             Ok(match e {
@@ -362,55 +357,50 @@ fn apply_edits(
                 other => other.clone(),
             })
         })
-        .collect::<Result<_>>()?;
-    let mut out = Vec::new();
-    for id in ids {
-        let mut photo = load_photo(tx, tree, *id)?;
-        let before = photo.clone();
-        let mut touched: BTreeSet<Attribute> = BTreeSet::new();
-        for edit in &edits {
-            match edit {
-                Edit::Set(a, v) => {
-                    set_value(&mut photo, *a, v);
+        .collect()
+}
+
+/// Applies edits to one photo in memory; returns what changed.
+fn apply_to(photo: &mut Photo, tree: &KeywordTree, edits: &[Edit]) -> Vec<ValueChange> {
+    let before = photo.clone();
+    let mut touched: BTreeSet<Attribute> = BTreeSet::new();
+    for edit in edits {
+        match edit {
+            Edit::Set(a, v) => {
+                set_value(photo, *a, v);
+                touched.insert(*a);
+            }
+            Edit::FillEmpty(a, v) => {
+                if is_empty(&value_of(photo, *a)) {
+                    set_value(photo, *a, v);
                     touched.insert(*a);
                 }
-                Edit::FillEmpty(a, v) => {
-                    if is_empty(&value_of(&photo, *a)) {
-                        set_value(&mut photo, *a, v);
-                        touched.insert(*a);
-                    }
-                }
-                Edit::AddKeyword(k) => {
-                    add_keyword(&mut photo, tree, k);
-                    touched.extend(
-                        [Field::Keywords, Field::HierarchicalKeywords].map(Attribute::Field),
-                    );
-                }
-                Edit::RemoveKeyword(k) => {
-                    remove_keyword(&mut photo, k);
-                    touched.extend(
-                        [Field::Keywords, Field::HierarchicalKeywords].map(Attribute::Field),
-                    );
-                }
+            }
+            Edit::AddKeyword(k) => {
+                add_keyword(photo, tree, k);
+                touched
+                    .extend([Field::Keywords, Field::HierarchicalKeywords].map(Attribute::Field));
+            }
+            Edit::RemoveKeyword(k) => {
+                remove_keyword(photo, k);
+                touched
+                    .extend([Field::Keywords, Field::HierarchicalKeywords].map(Attribute::Field));
             }
         }
-        let changes: Vec<ValueChange> = touched
-            .into_iter()
-            .filter_map(|a| {
-                let (old, new) = (value_of(&before, a), value_of(&photo, a));
-                (old != new).then_some((a, old, new))
-            })
-            .collect();
-        if !changes.is_empty() {
-            out.push((photo, changes));
-        }
     }
-    Ok(out)
+    touched
+        .into_iter()
+        .filter_map(|a| {
+            let (old, new) = (value_of(&before, a), value_of(photo, a));
+            (old != new).then_some((a, old, new))
+        })
+        .collect()
 }
 
 impl Catalogue {
-    /// Edits photos: one operation in the history, one transaction. With
-    /// `dry_run`, reports what would change and changes nothing.
+    /// Edits photos, the same edits for each: one operation in the history,
+    /// one transaction. With `dry_run`, reports what would change and
+    /// changes nothing.
     pub fn edit(
         &mut self,
         ids: &[PhotoId],
@@ -418,9 +408,34 @@ impl Catalogue {
         source: &str,
         dry_run: bool,
     ) -> Result<EditReport> {
+        let summary_edits = edits.to_vec();
+        let each: Vec<(PhotoId, Vec<Edit>)> = ids.iter().map(|id| (*id, edits.to_vec())).collect();
+        self.edit_each(&each, source, dry_run, |photos| {
+            describe(&summary_edits, photos)
+        })
+    }
+
+    /// Edits photos, each with its own edits (a CSV import): one operation
+    /// in the history, one transaction. `summary` describes the operation
+    /// from the number of photos changed.
+    pub fn edit_each(
+        &mut self,
+        edits: &[(PhotoId, Vec<Edit>)],
+        source: &str,
+        dry_run: bool,
+        summary: impl FnOnce(usize) -> String,
+    ) -> Result<EditReport> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
-        let changed = apply_edits(&tx, &mut tree, ids, edits)?;
+        let mut changed: Vec<(Photo, Vec<ValueChange>)> = Vec::new();
+        for (id, photo_edits) in edits {
+            let photo_edits = normalised(photo_edits)?;
+            let mut photo = load_photo(&tx, &tree, *id)?;
+            let changes = apply_to(&mut photo, &tree, &photo_edits);
+            if !changes.is_empty() {
+                changed.push((photo, changes));
+            }
+        }
         let mut report = EditReport {
             photos: changed.len(),
             ..EditReport::default()
@@ -438,8 +453,7 @@ impl Catalogue {
         if dry_run || changed.is_empty() {
             return Ok(report); // the transaction rolls back when dropped
         }
-        let summary = describe(edits, changed.len());
-        let operation = record_operation(&tx, source, &summary)?;
+        let operation = record_operation(&tx, source, &summary(changed.len()))?;
         for (photo, changes) in &changed {
             let mut keywords_written = false;
             for (a, old, new) in changes {

@@ -21,7 +21,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-pub use self::edit::{Change, Edit, EditReport, HistoryEntry, value_of as attribute_value};
+pub use self::edit::{
+    Change, Edit, EditReport, HistoryEntry, normalise as normalise_value,
+    value_of as attribute_value,
+};
 pub use self::keywords::{KeywordEntry, KeywordTree};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
@@ -322,6 +325,32 @@ impl Catalogue {
                 .collect()
         }
         Ok(build(&KeywordTree::load(&self.conn)?, None))
+    }
+
+    /// Records that Kartoteka wrote a photo's sidecar, so that the next
+    /// import does not take its own writing for a change.
+    pub fn note_sidecar(&mut self, id: PhotoId, path: &Path, mtime_ns: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE photo SET sidecar_path = ?2, sidecar_mtime_ns = ?3 WHERE id = ?1",
+            rusqlite::params![id.0, path_to_bytes(path), mtime_ns],
+        )?;
+        Ok(())
+    }
+
+    /// Records that Kartoteka rewrote a photo's own file (metadata embedded
+    /// in place): its size, time and content hash are new.
+    pub fn note_rewritten(
+        &mut self,
+        id: PhotoId,
+        size: u64,
+        mtime_ns: i64,
+        hash: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "UPDATE photo SET size = ?2, mtime_ns = ?3, hash = ?4 WHERE id = ?1",
+            rusqlite::params![id.0, size as i64, mtime_ns, hash],
+        )?;
+        Ok(())
     }
 
     /// Records what `check` found: photos whose file is gone get a

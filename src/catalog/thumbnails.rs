@@ -80,6 +80,17 @@ impl ThumbnailStore {
             .optional()?)
     }
 
+    /// Files the same thumbnail under a second hash (a file whose metadata
+    /// was rewritten in place has new content but the same pixels).
+    pub fn copy(&self, from: &str, to: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO thumbnail (hash, width, height, jpeg)
+             SELECT ?2, width, height, jpeg FROM thumbnail WHERE hash = ?1",
+            params![from, to],
+        )?;
+        Ok(())
+    }
+
     pub fn count(&self) -> Result<u64> {
         Ok(self
             .conn

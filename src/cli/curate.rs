@@ -148,6 +148,8 @@ pub enum SetCommand {
     List,
     /// Delete a set or saved search (never its photos)
     Delete { name: String },
+    /// Numbered JPEG copies in set order, a checklist CSV and a contact sheet
+    Export(super::interop::SetExportArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -546,6 +548,7 @@ pub fn set(catalogue: &mut Catalogue, command: &SetCommand) -> Result<ExitCode> 
             catalogue.delete_set(name)?;
             writeln!(out, "deleted \"{name}\"")?;
         }
+        SetCommand::Export(args) => return super::interop::export_set(catalogue, args),
     }
     Ok(ExitCode::SUCCESS)
 }

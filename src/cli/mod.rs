@@ -3,6 +3,7 @@
 //! catalogue, calls the library and prints.
 
 mod curate;
+mod interop;
 pub mod json;
 
 use std::io::{IsTerminal, Write};
@@ -97,6 +98,15 @@ pub enum Command {
     },
     /// Undo the last change (an edit of many photos is undone as a whole)
     Undo,
+    /// Export the catalogue (CSV)
+    #[command(subcommand)]
+    Export(interop::ExportCommand),
+    /// Read back an exported CSV after editing it in a spreadsheet
+    #[command(name = "import-csv")]
+    ImportCsv(interop::ImportCsvArgs),
+    /// Write descriptive metadata to XMP sidecars, or embed it in files
+    #[command(name = "write-metadata", after_long_help = curate::QUERY_HELP)]
+    WriteMetadata(interop::WriteArgs),
 }
 
 #[derive(Args, Debug)]
@@ -151,11 +161,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Search(args) => curate::search(&catalogue, &args),
         Command::Edit(args) => curate::edit(&mut catalogue, &args),
         Command::Keywords(c) => curate::keywords(&mut catalogue, &c),
+        Command::Set(curate::SetCommand::Export(args)) => interop::export_set(&catalogue, &args),
         Command::Set(c) => curate::set(&mut catalogue, &c),
         Command::Saved(c) => curate::saved(&mut catalogue, &c),
         Command::Template(c) => curate::template(&mut catalogue, &c),
         Command::History { photo, limit } => curate::history(&catalogue, photo.as_deref(), limit),
         Command::Undo => curate::undo(&mut catalogue),
+        Command::Export(c) => interop::export(&catalogue, &c),
+        Command::ImportCsv(args) => interop::import_csv(&mut catalogue, &args),
+        Command::WriteMetadata(args) => interop::write_metadata(&mut catalogue, &args),
     }
 }
 

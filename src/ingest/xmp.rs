@@ -195,7 +195,7 @@ impl XmpValue {
 
 /// Decodes a packet to text, honouring a UTF-16 byte order mark or the
 /// zero-byte pattern of UTF-16 without one, and cuts trailing padding.
-fn decode_packet(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode_packet(bytes: &[u8]) -> Result<String, String> {
     let utf16 = |be: bool, body: &[u8]| -> String {
         let units: Vec<u16> = body
             .chunks_exact(2)
