@@ -10,6 +10,7 @@ pub mod cli;
 pub mod date;
 pub mod export;
 pub mod ingest;
+pub mod interop;
 pub mod photo;
 pub mod search;
 pub mod text;

@@ -11,6 +11,7 @@ use serde_json::Value;
 use super::find_photo;
 use super::json::PhotoJson;
 use crate::catalog::{Catalogue, Edit, EditReport, Hit, SortKey};
+use crate::interop::photos_for;
 use crate::photo::{Attribute, Field, PhotoId};
 
 pub const QUERY_HELP: &str = "\
@@ -223,14 +224,6 @@ fn field_values(pairs: &[String]) -> Result<Vec<(Attribute, Value)>> {
 }
 
 /// The photos a query finds, in depicted-date order.
-pub fn photos_for(catalogue: &Catalogue, query: &str) -> Result<Vec<PhotoId>> {
-    Ok(catalogue
-        .search_text(query, SortKey::Depicted, None)?
-        .into_iter()
-        .map(|h| h.id)
-        .collect())
-}
-
 fn show_value(v: &Value) -> String {
     match v {
         Value::Null => "(empty)".to_owned(),
