@@ -10,9 +10,12 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use kartoteka::catalog::{Catalogue, SortKey, ThumbnailStore};
+use kartoteka::export::csv::Profile;
+use kartoteka::export::set::Options as SetOptions;
 use kartoteka::ingest::import::{ImportOptions, import};
+use kartoteka::interop::{Source, Target};
 use kartoteka::photo::PhotoId;
-use kartoteka::ui::{App, Settings};
+use kartoteka::ui::{Action, App, Settings, interop};
 
 const ARCHIVE: &[&str] = &[
     "archive/dormitory-sewing.jpg",
@@ -327,4 +330,221 @@ fn dropping_a_folder_on_the_window_imports_it() {
         app.results.len() == 2 && app.is_settled()
     });
     h.get_by_label_contains("Imported 2 photos").hover();
+}
+
+/// Clicks a File menu item and waits for what it does (a window takes a
+/// few frames to size itself and appear).
+fn menu(h: &mut Harness<'static, App>, item: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "File")
+        .click();
+    h.run_steps(2);
+    h.get_by_label(item).click();
+    settle(h);
+}
+
+fn rows(path: &std::path::Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    (headers, rows)
+}
+
+#[test]
+fn a_csv_exported_edited_and_imported_is_shown_before_it_is_applied() {
+    let f = fixture();
+    let mut h = harness(&f);
+    menu(&mut h, "Export CSV…");
+    h.get_by_label("The result on screen (5 photos)").hover();
+    // No desktop portal here: the save dialog is a cancel, nothing is written.
+    h.get_by_label("Save as…").click();
+    settle(&mut h);
+    assert!(h.state().interop.export_csv.is_none());
+
+    // What the dialog hands over when a file is chosen.
+    let csv_path = f.env.path("katalog.csv");
+    let ids = h.state().order.ids().to_vec();
+    h.state_mut().apply(Action::ExportCsv {
+        source: Source::Photos(ids),
+        profile: Profile::Catalogue,
+        path: csv_path.clone(),
+    });
+    settle(&mut h);
+    h.get_by_label_contains("Exported 5 photos").hover();
+    let (headers, mut data) = rows(&csv_path);
+    assert_eq!(data.len(), 5);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let dormitory = data
+        .iter()
+        .position(|r| r[col("File")].ends_with("dormitory-sewing.jpg"))
+        .unwrap();
+    let credited = data
+        .iter()
+        .position(|r| {
+            !r[col("Credit")].is_empty() && r[col("Title")] != data[dormitory][col("Title")]
+        })
+        .unwrap();
+    // A spreadsheet user's edits: a two-line caption, a blanked credit.
+    data[dormitory][col("Caption")] = "Šicí dílna, posádka Milovice\n— jaro 1991".into();
+    data[credited][col("Credit")] = String::new();
+    let mut w = csv::Writer::from_path(&csv_path).unwrap();
+    w.write_record(&headers).unwrap();
+    for r in &data {
+        w.write_record(r).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+
+    let before = read(&f).photos().unwrap();
+    h.state_mut()
+        .apply(Action::PreviewCsv(interop::first_request(csv_path.clone())));
+    settle(&mut h);
+    h.get_by_label_contains("Would change 1 photo (1 value)")
+        .hover();
+    h.get_by_label("Šicí dílna, posádka Milovice ⏎ — jaro 1991")
+        .hover();
+    assert_eq!(
+        read(&f).photos().unwrap(),
+        before,
+        "a preview changes nothing"
+    );
+
+    // Blank cells clearing is a choice; the preview follows it.
+    h.get_by_label("Empty cells clear fields").click();
+    settle(&mut h);
+    h.get_by_label_contains("Would change 2 photos (2 values)")
+        .hover();
+    h.get_by_label("Apply 2 changes").click();
+    settle(&mut h);
+    assert!(h.state().interop.preview.is_none());
+    let photo = read(&f)
+        .photo(id_of(&f, "dormitory-sewing.jpg"))
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        photo.description.caption.as_deref(),
+        Some("Šicí dílna, posádka Milovice\n— jaro 1991")
+    );
+    let cleared = read(&f)
+        .search_text("has:credit", SortKey::Imported, None)
+        .unwrap()
+        .len();
+    let had = before
+        .iter()
+        .filter(|p| p.description.credit.is_some())
+        .count();
+    assert_eq!(cleared, had - 1);
+
+    // One import, one undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(read(&f).photos().unwrap(), before);
+}
+
+#[test]
+fn sidecars_copies_and_embedding_from_the_file_menu() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_label("Dormitory, soldier sewing").click();
+    settle(&mut h);
+    let photo = read(&f)
+        .photo(id_of(&f, "dormitory-sewing.jpg"))
+        .unwrap()
+        .unwrap();
+    let original = std::fs::read(&photo.file.path).unwrap();
+
+    menu(&mut h, "Write XMP sidecars for the selection");
+    settle(&mut h);
+    h.get_by_label_contains("Wrote 1 XMP sidecar").hover();
+    let sidecar = photo.file.path.with_extension("xmp");
+    let xmp = std::fs::read_to_string(&sidecar).unwrap();
+    assert!(xmp.contains("Dana Kyndrová"), "{xmp}");
+    assert_eq!(std::fs::read(&photo.file.path).unwrap(), original);
+
+    let copies = f.env.path("copies");
+    let ids = h.state().selection.in_order(&h.state().order);
+    h.state_mut().apply(Action::WriteMetadata {
+        photos: ids,
+        target: Target::Copies(copies.clone()),
+    });
+    settle(&mut h);
+    assert!(copies.join("dormitory-sewing.jpg").is_file());
+
+    // The originals only after asking, and then with a backup.
+    menu(&mut h, "Embed metadata in the selected originals…");
+    h.get_by_label_contains("into 1 original file.").hover();
+    h.get_by_label("Embed in 1 file").click();
+    settle(&mut h);
+    let rewritten = std::fs::read(&photo.file.path).unwrap();
+    assert_ne!(rewritten, original);
+    let backup = photo
+        .file
+        .path
+        .with_file_name(".dormitory-sewing.jpg.kartoteka-backup");
+    assert_eq!(std::fs::read(backup).unwrap(), original);
+    let after = read(&f).photo(photo.id).unwrap().unwrap();
+    assert_eq!(
+        after.file.hash,
+        blake3::hash(&rewritten).to_hex().to_string(),
+        "the catalogue knows the file it wrote"
+    );
+}
+
+#[test]
+fn a_set_exports_from_its_menu_in_the_sidebar() {
+    let f = fixture();
+    {
+        let mut cat = read(&f);
+        cat.create_set("Odchod 1991").unwrap();
+        let ids = [
+            id_of(&f, "shopping-bags-formation.jpg"),
+            id_of(&f, "treaty-signing.jpg"),
+        ];
+        cat.add_to_set("Odchod 1991", &ids).unwrap();
+    }
+    let mut h = harness(&f);
+    h.get_by_label("Odchod 1991  2").click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Export the set…").click();
+    settle(&mut h);
+    h.get_by_label("Leave out GPS positions").click();
+    h.run_steps(2);
+    // No portal: the folder dialog is a cancel.
+    h.get_by_label("Choose a folder and export…").click();
+    settle(&mut h);
+    assert!(h.state().interop.set_export.is_none());
+
+    let out = f.env.path("exhibition");
+    h.state_mut().apply(Action::ExportSet {
+        name: "Odchod 1991".into(),
+        dir: out.clone(),
+        options: SetOptions {
+            long_edge: Some(400),
+            strip_gps: true,
+        },
+    });
+    settle(&mut h);
+    h.get_by_label_contains("Exported 2 of 2 photos").hover();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "01-last-troops-leave-slovakia.jpg",
+            "02-havel-and-gorbachev-sign-the-withdrawal-agreement.jpg",
+            "checklist.csv",
+            "contact-sheet.html"
+        ]
+    );
 }

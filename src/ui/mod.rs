@@ -8,6 +8,7 @@
 
 mod grid;
 mod inspector;
+pub mod interop;
 mod selection;
 mod sidebar;
 mod status;
@@ -26,11 +27,14 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use serde_json::Value;
 
 use crate::catalog::{Edit, Facets, PhotoSummary, SetItem, SortKey};
+use crate::export::csv::Profile;
+use crate::export::set::Options as SetOptions;
 use crate::ingest::import::{Failure, ImportSummary};
+use crate::interop::{Source, Target};
 use crate::photo::{Attribute, PhotoId};
 pub use selection::{Order, Selection};
 use thumbnails::Thumbnails;
-pub use worker::{Command, Details, Event, Sidebar, Worker};
+pub use worker::{Command, CsvPreview, CsvRequest, Details, Event, Sidebar, Worker};
 
 /// How long typing must pause before the search runs.
 const SEARCH_DEBOUNCE: Duration = Duration::from_millis(150);
@@ -159,6 +163,89 @@ pub enum Action {
     },
     ApplyTemplate(String),
     SelectAll,
+    /// Show the Export CSV form for what is on screen.
+    OpenExportCsv,
+    /// Ask where to save a CSV export (`name` is offered).
+    ChooseCsvExport {
+        source: Source,
+        profile: Profile,
+        name: String,
+    },
+    ExportCsv {
+        source: Source,
+        profile: Profile,
+        path: PathBuf,
+    },
+    /// Ask for an edited CSV to read back.
+    ChooseCsvImport,
+    /// Show what an edited CSV would change.
+    PreviewCsv(CsvRequest),
+    /// Apply the CSV previewed (if the file is still what was previewed).
+    ApplyCsv {
+        request: CsvRequest,
+        digest: String,
+    },
+    /// XMP sidecars for the selected photos.
+    WriteSidecars,
+    /// Ask for a folder for copies of the selected photos with metadata.
+    ChooseCopiesFolder,
+    /// Ask before embedding metadata in the selected photos' files.
+    ConfirmEmbed,
+    WriteMetadata {
+        photos: Vec<PhotoId>,
+        target: Target,
+    },
+    /// Show the export form of a set.
+    OpenSetExport(String),
+    ChooseSetFolder {
+        name: String,
+        options: SetOptions,
+    },
+    ExportSet {
+        name: String,
+        dir: PathBuf,
+        options: SetOptions,
+    },
+}
+
+/// What a file dialog was opened for; its answer becomes an action.
+#[derive(Debug, Clone)]
+enum Pending {
+    ImportFolder,
+    ExportCsv { source: Source, profile: Profile },
+    ImportCsv,
+    CopiesFolder(Vec<PhotoId>),
+    SetFolder { name: String, options: SetOptions },
+}
+
+impl Pending {
+    fn into_action(self, path: PathBuf) -> Action {
+        match self {
+            Pending::ImportFolder => Action::Import(vec![path]),
+            Pending::ExportCsv { source, profile } => Action::ExportCsv {
+                source,
+                profile,
+                path,
+            },
+            Pending::ImportCsv => Action::PreviewCsv(interop::first_request(path)),
+            Pending::CopiesFolder(photos) => Action::WriteMetadata {
+                photos,
+                target: Target::Copies(path),
+            },
+            Pending::SetFolder { name, options } => Action::ExportSet {
+                name,
+                dir: path,
+                options,
+            },
+        }
+    }
+}
+
+/// Which native dialog to show.
+enum Dialog {
+    Folder(&'static str),
+    OpenCsv,
+    SaveCsv(String),
 }
 
 /// An import under way.
@@ -216,6 +303,8 @@ pub struct App {
     pub viewer: Option<viewer::Viewer>,
 
     pub import: Option<ImportState>,
+    /// Forms, the CSV preview and the job under way.
+    pub interop: interop::InteropState,
     pub import_errors: Vec<Failure>,
     pub last_import: Option<ImportSummary>,
     pub show_errors: bool,
@@ -223,8 +312,8 @@ pub struct App {
     focus_search: bool,
     /// Thumbnails the panels asked for this frame, most wanted first.
     pub wanted: Vec<thumbnails::Request>,
-    /// The folder dialog is open; its answer arrives here.
-    dialog: Option<crossbeam_channel::Receiver<Option<PathBuf>>>,
+    /// A file dialog is open; its answer arrives here.
+    dialog: Option<(Pending, crossbeam_channel::Receiver<Option<PathBuf>>)>,
     ctx: egui::Context,
     /// When the window was created, for the time-to-first-frame figure.
     started: Instant,
@@ -285,6 +374,7 @@ impl App {
             sidebar_state: sidebar::SidebarState::default(),
             viewer: None,
             import: None,
+            interop: interop::InteropState::default(),
             import_errors: Vec::new(),
             last_import: None,
             show_errors: false,
@@ -331,6 +421,7 @@ impl App {
             && self.worker.events.is_empty()
             && self.query_edited.is_none()
             && self.import.is_none()
+            && self.interop.job.is_none()
             && self.dialog.is_none()
             && self.inspected == self.selection.in_order(&self.order)
             && self.details_generation == self.inspect_generation
@@ -445,6 +536,47 @@ impl App {
                         self.search_now();
                     }
                 }
+                Event::Done(message) => {
+                    self.outstanding = self.outstanding.saturating_sub(1);
+                    self.status = message;
+                }
+                Event::CsvPreview(preview) => {
+                    self.outstanding = self.outstanding.saturating_sub(1);
+                    self.status = format!(
+                        "Read {}: nothing changes until the changes are applied",
+                        preview.request.path.display()
+                    );
+                    self.interop.preview = Some(preview);
+                }
+                Event::JobStarted(what) => {
+                    self.status = format!("{what}…");
+                    self.interop.job = Some(interop::Job {
+                        what,
+                        done: 0,
+                        total: 0,
+                    });
+                }
+                Event::JobProgress { done, total } => {
+                    if let Some(job) = &mut self.interop.job {
+                        job.done = done;
+                        job.total = total;
+                    }
+                }
+                Event::JobFinished {
+                    message,
+                    problems,
+                    changed,
+                } => {
+                    self.outstanding = self.outstanding.saturating_sub(1);
+                    self.interop.job = None;
+                    if !problems.is_empty() {
+                        self.interop.problems = Some((message.clone(), problems));
+                    }
+                    self.status = message;
+                    if changed {
+                        self.refresh();
+                    }
+                }
                 Event::ImportFinished(summary) => {
                     self.import = None;
                     self.status = format!(
@@ -534,7 +666,9 @@ impl App {
                 }
             }
             Action::Undo => self.command(Command::Undo),
-            Action::ChooseImport => self.choose_folder(),
+            Action::ChooseImport => {
+                self.open_dialog(Pending::ImportFolder, Dialog::Folder("Import a folder"))
+            }
             Action::Import(paths) => {
                 let template =
                     Some(self.settings.import_template.clone()).filter(|t| !t.is_empty());
@@ -583,13 +717,91 @@ impl App {
                 self.command(Command::ApplyTemplate { name, photos });
             }
             Action::SelectAll => self.selection.select_all(&self.order),
+            Action::OpenExportCsv => {
+                self.interop.export_csv = Some(interop::export_csv_form(self));
+            }
+            Action::ChooseCsvExport {
+                source,
+                profile,
+                name,
+            } => self.open_dialog(
+                Pending::ExportCsv { source, profile },
+                Dialog::SaveCsv(name),
+            ),
+            Action::ExportCsv {
+                source,
+                profile,
+                path,
+            } => self.command(Command::ExportCsv {
+                source,
+                profile,
+                path,
+            }),
+            Action::ChooseCsvImport => self.open_dialog(Pending::ImportCsv, Dialog::OpenCsv),
+            Action::PreviewCsv(request) => self.command(Command::PreviewCsv(request)),
+            Action::ApplyCsv { request, digest } => {
+                self.command(Command::ApplyCsv { request, digest })
+            }
+            Action::WriteSidecars => {
+                let photos = self.selection.in_order(&self.order);
+                self.apply(Action::WriteMetadata {
+                    photos,
+                    target: Target::Sidecar,
+                });
+            }
+            Action::ChooseCopiesFolder => {
+                let photos = self.selection.in_order(&self.order);
+                self.open_dialog(
+                    Pending::CopiesFolder(photos),
+                    Dialog::Folder("A folder for the copies"),
+                );
+            }
+            Action::ConfirmEmbed => {
+                self.interop.embed = Some(interop::EmbedForm {
+                    photos: self.selection.in_order(&self.order),
+                    backup: true,
+                });
+            }
+            Action::WriteMetadata { photos, target } => {
+                if self.job_running() {
+                    return;
+                }
+                if photos.is_empty() {
+                    self.status = "Select the photos to write first".into();
+                    return;
+                }
+                self.command(Command::WriteMetadata { photos, target });
+            }
+            Action::OpenSetExport(name) => {
+                self.interop.set_export = Some(interop::SetExportForm::new(name));
+            }
+            Action::ChooseSetFolder { name, options } => self.open_dialog(
+                Pending::SetFolder { name, options },
+                Dialog::Folder("A folder for the exhibition"),
+            ),
+            Action::ExportSet { name, dir, options } => {
+                if !self.job_running() {
+                    self.command(Command::ExportSet { name, dir, options });
+                }
+            }
         }
     }
 
-    /// Opens the folder dialog without blocking the window: it runs on its
-    /// own thread and the answer comes back through a channel. No dialog
-    /// service (no portal, headless) answers None at once: a cancel.
-    fn choose_folder(&mut self) {
+    /// One file-writing job at a time; says so when one is under way.
+    fn job_running(&mut self) -> bool {
+        match &self.interop.job {
+            Some(job) => {
+                self.status = format!("{} is still under way", job.what);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Opens a native file dialog without blocking the window: it runs on
+    /// its own thread and the answer comes back through a channel. No
+    /// dialog service (no portal, headless) answers None at once: a cancel.
+    fn open_dialog(&mut self, pending: Pending, dialog: Dialog) {
         if self.dialog.is_some() {
             return;
         }
@@ -598,17 +810,31 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("kartoteka-dialog".into())
             .spawn(move || {
-                let folder = pollster::block_on(
-                    rfd::AsyncFileDialog::new()
-                        .set_title("Import a folder")
-                        .pick_folder(),
-                );
-                let _ = tx.send(folder.map(|f| f.path().to_owned()));
+                let csv = || rfd::AsyncFileDialog::new().add_filter("CSV", &["csv"]);
+                let chosen = pollster::block_on(async {
+                    match dialog {
+                        Dialog::Folder(title) => {
+                            rfd::AsyncFileDialog::new()
+                                .set_title(title)
+                                .pick_folder()
+                                .await
+                        }
+                        Dialog::OpenCsv => csv().set_title("Import CSV").pick_file().await,
+                        Dialog::SaveCsv(name) => {
+                            csv()
+                                .set_title("Export CSV")
+                                .set_file_name(name)
+                                .save_file()
+                                .await
+                        }
+                    }
+                });
+                let _ = tx.send(chosen.map(|f| f.path().to_owned()));
                 ctx.request_repaint();
             });
         match spawned {
-            Ok(_) => self.dialog = Some(rx),
-            Err(e) => self.status = format!("The folder dialog could not open: {e}"),
+            Ok(_) => self.dialog = Some((pending, rx)),
+            Err(e) => self.status = format!("The file dialog could not open: {e}"),
         }
     }
 
@@ -721,14 +947,48 @@ impl App {
     fn top_bar(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             ui.menu_button("File", |ui| {
-                if ui.button("Import a folder…").clicked() {
-                    actions.push(Action::ChooseImport);
-                    ui.close();
+                let mut item = |ui: &mut egui::Ui, enabled: bool, text: &str, action: Action| {
+                    if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
+                        actions.push(action);
+                        ui.close();
+                    }
+                };
+                let selected = !self.selection.is_empty();
+                let idle = self.interop.job.is_none();
+                item(ui, true, "Import a folder…", Action::ChooseImport);
+                ui.separator();
+                item(ui, true, "Export CSV…", Action::OpenExportCsv);
+                item(ui, true, "Import CSV…", Action::ChooseCsvImport);
+                ui.separator();
+                item(
+                    ui,
+                    selected && idle,
+                    "Write XMP sidecars for the selection",
+                    Action::WriteSidecars,
+                );
+                item(
+                    ui,
+                    selected && idle,
+                    "Copies of the selection with metadata…",
+                    Action::ChooseCopiesFolder,
+                );
+                item(
+                    ui,
+                    selected && idle,
+                    "Embed metadata in the selected originals…",
+                    Action::ConfirmEmbed,
+                );
+                if let Some((set, _)) = &self.set_items {
+                    ui.separator();
+                    item(
+                        ui,
+                        idle,
+                        &format!("Export the set \"{set}\"…"),
+                        Action::OpenSetExport(set.clone()),
+                    );
                 }
-                if ui.button("Undo").clicked() {
-                    actions.push(Action::Undo);
-                    ui.close();
-                }
+                ui.separator();
+                item(ui, true, "Undo", Action::Undo);
             });
             ui.add_space(8.0);
             let search = ui.add(
@@ -813,6 +1073,15 @@ fn install_fonts(ctx: &egui::Context) {
     ));
 }
 
+/// "1 photo", "5 photos".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub fn sort_label(key: SortKey) -> &'static str {
     match key {
         SortKey::Depicted => "Date depicted",
@@ -846,13 +1115,12 @@ impl eframe::App for App {
             }
         }
         self.dropped_files(&ctx);
-        if let Some(rx) = &self.dialog
+        if let Some((_, rx)) = &self.dialog
             && let Ok(answer) = rx.try_recv()
+            && let Some((pending, _)) = self.dialog.take()
+            && let Some(path) = answer
         {
-            self.dialog = None;
-            if let Some(folder) = answer {
-                self.apply(Action::Import(vec![folder]));
-            }
+            self.apply(pending.into_action(path));
         }
 
         let mut actions = Vec::new();
@@ -911,6 +1179,7 @@ impl eframe::App for App {
         if self.show_errors {
             status::errors_window(self, &ctx);
         }
+        interop::windows(self, &ctx, &mut actions);
         for action in actions {
             self.apply(action);
         }

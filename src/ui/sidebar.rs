@@ -149,6 +149,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                                 });
                                 ui.close();
                             }
+                            if ui.button("Export the set…").clicked() {
+                                actions.push(Action::OpenSetExport(set.name.clone()));
+                                ui.close();
+                            }
                             if ui.button("Delete this set").clicked() {
                                 actions.push(Action::DeleteSet(set.name.clone()));
                                 ui.close();

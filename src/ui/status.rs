@@ -1,5 +1,5 @@
-//! The status bar, the first screen of an empty catalogue, and the window
-//! listing files an import could not read.
+//! The status bar (with the import or job under way), the first screen of
+//! an empty catalogue, and the window listing files an import could not read.
 
 use super::{Action, App};
 
@@ -27,6 +27,19 @@ pub fn bar(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             );
             if ui.button("Cancel").clicked() {
                 actions.push(Action::CancelImport);
+            }
+            ui.separator();
+        }
+        if let Some(job) = &app.interop.job {
+            if job.total == 0 {
+                ui.spinner();
+                ui.label(&job.what);
+            } else {
+                ui.add(
+                    egui::ProgressBar::new(job.done as f32 / job.total as f32)
+                        .desired_width(220.0)
+                        .text(format!("{} {}/{}", job.what, job.done, job.total)),
+                );
             }
             ui.separator();
         }

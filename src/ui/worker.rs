@@ -12,11 +12,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossbeam_channel::{Receiver, Sender, unbounded};
 
 use crate::catalog::{
-    Catalogue, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary, SetInfo, SetItem, SortKey,
-    Template, ThumbnailStore,
+    Catalogue, Change, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary, SetInfo, SetItem,
+    SortKey, Template, ThumbnailStore,
 };
+use crate::export::csv::Profile;
+use crate::export::set::Options as SetOptions;
 use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
+use crate::interop::{self, CsvImport, LabelChange, Source, Target};
 use crate::photo::{Photo, PhotoId, RawTag};
+
+use super::count;
 
 /// What the window asks of the catalogue.
 #[derive(Debug, Clone)]
@@ -82,6 +87,58 @@ pub enum Command {
         paths: Vec<PathBuf>,
         template: Option<String>,
     },
+    /// Write a CSV catalogue of these photos to a file.
+    ExportCsv {
+        source: Source,
+        profile: Profile,
+        path: PathBuf,
+    },
+    /// Read an edited CSV and say what it would change (a dry run).
+    PreviewCsv(CsvRequest),
+    /// Apply an edited CSV, if it is still the file that was previewed.
+    ApplyCsv {
+        request: CsvRequest,
+        digest: String,
+    },
+    /// Write photos' metadata to sidecars or files (on a thread of its own).
+    WriteMetadata {
+        photos: Vec<PhotoId>,
+        target: Target,
+    },
+    /// Export an exhibition set into a folder (on a thread of its own).
+    ExportSet {
+        name: String,
+        dir: PathBuf,
+        options: SetOptions,
+    },
+}
+
+/// An edited CSV to read back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRequest {
+    pub path: PathBuf,
+    /// An empty cell clears the field.
+    pub blank_clears: bool,
+    /// The exhibition set its Wall label column goes into.
+    pub set: Option<String>,
+}
+
+/// What an edited CSV would change, for the window to show before asking.
+#[derive(Debug, Clone)]
+pub struct CsvPreview {
+    pub request: CsvRequest,
+    /// BLAKE3 of the file previewed.
+    pub digest: String,
+    pub changes: Vec<Change>,
+    pub labels: Vec<LabelChange>,
+    /// Photos with at least one change.
+    pub photos: usize,
+    /// File names of the photos changed, for the window to show.
+    pub names: std::collections::HashMap<PhotoId, String>,
+    /// The file has a Wall label column.
+    pub has_labels: bool,
+    /// Rows and cells left alone, with their places.
+    pub problems: Vec<String>,
 }
 
 /// The inspector's view of its photos.
@@ -146,6 +203,21 @@ pub enum Event {
         file: String,
     },
     ImportFinished(Box<ImportSummary>),
+    /// A command that changes nothing in the catalogue finished.
+    Done(String),
+    CsvPreview(Box<CsvPreview>),
+    /// A job on its own thread (writing metadata, exporting a set) began.
+    JobStarted(String),
+    JobProgress {
+        done: usize,
+        total: usize,
+    },
+    JobFinished {
+        message: String,
+        problems: Vec<String>,
+        /// The catalogue changed (sidecars or rewritten files recorded).
+        changed: bool,
+    },
 }
 
 /// The window's handle on the worker.
@@ -350,6 +422,30 @@ impl State {
                 self.start_import(paths, template);
                 Ok(())
             }
+            Command::ExportCsv {
+                source,
+                profile,
+                path,
+            } => self.export_csv(&source, profile, &path),
+            Command::PreviewCsv(request) => self.preview_csv(request),
+            Command::ApplyCsv { request, digest } => self.apply_csv(&request, &digest),
+            Command::WriteMetadata { photos, target } => {
+                let what = match &target {
+                    Target::Sidecar => "Writing XMP sidecars",
+                    Target::Copies(_) => "Writing copies with metadata",
+                    Target::InPlace { .. } => "Embedding metadata in the originals",
+                };
+                self.start_job(what.to_owned(), move |catalogue, progress| {
+                    write_metadata(catalogue, &photos, &target, progress)
+                });
+                Ok(())
+            }
+            Command::ExportSet { name, dir, options } => {
+                self.start_job(format!("Exporting \"{name}\""), move |catalogue, _| {
+                    export_set(catalogue, &name, &dir, &options)
+                });
+                Ok(())
+            }
         };
         if let Err(message) = result {
             self.send(Event::Error(message));
@@ -437,6 +533,115 @@ impl State {
         };
         self.send(Event::Sidebar(Box::new(sidebar)));
         Ok(())
+    }
+
+    fn export_csv(&mut self, source: &Source, profile: Profile, path: &Path) -> Result<(), String> {
+        let columns = crate::export::csv::choose_columns(profile, None)?;
+        let (data, photos) = interop::csv_catalogue(&self.catalogue, source, profile, &columns)
+            .map_err(|e| e.to_string())?;
+        crate::export::write_atomically(path, &data)
+            .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+        self.send(Event::Done(format!(
+            "Exported {} to {}",
+            count(photos, "photo", "photos"),
+            path.display()
+        )));
+        Ok(())
+    }
+
+    fn preview_csv(&mut self, request: CsvRequest) -> Result<(), String> {
+        let import = CsvImport::read(&self.catalogue, &request.path, request.blank_clears)
+            .map_err(|e| e.to_string())?;
+        let outcome = import
+            .apply(&mut self.catalogue, true, request.set.as_deref())
+            .map_err(|e| e.to_string())?;
+        let file = request.path.display().to_string();
+        let mut ids: Vec<PhotoId> = outcome.report.changes.iter().map(|c| c.photo).collect();
+        ids.extend(outcome.labels.iter().map(|l| l.photo));
+        ids.sort();
+        ids.dedup();
+        let names = self
+            .catalogue
+            .summaries(&ids)
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|s| (s.id, s.file_name))
+            .collect();
+        self.send(Event::CsvPreview(Box::new(CsvPreview {
+            names,
+            digest: import.digest,
+            photos: outcome.report.photos,
+            changes: outcome.report.changes,
+            labels: outcome.labels,
+            has_labels: !import.labels.is_empty(),
+            problems: import
+                .problems
+                .iter()
+                .map(|p| format!("{file}: {p}"))
+                .collect(),
+            request,
+        })));
+        Ok(())
+    }
+
+    fn apply_csv(&mut self, request: &CsvRequest, digest: &str) -> Result<(), String> {
+        let import = CsvImport::read(&self.catalogue, &request.path, request.blank_clears)
+            .map_err(|e| e.to_string())?;
+        if import.digest != digest {
+            return Err(format!(
+                "{} changed after it was previewed; nothing was applied (preview it again)",
+                request.path.display()
+            ));
+        }
+        let outcome = import
+            .apply(&mut self.catalogue, false, request.set.as_deref())
+            .map_err(|e| e.to_string())?;
+        self.send(Event::Changed(format!(
+            "CSV import: {} changed ({}, {})",
+            count(outcome.report.photos, "photo", "photos"),
+            count(outcome.changes().len(), "value", "values"),
+            count(outcome.labels.len(), "wall label", "wall labels")
+        )));
+        Ok(())
+    }
+
+    /// Runs a job that writes files on a thread of its own with its own
+    /// connection, so searches go on meanwhile.
+    fn start_job<F>(&mut self, what: String, job: F)
+    where
+        F: FnOnce(&mut Catalogue, &dyn Fn(usize, usize)) -> JobOutcome + Send + 'static,
+    {
+        self.send(Event::JobStarted(what.clone()));
+        let started = what.clone();
+        let events = self.events.clone();
+        let repaint = self.repaint.clone();
+        let path = self.path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("kartoteka-job".into())
+            .spawn(move || {
+                let send = |e: Event| {
+                    let _ = events.send(e);
+                    repaint();
+                };
+                let outcome = match Catalogue::open(&path) {
+                    Ok(mut catalogue) => job(&mut catalogue, &|done, total| {
+                        send(Event::JobProgress { done, total })
+                    }),
+                    Err(e) => JobOutcome::failed(format!("{what}: {e}")),
+                };
+                send(Event::JobFinished {
+                    message: outcome.message,
+                    problems: outcome.problems,
+                    changed: outcome.changed,
+                });
+            });
+        if let Err(e) = spawned {
+            self.send(Event::JobFinished {
+                message: format!("{started} could not start: {e}"),
+                problems: Vec::new(),
+                changed: false,
+            });
+        }
     }
 
     fn start_import(&mut self, paths: Vec<PathBuf>, template: Option<String>) {
@@ -530,4 +735,93 @@ fn run_import(
         }
     }
     cancel.store(false, Ordering::Relaxed);
+}
+
+/// How a job ended.
+struct JobOutcome {
+    message: String,
+    problems: Vec<String>,
+    changed: bool,
+}
+
+impl JobOutcome {
+    fn failed(message: String) -> Self {
+        Self {
+            message: format!("Error: {message}"),
+            problems: Vec::new(),
+            changed: false,
+        }
+    }
+}
+
+fn write_metadata(
+    catalogue: &mut Catalogue,
+    photos: &[PhotoId],
+    target: &Target,
+    progress: &dyn Fn(usize, usize),
+) -> JobOutcome {
+    let photos = match catalogue.photos_by_ids(photos) {
+        Ok(p) => p,
+        Err(e) => return JobOutcome::failed(e.to_string()),
+    };
+    let thumbs = match (target, catalogue.thumbnails_path()) {
+        (Target::InPlace { .. }, Some(p)) => match ThumbnailStore::open(&p) {
+            Ok(t) => Some(t),
+            Err(e) => return JobOutcome::failed(e.to_string()),
+        },
+        _ => None,
+    };
+    let mut problems = Vec::new();
+    for (i, photo) in photos.iter().enumerate() {
+        if let Err(e) = interop::write_metadata(catalogue, thumbs.as_ref(), photo, target) {
+            problems.push(e);
+        }
+        progress(i + 1, photos.len());
+    }
+    let written = photos.len() - problems.len();
+    let message = match target {
+        Target::Sidecar => format!("Wrote {}", count(written, "XMP sidecar", "XMP sidecars")),
+        Target::Copies(dir) => format!(
+            "Wrote {} to {}",
+            count(written, "copy", "copies"),
+            dir.display()
+        ),
+        Target::InPlace { backup: true } => format!(
+            "Embedded metadata in {} (backups kept beside them)",
+            count(written, "original", "originals")
+        ),
+        Target::InPlace { backup: false } => format!(
+            "Embedded metadata in {}",
+            count(written, "original", "originals")
+        ),
+    };
+    JobOutcome {
+        message: if problems.is_empty() {
+            message
+        } else {
+            format!("{message}; {} failed", problems.len())
+        },
+        problems,
+        changed: !matches!(target, Target::Copies(_)),
+    }
+}
+
+fn export_set(
+    catalogue: &mut Catalogue,
+    name: &str,
+    dir: &Path,
+    options: &SetOptions,
+) -> JobOutcome {
+    match interop::export_set(catalogue, name, dir, options) {
+        Ok((exported, total)) => JobOutcome {
+            message: format!(
+                "Exported {} of {total} photos of \"{name}\" to {}",
+                exported.files.len(),
+                dir.display()
+            ),
+            problems: exported.problems,
+            changed: false,
+        },
+        Err(e) => JobOutcome::failed(e.to_string()),
+    }
 }
