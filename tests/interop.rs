@@ -482,6 +482,38 @@ fn a_sidecar_is_merged_and_foreign_properties_survive() {
 /// A JPEG's image data: everything from its first start-of-scan marker,
 /// found by walking the segments (metadata can hold a thumbnail JPEG with
 /// markers of its own).
+/// Renders an HTML page to PNG with headless Chromium, when one is
+/// installed (CI installs it); None, with a message, when not.
+fn render_in_browser(page: &Path) -> Option<PathBuf> {
+    let png = page.with_extension("png");
+    for browser in ["chromium", "chromium-browser", "google-chrome"] {
+        let ran = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--window-size=1200,1600",
+            ])
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", page.display()))
+            .output();
+        if let Ok(out) = ran {
+            assert!(
+                out.status.success() && png.is_file(),
+                "{browser} could not render {}: {}",
+                page.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            return Some(png);
+        }
+    }
+    eprintln!(
+        "not rendering {}: no headless Chromium here",
+        page.display()
+    );
+    None
+}
+
 fn jpeg_image_data(bytes: &[u8]) -> &[u8] {
     let mut at = 2;
     loop {
@@ -760,6 +792,22 @@ fn an_exhibition_set_exports_ready_to_hang() {
     assert!(at("02-havel") < at("03-portraits"));
     at("Zvolen, jún 1991: posledné jednotky odchádzajú.");
     at("© Dana Kyndrová");
+    if let Some(png) = render_in_browser(&out_dir.join("contact-sheet.html")) {
+        // Text alone renders in a few hundred greys; the photographs bring
+        // tens of thousands of colours.
+        let colours: std::collections::HashSet<[u8; 3]> = image::open(&png)
+            .unwrap()
+            .to_rgb8()
+            .pixels()
+            .map(|p| p.0)
+            .collect();
+        assert!(
+            colours.len() > 10_000,
+            "the contact sheet shows no photographs ({} colours in {})",
+            colours.len(),
+            png.display()
+        );
+    }
 
     // Without --strip-gps the position stays.
     let kept = env.path("kept");
