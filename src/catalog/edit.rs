@@ -267,41 +267,29 @@ fn write_value(
                 FieldValue::List(l) => Box::new(serde_json::to_string(&l)?),
             };
             // Column names come from the Field enum, never from input.
-            tx.execute(
-                &format!("UPDATE photo SET {f} = ?2 WHERE id = ?1"),
-                params![id, value],
-            )?;
+            tx.prepare_cached(&format!("UPDATE photo SET {f} = ?2 WHERE id = ?1"))?
+                .execute(params![id, value])?;
         }
         Attribute::Note => {
-            tx.execute(
-                "UPDATE photo SET note = ?2 WHERE id = ?1",
-                params![id, photo.curation.note],
-            )?;
+            tx.prepare_cached("UPDATE photo SET note = ?2 WHERE id = ?1")?
+                .execute(params![id, photo.curation.note])?;
         }
         Attribute::Rating => {
-            tx.execute(
-                "UPDATE photo SET rating = ?2 WHERE id = ?1",
-                params![id, photo.curation.rating],
-            )?;
+            tx.prepare_cached("UPDATE photo SET rating = ?2 WHERE id = ?1")?
+                .execute(params![id, photo.curation.rating])?;
         }
         Attribute::Flag => {
-            tx.execute(
-                "UPDATE photo SET flag = ?2 WHERE id = ?1",
-                params![id, photo.curation.flag.map(Flag::name)],
-            )?;
+            tx.prepare_cached("UPDATE photo SET flag = ?2 WHERE id = ?1")?
+                .execute(params![id, photo.curation.flag.map(Flag::name)])?;
         }
         Attribute::Label => {
-            tx.execute(
-                "UPDATE photo SET label = ?2 WHERE id = ?1",
-                params![id, photo.curation.label.map(Label::name)],
-            )?;
+            tx.prepare_cached("UPDATE photo SET label = ?2 WHERE id = ?1")?
+                .execute(params![id, photo.curation.label.map(Label::name)])?;
         }
     }
     if let Attribute::Field(f) = attribute {
-        tx.execute(
-            "INSERT OR IGNORE INTO edited_field (photo_id, field) VALUES (?1, ?2)",
-            params![id, f.name()],
-        )?;
+        tx.prepare_cached("INSERT OR IGNORE INTO edited_field (photo_id, field) VALUES (?1, ?2)")?
+            .execute(params![id, f.name()])?;
     }
     Ok(())
 }
@@ -324,18 +312,18 @@ fn record_change(
     old: &Value,
     new: &Value,
 ) -> Result<()> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO edit_change (operation_id, photo_id, keyword_id, field, old_value, new_value)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            operation,
-            photo.map(|p| p.0),
-            keyword,
-            field,
-            old.to_string(),
-            new.to_string()
-        ],
-    )?;
+    )?
+    .execute(params![
+        operation,
+        photo.map(|p| p.0),
+        keyword,
+        field,
+        old.to_string(),
+        new.to_string()
+    ])?;
     Ok(())
 }
 

@@ -325,7 +325,10 @@ pub(super) fn load_photo(conn: &Connection, tree: &KeywordTree, id: PhotoId) -> 
 
 fn photo_in(conn: &Connection, id: PhotoId) -> Result<Option<Photo>> {
     let sql = format!("SELECT {PHOTO_SELECT} FROM photo WHERE id = ?1");
-    Ok(conn.query_row(&sql, [id.0], photo_from_row).optional()?)
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_row([id.0], photo_from_row)
+        .optional()?)
 }
 
 /// The values of [`RECORD_COLUMNS`] for one record, owned so that named

@@ -1,25 +1,27 @@
-//! Running a parsed search query: compiling it to SQL over the photo table
-//! and the full-text index, sorting, and counting facets.
+//! Running a parsed search query: finding its photos through the full-text
+//! index and the columns held in memory (`columns`), sorting them, and
+//! counting facets.
 //!
 //! User text never reaches SQL or FTS syntax unescaped: words become quoted
-//! FTS strings, everything else a bound parameter. A query that parsed
-//! therefore always runs.
+//! FTS strings, everything else a bound parameter or a comparison in
+//! memory. A query that parsed therefore always runs.
 //!
 //! Partial dates use overlap semantics: `date:1991-06` finds photos dated
 //! June 1991 or any day in it, and also photos dated only "1991", which
 //! might show June 1991. Those are marked as possible matches.
 
+use std::cell::RefMut;
+
 use rusqlite::types::Value;
 
+use super::columns::{Columns, DateCondition, Ids};
 use super::keywords::KeywordTree;
 use super::{CatalogError, Catalogue, Result};
 use crate::photo::PhotoId;
-use crate::search::{
-    self, DateField, DateRange, LikeField, Property, Query, Status, Text, TextField,
-};
+use crate::search::{self, LikeField, Query, TextField};
 
 /// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
     /// Depicted date (undated last), then capture date.
     #[default]
@@ -101,31 +103,21 @@ impl From<rusqlite::Error> for SearchError {
 /// Saved searches may name other saved searches; this deep is a loop.
 const MAX_NESTING: usize = 8;
 
-/// A compiled WHERE clause over `photo p`, with its parameters.
-struct Compiled {
-    condition: String,
-    params: Vec<Value>,
-    /// Conditions under which a date match is exact (for `possible`).
-    exact: Vec<String>,
-    /// The set the query is limited to at its top level, for set order.
-    set: Option<i64>,
-}
-
-struct Compiler<'a> {
+/// Works a query out to the set of photos it finds. Words go to the
+/// full-text index and `path:`, `camera:`, `lens:` and `set:` to SQL; the
+/// rest is answered from the columns held in memory.
+struct Evaluator<'a> {
     catalogue: &'a Catalogue,
+    columns: &'a Columns,
     tree: Option<KeywordTree>,
-    params: Vec<Value>,
-    exact: Vec<String>,
+    /// Date conditions of the top level, under which a match is exact.
+    exact: Vec<DateCondition>,
+    /// The set the query is limited to at its top level, for set order.
     set: Option<i64>,
     depth: usize,
 }
 
-impl Compiler<'_> {
-    fn param(&mut self, value: impl Into<Value>) -> String {
-        self.params.push(value.into());
-        format!("?{}", self.params.len())
-    }
-
+impl Evaluator<'_> {
     fn tree(&mut self) -> Result<&KeywordTree, SearchError> {
         if self.tree.is_none() {
             self.tree = Some(KeywordTree::load(&self.catalogue.conn)?);
@@ -133,113 +125,107 @@ impl Compiler<'_> {
         Ok(self.tree.get_or_insert_with(KeywordTree::default))
     }
 
-    /// `top` is true while still in the top-level conjunction, where a date
-    /// filter decides whether a match is exact or possible.
-    fn compile(&mut self, query: &Query, top: bool) -> Result<String, SearchError> {
+    /// The photos among `within` a statement with one parameter returns.
+    fn sql(&self, sql: &str, param: Value, within: &Ids) -> Result<Ids, SearchError> {
+        let mut stmt = self.catalogue.conn.prepare_cached(sql)?;
+        let ids = stmt
+            .query_map([param], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(self.columns.restrict(ids, within))
+    }
+
+    /// The photos among `within` that the query finds. `top` is true while
+    /// still in the top-level conjunction, where a date filter decides
+    /// whether a match is exact or possible.
+    fn eval(&mut self, query: &Query, top: bool, within: &Ids) -> Result<Ids, SearchError> {
+        let columns = self.columns;
         Ok(match query {
-            Query::All => "1".to_owned(),
+            Query::All => within.clone(),
             Query::And(parts) => {
-                let sql = parts
-                    .iter()
-                    .map(|p| self.compile(p, top))
-                    .collect::<Result<Vec<_>, _>>()?;
-                format!("({})", sql.join(" AND "))
+                // Words go to the full-text index as one expression, so it
+                // intersects them itself; the other parts then only look at
+                // the photos found so far.
+                let words: Vec<String> = parts.iter().filter_map(fts_expression).collect();
+                let mut found = if words.is_empty() {
+                    within.clone()
+                } else {
+                    self.full_text(&words.join(" AND "), within)?
+                };
+                for part in parts.iter().filter(|p| fts_expression(p).is_none()) {
+                    found = self.eval(part, top, &found)?;
+                }
+                found
             }
             Query::Or(parts) => {
-                let sql = parts
-                    .iter()
-                    .map(|p| self.compile(p, false))
-                    .collect::<Result<Vec<_>, _>>()?;
-                format!("({})", sql.join(" OR "))
+                let mut found = columns.none();
+                for part in parts {
+                    found.union_with(&self.eval(part, false, within)?);
+                }
+                found
             }
-            Query::Not(inner) => format!("NOT ({})", self.compile(inner, false)?),
-            Query::Text(text) => self.full_text(None, text),
-            Query::Field(field, text) => self.full_text(Some(fts_column(*field)), text),
+            Query::Not(inner) => {
+                let mut found = within.clone();
+                found.difference_with(&self.eval(inner, false, within)?);
+                found
+            }
+            Query::Text(_) | Query::Field(..) => match fts_expression(query) {
+                Some(expression) => self.full_text(&expression, within)?,
+                // Words with no letters or digits (a lone "&") have nothing
+                // to find.
+                None => within.clone(),
+            },
             Query::Like(field, value) => {
-                let pattern = self.param(format!("%{}%", escape_like(value)));
                 let column = match field {
-                    LikeField::Path => "CAST(p.path AS TEXT)",
+                    LikeField::Path => "CAST(path AS TEXT)",
                     LikeField::Camera => {
-                        "(ifnull(p.camera_make, '') || ' ' || ifnull(p.camera_model, ''))"
+                        "(ifnull(camera_make, '') || ' ' || ifnull(camera_model, ''))"
                     }
-                    LikeField::Lens => "p.lens",
+                    LikeField::Lens => "lens",
                 };
-                format!("{column} LIKE {pattern} ESCAPE '\\'")
+                self.sql(
+                    &format!("SELECT id FROM photo WHERE {column} LIKE ?1 ESCAPE '\\'"),
+                    Value::Text(format!("%{}%", escape_like(value))),
+                    within,
+                )?
             }
             Query::Keyword(term) => {
                 let tree = self.tree()?;
-                let mut ids: Vec<i64> = tree
+                let ids: Vec<i64> = tree
                     .matching(term)
                     .into_iter()
                     .flat_map(|id| tree.subtree(id))
                     .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                if ids.is_empty() {
-                    return Ok("0".to_owned());
+                columns.keywords(&ids, within)
+            }
+            Query::Date(field, range) => {
+                if top && (range.from.is_some() || range.to.is_some()) {
+                    self.exact.push(DateCondition::new(*field, range));
                 }
-                let list = self.param(serde_json::to_string(&ids).map_err(CatalogError::from)?);
-                format!(
-                    "p.id IN (SELECT photo_id FROM photo_keyword WHERE keyword_id IN (SELECT value FROM json_each({list})))"
-                )
+                columns.date(*field, range, within)
             }
-            Query::Date(field, range) => self.date(*field, range, top),
-            Query::Rating(cmp, n) => {
-                let n = self.param(*n as i64);
-                format!("p.rating {cmp} {n}")
+            Query::Rating(cmp, n) => columns.rating(*cmp, *n, within),
+            Query::Flag(flag) => columns.flag(*flag, within),
+            Query::Label(label) => columns.label(*label, within),
+            Query::Set(name) => self.set(name, top, within)?,
+            Query::Has(property) => columns.has(*property, within),
+            Query::Missing(property) => {
+                let mut found = within.clone();
+                found.difference_with(&columns.has(*property, within));
+                found
             }
-            Query::Flag(None) => "p.flag IS NULL".to_owned(),
-            Query::Flag(Some(f)) => format!("p.flag = '{}'", f.name()),
-            Query::Label(None) => "p.label IS NULL".to_owned(),
-            Query::Label(Some(l)) => format!("p.label = '{}'", l.name()),
-            Query::Set(name) => self.set(name, top)?,
-            Query::Has(property) => has(*property).to_owned(),
-            Query::Missing(property) => format!("NOT ({})", has(*property)),
-            Query::Status(Status::Missing) => "p.missing_since IS NOT NULL".to_owned(),
-            Query::Status(Status::Warning) => "p.warnings IS NOT NULL".to_owned(),
+            Query::Status(status) => columns.status(*status, within),
         })
     }
 
-    fn full_text(&mut self, column: Option<&str>, text: &Text) -> String {
-        // Words with no letters or digits (a lone "&") have nothing to find.
-        if !text.text.chars().any(char::is_alphanumeric) {
-            return "1".to_owned();
-        }
-        let mut fts = format!("\"{}\"", text.text.replace('"', "\"\""));
-        if text.prefix {
-            fts.push('*');
-        }
-        if let Some(col) = column {
-            fts = format!("{{{col}}} : {fts}");
-        }
-        let p = self.param(fts);
-        format!("p.id IN (SELECT rowid FROM photo_fts WHERE photo_fts MATCH {p})")
+    fn full_text(&self, expression: &str, within: &Ids) -> Result<Ids, SearchError> {
+        self.sql(
+            "SELECT rowid FROM photo_fts WHERE photo_fts MATCH ?1",
+            Value::Text(expression.to_owned()),
+            within,
+        )
     }
 
-    fn date(&mut self, field: DateField, range: &DateRange, top: bool) -> String {
-        let (first, last) = match field {
-            DateField::Depicted => ("p.date_from", "p.date_to"),
-            DateField::Taken => ("p.taken_day", "p.taken_day"),
-        };
-        let mut overlap = vec![format!("{first} IS NOT NULL")];
-        let mut exact = Vec::new();
-        if let Some(from) = &range.from {
-            let f = self.param(from.clone());
-            overlap.push(format!("{last} >= {f}"));
-            exact.push(format!("{first} >= {f}"));
-        }
-        if let Some(to) = &range.to {
-            let t = self.param(to.clone());
-            overlap.push(format!("{first} <= {t}"));
-            exact.push(format!("{last} <= {t}"));
-        }
-        if top && !exact.is_empty() {
-            self.exact.push(format!("({})", exact.join(" AND ")));
-        }
-        format!("({})", overlap.join(" AND "))
-    }
-
-    fn set(&mut self, name: &str, top: bool) -> Result<String, SearchError> {
+    fn set(&mut self, name: &str, top: bool, within: &Ids) -> Result<Ids, SearchError> {
         let found: Option<(i64, Option<String>)> = self
             .catalogue
             .conn
@@ -257,10 +243,11 @@ impl Compiler<'_> {
                 if top {
                     self.set = Some(id);
                 }
-                let p = self.param(id);
-                Ok(format!(
-                    "p.id IN (SELECT photo_id FROM set_item WHERE set_id = {p})"
-                ))
+                self.sql(
+                    "SELECT photo_id FROM set_item WHERE set_id = ?1",
+                    Value::Integer(id),
+                    within,
+                )
             }
             Some((_, Some(saved))) => {
                 if self.depth >= MAX_NESTING {
@@ -271,12 +258,35 @@ impl Compiler<'_> {
                 let inner = search::parse(&saved)
                     .map_err(|e| SearchError::Query(format!("saved search \"{name}\": {e}")))?;
                 self.depth += 1;
-                let sql = self.compile(&inner, false);
+                let found = self.eval(&inner, false, within);
                 self.depth -= 1;
-                sql
+                found
             }
         }
     }
+}
+
+/// A word, phrase or prefix as a full-text expression (quoted, so that
+/// nothing a user types is FTS syntax), limited to a column for `field:`
+/// filters; `None` for anything else, and for words with no letters or
+/// digits.
+fn fts_expression(query: &Query) -> Option<String> {
+    let (column, text) = match query {
+        Query::Text(text) => (None, text),
+        Query::Field(field, text) => (Some(fts_column(*field)), text),
+        _ => return None,
+    };
+    if !text.text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let mut fts = format!("\"{}\"", text.text.replace('"', "\"\""));
+    if text.prefix {
+        fts.push('*');
+    }
+    Some(match column {
+        Some(col) => format!("({{{col}}} : {fts})"),
+        None => format!("({fts})"),
+    })
 }
 
 fn fts_column(field: TextField) -> &'static str {
@@ -296,27 +306,6 @@ fn fts_column(field: TextField) -> &'static str {
     }
 }
 
-fn has(property: Property) -> &'static str {
-    match property {
-        Property::Title => "p.title IS NOT NULL",
-        Property::Headline => "p.headline IS NOT NULL",
-        Property::Caption => "p.caption IS NOT NULL",
-        Property::Creator => "p.creators <> '[]'",
-        Property::Credit => "p.credit IS NOT NULL",
-        Property::Copyright => "p.copyright IS NOT NULL",
-        Property::Source => "p.source IS NOT NULL",
-        Property::Location => {
-            "(p.sublocation IS NOT NULL OR p.city IS NOT NULL OR p.state IS NOT NULL OR p.country IS NOT NULL)"
-        }
-        Property::Event => "p.event IS NOT NULL",
-        Property::People => "p.people <> '[]'",
-        Property::Keywords => "EXISTS (SELECT 1 FROM photo_keyword k WHERE k.photo_id = p.id)",
-        Property::Date => "p.date_created IS NOT NULL",
-        Property::Gps => "p.gps_lat IS NOT NULL",
-        Property::Note => "p.note IS NOT NULL",
-    }
-}
-
 fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('%', "\\%")
@@ -330,22 +319,32 @@ impl std::fmt::Display for SortKey {
 }
 
 impl Catalogue {
-    fn compile(&self, query: &Query) -> Result<Compiled, SearchError> {
-        let mut c = Compiler {
+    /// The in-memory columns, brought up to date with the catalogue.
+    fn columns(&self) -> Result<RefMut<'_, Columns>, SearchError> {
+        let mut slot = self.columns.borrow_mut();
+        match slot.as_mut() {
+            Some(columns) if !columns.stale(&self.conn)? => columns.catch_up(&self.conn)?,
+            _ => *slot = Some(Columns::load(&self.conn)?),
+        }
+        Ok(RefMut::map(slot, |s| s.as_mut().expect("loaded above")))
+    }
+
+    /// The photos a query finds, the top-level date conditions and set.
+    fn evaluate(
+        &self,
+        columns: &Columns,
+        query: &Query,
+    ) -> Result<(Ids, Vec<DateCondition>, Option<i64>), SearchError> {
+        let mut e = Evaluator {
             catalogue: self,
+            columns,
             tree: None,
-            params: Vec::new(),
             exact: Vec::new(),
             set: None,
             depth: 0,
         };
-        let condition = c.compile(query, true)?;
-        Ok(Compiled {
-            condition,
-            params: c.params,
-            exact: c.exact,
-            set: c.set,
-        })
+        let found = e.eval(query, true, &columns.all())?;
+        Ok((found, e.exact, e.set))
     }
 
     /// Parses and runs a query typed by a user.
@@ -365,100 +364,39 @@ impl Catalogue {
         sort: SortKey,
         limit: Option<usize>,
     ) -> Result<Vec<Hit>, SearchError> {
-        let compiled = self.compile(query)?;
-        let order = match sort {
-            SortKey::Depicted => {
-                "p.date_from IS NULL, p.date_from, p.date_to, p.taken_at IS NULL, p.taken_at, p.id"
+        let mut columns = self.columns()?;
+        let (found, exact, set) = self.evaluate(&columns, query)?;
+        let set_order = match (sort, set) {
+            (SortKey::SetOrder, Some(set)) => Some(
+                self.conn
+                    .prepare_cached(
+                        "SELECT photo_id FROM set_item WHERE set_id = ?1 ORDER BY position",
+                    )?
+                    .query_map([set], |r| r.get::<_, i64>(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?,
+            ),
+            (SortKey::SetOrder, None) => {
+                return Err(SearchError::Query(
+                    "sorting by set order needs a set: filter naming an exhibition set".to_owned(),
+                ));
             }
-            SortKey::Taken => "p.taken_at IS NULL, p.taken_at, p.id",
-            SortKey::Imported => "p.id",
-            SortKey::Title => "p.title IS NULL, p.title COLLATE fold, p.id",
-            SortKey::Rating => "p.rating DESC, p.id",
-            SortKey::FileName => "p.file_name COLLATE fold, p.id",
-            SortKey::SetOrder => match compiled.set {
-                Some(_) => {
-                    "(SELECT position FROM set_item s WHERE s.set_id = ?SET AND s.photo_id = p.id), p.id"
-                }
-                None => {
-                    return Err(SearchError::Query(
-                        "sorting by set order needs a set: filter naming an exhibition set"
-                            .to_owned(),
-                    ));
-                }
-            },
+            _ => None,
         };
-        let mut params = compiled.params;
-        let order = if let (SortKey::SetOrder, Some(set)) = (sort, compiled.set) {
-            params.push(Value::Integer(set));
-            order.replace("?SET", &format!("?{}", params.len()))
-        } else {
-            order.to_owned()
-        };
-        let possible = if compiled.exact.is_empty() {
-            "0".to_owned()
-        } else {
-            format!("NOT ({})", compiled.exact.join(" AND "))
-        };
-        let limit = limit.map_or(String::new(), |n| format!(" LIMIT {n}"));
-        let sql = format!(
-            "SELECT p.id, {possible} FROM photo p WHERE {} ORDER BY {order}{limit}",
-            compiled.condition
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let hits = stmt
-            .query_map(rusqlite::params_from_iter(params), |r| {
-                Ok(Hit {
-                    id: PhotoId(r.get(0)?),
-                    possible: r.get(1)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(hits)
+        let ids = columns.sorted(&self.conn, &found, sort, set_order, limit)?;
+        Ok(ids
+            .into_iter()
+            .map(|id| Hit {
+                id: PhotoId(i64::from(id)),
+                possible: !columns.exact(id, &exact),
+            })
+            .collect())
     }
 
     /// Keyword, creator, year, city and camera counts for a query's result.
     pub fn facets(&self, query: &Query) -> Result<Facets, SearchError> {
-        let compiled = self.compile(query)?;
-        let with = format!(
-            "WITH r(id) AS (SELECT p.id FROM photo p WHERE {})",
-            compiled.condition
-        );
-        let count = |select: &str| -> Result<Vec<(String, u64)>, SearchError> {
-            let sql = format!("{with} {select}");
-            let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt
-                .query_map(rusqlite::params_from_iter(compiled.params.iter()), |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(rows)
-        };
+        let columns = self.columns()?;
+        let (found, _, _) = self.evaluate(&columns, query)?;
         let tree = KeywordTree::load(&self.conn)?;
-        let keyword_ids = count(
-            "SELECT CAST(k.keyword_id AS TEXT), count(DISTINCT k.photo_id) AS n FROM photo_keyword k JOIN r ON r.id = k.photo_id
-             GROUP BY k.keyword_id ORDER BY n DESC, k.keyword_id LIMIT 30",
-        )?;
-        Ok(Facets {
-            keywords: keyword_ids
-                .into_iter()
-                .filter_map(|(id, n)| id.parse().ok().map(|id: i64| (tree.path(id), n)))
-                .collect(),
-            creators: count(
-                "SELECT j.value, count(*) AS n FROM photo p JOIN r ON r.id = p.id, json_each(p.creators) j
-                 GROUP BY j.value ORDER BY n DESC, j.value LIMIT 30",
-            )?,
-            years: count(
-                "SELECT substr(p.date_from, 1, 4) AS y, count(*) FROM photo p JOIN r ON r.id = p.id
-                 WHERE p.date_from IS NOT NULL GROUP BY y ORDER BY y",
-            )?,
-            cities: count(
-                "SELECT p.city, count(*) AS n FROM photo p JOIN r ON r.id = p.id WHERE p.city IS NOT NULL
-                 GROUP BY p.city ORDER BY n DESC, p.city LIMIT 30",
-            )?,
-            cameras: count(
-                "SELECT p.camera_model, count(*) AS n FROM photo p JOIN r ON r.id = p.id
-                 WHERE p.camera_model IS NOT NULL GROUP BY p.camera_model ORDER BY n DESC, p.camera_model LIMIT 30",
-            )?,
-        })
+        Ok(columns.facets(&found, &tree))
     }
 }

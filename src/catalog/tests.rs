@@ -226,3 +226,167 @@ fn a_newer_catalogue_file_is_refused_untouched() {
     assert!(err.to_string().contains("newer Kartoteka"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+/// Search answers from columns held in memory and kept in step by noting
+/// what changed; after every kind of change they must find what a fresh
+/// load of the same file finds, in every order.
+#[test]
+fn search_keeps_up_with_changes_without_reloading() {
+    use crate::photo::Attribute;
+    use serde_json::Value;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.kartoteka");
+    let mut cat = Catalogue::open(&path).unwrap();
+    let dates = [
+        None,
+        Some("1991"),
+        Some("1991-06"),
+        Some("1991-06-21"),
+        Some("1990-02"),
+    ];
+    let batch = |from: usize, to: usize| -> Vec<PhotoRecord> {
+        (from..to)
+            .map(|i| {
+                let mut r = record(&format!("/archive/{i:03}.jpg"), &format!("h{i}"));
+                r.description.date_created = dates[i % dates.len()].map(str::to_owned);
+                r.description.title = (i % 4 != 0).then(|| format!("Photo {}", 2000 - i));
+                r.description.city = Some(["Milovice", "Olomouc", "Zvolen"][i % 3].into());
+                r.technical.taken_at = Some(format!("2019-03-{:02}T10:00:00", 1 + i % 28));
+                if i % 6 == 0 {
+                    r.description.hierarchical_keywords =
+                        vec!["Places|Czechoslovakia|Milovice".into()];
+                    r.description.keywords = vec!["Milovice".into()];
+                }
+                r
+            })
+            .collect()
+    };
+    // Enough photos that broad results walk the ready sort orders while
+    // narrow ones are sorted on their own.
+    cat.store_batch(&batch(0, 1100)).unwrap();
+
+    let queries = [
+        "",
+        "kyndrova",
+        "date:1991",
+        "date:1991-06",
+        "date:..1990",
+        "rating:>=3",
+        "flag:pick",
+        "label:red OR -rating:0",
+        "keyword:military",
+        "keyword:milovice",
+        "has:title",
+        "missing:caption",
+        "has:keywords",
+        "city:olomouc date:1991-06-21",
+    ];
+    let sorts = [
+        SortKey::Depicted,
+        SortKey::Taken,
+        SortKey::Imported,
+        SortKey::Title,
+        SortKey::Rating,
+        SortKey::FileName,
+    ];
+    let same_as_fresh = |cat: &Catalogue, when: &str| {
+        let fresh = Catalogue::open(&path).unwrap();
+        for q in queries {
+            for sort in sorts {
+                assert_eq!(
+                    cat.search_text(q, sort, None).unwrap(),
+                    fresh.search_text(q, sort, None).unwrap(),
+                    "{q:?} sorted by {sort} after {when}"
+                );
+            }
+            let parsed = crate::search::parse(q).unwrap();
+            assert_eq!(
+                cat.facets(&parsed).unwrap(),
+                fresh.facets(&parsed).unwrap(),
+                "facets of {q:?} after {when}"
+            );
+        }
+    };
+    same_as_fresh(&cat, "import");
+
+    let ids = |list: &[i64]| list.iter().map(|&i| PhotoId(i)).collect::<Vec<_>>();
+    cat.edit(
+        &ids(&[3, 7, 21]),
+        &[Edit::Set(Attribute::Rating, Value::from(4))],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.edit(
+        &ids(&[2, 7]),
+        &[Edit::Set(Attribute::Flag, Value::from("pick"))],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.edit(
+        &ids(&[1, 9]),
+        &[
+            Edit::Set(Attribute::Field(Field::DateCreated), Value::from("1945-05")),
+            Edit::Set(Attribute::Field(Field::Title), Value::Null),
+            Edit::Set(Attribute::Field(Field::Caption), Value::Null),
+        ],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.edit(
+        &ids(&[4, 5]),
+        &[Edit::AddKeyword("Subjects|Military|Tanks".into())],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.edit(
+        &ids(&[1]),
+        &[Edit::RemoveKeyword("Barracks".into())],
+        "edit",
+        false,
+    )
+    .unwrap();
+    let many: Vec<i64> = (100..400).collect();
+    cat.edit(
+        &ids(&many),
+        &[Edit::Set(Attribute::Rating, Value::from(2))],
+        "edit",
+        false,
+    )
+    .unwrap();
+    same_as_fresh(&cat, "edits");
+
+    cat.undo().unwrap();
+    cat.undo().unwrap();
+    same_as_fresh(&cat, "undo");
+
+    cat.merge_keywords(
+        "Subjects|Military|Barracks",
+        "Places|Czechoslovakia|Milovice",
+    )
+    .unwrap();
+    same_as_fresh(&cat, "a keyword merge");
+
+    cat.store_batch(&batch(1100, 1150)).unwrap();
+    same_as_fresh(&cat, "a second import");
+
+    // Another connection (another Kartoteka) writes: the columns reload.
+    let mut other = Catalogue::open(&path).unwrap();
+    other
+        .edit(
+            &ids(&[10, 1120]),
+            &[Edit::Set(Attribute::Label, Value::from("red"))],
+            "edit",
+            false,
+        )
+        .unwrap();
+    let red = cat
+        .search_text("label:red", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(red.iter().map(|h| h.id.0).collect::<Vec<_>>(), [10, 1120]);
+    same_as_fresh(&cat, "another connection's edit");
+}

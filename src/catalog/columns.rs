@@ -1,0 +1,737 @@
+//! The photo columns search filters, sorts and counts on, held in memory.
+//!
+//! Answered by SQL alone, a broad query over a million photos visits every
+//! matching row of the photo table to filter and sort it: a tenth of a
+//! second to a second, far too slow to search as one types. So the catalogue
+//! keeps what search needs beside the words (dates, rating, flag, label,
+//! which fields are filled, city, camera, creators, keywords) in memory,
+//! indexed by photo id, with the photos' sort orders ready. A query becomes
+//! a bitset of photo ids (words still come from the full-text index), a
+//! sorted result is a walk along a ready order, and facets are counts over
+//! the bitset.
+//!
+//! Kept in step without being rebuilt: temporary triggers on the
+//! catalogue's connection note every photo it changes, and the next query
+//! re-reads just those rows. A change made by another connection (another
+//! Kartoteka process) shows in `PRAGMA data_version` and reloads
+//! everything.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeMap, HashMap};
+
+use fixedbitset::FixedBitSet;
+use rusqlite::Connection;
+use rusqlite::types::ValueRef;
+
+use super::Result;
+use super::keywords::KeywordTree;
+use super::query::{Facets, SortKey};
+use crate::date::PartialDate;
+use crate::photo::{Flag, Label};
+use crate::search::{Comparison, DateField, DateRange, Property, Status};
+
+/// A photo id's bit in a [`FixedBitSet`], its index in the columns.
+pub type Ids = FixedBitSet;
+
+/// A day as `yyyymmdd`, which orders like the date; unknown sorts last.
+type Day = u32;
+const UNKNOWN_DAY: Day = Day::MAX;
+/// A time as `yyyymmddhhmmss`; unknown sorts last.
+type Time = u64;
+const UNKNOWN_TIME: Time = Time::MAX;
+/// No name (no city, no camera).
+const NO_NAME: u32 = u32::MAX;
+
+/// `has:` properties read from the photo row, with the SQL that tells
+/// whether a photo has one; each one's place is its bit in [`Row::filled`].
+/// (`has:keywords` is answered from the keyword lists.)
+const FILLED: &[(Property, &str)] = &[
+    (Property::Title, "title IS NOT NULL"),
+    (Property::Headline, "headline IS NOT NULL"),
+    (Property::Caption, "caption IS NOT NULL"),
+    (Property::Creator, "creators <> '[]'"),
+    (Property::Credit, "credit IS NOT NULL"),
+    (Property::Copyright, "copyright IS NOT NULL"),
+    (Property::Source, "source IS NOT NULL"),
+    (
+        Property::Location,
+        "(sublocation IS NOT NULL OR city IS NOT NULL OR state IS NOT NULL OR country IS NOT NULL)",
+    ),
+    (Property::Event, "event IS NOT NULL"),
+    (Property::People, "people <> '[]'"),
+    (Property::Date, "date_created IS NOT NULL"),
+    (Property::Gps, "gps_lat IS NOT NULL"),
+    (Property::Note, "note IS NOT NULL"),
+];
+const MISSING_BIT: u16 = 1 << 14;
+const WARNING_BIT: u16 = 1 << 15;
+
+/// What search needs of one photo.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    /// First and last day the depicted date can mean.
+    depicted: (Day, Day),
+    taken: Time,
+    rating: u8,
+    flag: Option<Flag>,
+    label: Option<Label>,
+    /// One bit per [`FILLED`] property, plus missing and warning.
+    filled: u16,
+    city: u32,
+    camera: u32,
+}
+
+impl Row {
+    const EMPTY: Row = Row {
+        depicted: (UNKNOWN_DAY, UNKNOWN_DAY),
+        taken: UNKNOWN_TIME,
+        rating: 0,
+        flag: None,
+        label: None,
+        filled: 0,
+        city: NO_NAME,
+        camera: NO_NAME,
+    };
+
+    fn taken_day(&self) -> Day {
+        if self.taken == UNKNOWN_TIME {
+            UNKNOWN_DAY
+        } else {
+            (self.taken / 1_000_000) as Day
+        }
+    }
+
+    fn days(&self, field: DateField) -> (Day, Day) {
+        match field {
+            DateField::Depicted => self.depicted,
+            DateField::Taken => (self.taken_day(), self.taken_day()),
+        }
+    }
+}
+
+/// City, camera and creator names, each stored once.
+#[derive(Debug, Default)]
+struct Names {
+    index: HashMap<String, u32>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn intern(&mut self, name: String) -> u32 {
+        if let Some(&id) = self.index.get(&name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.clone());
+        self.index.insert(name, id);
+        id
+    }
+
+    fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+/// A date condition of the query's top level, which decides whether a
+/// match is exact or only possible.
+#[derive(Debug, Clone, Copy)]
+pub struct DateCondition {
+    field: DateField,
+    from: Day,
+    to: Day,
+}
+
+#[derive(Debug)]
+pub struct Columns {
+    /// By photo id; rows of ids not in `live` are meaningless.
+    rows: Vec<Row>,
+    live: Ids,
+    keywords: Vec<Box<[u32]>>,
+    creators: Vec<Box<[u32]>>,
+    names: Names,
+    /// Photo ids in each sort order asked for so far.
+    orders: HashMap<SortKey, Vec<u32>>,
+    /// `PRAGMA data_version` when loaded: it changes when another
+    /// connection writes.
+    data_version: i64,
+}
+
+const CHANGED_TABLE: &str = "
+    CREATE TEMP TABLE IF NOT EXISTS changed_photo (id INTEGER PRIMARY KEY);
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_insert AFTER INSERT ON main.photo BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (new.id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_update AFTER UPDATE ON main.photo BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.id), (new.id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_delete AFTER DELETE ON main.photo BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_insert AFTER INSERT ON main.photo_keyword BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (new.photo_id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_update AFTER UPDATE ON main.photo_keyword BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id), (new.photo_id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_delete AFTER DELETE ON main.photo_keyword BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
+    END;
+";
+
+fn data_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
+}
+
+impl Columns {
+    /// Reads the columns of every photo, and starts noting this
+    /// connection's changes.
+    pub fn load(conn: &Connection) -> Result<Self> {
+        conn.execute_batch(CHANGED_TABLE)?;
+        let tx = conn.unchecked_transaction()?;
+        tx.execute("DELETE FROM changed_photo", [])?;
+        let mut columns = Columns {
+            rows: Vec::new(),
+            live: Ids::new(),
+            keywords: Vec::new(),
+            creators: Vec::new(),
+            names: Names::default(),
+            orders: HashMap::new(),
+            data_version: data_version(&tx)?,
+        };
+        columns.read(&tx, "")?;
+        tx.commit()?;
+        Ok(columns)
+    }
+
+    /// Whether another connection has written since these columns were
+    /// read; if so they must be loaded afresh.
+    pub fn stale(&self, conn: &Connection) -> Result<bool> {
+        Ok(data_version(conn)? != self.data_version)
+    }
+
+    /// Re-reads the photos this connection changed since the last query.
+    pub fn catch_up(&mut self, conn: &Connection) -> Result<()> {
+        let changed: Vec<u32> = conn
+            .prepare_cached("SELECT id FROM changed_photo")?
+            .query_map([], |r| r.get::<_, i64>(0))?
+            .map(|id| id.map(|id| id as u32))
+            .collect::<rusqlite::Result<_>>()?;
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let tx = conn.unchecked_transaction()?;
+        for &id in &changed {
+            if (id as usize) < self.rows.len() {
+                self.live.set(id as usize, false);
+                self.keywords[id as usize] = Box::default();
+                self.creators[id as usize] = Box::default();
+            }
+        }
+        self.read(&tx, "WHERE id IN (SELECT id FROM changed_photo)")?;
+        tx.execute("DELETE FROM changed_photo", [])?;
+        tx.commit()?;
+        self.reorder(&changed);
+        Ok(())
+    }
+
+    fn grow(&mut self, id: usize) {
+        if id >= self.rows.len() {
+            let len = (id + 1).max(self.rows.len() * 5 / 4);
+            self.rows.resize(len, Row::EMPTY);
+            self.keywords.resize_with(len, Box::default);
+            self.creators.resize_with(len, Box::default);
+            self.live.grow(len);
+        }
+    }
+
+    /// Reads the photo rows and keyword links that `filter` (a WHERE clause
+    /// on photo ids, or nothing) selects.
+    fn read(&mut self, conn: &Connection, filter: &str) -> Result<()> {
+        let mut filled: Vec<String> = FILLED
+            .iter()
+            .enumerate()
+            .map(|(bit, (_, sql))| format!("(({sql}) << {bit})"))
+            .collect();
+        filled.push(format!(
+            "((missing_since IS NOT NULL) << {})",
+            MISSING_BIT.trailing_zeros()
+        ));
+        filled.push(format!(
+            "((warnings IS NOT NULL) << {})",
+            WARNING_BIT.trailing_zeros()
+        ));
+        let sql = format!(
+            "SELECT id, date_created, taken_at, rating, flag, label, city, camera_model, creators, {}
+             FROM photo {filter}",
+            filled.join(" | ")
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = r.get::<_, i64>(0)? as usize;
+            let depicted = r
+                .get_ref(1)
+                .map(text)?
+                .and_then(|d| PartialDate::parse(d).ok())
+                .map_or((UNKNOWN_DAY, UNKNOWN_DAY), |d| {
+                    let (from, to) = d.bounds();
+                    (day(&from), day(&to))
+                });
+            let taken = r.get_ref(2).map(text)?.map_or(UNKNOWN_TIME, time);
+            let flag = r.get_ref(4).map(text)?.and_then(Flag::from_name);
+            let label = r.get_ref(5).map(text)?.and_then(Label::from_name);
+            let city = r.get::<_, Option<String>>(6)?;
+            let camera = r.get::<_, Option<String>>(7)?;
+            let creators: Vec<String> = r
+                .get_ref(8)
+                .map(text)?
+                .and_then(|json| serde_json::from_str(json).ok())
+                .unwrap_or_default();
+            let row = Row {
+                depicted,
+                taken,
+                rating: r.get(3)?,
+                flag,
+                label,
+                filled: r.get(9)?,
+                city: city.map_or(NO_NAME, |c| self.names.intern(c)),
+                camera: camera.map_or(NO_NAME, |c| self.names.intern(c)),
+            };
+            self.grow(id);
+            self.rows[id] = row;
+            self.live.insert(id);
+            self.creators[id] = creators.into_iter().map(|c| self.names.intern(c)).collect();
+        }
+
+        let filter = filter.replace("WHERE id", "WHERE photo_id");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT photo_id, keyword_id FROM photo_keyword {filter} ORDER BY photo_id"
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut current: Option<usize> = None;
+        let mut list = Vec::new();
+        while let Some(r) = rows.next()? {
+            let photo = r.get::<_, i64>(0)? as usize;
+            if current != Some(photo) {
+                if let Some(p) = current {
+                    self.keywords[p] = std::mem::take(&mut list).into();
+                }
+                current = Some(photo);
+            }
+            list.push(r.get::<_, i64>(1)? as u32);
+        }
+        if let Some(p) = current {
+            self.keywords[p] = list.into();
+        }
+        Ok(())
+    }
+
+    /// Every photo.
+    pub fn all(&self) -> Ids {
+        self.live.clone()
+    }
+
+    /// No photo.
+    pub fn none(&self) -> Ids {
+        Ids::with_capacity(self.rows.len())
+    }
+
+    /// The photos among `within` that are in `ids` (from SQL).
+    pub fn restrict(&self, ids: impl IntoIterator<Item = i64>, within: &Ids) -> Ids {
+        let mut set = self.none();
+        for id in ids {
+            if let Ok(id) = usize::try_from(id)
+                && within.contains(id)
+            {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    /// The photos among `within` whose row passes.
+    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool) -> Ids {
+        let mut set = self.none();
+        for id in within.ones() {
+            if keep(&self.rows[id]) {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    /// Photos whose date overlaps the range.
+    pub fn date(&self, field: DateField, range: &DateRange, within: &Ids) -> Ids {
+        let c = DateCondition::new(field, range);
+        self.select(within, |row| {
+            let (first, last) = row.days(field);
+            first != UNKNOWN_DAY && last >= c.from && first <= c.to
+        })
+    }
+
+    pub fn rating(&self, comparison: Comparison, n: u8, within: &Ids) -> Ids {
+        let wanted = |r: u8| match comparison {
+            Comparison::Less => r < n,
+            Comparison::LessOrEqual => r <= n,
+            Comparison::Equal => r == n,
+            Comparison::GreaterOrEqual => r >= n,
+            Comparison::Greater => r > n,
+        };
+        self.select(within, |row| wanted(row.rating))
+    }
+
+    pub fn flag(&self, flag: Option<Flag>, within: &Ids) -> Ids {
+        self.select(within, |row| row.flag == flag)
+    }
+
+    pub fn label(&self, label: Option<Label>, within: &Ids) -> Ids {
+        self.select(within, |row| row.label == label)
+    }
+
+    pub fn status(&self, status: Status, within: &Ids) -> Ids {
+        let bit = match status {
+            Status::Missing => MISSING_BIT,
+            Status::Warning => WARNING_BIT,
+        };
+        self.select(within, |row| row.filled & bit != 0)
+    }
+
+    pub fn has(&self, property: Property, within: &Ids) -> Ids {
+        if property == Property::Keywords {
+            let mut set = self.none();
+            for id in within.ones() {
+                if !self.keywords[id].is_empty() {
+                    set.insert(id);
+                }
+            }
+            return set;
+        }
+        let bit = FILLED
+            .iter()
+            .position(|(p, _)| *p == property)
+            .map_or(0, |i| 1u16 << i);
+        self.select(within, |row| row.filled & bit != 0)
+    }
+
+    /// Photos with any of these keywords.
+    pub fn keywords(&self, keyword_ids: &[i64], within: &Ids) -> Ids {
+        let Some(&max) = keyword_ids.iter().max() else {
+            return self.none();
+        };
+        let mut wanted = FixedBitSet::with_capacity(max as usize + 1);
+        for &k in keyword_ids {
+            wanted.insert(k as usize);
+        }
+        let mut set = self.none();
+        for id in within.ones() {
+            if self.keywords[id]
+                .iter()
+                .any(|&k| wanted.contains(k as usize))
+            {
+                set.insert(id);
+            }
+        }
+        set
+    }
+
+    /// Whether a photo meets every condition exactly, not only possibly.
+    pub fn exact(&self, id: u32, conditions: &[DateCondition]) -> bool {
+        let row = &self.rows[id as usize];
+        conditions.iter().all(|c| {
+            let (first, last) = row.days(c.field);
+            first >= c.from && last <= c.to
+        })
+    }
+
+    /// The first `limit` photos of `ids` in the sort order; `set_order`
+    /// lists a set's photos in order for [`SortKey::SetOrder`].
+    pub fn sorted(
+        &mut self,
+        conn: &Connection,
+        ids: &Ids,
+        sort: SortKey,
+        set_order: Option<Vec<i64>>,
+        limit: Option<usize>,
+    ) -> Result<Vec<u32>> {
+        let limit = limit.unwrap_or(usize::MAX);
+        if let Some(order) = set_order {
+            let mut seen = self.none();
+            return Ok(order
+                .into_iter()
+                .filter_map(|id| u32::try_from(id).ok())
+                .filter(|&id| ids.contains(id as usize) && !seen.put(id as usize))
+                .take(limit)
+                .collect());
+        }
+        if sort == SortKey::Imported {
+            return Ok(ids.ones().take(limit).map(|id| id as u32).collect());
+        }
+        let count = ids.count_ones(..);
+        // A few photos are quicker sorted than found along the whole order.
+        let few = count < 1000
+            || count.saturating_mul(32) < self.live.count_ones(..)
+                && !self.orders.contains_key(&sort);
+        if few && let Some(mut found) = self.sort_directly(conn, ids, sort)? {
+            found.truncate(limit);
+            return Ok(found);
+        }
+        if !self.orders.contains_key(&sort) {
+            let order = self.order(conn, sort)?;
+            self.orders.insert(sort, order);
+        }
+        Ok(self.orders[&sort]
+            .iter()
+            .copied()
+            .filter(|&id| ids.contains(id as usize))
+            .take(limit)
+            .collect())
+    }
+
+    /// Sorts a few photos by a key held in memory; `None` for text keys.
+    fn sort_directly(
+        &self,
+        conn: &Connection,
+        ids: &Ids,
+        sort: SortKey,
+    ) -> Result<Option<Vec<u32>>> {
+        let mut found: Vec<u32> = ids.ones().map(|id| id as u32).collect();
+        match sort {
+            SortKey::Title | SortKey::FileName => {
+                if found.len() > 1000 {
+                    return Ok(None);
+                }
+                let mut keyed = text_keys(conn, sort, Some(&found))?;
+                keyed.sort_unstable();
+                found = keyed.into_iter().map(|k| k.3).collect();
+            }
+            _ => found.sort_unstable_by(|&a, &b| self.compare(sort, a, b)),
+        }
+        Ok(Some(found))
+    }
+
+    /// Every photo in the sort order.
+    fn order(&self, conn: &Connection, sort: SortKey) -> Result<Vec<u32>> {
+        Ok(match sort {
+            SortKey::Title | SortKey::FileName => {
+                let mut keyed = text_keys(conn, sort, None)?;
+                keyed.sort_unstable();
+                keyed.into_iter().map(|k| k.3).collect()
+            }
+            _ => {
+                let mut ids: Vec<u32> = self.live.ones().map(|id| id as u32).collect();
+                ids.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
+                ids
+            }
+        })
+    }
+
+    /// Orders two photos by a key held in memory, ties by import order.
+    fn compare(&self, sort: SortKey, a: u32, b: u32) -> Ordering {
+        let (x, y) = (&self.rows[a as usize], &self.rows[b as usize]);
+        match sort {
+            SortKey::Depicted => (x.depicted, x.taken).cmp(&(y.depicted, y.taken)),
+            SortKey::Taken => x.taken.cmp(&y.taken),
+            SortKey::Rating => Reverse(x.rating).cmp(&Reverse(y.rating)),
+            _ => Ordering::Equal,
+        }
+        .then(a.cmp(&b))
+    }
+
+    /// Puts changed photos back in their places in the ready orders.
+    fn reorder(&mut self, changed: &[u32]) {
+        // Titles and file names are not held in memory; those orders are
+        // made again when next asked for.
+        self.orders.remove(&SortKey::Title);
+        self.orders.remove(&SortKey::FileName);
+        let mut changed_set = self.none();
+        for &id in changed {
+            changed_set.insert(id as usize);
+        }
+        let mut orders = std::mem::take(&mut self.orders);
+        for (&sort, order) in &mut orders {
+            if changed.len() > order.len() / 8 {
+                *order = self.live.ones().map(|id| id as u32).collect();
+                order.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
+                continue;
+            }
+            order.retain(|&id| !changed_set.contains(id as usize));
+            let mut fresh: Vec<u32> = changed
+                .iter()
+                .copied()
+                .filter(|&id| self.live.contains(id as usize))
+                .collect();
+            fresh.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
+            fresh.dedup();
+            let old = std::mem::take(order);
+            order.reserve(old.len() + fresh.len());
+            let (mut i, mut j) = (0, 0);
+            while i < old.len() && j < fresh.len() {
+                if self.compare(sort, old[i], fresh[j]) == Ordering::Less {
+                    order.push(old[i]);
+                    i += 1;
+                } else {
+                    order.push(fresh[j]);
+                    j += 1;
+                }
+            }
+            order.extend_from_slice(&old[i..]);
+            order.extend_from_slice(&fresh[j..]);
+        }
+        self.orders = orders;
+    }
+
+    /// Keyword, creator, year, city and camera counts over `ids`.
+    pub fn facets(&self, ids: &Ids, tree: &KeywordTree) -> Facets {
+        let mut keywords: HashMap<u32, u64> = HashMap::new();
+        let mut names = vec![[0u64; 3]; self.names.names.len()];
+        let mut years: BTreeMap<u32, u64> = BTreeMap::new();
+        const CREATOR: usize = 0;
+        const CITY: usize = 1;
+        const CAMERA: usize = 2;
+        for id in ids.ones() {
+            let row = &self.rows[id];
+            for &k in &self.keywords[id] {
+                *keywords.entry(k).or_default() += 1;
+            }
+            for &c in &self.creators[id] {
+                names[c as usize][CREATOR] += 1;
+            }
+            if row.city != NO_NAME {
+                names[row.city as usize][CITY] += 1;
+            }
+            if row.camera != NO_NAME {
+                names[row.camera as usize][CAMERA] += 1;
+            }
+            if row.depicted.0 != UNKNOWN_DAY {
+                *years.entry(row.depicted.0 / 10_000).or_default() += 1;
+            }
+        }
+        let top = |kind: usize| -> Vec<(String, u64)> {
+            let mut counted: Vec<(u64, &str)> = names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n[kind] > 0)
+                .map(|(i, n)| (n[kind], self.names.name(i as u32)))
+                .collect();
+            counted.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+            counted
+                .into_iter()
+                .take(FACET_LIMIT)
+                .map(|(n, name)| (name.to_owned(), n))
+                .collect()
+        };
+        let mut keywords: Vec<(u32, u64)> = keywords.into_iter().collect();
+        keywords.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Facets {
+            keywords: keywords
+                .into_iter()
+                .take(FACET_LIMIT)
+                .map(|(k, n)| (tree.path(k as i64), n))
+                .collect(),
+            creators: top(CREATOR),
+            years: years
+                .into_iter()
+                .map(|(y, n)| (format!("{y:04}"), n))
+                .collect(),
+            cities: top(CITY),
+            cameras: top(CAMERA),
+        }
+    }
+}
+
+/// How many values a facet lists, most frequent first.
+const FACET_LIMIT: usize = 30;
+
+impl DateCondition {
+    pub fn new(field: DateField, range: &DateRange) -> Self {
+        Self {
+            field,
+            from: range.from.as_deref().map_or(0, day),
+            to: range.to.as_deref().map_or(UNKNOWN_DAY - 1, day),
+        }
+    }
+}
+
+/// A text column's value; anything else reads as nothing.
+fn text(value: ValueRef<'_>) -> Option<&str> {
+    match value {
+        ValueRef::Text(t) => std::str::from_utf8(t).ok(),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD` as a [`Day`].
+fn day(text: &str) -> Day {
+    text.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(8)
+        .fold(0, |n, b| n * 10 + Day::from(b - b'0'))
+}
+
+/// An ISO 8601 date-time as a [`Time`], to the second.
+fn time(text: &str) -> Time {
+    let digits: Vec<u8> = text
+        .bytes()
+        .take(19)
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    if digits.len() < 8 {
+        return UNKNOWN_TIME;
+    }
+    let mut padded = [0u8; 14];
+    padded[..digits.len().min(14)].copy_from_slice(&digits[..digits.len().min(14)]);
+    padded.iter().fold(0, |n, &d| n * 10 + Time::from(d))
+}
+
+/// Sort keys for title or file-name order (empty titles last, then
+/// case- and accent-blind, then as written, then import order), for the
+/// given photos or all.
+fn text_keys(
+    conn: &Connection,
+    sort: SortKey,
+    only: Option<&[u32]>,
+) -> Result<Vec<(bool, String, String, u32)>> {
+    let column = if sort == SortKey::Title {
+        "title"
+    } else {
+        "file_name"
+    };
+    let filter = match only {
+        Some(ids) => format!(
+            "WHERE id IN (SELECT value FROM json_each('{}'))",
+            serde_json::to_string(ids)?
+        ),
+        None => String::new(),
+    };
+    let mut stmt = conn.prepare(&format!("SELECT id, {column} FROM photo {filter}"))?;
+    let keys = stmt
+        .query_map([], |r| {
+            let text: Option<String> = r.get(1)?;
+            Ok(match text {
+                Some(t) => (false, crate::text::fold(&t), t, r.get::<_, i64>(0)? as u32),
+                None => (
+                    true,
+                    String::new(),
+                    String::new(),
+                    r.get::<_, i64>(0)? as u32,
+                ),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(keys)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_and_times_order_like_their_text() {
+        assert_eq!(day("1991-06-21"), 19_910_621);
+        assert!(day("1990-12-31") < day("1991-01-01"));
+        assert_eq!(time("2019-03-04T10:22:05+02:00"), 20_190_304_102_205);
+        assert_eq!(time("2019-03-04"), 20_190_304_000_000);
+        assert_eq!(time("garbage"), UNKNOWN_TIME);
+    }
+}
