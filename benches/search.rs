@@ -197,7 +197,7 @@ fn edits(catalogue: &mut Catalogue) {
     );
 
     let ids: Vec<PhotoId> = (0..10_000).map(|i| PhotoId(1 + i * 97)).collect();
-    let times: Vec<f64> = (0..3)
+    let times: Vec<f64> = (0..5)
         .map(|i| {
             let caption = Value::from(format!(
                 "Odchod sovětských vojsk z Milovic, červen 1991 (revize {i})."

@@ -25,8 +25,9 @@ use rusqlite::types::ValueRef;
 
 use super::Result;
 use super::keywords::KeywordTree;
-use super::query::{Facets, SortKey};
+use super::query::{Facets, Hit, SortKey};
 use crate::date::PartialDate;
+use crate::photo::PhotoId;
 use crate::photo::{Flag, Label};
 use crate::search::{Comparison, DateField, DateRange, Property, Status};
 
@@ -434,57 +435,77 @@ impl Columns {
         set
     }
 
-    /// Whether a photo meets every condition exactly, not only possibly.
-    pub fn exact(&self, id: u32, conditions: &[DateCondition]) -> bool {
-        let row = &self.rows[id as usize];
-        conditions.iter().all(|c| {
-            let (first, last) = row.days(c.field);
-            first >= c.from && last <= c.to
+    /// The photos among `ids` that meet the date conditions only possibly,
+    /// not exactly (dated "1991" for `date:1991-06`).
+    pub fn inexact(&self, ids: &Ids, conditions: &[DateCondition]) -> Ids {
+        if conditions.is_empty() {
+            return self.none();
+        }
+        self.select(ids, |row| {
+            !conditions.iter().all(|c| {
+                let (first, last) = row.days(c.field);
+                first >= c.from && last <= c.to
+            })
         })
     }
 
-    /// The first `limit` photos of `ids` in the sort order; `set_order`
-    /// lists a set's photos in order for [`SortKey::SetOrder`].
-    pub fn sorted(
+    /// The first `limit` photos of `ids` in the sort order, those in
+    /// `possible` marked so; `set_order` lists a set's photos in order for
+    /// [`SortKey::SetOrder`].
+    pub fn hits(
         &mut self,
         conn: &Connection,
         ids: &Ids,
         sort: SortKey,
         set_order: Option<Vec<i64>>,
         limit: Option<usize>,
-    ) -> Result<Vec<u32>> {
+        possible: &Ids,
+    ) -> Result<Vec<Hit>> {
         let limit = limit.unwrap_or(usize::MAX);
-        if let Some(order) = set_order {
-            let mut seen = self.none();
-            return Ok(order
-                .into_iter()
-                .filter_map(|id| u32::try_from(id).ok())
-                .filter(|&id| ids.contains(id as usize) && !seen.put(id as usize))
-                .take(limit)
-                .collect());
-        }
-        if sort == SortKey::Imported {
-            return Ok(ids.ones().take(limit).map(|id| id as u32).collect());
-        }
         let count = ids.count_ones(..);
         // A few photos are quicker sorted than found along the whole order.
         let few = count < 1000
             || count.saturating_mul(32) < self.live.count_ones(..)
                 && !self.orders.contains_key(&sort);
-        if few && let Some(mut found) = self.sort_directly(conn, ids, sort)? {
-            found.truncate(limit);
-            return Ok(found);
-        }
-        if !self.orders.contains_key(&sort) {
+        let sorted = match set_order {
+            Some(order) => {
+                let mut seen = self.none();
+                let in_set = order
+                    .into_iter()
+                    .filter_map(|id| u32::try_from(id).ok())
+                    .filter(|&id| ids.contains(id as usize) && !seen.put(id as usize));
+                Some(in_set.collect())
+            }
+            None if sort == SortKey::Imported => None,
+            None if few => self.sort_directly(conn, ids, sort)?,
+            None => None,
+        };
+        if sorted.is_none() && sort != SortKey::Imported && !self.orders.contains_key(&sort) {
             let order = self.order(conn, sort)?;
             self.orders.insert(sort, order);
         }
-        Ok(self.orders[&sort]
-            .iter()
-            .copied()
-            .filter(|&id| ids.contains(id as usize))
-            .take(limit)
-            .collect())
+        let hit = |id: u32| Hit {
+            id: PhotoId(i64::from(id)),
+            possible: possible.contains(id as usize),
+        };
+        // One allocation of the right size: a result can be most of a
+        // million photos.
+        let mut hits = Vec::with_capacity(count.min(limit));
+        match sorted {
+            Some(sorted) => hits.extend(sorted.into_iter().take(limit).map(hit)),
+            None if sort == SortKey::Imported => {
+                hits.extend(ids.ones().take(limit).map(|id| hit(id as u32)));
+            }
+            None => hits.extend(
+                self.orders[&sort]
+                    .iter()
+                    .copied()
+                    .filter(|&id| ids.contains(id as usize))
+                    .take(limit)
+                    .map(hit),
+            ),
+        }
+        Ok(hits)
     }
 
     /// Sorts a few photos by a key held in memory; `None` for text keys.

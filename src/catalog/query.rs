@@ -382,14 +382,8 @@ impl Catalogue {
             }
             _ => None,
         };
-        let ids = columns.sorted(&self.conn, &found, sort, set_order, limit)?;
-        Ok(ids
-            .into_iter()
-            .map(|id| Hit {
-                id: PhotoId(i64::from(id)),
-                possible: !columns.exact(id, &exact),
-            })
-            .collect())
+        let possible = columns.inexact(&found, &exact);
+        Ok(columns.hits(&self.conn, &found, sort, set_order, limit, &possible)?)
     }
 
     /// Keyword, creator, year, city and camera counts for a query's result.
