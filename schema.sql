@@ -130,10 +130,13 @@ CREATE TABLE edited_field (
 
 -- Full-text index over what an archivist searches. Accent- and case-blind
 -- (unicode61 with remove_diacritics 2). Kept in step by the catalogue's one
--- write path; the rowid is the photo id.
+-- write path; the rowid is the photo id. It keeps no copy of the text
+-- (contentless): the photo table has it.
 CREATE VIRTUAL TABLE photo_fts USING fts5 (
     title, headline, caption, creators, credit, copyright, source, instructions, job_id,
     sublocation, city, state, country, event, people, keywords, file_name, note,
+    content = '',
+    contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'
 );

@@ -13,6 +13,7 @@ use super::{CatalogError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_catalogue.sql"),
     include_str!("migrations/0002_curation.sql"),
+    include_str!("migrations/0003_contentless_search.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

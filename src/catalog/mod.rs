@@ -199,8 +199,9 @@ impl Catalogue {
                 .then_with(|| a.cmp(b))
         })?;
         migrations::migrate_with(&mut conn, |tx, version| match version {
-            // Version 2 brings the search index; fill it from existing photos.
-            2 => search_index::rebuild(tx),
+            // Version 2 brings the search index and version 3 makes it
+            // anew; fill it from existing photos.
+            2 | 3 => search_index::rebuild(tx),
             _ => Ok(()),
         })?;
         Ok(Self {

@@ -390,3 +390,41 @@ fn search_keeps_up_with_changes_without_reloading() {
     assert_eq!(red.iter().map(|h| h.id.0).collect::<Vec<_>>(), [10, 1120]);
     same_as_fresh(&cat, "another connection's edit");
 }
+
+/// A catalogue whose full-text index still keeps a copy of the text
+/// (schema version 2) gets the contentless index, filled from its photos.
+#[test]
+fn an_older_search_index_is_made_anew_from_the_photos() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.kartoteka");
+    Catalogue::open(&path)
+        .unwrap()
+        .store(&record("/archive/a.jpg", "h1"))
+        .unwrap();
+    // Back to version 2 as an older Kartoteka left it, with its index empty
+    // so that only the migration can fill it.
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER photo_fts_delete;
+         DROP TABLE photo_fts;
+         CREATE VIRTUAL TABLE photo_fts USING fts5 (
+             title, headline, caption, creators, credit, copyright, source, instructions, job_id,
+             sublocation, city, state, country, event, people, keywords, file_name, note,
+             tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+         CREATE TRIGGER photo_fts_delete AFTER DELETE ON photo BEGIN
+             DELETE FROM photo_fts WHERE rowid = old.id;
+         END;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    drop(conn);
+
+    let cat = Catalogue::open(&path).unwrap();
+    assert_eq!(migrations::user_version(&cat.conn).unwrap(), 3);
+    let found = cat
+        .search_text("kyndrova", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    let found = cat.search_text("\"identical metal\" kasar*", SortKey::Imported, None);
+    assert_eq!(found.unwrap().len(), 1);
+}
