@@ -615,3 +615,15 @@ fn bad_queries_give_one_line_with_the_position() {
         assert!(!err.to_lowercase().contains("sql"), "{query}: {err}");
     }
 }
+
+#[test]
+fn optimize_tidies_the_catalogue_and_search_finds_the_same() {
+    let env = archive();
+    env.ok(["edit", "kyndrova", "--set", "event=Odchod sovětských vojsk"]);
+    let before = found(&env, "odchod");
+    assert_eq!(before.len(), 4);
+    let out = env.ok(["optimize"]);
+    assert!(out.starts_with("optimized the catalogue in "), "{out}");
+    assert_eq!(found(&env, "odchod"), before);
+    assert_eq!(found(&env, "армия"), ["dormitory-sewing.jpg"]);
+}

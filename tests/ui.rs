@@ -548,3 +548,17 @@ fn a_set_exports_from_its_menu_in_the_sidebar() {
         ]
     );
 }
+
+#[test]
+fn the_catalogue_optimizes_from_the_file_menu_and_still_searches() {
+    let f = fixture();
+    let mut h = harness(&f);
+    settle(&mut h);
+    menu(&mut h, "Optimize the catalogue");
+    settle(&mut h);
+    h.get_by_label_contains("Optimized the catalogue in")
+        .hover();
+    h.state_mut().apply(Action::Search("kyndrova".into(), None));
+    settle(&mut h);
+    assert!(!h.state().order.is_empty());
+}

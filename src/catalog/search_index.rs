@@ -120,6 +120,14 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     reindex(conn, &ids)
 }
 
+/// Merges the index into one segment and drops the marks of deleted
+/// entries: each edit adds segments and marks that every query then reads
+/// past, so after much editing searches slow down until this runs.
+pub fn optimize(conn: &Connection) -> Result<()> {
+    conn.execute("INSERT INTO photo_fts (photo_fts) VALUES ('optimize')", [])?;
+    Ok(())
+}
+
 /// Names, full paths and synonyms of a photo's keywords, and of the
 /// keywords above them.
 fn keyword_text(tree: &KeywordTree, links: &[keywords::Link]) -> String {

@@ -428,3 +428,66 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
     let found = cat.search_text("\"identical metal\" kasar*", SortKey::Imported, None);
     assert_eq!(found.unwrap().len(), 1);
 }
+
+/// Every edit adds to the full-text index; optimizing merges it back into
+/// one piece, and every search finds what it found before.
+#[test]
+fn optimizing_merges_the_search_index_and_finds_the_same() {
+    use crate::photo::Attribute;
+    use serde_json::Value;
+
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let records: Vec<PhotoRecord> = (0..50)
+        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
+        .collect();
+    cat.store_batch(&records).unwrap();
+    // Segments pile up over months of edits in a large archive; with FTS5's
+    // own merging off they do so here within thirty edits.
+    cat.conn
+        .execute(
+            "INSERT INTO photo_fts (photo_fts, rank) VALUES ('automerge', 0)",
+            [],
+        )
+        .unwrap();
+    for i in 0..30 {
+        let caption = format!("Odchod vojsk z Milovic, revize {i}, kasárna");
+        cat.edit(
+            &[PhotoId(1 + i % 50)],
+            &[Edit::Set(
+                Attribute::Field(Field::Caption),
+                Value::from(caption),
+            )],
+            "edit",
+            false,
+        )
+        .unwrap();
+    }
+    let queries = [
+        "kyndrova",
+        "kasar*",
+        "\"revize 7\"",
+        "milovic",
+        "caption:identical",
+    ];
+    let found = |cat: &Catalogue| -> Vec<Vec<Hit>> {
+        queries
+            .iter()
+            .map(|q| cat.search_text(q, SortKey::Imported, None).unwrap())
+            .collect()
+    };
+    let index_bytes = |cat: &Catalogue| -> i64 {
+        cat.conn
+            .query_row("SELECT sum(length(block)) FROM photo_fts_data", [], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let before = found(&cat);
+    assert!(before.iter().all(|hits| !hits.is_empty()), "{before:?}");
+    let bytes = index_bytes(&cat);
+
+    cat.optimize().unwrap();
+    assert_eq!(found(&cat), before);
+    let after = index_bytes(&cat);
+    assert!(after < bytes, "{after} bytes of index, before {bytes}");
+}

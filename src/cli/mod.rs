@@ -98,6 +98,8 @@ pub enum Command {
     },
     /// Undo the last change (an edit of many photos is undone as a whole)
     Undo,
+    /// Tidy the catalogue after much editing, so searches are quick again
+    Optimize,
     /// Export the catalogue (CSV)
     #[command(subcommand)]
     Export(interop::ExportCommand),
@@ -167,10 +169,21 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Template(c) => curate::template(&mut catalogue, &c),
         Command::History { photo, limit } => curate::history(&catalogue, photo.as_deref(), limit),
         Command::Undo => curate::undo(&mut catalogue),
+        Command::Optimize => run_optimize(&mut catalogue),
         Command::Export(c) => interop::export(&catalogue, &c),
         Command::ImportCsv(args) => interop::import_csv(&mut catalogue, &args),
         Command::WriteMetadata(args) => interop::write_metadata(&mut catalogue, &args),
     }
+}
+
+fn run_optimize(catalogue: &mut Catalogue) -> Result<ExitCode> {
+    let started = std::time::Instant::now();
+    catalogue.optimize()?;
+    println!(
+        "optimized the catalogue in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> {

@@ -124,6 +124,8 @@ pub enum Action {
     /// Move the focus by this many photos.
     Step(isize),
     Undo,
+    /// Tidy the catalogue after much editing (on a thread of its own).
+    Optimize,
     ChooseImport,
     Import(Vec<PathBuf>),
     CancelImport,
@@ -666,6 +668,11 @@ impl App {
                 }
             }
             Action::Undo => self.command(Command::Undo),
+            Action::Optimize => {
+                if !self.job_running() {
+                    self.command(Command::Optimize);
+                }
+            }
             Action::ChooseImport => {
                 self.open_dialog(Pending::ImportFolder, Dialog::Folder("Import a folder"))
             }
@@ -989,6 +996,7 @@ impl App {
                 }
                 ui.separator();
                 item(ui, true, "Undo", Action::Undo);
+                item(ui, idle, "Optimize the catalogue", Action::Optimize);
             });
             ui.add_space(8.0);
             let search = ui.add(

@@ -111,6 +111,8 @@ pub enum Command {
         dir: PathBuf,
         options: SetOptions,
     },
+    /// Tidy the catalogue after much editing (on a thread of its own).
+    Optimize,
 }
 
 /// An edited CSV to read back.
@@ -443,6 +445,23 @@ impl State {
             Command::ExportSet { name, dir, options } => {
                 self.start_job(format!("Exporting \"{name}\""), move |catalogue, _| {
                     export_set(catalogue, &name, &dir, &options)
+                });
+                Ok(())
+            }
+            Command::Optimize => {
+                self.start_job("Optimizing the catalogue".to_owned(), |catalogue, _| {
+                    let started = std::time::Instant::now();
+                    match catalogue.optimize() {
+                        Ok(()) => JobOutcome {
+                            message: format!(
+                                "Optimized the catalogue in {:.1} s",
+                                started.elapsed().as_secs_f64()
+                            ),
+                            problems: Vec::new(),
+                            changed: false,
+                        },
+                        Err(e) => JobOutcome::failed(e.to_string()),
+                    }
                 });
                 Ok(())
             }
