@@ -350,15 +350,18 @@ impl Columns {
         set
     }
 
-    /// The photos among `within` whose row passes.
-    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool) -> Ids {
+    /// The photos among `within` that pass.
+    fn select_ids(&self, within: &Ids, keep: impl Fn(usize) -> bool) -> Ids {
         let mut set = self.none();
-        for id in within.ones() {
-            if keep(&self.rows[id]) {
-                set.insert(id);
-            }
+        for id in within.ones().filter(|&id| keep(id)) {
+            set.insert(id);
         }
         set
+    }
+
+    /// The photos among `within` whose row passes.
+    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool) -> Ids {
+        self.select_ids(within, |id| keep(&self.rows[id]))
     }
 
     /// Photos whose date overlaps the range.
@@ -399,13 +402,7 @@ impl Columns {
 
     pub fn has(&self, property: Property, within: &Ids) -> Ids {
         if property == Property::Keywords {
-            let mut set = self.none();
-            for id in within.ones() {
-                if !self.keywords[id].is_empty() {
-                    set.insert(id);
-                }
-            }
-            return set;
+            return self.select_ids(within, |id| !self.keywords[id].is_empty());
         }
         let bit = FILLED
             .iter()
@@ -423,16 +420,11 @@ impl Columns {
         for &k in keyword_ids {
             wanted.insert(k as usize);
         }
-        let mut set = self.none();
-        for id in within.ones() {
-            if self.keywords[id]
+        self.select_ids(within, |id| {
+            self.keywords[id]
                 .iter()
                 .any(|&k| wanted.contains(k as usize))
-            {
-                set.insert(id);
-            }
-        }
-        set
+        })
     }
 
     /// The photos among `ids` that meet the date conditions only possibly,

@@ -7,7 +7,7 @@
 //! keyword's name, its full path and the synonyms along that path, so
 //! searching for a synonym or for a broader term finds the photo.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, ToSql};
 
 use super::Result;
 use super::keywords::{self, KeywordTree};
@@ -25,9 +25,11 @@ pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
          FROM photo WHERE id = ?1",
     )?;
     let mut delete = conn.prepare_cached("DELETE FROM photo_fts WHERE rowid = ?1")?;
+    // The keywords column last, since its text is not in the photo row.
     let mut insert = conn.prepare_cached(
         "INSERT INTO photo_fts (rowid, title, headline, caption, creators, credit, copyright, source,
-             instructions, job_id, sublocation, city, state, country, event, people, keywords, file_name, note)
+             instructions, job_id, sublocation, city, state, country, event, people, file_name, note,
+             keywords)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
     )?;
     for id in ids {
@@ -66,46 +68,10 @@ pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
             Err(e) => return Err(e.into()),
         };
         let keywords = keyword_text(&tree, &keywords::links_of(conn, *id)?);
-        let [
-            title,
-            headline,
-            caption,
-            creators,
-            credit,
-            copyright,
-            source,
-            instructions,
-            job_id,
-            sublocation,
-            city,
-            state,
-            country,
-            event,
-            people,
-            file_name,
-            note,
-        ] = values;
-        insert.execute(params![
-            id.0,
-            title,
-            headline,
-            caption,
-            creators,
-            credit,
-            copyright,
-            source,
-            instructions,
-            job_id,
-            sublocation,
-            city,
-            state,
-            country,
-            event,
-            people,
-            keywords,
-            file_name,
-            note
-        ])?;
+        let mut bound: Vec<&dyn ToSql> = vec![&id.0];
+        bound.extend(values.iter().map(|v| v as &dyn ToSql));
+        bound.push(&keywords);
+        insert.execute(bound.as_slice())?;
     }
     Ok(())
 }
