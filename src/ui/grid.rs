@@ -6,6 +6,7 @@ use egui::{
 };
 
 use super::thumbnails::{Request, bucket_for};
+use super::worker::Command;
 use super::{Action, App};
 use crate::catalog::PhotoSummary;
 use crate::photo::{Flag, Label, PhotoId};
@@ -297,11 +298,11 @@ fn cell_ui(
                 .and_then(|(_, items)| items.iter().find(|i| i.photo == id))
                 .map_or(index as u32 + 1, |i| i.position);
             for (n, photo) in payload.0.iter().enumerate() {
-                actions.push(Action::MoveInSet {
+                actions.push(Action::Worker(Command::MoveInSet {
                     set: set.to_owned(),
                     photo: *photo,
                     position: position + n as u32,
-                });
+                }));
             }
         }
     }
@@ -316,10 +317,10 @@ fn cell_ui(
         if let Some(set) = in_set
             && ui.button(format!("Remove from \"{set}\"")).clicked()
         {
-            actions.push(Action::RemoveFromSet {
+            actions.push(Action::Worker(Command::RemoveFromSet {
                 set: set.to_owned(),
                 photos: app.selection.in_order(&app.order),
-            });
+            }));
             ui.close();
         }
     });

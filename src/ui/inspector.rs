@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use super::grid::label_color;
 use super::thumbnails::{Key as ThumbKey, Request};
+use super::worker::Command;
 use super::{Action, App, Details};
 use crate::catalog::Edit;
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
@@ -452,11 +453,11 @@ fn wall_labels(app: &mut App, ui: &mut egui::Ui, photo: PhotoId, actions: &mut V
                 .desired_width(ui.available_width()),
         );
         if response.lost_focus() && text != original {
-            actions.push(Action::SetNote {
+            actions.push(Action::Worker(Command::SetNote {
                 set: set.clone(),
                 photo,
                 note: text.clone(),
-            });
+            }));
             original.clone_from(text);
         }
     }

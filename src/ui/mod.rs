@@ -134,35 +134,9 @@ pub enum Action {
         keyword: String,
         photos: Vec<PhotoId>,
     },
-    AddToSet {
-        set: String,
-        photos: Vec<PhotoId>,
-    },
-    RemoveFromSet {
-        set: String,
-        photos: Vec<PhotoId>,
-    },
-    MoveInSet {
-        set: String,
-        photo: PhotoId,
-        position: u32,
-    },
-    SetNote {
-        set: String,
-        photo: PhotoId,
-        note: String,
-    },
-    CreateSet(String),
-    DeleteSet(String),
+    /// A change the worker makes as asked (sets, keywords).
+    Worker(Command),
     SaveSearch(String),
-    RenameKeyword {
-        old: String,
-        new: String,
-    },
-    MergeKeywords {
-        from: String,
-        into: String,
-    },
     ApplyTemplate(String),
     SelectAll,
     /// Show the Export CSV form for what is on screen.
@@ -639,16 +613,11 @@ impl App {
                     self.open_viewer(index);
                 }
             }
-            Action::Edit(edits, what) => {
-                let photos = self.selection.in_order(&self.order);
-                if !photos.is_empty() {
-                    self.command(Command::Edit {
-                        photos,
-                        edits,
-                        what,
-                    });
-                }
-            }
+            Action::Edit(edits, what) => self.apply(Action::EditPhotos {
+                photos: self.selection.in_order(&self.order),
+                edits,
+                what,
+            }),
             Action::EditPhotos {
                 photos,
                 edits,
@@ -693,32 +662,11 @@ impl App {
                 edits: vec![Edit::AddKeyword(keyword.clone())],
                 what: format!("Keyword {keyword}"),
             }),
-            Action::AddToSet { set, photos } => self.command(Command::AddToSet { set, photos }),
-            Action::RemoveFromSet { set, photos } => {
-                self.command(Command::RemoveFromSet { set, photos })
-            }
-            Action::MoveInSet {
-                set,
-                photo,
-                position,
-            } => self.command(Command::MoveInSet {
-                set,
-                photo,
-                position,
-            }),
-            Action::SetNote { set, photo, note } => {
-                self.command(Command::SetNote { set, photo, note })
-            }
-            Action::CreateSet(name) => self.command(Command::CreateSet(name)),
-            Action::DeleteSet(name) => self.command(Command::DeleteSet(name)),
+            Action::Worker(command) => self.command(command),
             Action::SaveSearch(name) => self.command(Command::SaveSearch {
                 name,
                 query: self.query.clone(),
             }),
-            Action::RenameKeyword { old, new } => self.command(Command::RenameKeyword { old, new }),
-            Action::MergeKeywords { from, into } => {
-                self.command(Command::MergeKeywords { from, into })
-            }
             Action::ApplyTemplate(name) => {
                 let photos = self.selection.in_order(&self.order);
                 self.command(Command::ApplyTemplate { name, photos });
@@ -946,7 +894,7 @@ impl App {
             let set = set.clone();
             let photos = self.selection.in_order(&self.order);
             if !photos.is_empty() {
-                self.apply(Action::RemoveFromSet { set, photos });
+                self.apply(Action::Worker(Command::RemoveFromSet { set, photos }));
             }
         }
     }

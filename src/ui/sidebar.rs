@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use super::grid::DraggedPhotos;
+use super::worker::Command;
 use super::{Action, App};
 use crate::catalog::SortKey;
 
@@ -136,17 +137,17 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                             actions.push(Action::Search(filter, Some(SortKey::SetOrder)));
                         }
                         if let Some(photos) = response.dnd_release_payload::<DraggedPhotos>() {
-                            actions.push(Action::AddToSet {
+                            actions.push(Action::Worker(Command::AddToSet {
                                 set: set.name.clone(),
                                 photos: photos.0.clone(),
-                            });
+                            }));
                         }
                         response.context_menu(|ui| {
                             if ui.button("Add the selected photos").clicked() {
-                                actions.push(Action::AddToSet {
+                                actions.push(Action::Worker(Command::AddToSet {
                                     set: set.name.clone(),
                                     photos: app.selection.in_order(&app.order),
-                                });
+                                }));
                                 ui.close();
                             }
                             if ui.button("Export the set…").clicked() {
@@ -154,7 +155,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                                 ui.close();
                             }
                             if ui.button("Delete this set").clicked() {
-                                actions.push(Action::DeleteSet(set.name.clone()));
+                                actions.push(Action::Worker(Command::DeleteSet(set.name.clone())));
                                 ui.close();
                             }
                         });
@@ -173,9 +174,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         if (ui.button("Create").clicked() || enter)
                             && !app.sidebar_state.new_set.trim().is_empty()
                         {
-                            actions.push(Action::CreateSet(
+                            actions.push(Action::Worker(Command::CreateSet(
                                 app.sidebar_state.new_set.trim().to_owned(),
-                            ));
+                            )));
                             app.sidebar_state.new_set.clear();
                         }
                     });
@@ -193,7 +194,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                         }
                         response.context_menu(|ui| {
                             if ui.button("Delete this saved search").clicked() {
-                                actions.push(Action::DeleteSet(set.name.clone()));
+                                actions.push(Action::Worker(Command::DeleteSet(set.name.clone())));
                                 ui.close();
                             }
                         });
@@ -345,15 +346,15 @@ fn keyword_tree(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec
                 if field.lost_focus() {
                     if ui.input(|i| i.key_pressed(egui::Key::Enter)) && !text.trim().is_empty() {
                         actions.push(if *merge {
-                            Action::MergeKeywords {
+                            Action::Worker(Command::MergeKeywords {
                                 from: path.clone(),
                                 into: text.trim().to_owned(),
-                            }
+                            })
                         } else {
-                            Action::RenameKeyword {
+                            Action::Worker(Command::RenameKeyword {
                                 old: path.clone(),
                                 new: text.trim().to_owned(),
-                            }
+                            })
                         });
                     }
                     finished = true;
