@@ -23,6 +23,8 @@
 //! facets at most 100 ms; one rating at most 5 ms; 10,000-photo edit under
 //! 1 s.
 
+mod common;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -496,22 +498,10 @@ fn record(i: usize, rng: &mut Rng, names: &[String]) -> PhotoRecord {
 }
 
 fn make_catalogue(path: &Path) {
-    if path.exists()
-        && Catalogue::open(path)
-            .and_then(|c| c.photo_count())
-            .is_ok_and(|n| n == PHOTOS as u64)
-    {
+    let Some(mut catalogue) = common::catalogue_to_make(path, PHOTOS) else {
         return;
-    }
-    let dir = path.parent().unwrap();
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).unwrap();
-    println!(
-        "making a catalogue of {PHOTOS} photos (once; cached in {})",
-        dir.display()
-    );
+    };
     let started = Instant::now();
-    let mut catalogue = Catalogue::open(path).unwrap();
     let names: Vec<String> = FAMILY
         .iter()
         .flat_map(|f| GIVEN.iter().map(move |g| format!("{g} {f}")))

@@ -14,13 +14,15 @@
 //! Targets: first frame at most 0.5 s; mean at most 8 ms and p99 at most
 //! 16 ms per frame; at most 400 MB resident.
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use kartoteka::catalog::{Catalogue, ThumbnailStore};
+use kartoteka::catalog::ThumbnailStore;
 use kartoteka::photo::{Description, FileInfo, ImageFormat, PhotoRecord, Technical};
 use kartoteka::ui::{App, Settings};
 
@@ -216,28 +218,16 @@ fn scroll(catalogue: &Path) {
 /// captions and keywords, depicted dates of every precision, and 2,000
 /// distinct real thumbnails.
 fn make_catalogue(root: &Path, path: &Path) {
-    if path.exists()
-        && Catalogue::open(path)
-            .and_then(|c| c.photo_count())
-            .is_ok_and(|n| n == PHOTOS as u64)
-    {
+    let Some(mut catalogue) = common::catalogue_to_make(path, PHOTOS) else {
         return;
-    }
-    let dir = path.parent().unwrap();
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).unwrap();
-    println!(
-        "making a catalogue of {PHOTOS} photos (once; cached in {})",
-        dir.display()
-    );
+    };
     let started = Instant::now();
-    let mut catalogue = Catalogue::open(path).unwrap();
     let mut thumbs = ThumbnailStore::open(&catalogue.thumbnails_path().unwrap()).unwrap();
     make_thumbnails(root, &mut thumbs);
 
     // The files exist (empty), so photos sharing one of the 2,000 thumbnails
     // are catalogued as duplicates, not as one photo that moved.
-    let files = dir.join("files");
+    let files = path.parent().unwrap().join("files");
     for roll in 0..PHOTOS.div_ceil(36) {
         std::fs::create_dir_all(files.join(format!("roll-{roll:04}"))).unwrap();
     }

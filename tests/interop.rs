@@ -735,13 +735,8 @@ fn an_exhibition_set_exports_ready_to_hang() {
         "--strip-gps",
     ]);
     assert!(out.contains("exported 3 of 3 photos"), "{out}");
-    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::file_names(&out_dir),
         [
             "01-last-troops-leave-slovakia.jpg",
             "02-havel-and-gorbachev-sign-the-withdrawal-agreement.jpg",

@@ -533,13 +533,8 @@ fn a_set_exports_from_its_menu_in_the_sidebar() {
     });
     settle(&mut h);
     h.get_by_label_contains("Exported 2 of 2 photos").hover();
-    let mut names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        common::file_names(&out),
         [
             "01-last-troops-leave-slovakia.jpg",
             "02-havel-and-gorbachev-sign-the-withdrawal-agreement.jpg",
