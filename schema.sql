@@ -184,26 +184,33 @@ CREATE TABLE template (
 );
 
 -- Edit history. One operation is one user action (an edit of 500 photos is
--- one operation) and is undone as a whole.
+-- one operation) and is undone and redone as a whole.
 CREATE TABLE edit_operation (
     id          INTEGER PRIMARY KEY,
     at          TEXT NOT NULL,
-    -- What did it: edit, template, keywords, csv, undo.
+    -- What did it: edit, template, keywords, sets, csv, undo, redo.
     source      TEXT NOT NULL,
+    -- The operation in words: "Caption on 3 photos".
     summary     TEXT NOT NULL,
-    -- The operation that undid this one.
-    undone_by   INTEGER REFERENCES edit_operation (id)
+    -- The operation that undid this one (NULL again once it is redone).
+    undone_by   INTEGER REFERENCES edit_operation (id),
+    -- For an undo or a redo: the operation it undid or redid.
+    reverts     INTEGER REFERENCES edit_operation (id)
 );
 
--- One changed value. Photo changes name the photo; keyword renames and
--- moves name the keyword. Values are JSON.
+-- One change of an operation, reversible. Photo changes name the photo and
+-- the field; keyword renames and moves name the keyword; changes to sets,
+-- saved searches, templates and keywords name what they change in
+-- `subject`, with `field` saying what kind of change it is (set, set.name,
+-- set.items, template, keyword.state). Values are JSON.
 CREATE TABLE edit_change (
     operation_id    INTEGER NOT NULL REFERENCES edit_operation (id) ON DELETE CASCADE,
     photo_id        INTEGER REFERENCES photo (id) ON DELETE CASCADE,
     keyword_id      INTEGER REFERENCES keyword (id) ON DELETE SET NULL,
     field           TEXT NOT NULL,
     old_value       TEXT,
-    new_value       TEXT
+    new_value       TEXT,
+    subject         TEXT
 );
 
 CREATE INDEX edit_change_operation ON edit_change (operation_id);

@@ -93,6 +93,9 @@ fn first_frame(catalogue: &Path) {
         .unwrap();
     std::thread::sleep(Duration::from_millis(800));
     let runtime = tempfile::tempdir().unwrap();
+    // Settings of its own: a user's saved settings (a sort, a view) must not
+    // change what is measured.
+    let settings = tempfile::tempdir().unwrap();
     let mut frames = Vec::new();
     let mut results = Vec::new();
     for _ in 0..RUNS {
@@ -101,6 +104,7 @@ fn first_frame(catalogue: &Path) {
             .arg(catalogue)
             .env("DISPLAY", display)
             .env("XDG_RUNTIME_DIR", runtime.path())
+            .env(kartoteka::ui::SETTINGS_DIR_VARIABLE, settings.path())
             .env("KARTOTEKA_REPORT_FIRST_FRAME", "1")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
@@ -149,7 +153,7 @@ fn scroll(catalogue: &Path) {
         .with_max_steps(u64::MAX)
         .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
     let started = Instant::now();
-    while !(h.state().is_settled() && h.state().results.len() == PHOTOS) {
+    while !(h.state().is_settled() && h.state().results().len() == PHOTOS) {
         h.step();
         std::thread::sleep(Duration::from_millis(5));
         assert!(
@@ -159,7 +163,7 @@ fn scroll(catalogue: &Path) {
     }
     println!(
         "\nscrolling the grid (egui_kittest, no GPU), {} columns",
-        h.state().grid_columns
+        h.state().grid_layout().0
     );
     println!(
         "resident after load: {:.0} MB, of which {:.0} MB mapped files",
@@ -174,7 +178,7 @@ fn scroll(catalogue: &Path) {
     let mut times = Vec::new();
     let mut frames_with_uploads = 0usize;
     let before = resident_mb();
-    while h.state().grid_visible.end < PHOTOS && times.len() < 20_000 {
+    while h.state().grid_layout().1.end < PHOTOS && times.len() < 20_000 {
         h.event(egui::Event::MouseWheel {
             unit: egui::MouseWheelUnit::Point,
             delta: egui::vec2(0.0, -480.0),
@@ -182,13 +186,13 @@ fn scroll(catalogue: &Path) {
             source: egui::MouseWheelSource::Wheel,
             modifiers: egui::Modifiers::NONE,
         });
-        let cached = h.state().thumbnails.cached_bytes();
+        let cached = h.state().thumbnails().cached_bytes();
         let cpu = thread_cpu();
         h.step();
         let shapes = h.output().shapes.clone();
         let _ = ctx.tessellate(shapes, ctx.pixels_per_point());
         times.push(thread_cpu() - cpu);
-        if h.state().thumbnails.cached_bytes() != cached {
+        if h.state().thumbnails().cached_bytes() != cached {
             frames_with_uploads += 1;
         }
     }
@@ -210,7 +214,7 @@ fn scroll(catalogue: &Path) {
         "resident memory: {before:.0} MB before the scroll, {after:.0} MB after (target at most 400 MB), \
          of which {:.0} MB mapped files (the catalogue); thumbnail textures {:.0} MB",
         mapped_files_mb(),
-        h.state().thumbnails.cached_bytes() as f64 / 1e6
+        h.state().thumbnails().cached_bytes() as f64 / 1e6
     );
 }
 

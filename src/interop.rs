@@ -5,13 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
+pub use crate::catalog::LabelChange;
 use crate::catalog::{
     CatalogError, Catalogue, Change, Edit, EditReport, SearchError, SetItem, SortKey,
-    ThumbnailStore,
+    ThumbnailStore, WallLabels,
 };
 use crate::export::csv::{Column, Problem, Profile, RowKey};
 use crate::export::set::{Exported, Options};
 use crate::photo::{Photo, PhotoId};
+use crate::text::count;
 
 #[derive(Debug, thiserror::Error)]
 pub enum InteropError {
@@ -96,14 +98,6 @@ pub struct CsvImport {
     pub labels: Vec<(PhotoId, String)>,
     /// Rows and cells left alone, with their places.
     pub problems: Vec<Problem>,
-}
-
-/// A wall label the import changes (or would).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LabelChange {
-    pub photo: PhotoId,
-    pub old: String,
-    pub new: String,
 }
 
 /// What applying (or previewing) an import does.
@@ -207,29 +201,18 @@ impl CsvImport {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let report = catalogue.edit_each(&self.edits, "csv", dry_run, |n| {
-            format!("CSV import of {name}: {n} photos")
-        })?;
-        let mut labels = Vec::new();
-        if let Some(set) = set {
-            let current = catalogue.set_items(set)?;
-            for (id, label) in &self.labels {
-                let Some(item) = current.iter().find(|i| i.photo == *id) else {
-                    continue;
-                };
-                let old = item.note.clone().unwrap_or_default();
-                if &old != label {
-                    if !dry_run {
-                        catalogue.set_note(set, *id, label)?;
-                    }
-                    labels.push(LabelChange {
-                        photo: *id,
-                        old,
-                        new: label.clone(),
-                    });
-                }
+        let labels = set.map(|set| WallLabels {
+            set,
+            labels: &self.labels,
+        });
+        let mut report = catalogue.edit_each(&self.edits, labels, "csv", dry_run, |n, l| {
+            let mut summary = format!("CSV import of {name}: {}", count(n, "photo", "photos"));
+            if l > 0 {
+                summary.push_str(&format!(", {}", count(l, "wall label", "wall labels")));
             }
-        }
+            summary
+        })?;
+        let labels = std::mem::take(&mut report.labels);
         Ok(CsvOutcome { report, labels })
     }
 }

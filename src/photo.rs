@@ -233,6 +233,32 @@ impl Field {
         }
     }
 
+    /// The field's name for people, as the inspector labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Title",
+            Field::Headline => "Headline",
+            Field::Caption => "Caption",
+            Field::Creators => "Creators",
+            Field::Credit => "Credit",
+            Field::Copyright => "Copyright",
+            Field::Source => "Source",
+            Field::Instructions => "Instructions",
+            Field::JobId => "Job id",
+            Field::Sublocation => "Sublocation",
+            Field::City => "City",
+            Field::State => "State/province",
+            Field::Country => "Country",
+            Field::CountryCode => "Country code",
+            Field::Keywords => "Keywords",
+            Field::HierarchicalKeywords => "Hierarchical keywords",
+            Field::People => "People",
+            Field::Event => "Event",
+            Field::DateCreated => "Date depicted",
+            Field::DigitalSourceType => "Digital source type",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.name() == name)
     }
@@ -454,6 +480,17 @@ impl Attribute {
             Attribute::Rating => "rating",
             Attribute::Flag => "flag",
             Attribute::Label => "label",
+        }
+    }
+
+    /// The attribute's name for people, as the inspector labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Attribute::Field(f) => f.label(),
+            Attribute::Note => "Catalogue note",
+            Attribute::Rating => "Rating",
+            Attribute::Flag => "Flag",
+            Attribute::Label => "Colour label",
         }
     }
 

@@ -266,12 +266,12 @@ fn rating_flags_labels_and_an_undo_of_a_whole_edit() {
     assert!(out.contains("changed 4 photos"), "{out}");
     assert_eq!(found(&env, "caption:garrison").len(), 4);
     let history = env.ok(["history"]);
-    assert!(
-        history.contains("caption=Soviet garrison, 1991 on 4 photos"),
-        "{history}"
-    );
+    assert!(history.contains("Caption on 4 photos"), "{history}");
     let undo = env.ok(["undo"]);
-    assert!(undo.contains("4 values restored"), "{undo}");
+    assert!(
+        undo.contains("undid: Caption on 4 photos (4 values restored)"),
+        "{undo}"
+    );
     let after: Vec<Value> = env.list();
     assert_eq!(after, before);
     assert!(
@@ -340,7 +340,7 @@ fn keywords_are_added_removed_renamed_and_merged_on_many_photos() {
 
     // Rename a keyword: the photos follow, in their lists and in search.
     let out = env.ok(["keywords", "rename", "Barracks", "Kasárna"]);
-    assert!(out.contains("1 photos follow"), "{out}");
+    assert!(out.contains("renamed; 1 photo follows"), "{out}");
     let dorm = env.show(env.path("archive/dormitory-sewing.jpg").to_str().unwrap());
     assert!(
         dorm["hierarchical_keywords"]
@@ -626,4 +626,178 @@ fn optimize_tidies_the_catalogue_and_search_finds_the_same() {
     assert!(out.starts_with("optimized the catalogue in "), "{out}");
     assert_eq!(found(&env, "odchod"), before);
     assert_eq!(found(&env, "армия"), ["dormitory-sewing.jpg"]);
+}
+
+#[test]
+fn redo_brings_back_what_undo_took_and_the_history_speaks_in_words() {
+    let env = archive();
+    env.ok([
+        "edit",
+        "treaty",
+        "--set",
+        "caption=Podpis dohody, Praha 1990",
+    ]);
+    env.ok(["set", "create", "Odchod 1991"]);
+    env.ok(["set", "add", "Odchod 1991", "kyndrova"]);
+    let treaty = env.path("archive/sidecar-only.jpg");
+    env.ok(["set", "move", "Odchod 1991", treaty.to_str().unwrap(), "1"]);
+    env.ok([
+        "set",
+        "note",
+        "Odchod 1991",
+        treaty.to_str().unwrap(),
+        "Hranice, únor 1991",
+    ]);
+    let order = |env: &Env| -> Vec<String> {
+        env.ok(["set", "show", "Odchod 1991"])
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap_or("").to_owned())
+            .collect()
+    };
+    let arranged = order(&env);
+    assert_eq!(arranged.len(), 4);
+
+    // Undo, in order: the wall label, the move, the photos added.
+    assert!(env.ok(["undo"]).contains("undid: Wall label of photo"));
+    assert!(
+        env.ok(["undo"])
+            .contains("undid: Moved 1 photo in set “Odchod 1991”")
+    );
+    assert_ne!(order(&env), arranged);
+    assert!(
+        env.ok(["undo"])
+            .contains("undid: Added 4 photos to set “Odchod 1991”")
+    );
+    assert!(order(&env).is_empty());
+    // Redo, the last undone first.
+    assert!(
+        env.ok(["redo"])
+            .contains("redid: Added 4 photos to set “Odchod 1991”")
+    );
+    assert!(
+        env.ok(["redo"])
+            .contains("redid: Moved 1 photo in set “Odchod 1991”")
+    );
+    assert_eq!(order(&env), arranged);
+    assert!(env.ok(["redo"]).contains("redid: Wall label of photo"));
+    assert!(
+        env.ok(["set", "show", "Odchod 1991"])
+            .contains("Hranice, únor 1991")
+    );
+    assert_eq!(env.ok(["redo"]).trim(), "nothing to redo");
+
+    // A deleted set comes back whole.
+    env.ok(["set", "delete", "Odchod 1991"]);
+    assert!(env.ok(["set", "list"]).trim().is_empty());
+    env.ok(["undo"]);
+    assert_eq!(order(&env), arranged);
+    assert!(
+        env.ok(["set", "show", "Odchod 1991"])
+            .contains("Hranice, únor 1991")
+    );
+
+    // Something new ends redo.
+    env.ok(["undo"]);
+    env.ok(["edit", "treaty", "--rating", "3"]);
+    assert_eq!(env.ok(["redo"]).trim(), "nothing to redo");
+
+    // The history names each operation in words, never as JSON.
+    let history = env.ok(["history", "--changes"]);
+    for line in [
+        "Caption on 1 photo",
+        "Created set “Odchod 1991”",
+        "Added 4 photos to set “Odchod 1991”",
+        "Moved 1 photo in set “Odchod 1991”",
+        "Undo: Moved 1 photo in set “Odchod 1991”",
+        "Redo: Moved 1 photo in set “Odchod 1991”",
+        "Deleted set “Odchod 1991” (4 photos)",
+        "Rating 3 on 1 photo",
+        "Caption: “Václav Havel and Michail Gorbačov agree the total withdrawa…” → “Podpis dohody, Praha 1990”",
+        "Set “Odchod 1991”: order changed",
+    ] {
+        assert!(history.contains(line), "no {line:?} in\n{history}");
+    }
+    assert!(!history.contains("\":"), "no JSON in\n{history}");
+    // One photo's history: the operations that changed it, with its changes.
+    let one = env.ok([
+        "history",
+        env.path("archive/treaty-signing.jpg").to_str().unwrap(),
+    ]);
+    assert!(one.contains("Rating: 0 → 3"), "{one}");
+    assert!(!one.contains("Created set"), "{one}");
+}
+
+#[test]
+fn keyword_deletes_and_template_changes_undo_from_the_command_line() {
+    let env = archive();
+    let out = env.ok(["keywords", "delete", "Subjects|Military"]);
+    assert!(out.contains("removed from 2 photos"), "{out}");
+    assert!(!env.ok(["keywords", "list"]).contains("Barracks"));
+    env.ok(["undo"]);
+    let tree = env.ok(["keywords", "list"]);
+    assert!(tree.contains("Barracks") && tree.contains("BMP"), "{tree}");
+    assert_eq!(found(&env, "keyword:Barracks"), ["dormitory-sewing.jpg"]);
+
+    env.ok([
+        "template",
+        "create",
+        "Kyndrová 1991",
+        "--set",
+        "credit=Dana Kyndrová",
+    ]);
+    env.ok(["template", "delete", "Kyndrová 1991"]);
+    assert!(env.ok(["template", "list"]).trim().is_empty());
+    env.ok(["undo"]);
+    assert!(env.ok(["template", "list"]).contains("Kyndrová 1991"));
+    env.ok(["redo"]);
+    assert!(env.ok(["template", "list"]).trim().is_empty());
+
+    env.ok(["set", "create", "A"]);
+    env.ok(["set", "rename", "A", "Odchod 1991"]);
+    env.ok(["undo"]);
+    assert!(env.ok(["set", "list"]).starts_with("A\t"));
+}
+
+#[test]
+fn search_sorts_by_any_column_both_ways() {
+    let env = archive();
+    let names = |sort: &str| -> Vec<String> {
+        env.ok(["search", "", "--sort", sort, "--paths"])
+            .lines()
+            .map(|l| l.rsplit('/').next().unwrap().to_owned())
+            .collect()
+    };
+    let by_date = names("date");
+    let mut newest_first = names("-date");
+    // Undated photos come last either way.
+    assert_eq!(
+        by_date.last().map(String::as_str),
+        Some("portraits-stacked.jpg")
+    );
+    assert_eq!(newest_first.pop().as_deref(), Some("portraits-stacked.jpg"));
+    let mut dated = by_date.clone();
+    dated.pop();
+    dated.reverse();
+    assert_eq!(newest_first, dated);
+    assert_eq!(
+        names("credit"),
+        [
+            "treaty-signing.jpg",
+            "dormitory-sewing.jpg",
+            "shopping-bags-formation.jpg",
+            "portraits-stacked.jpg",
+            "sidecar-only.jpg"
+        ],
+        "ČT24 before Dana Kyndrová (case- and accent-blind), no credit last"
+    );
+    let caption = names("caption");
+    assert_eq!(caption.len(), 5);
+    assert_eq!(names("-caption").first(), caption.last());
+    let bad = env.run(["search", "", "--sort", "colour"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("no sort order named \"colour\""),
+        "{}",
+        stderr(&bad)
+    );
 }

@@ -25,7 +25,7 @@ use rusqlite::types::ValueRef;
 
 use super::Result;
 use super::keywords::KeywordTree;
-use super::query::{Facets, Hit, SortKey};
+use super::query::{Facets, Hit, Sort, SortKey};
 use crate::date::PartialDate;
 use crate::photo::PhotoId;
 use crate::photo::{Flag, Label};
@@ -151,7 +151,7 @@ pub struct Columns {
     creators: Vec<Box<[u32]>>,
     names: Names,
     /// Photo ids in each sort order asked for so far.
-    orders: HashMap<SortKey, Vec<u32>>,
+    orders: HashMap<SortKey, Ready>,
     /// `PRAGMA data_version` when loaded: it changes when another
     /// connection writes.
     data_version: i64,
@@ -178,6 +178,26 @@ const CHANGED_TABLE: &str = "
         INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
     END;
 ";
+
+/// Every photo in one sort order: those with a value for the key first, in
+/// ascending order, then those without.
+#[derive(Debug, Default)]
+struct Ready {
+    ids: Vec<u32>,
+    /// How many have a value for the key.
+    known: usize,
+}
+
+/// Photos in order, ascending or descending; those with no value for the
+/// key come last either way.
+fn arrange(ids: &[u32], known: usize, descending: bool) -> Box<dyn Iterator<Item = u32> + '_> {
+    let (with, without) = ids.split_at(known.min(ids.len()));
+    if descending {
+        Box::new(with.iter().rev().chain(without).copied())
+    } else {
+        Box::new(ids.iter().copied())
+    }
+}
 
 fn data_version(conn: &Connection) -> Result<i64> {
     Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
@@ -448,33 +468,38 @@ impl Columns {
         &mut self,
         conn: &Connection,
         ids: &Ids,
-        sort: SortKey,
+        sort: Sort,
         set_order: Option<Vec<i64>>,
         limit: Option<usize>,
         possible: &Ids,
     ) -> Result<Vec<Hit>> {
+        let key = sort.key;
         let limit = limit.unwrap_or(usize::MAX);
         let count = ids.count_ones(..);
         // A few photos are quicker sorted than found along the whole order.
         let few = count < 1000
             || count.saturating_mul(32) < self.live.count_ones(..)
-                && !self.orders.contains_key(&sort);
-        let sorted = match set_order {
+                && !self.orders.contains_key(&key);
+        let sorted: Option<Ready> = match set_order {
             Some(order) => {
                 let mut seen = self.none();
-                let in_set = order
+                let in_set: Vec<u32> = order
                     .into_iter()
                     .filter_map(|id| u32::try_from(id).ok())
-                    .filter(|&id| ids.contains(id as usize) && !seen.put(id as usize));
-                Some(in_set.collect())
+                    .filter(|&id| ids.contains(id as usize) && !seen.put(id as usize))
+                    .collect();
+                Some(Ready {
+                    known: in_set.len(),
+                    ids: in_set,
+                })
             }
-            None if sort == SortKey::Imported => None,
-            None if few => self.sort_directly(conn, ids, sort)?,
+            None if key == SortKey::Imported => None,
+            None if few => self.sort_directly(conn, ids, key)?,
             None => None,
         };
-        if sorted.is_none() && sort != SortKey::Imported && !self.orders.contains_key(&sort) {
-            let order = self.order(conn, sort)?;
-            self.orders.insert(sort, order);
+        if sorted.is_none() && key != SortKey::Imported && !self.orders.contains_key(&key) {
+            let order = self.order(conn, key)?;
+            self.orders.insert(key, order);
         }
         let hit = |id: u32| Hit {
             id: PhotoId(i64::from(id)),
@@ -484,64 +509,62 @@ impl Columns {
         // million photos.
         let mut hits = Vec::with_capacity(count.min(limit));
         match sorted {
-            Some(sorted) => hits.extend(sorted.into_iter().take(limit).map(hit)),
-            None if sort == SortKey::Imported => {
-                hits.extend(ids.ones().take(limit).map(|id| hit(id as u32)));
-            }
-            None => hits.extend(
-                self.orders[&sort]
-                    .iter()
-                    .copied()
-                    .filter(|&id| ids.contains(id as usize))
+            Some(sorted) => hits.extend(
+                arrange(&sorted.ids, sorted.known, sort.descending)
                     .take(limit)
                     .map(hit),
             ),
+            None if key == SortKey::Imported => {
+                let found: Box<dyn Iterator<Item = usize>> = if sort.descending {
+                    Box::new(ids.ones().rev())
+                } else {
+                    Box::new(ids.ones())
+                };
+                hits.extend(found.take(limit).map(|id| hit(id as u32)));
+            }
+            None => {
+                let ready = &self.orders[&key];
+                hits.extend(
+                    arrange(&ready.ids, ready.known, sort.descending)
+                        .filter(|&id| ids.contains(id as usize))
+                        .take(limit)
+                        .map(hit),
+                );
+            }
         }
         Ok(hits)
     }
 
-    /// Sorts a few photos by a key held in memory; `None` for text keys.
-    fn sort_directly(
-        &self,
-        conn: &Connection,
-        ids: &Ids,
-        sort: SortKey,
-    ) -> Result<Option<Vec<u32>>> {
+    /// Sorts a few photos; `None` when there are too many to sort text
+    /// keys one by one.
+    fn sort_directly(&self, conn: &Connection, ids: &Ids, key: SortKey) -> Result<Option<Ready>> {
         let mut found: Vec<u32> = ids.ones().map(|id| id as u32).collect();
-        match sort {
-            SortKey::Title | SortKey::FileName => {
-                if found.len() > 1000 {
-                    return Ok(None);
-                }
-                let mut keyed = text_keys(conn, sort, Some(&found))?;
-                keyed.sort_unstable();
-                found = keyed.into_iter().map(|k| k.3).collect();
-            }
-            _ => found.sort_unstable_by(|&a, &b| self.compare(sort, a, b)),
+        if is_compared(key) {
+            found.sort_unstable_by(|&a, &b| self.compare(key, a, b));
+            let known = found.partition_point(|&id| self.has_value(key, id));
+            return Ok(Some(Ready { ids: found, known }));
         }
-        Ok(Some(found))
+        if found.len() > 1000 {
+            return Ok(None);
+        }
+        Ok(Some(text_order(text_keys(conn, key, Some(&found))?)))
     }
 
     /// Every photo in the sort order.
-    fn order(&self, conn: &Connection, sort: SortKey) -> Result<Vec<u32>> {
-        Ok(match sort {
-            SortKey::Title | SortKey::FileName => {
-                let mut keyed = text_keys(conn, sort, None)?;
-                keyed.sort_unstable();
-                keyed.into_iter().map(|k| k.3).collect()
-            }
-            _ => {
-                let mut ids: Vec<u32> = self.live.ones().map(|id| id as u32).collect();
-                ids.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
-                ids
-            }
-        })
+    fn order(&self, conn: &Connection, key: SortKey) -> Result<Ready> {
+        if is_compared(key) {
+            let mut ids: Vec<u32> = self.live.ones().map(|id| id as u32).collect();
+            ids.sort_unstable_by(|&a, &b| self.compare(key, a, b));
+            let known = ids.partition_point(|&id| self.has_value(key, id));
+            return Ok(Ready { ids, known });
+        }
+        Ok(text_order(text_keys(conn, key, None)?))
     }
 
     /// Orders two photos by a key held in memory, ties by import order.
-    fn compare(&self, sort: SortKey, a: u32, b: u32) -> Ordering {
+    fn compare(&self, key: SortKey, a: u32, b: u32) -> Ordering {
         let (x, y) = (&self.rows[a as usize], &self.rows[b as usize]);
-        match sort {
+        match key {
             SortKey::Depicted => (x.depicted, x.taken).cmp(&(y.depicted, y.taken)),
             SortKey::Taken => x.taken.cmp(&y.taken),
             SortKey::Rating => Reverse(x.rating).cmp(&Reverse(y.rating)),
@@ -550,47 +573,81 @@ impl Columns {
         .then(a.cmp(&b))
     }
 
+    /// Whether a photo has a value for a key held in memory (those without
+    /// sort last, whichever the direction).
+    fn has_value(&self, key: SortKey, id: u32) -> bool {
+        let row = &self.rows[id as usize];
+        match key {
+            SortKey::Depicted => row.depicted.0 != UNKNOWN_DAY,
+            SortKey::Taken => row.taken != UNKNOWN_TIME,
+            _ => true,
+        }
+    }
+
     /// Puts changed photos back in their places in the ready orders.
     fn reorder(&mut self, changed: &[u32]) {
-        // Titles and file names are not held in memory; those orders are
-        // made again when next asked for.
-        self.orders.remove(&SortKey::Title);
-        self.orders.remove(&SortKey::FileName);
+        // Text keys are not held in memory; those orders are made again
+        // when next asked for.
+        self.orders.retain(|key, _| is_compared(*key));
         let mut changed_set = self.none();
         for &id in changed {
             changed_set.insert(id as usize);
         }
         let mut orders = std::mem::take(&mut self.orders);
-        for (&sort, order) in &mut orders {
+        for (&key, ready) in &mut orders {
+            let order = &mut ready.ids;
             if changed.len() > order.len() / 8 {
                 *order = self.live.ones().map(|id| id as u32).collect();
-                order.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
-                continue;
-            }
-            order.retain(|&id| !changed_set.contains(id as usize));
-            let mut fresh: Vec<u32> = changed
-                .iter()
-                .copied()
-                .filter(|&id| self.live.contains(id as usize))
-                .collect();
-            fresh.sort_unstable_by(|&a, &b| self.compare(sort, a, b));
-            fresh.dedup();
-            let old = std::mem::take(order);
-            order.reserve(old.len() + fresh.len());
-            let (mut i, mut j) = (0, 0);
-            while i < old.len() && j < fresh.len() {
-                if self.compare(sort, old[i], fresh[j]) == Ordering::Less {
-                    order.push(old[i]);
-                    i += 1;
-                } else {
-                    order.push(fresh[j]);
-                    j += 1;
+                order.sort_unstable_by(|&a, &b| self.compare(key, a, b));
+            } else {
+                order.retain(|&id| !changed_set.contains(id as usize));
+                let mut fresh: Vec<u32> = changed
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.live.contains(id as usize))
+                    .collect();
+                fresh.sort_unstable_by(|&a, &b| self.compare(key, a, b));
+                fresh.dedup();
+                let old = std::mem::take(order);
+                order.reserve(old.len() + fresh.len());
+                let (mut i, mut j) = (0, 0);
+                while i < old.len() && j < fresh.len() {
+                    if self.compare(key, old[i], fresh[j]) == Ordering::Less {
+                        order.push(old[i]);
+                        i += 1;
+                    } else {
+                        order.push(fresh[j]);
+                        j += 1;
+                    }
                 }
+                order.extend_from_slice(&old[i..]);
+                order.extend_from_slice(&fresh[j..]);
             }
-            order.extend_from_slice(&old[i..]);
-            order.extend_from_slice(&fresh[j..]);
+            ready.known = ready.ids.partition_point(|&id| self.has_value(key, id));
         }
         self.orders = orders;
+    }
+
+    /// For every keyword, how many of `ids` have it or a keyword below it.
+    pub fn keyword_counts(&self, ids: &Ids, tree: &KeywordTree) -> HashMap<i64, u64> {
+        let mut counts: HashMap<i64, u64> = HashMap::new();
+        let mut mine: Vec<i64> = Vec::new();
+        let mut above: HashMap<u32, Vec<i64>> = HashMap::new();
+        for id in ids.ones() {
+            mine.clear();
+            for &k in &self.keywords[id] {
+                let chain = above
+                    .entry(k)
+                    .or_insert_with(|| tree.ancestry(i64::from(k)));
+                mine.extend_from_slice(chain);
+            }
+            mine.sort_unstable();
+            mine.dedup();
+            for k in &mine {
+                *counts.entry(*k).or_default() += 1;
+            }
+        }
+        counts
     }
 
     /// Keyword, creator, year, city and camera counts over `ids`.
@@ -598,6 +655,7 @@ impl Columns {
         let mut keywords: HashMap<u32, u64> = HashMap::new();
         let mut names = vec![[0u64; 3]; self.names.names.len()];
         let mut years: BTreeMap<u32, u64> = BTreeMap::new();
+        let mut undated = 0;
         const CREATOR: usize = 0;
         const CITY: usize = 1;
         const CAMERA: usize = 2;
@@ -617,6 +675,8 @@ impl Columns {
             }
             if row.depicted.0 != UNKNOWN_DAY {
                 *years.entry(row.depicted.0 / 10_000).or_default() += 1;
+            } else {
+                undated += 1;
             }
         }
         let top = |kind: usize| -> Vec<(String, u64)> {
@@ -646,6 +706,7 @@ impl Columns {
                 .into_iter()
                 .map(|(y, n)| (format!("{y:04}"), n))
                 .collect(),
+            undated,
             cities: top(CITY),
             cameras: top(CAMERA),
         }
@@ -697,19 +758,51 @@ fn time(text: &str) -> Time {
     padded.iter().fold(0, |n, &d| n * 10 + Time::from(d))
 }
 
-/// Sort keys for title or file-name order (empty titles last, then
-/// case- and accent-blind, then as written, then import order), for the
-/// given photos or all.
+/// Keys sorted by values held in memory, not by text read from the photo rows.
+fn is_compared(key: SortKey) -> bool {
+    matches!(key, SortKey::Depicted | SortKey::Taken | SortKey::Rating)
+}
+
+/// The value a text key sorts by, as SQL over the photo table.
+fn text_column(key: SortKey) -> String {
+    match key {
+        SortKey::FileName => "file_name".to_owned(),
+        SortKey::Text(f) if f.is_list() => {
+            format!("CASE WHEN {f} = '[]' THEN NULL ELSE {f} ->> '$[0]' END")
+        }
+        SortKey::Text(f) => f.name().to_owned(),
+        SortKey::Keywords => "(SELECT group_concat(k.name, '; ') FROM photo_keyword pk
+                               JOIN keyword k ON k.id = pk.keyword_id
+                               WHERE pk.photo_id = photo.id)"
+            .to_owned(),
+        SortKey::Camera => {
+            "nullif(trim(ifnull(camera_make, '') || ' ' || ifnull(camera_model, '')), '')"
+                .to_owned()
+        }
+        SortKey::Note => "note".to_owned(),
+        _ => "title".to_owned(),
+    }
+}
+
+/// Photos sorted by their text keys: those with a value first.
+fn text_order(mut keyed: Vec<(bool, String, String, u32)>) -> Ready {
+    keyed.sort_unstable();
+    let known = keyed.iter().filter(|k| !k.0).count();
+    Ready {
+        ids: keyed.into_iter().map(|k| k.3).collect(),
+        known,
+    }
+}
+
+/// Sort keys for a text order (empty values last, then case- and
+/// accent-blind, then as written, then import order), for the given photos
+/// or all.
 fn text_keys(
     conn: &Connection,
-    sort: SortKey,
+    key: SortKey,
     only: Option<&[u32]>,
 ) -> Result<Vec<(bool, String, String, u32)>> {
-    let column = if sort == SortKey::Title {
-        "title"
-    } else {
-        "file_name"
-    };
+    let column = text_column(key);
     let filter = match only {
         Some(ids) => format!(
             "WHERE id IN (SELECT value FROM json_each('{}'))",
@@ -721,14 +814,10 @@ fn text_keys(
     let keys = stmt
         .query_map([], |r| {
             let text: Option<String> = r.get(1)?;
-            Ok(match text {
-                Some(t) => (false, crate::text::fold(&t), t, r.get::<_, i64>(0)? as u32),
-                None => (
-                    true,
-                    String::new(),
-                    String::new(),
-                    r.get::<_, i64>(0)? as u32,
-                ),
+            let id = r.get::<_, i64>(0)? as u32;
+            Ok(match text.filter(|t| !t.trim().is_empty()) {
+                Some(t) => (false, crate::text::fold(&t), t, id),
+                None => (true, String::new(), String::new(), id),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

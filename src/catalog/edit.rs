@@ -1,19 +1,23 @@
-//! Editing photos, with history and undo.
+//! Editing photos and the keyword tree.
 //!
-//! Every change goes through [`Catalogue::edit`]: one call is one operation
-//! in the history (an edit of 500 photos is one operation, undone as a
-//! whole), inside one transaction that also keeps the search index in step
-//! and marks edited fields so that re-reading a file never overwrites them.
+//! Every change to photos goes through [`Catalogue::edit`] or
+//! [`Catalogue::edit_each`]: one call is one operation in the history (an
+//! edit of 500 photos is one operation, undone and redone as a whole),
+//! inside one transaction that also keeps the search index in step and
+//! marks edited fields so that re-reading a file never overwrites them.
 //! Values are carried as JSON so that text, lists, ratings, flags and
-//! labels share one path through history and undo.
+//! labels share one path through history, undo and redo. Renaming, moving,
+//! merging and deleting keywords are operations of the same history.
 
 use std::collections::BTreeSet;
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 use serde_json::Value;
 
+use super::history::{self, KeywordState, Step};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
 use super::photos::load_photo;
+use super::sets::set_entries;
 use super::{CatalogError, Catalogue, Result, search_index};
 use crate::date::PartialDate;
 use crate::photo::{Attribute, Field, FieldValue, Flag, Label, Photo, PhotoId};
@@ -47,23 +51,26 @@ pub struct EditReport {
     pub changes: Vec<Change>,
     /// Photos with at least one change.
     pub photos: usize,
+    /// Wall labels changed in an exhibition set (a CSV import's).
+    pub labels: Vec<LabelChange>,
     /// The history operation, unless nothing changed or it was a dry run.
     pub operation: Option<i64>,
 }
 
-/// One line of the edit history.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct HistoryEntry {
-    pub operation: i64,
-    pub at: String,
-    pub source: String,
-    pub summary: String,
-    pub undone: bool,
-    pub photo: Option<PhotoId>,
-    pub keyword: Option<i64>,
-    pub field: String,
-    pub old: Value,
-    pub new: Value,
+/// Wall labels to set in one exhibition set as part of an edit, for the
+/// photos of the set among them (a CSV import's Wall label column).
+#[derive(Debug, Clone, Copy)]
+pub struct WallLabels<'a> {
+    pub set: &'a str,
+    pub labels: &'a [(PhotoId, String)],
+}
+
+/// A wall label an edit changes (or would).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelChange {
+    pub photo: PhotoId,
+    pub old: String,
+    pub new: String,
 }
 
 /// What the current value of an attribute is, as JSON.
@@ -166,7 +173,7 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
 }
 
 /// Sets an attribute on the in-memory photo. The value must be normalised.
-fn set_value(photo: &mut Photo, attribute: Attribute, value: &Value) {
+pub(super) fn set_value(photo: &mut Photo, attribute: Attribute, value: &Value) {
     let text = || value.as_str().map(str::to_owned);
     match attribute {
         Attribute::Field(f) if f.is_list() => {
@@ -249,7 +256,7 @@ fn remove_keyword(photo: &mut Photo, keyword: &str) {
 }
 
 /// Writes one attribute of a photo to the catalogue.
-fn write_value(
+pub(super) fn write_value(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     photo: &Photo,
@@ -294,44 +301,8 @@ fn write_value(
     Ok(())
 }
 
-fn record_operation(tx: &Transaction<'_>, source: &str, summary: &str) -> Result<i64> {
-    Ok(tx.query_row(
-        "INSERT INTO edit_operation (at, source, summary)
-         VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2) RETURNING id",
-        params![source, summary],
-        |r| r.get(0),
-    )?)
-}
-
-fn record_change(
-    tx: &Transaction<'_>,
-    operation: i64,
-    photo: Option<PhotoId>,
-    keyword: Option<i64>,
-    field: &str,
-    old: &Value,
-    new: &Value,
-) -> Result<()> {
-    tx.prepare_cached(
-        "INSERT INTO edit_change (operation_id, photo_id, keyword_id, field, old_value, new_value)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        operation,
-        photo.map(|p| p.0),
-        keyword,
-        field,
-        old.to_string(),
-        new.to_string()
-    ])?;
-    Ok(())
-}
-
 /// An attribute's value before and after an edit.
 type ValueChange = (Attribute, Value, Value);
-
-/// A stored change: photo, keyword, field, old and new value.
-type StoredChange = (Option<i64>, Option<i64>, String, Value, Value);
 
 /// Checks and normalises every value of some edits, so that a bad value
 /// fails before anything changes.
@@ -398,20 +369,22 @@ impl Catalogue {
     ) -> Result<EditReport> {
         let summary_edits = edits.to_vec();
         let each: Vec<(PhotoId, Vec<Edit>)> = ids.iter().map(|id| (*id, edits.to_vec())).collect();
-        self.edit_each(&each, source, dry_run, |photos| {
+        self.edit_each(&each, None, source, dry_run, |photos, _| {
             describe(&summary_edits, photos)
         })
     }
 
-    /// Edits photos, each with its own edits (a CSV import): one operation
-    /// in the history, one transaction. `summary` describes the operation
-    /// from the number of photos changed.
+    /// Edits photos, each with its own edits (a CSV import), and optionally
+    /// wall labels in a set: one operation in the history, one transaction.
+    /// `summary` describes the operation from the number of photos and of
+    /// wall labels changed.
     pub fn edit_each(
         &mut self,
         edits: &[(PhotoId, Vec<Edit>)],
+        labels: Option<WallLabels<'_>>,
         source: &str,
         dry_run: bool,
-        summary: impl FnOnce(usize) -> String,
+        summary: impl FnOnce(usize, usize) -> String,
     ) -> Result<EditReport> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
@@ -438,12 +411,45 @@ impl Catalogue {
                 });
             }
         }
-        if dry_run || changed.is_empty() {
+        let mut label_step = None;
+        if let Some(WallLabels { set, labels }) = labels {
+            let old = set_entries(&tx, set)?;
+            let mut new = old.clone();
+            for (photo, label) in labels {
+                let Some(entry) = new.iter_mut().find(|(id, _)| *id == photo.0) else {
+                    continue;
+                };
+                let label = Some(label.clone()).filter(|l| !l.trim().is_empty());
+                if entry.1 != label {
+                    report.labels.push(LabelChange {
+                        photo: *photo,
+                        old: entry.1.clone().unwrap_or_default(),
+                        new: label.clone().unwrap_or_default(),
+                    });
+                    entry.1 = label;
+                }
+            }
+            if old != new {
+                label_step = Some(Step::SetItems {
+                    set: set.to_owned(),
+                    old,
+                    new,
+                });
+            }
+        }
+        if dry_run || (changed.is_empty() && label_step.is_none()) {
             return Ok(report); // the transaction rolls back when dropped
         }
-        let operation = record_operation(&tx, source, &summary(changed.len()))?;
+        let operation = history::record_operation(
+            &tx,
+            source,
+            &summary(changed.len(), report.labels.len()),
+            None,
+        )?;
         for (photo, changes) in &changed {
             let mut keywords_written = false;
+            let mut steps = Vec::with_capacity(changes.len());
+            let known = keywords_written_known(&tx, changes)?;
             for (a, old, new) in changes {
                 let is_keywords = matches!(
                     a,
@@ -453,8 +459,26 @@ impl Catalogue {
                     write_value(&tx, &mut tree, photo, *a)?;
                 }
                 keywords_written |= is_keywords;
-                record_change(&tx, operation, Some(photo.id), None, a.name(), old, new)?;
+                steps.push(Step::Photo {
+                    photo: photo.id,
+                    attribute: *a,
+                    old: old.clone(),
+                    new: new.clone(),
+                });
             }
+            // Keywords the edit brought into the tree are recorded as
+            // created first, so that undo takes them away again after.
+            if let Some(known) = known {
+                for created in history::keywords_created_since(&tx, &tree, known)? {
+                    history::record_step(&tx, operation, &created)?;
+                }
+            }
+            for step in &steps {
+                history::record_step(&tx, operation, step)?;
+            }
+        }
+        if let Some(step) = &label_step {
+            history::perform_within(&tx, &mut tree, operation, std::slice::from_ref(step))?;
         }
         let ids: Vec<PhotoId> = changed.iter().map(|(p, _)| p.id).collect();
         search_index::reindex(&tx, &ids)?;
@@ -478,244 +502,227 @@ impl Catalogue {
         Ok(())
     }
 
-    /// The edit history, newest first; of one photo when given.
-    pub fn history(&self, photo: Option<PhotoId>, limit: usize) -> Result<Vec<HistoryEntry>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT o.id, o.at, o.source, o.summary, o.undone_by IS NOT NULL,
-                    c.photo_id, c.keyword_id, c.field, c.old_value, c.new_value
-             FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
-             WHERE ?1 IS NULL OR c.photo_id = ?1
-             ORDER BY o.id DESC, c.rowid
-             LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![photo.map(|p| p.0), limit as i64], |r| {
-            let json = |i: usize| -> rusqlite::Result<Value> {
-                let text: Option<String> = r.get(i)?;
-                Ok(text
-                    .and_then(|t| serde_json::from_str(&t).ok())
-                    .unwrap_or(Value::Null))
-            };
-            Ok(HistoryEntry {
-                operation: r.get(0)?,
-                at: r.get(1)?,
-                source: r.get(2)?,
-                summary: r.get(3)?,
-                undone: r.get(4)?,
-                photo: r.get::<_, Option<i64>>(5)?.map(PhotoId),
-                keyword: r.get(6)?,
-                field: r.get(7)?,
-                old: json(8)?,
-                new: json(9)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Reverts the newest operation not yet undone, as a whole. Returns its
-    /// summary and the number of values restored, or `None` when there is
-    /// nothing to undo. The undo is itself recorded in the history.
-    pub fn undo(&mut self) -> Result<Option<(String, usize)>> {
-        let tx = self.conn.transaction()?;
-        let last: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT id, summary FROM edit_operation WHERE undone_by IS NULL AND source <> 'undo'
-                 ORDER BY id DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((operation, summary)) = last else {
-            return Ok(None);
-        };
-        let changes: Vec<StoredChange> = {
-            let mut stmt = tx.prepare(
-                "SELECT photo_id, keyword_id, field, old_value, new_value FROM edit_change
-                 WHERE operation_id = ?1 ORDER BY rowid DESC",
-            )?;
-            stmt.query_map([operation], |r| {
-                let json = |i: usize| -> rusqlite::Result<Value> {
-                    let text: Option<String> = r.get(i)?;
-                    Ok(text
-                        .and_then(|t| serde_json::from_str(&t).ok())
-                        .unwrap_or(Value::Null))
-                };
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, json(3)?, json(4)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?
-        };
-        let undo = record_operation(&tx, "undo", &format!("undo: {summary}"))?;
-        let mut tree = KeywordTree::load(&tx)?;
-        let mut touched: BTreeSet<PhotoId> = BTreeSet::new();
-        for (photo, keyword, field, old, new) in &changes {
-            match (photo, keyword) {
-                (Some(photo), _) => {
-                    let Some(attribute) = Attribute::from_name(field) else {
-                        continue;
-                    };
-                    let id = PhotoId(*photo);
-                    let mut current = load_photo(&tx, &tree, id)?;
-                    let now = value_of(&current, attribute);
-                    set_value(&mut current, attribute, old);
-                    write_value(&tx, &mut tree, &current, attribute)?;
-                    record_change(&tx, undo, Some(id), None, field, &now, old)?;
-                    touched.insert(id);
-                }
-                (None, Some(keyword)) => {
-                    let (Some(old_path), Some(_)) = (old.as_str(), new.as_str()) else {
-                        continue;
-                    };
-                    let current_path = tree.path(*keyword);
-                    move_keyword_to(&tx, &mut tree, *keyword, old_path)?;
-                    record_change(
-                        &tx,
-                        undo,
-                        None,
-                        Some(*keyword),
-                        field,
-                        &Value::from(current_path),
-                        old,
-                    )?;
-                    touched.extend(keywords::photos_with(&tx, &tree.subtree(*keyword))?);
-                }
-                (None, None) => {}
-            }
-        }
-        tx.execute(
-            "UPDATE edit_operation SET undone_by = ?2 WHERE id = ?1",
-            params![operation, undo],
-        )?;
-        search_index::reindex(&tx, &touched.into_iter().collect::<Vec<_>>())?;
-        tx.commit()?;
-        Ok(Some((summary, changes.len())))
-    }
-
     /// Renames or moves a keyword (`NEW` with `|` is a full new path);
     /// every photo follows. Returns the number of photos affected.
     pub fn rename_keyword(&mut self, old: &str, new: &str) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let mut tree = KeywordTree::load(&tx)?;
-        let id = tree.resolve(old)?;
-        let old_path = tree.path(id);
-        let new_path = if new.contains(PATH_SEPARATOR) {
-            new.to_owned()
-        } else {
-            match old_path.rsplit_once(PATH_SEPARATOR) {
-                Some((parent, _)) => format!("{parent}|{}", new.trim()),
-                None => new.trim().to_owned(),
+        let done = self.operation("keywords", |tx, tree| {
+            let id = tree.resolve(old)?;
+            let old_path = tree.path(id);
+            let new_path = if new.contains(PATH_SEPARATOR) {
+                clean_path(new)
+            } else {
+                match old_path.rsplit_once(PATH_SEPARATOR) {
+                    Some((parent, _)) => format!("{parent}|{}", new.trim()),
+                    None => new.trim().to_owned(),
+                }
+            };
+            if new_path.is_empty() || new_path == old_path {
+                return Ok(None);
             }
-        };
-        move_keyword_to(&tx, &mut tree, id, &new_path)?;
-        let new_path = tree.path(id);
-        let photos = keywords::photos_with(&tx, &tree.subtree(id))?;
-        let operation = record_operation(
-            &tx,
-            "keywords",
-            &format!("rename keyword {old_path} to {new_path}"),
-        )?;
-        record_change(
-            &tx,
-            operation,
-            None,
-            Some(id),
-            "keyword",
-            &Value::from(old_path),
-            &Value::from(new_path),
-        )?;
-        search_index::reindex(&tx, &photos)?;
-        tx.commit()?;
-        Ok(photos.len())
+            let photos = keywords::photos_with(tx, &tree.subtree(id))?.len();
+            let moved = old_path.rsplit_once(PATH_SEPARATOR).map(|(p, _)| p)
+                != new_path.rsplit_once(PATH_SEPARATOR).map(|(p, _)| p);
+            let summary = format!(
+                "{} keyword {old_path} to {new_path} ({})",
+                if moved { "Moved" } else { "Renamed" },
+                crate::text::count(photos, "photo", "photos")
+            );
+            let step = Step::KeywordPath {
+                keyword: Some(id),
+                old: old_path,
+                new: new_path,
+            };
+            Ok(Some((summary, vec![step], photos)))
+        })?;
+        Ok(done.unwrap_or(0))
     }
 
     /// Merges keyword `from` into `into`: its photos get `into` instead,
-    /// keywords below it move below `into`, and `from` is deleted.
-    /// Returns the number of photos that changed.
+    /// keywords below it move below `into`, its synonyms join `into`'s, and
+    /// `from` is deleted. Returns the number of photos that changed.
     pub fn merge_keywords(&mut self, from: &str, into: &str) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let mut tree = KeywordTree::load(&tx)?;
-        let (a, b) = (tree.resolve(from)?, tree.resolve(into)?);
-        if a == b || tree.ancestry(b).contains(&a) {
-            return Err(CatalogError::Invalid(format!(
-                "{} cannot be merged into itself or a keyword below it",
-                tree.path(a)
-            )));
-        }
-        let (a_path, b_path) = (tree.path(a), tree.path(b));
-        let operation = record_operation(
-            &tx,
-            "keywords",
-            &format!("merge keyword {a_path} into {b_path}"),
-        )?;
-        // Keywords below `from` move below `into` first (recorded, so that
-        // undo can put them back once `from` exists again).
-        for child in tree.children(Some(a)) {
-            let old = tree.path(child);
-            let name = tree.name(child).unwrap_or_default().to_owned();
-            let target = match tree
-                .children(Some(b))
-                .into_iter()
-                .find(|c| tree.name(*c) == Some(&name))
-            {
-                Some(_) => format!("{b_path}|{name} ({a_path})"),
-                None => format!("{b_path}|{name}"),
-            };
-            move_keyword_to(&tx, &mut tree, child, &target)?;
-            let new = tree.path(child);
-            record_change(
-                &tx,
-                operation,
-                None,
-                Some(child),
-                "keyword",
-                &Value::from(old),
-                &Value::from(new),
-            )?;
-        }
-        let photos = keywords::photos_with(&tx, &[a])?;
-        for id in &photos {
-            let mut photo = load_photo(&tx, &tree, *id)?;
-            let before = photo.clone();
-            let d = &mut photo.description;
+        let done = self.operation("keywords", |tx, tree| {
+            let (a, b) = (tree.resolve(from)?, tree.resolve(into)?);
+            if a == b || tree.ancestry(b).contains(&a) {
+                return Err(CatalogError::Invalid(format!(
+                    "{} cannot be merged into itself or a keyword below it",
+                    tree.path(a)
+                )));
+            }
+            let (a_path, b_path) = (tree.path(a), tree.path(b));
+            let mut steps = Vec::new();
+            // The photos of `from` get `into` first, while every path they
+            // name still exists; keywords below `from` move after them, and
+            // their photos follow the keywords. Undo runs the other way.
+            let photos = keywords::photos_with(tx, &[a])?;
             let leaf_a = tree.name(a).unwrap_or_default().to_owned();
             let leaf_b = tree.name(b).unwrap_or_default().to_owned();
-            for k in d.keywords.iter_mut().filter(|k| **k == leaf_a) {
-                k.clone_from(&leaf_b);
-            }
-            for p in d.hierarchical_keywords.iter_mut().filter(|p| **p == a_path) {
-                p.clone_from(&b_path);
-            }
-            // A flat keyword merged into a deep one gains its path too, so
-            // the flat name resolves to `into` and not to a new top-level term.
-            if b_path.contains(PATH_SEPARATOR) && !d.hierarchical_keywords.contains(&b_path) {
-                d.hierarchical_keywords.push(b_path.clone());
-            }
-            let mut seen = BTreeSet::new();
-            d.keywords.retain(|k| seen.insert(k.clone()));
-            let mut seen = BTreeSet::new();
-            d.hierarchical_keywords.retain(|k| seen.insert(k.clone()));
-            for field in [Field::Keywords, Field::HierarchicalKeywords] {
-                let (old, new) = (
-                    value_of(&before, Attribute::Field(field)),
-                    value_of(&photo, Attribute::Field(field)),
-                );
-                if old != new {
-                    record_change(&tx, operation, Some(*id), None, field.name(), &old, &new)?;
+            for id in &photos {
+                let before = load_photo(tx, tree, *id)?;
+                let mut photo = before.clone();
+                let d = &mut photo.description;
+                for k in d.keywords.iter_mut().filter(|k| **k == leaf_a) {
+                    k.clone_from(&leaf_b);
+                }
+                for p in d.hierarchical_keywords.iter_mut().filter(|p| **p == a_path) {
+                    p.clone_from(&b_path);
+                }
+                // A flat keyword merged into a deep one gains its path too,
+                // so the flat name resolves to `into` and not to a new
+                // top-level keyword.
+                if b_path.contains(PATH_SEPARATOR) && !d.hierarchical_keywords.contains(&b_path) {
+                    d.hierarchical_keywords.push(b_path.clone());
+                }
+                let mut seen = BTreeSet::new();
+                d.keywords.retain(|k| seen.insert(k.clone()));
+                let mut seen = BTreeSet::new();
+                d.hierarchical_keywords.retain(|k| seen.insert(k.clone()));
+                for field in [Field::Keywords, Field::HierarchicalKeywords] {
+                    let a = Attribute::Field(field);
+                    let (old, new) = (value_of(&before, a), value_of(&photo, a));
+                    if old != new {
+                        steps.push(Step::Photo {
+                            photo: *id,
+                            attribute: a,
+                            old,
+                            new,
+                        });
+                    }
                 }
             }
-            write_value(&tx, &mut tree, &photo, Attribute::Field(Field::Keywords))?;
-        }
-        for synonym in tree.synonyms(a).to_vec() {
-            tree.add_synonym(&tx, b, &synonym)?;
-        }
-        tree.delete(&tx, a)?;
-        search_index::reindex(&tx, &photos)?;
-        tx.commit()?;
-        Ok(photos.len())
+            let below_into: Vec<String> = tree
+                .children(Some(b))
+                .into_iter()
+                .filter_map(|c| tree.name(c).map(str::to_owned))
+                .collect();
+            for child in tree.children(Some(a)) {
+                let name = tree.name(child).unwrap_or_default().to_owned();
+                let target = if below_into.contains(&name) {
+                    format!("{b_path}|{name} ({a_path})")
+                } else {
+                    format!("{b_path}|{name}")
+                };
+                steps.push(Step::KeywordPath {
+                    keyword: Some(child),
+                    old: tree.path(child),
+                    new: target,
+                });
+            }
+            let into_state = keyword_state(tree, b);
+            let mut merged = into_state.clone();
+            for synonym in tree.synonyms(a) {
+                if !merged.synonyms.contains(synonym) {
+                    merged.synonyms.push(synonym.clone());
+                }
+            }
+            if merged != into_state {
+                steps.push(Step::Keyword {
+                    path: b_path.clone(),
+                    old: Some(into_state),
+                    new: Some(merged),
+                });
+            }
+            steps.push(Step::Keyword {
+                path: a_path.clone(),
+                old: Some(keyword_state(tree, a)),
+                new: None,
+            });
+            let summary = format!(
+                "Merged keyword {a_path} into {b_path} ({})",
+                crate::text::count(photos.len(), "photo", "photos")
+            );
+            Ok(Some((summary, steps, photos.len())))
+        })?;
+        Ok(done.unwrap_or(0))
     }
+
+    /// Deletes a keyword and every keyword below it; photos lose them.
+    /// Returns the number of photos that changed.
+    pub fn delete_keyword(&mut self, keyword: &str) -> Result<usize> {
+        let done = self.operation("keywords", |tx, tree| {
+            let id = tree.resolve(keyword)?;
+            let path = tree.path(id);
+            let subtree = tree.subtree(id);
+            let mut steps = Vec::new();
+            let photos = keywords::photos_with(tx, &subtree)?;
+            for photo in &photos {
+                let links: Vec<keywords::Link> = keywords::links_of(tx, *photo)?
+                    .into_iter()
+                    .filter(|l| !subtree.contains(&l.keyword))
+                    .collect();
+                let before = load_photo(tx, tree, *photo)?;
+                let (flat, hierarchical) = tree.lists(links);
+                for (field, new) in [
+                    (Field::Keywords, flat),
+                    (Field::HierarchicalKeywords, hierarchical),
+                ] {
+                    let a = Attribute::Field(field);
+                    let (old, new) = (value_of(&before, a), Value::from(new));
+                    if old != new {
+                        steps.push(Step::Photo {
+                            photo: *photo,
+                            attribute: a,
+                            old,
+                            new,
+                        });
+                    }
+                }
+            }
+            // Deepest first, so that undo brings parents back before children.
+            for k in subtree.iter().rev() {
+                steps.push(Step::Keyword {
+                    path: tree.path(*k),
+                    old: Some(keyword_state(tree, *k)),
+                    new: None,
+                });
+            }
+            let summary = format!(
+                "Deleted keyword {path} ({})",
+                crate::text::count(photos.len(), "photo", "photos")
+            );
+            Ok(Some((summary, steps, photos.len())))
+        })?;
+        Ok(done.unwrap_or(0))
+    }
+}
+
+/// Before a photo's keywords are written: the newest keyword's id, to find
+/// the keywords the writing creates. `None` when no keyword changes.
+fn keywords_written_known(conn: &Connection, changes: &[ValueChange]) -> Result<Option<i64>> {
+    let keywords = changes.iter().any(|(a, _, _)| {
+        matches!(
+            a,
+            Attribute::Field(Field::Keywords | Field::HierarchicalKeywords)
+        )
+    });
+    keywords.then(|| history::last_keyword_id(conn)).transpose()
+}
+
+/// A keyword's own properties as they are now.
+pub(super) fn keyword_state(tree: &KeywordTree, id: i64) -> KeywordState {
+    KeywordState {
+        exported: tree.is_exported(id),
+        synonyms: tree.synonyms(id).to_vec(),
+    }
+}
+
+/// `A | B|C` as `A|B|C`.
+fn clean_path(path: &str) -> String {
+    path.split(PATH_SEPARATOR)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 /// Moves and renames a keyword so that its path is `path`, creating the
 /// parents the new path needs.
-fn move_keyword_to(conn: &Connection, tree: &mut KeywordTree, id: i64, path: &str) -> Result<()> {
+pub(super) fn move_keyword_to(
+    conn: &Connection,
+    tree: &mut KeywordTree,
+    id: i64,
+    path: &str,
+) -> Result<()> {
     let parts: Vec<&str> = path
         .split(PATH_SEPARATOR)
         .map(str::trim)
@@ -734,28 +741,58 @@ fn move_keyword_to(conn: &Connection, tree: &mut KeywordTree, id: i64, path: &st
     tree.rename_and_move(conn, id, parent, name)
 }
 
-/// A one-line description of an edit, for the history.
+/// An edit in words, for the history: "Caption on 3 photos", "Rating 4 on
+/// 1 photo", "Keyword Milovice on 12 photos".
 fn describe(edits: &[Edit], photos: usize) -> String {
-    let parts: Vec<String> = edits
-        .iter()
-        .map(|e| match e {
-            Edit::Set(a, v) | Edit::FillEmpty(a, v) => {
-                let shown = match v {
-                    Value::String(s) if s.chars().count() > 40 => {
-                        format!("{}…", s.chars().take(40).collect::<String>())
-                    }
-                    Value::String(s) => s.clone(),
-                    other => other.to_string(),
-                };
-                format!("{a}={shown}")
-            }
-            Edit::AddKeyword(k) => format!("+{k}"),
-            Edit::RemoveKeyword(k) => format!("-{k}"),
-        })
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    for edit in edits {
+        match edit {
+            Edit::Set(a, v) | Edit::FillEmpty(a, v) => parts.push(match (a, v) {
+                (Attribute::Rating, v) => format!("Rating {}", v.as_u64().unwrap_or(0)),
+                (Attribute::Flag, Value::String(f)) if f == "pick" => "Pick".to_owned(),
+                (Attribute::Flag, Value::String(f)) if f == "reject" => "Reject".to_owned(),
+                (Attribute::Flag, _) => "Unflag".to_owned(),
+                (Attribute::Label, Value::String(l)) => format!("Label {l}"),
+                (Attribute::Label, _) => "No label".to_owned(),
+                (a, Value::Null) => format!("{} cleared", a.label()),
+                (a, _) => a.label().to_owned(),
+            }),
+            Edit::AddKeyword(k) => added.push(k.clone()),
+            Edit::RemoveKeyword(k) => removed.push(k.clone()),
+        }
+    }
+    if !added.is_empty() {
+        parts.push(format!(
+            "{} {}",
+            if added.len() == 1 {
+                "Keyword"
+            } else {
+                "Keywords"
+            },
+            added.join(", ")
+        ));
+    }
+    if !removed.is_empty() {
+        parts.push(format!(
+            "{} {} removed",
+            if removed.len() == 1 {
+                "Keyword"
+            } else {
+                "Keywords"
+            },
+            removed.join(", ")
+        ));
+    }
+    let text = if parts.is_empty() {
+        "Nothing".to_owned()
+    } else {
+        parts.join(", ")
+    };
     format!(
-        "{} on {photos} photo{}",
-        parts.join(", "),
-        if photos == 1 { "" } else { "s" }
+        "{} on {}",
+        crate::text::shorten(&text, 80),
+        crate::text::count(photos, "photo", "photos")
     )
 }

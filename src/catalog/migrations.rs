@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_catalogue.sql"),
     include_str!("migrations/0002_curation.sql"),
     include_str!("migrations/0003_contentless_search.sql"),
+    include_str!("migrations/0004_history_of_everything.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

@@ -8,6 +8,7 @@
 
 mod columns;
 mod edit;
+mod history;
 mod keywords;
 pub mod migrations;
 mod paths;
@@ -20,16 +21,17 @@ pub mod thumbnails;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags};
 
 pub use self::edit::{
-    Change, Edit, EditReport, HistoryEntry, normalise as normalise_value,
+    Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,
     value_of as attribute_value,
 };
+pub use self::history::{HistoryChange, HistoryEntry, Reverted};
 pub use self::keywords::{KeywordEntry, KeywordTree};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
-pub use self::query::{Facets, Hit, SearchError, SortKey};
+pub use self::query::{Facets, Hit, SearchError, Sort, SortKey};
 pub use self::sets::{SetInfo, SetItem, Template};
 pub use self::thumbnails::ThumbnailStore;
 use crate::photo::{Field, PhotoId};
@@ -211,6 +213,20 @@ impl Catalogue {
         })
     }
 
+    /// A number that changes whenever another connection (another process,
+    /// or another thread's connection) commits a change to the catalogue.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// A handle that stops the statement running on this catalogue's
+    /// connection from another thread (its transaction rolls back).
+    pub fn interrupt_handle(&self) -> rusqlite::InterruptHandle {
+        self.conn.get_interrupt_handle()
+    }
+
     /// The catalogue file, or `None` for an in-memory catalogue.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -299,49 +315,60 @@ impl Catalogue {
         &mut self,
         terms: &[crate::vocabulary::Term],
     ) -> Result<(usize, usize)> {
+        /// Steps that make the tree hold `terms` below `parent`, parents first.
         fn walk(
-            tx: &Transaction<'_>,
-            tree: &mut KeywordTree,
+            tree: &KeywordTree,
             terms: &[crate::vocabulary::Term],
             parent: &str,
+            steps: &mut Vec<history::Step>,
             counts: &mut (usize, usize),
-        ) -> Result<()> {
+        ) {
             for t in terms {
                 let path = if parent.is_empty() {
                     t.name.clone()
                 } else {
                     format!("{parent}|{}", t.name)
                 };
-                let existed = tree.find_path(&path).is_some();
-                let chain = tree.ensure_path(tx, &path)?;
-                let Some(&id) = chain.last() else { continue };
-                if !existed {
-                    counts.0 += 1;
-                }
+                let old = tree
+                    .find_path(&path)
+                    .map(|id| edit::keyword_state(tree, id));
                 // The list decides what is a category, for old keywords too.
-                if tree.is_exported(id) != t.exported {
-                    tree.set_exported(tx, id, t.exported)?;
-                }
+                let mut new = history::KeywordState {
+                    exported: t.exported,
+                    synonyms: old.as_ref().map_or_else(Vec::new, |o| o.synonyms.clone()),
+                };
                 for s in &t.synonyms {
-                    if tree.add_synonym(tx, id, s)? {
+                    let s = s.trim();
+                    if !s.is_empty() && !new.synonyms.iter().any(|have| have == s) {
+                        new.synonyms.push(s.to_owned());
                         counts.1 += 1;
                     }
                 }
-                walk(tx, tree, &t.children, &path, counts)?;
+                if old.is_none() {
+                    counts.0 += 1;
+                }
+                if old.as_ref() != Some(&new) {
+                    steps.push(history::Step::Keyword {
+                        path: path.clone(),
+                        old,
+                        new: Some(new),
+                    });
+                }
+                walk(tree, &t.children, &path, steps, counts);
             }
-            Ok(())
         }
-        let tx = self.conn.transaction()?;
-        let mut tree = KeywordTree::load(&tx)?;
-        let mut counts = (0, 0);
-        walk(&tx, &mut tree, terms, "", &mut counts)?;
-        // Synonyms are searchable: photos under keywords that gained some
-        // need their index rows refreshed.
-        let all: Vec<i64> = tree.entries(&tx)?.iter().map(|e| e.id).collect();
-        let photos = keywords::photos_with(&tx, &all)?;
-        search_index::reindex(&tx, &photos)?;
-        tx.commit()?;
-        Ok(counts)
+        let counts = self.operation("keywords", |_, tree| {
+            let mut steps = Vec::new();
+            let mut counts = (0, 0);
+            walk(tree, terms, "", &mut steps, &mut counts);
+            let summary = format!(
+                "Keyword list: {} and {} added",
+                crate::text::count(counts.0, "keyword", "keywords"),
+                crate::text::count(counts.1, "synonym", "synonyms")
+            );
+            Ok(Some((summary, steps, counts)))
+        })?;
+        Ok(counts.unwrap_or_default())
     }
 
     /// The keyword tree as a vocabulary, for a Lightroom keyword list.
@@ -450,5 +477,7 @@ impl Catalogue {
     }
 }
 
+#[cfg(test)]
+mod history_tests;
 #[cfg(test)]
 mod tests;

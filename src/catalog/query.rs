@@ -17,10 +17,10 @@ use rusqlite::types::Value;
 use super::columns::{Columns, DateCondition, Ids};
 use super::keywords::KeywordTree;
 use super::{CatalogError, Catalogue, Result};
-use crate::photo::PhotoId;
+use crate::photo::{Field, PhotoId};
 use crate::search::{self, LikeField, Query, TextField};
 
-/// How results are ordered.
+/// What results are ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
     /// Depicted date (undated last), then capture date.
@@ -36,6 +36,15 @@ pub enum SortKey {
     FileName,
     /// The order of the exhibition set the query names with `set:`.
     SetOrder,
+    /// A descriptive text field (lists by their first item), case- and
+    /// accent-blind, empty last.
+    Text(Field),
+    /// The photo's keywords, as listed.
+    Keywords,
+    /// Camera make and model.
+    Camera,
+    /// The catalogue note.
+    Note,
 }
 
 impl SortKey {
@@ -47,6 +56,21 @@ impl SortKey {
         ("rating", SortKey::Rating),
         ("file", SortKey::FileName),
         ("set", SortKey::SetOrder),
+        ("headline", SortKey::Text(Field::Headline)),
+        ("caption", SortKey::Text(Field::Caption)),
+        ("creator", SortKey::Text(Field::Creators)),
+        ("credit", SortKey::Text(Field::Credit)),
+        ("copyright", SortKey::Text(Field::Copyright)),
+        ("source", SortKey::Text(Field::Source)),
+        ("event", SortKey::Text(Field::Event)),
+        ("people", SortKey::Text(Field::People)),
+        ("sublocation", SortKey::Text(Field::Sublocation)),
+        ("city", SortKey::Text(Field::City)),
+        ("state", SortKey::Text(Field::State)),
+        ("country", SortKey::Text(Field::Country)),
+        ("keywords", SortKey::Keywords),
+        ("camera", SortKey::Camera),
+        ("note", SortKey::Note),
     ];
 
     pub fn from_name(name: &str) -> Option<Self> {
@@ -61,6 +85,60 @@ impl SortKey {
             .iter()
             .find(|(_, k)| *k == self)
             .map_or("date", |(n, _)| n)
+    }
+
+    /// Every name `--sort` takes, for messages.
+    pub fn names() -> String {
+        Self::NAMES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// An order of results: a key, and which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Sort {
+    pub key: SortKey,
+    /// Reversed; photos with no value for the key still come last.
+    pub descending: bool,
+}
+
+impl From<SortKey> for Sort {
+    fn from(key: SortKey) -> Self {
+        Sort {
+            key,
+            descending: false,
+        }
+    }
+}
+
+impl Sort {
+    /// `date` ascending, `-date` descending.
+    pub fn parse(text: &str) -> Result<Sort, SearchError> {
+        let text = text.trim();
+        let (name, descending) = match text.strip_prefix('-') {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
+        SortKey::from_name(name)
+            .map(|key| Sort { key, descending })
+            .ok_or_else(|| {
+                SearchError::Query(format!(
+                    "no sort order named {text:?}; sort by {} (a leading - reverses)",
+                    SortKey::names()
+                ))
+            })
+    }
+}
+
+impl std::fmt::Display for Sort {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.descending {
+            f.write_str("-")?;
+        }
+        f.write_str(self.key.name())
     }
 }
 
@@ -79,6 +157,8 @@ pub struct Facets {
     pub keywords: Vec<(String, u64)>,
     pub creators: Vec<(String, u64)>,
     pub years: Vec<(String, u64)>,
+    /// Photos with no depicted date.
+    pub undated: u64,
     pub cities: Vec<(String, u64)>,
     pub cameras: Vec<(String, u64)>,
 }
@@ -351,7 +431,7 @@ impl Catalogue {
     pub fn search_text(
         &self,
         text: &str,
-        sort: SortKey,
+        sort: impl Into<Sort>,
         limit: Option<usize>,
     ) -> Result<Vec<Hit>, SearchError> {
         self.search(&search::parse(text)?, sort, limit)
@@ -361,12 +441,13 @@ impl Catalogue {
     pub fn search(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: impl Into<Sort>,
         limit: Option<usize>,
     ) -> Result<Vec<Hit>, SearchError> {
+        let sort = sort.into();
         let mut columns = self.columns()?;
         let (found, exact, set) = self.evaluate(&columns, query)?;
-        let set_order = match (sort, set) {
+        let set_order = match (sort.key, set) {
             (SortKey::SetOrder, Some(set)) => Some(
                 self.conn
                     .prepare_cached(
@@ -392,5 +473,18 @@ impl Catalogue {
         let (found, _, _) = self.evaluate(&columns, query)?;
         let tree = KeywordTree::load(&self.conn)?;
         Ok(columns.facets(&found, &tree))
+    }
+
+    /// For every keyword, how many photos of a query's result have it or a
+    /// keyword below it, by keyword id (for a keyword tree that counts
+    /// within the result).
+    pub fn keyword_counts(
+        &self,
+        query: &Query,
+    ) -> Result<std::collections::HashMap<i64, u64>, SearchError> {
+        let columns = self.columns()?;
+        let (found, _, _) = self.evaluate(&columns, query)?;
+        let tree = KeywordTree::load(&self.conn)?;
+        Ok(columns.keyword_counts(&found, &tree))
     }
 }

@@ -3,14 +3,19 @@
 //! An exhibition set is an ordered list of photos, each with a wall-label
 //! note that belongs to the set, not to the photo (the same photograph can
 //! carry different labels in two exhibitions). A saved search is a stored
-//! query with a set's name; `set:"Name"` finds either.
+//! query with a set's name; `set:"Name"` finds either. Every change to
+//! them is an operation of the history, undone and redone like an edit.
 
-use rusqlite::{OptionalExtension, params};
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::edit::{Edit, EditReport, normalise};
+use super::history::{SetEntry, SetState, Step};
 use super::{CatalogError, Catalogue, Result};
 use crate::photo::{Attribute, Field, PhotoId};
+use crate::text::count;
 
 /// A set or saved search, for listing.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -42,68 +47,88 @@ pub struct Template {
 
 impl Catalogue {
     fn set_id(&self, name: &str) -> Result<i64> {
-        let found: Option<(i64, Option<String>)> = self
-            .conn
-            .query_row(
-                "SELECT id, query FROM photo_set WHERE name = ?1",
-                [name],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        match found {
-            Some((id, None)) => Ok(id),
-            Some((_, Some(_))) => Err(CatalogError::Invalid(format!(
-                "\"{name}\" is a saved search, not an exhibition set"
-            ))),
-            None => Err(CatalogError::Invalid(format!(
-                "no exhibition set named \"{name}\""
-            ))),
-        }
-    }
-
-    fn insert_set(&mut self, name: &str, query: Option<&str>) -> Result<()> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(CatalogError::Invalid("a set needs a name".into()));
-        }
-        let taken: bool = self.conn.query_row(
-            "SELECT count(*) FROM photo_set WHERE name = ?1",
-            [name],
-            |r| r.get(0),
-        )?;
-        if taken {
-            return Err(CatalogError::Invalid(format!(
-                "a set or saved search named \"{name}\" already exists"
-            )));
-        }
-        self.conn.execute(
-            "INSERT INTO photo_set (name, query, created_at) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-            params![name, query],
-        )?;
-        Ok(())
+        set_id(&self.conn, name)
     }
 
     pub fn create_set(&mut self, name: &str) -> Result<()> {
-        self.insert_set(name, None)
+        self.new_set(name, None)
     }
 
     /// Saves a query under a name; it must parse.
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<()> {
         crate::search::parse(query)
             .map_err(|e| CatalogError::Invalid(format!("the query does not parse: {e}")))?;
-        self.insert_set(name, Some(query))
+        self.new_set(name, Some(query))
     }
 
-    /// Deletes a set or saved search (never its photos).
-    pub fn delete_set(&mut self, name: &str) -> Result<()> {
-        let n = self
-            .conn
-            .execute("DELETE FROM photo_set WHERE name = ?1", [name])?;
-        if n == 0 {
-            return Err(CatalogError::Invalid(format!(
-                "no set or saved search named \"{name}\""
-            )));
+    fn new_set(&mut self, name: &str, query: Option<&str>) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CatalogError::Invalid("a set needs a name".into()));
         }
+        self.operation("sets", |tx, _| {
+            name_free(tx, name)?;
+            let summary = match query {
+                Some(_) => format!("Saved search “{name}”"),
+                None => format!("Created set “{name}”"),
+            };
+            let step = Step::Set {
+                name: name.to_owned(),
+                old: None,
+                new: Some(SetState {
+                    query: query.map(str::to_owned),
+                    items: Vec::new(),
+                }),
+            };
+            Ok(Some((summary, vec![step], ())))
+        })?;
+        Ok(())
+    }
+
+    /// Renames a set or saved search.
+    pub fn rename_set(&mut self, old: &str, new: &str) -> Result<()> {
+        let new = new.trim();
+        if new.is_empty() {
+            return Err(CatalogError::Invalid("a set needs a name".into()));
+        }
+        self.operation("sets", |tx, _| {
+            state_of(tx, old)?;
+            if new == old {
+                return Ok(None);
+            }
+            name_free(tx, new)?;
+            let step = Step::SetName {
+                old: old.to_owned(),
+                new: new.to_owned(),
+            };
+            Ok(Some((
+                format!("Renamed set “{old}” to “{new}”"),
+                vec![step],
+                (),
+            )))
+        })?;
+        Ok(())
+    }
+
+    /// Deletes a set or saved search (never its photos). Undo brings it
+    /// back with its photos, order and wall labels.
+    pub fn delete_set(&mut self, name: &str) -> Result<()> {
+        self.operation("sets", |tx, _| {
+            let state = state_of(tx, name)?;
+            let summary = match &state.query {
+                Some(_) => format!("Deleted saved search “{name}”"),
+                None => format!(
+                    "Deleted set “{name}” ({})",
+                    count(state.items.len(), "photo", "photos")
+                ),
+            };
+            let step = Step::Set {
+                name: name.to_owned(),
+                old: Some(state),
+                new: None,
+            };
+            Ok(Some((summary, vec![step], ())))
+        })?;
         Ok(())
     }
 
@@ -139,88 +164,124 @@ impl Catalogue {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Changes a set's photos as one operation of the history: `change`
+    /// gets the photos in order with their wall labels and rearranges them,
+    /// returning the operation's summary and its result (`None` when the
+    /// set stays as it was).
+    fn change_items<T>(
+        &mut self,
+        name: &str,
+        change: impl FnOnce(&mut Vec<SetEntry>) -> Result<Option<(String, T)>>,
+    ) -> Result<Option<T>> {
+        self.operation("sets", |tx, _| {
+            set_id(tx, name)?;
+            let old = set_entries(tx, name)?;
+            let mut new = old.clone();
+            let Some((summary, out)) = change(&mut new)? else {
+                return Ok(None);
+            };
+            let steps = if new == old {
+                Vec::new()
+            } else {
+                vec![Step::SetItems {
+                    set: name.to_owned(),
+                    old,
+                    new,
+                }]
+            };
+            Ok(Some((summary, steps, out)))
+        })
+    }
+
     /// Appends photos to the end of a set, in the order given; photos already
     /// in it stay where they are. Returns how many were added.
     pub fn add_to_set(&mut self, name: &str, photos: &[PhotoId]) -> Result<usize> {
-        let id = self.set_id(name)?;
-        let tx = self.conn.transaction()?;
-        let mut next: i64 = tx.query_row(
-            "SELECT ifnull(max(position), 0) + 1 FROM set_item WHERE set_id = ?1",
-            [id],
-            |r| r.get(0),
-        )?;
-        let mut added = 0;
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT OR IGNORE INTO set_item (set_id, photo_id, position) VALUES (?1, ?2, ?3)",
-            )?;
+        let added = self.change_items(name, |items| {
+            let mut present: HashSet<i64> = items.iter().map(|e| e.0).collect();
+            let before = items.len();
             for photo in photos {
-                if insert.execute(params![id, photo.0, next])? == 1 {
-                    added += 1;
-                    next += 1;
+                if present.insert(photo.0) {
+                    items.push((photo.0, None));
                 }
             }
-        }
-        tx.commit()?;
-        Ok(added)
+            let added = items.len() - before;
+            Ok((added > 0).then(|| {
+                (
+                    format!("Added {} to set “{name}”", count(added, "photo", "photos")),
+                    added,
+                )
+            }))
+        })?;
+        Ok(added.unwrap_or(0))
     }
 
-    /// Removes photos from a set; the rest close up. Returns how many went.
+    /// Removes photos from a set, with their wall labels; the rest close up.
+    /// Returns how many went. Undo puts them back where they were.
     pub fn remove_from_set(&mut self, name: &str, photos: &[PhotoId]) -> Result<usize> {
-        let id = self.set_id(name)?;
-        let tx = self.conn.transaction()?;
-        let mut removed = 0;
-        for photo in photos {
-            removed += tx.execute(
-                "DELETE FROM set_item WHERE set_id = ?1 AND photo_id = ?2",
-                params![id, photo.0],
-            )?;
-        }
-        renumber(&tx, id)?;
-        tx.commit()?;
-        Ok(removed)
+        let gone: HashSet<i64> = photos.iter().map(|p| p.0).collect();
+        let removed = self.change_items(name, |items| {
+            let before = items.len();
+            items.retain(|e| !gone.contains(&e.0));
+            let removed = before - items.len();
+            Ok((removed > 0).then(|| {
+                (
+                    format!(
+                        "Removed {} from set “{name}”",
+                        count(removed, "photo", "photos")
+                    ),
+                    removed,
+                )
+            }))
+        })?;
+        Ok(removed.unwrap_or(0))
     }
 
     /// Moves a photo to a 1-based position in a set (clamped to the ends).
     pub fn move_in_set(&mut self, name: &str, photo: PhotoId, position: u32) -> Result<()> {
-        let id = self.set_id(name)?;
-        let tx = self.conn.transaction()?;
-        let mut order: Vec<i64> = tx
-            .prepare("SELECT photo_id FROM set_item WHERE set_id = ?1 ORDER BY position, photo_id")?
-            .query_map([id], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let at = order
-            .iter()
-            .position(|p| *p == photo.0)
-            .ok_or_else(|| CatalogError::Invalid(format!("photo {photo} is not in \"{name}\"")))?;
-        let moving = order.remove(at);
-        let to = (position.max(1) as usize - 1).min(order.len());
-        order.insert(to, moving);
-        {
-            let mut update = tx.prepare_cached(
-                "UPDATE set_item SET position = ?3 WHERE set_id = ?1 AND photo_id = ?2",
-            )?;
-            for (i, p) in order.iter().enumerate() {
-                update.execute(params![id, p, i as i64 + 1])?;
+        self.move_photos_in_set(name, &[photo], position)
+    }
+
+    /// Moves photos, in the order given, to start at a 1-based position of
+    /// the set as it is without them (clamped to the ends): one operation,
+    /// as a drag of several photos is one gesture.
+    pub fn move_photos_in_set(
+        &mut self,
+        name: &str,
+        photos: &[PhotoId],
+        position: u32,
+    ) -> Result<()> {
+        self.change_items(name, |items| {
+            let mut moving = Vec::new();
+            for photo in photos {
+                let at = items.iter().position(|e| e.0 == photo.0).ok_or_else(|| {
+                    CatalogError::Invalid(format!("photo {photo} is not in \"{name}\""))
+                })?;
+                moving.push(items.remove(at));
             }
-        }
-        tx.commit()?;
+            let to = (position.max(1) as usize - 1).min(items.len());
+            let n = moving.len();
+            items.splice(to..to, moving);
+            Ok(Some((
+                format!("Moved {} in set “{name}”", count(n, "photo", "photos")),
+                (),
+            )))
+        })?;
         Ok(())
     }
 
     /// Sets (or, with blank text, clears) a photo's wall label in a set.
     pub fn set_note(&mut self, name: &str, photo: PhotoId, note: &str) -> Result<()> {
-        let id = self.set_id(name)?;
-        let note = Some(note).filter(|n| !n.trim().is_empty());
-        let n = self.conn.execute(
-            "UPDATE set_item SET note = ?3 WHERE set_id = ?1 AND photo_id = ?2",
-            params![id, photo.0, note],
-        )?;
-        if n == 0 {
-            return Err(CatalogError::Invalid(format!(
-                "photo {photo} is not in \"{name}\""
-            )));
-        }
+        let note = Some(note.to_owned()).filter(|n| !n.trim().is_empty());
+        self.change_items(name, |items| {
+            let entry = items.iter_mut().find(|e| e.0 == photo.0).ok_or_else(|| {
+                CatalogError::Invalid(format!("photo {photo} is not in \"{name}\""))
+            })?;
+            entry.1 = note;
+            Ok(Some((
+                format!("Wall label of photo {photo} in set “{name}”"),
+                (),
+            )))
+        })?;
         Ok(())
     }
 
@@ -247,11 +308,23 @@ impl Catalogue {
             let attribute = template_attribute(field)?;
             object.insert(attribute.name().to_owned(), normalise(attribute, value)?);
         }
-        self.conn.execute(
-            "INSERT INTO template (name, fields) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET fields = excluded.fields",
-            params![name, Value::Object(object).to_string()],
-        )?;
+        let new = Value::Object(object);
+        self.operation("templates", |tx, _| {
+            let old = template_fields(tx, name)?;
+            if old.as_ref() == Some(&new) {
+                return Ok(None);
+            }
+            let summary = match old {
+                Some(_) => format!("Changed template “{name}”"),
+                None => format!("Saved template “{name}”"),
+            };
+            let step = Step::Template {
+                name: name.to_owned(),
+                old,
+                new: Some(new),
+            };
+            Ok(Some((summary, vec![step], ())))
+        })?;
         Ok(())
     }
 
@@ -281,15 +354,16 @@ impl Catalogue {
     }
 
     pub fn delete_template(&mut self, name: &str) -> Result<()> {
-        if self
-            .conn
-            .execute("DELETE FROM template WHERE name = ?1", [name])?
-            == 0
-        {
-            return Err(CatalogError::Invalid(format!(
-                "no template named \"{name}\""
-            )));
-        }
+        self.operation("templates", |tx, _| {
+            let old = template_fields(tx, name)?
+                .ok_or_else(|| CatalogError::Invalid(format!("no template named \"{name}\"")))?;
+            let step = Step::Template {
+                name: name.to_owned(),
+                old: Some(old),
+                new: None,
+            };
+            Ok(Some((format!("Deleted template “{name}”"), vec![step], ())))
+        })?;
         Ok(())
     }
 
@@ -323,7 +397,10 @@ impl Catalogue {
                 edits.push(Edit::FillEmpty(attribute, value));
             }
         }
-        self.edit(photos, &edits, "template", dry_run)
+        let each: Vec<(PhotoId, Vec<Edit>)> = photos.iter().map(|p| (*p, edits.clone())).collect();
+        self.edit_each(&each, None, "template", dry_run, |n, _| {
+            format!("Template “{name}” on {}", count(n, "photo", "photos"))
+        })
     }
 }
 
@@ -338,15 +415,80 @@ fn template_attribute(field: &str) -> Result<Attribute> {
     }
 }
 
-fn renumber(tx: &rusqlite::Transaction<'_>, set: i64) -> Result<()> {
-    let order: Vec<i64> = tx
-        .prepare("SELECT photo_id FROM set_item WHERE set_id = ?1 ORDER BY position, photo_id")?
-        .query_map([set], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut update =
-        tx.prepare_cached("UPDATE set_item SET position = ?3 WHERE set_id = ?1 AND photo_id = ?2")?;
-    for (i, p) in order.iter().enumerate() {
-        update.execute(params![set, p, i as i64 + 1])?;
+/// The id of an exhibition set (not a saved search) by name.
+fn set_id(conn: &Connection, name: &str) -> Result<i64> {
+    let found: Option<(i64, Option<String>)> = conn
+        .query_row(
+            "SELECT id, query FROM photo_set WHERE name = ?1",
+            [name],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        Some((id, None)) => Ok(id),
+        Some((_, Some(_))) => Err(CatalogError::Invalid(format!(
+            "\"{name}\" is a saved search, not an exhibition set"
+        ))),
+        None => Err(CatalogError::Invalid(format!(
+            "no exhibition set named \"{name}\""
+        ))),
+    }
+}
+
+/// Fails unless no set or saved search has this name.
+fn name_free(conn: &Connection, name: &str) -> Result<()> {
+    let taken: bool = conn.query_row(
+        "SELECT count(*) FROM photo_set WHERE name = ?1",
+        [name],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(CatalogError::Invalid(format!(
+            "a set or saved search named \"{name}\" already exists"
+        )));
     }
     Ok(())
+}
+
+/// A set's photos in order, with their wall labels.
+pub(super) fn set_entries(conn: &Connection, name: &str) -> Result<Vec<SetEntry>> {
+    let id = set_id(conn, name)?;
+    Ok(conn
+        .prepare_cached(
+            "SELECT photo_id, note FROM set_item WHERE set_id = ?1 ORDER BY position, photo_id",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// A set or saved search as a whole, for deleting (and undoing that).
+fn state_of(conn: &Connection, name: &str) -> Result<SetState> {
+    let query: Option<Option<String>> = conn
+        .query_row("SELECT query FROM photo_set WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match query {
+        None => Err(CatalogError::Invalid(format!(
+            "no set or saved search named \"{name}\""
+        ))),
+        Some(Some(query)) => Ok(SetState {
+            query: Some(query),
+            items: Vec::new(),
+        }),
+        Some(None) => Ok(SetState {
+            query: None,
+            items: set_entries(conn, name)?,
+        }),
+    }
+}
+
+/// A template's fields, if it exists.
+fn template_fields(conn: &Connection, name: &str) -> Result<Option<Value>> {
+    let text: Option<String> = conn
+        .query_row("SELECT fields FROM template WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(text.map(|t| serde_json::from_str(&t)).transpose()?)
 }

@@ -7,7 +7,7 @@ use crate::photo::{
     Description, FieldValue, FileInfo, ImageFormat, PhotoRecord, RawTag, Technical,
 };
 
-fn record(path: &str, hash: &str) -> PhotoRecord {
+pub(super) fn record(path: &str, hash: &str) -> PhotoRecord {
     PhotoRecord {
         file: FileInfo {
             path: PathBuf::from(path),
@@ -414,13 +414,18 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          CREATE TRIGGER photo_fts_delete AFTER DELETE ON photo BEGIN
              DELETE FROM photo_fts WHERE rowid = old.id;
          END;
+         ALTER TABLE edit_change DROP COLUMN subject;
+         ALTER TABLE edit_operation DROP COLUMN reverts;
          PRAGMA user_version = 2;",
     )
     .unwrap();
     drop(conn);
 
     let cat = Catalogue::open(&path).unwrap();
-    assert_eq!(migrations::user_version(&cat.conn).unwrap(), 3);
+    assert_eq!(
+        migrations::user_version(&cat.conn).unwrap(),
+        migrations::LATEST_VERSION
+    );
     let found = cat
         .search_text("kyndrova", SortKey::Imported, None)
         .unwrap();

@@ -10,9 +10,10 @@ use serde_json::Value;
 
 use super::find_photo;
 use super::json::PhotoJson;
-use crate::catalog::{Catalogue, Edit, EditReport, Hit, SortKey};
+use crate::catalog::{Catalogue, Edit, EditReport, Hit, Sort};
 use crate::interop::photos_for;
 use crate::photo::{Attribute, Field, PhotoId};
+use crate::text::count;
 
 pub const QUERY_HELP: &str = "\
 QUERY LANGUAGE
@@ -53,8 +54,10 @@ pub struct SearchArgs {
     /// Print CSV
     #[arg(long, group = "format")]
     pub csv: bool,
-    /// date, taken, imported, title, rating, file, or set (needs set:"Name")
-    #[arg(long, default_value = "date")]
+    /// date, taken, imported, title, rating, file, set (needs set:"Name"),
+    /// or a field: caption, creator, credit, city, keywords, camera, ...;
+    /// a leading - reverses (-date: newest first)
+    #[arg(long, default_value = "date", allow_hyphen_values = true)]
     pub sort: String,
     #[arg(long)]
     pub limit: Option<usize>,
@@ -105,6 +108,9 @@ pub enum KeywordsCommand {
     Rename { old: String, new: String },
     /// Merge keyword FROM into INTO; FROM's photos get INTO
     Merge { from: String, into: String },
+    /// Delete a keyword and the keywords below it; photos lose them (undo
+    /// brings them back)
+    Delete { keyword: String },
     /// Add the keywords of a Lightroom keyword list file
     Import { file: std::path::PathBuf },
     /// Write the keyword tree as a Lightroom keyword list file
@@ -147,7 +153,9 @@ pub enum SetCommand {
     },
     /// Every set and saved search
     List,
-    /// Delete a set or saved search (never its photos)
+    /// Rename a set or saved search
+    Rename { name: String, new: String },
+    /// Delete a set or saved search (never its photos; undo brings it back)
     Delete { name: String },
     /// Numbered JPEG copies in set order, a checklist CSV and a contact sheet
     Export(super::interop::SetExportArgs),
@@ -257,33 +265,23 @@ fn print_report(report: &EditReport, dry_run: bool) -> Result<()> {
         }
         writeln!(
             out,
-            "would change {} photos ({} values)",
-            report.photos,
-            report.changes.len()
+            "would change {} ({})",
+            count(report.photos, "photo", "photos"),
+            count(report.changes.len(), "value", "values")
         )?;
     } else {
         writeln!(
             out,
-            "changed {} photos ({} values)",
-            report.photos,
-            report.changes.len()
+            "changed {} ({})",
+            count(report.photos, "photo", "photos"),
+            count(report.changes.len(), "value", "values")
         )?;
     }
     Ok(())
 }
 
 pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
-    let sort = SortKey::from_name(&args.sort).with_context(|| {
-        format!(
-            "unknown sort {:?}; use one of {}",
-            args.sort,
-            SortKey::NAMES
-                .iter()
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    })?;
+    let sort = Sort::parse(&args.sort)?;
     let query = crate::search::parse(&args.query)?;
     let hits: Vec<Hit> = catalogue.search(&query, sort, args.limit)?;
     let ids: Vec<PhotoId> = hits.iter().map(|h| h.id).collect();
@@ -374,7 +372,11 @@ pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
                 writeln!(out, "{label}: {}", shown.join(", "))?;
             }
         }
-        writeln!(std::io::stderr(), "{} photos", photos.len())?;
+        writeln!(
+            std::io::stderr(),
+            "{}",
+            count(photos.len(), "photo", "photos")
+        )?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
@@ -443,11 +445,24 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
         }
         KeywordsCommand::Rename { old, new } => {
             let n = catalogue.rename_keyword(old, new)?;
-            writeln!(out, "renamed; {n} photos follow")?;
+            writeln!(
+                out,
+                "renamed; {} follow{}",
+                count(n, "photo", "photos"),
+                if n == 1 { "s" } else { "" }
+            )?;
         }
         KeywordsCommand::Merge { from, into } => {
             let n = catalogue.merge_keywords(from, into)?;
-            writeln!(out, "merged; changed {n} photos")?;
+            writeln!(out, "merged; changed {}", count(n, "photo", "photos"))?;
+        }
+        KeywordsCommand::Delete { keyword } => {
+            let n = catalogue.delete_keyword(keyword)?;
+            writeln!(
+                out,
+                "deleted {keyword}; removed from {}",
+                count(n, "photo", "photos")
+            )?;
         }
         KeywordsCommand::Import { file } => {
             let text = std::fs::read_to_string(file)
@@ -455,7 +470,12 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
             let terms = crate::vocabulary::parse(&text)
                 .with_context(|| format!("{} is not a keyword list", file.display()))?;
             let (keywords, synonyms) = catalogue.import_vocabulary(&terms)?;
-            writeln!(out, "added {keywords} keywords and {synonyms} synonyms")?;
+            writeln!(
+                out,
+                "added {} and {}",
+                count(keywords, "keyword", "keywords"),
+                count(synonyms, "synonym", "synonyms")
+            )?;
         }
         KeywordsCommand::Export { file } => {
             let text = crate::vocabulary::write(&catalogue.vocabulary()?);
@@ -477,12 +497,16 @@ pub fn set(catalogue: &mut Catalogue, command: &SetCommand) -> Result<ExitCode> 
         SetCommand::Add { name, query } => {
             let ids = photos_for(catalogue, query)?;
             let n = catalogue.add_to_set(name, &ids)?;
-            writeln!(out, "added {n} photos to \"{name}\"")?;
+            writeln!(out, "added {} to \"{name}\"", count(n, "photo", "photos"))?;
         }
         SetCommand::Remove { name, query } => {
             let ids = photos_for(catalogue, query)?;
             let n = catalogue.remove_from_set(name, &ids)?;
-            writeln!(out, "removed {n} photos from \"{name}\"")?;
+            writeln!(
+                out,
+                "removed {} from \"{name}\"",
+                count(n, "photo", "photos")
+            )?;
         }
         SetCommand::Move {
             name,
@@ -533,9 +557,18 @@ pub fn set(catalogue: &mut Catalogue, command: &SetCommand) -> Result<ExitCode> 
             for s in catalogue.sets()? {
                 match &s.query {
                     Some(q) => writeln!(out, "{}\tsaved search\t{q}", s.name)?,
-                    None => writeln!(out, "{}\t{} photos", s.name, s.photos)?,
+                    None => writeln!(
+                        out,
+                        "{}\t{}",
+                        s.name,
+                        count(s.photos as usize, "photo", "photos")
+                    )?,
                 }
             }
+        }
+        SetCommand::Rename { name, new } => {
+            catalogue.rename_set(name, new)?;
+            writeln!(out, "renamed \"{name}\" to \"{}\"", new.trim())?;
         }
         SetCommand::Delete { name } => {
             catalogue.delete_set(name)?;
@@ -609,38 +642,32 @@ pub fn history(
     catalogue: &Catalogue,
     photo: Option<&std::ffi::OsStr>,
     limit: usize,
+    changes: bool,
 ) -> Result<ExitCode> {
     let id = photo
         .map(|p| find_photo(catalogue, p))
         .transpose()?
         .map(|p| p.id);
     let mut out = std::io::stdout().lock();
-    let mut last = None;
     for e in catalogue.history(id, limit)? {
-        if last != Some(e.operation) {
-            writeln!(
-                out,
-                "#{} {} {}: {}{}",
-                e.operation,
-                e.at,
-                e.source,
-                e.summary,
-                if e.undone { " (undone)" } else { "" }
-            )?;
-            last = Some(e.operation);
-        }
-        let what = match (e.photo, e.keyword) {
-            (Some(p), _) => format!("photo {p}"),
-            (None, Some(k)) => format!("keyword {k}"),
-            (None, None) => "catalogue".to_owned(),
-        };
         writeln!(
             out,
-            "    {what} {}: {} -> {}",
-            e.field,
-            show_value(&e.old),
-            show_value(&e.new)
+            "#{}  {}  {}{}",
+            e.operation,
+            e.at.replace('T', " ").trim_end_matches('Z'),
+            e.summary,
+            if e.undone { "  (undone)" } else { "" }
         )?;
+        // A photo's history says what changed on it; the whole history
+        // only when asked, as an edit of thousands of photos is long.
+        if changes || id.is_some() {
+            for c in &e.changes {
+                match (c.photo, id) {
+                    (Some(p), None) => writeln!(out, "    photo {p}: {}", c.words)?,
+                    _ => writeln!(out, "    {}", c.words)?,
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -648,8 +675,27 @@ pub fn history(
 pub fn undo(catalogue: &mut Catalogue) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match catalogue.undo()? {
-        Some((summary, n)) => writeln!(out, "undid {summary} ({n} values restored)")?,
+        Some(r) => writeln!(
+            out,
+            "undid: {} ({} restored)",
+            r.summary,
+            count(r.changes, "value", "values")
+        )?,
         None => writeln!(out, "nothing to undo")?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn redo(catalogue: &mut Catalogue) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match catalogue.redo()? {
+        Some(r) => writeln!(
+            out,
+            "redid: {} ({} changed)",
+            r.summary,
+            count(r.changes, "value", "values")
+        )?,
+        None => writeln!(out, "nothing to redo")?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -90,14 +90,20 @@ pub enum Command {
     /// Metadata templates: named presets of field values
     #[command(subcommand)]
     Template(curate::TemplateCommand),
-    /// The edit history, of one photo (id or path) or of the catalogue
+    /// The edit history, newest first: of one photo (id or path, with its
+    /// changes) or of the whole catalogue
     History {
         photo: Option<std::ffi::OsString>,
         #[arg(long, default_value_t = 200)]
         limit: usize,
+        /// Also list every change of each operation
+        #[arg(long)]
+        changes: bool,
     },
     /// Undo the last change (an edit of many photos is undone as a whole)
     Undo,
+    /// Redo the change undone last (until something new is changed)
+    Redo,
     /// Tidy the catalogue after much editing, so searches are quick again
     Optimize,
     /// Export the catalogue (CSV)
@@ -167,8 +173,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Set(c) => curate::set(&mut catalogue, &c),
         Command::Saved(c) => curate::saved(&mut catalogue, &c),
         Command::Template(c) => curate::template(&mut catalogue, &c),
-        Command::History { photo, limit } => curate::history(&catalogue, photo.as_deref(), limit),
+        Command::History {
+            photo,
+            limit,
+            changes,
+        } => curate::history(&catalogue, photo.as_deref(), limit, changes),
         Command::Undo => curate::undo(&mut catalogue),
+        Command::Redo => curate::redo(&mut catalogue),
         Command::Optimize => run_optimize(&mut catalogue),
         Command::Export(c) => interop::export(&catalogue, &c),
         Command::ImportCsv(args) => interop::import_csv(&mut catalogue, &args),

@@ -19,7 +19,18 @@ const CAPTION_HEIGHT: f32 = 36.0;
 #[derive(Debug, Clone)]
 pub struct DraggedPhotos(pub Vec<PhotoId>);
 
-pub fn label_color(label: Label) -> Color32 {
+/// A colour label's name for people.
+pub fn label_name(label: Label) -> &'static str {
+    match label {
+        Label::Red => "Red",
+        Label::Yellow => "Yellow",
+        Label::Green => "Green",
+        Label::Blue => "Blue",
+        Label::Purple => "Purple",
+    }
+}
+
+pub fn label_colour(label: Label) -> Color32 {
     match label {
         Label::Red => Color32::from_rgb(0xd9, 0x3f, 0x3f),
         Label::Yellow => Color32::from_rgb(0xe8, 0xc5, 0x2a),
@@ -56,7 +67,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         .set_items
         .as_ref()
         .map(|(name, _)| name.clone())
-        .filter(|_| app.sort() == crate::catalog::SortKey::SetOrder);
+        .filter(|_| app.sort().key == crate::catalog::SortKey::SetOrder);
 
     let mut scroll = egui::ScrollArea::vertical().auto_shrink(false);
     if let Some(index) = app.scroll_to.take() {
@@ -74,8 +85,19 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     }
     let mut wanted: Vec<Request> = Vec::new();
     let output = scroll.show_viewport(ui, |ui, viewport| {
-        ui.set_height(rows as f32 * step.y + SPACING);
+        // At least the height shown, so that a click below the last row
+        // lands on the grid's background.
+        ui.set_height((rows as f32 * step.y + SPACING).max(viewport.height()));
         ui.set_width(ui.available_width());
+        // A click between photos selects none, as in every file browser.
+        let background = ui.interact(
+            ui.max_rect(),
+            ui.scope_id().with("grid-background"),
+            Sense::click(),
+        );
+        if background.clicked() {
+            actions.push(Action::SelectNone);
+        }
         let origin = ui.max_rect().min + vec2(SPACING, SPACING);
         let first_row = (viewport.min.y / step.y).floor().max(0.0) as usize;
         let last_row = ((viewport.max.y / step.y).ceil() as usize).min(rows);
@@ -160,7 +182,16 @@ fn cell_ui(
     });
     let selected = app.selection.is_selected(id);
     let visuals = ui.visuals();
-    let painter = ui.painter_at(rect.expand(3.0));
+    let painter = ui.painter_at(rect.expand(4.0));
+    if app.selection.focus() == Some(id) && !ui.ctx().egui_wants_keyboard_input() {
+        // Where the keys act: the photo in focus, ringed.
+        painter.rect_stroke(
+            rect.expand(4.0),
+            CornerRadius::same(5),
+            Stroke::new(2.0, super::focus_colour(ui.ctx())),
+            StrokeKind::Inside,
+        );
+    }
     if selected {
         painter.rect(
             rect.expand(3.0),
@@ -229,15 +260,19 @@ fn cell_ui(
             visuals.warn_fg_color,
         );
     }
-    // Caption area: name, then stars, flag and label.
+    // Caption area: the name on one line (cut with an ellipsis, whole in
+    // the tooltip), then stars, flag and label.
     let text_color = visuals.text_color();
-    let name_galley =
-        ui.painter()
-            .layout(name, FontId::proportional(12.0), text_color, rect.width());
+    let mut job = egui::text::LayoutJob::simple_singleline(
+        name.clone(),
+        FontId::proportional(12.0),
+        text_color,
+    );
+    job.wrap = egui::text::TextWrapping::truncate_at_width(rect.width());
+    let name_galley = ui.painter().layout_job(job);
+    let cut = name_galley.elided;
     let name_pos = pos2(rect.left(), image_rect.bottom() + 2.0);
-    painter
-        .with_clip_rect(Rect::from_min_size(name_pos, vec2(rect.width(), 15.0)))
-        .galley(name_pos, name_galley, text_color);
+    painter.galley(name_pos, name_galley, text_color);
     let mut marks = "★".repeat(photo.rating as usize);
     match photo.flag {
         Some(Flag::Pick) => marks.push_str("  ⚑"),
@@ -255,10 +290,15 @@ fn cell_ui(
         painter.circle_filled(
             pos2(rect.right() - 6.0, image_rect.bottom() + 25.0),
             5.0,
-            label_color(label),
+            label_colour(label),
         );
     }
 
+    let response = if cut {
+        response.on_hover_text(&name)
+    } else {
+        response
+    };
     if response.clicked() {
         let m = ui.input(|i| i.modifiers);
         actions.push(Action::Click {
@@ -273,8 +313,9 @@ fn cell_ui(
         actions.push(Action::Open(index));
     }
     if response.drag_started() {
+        // Dragged photos arrive in the order the grid shows them.
         let photos = if selected {
-            app.selection.in_order(&app.order)
+            app.selection.in_result_order(&app.order)
         } else {
             vec![id]
         };
@@ -291,19 +332,26 @@ fn cell_ui(
                 Stroke::new(3.0, visuals.selection.stroke.color),
             );
         }
-        if let Some(payload) = response.dnd_release_payload::<DraggedPhotos>() {
+        if let Some(payload) = response.dnd_release_payload::<DraggedPhotos>()
+            && !payload.0.contains(&id)
+        {
             let position = app
                 .set_items
                 .as_ref()
                 .and_then(|(_, items)| items.iter().find(|i| i.photo == id))
                 .map_or(index as u32 + 1, |i| i.position);
-            for (n, photo) in payload.0.iter().enumerate() {
-                actions.push(Action::Worker(Command::MoveInSet {
-                    set: set.to_owned(),
-                    photo: *photo,
-                    position: position + n as u32,
-                }));
-            }
+            // Where the target stands once the moved photos are taken out.
+            let before = app.set_items.as_ref().map_or(0, |(_, items)| {
+                items
+                    .iter()
+                    .filter(|i| i.position < position && payload.0.contains(&i.photo))
+                    .count() as u32
+            });
+            actions.push(Action::Worker(Command::MoveInSet {
+                set: set.to_owned(),
+                photos: payload.0.clone(),
+                position: position - before,
+            }));
         }
     }
     response.context_menu(|ui| {
@@ -315,7 +363,7 @@ fn cell_ui(
             ui.close();
         }
         if let Some(set) = in_set
-            && ui.button(format!("Remove from \"{set}\"")).clicked()
+            && ui.button(format!("Remove from “{set}”")).clicked()
         {
             actions.push(Action::Worker(Command::RemoveFromSet {
                 set: set.to_owned(),

@@ -1,42 +1,61 @@
 //! The right panel: everything about the selection. Descriptive fields edit
-//! every selected photo at once and say "(mixed)" where they differ; Enter
-//! in the caption saves it and moves to the next photo, as in Photo
-//! Mechanic. Keywords are chips with autocomplete from the keyword tree.
+//! every selected photo at once and say "(mixed)" where they differ.
+//!
+//! The keyboard works as a cataloguer expects: Tab and Shift+Tab go from
+//! field to field and save the one left; Enter saves a one-line field; Enter
+//! in the caption saves it and puts the caret in the next photo's caption,
+//! its text selected (what is typed meanwhile stays in the field, never
+//! becomes a shortcut);
+//! Esc leaves a field and forgets what was typed. A depicted date that
+//! cannot be read stays in its field, marked, with the forms it accepts.
 
 use std::collections::BTreeMap;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use serde_json::Value;
 
-use super::grid::label_color;
+use super::grid::{label_colour, label_name};
 use super::thumbnails::{Key as ThumbKey, Request};
 use super::worker::Command;
 use super::{Action, App, Details};
-use crate::catalog::Edit;
+use crate::catalog::{Edit, HistoryEntry};
+use crate::date::PartialDate;
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
-use crate::text::fold;
+use crate::text::{count, fold};
 
 /// The editable fields, in the order archivists fill them in.
-const FIELDS: &[(Attribute, &str)] = &[
-    (Attribute::Field(Field::Title), "Title"),
-    (Attribute::Field(Field::Headline), "Headline"),
-    (Attribute::Field(Field::Caption), "Caption"),
-    (Attribute::Field(Field::Creators), "Creators"),
-    (Attribute::Field(Field::Credit), "Credit"),
-    (Attribute::Field(Field::Copyright), "Copyright"),
-    (Attribute::Field(Field::Source), "Source"),
-    (Attribute::Field(Field::DateCreated), "Date depicted"),
-    (Attribute::Field(Field::Event), "Event"),
-    (Attribute::Field(Field::People), "People"),
-    (Attribute::Field(Field::Sublocation), "Sublocation"),
-    (Attribute::Field(Field::City), "City"),
-    (Attribute::Field(Field::State), "State/province"),
-    (Attribute::Field(Field::Country), "Country"),
-    (Attribute::Field(Field::CountryCode), "Country code"),
-    (Attribute::Field(Field::JobId), "Job id"),
-    (Attribute::Field(Field::Instructions), "Instructions"),
-    (Attribute::Note, "Catalogue note"),
+const FIELDS: &[Attribute] = &[
+    Attribute::Field(Field::Title),
+    Attribute::Field(Field::Headline),
+    Attribute::Field(Field::Caption),
+    Attribute::Field(Field::Creators),
+    Attribute::Field(Field::Credit),
+    Attribute::Field(Field::Copyright),
+    Attribute::Field(Field::Source),
+    Attribute::Field(Field::DateCreated),
+    Attribute::Field(Field::Event),
+    Attribute::Field(Field::People),
+    Attribute::Field(Field::Sublocation),
+    Attribute::Field(Field::City),
+    Attribute::Field(Field::State),
+    Attribute::Field(Field::Country),
+    Attribute::Field(Field::CountryCode),
+    Attribute::Field(Field::JobId),
+    Attribute::Field(Field::Instructions),
+    Attribute::Note,
 ];
+
+const CAPTION: Attribute = Attribute::Field(Field::Caption);
+const DEPICTED: Attribute = Attribute::Field(Field::DateCreated);
+
+/// What the depicted date field accepts, said beside it when it cannot
+/// read what was typed.
+const DATE_FORMS: &str = "Accepted: 1991, 1991-06 or 1991-06-21";
+
+/// The preview's height at most: the fields below must fit 1280 x 800.
+const PREVIEW_HEIGHT: f32 = 150.0;
+/// The width of the names in the left column.
+const LABEL_WIDTH: f32 = 96.0;
 
 struct Buffer {
     text: String,
@@ -52,9 +71,28 @@ pub struct InspectorState {
     photos: Vec<PhotoId>,
     buffers: BTreeMap<&'static str, Buffer>,
     keyword_input: String,
+    /// The suggestion chosen with the arrows, if any.
+    keyword_choice: Option<usize>,
     wall_labels: Vec<(String, String, String)>,
     /// Waiting for details of a new selection.
     pending: bool,
+    /// Enter in the caption moved on: the caption keeps the keyboard, and
+    /// what is typed before the next photo's details arrive is kept.
+    advancing: bool,
+    /// New photos were loaded: the fields' own undo must forget what was
+    /// typed for the photos before.
+    forget_typing: bool,
+    /// The caption's text is selected (Enter moved on to it).
+    select_caption: bool,
+}
+
+/// A field's name, for the buffers and the widget ids.
+fn key_of(attribute: Attribute) -> &'static str {
+    attribute.name()
+}
+
+fn field_id(attribute: Attribute) -> egui::Id {
+    egui::Id::unique(("inspector-field", attribute.name()))
 }
 
 fn text_of(photo: &Photo, attribute: Attribute) -> String {
@@ -70,11 +108,20 @@ fn text_of(photo: &Photo, attribute: Attribute) -> String {
 }
 
 impl InspectorState {
+    /// Takes in the details of the photos inspected. What is being typed
+    /// is never thrown away: when the details are of the same photos (the
+    /// catalogue changed and was read again, or the photo Enter moved on to
+    /// arrived), a field with unsaved typing keeps it.
     pub fn load(&mut self, details: &Details) {
         self.pending = false;
-        self.photos = details.photos.iter().map(|p| p.id).collect();
-        self.buffers.clear();
-        for (attribute, _) in FIELDS {
+        let photos: Vec<PhotoId> = details.photos.iter().map(|p| p.id).collect();
+        let same = photos == self.photos;
+        // Only new photos make the fields' own undo forget: its history
+        // belongs to the photos it was typed for.
+        self.forget_typing |= !same;
+        self.photos = photos;
+        let advancing = std::mem::take(&mut self.advancing);
+        for attribute in FIELDS {
             let values: Vec<String> = details
                 .photos
                 .iter()
@@ -86,21 +133,40 @@ impl InspectorState {
             } else {
                 values.first().cloned().unwrap_or_default()
             };
+            let name = key_of(*attribute);
+            let typed = self
+                .buffers
+                .get(name)
+                .filter(|b| same && b.text != b.original)
+                .map(|b| b.text.clone());
+            if advancing && *attribute == CAPTION && typed.is_none() {
+                self.select_caption = true;
+            }
             self.buffers.insert(
-                attribute.name(),
+                name,
                 Buffer {
-                    text: original.clone(),
+                    text: typed.unwrap_or_else(|| original.clone()),
                     original,
                     mixed,
                 },
             );
         }
+        let typed_labels: Vec<(String, String)> = self
+            .wall_labels
+            .iter()
+            .filter(|(_, text, original)| same && text != original)
+            .map(|(set, text, _)| (set.clone(), text.clone()))
+            .collect();
         self.wall_labels = details
             .wall_labels
             .iter()
             .map(|(set, note)| {
                 let n = note.clone().unwrap_or_default();
-                (set.clone(), n.clone(), n)
+                let text = typed_labels
+                    .iter()
+                    .find(|(s, _)| s == set)
+                    .map_or_else(|| n.clone(), |(_, t)| t.clone());
+                (set.clone(), text, n)
             })
             .collect();
     }
@@ -109,43 +175,103 @@ impl InspectorState {
         self.pending = true;
     }
 
+    /// Whether the text field with the keyboard is one of the inspector's
+    /// and holds nothing unsaved: then Ctrl+Z undoes the catalogue's last
+    /// change (the field's own undo would only bring back another photo's
+    /// text).
+    pub fn is_clean(&self, focused: egui::Id) -> bool {
+        FIELDS.iter().any(|a| {
+            field_id(*a) == focused
+                && self
+                    .buffers
+                    .get(key_of(*a))
+                    .is_some_and(|b| b.text == b.original)
+        }) || (focused == keyword_id() && self.keyword_input.is_empty())
+    }
+
+    /// Enter in the caption moved on to `photo`: until its details come,
+    /// the caption shows its caption as the result knows it, and edits go
+    /// to it (never to the photo just left).
+    pub fn advance_to(&mut self, photo: PhotoId, caption: String) {
+        self.advancing = true;
+        self.select_caption = true;
+        self.forget_typing = true;
+        self.photos = vec![photo];
+        self.buffers.insert(
+            key_of(CAPTION),
+            Buffer {
+                text: caption.clone(),
+                original: caption,
+                mixed: false,
+            },
+        );
+    }
+
     /// The field differs between the selected photos and shows "(mixed)".
     pub fn is_mixed(&self, field: &str) -> bool {
         self.buffers.get(field).is_some_and(|b| b.mixed)
     }
+
+    /// What a field shows now (typed, or as catalogued).
+    pub fn text(&self, field: &str) -> Option<&str> {
+        self.buffers.get(field).map(|b| b.text.as_str())
+    }
+}
+
+/// A section heading that folds, remembering whether it is folded.
+fn section<R>(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    key: &str,
+    title: impl Into<egui::WidgetText>,
+    open_by_default: bool,
+    body: impl FnOnce(&mut App, &mut egui::Ui) -> R,
+) {
+    let memory_key = format!("inspector/{key}");
+    // The settings remember what differs from the default.
+    let open = app.settings.is_collapsed(&memory_key) != open_by_default;
+    let response = egui::CollapsingHeader::new(title)
+        .id_salt(&memory_key)
+        .open(Some(open))
+        .show(ui, |ui| body(app, ui));
+    if response.header_response.clicked() && !app.settings.collapsed.remove(&memory_key) {
+        app.settings.collapsed.insert(memory_key);
+    }
 }
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-    let Some(details) = app.details.clone() else {
+    // The panel is as wide as it was made, whatever it shows: the grid
+    // beside it never jumps.
+    ui.set_min_width(ui.available_width());
+    let Some(details) = app.details.clone().filter(|d| !d.photos.is_empty()) else {
         ui.add_space(12.0);
         ui.label(RichText::new("Select a photo to see and edit its description.").weak());
         return;
     };
-    if details.photos.is_empty() {
-        ui.add_space(12.0);
-        ui.label(RichText::new("Select a photo to see and edit its description.").weak());
-        return;
-    }
     let focus = &details.photos[0];
-    let count = details.photos.len();
+    let many = details.photos.len() > 1;
+    let name = focus
+        .file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            // Nothing here may widen the panel: long values wrap or are cut.
+            ui.set_max_width(ui.available_width());
             ui.add_space(6.0);
             preview(app, ui, focus);
-            if count > 1 {
-                ui.strong(format!("{count} photos selected; edits change all of them"));
+            if many {
+                ui.strong(format!(
+                    "{} selected; edits change all of them",
+                    count(details.photos.len(), "photo", "photos")
+                ));
             } else {
-                ui.strong(
-                    focus
-                        .file
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                );
+                ui.add(egui::Label::new(RichText::new(&name).strong()).truncate());
             }
-            curation(app, ui, &details, actions);
+            curation(ui, &details, actions);
             ui.separator();
             fields(app, ui, actions);
             ui.separator();
@@ -155,50 +281,37 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 wall_labels(app, ui, focus.id, actions);
             }
             ui.separator();
-            technical(ui, focus);
-            egui::CollapsingHeader::new(format!("All tags ({})", details.tags.len()))
-                .default_open(false)
-                .show(ui, |ui| {
-                    egui::Grid::new("tags")
-                        .striped(true)
-                        .num_columns(3)
-                        .show(ui, |ui| {
-                            for t in &details.tags {
-                                ui.label(RichText::new(&t.group).weak());
-                                ui.label(&t.name);
-                                ui.add(egui::Label::new(&t.value).wrap());
-                                ui.end_row();
-                            }
-                        });
-                });
-            egui::CollapsingHeader::new(format!("History ({})", details.history.len()))
-                .default_open(false)
-                .show(ui, |ui| {
-                    for h in &details.history {
-                        ui.label(format!(
-                            "{} {}: {} → {}{}",
-                            h.at.replace('T', " ").trim_end_matches('Z'),
-                            h.field,
-                            short(&h.old),
-                            short(&h.new),
-                            if h.undone { " (undone)" } else { "" }
-                        ));
-                    }
-                });
+            // With several photos selected, these describe one of them: say which.
+            let of = if many {
+                format!(" of {name}")
+            } else {
+                String::new()
+            };
+            section(
+                app,
+                ui,
+                "file",
+                format!("File and camera{of}"),
+                true,
+                |_, ui| technical(ui, focus),
+            );
+            section(
+                app,
+                ui,
+                "tags",
+                format!("All tags{of} ({})", details.tags.len()),
+                false,
+                |_, ui| all_tags(ui, &details),
+            );
+            section(
+                app,
+                ui,
+                "history",
+                format!("History{of} ({})", details.history.len()),
+                false,
+                |_, ui| history(ui, &details.history),
+            );
         });
-}
-
-fn short(v: &Value) -> String {
-    let text = match v {
-        Value::Null => "—".to_owned(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    if text.chars().count() > 40 {
-        format!("{}…", text.chars().take(40).collect::<String>())
-    } else {
-        text
-    }
 }
 
 fn preview(app: &mut App, ui: &mut egui::Ui, photo: &Photo) {
@@ -207,7 +320,7 @@ fn preview(app: &mut App, ui: &mut egui::Ui, photo: &Photo) {
     match app.thumbnails.get(photo.id, bucket) {
         Some(texture) => {
             let size = texture.size_vec2();
-            let scale = (width / size.x).min(240.0 / size.y);
+            let scale = (width / size.x).min(PREVIEW_HEIGHT / size.y);
             ui.add(egui::Image::new(&texture).fit_to_exact_size(size * scale));
         }
         None => {
@@ -218,36 +331,51 @@ fn preview(app: &mut App, ui: &mut egui::Ui, photo: &Photo) {
                 },
                 hash: photo.file.hash.clone(),
             });
-            ui.allocate_space(egui::vec2(width, 120.0));
+            ui.allocate_space(egui::vec2(width, PREVIEW_HEIGHT));
         }
     }
 }
 
-fn curation(app: &App, ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
+fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
     let photos = &details.photos;
     let common = |f: &dyn Fn(&Photo) -> String| -> Option<String> {
         let first = f(&photos[0]);
         photos.iter().all(|p| f(p) == first).then_some(first)
     };
     let rating = common(&|p| p.curation.rating.to_string()).and_then(|r| r.parse::<u8>().ok());
-    ui.horizontal_wrapped(|ui| {
-        for n in 0..=5u8 {
-            let text = if n == 0 {
-                "☆".to_owned()
-            } else {
-                "★".repeat(n as usize)
-            };
-            let on = rating == Some(n);
-            if ui
-                .selectable_label(on, text)
-                .on_hover_text(format!("Rating {n} (key {n})"))
-                .clicked()
-            {
+    // Five stars, as in Lightroom: a click on the nth gives n stars, a
+    // click on the rating it has takes the stars away.
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for n in 1..=5u8 {
+            let lit = rating.is_some_and(|r| r >= n);
+            let star = RichText::new(if lit { "★" } else { "☆" })
+                .size(18.0)
+                .color(ui.visuals().warn_fg_color);
+            let response = ui
+                .add(egui::Button::new(star).frame(false))
+                .on_hover_text(format!(
+                    "{} (key {n}); 0 for none",
+                    count(n as usize, "star", "stars")
+                ));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    rating == Some(n),
+                    count(n as usize, "star", "stars"),
+                )
+            });
+            if response.clicked() {
+                let value = if rating == Some(n) { 0 } else { n };
                 actions.push(Action::Edit(
-                    vec![Edit::Set(Attribute::Rating, Value::from(n))],
-                    format!("Rating {n}"),
+                    vec![Edit::Set(Attribute::Rating, Value::from(value))],
+                    format!("Rating {value}"),
                 ));
             }
+        }
+        if rating.is_none() {
+            ui.label(RichText::new("(mixed)").weak().small());
         }
     });
     let flag = common(&|p| p.curation.flag.map_or("none", Flag::name).to_owned());
@@ -265,45 +393,108 @@ fn curation(app: &App, ui: &mut egui::Ui, details: &Details, actions: &mut Vec<A
             {
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Flag, Value::from(value))],
-                    text.to_owned(),
-                ));
-            }
-        }
-        ui.separator();
-        for l in Label::ALL {
-            let on = label.as_deref() == Some(l.name());
-            let dot = RichText::new(if on { "◉" } else { "●" })
-                .color(label_color(l))
-                .size(16.0);
-            if ui
-                .selectable_label(on, dot)
-                .on_hover_text(l.name())
-                .clicked()
-            {
-                let value = if on { "none" } else { l.name() };
-                actions.push(Action::Edit(
-                    vec![Edit::Set(Attribute::Label, Value::from(value))],
-                    format!("Label {value}"),
+                    text.trim_start_matches(['⚑', '✖', ' ']).to_owned(),
                 ));
             }
         }
     });
-    let _ = app;
+    // Colour labels on a line of their own, so that the row never wraps
+    // half-way.
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for l in Label::ALL {
+            let on = label.as_deref() == Some(l.name());
+            let dot = RichText::new(if on { "◉" } else { "●" })
+                .color(label_colour(l))
+                .size(16.0);
+            let response = ui
+                .selectable_label(on, dot)
+                .on_hover_text(format!("{} label", label_name(l)));
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::Button,
+                    true,
+                    on,
+                    format!("{} label", label_name(l)),
+                )
+            });
+            if response.clicked() {
+                let value = if on {
+                    Value::Null
+                } else {
+                    Value::from(l.name())
+                };
+                actions.push(Action::Edit(
+                    vec![Edit::Set(Attribute::Label, value)],
+                    if on {
+                        "No label".to_owned()
+                    } else {
+                        format!("Label {}", l.name())
+                    },
+                ));
+            }
+        }
+    });
+}
+
+/// Why a depicted date cannot be used, or `None`.
+fn date_problem(text: &str) -> Option<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    PartialDate::parse(text)
+        .err()
+        .map(|e| format!("Not a date the catalogue can read ({e}). {DATE_FORMS}"))
+}
+
+fn keyword_id() -> egui::Id {
+    egui::Id::unique("inspector-keyword")
 }
 
 fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let state = &mut app.inspector;
-    let mut next = false;
-    let label_width = 96.0;
-    for (attribute, label) in FIELDS {
-        let Some(buffer) = state.buffers.get_mut(attribute.name()) else {
+    if std::mem::take(&mut state.forget_typing) {
+        for attribute in FIELDS {
+            let id = field_id(*attribute);
+            if let Some(mut text) = egui::text_edit::TextEditState::load(ui.ctx(), id) {
+                text.clear_undoer();
+                text.store(ui.ctx(), id);
+            }
+        }
+    }
+    let mut advance = false;
+    for attribute in FIELDS {
+        let Some(buffer) = state.buffers.get_mut(key_of(*attribute)) else {
             continue;
         };
+        let caption = *attribute == CAPTION;
+        let invalid = if *attribute == DEPICTED {
+            date_problem(&buffer.text)
+        } else {
+            None
+        };
+        let mut saved = None;
         ui.horizontal(|ui| {
-            let label_response =
-                ui.add_sized([label_width, 18.0], egui::Label::new(*label).truncate());
+            let label_response = ui.add_sized(
+                [LABEL_WIDTH, 18.0],
+                egui::Label::new(attribute.label()).truncate(),
+            );
+            if caption && std::mem::take(&mut state.select_caption) {
+                // As when Tab enters a field: the caption is selected, so
+                // typing replaces it and End or an arrow keeps it.
+                let id = field_id(*attribute);
+                let mut text =
+                    egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+                let end = egui::text::CCursor::new(buffer.text.chars().count());
+                text.cursor
+                    .set_char_range(Some(egui::text::CCursorRange::two(
+                        egui::text::CCursor::new(0),
+                        end,
+                    )));
+                text.store(ui.ctx(), id);
+            }
             let hint = if buffer.mixed { "(mixed)" } else { "" };
-            let caption = *attribute == Attribute::Field(Field::Caption);
             let editor = if caption || *attribute == Attribute::Note {
                 egui::TextEdit::multiline(&mut buffer.text)
                     .desired_rows(3)
@@ -312,31 +503,69 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             } else {
                 egui::TextEdit::singleline(&mut buffer.text)
             };
-            let response = ui
-                .add(editor.hint_text(hint).desired_width(ui.available_width()))
-                .labelled_by(label_response.id);
-            let enter = ui.input(|i| i.key_pressed(Key::Enter) && !i.modifiers.shift);
-            if response.lost_focus() || (response.has_focus() && enter && caption) {
+            let mut editor = editor
+                .id(field_id(*attribute))
+                .hint_text(hint)
+                .desired_width(ui.available_width());
+            if invalid.is_some() {
+                editor = editor.text_color(ui.visuals().error_fg_color);
+            }
+            let response = ui.add(editor).labelled_by(label_response.id);
+
+            if invalid.is_some() {
+                ui.painter().rect_stroke(
+                    response.rect.expand(1.0),
+                    egui::CornerRadius::same(2),
+                    egui::Stroke::new(1.5, ui.visuals().error_fg_color),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            let (enter, escape) = ui.input(|i| {
+                (
+                    i.key_pressed(Key::Enter) && !i.modifiers.shift,
+                    i.key_pressed(Key::Escape),
+                )
+            });
+            let caption_enter = caption && response.has_focus() && enter;
+            if response.lost_focus() && escape {
+                // Esc leaves without saving.
+                buffer.text = buffer.original.clone();
+            } else if response.lost_focus() || caption_enter {
                 let changed =
                     buffer.text != buffer.original && !(buffer.mixed && buffer.text.is_empty());
-                if changed && !state.photos.is_empty() {
-                    actions.push(Action::EditPhotos {
-                        photos: state.photos.clone(),
-                        edits: vec![Edit::Set(*attribute, Value::String(buffer.text.clone()))],
-                        what: (*label).to_owned(),
-                    });
+                if changed && invalid.is_none() && !state.photos.is_empty() {
+                    saved = Some(buffer.text.clone());
                     buffer.original = buffer.text.clone();
                     buffer.mixed = false;
                 }
-                if enter && caption {
-                    response.surrender_focus();
-                    next = true;
+                if caption_enter {
+                    advance = true;
                 }
             }
         });
+        if let Some(problem) = &invalid {
+            ui.horizontal(|ui| {
+                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!("⚠ {problem}"))
+                            .small()
+                            .color(ui.visuals().error_fg_color),
+                    )
+                    .wrap(),
+                );
+            });
+        }
+        if let Some(text) = saved {
+            actions.push(Action::EditPhotos {
+                photos: state.photos.clone(),
+                edits: vec![Edit::Set(*attribute, Value::String(text))],
+                what: attribute.label().to_owned(),
+            });
+        }
     }
-    if next {
-        actions.push(Action::Step(1));
+    if advance {
+        actions.push(Action::NextCaption);
     }
 }
 
@@ -374,64 +603,103 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
                 format!("{keyword} ✕")
             };
             let chip = egui::Button::new(RichText::new(text).small()).corner_radius(8.0);
-            if ui
-                .add(chip)
-                .on_hover_text(if some {
-                    "On some of the selected photos. Click to remove."
-                } else {
-                    "Click to remove"
-                })
-                .clicked()
-            {
+            let response = ui.add(chip).on_hover_text(if some {
+                "On some of the selected photos. Click to remove."
+            } else {
+                "Click to remove"
+            });
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {keyword}"))
+            });
+            if response.clicked() {
                 actions.push(Action::EditPhotos {
                     photos: app.inspector.photos.clone(),
                     edits: vec![Edit::RemoveKeyword(keyword.clone())],
-                    what: format!("Remove keyword {keyword}"),
+                    what: format!("Keyword {keyword} removed"),
                 });
             }
         }
     });
-    let input = ui.add(
-        egui::TextEdit::singleline(&mut app.inspector.keyword_input)
-            .hint_text("Add keyword (Enter)")
-            .desired_width(ui.available_width()),
-    );
-    input.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add keyword"));
+    // Suggestions from the keyword tree: by name or synonym, accent-blind.
     let typed = app.inspector.keyword_input.trim().to_owned();
-    let mut chosen = None;
-    if !typed.is_empty() {
-        let wanted = fold(&typed);
-        let matches: Vec<&str> = app
-            .sidebar
+    let wanted = fold(&typed);
+    let suggestions: Vec<String> = if wanted.is_empty() {
+        Vec::new()
+    } else {
+        app.sidebar
             .keywords
             .iter()
             .filter(|e| {
                 fold(&e.name).starts_with(&wanted)
                     || e.synonyms.iter().any(|s| fold(s).starts_with(&wanted))
             })
-            .map(|e| e.path.as_str())
+            .map(|e| e.path.clone())
             .take(8)
-            .collect();
-        if input.has_focus() || input.lost_focus() {
-            for m in &matches {
-                if ui
-                    .selectable_label(false, RichText::new(*m).small())
-                    .clicked()
-                {
-                    chosen = Some((*m).to_owned());
-                }
+            .collect()
+    };
+    let id = keyword_id();
+    let focused = ui.memory(|m| m.has_focus(id));
+    // Up and down choose among the suggestions; Enter takes the one chosen,
+    // else what was typed (an existing keyword of that name, if there is one).
+    if focused && !suggestions.is_empty() {
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowDown),
+                i.count_and_consume_key(Modifiers::NONE, Key::ArrowUp),
+            )
+        });
+        let last = suggestions.len() - 1;
+        let chosen = &mut app.inspector.keyword_choice;
+        for _ in 0..down {
+            *chosen = Some(chosen.map_or(0, |c| (c + 1).min(last)));
+        }
+        for _ in 0..up {
+            *chosen = chosen.and_then(|c| c.checked_sub(1));
+        }
+    }
+    if app
+        .inspector
+        .keyword_choice
+        .is_some_and(|c| c >= suggestions.len())
+    {
+        app.inspector.keyword_choice = None;
+    }
+    let before = app.inspector.keyword_input.clone();
+    let input = ui.add(
+        egui::TextEdit::singleline(&mut app.inspector.keyword_input)
+            .id(id)
+            .hint_text("Add keyword (Enter)")
+            .desired_width(ui.available_width()),
+    );
+    input.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add keyword"));
+    if app.inspector.keyword_input != before {
+        app.inspector.keyword_choice = None;
+    }
+    let mut chosen = None;
+    if focused || input.has_focus() || input.lost_focus() {
+        for (i, path) in suggestions.iter().enumerate() {
+            let on = app.inspector.keyword_choice == Some(i);
+            if ui
+                .selectable_label(on, RichText::new(path).small())
+                .clicked()
+            {
+                chosen = Some(path.clone());
             }
         }
-        if input.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-            // Enter takes the first suggestion that is exactly the word typed,
-            // else the text as typed.
-            chosen = Some(
-                matches
-                    .iter()
-                    .find(|m| fold(m.rsplit('|').next().unwrap_or(m)) == wanted)
-                    .map_or(typed.clone(), |m| (*m).to_owned()),
-            );
-        }
+    }
+    let escaped = ui.input(|i| i.key_pressed(Key::Escape));
+    if input.lost_focus() && escaped {
+        app.inspector.keyword_input.clear();
+        app.inspector.keyword_choice = None;
+    } else if input.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !typed.is_empty() {
+        chosen = Some(match app.inspector.keyword_choice {
+            Some(i) => suggestions[i].clone(),
+            None => suggestions
+                .iter()
+                .find(|p| fold(p.rsplit('|').next().unwrap_or(p)) == wanted)
+                .cloned()
+                .unwrap_or(typed),
+        });
     }
     if let Some(keyword) = chosen {
         actions.push(Action::EditPhotos {
@@ -440,102 +708,160 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
             what: format!("Keyword {keyword}"),
         });
         app.inspector.keyword_input.clear();
+        app.inspector.keyword_choice = None;
+        // Stay in the field for the next keyword.
+        input.request_focus();
     }
 }
 
 fn wall_labels(app: &mut App, ui: &mut egui::Ui, photo: PhotoId, actions: &mut Vec<Action>) {
     ui.strong("In exhibition sets");
     for (set, text, original) in &mut app.inspector.wall_labels {
-        ui.label(RichText::new(format!("Wall label in \"{set}\"")).weak());
-        let response = ui.add(
-            egui::TextEdit::multiline(text)
-                .desired_rows(2)
-                .desired_width(ui.available_width()),
-        );
-        if response.lost_focus() && text != original {
-            actions.push(Action::Worker(Command::SetNote {
-                set: set.clone(),
-                photo,
-                note: text.clone(),
-            }));
-            original.clone_from(text);
+        let label = ui.label(RichText::new(format!("Wall label in “{set}”")).weak());
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .id(egui::Id::unique(("wall-label", set.as_str())))
+                    .desired_rows(2)
+                    .desired_width(ui.available_width()),
+            )
+            .labelled_by(label.id);
+        if response.lost_focus() {
+            if ui.input(|i| i.key_pressed(Key::Escape)) {
+                text.clone_from(original);
+            } else if text != original {
+                actions.push(Action::Worker(Command::SetNote {
+                    set: set.clone(),
+                    photo,
+                    note: text.clone(),
+                }));
+                original.clone_from(text);
+            }
         }
     }
 }
 
+/// A name and a value that wraps within the panel.
+fn line(ui: &mut egui::Ui, name: &str, value: &str) {
+    ui.horizontal_top(|ui| {
+        ui.add_sized(
+            [LABEL_WIDTH, 16.0],
+            egui::Label::new(RichText::new(name).weak()).truncate(),
+        );
+        ui.add(egui::Label::new(value).wrap());
+    });
+}
+
 fn technical(ui: &mut egui::Ui, p: &Photo) {
     let t = &p.technical;
-    {
-        let mut line = |name: &str, value: Option<String>| {
-            if let Some(v) = value.filter(|v| !v.is_empty()) {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(name).weak());
-                    ui.add(egui::Label::new(v).wrap());
-                });
+    let mut show = |name: &str, value: Option<String>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            line(ui, name, &v);
+        }
+    };
+    show("File", Some(p.file.path.display().to_string()));
+    show(
+        "Size",
+        t.width.zip(t.height).map(|(w, h)| {
+            format!(
+                "{w} × {h} {}, {:.1} MB",
+                p.file.format,
+                p.file.size as f64 / 1e6
+            )
+        }),
+    );
+    show(
+        "Camera",
+        Some(
+            [t.camera_make.as_deref(), t.camera_model.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+    );
+    show("Lens", t.lens.clone());
+    show("Taken", t.taken_at.as_ref().map(|d| d.replace('T', " ")));
+    show(
+        "Digitised",
+        t.digitized_at.as_ref().map(|d| d.replace('T', " ")),
+    );
+    let exposure = [
+        t.exposure_time.map(|e| {
+            if e < 1.0 {
+                format!("1/{:.0} s", 1.0 / e)
+            } else {
+                format!("{e} s")
             }
-        };
-        line("File", Some(p.file.path.display().to_string()));
-        line(
-            "Size",
-            t.width.zip(t.height).map(|(w, h)| {
-                format!(
-                    "{w} × {h} {}, {:.1} MB",
-                    p.file.format,
-                    p.file.size as f64 / 1e6
-                )
-            }),
+        }),
+        t.f_number.map(|f| format!("f/{f:.1}")),
+        t.iso.map(|i| format!("ISO {i}")),
+        t.focal_length.map(|f| format!("{f:.0} mm")),
+    ];
+    show(
+        "Exposure",
+        Some(
+            exposure
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("  "),
+        ),
+    );
+    show(
+        "GPS",
+        t.gps.map(|g| {
+            format!(
+                "{:.6}, {:.6}{}",
+                g.lat,
+                g.lon,
+                g.alt.map_or(String::new(), |a| format!(", {a:.0} m"))
+            )
+        }),
+    );
+    for w in &p.warnings {
+        show("Warning", Some(w.clone()));
+    }
+}
+
+/// Every raw tag: the group and name above, the value below at full width,
+/// so that long values read as text and never widen the panel.
+fn all_tags(ui: &mut egui::Ui, details: &Details) {
+    for t in &details.tags {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{} · {}", t.group, t.name))
+                    .weak()
+                    .small(),
+            )
+            .truncate(),
         );
-        line(
-            "Camera",
-            Some(
-                [t.camera_make.as_deref(), t.camera_model.as_deref()]
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-        );
-        line("Lens", t.lens.clone());
-        line("Taken", t.taken_at.as_ref().map(|d| d.replace('T', " ")));
-        line(
-            "Digitised",
-            t.digitized_at.as_ref().map(|d| d.replace('T', " ")),
-        );
-        let exposure = [
-            t.exposure_time.map(|e| {
-                if e < 1.0 {
-                    format!("1/{:.0} s", 1.0 / e)
-                } else {
-                    format!("{e} s")
-                }
-            }),
-            t.f_number.map(|f| format!("f/{f:.1}")),
-            t.iso.map(|i| format!("ISO {i}")),
-            t.focal_length.map(|f| format!("{f:.0} mm")),
-        ];
-        line(
-            "Exposure",
-            Some(
-                exposure
-                    .into_iter()
-                    .flatten()
-                    .collect::<Vec<_>>()
-                    .join("  "),
-            ),
-        );
-        line(
-            "GPS",
-            t.gps.map(|g| {
-                format!(
-                    "{:.6}, {:.6}{}",
-                    g.lat,
-                    g.lon,
-                    g.alt.map_or(String::new(), |a| format!(", {a:.0} m"))
-                )
-            }),
-        );
-        for w in &p.warnings {
-            line("Warning", Some(w.clone()));
+        ui.add(egui::Label::new(&t.value).wrap());
+        ui.add_space(2.0);
+    }
+}
+
+fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
+    if entries.is_empty() {
+        ui.label(RichText::new("Not changed in the catalogue").weak());
+    }
+    for h in entries {
+        let when = h.at.replace('T', " ");
+        let mut text = RichText::new(format!(
+            "{}  {}{}",
+            when.trim_end_matches('Z'),
+            h.summary,
+            if h.undone { " (undone)" } else { "" }
+        ));
+        if h.undone {
+            text = text.weak().strikethrough();
+        }
+        ui.add(egui::Label::new(text).wrap());
+        for c in &h.changes {
+            ui.horizontal_top(|ui| {
+                ui.add_space(12.0);
+                ui.add(egui::Label::new(RichText::new(&c.words).small()).wrap());
+            });
         }
     }
 }

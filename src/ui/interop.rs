@@ -7,11 +7,12 @@ use egui_extras::{Column, TableBuilder};
 use serde_json::Value;
 
 use super::worker::{CsvPreview, CsvRequest};
-use super::{Action, App, count};
+use super::{Action, App};
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
 use crate::interop::{Source, Target};
 use crate::photo::PhotoId;
+use crate::text::count;
 
 /// The long edge offered for exhibition copies: enough for a print of
 /// 30 cm at 170 dpi, small enough to mail.
@@ -70,6 +71,8 @@ pub struct Job {
     pub what: String,
     pub done: usize,
     pub total: usize,
+    /// Setting it stops the job.
+    pub cancel: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 #[derive(Default)]

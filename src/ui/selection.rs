@@ -80,6 +80,13 @@ impl Selection {
         ids
     }
 
+    /// The selected photos in result order (as the grid shows them).
+    pub fn in_result_order(&self, order: &Order) -> Vec<PhotoId> {
+        let mut ids: Vec<PhotoId> = self.selected.iter().copied().collect();
+        ids.sort_by_key(|id| order.position(*id).unwrap_or(usize::MAX));
+        ids
+    }
+
     /// A click on the photo at `index`, with Shift and Ctrl (Cmd) as held.
     pub fn click(&mut self, order: &Order, index: usize, shift: bool, toggle: bool) {
         let Some(id) = order.get(index) else { return };

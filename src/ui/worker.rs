@@ -2,18 +2,22 @@
 //! the window's commands through channels, so that the UI thread never
 //! waits on SQLite. After every event it sends, it asks egui to repaint.
 //!
-//! Imports run on a thread of their own with their own connection (SQLite's
-//! WAL lets the worker keep answering searches meanwhile).
+//! Imports and jobs that write files run on threads of their own with their
+//! own connections (SQLite's WAL lets the worker keep answering searches
+//! meanwhile), and can be cancelled. When idle, the worker looks every
+//! 200 ms whether another program changed the catalogue, and says so.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-use crossbeam_channel::{Receiver, Sender, unbounded};
+use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
 use crate::catalog::{
     Catalogue, Change, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary, SetInfo, SetItem,
-    SortKey, Template, ThumbnailStore,
+    Sort, SortKey, Template, ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -21,7 +25,7 @@ use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
 use crate::interop::{self, CsvImport, LabelChange, Source, Target};
 use crate::photo::{Photo, PhotoId, RawTag};
 
-use super::count;
+use crate::text::count;
 
 /// What the window asks of the catalogue.
 #[derive(Debug, Clone)]
@@ -30,7 +34,9 @@ pub enum Command {
     Search {
         generation: u64,
         query: String,
-        sort: SortKey,
+        sort: Sort,
+        /// Also count, for every keyword, the result's photos under it.
+        keyword_counts: bool,
     },
     /// Everything the inspector shows for these photos (the first is the
     /// one in focus).
@@ -40,13 +46,23 @@ pub enum Command {
     },
     /// Counts, folders, keywords, sets, templates for the sidebar.
     Sidebar,
+    /// Whole records of photos the table shows.
+    Rows {
+        generation: u64,
+        photos: Vec<PhotoId>,
+    },
     Edit {
         photos: Vec<PhotoId>,
         edits: Vec<Edit>,
         what: String,
     },
     Undo,
+    Redo,
     CreateSet(String),
+    RenameSet {
+        old: String,
+        new: String,
+    },
     AddToSet {
         set: String,
         photos: Vec<PhotoId>,
@@ -55,9 +71,10 @@ pub enum Command {
         set: String,
         photos: Vec<PhotoId>,
     },
+    /// Move photos (in this order) to a 1-based position of the set.
     MoveInSet {
         set: String,
-        photo: PhotoId,
+        photos: Vec<PhotoId>,
         position: u32,
     },
     SetNote {
@@ -78,6 +95,7 @@ pub enum Command {
         from: String,
         into: String,
     },
+    DeleteKeyword(String),
     ApplyTemplate {
         name: String,
         photos: Vec<PhotoId>,
@@ -113,6 +131,20 @@ pub enum Command {
     },
     /// Tidy the catalogue after much editing (on a thread of its own).
     Optimize,
+}
+
+impl Command {
+    /// Whether the command changes the catalogue: the window waits for its
+    /// answer before it counts as settled.
+    pub fn changes(&self) -> bool {
+        !matches!(
+            self,
+            Command::Search { .. }
+                | Command::Inspect { .. }
+                | Command::Sidebar
+                | Command::Rows { .. }
+        )
+    }
 }
 
 /// An edited CSV to read back.
@@ -153,6 +185,7 @@ pub struct Details {
     pub tags: Vec<RawTag>,
     /// Exhibition sets the focused photo is in.
     pub sets: Vec<String>,
+    /// The focused photo's history, newest first.
     pub history: Vec<HistoryEntry>,
     /// The focused photo's wall labels, by set.
     pub wall_labels: Vec<(String, Option<String>)>,
@@ -182,9 +215,11 @@ pub enum Event {
         generation: u64,
         photos: Vec<PhotoSummary>,
         possible: Vec<PhotoId>,
-        facets: Facets,
+        facets: Box<Facets>,
         /// The set's order and wall labels when the query is one set.
         set_items: Option<(String, Vec<SetItem>)>,
+        /// Photos of the result under each keyword, when asked for.
+        keyword_counts: Option<HashMap<i64, u64>>,
     },
     SearchError {
         generation: u64,
@@ -192,8 +227,23 @@ pub enum Event {
     },
     Details(Box<Details>),
     Sidebar(Box<Sidebar>),
+    Rows {
+        generation: u64,
+        asked: Vec<PhotoId>,
+        photos: Vec<Photo>,
+    },
+    /// Reading what a panel shows failed; said once, not asked again.
+    ReadFailed(String),
+    /// What undo and redo would do now, in words.
+    History {
+        undo: Option<String>,
+        redo: Option<String>,
+    },
     /// Something changed; the message is for the status bar.
     Changed(String),
+    /// Another program (or a job of this window's) changed the catalogue.
+    ChangedElsewhere,
+    /// A change could not be made; the message says why.
     Error(String),
     ImportStarted {
         total: usize,
@@ -208,8 +258,12 @@ pub enum Event {
     /// A command that changes nothing in the catalogue finished.
     Done(String),
     CsvPreview(Box<CsvPreview>),
-    /// A job on its own thread (writing metadata, exporting a set) began.
-    JobStarted(String),
+    /// A job on its own thread (writing metadata, exporting a set) began;
+    /// setting `cancel` stops it.
+    JobStarted {
+        what: String,
+        cancel: Arc<AtomicBool>,
+    },
     JobProgress {
         done: usize,
         total: usize,
@@ -227,6 +281,10 @@ pub struct Worker {
     commands: Sender<Command>,
     pub events: Receiver<Event>,
 }
+
+/// How often an idle worker looks whether another program changed the
+/// catalogue.
+const LOOK_ELSEWHERE: Duration = Duration::from_millis(200);
 
 impl Worker {
     /// Starts the worker on the catalogue at `path`. `repaint` is called
@@ -255,9 +313,20 @@ impl Worker {
                     path,
                     events: event_tx.clone(),
                     repaint: repaint.clone(),
+                    data_version: None,
                 };
-                while let Ok(first) = command_rx.recv() {
-                    // Of the searches waiting, only the newest matters.
+                state.send_history();
+                loop {
+                    let first = match command_rx.recv_timeout(LOOK_ELSEWHERE) {
+                        Ok(command) => command,
+                        Err(RecvTimeoutError::Timeout) => {
+                            state.look_elsewhere();
+                            continue;
+                        }
+                        Err(RecvTimeoutError::Disconnected) => break,
+                    };
+                    // Of the searches and inspections waiting, only the
+                    // newest matters.
                     let mut batch = vec![first];
                     batch.extend(command_rx.try_iter());
                     let newest_search = batch
@@ -302,6 +371,22 @@ struct State {
     path: PathBuf,
     events: Sender<Event>,
     repaint: Arc<dyn Fn() + Send + Sync>,
+    /// `PRAGMA data_version` when last looked at: it changes when another
+    /// connection commits.
+    data_version: Option<i64>,
+}
+
+/// Who a change was made on, for the status bar: the photo's file name, or
+/// how many photos.
+fn on_whom(catalogue: &Catalogue, photos: &[PhotoId], changed: usize) -> String {
+    if changed == 1
+        && let [one] = photos
+        && let Ok(summaries) = catalogue.summaries(&[*one])
+        && let Some(s) = summaries.first()
+    {
+        return s.file_name.clone();
+    }
+    count(changed, "photo", "photos")
 }
 
 impl State {
@@ -310,114 +395,202 @@ impl State {
         (self.repaint)();
     }
 
+    /// Tells the window what undo and redo would do now.
+    fn send_history(&mut self) {
+        match self.catalogue.undo_redo() {
+            Ok((undo, redo)) => self.send(Event::History { undo, redo }),
+            Err(e) => self.send(Event::ReadFailed(format!("the edit history: {e}"))),
+        }
+        self.data_version = self.catalogue.data_version().ok();
+    }
+
+    /// Says so when another connection (another Kartoteka, a command-line
+    /// edit, a job of this window's) changed the catalogue.
+    fn look_elsewhere(&mut self) {
+        let Ok(now) = self.catalogue.data_version() else {
+            return;
+        };
+        if self.data_version.is_some_and(|seen| seen != now) {
+            self.data_version = Some(now);
+            self.send(Event::ChangedElsewhere);
+            self.send_history();
+        }
+        self.data_version = Some(now);
+    }
+
+    /// A change went through: the status bar says so, the window looks again.
+    fn changed(&mut self, message: String) {
+        self.send(Event::Changed(message));
+        self.send_history();
+    }
+
     fn handle(&mut self, command: Command) {
         let result: Result<(), String> = match command {
             Command::Search {
                 generation,
                 query,
                 sort,
+                keyword_counts,
             } => {
-                self.search(generation, &query, sort);
+                self.search(generation, &query, sort, keyword_counts);
                 Ok(())
             }
             Command::Inspect { generation, photos } => {
-                self.inspect(generation, &photos).map_err(|e| e.to_string())
+                if let Err(e) = self.inspect(generation, &photos) {
+                    self.send(Event::ReadFailed(format!("the photos' details: {e}")));
+                }
+                Ok(())
             }
-            Command::Sidebar => self.sidebar().map_err(|e| e.to_string()),
+            Command::Rows { generation, photos } => {
+                let (found, failed) = match self.catalogue.photos_by_ids(&photos) {
+                    Ok(found) => (found, None),
+                    Err(e) => (Vec::new(), Some(e)),
+                };
+                self.send(Event::Rows {
+                    generation,
+                    asked: photos,
+                    photos: found,
+                });
+                if let Some(e) = failed {
+                    self.send(Event::ReadFailed(format!("the table's rows: {e}")));
+                }
+                Ok(())
+            }
+            Command::Sidebar => {
+                if let Err(e) = self.sidebar() {
+                    self.send(Event::ReadFailed(format!("the sidebar: {e}")));
+                }
+                Ok(())
+            }
             Command::Edit {
                 photos,
                 edits,
                 what,
             } => match self.catalogue.edit(&photos, &edits, "edit", false) {
+                Ok(report) if report.photos == 0 => {
+                    self.changed(format!("{what}: nothing to change"));
+                    Ok(())
+                }
                 Ok(report) => {
-                    self.send(Event::Changed(format!(
-                        "{what}: {} photos changed",
-                        report.photos
-                    )));
+                    let whom = on_whom(&self.catalogue, &photos, report.photos);
+                    self.changed(format!("{what} on {whom}"));
                     Ok(())
                 }
                 Err(e) => Err(e.to_string()),
             },
             Command::Undo => match self.catalogue.undo() {
-                Ok(Some((summary, n))) => {
-                    self.send(Event::Changed(format!("Undid {summary} ({n} values)")));
+                Ok(Some(r)) => {
+                    self.changed(format!("Undid: {}", r.summary));
                     Ok(())
                 }
                 Ok(None) => {
-                    self.send(Event::Changed("Nothing to undo".into()));
+                    self.changed("Nothing to undo".into());
                     Ok(())
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(format!("undo failed: {e}")),
+            },
+            Command::Redo => match self.catalogue.redo() {
+                Ok(Some(r)) => {
+                    self.changed(format!("Redid: {}", r.summary));
+                    Ok(())
+                }
+                Ok(None) => {
+                    self.changed("Nothing to redo".into());
+                    Ok(())
+                }
+                Err(e) => Err(format!("redo failed: {e}")),
             },
             Command::CreateSet(name) => self
                 .catalogue
                 .create_set(&name)
-                .map(|()| self.send(Event::Changed(format!("Created set \"{name}\""))))
+                .map(|()| self.changed(format!("Created set “{name}”")))
+                .map_err(|e| e.to_string()),
+            Command::RenameSet { old, new } => self
+                .catalogue
+                .rename_set(&old, &new)
+                .map(|()| self.changed(format!("Renamed “{old}” to “{}”", new.trim())))
                 .map_err(|e| e.to_string()),
             Command::AddToSet { set, photos } => self
                 .catalogue
                 .add_to_set(&set, &photos)
-                .map(|n| self.send(Event::Changed(format!("Added {n} photos to \"{set}\""))))
+                .map(|n| self.changed(format!("Added {} to “{set}”", count(n, "photo", "photos"))))
                 .map_err(|e| e.to_string()),
             Command::RemoveFromSet { set, photos } => self
                 .catalogue
                 .remove_from_set(&set, &photos)
-                .map(|n| self.send(Event::Changed(format!("Removed {n} photos from \"{set}\""))))
+                .map(|n| {
+                    self.changed(format!(
+                        "Removed {} from “{set}” (Ctrl+Z puts {} back)",
+                        count(n, "photo", "photos"),
+                        if n == 1 { "it" } else { "them" }
+                    ))
+                })
                 .map_err(|e| e.to_string()),
             Command::MoveInSet {
                 set,
-                photo,
+                photos,
                 position,
             } => self
                 .catalogue
-                .move_in_set(&set, photo, position)
+                .move_photos_in_set(&set, &photos, position)
                 .map(|()| {
-                    self.send(Event::Changed(format!(
-                        "Moved to position {position} in \"{set}\""
-                    )))
+                    self.changed(format!(
+                        "Moved {} to position {position} in “{set}”",
+                        count(photos.len(), "photo", "photos")
+                    ))
                 })
                 .map_err(|e| e.to_string()),
             Command::SetNote { set, photo, note } => self
                 .catalogue
                 .set_note(&set, photo, &note)
-                .map(|()| self.send(Event::Changed(format!("Wall label saved in \"{set}\""))))
+                .map(|()| self.changed(format!("Wall label saved in “{set}”")))
                 .map_err(|e| e.to_string()),
             Command::DeleteSet(name) => self
                 .catalogue
                 .delete_set(&name)
-                .map(|()| self.send(Event::Changed(format!("Deleted \"{name}\""))))
+                .map(|()| self.changed(format!("Deleted “{name}” (Ctrl+Z brings it back)")))
                 .map_err(|e| e.to_string()),
             Command::SaveSearch { name, query } => self
                 .catalogue
                 .save_search(&name, &query)
-                .map(|()| self.send(Event::Changed(format!("Saved search \"{name}\""))))
+                .map(|()| self.changed(format!("Saved the search as “{name}”")))
                 .map_err(|e| e.to_string()),
             Command::RenameKeyword { old, new } => self
                 .catalogue
                 .rename_keyword(&old, &new)
                 .map(|n| {
-                    self.send(Event::Changed(format!(
-                        "Renamed {old} to {new}: {n} photos follow"
-                    )))
+                    self.changed(format!(
+                        "Renamed {old} to {new}: {} follow",
+                        count(n, "photo", "photos")
+                    ))
                 })
                 .map_err(|e| e.to_string()),
             Command::MergeKeywords { from, into } => self
                 .catalogue
                 .merge_keywords(&from, &into)
                 .map(|n| {
-                    self.send(Event::Changed(format!(
-                        "Merged {from} into {into}: {n} photos changed"
-                    )))
+                    self.changed(format!(
+                        "Merged {from} into {into}: {} changed",
+                        count(n, "photo", "photos")
+                    ))
+                })
+                .map_err(|e| e.to_string()),
+            Command::DeleteKeyword(keyword) => self
+                .catalogue
+                .delete_keyword(&keyword)
+                .map(|n| {
+                    self.changed(format!(
+                        "Deleted keyword {keyword} from {} (Ctrl+Z brings it back)",
+                        count(n, "photo", "photos")
+                    ))
                 })
                 .map_err(|e| e.to_string()),
             Command::ApplyTemplate { name, photos } => self
                 .catalogue
                 .apply_template(&name, &photos, false, false)
                 .map(|r| {
-                    self.send(Event::Changed(format!(
-                        "Template \"{name}\": {} photos changed",
-                        r.photos
-                    )))
+                    let whom = on_whom(&self.catalogue, &photos, r.photos);
+                    self.changed(format!("Template “{name}” on {whom}"))
                 })
                 .map_err(|e| e.to_string()),
             Command::Import { paths, template } => {
@@ -437,21 +610,49 @@ impl State {
                     Target::Copies(_) => "Writing copies with metadata",
                     Target::InPlace { .. } => "Embedding metadata in the originals",
                 };
-                self.start_job(what.to_owned(), move |catalogue, progress| {
-                    write_metadata(catalogue, &photos, &target, progress)
+                self.start_job(what.to_owned(), move |catalogue, job| {
+                    write_metadata(catalogue, &photos, &target, job)
                 });
                 Ok(())
             }
             Command::ExportSet { name, dir, options } => {
-                self.start_job(format!("Exporting \"{name}\""), move |catalogue, _| {
+                self.start_job(format!("Exporting “{name}”"), move |catalogue, _| {
                     export_set(catalogue, &name, &dir, &options)
                 });
                 Ok(())
             }
             Command::Optimize => {
-                self.start_job("Optimizing the catalogue".to_owned(), |catalogue, _| {
+                self.start_job("Optimizing the catalogue".to_owned(), |catalogue, job| {
                     let started = std::time::Instant::now();
-                    match catalogue.optimize() {
+                    // Cancelling interrupts SQLite, which rolls the work back.
+                    let interrupt = catalogue.interrupt_handle();
+                    let cancel = job.cancel.clone();
+                    let finished = Arc::new(AtomicBool::new(false));
+                    let watching = finished.clone();
+                    let watch = std::thread::Builder::new()
+                        .name("kartoteka-optimize-cancel".into())
+                        .spawn(move || {
+                            while !watching.load(Ordering::Relaxed) {
+                                if cancel.load(Ordering::Relaxed) {
+                                    interrupt.interrupt();
+                                    return;
+                                }
+                                std::thread::sleep(Duration::from_millis(50));
+                            }
+                        });
+                    let result = catalogue.optimize();
+                    finished.store(true, Ordering::Relaxed);
+                    if let Ok(watch) = watch {
+                        let _ = watch.join();
+                    }
+                    let cancelled = job.cancelled();
+                    match result {
+                        _ if cancelled => JobOutcome {
+                            message: "Optimizing was cancelled; the catalogue is as it was"
+                                .to_owned(),
+                            problems: Vec::new(),
+                            changed: false,
+                        },
                         Ok(()) => JobOutcome {
                             message: format!(
                                 "Optimized the catalogue in {:.1} s",
@@ -468,10 +669,11 @@ impl State {
         };
         if let Err(message) = result {
             self.send(Event::Error(message));
+            self.send_history();
         }
     }
 
-    fn search(&mut self, generation: u64, query: &str, sort: SortKey) {
+    fn search(&mut self, generation: u64, query: &str, sort: Sort, keyword_counts: bool) {
         let run = || -> Result<Event, crate::catalog::SearchError> {
             let parsed = crate::search::parse(query)?;
             let hits = self.catalogue.search(&parsed, sort, None)?;
@@ -486,12 +688,18 @@ impl State {
                     .map(|items| (name.clone(), items)),
                 _ => None,
             };
+            let keyword_counts = if keyword_counts {
+                Some(self.catalogue.keyword_counts(&parsed)?)
+            } else {
+                None
+            };
             Ok(Event::Results {
                 generation,
                 photos,
                 possible: hits.iter().filter(|h| h.possible).map(|h| h.id).collect(),
-                facets,
+                facets: Box::new(facets),
                 set_items,
+                keyword_counts,
             })
         };
         let event = run().unwrap_or_else(|e| Event::SearchError {
@@ -511,18 +719,16 @@ impl State {
         };
         let all = self.catalogue.photos_by_ids(photos)?;
         let sets = self.catalogue.sets_of(focus)?;
-        let wall_labels = sets
-            .iter()
-            .map(|s| {
-                let note = self
-                    .catalogue
-                    .set_items(s)
-                    .ok()
-                    .and_then(|items| items.into_iter().find(|i| i.photo == focus))
-                    .and_then(|i| i.note);
-                (s.clone(), note)
-            })
-            .collect();
+        let mut wall_labels = Vec::new();
+        for set in &sets {
+            let note = self
+                .catalogue
+                .set_items(set)?
+                .into_iter()
+                .find(|i| i.photo == focus)
+                .and_then(|i| i.note);
+            wall_labels.push((set.clone(), note));
+        }
         self.send(Event::Details(Box::new(Details {
             generation,
             photos: all,
@@ -535,16 +741,17 @@ impl State {
     }
 
     fn sidebar(&mut self) -> crate::catalog::Result<()> {
-        let count = |q: &str| {
-            self.catalogue
-                .search_text(q, SortKey::Imported, None)
-                .map(|h| h.len() as u64)
-                .unwrap_or(0)
+        let count = |q: &str| -> crate::catalog::Result<u64> {
+            match self.catalogue.search_text(q, SortKey::Imported, None) {
+                Ok(hits) => Ok(hits.len() as u64),
+                Err(crate::catalog::SearchError::Catalogue(e)) => Err(e),
+                Err(e) => Err(crate::catalog::CatalogError::Invalid(e.to_string())),
+            }
         };
         let sidebar = Sidebar {
             photos: self.catalogue.photo_count()?,
-            missing: count("status:missing"),
-            without_caption: count("missing:caption"),
+            missing: count("status:missing")?,
+            without_caption: count("missing:caption")?,
             folders: self.catalogue.folders()?,
             keywords: self.catalogue.keywords()?,
             sets: self.catalogue.sets()?,
@@ -615,12 +822,12 @@ impl State {
         let outcome = import
             .apply(&mut self.catalogue, false, request.set.as_deref())
             .map_err(|e| e.to_string())?;
-        self.send(Event::Changed(format!(
+        self.changed(format!(
             "CSV import: {} changed ({}, {})",
             count(outcome.report.photos, "photo", "photos"),
             count(outcome.changes().len(), "value", "values"),
             count(outcome.labels.len(), "wall label", "wall labels")
-        )));
+        ));
         Ok(())
     }
 
@@ -628,9 +835,13 @@ impl State {
     /// connection, so searches go on meanwhile.
     fn start_job<F>(&mut self, what: String, job: F)
     where
-        F: FnOnce(&mut Catalogue, &dyn Fn(usize, usize)) -> JobOutcome + Send + 'static,
+        F: FnOnce(&mut Catalogue, &JobHandle) -> JobOutcome + Send + 'static,
     {
-        self.send(Event::JobStarted(what.clone()));
+        let cancel = Arc::new(AtomicBool::new(false));
+        self.send(Event::JobStarted {
+            what: what.clone(),
+            cancel: cancel.clone(),
+        });
         let started = what.clone();
         let events = self.events.clone();
         let repaint = self.repaint.clone();
@@ -638,21 +849,22 @@ impl State {
         let spawned = std::thread::Builder::new()
             .name("kartoteka-job".into())
             .spawn(move || {
-                let send = |e: Event| {
-                    let _ = events.send(e);
-                    repaint();
+                let handle = JobHandle {
+                    cancel,
+                    events: events.clone(),
+                    repaint: repaint.clone(),
                 };
                 let outcome = match Catalogue::open(&path) {
-                    Ok(mut catalogue) => job(&mut catalogue, &|done, total| {
-                        send(Event::JobProgress { done, total })
-                    }),
+                    Ok(mut catalogue) => job(&mut catalogue, &handle),
                     Err(e) => JobOutcome::failed(format!("{what}: {e}")),
                 };
-                send(Event::JobFinished {
+                drop(handle);
+                let _ = events.send(Event::JobFinished {
                     message: outcome.message,
                     problems: outcome.problems,
                     changed: outcome.changed,
                 });
+                repaint();
             });
         if let Err(e) = spawned {
             self.send(Event::JobFinished {
@@ -678,6 +890,25 @@ impl State {
         if let Err(e) = spawned {
             self.send(Event::Error(format!("could not start the import: {e}")));
         }
+    }
+}
+
+/// What a job running on its own thread has to hand: whether it was
+/// cancelled, and a way to report progress.
+struct JobHandle {
+    cancel: Arc<AtomicBool>,
+    events: Sender<Event>,
+    repaint: Arc<dyn Fn() + Send + Sync>,
+}
+
+impl JobHandle {
+    fn progress(&self, done: usize, total: usize) {
+        let _ = self.events.send(Event::JobProgress { done, total });
+        (self.repaint)();
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
     }
 }
 
@@ -777,7 +1008,7 @@ fn write_metadata(
     catalogue: &mut Catalogue,
     photos: &[PhotoId],
     target: &Target,
-    progress: &dyn Fn(usize, usize),
+    job: &JobHandle,
 ) -> JobOutcome {
     let photos = match catalogue.photos_by_ids(photos) {
         Ok(p) => p,
@@ -791,13 +1022,17 @@ fn write_metadata(
         _ => None,
     };
     let mut problems = Vec::new();
+    let mut written = 0;
     for (i, photo) in photos.iter().enumerate() {
-        if let Err(e) = interop::write_metadata(catalogue, thumbs.as_ref(), photo, target) {
-            problems.push(e);
+        if job.cancelled() {
+            break;
         }
-        progress(i + 1, photos.len());
+        match interop::write_metadata(catalogue, thumbs.as_ref(), photo, target) {
+            Ok(_) => written += 1,
+            Err(e) => problems.push(e),
+        }
+        job.progress(i + 1, photos.len());
     }
-    let written = photos.len() - problems.len();
     let message = match target {
         Target::Sidecar => format!("Wrote {}", count(written, "XMP sidecar", "XMP sidecars")),
         Target::Copies(dir) => format!(
@@ -814,12 +1049,19 @@ fn write_metadata(
             count(written, "original", "originals")
         ),
     };
+    let mut message = if problems.is_empty() {
+        message
+    } else {
+        format!("{message}; {} failed", problems.len())
+    };
+    if job.cancelled() {
+        message.push_str(&format!(
+            "; cancelled with {} left",
+            photos.len() - written - problems.len()
+        ));
+    }
     JobOutcome {
-        message: if problems.is_empty() {
-            message
-        } else {
-            format!("{message}; {} failed", problems.len())
-        },
+        message,
         problems,
         changed: !matches!(target, Target::Copies(_)),
     }

@@ -1,0 +1,357 @@
+//! The history: every change undone and redone exactly, in words.
+
+use serde_json::Value;
+
+use super::tests::record;
+use super::*;
+use crate::photo::{Attribute, Field, FieldValue};
+
+/// Everything a user can change, as it stands: photos' descriptions and
+/// curation, the keyword tree with synonyms and categories, sets with their
+/// order and wall labels, saved searches and templates.
+#[derive(Debug, PartialEq)]
+struct State {
+    photos: Vec<(crate::photo::Description, crate::photo::Curation)>,
+    keywords: Vec<KeywordEntry>,
+    sets: Vec<(SetInfo, Vec<SetItem>)>,
+    templates: Vec<Template>,
+}
+
+fn state(cat: &Catalogue) -> State {
+    let sets = cat
+        .sets()
+        .unwrap()
+        .into_iter()
+        .map(|s| {
+            let items = if s.query.is_none() {
+                cat.set_items(&s.name).unwrap()
+            } else {
+                Vec::new()
+            };
+            (s, items)
+        })
+        .collect();
+    State {
+        photos: cat
+            .photos()
+            .unwrap()
+            .into_iter()
+            .map(|p| (p.description, p.curation))
+            .collect(),
+        keywords: cat
+            .keywords()
+            .unwrap()
+            .into_iter()
+            .map(|k| KeywordEntry { id: 0, ..k })
+            .collect(),
+        sets,
+        templates: cat.templates().unwrap(),
+    }
+}
+
+fn catalogue() -> (Catalogue, Vec<PhotoId>) {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let ids = (1..=4)
+        .map(|n| {
+            cat.store(&record(&format!("/archive/{n}.jpg"), &format!("h{n}")))
+                .unwrap()
+                .id()
+        })
+        .collect();
+    (cat, ids)
+}
+
+/// Runs a change, then checks that undo brings back exactly the state
+/// before and redo exactly the state after, twice over.
+fn undoable(cat: &mut Catalogue, what: &str, change: impl FnOnce(&mut Catalogue)) {
+    let before = state(cat);
+    change(cat);
+    let after = state(cat);
+    assert_ne!(before, after, "{what} changed nothing");
+    for round in 0..2 {
+        let undone = cat
+            .undo()
+            .unwrap()
+            .unwrap_or_else(|| panic!("{what}: nothing to undo"));
+        assert_eq!(
+            state(cat),
+            before,
+            "{what}: undo {round} ({})",
+            undone.summary
+        );
+        cat.redo()
+            .unwrap()
+            .unwrap_or_else(|| panic!("{what}: nothing to redo"));
+        assert_eq!(state(cat), after, "{what}: redo {round}");
+    }
+}
+
+#[test]
+fn field_edits_undo_and_redo() {
+    let (mut cat, ids) = catalogue();
+    undoable(&mut cat, "a caption on three photos", |cat| {
+        cat.edit(
+            &ids[..3],
+            &[Edit::Set(
+                Attribute::Field(Field::Caption),
+                Value::from("Odchod sovětských vojsk, Milovice 1991"),
+            )],
+            "edit",
+            false,
+        )
+        .unwrap();
+    });
+    undoable(&mut cat, "a rating, flag and label", |cat| {
+        cat.edit(
+            &ids,
+            &[
+                Edit::Set(Attribute::Rating, Value::from(4)),
+                Edit::Set(Attribute::Flag, Value::from("pick")),
+                Edit::Set(Attribute::Label, Value::from("green")),
+            ],
+            "edit",
+            false,
+        )
+        .unwrap();
+    });
+}
+
+#[test]
+fn keyword_changes_undo_and_redo_with_the_tree() {
+    let (mut cat, ids) = catalogue();
+    undoable(&mut cat, "a new keyword on two photos", |cat| {
+        cat.edit(
+            &ids[..2],
+            &[Edit::AddKeyword("Events|Odchod vojsk".into())],
+            "edit",
+            false,
+        )
+        .unwrap();
+    });
+    assert!(
+        !state(&cat).keywords.is_empty(),
+        "the keyword came back with redo"
+    );
+    undoable(&mut cat, "a keyword removed", |cat| {
+        cat.edit(
+            &ids[1..],
+            &[Edit::RemoveKeyword("Barracks".into())],
+            "edit",
+            false,
+        )
+        .unwrap();
+    });
+    undoable(&mut cat, "a rename", |cat| {
+        cat.rename_keyword("Barracks", "Kasárna").unwrap();
+    });
+    undoable(&mut cat, "a move", |cat| {
+        cat.rename_keyword("Subjects|Military", "Themes|Armed forces|Military")
+            .unwrap();
+    });
+    cat.import_vocabulary(
+        &crate::vocabulary::parse("Places\n\tCzechoslovakia\n\t\tMilovice\n\t\t\t{Mlada}\n")
+            .unwrap(),
+    )
+    .unwrap();
+    undoable(&mut cat, "a merge with synonyms", |cat| {
+        cat.merge_keywords("Places|Czechoslovakia|Milovice", "kasárna")
+            .unwrap();
+    });
+    undoable(
+        &mut cat,
+        "a keyword deleted with the keywords below it",
+        |cat| {
+            cat.delete_keyword("Places").unwrap();
+        },
+    );
+    undoable(&mut cat, "a keyword list", |cat| {
+        let list =
+            "[People]\n\tKyndrová, Dana\n\t\t{Dana Kyndrova}\nSoviet troops\n\t{sovětská vojska}\n";
+        cat.import_vocabulary(&crate::vocabulary::parse(list).unwrap())
+            .unwrap();
+    });
+}
+
+#[test]
+fn set_changes_undo_and_redo_with_order_and_wall_labels() {
+    let (mut cat, ids) = catalogue();
+    undoable(&mut cat, "a set created", |cat| {
+        cat.create_set("Odchod 1991").unwrap();
+    });
+    undoable(&mut cat, "photos added", |cat| {
+        cat.add_to_set("Odchod 1991", &ids[..3]).unwrap();
+    });
+    undoable(&mut cat, "a photo moved", |cat| {
+        cat.move_in_set("Odchod 1991", ids[2], 1).unwrap();
+    });
+    undoable(&mut cat, "two photos moved at once", |cat| {
+        cat.move_photos_in_set("Odchod 1991", &[ids[0], ids[1]], 1)
+            .unwrap();
+    });
+    undoable(&mut cat, "a wall label", |cat| {
+        cat.set_note(
+            "Odchod 1991",
+            ids[1],
+            "Milovice, June 1991. The last train.",
+        )
+        .unwrap();
+    });
+    undoable(&mut cat, "a photo removed with its wall label", |cat| {
+        cat.remove_from_set("Odchod 1991", &[ids[1]]).unwrap();
+    });
+    undoable(&mut cat, "a rename", |cat| {
+        cat.rename_set("Odchod 1991", "Odchod vojsk 1991").unwrap();
+    });
+    undoable(&mut cat, "the set deleted", |cat| {
+        cat.delete_set("Odchod vojsk 1991").unwrap();
+    });
+    undoable(&mut cat, "a saved search", |cat| {
+        cat.save_search("Needs credit", "missing:credit").unwrap();
+    });
+    undoable(&mut cat, "a saved search deleted", |cat| {
+        cat.delete_set("Needs credit").unwrap();
+    });
+}
+
+#[test]
+fn templates_and_their_use_undo_and_redo() {
+    let (mut cat, ids) = catalogue();
+    undoable(&mut cat, "a template saved", |cat| {
+        cat.save_template(
+            "Kyndrová 1991",
+            &[
+                ("credit".into(), Value::from("Dana Kyndrová")),
+                ("copyright".into(), Value::from("© Dana Kyndrová")),
+            ],
+        )
+        .unwrap();
+    });
+    undoable(&mut cat, "a template applied", |cat| {
+        cat.apply_template("Kyndrová 1991", &ids, false, false)
+            .unwrap();
+    });
+    undoable(&mut cat, "a template changed", |cat| {
+        cat.save_template("Kyndrová 1991", &[("credit".into(), Value::from("ČTK"))])
+            .unwrap();
+    });
+    undoable(&mut cat, "a template deleted", |cat| {
+        cat.delete_template("Kyndrová 1991").unwrap();
+    });
+}
+
+#[test]
+fn redo_follows_undo_and_a_new_change_ends_it() {
+    let (mut cat, ids) = catalogue();
+    let caption = |cat: &Catalogue| cat.photo(ids[0]).unwrap().unwrap().description.caption;
+    for text in ["A", "B", "C"] {
+        cat.set_field(ids[0], Field::Caption, FieldValue::Text(Some(text.into())))
+            .unwrap();
+    }
+    assert!(cat.redo().unwrap().is_none(), "nothing undone yet");
+    cat.undo().unwrap();
+    cat.undo().unwrap();
+    assert_eq!(caption(&cat).as_deref(), Some("A"));
+    // Redo goes forward in the order things were undone, last undone first.
+    cat.redo().unwrap();
+    assert_eq!(caption(&cat).as_deref(), Some("B"));
+    cat.undo().unwrap();
+    cat.undo().unwrap();
+    assert_eq!(
+        caption(&cat).as_deref(),
+        Some("Rows of identical metal beds")
+    );
+    cat.redo().unwrap();
+    cat.redo().unwrap();
+    cat.redo().unwrap();
+    assert_eq!(caption(&cat).as_deref(), Some("C"));
+    assert!(cat.redo().unwrap().is_none());
+    // Something new after an undo: what was undone can no longer be redone.
+    cat.undo().unwrap();
+    cat.edit(
+        &[ids[1]],
+        &[Edit::Set(Attribute::Rating, Value::from(3))],
+        "edit",
+        false,
+    )
+    .unwrap();
+    assert!(cat.redo().unwrap().is_none(), "a new change ends redo");
+    assert_eq!(caption(&cat).as_deref(), Some("B"));
+    let (undo, redo) = cat.undo_redo().unwrap();
+    assert_eq!(undo.as_deref(), Some("Rating 3 on 1 photo"));
+    assert_eq!(redo, None);
+}
+
+#[test]
+fn the_history_speaks_in_words() {
+    let (mut cat, ids) = catalogue();
+    cat.edit(
+        &ids[..3],
+        &[Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from("Milovice"),
+        )],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.create_set("Odchod 1991").unwrap();
+    cat.add_to_set("Odchod 1991", &ids[..2]).unwrap();
+    cat.move_in_set("Odchod 1991", ids[1], 1).unwrap();
+    cat.undo().unwrap();
+    let summaries: Vec<String> = cat
+        .history(None, 10)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "Undo: Moved 1 photo in set “Odchod 1991”",
+            "Moved 1 photo in set “Odchod 1991”",
+            "Added 2 photos to set “Odchod 1991”",
+            "Created set “Odchod 1991”",
+            "Caption on 3 photos",
+        ]
+    );
+    let one = cat.history(Some(ids[0]), 10).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(
+        one[0].changes[0].words,
+        "Caption: “Rows of identical metal beds” → “Milovice”"
+    );
+    for entry in cat.history(None, 10).unwrap() {
+        for change in entry.changes {
+            assert!(
+                !change.words.contains('{') && !change.words.contains('['),
+                "no JSON in the history: {}",
+                change.words
+            );
+        }
+    }
+}
+
+#[test]
+fn a_damaged_history_is_an_error_not_a_cleared_field() {
+    let (mut cat, ids) = catalogue();
+    cat.set_field(
+        ids[0],
+        Field::Caption,
+        FieldValue::Text(Some("Milovice".into())),
+    )
+    .unwrap();
+    cat.conn
+        .execute("UPDATE edit_change SET old_value = '{not json'", [])
+        .unwrap();
+    assert!(cat.undo().is_err());
+    assert_eq!(
+        cat.photo(ids[0])
+            .unwrap()
+            .unwrap()
+            .description
+            .caption
+            .as_deref(),
+        Some("Milovice"),
+        "the failed undo changed nothing"
+    );
+}

@@ -1,0 +1,502 @@
+//! Dialogs: the system's file chooser (on a thread of its own, so the
+//! window never waits for it) with a path field of Kartoteka's own when the
+//! system has no chooser to offer; the form that renames keywords and sets
+//! and merges keywords (Enter confirms, Esc or a click outside cancels); and
+//! the keyboard reference.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::Receiver;
+use egui::{Key, RichText};
+
+use super::keys::{self, Group};
+use super::{Action, Command};
+use crate::export::csv::Profile;
+use crate::export::set::Options as SetOptions;
+use crate::interop::{Source, Target};
+use crate::photo::PhotoId;
+use crate::text::fold;
+
+/// A system file chooser that answers "nothing chosen" quicker than this
+/// was never shown: no person cancels a dialog that fast. Kartoteka then
+/// offers its own path field instead of silently doing nothing.
+const TOO_QUICK: Duration = Duration::from_millis(500);
+
+/// What a chosen file or folder is for.
+#[derive(Debug, Clone)]
+pub enum Pending {
+    ExportCsv { source: Source, profile: Profile },
+}
+
+/// A file or folder to ask the user for, and what it is for.
+#[derive(Debug, Clone)]
+pub enum FileRequest {
+    ImportFolder,
+    SaveCsv { pending: Pending, name: String },
+    OpenCsv,
+    CopiesFolder(Vec<PhotoId>),
+    SetFolder { name: String, options: SetOptions },
+}
+
+/// The kind of thing asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    /// A folder that exists.
+    ExistingFolder,
+    /// A folder, created if it does not exist.
+    NewOrExistingFolder,
+    OpenFile,
+    SaveFile,
+}
+
+impl FileRequest {
+    fn title(&self) -> &'static str {
+        match self {
+            FileRequest::ImportFolder => "Import a folder",
+            FileRequest::SaveCsv { .. } => "Export CSV",
+            FileRequest::OpenCsv => "Import CSV",
+            FileRequest::CopiesFolder(_) => "A folder for the copies",
+            FileRequest::SetFolder { .. } => "A folder for the exhibition",
+        }
+    }
+
+    fn wanted(&self) -> Wanted {
+        match self {
+            FileRequest::ImportFolder => Wanted::ExistingFolder,
+            FileRequest::SaveCsv { .. } => Wanted::SaveFile,
+            FileRequest::OpenCsv => Wanted::OpenFile,
+            FileRequest::CopiesFolder(_) | FileRequest::SetFolder { .. } => {
+                Wanted::NewOrExistingFolder
+            }
+        }
+    }
+
+    fn into_action(self, path: PathBuf) -> Action {
+        match self {
+            FileRequest::ImportFolder => Action::Import(vec![path]),
+            FileRequest::SaveCsv {
+                pending: Pending::ExportCsv { source, profile },
+                ..
+            } => Action::ExportCsv {
+                source,
+                profile,
+                path,
+            },
+            FileRequest::OpenCsv => Action::PreviewCsv(super::interop::first_request(path)),
+            FileRequest::CopiesFolder(photos) => Action::WriteMetadata {
+                photos,
+                target: Target::Copies(path),
+            },
+            FileRequest::SetFolder { name, options } => Action::ExportSet {
+                name,
+                dir: path,
+                options,
+            },
+        }
+    }
+
+    /// What the path field starts with: the home folder, and the file name
+    /// offered when saving.
+    fn starting_text(&self) -> String {
+        let home = directories::UserDirs::new()
+            .map(|d| d.home_dir().to_owned())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        match self {
+            FileRequest::SaveCsv { name, .. } => home.join(name).display().to_string(),
+            _ => format!("{}{}", home.display(), std::path::MAIN_SEPARATOR),
+        }
+    }
+}
+
+/// Why a typed path cannot be used, or `None` when it can.
+fn problem_with(path: &Path, wanted: Wanted) -> Option<String> {
+    if path.as_os_str().is_empty() {
+        return Some("Type a path".into());
+    }
+    if path.is_relative() {
+        return Some("Type the whole path, from the top (/…)".into());
+    }
+    match wanted {
+        Wanted::ExistingFolder if !path.is_dir() => Some("There is no folder here".into()),
+        Wanted::NewOrExistingFolder if path.exists() && !path.is_dir() => {
+            Some("This is a file, not a folder".into())
+        }
+        Wanted::OpenFile if !path.is_file() => Some("There is no file here".into()),
+        Wanted::SaveFile if path.is_dir() => Some("This is a folder; add a file name".into()),
+        Wanted::SaveFile if !path.parent().is_some_and(Path::is_dir) => {
+            Some("The folder for this file does not exist".into())
+        }
+        _ => None,
+    }
+}
+
+/// Kartoteka's own path field.
+struct TypedPath {
+    request: FileRequest,
+    text: String,
+    /// Why the field is shown (the system chooser did not open).
+    why: Option<String>,
+    focused: bool,
+}
+
+/// What a name form renames (or merges).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// Rename or move a keyword (a whole path moves it).
+    Keyword,
+    /// Merge a keyword into another.
+    Merge,
+    /// Rename a set or saved search.
+    Set,
+}
+
+/// The form that renames a keyword or set, or merges a keyword.
+pub struct NameForm {
+    kind: NameKind,
+    /// The keyword's path or the set's name.
+    subject: String,
+    text: String,
+    focused: bool,
+}
+
+#[derive(Default)]
+pub struct Dialogs {
+    /// The system chooser is open: what for, since when, and its answer.
+    native: Option<(FileRequest, Instant, Receiver<Option<PathBuf>>)>,
+    typed: Option<TypedPath>,
+    /// The system has no file chooser: ask with the path field at once.
+    no_chooser: bool,
+    name: Option<NameForm>,
+    pub keyboard_reference: bool,
+}
+
+impl Dialogs {
+    /// Nothing is being asked.
+    pub fn idle(&self) -> bool {
+        self.native.is_none() && self.typed.is_none() && self.name.is_none()
+    }
+
+    /// Whether a dialog of Kartoteka's own is open (it has the keyboard).
+    pub fn modal_open(&self) -> bool {
+        self.typed.is_some() || self.name.is_some()
+    }
+
+    /// Asks for a file or folder: the system's chooser on a thread of its
+    /// own, or the path field when the system has none.
+    pub fn ask(&mut self, request: FileRequest, ctx: &egui::Context) {
+        if self.native.is_some() || self.typed.is_some() {
+            return;
+        }
+        if self.no_chooser {
+            self.type_path(request, None);
+            return;
+        }
+        let (tx, rx) = crossbeam_channel::bounded(1);
+        let ctx = ctx.clone();
+        let title = request.title();
+        let wanted = request.wanted();
+        let name = match &request {
+            FileRequest::SaveCsv { name, .. } => Some(name.clone()),
+            _ => None,
+        };
+        let spawned = std::thread::Builder::new()
+            .name("kartoteka-file-dialog".into())
+            .spawn(move || {
+                let dialog = rfd::AsyncFileDialog::new().set_title(title);
+                let csv = |d: rfd::AsyncFileDialog| d.add_filter("CSV", &["csv"]);
+                let chosen = pollster::block_on(async {
+                    match wanted {
+                        Wanted::ExistingFolder | Wanted::NewOrExistingFolder => {
+                            dialog.pick_folder().await
+                        }
+                        Wanted::OpenFile => csv(dialog).pick_file().await,
+                        Wanted::SaveFile => {
+                            csv(dialog)
+                                .set_file_name(name.unwrap_or_default())
+                                .save_file()
+                                .await
+                        }
+                    }
+                });
+                let _ = tx.send(chosen.map(|f| f.path().to_owned()));
+                ctx.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.native = Some((request, Instant::now(), rx)),
+            Err(e) => self.type_path(
+                request,
+                Some(format!("The system file chooser could not start ({e}).")),
+            ),
+        }
+    }
+
+    fn type_path(&mut self, request: FileRequest, why: Option<String>) {
+        self.typed = Some(TypedPath {
+            text: request.starting_text(),
+            request,
+            why,
+            focused: false,
+        });
+    }
+
+    pub fn rename(&mut self, kind: NameKind, subject: String) {
+        self.name = Some(NameForm {
+            text: if kind == NameKind::Merge {
+                String::new()
+            } else {
+                subject.clone()
+            },
+            subject,
+            kind,
+            focused: false,
+        });
+    }
+
+    /// The system chooser's answer, once it has come.
+    pub fn poll(&mut self) -> Option<Action> {
+        let (_, asked, rx) = self.native.as_ref()?;
+        let answer = rx.try_recv().ok()?;
+        let quick = asked.elapsed() < TOO_QUICK;
+        let (request, _, _) = self.native.take()?;
+        match answer {
+            Some(path) => Some(request.into_action(path)),
+            None if quick => {
+                self.no_chooser = true;
+                self.type_path(
+                    request,
+                    Some(
+                        "The system file chooser did not open (this desktop offers no file \
+                         chooser service). Type the path instead."
+                            .into(),
+                    ),
+                );
+                None
+            }
+            None => None, // cancelled by the user
+        }
+    }
+
+    /// Draws the open dialogs; returns what they ask for.
+    pub fn show(&mut self, ctx: &egui::Context, keywords: &[String], actions: &mut Vec<Action>) {
+        self.path_field(ctx, actions);
+        self.name_form(ctx, keywords, actions);
+        self.reference(ctx);
+    }
+
+    fn path_field(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(typed) = &mut self.typed else {
+            return;
+        };
+        let wanted = typed.request.wanted();
+        let mut done: Option<bool> = None;
+        let modal = egui::Modal::new(egui::Id::unique("typed-path")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading(typed.request.title());
+            if let Some(why) = &typed.why {
+                ui.label(why);
+            }
+            ui.add_space(6.0);
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut typed.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("/path/to/…"),
+            );
+            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            if !typed.focused {
+                field.request_focus();
+                typed.focused = true;
+            }
+            let path = PathBuf::from(typed.text.trim());
+            let problem = problem_with(&path, wanted);
+            match &problem {
+                Some(p) => ui.colored_label(ui.visuals().warn_fg_color, p),
+                None => ui.label(RichText::new(" ").small()),
+            };
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let ok = ui.add_enabled(problem.is_none(), egui::Button::new("OK"));
+                if ok.clicked() || (enter && problem.is_none()) {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && done.is_none() {
+            done = Some(false);
+        }
+        match done {
+            Some(true) => {
+                if let Some(typed) = self.typed.take() {
+                    let path = PathBuf::from(typed.text.trim());
+                    actions.push(typed.request.into_action(path));
+                }
+            }
+            Some(false) => self.typed = None,
+            None => {}
+        }
+    }
+
+    fn name_form(&mut self, ctx: &egui::Context, keywords: &[String], actions: &mut Vec<Action>) {
+        let Some(form) = &mut self.name else {
+            return;
+        };
+        let (heading, explanation, field_name, ok) = match form.kind {
+            NameKind::Keyword => (
+                "Rename or move keyword",
+                "A new name, or a whole new path (Places|Czechoslovakia|Milovice) to move it. \
+                 Its photos follow.",
+                "New name or path",
+                "Rename",
+            ),
+            NameKind::Merge => (
+                "Merge keyword",
+                "Its photos get the keyword below instead, keywords under it move there, \
+                 and it is deleted.",
+                "Merge into",
+                "Merge",
+            ),
+            NameKind::Set => (
+                "Rename set",
+                "The set keeps its photos, order and wall labels.",
+                "New name",
+                "Rename",
+            ),
+        };
+        let mut done: Option<bool> = None;
+        let modal = egui::Modal::new(egui::Id::unique("name-form")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading(heading);
+            ui.label(RichText::new(&form.subject).strong());
+            ui.label(RichText::new(explanation).weak());
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut form.text)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(field_name),
+            );
+            field
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field_name));
+            if !form.focused {
+                field.request_focus();
+                form.focused = true;
+            }
+            if form.kind == NameKind::Merge && !form.text.trim().is_empty() {
+                let typed = fold(form.text.trim());
+                for path in keywords
+                    .iter()
+                    .filter(|p| **p != form.subject && fold(p).contains(&typed))
+                    .take(8)
+                {
+                    if ui
+                        .selectable_label(false, RichText::new(path).small())
+                        .clicked()
+                    {
+                        form.text = path.clone();
+                    }
+                }
+            }
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            let ready = !form.text.trim().is_empty() && form.text.trim() != form.subject;
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (enter && ready) {
+                    done = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && done.is_none() {
+            done = Some(false);
+        }
+        match done {
+            Some(true) => {
+                if let Some(form) = self.name.take() {
+                    let text = form.text.trim().to_owned();
+                    actions.push(Action::Worker(match form.kind {
+                        NameKind::Keyword => Command::RenameKeyword {
+                            old: form.subject,
+                            new: text,
+                        },
+                        NameKind::Merge => Command::MergeKeywords {
+                            from: form.subject,
+                            into: text,
+                        },
+                        NameKind::Set => Command::RenameSet {
+                            old: form.subject,
+                            new: text,
+                        },
+                    }));
+                }
+            }
+            Some(false) => self.name = None,
+            None => {}
+        }
+    }
+
+    fn reference(&mut self, ctx: &egui::Context) {
+        if !self.keyboard_reference {
+            return;
+        }
+        let mut open = true;
+        egui::Window::new("Keyboard")
+            .open(&mut open)
+            .default_size([560.0, 520.0])
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
+            .show(ctx, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    for group in Group::ALL {
+                        ui.strong(group.title());
+                        egui::Grid::new(group.title())
+                            .num_columns(2)
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for b in keys::BINDINGS.iter().filter(|b| b.group == group) {
+                                    ui.monospace(keys::keys_text(ctx, b));
+                                    ui.label(b.what);
+                                    ui.end_row();
+                                }
+                            });
+                        ui.add_space(8.0);
+                    }
+                    ui.strong("Typing and the mouse");
+                    egui::Grid::new("typing")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for (keys, what) in keys::TYPING {
+                                ui.monospace(*keys);
+                                ui.label(*what);
+                                ui.end_row();
+                            }
+                        });
+                });
+            });
+        self.keyboard_reference = open;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_path_must_fit_what_is_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.csv");
+        std::fs::write(&file, "x").unwrap();
+        assert!(problem_with(dir.path(), Wanted::ExistingFolder).is_none());
+        assert!(problem_with(&file, Wanted::ExistingFolder).is_some());
+        assert!(problem_with(&dir.path().join("new"), Wanted::NewOrExistingFolder).is_none());
+        assert!(problem_with(&file, Wanted::OpenFile).is_none());
+        assert!(problem_with(&dir.path().join("b.csv"), Wanted::SaveFile).is_none());
+        assert!(problem_with(&dir.path().join("no/b.csv"), Wanted::SaveFile).is_some());
+        assert!(problem_with(Path::new("relative.csv"), Wanted::SaveFile).is_some());
+    }
+}

@@ -1,0 +1,205 @@
+//! What the worker tells the window, taken in once per frame.
+
+use super::worker::Event;
+use super::{App, ImportState, interop};
+use crate::text::count;
+
+impl App {
+    pub(super) fn handle_events(&mut self, ctx: &egui::Context) {
+        while let Ok(event) = self.worker.events.try_recv() {
+            self.handle(event);
+        }
+        self.thumbnails.receive(ctx);
+    }
+
+    fn handle(&mut self, event: Event) {
+        match event {
+            Event::Opened { path } => {
+                self.opened = true;
+                self.status.info(format!(
+                    "Opened the catalogue {}",
+                    super::display_name(&path)
+                ));
+                self.refresh();
+            }
+            Event::Failed(message) => {
+                self.failed = Some(message.clone());
+                self.status.error(message);
+            }
+            Event::Results {
+                generation,
+                photos,
+                possible,
+                facets,
+                set_items,
+                keyword_counts,
+            } => {
+                if generation != self.generation {
+                    return; // overtaken by a newer search
+                }
+                self.search_error = None;
+                self.shown_generation = generation;
+                self.order = super::Order::new(photos.iter().map(|p| p.id).collect());
+                self.results = photos;
+                self.possible = possible.into_iter().collect();
+                self.facets = *facets;
+                self.keyword_counts = keyword_counts;
+                self.set_items = set_items;
+                self.selection.retain(&self.order);
+                if !self.searched && std::env::var_os("KARTOTEKA_REPORT_FIRST_FRAME").is_some() {
+                    eprintln!(
+                        "first results after {:.3} s ({} photos)",
+                        self.started.elapsed().as_secs_f64(),
+                        self.results.len()
+                    );
+                }
+                self.searched = true;
+            }
+            Event::SearchError {
+                generation,
+                message,
+            } => {
+                if generation == self.generation {
+                    self.search_error = Some(message);
+                    self.shown_generation = generation;
+                    self.searched = true;
+                }
+            }
+            Event::Details(details) => {
+                if details.generation == self.inspect_generation {
+                    self.details_generation = details.generation;
+                    self.inspector.load(&details);
+                    self.details = Some(details);
+                }
+            }
+            Event::Sidebar(sidebar) => {
+                self.sidebar = *sidebar;
+                self.sidebar_pending = false;
+                // A template remembered from another catalogue means nothing here.
+                let template = &self.settings.import_template;
+                if !template.is_empty()
+                    && !self.sidebar.templates.iter().any(|t| &t.name == template)
+                {
+                    self.settings.import_template.clear();
+                }
+            }
+            Event::Rows {
+                generation,
+                asked,
+                photos,
+            } => {
+                if generation == self.rows_generation {
+                    for id in &asked {
+                        self.rows_asked.remove(id);
+                    }
+                }
+                for photo in photos {
+                    self.rows.insert(photo.id, (generation, photo));
+                }
+            }
+            Event::ReadFailed(message) => {
+                // Shown once; asking again would fail again, in a loop.
+                self.sidebar_pending = false;
+                self.details_generation = self.inspect_generation;
+                self.status.error(format!("Could not read {message}"));
+            }
+            Event::History { undo, redo } => self.undo_redo = (undo, redo),
+            Event::Changed(message) => {
+                self.outstanding = self.outstanding.saturating_sub(1);
+                self.status.info(message);
+                self.refresh();
+            }
+            Event::ChangedElsewhere => {
+                // An import's own progress already refreshes the window.
+                if self.import.is_none() {
+                    self.refresh();
+                }
+            }
+            Event::Error(message) => {
+                self.outstanding = self.outstanding.saturating_sub(1);
+                self.status.error(message);
+                self.refresh();
+            }
+            Event::ImportStarted { total, cancel } => {
+                self.import = Some(ImportState {
+                    done: 0,
+                    total,
+                    file: String::new(),
+                    cancel,
+                });
+            }
+            Event::ImportProgress { done, total, file } => {
+                if let Some(i) = &mut self.import {
+                    i.done = done;
+                    i.total = total;
+                    i.file = file;
+                }
+                // Show photos as they arrive, every so often.
+                if done % 200 == 0 {
+                    self.search_now();
+                }
+            }
+            Event::Done(message) => {
+                self.outstanding = self.outstanding.saturating_sub(1);
+                self.status.info(message);
+            }
+            Event::CsvPreview(preview) => {
+                self.outstanding = self.outstanding.saturating_sub(1);
+                self.status.info(format!(
+                    "Read {}: nothing changes until the changes are applied",
+                    preview.request.path.display()
+                ));
+                self.interop.preview = Some(preview);
+            }
+            Event::JobStarted { what, cancel } => {
+                self.status.info(format!("{what}…"));
+                self.interop.job = Some(interop::Job {
+                    what,
+                    done: 0,
+                    total: 0,
+                    cancel,
+                });
+            }
+            Event::JobProgress { done, total } => {
+                if let Some(job) = &mut self.interop.job {
+                    job.done = done;
+                    job.total = total;
+                }
+            }
+            Event::JobFinished {
+                message,
+                problems,
+                changed,
+            } => {
+                self.outstanding = self.outstanding.saturating_sub(1);
+                self.interop.job = None;
+                if !problems.is_empty() {
+                    self.interop.problems = Some((message.clone(), problems));
+                }
+                if message.starts_with("Error") {
+                    self.status.error(message);
+                } else {
+                    self.status.info(message);
+                }
+                if changed {
+                    self.refresh();
+                }
+            }
+            Event::ImportFinished(summary) => {
+                self.import = None;
+                self.status.info(format!(
+                    "Imported {} ({} new), {} unchanged, {} failed{}",
+                    count(summary.stored(), "photo", "photos"),
+                    summary.added.len(),
+                    summary.unchanged,
+                    summary.failed.len(),
+                    if summary.cancelled { ", cancelled" } else { "" }
+                ));
+                self.import_errors = summary.failed.clone();
+                self.last_import = Some(*summary);
+                self.thumbnails.forget_missing();
+                self.refresh();
+            }
+        }
+    }
+}

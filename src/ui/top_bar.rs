@@ -1,0 +1,322 @@
+//! The bar at the top: the menus (every item with its shortcut), the search
+//! field, the order of results, grid or table, and thumbnail size.
+
+use std::time::Instant;
+
+use egui::text::{CCursor, CCursorRange};
+use egui::{Button, Key};
+
+use super::keys::{Shortcut, shortcut_text};
+use super::{Action, App, View, sort_label};
+use crate::catalog::{Sort, SortKey};
+
+/// A menu item with its shortcut shown beside it.
+fn item(ui: &mut egui::Ui, enabled: bool, text: &str, shortcut: Option<Shortcut>) -> bool {
+    let mut button = Button::new(text);
+    if let Some(s) = shortcut {
+        button = button.shortcut_text(shortcut_text(ui.ctx(), s));
+    }
+    let clicked = ui.add_enabled(enabled, button).clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        file_menu(app, ui, actions);
+        edit_menu(app, ui, actions);
+        photo_menu(app, ui, actions);
+        view_menu(app, ui, actions);
+        ui.menu_button("Help", |ui| {
+            if item(
+                ui,
+                true,
+                "Keyboard reference",
+                Some(Shortcut::KeyboardReference),
+            ) {
+                actions.push(Action::KeyboardReference);
+            }
+        });
+    });
+    ui.add_space(2.0);
+    ui.horizontal(|ui| {
+        // The search takes the width the controls after it leave, as they
+        // measured last frame.
+        let controls = ui
+            .ctx()
+            .data(|d| d.get_temp::<f32>(controls_id()))
+            .unwrap_or(330.0);
+        search_field(app, ui, (ui.available_width() - controls).max(160.0));
+        let start = ui.cursor().left();
+        sort_box(app, ui, actions);
+        ui.selectable_value(&mut app.settings.view, View::Grid, "Grid")
+            .on_hover_text(format!(
+                "Thumbnails ({})",
+                shortcut_text(ui.ctx(), Shortcut::GridView)
+            ));
+        ui.selectable_value(&mut app.settings.view, View::Table, "Table")
+            .on_hover_text(format!(
+                "Rows and columns ({})",
+                shortcut_text(ui.ctx(), Shortcut::TableView)
+            ));
+        if app.settings.view == View::Grid {
+            ui.add(
+                egui::Slider::new(&mut app.settings.thumbnail_size, 96.0..=320.0).show_value(false),
+            )
+            .on_hover_text("Thumbnail size");
+        }
+        let used = ui.min_rect().right() - start + ui.spacing().item_spacing.x;
+        ui.ctx().data_mut(|d| d.insert_temp(controls_id(), used));
+    });
+    if let Some(error) = &app.search_error {
+        ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {error}"));
+    }
+}
+
+fn file_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.menu_button("File", |ui| {
+        let selected = !app.selection.is_empty();
+        let idle = app.interop.job.is_none();
+        if item(ui, true, "Import a folder…", Some(Shortcut::Import)) {
+            actions.push(Action::ChooseImport);
+        }
+        ui.separator();
+        if item(ui, true, "Export CSV…", Some(Shortcut::ExportCsv)) {
+            actions.push(Action::OpenExportCsv);
+        }
+        if item(ui, true, "Import CSV…", None) {
+            actions.push(Action::ChooseCsvImport);
+        }
+        ui.separator();
+        if item(
+            ui,
+            selected && idle,
+            "Write XMP sidecars for the selection",
+            None,
+        ) {
+            actions.push(Action::WriteSidecars);
+        }
+        if item(
+            ui,
+            selected && idle,
+            "Copies of the selection with metadata…",
+            None,
+        ) {
+            actions.push(Action::ChooseCopiesFolder);
+        }
+        if item(
+            ui,
+            selected && idle,
+            "Embed metadata in the selected originals…",
+            None,
+        ) {
+            actions.push(Action::ConfirmEmbed);
+        }
+        if let Some((set, _)) = &app.set_items {
+            ui.separator();
+            if item(ui, idle, &format!("Export the set “{set}”…"), None) {
+                actions.push(Action::OpenSetExport(set.clone()));
+            }
+        }
+        ui.separator();
+        if item(ui, idle, "Optimize the catalogue", None) {
+            actions.push(Action::Optimize);
+        }
+    });
+}
+
+fn edit_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.menu_button("Edit", |ui| {
+        let (undo, redo) = &app.undo_redo;
+        let undo_text = undo.as_ref().map_or_else(
+            || "Undo".to_owned(),
+            |u| format!("Undo: {}", crate::text::shorten(u, 50)),
+        );
+        if item(ui, undo.is_some(), &undo_text, Some(Shortcut::Undo)) {
+            actions.push(Action::Undo);
+        }
+        let redo_text = redo.as_ref().map_or_else(
+            || "Redo".to_owned(),
+            |r| format!("Redo: {}", crate::text::shorten(r, 50)),
+        );
+        if item(ui, redo.is_some(), &redo_text, Some(Shortcut::Redo)) {
+            actions.push(Action::Redo);
+        }
+        ui.separator();
+        if item(ui, true, "Select all", Some(Shortcut::SelectAll)) {
+            actions.push(Action::SelectAll);
+        }
+        if item(
+            ui,
+            !app.selection.is_empty(),
+            "Select none",
+            Some(Shortcut::SelectNone),
+        ) {
+            actions.push(Action::SelectNone);
+        }
+        ui.separator();
+        if item(ui, true, "Find", Some(Shortcut::Find)) {
+            actions.push(Action::Key(Shortcut::Find));
+        }
+    });
+}
+
+fn photo_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.menu_button("Photo", |ui| {
+        let selected = !app.selection.is_empty();
+        if item(ui, selected, "Open full size", Some(Shortcut::OpenFullSize)) {
+            actions.push(Action::Key(Shortcut::OpenFullSize));
+        }
+        ui.separator();
+        for n in 0..=5u8 {
+            let text = if n == 0 {
+                "No stars".to_owned()
+            } else {
+                format!(
+                    "{} {}",
+                    "★".repeat(n as usize),
+                    crate::text::count(n as usize, "star", "stars")
+                )
+            };
+            if item(ui, selected, &text, Some(Shortcut::Rate(n))) {
+                actions.push(Action::Key(Shortcut::Rate(n)));
+            }
+        }
+        ui.separator();
+        for (text, shortcut) in [
+            ("Pick", Shortcut::Pick),
+            ("Reject", Shortcut::Reject),
+            ("Unflag", Shortcut::Unflag),
+        ] {
+            if item(ui, selected, text, Some(shortcut)) {
+                actions.push(Action::Key(shortcut));
+            }
+        }
+        ui.separator();
+        for label in crate::photo::Label::ALL {
+            let shortcut = Shortcut::Label(label);
+            let known = super::keys::binding_of(shortcut).is_some();
+            let text = format!("{} label", super::grid::label_name(label));
+            if item(ui, selected, &text, known.then_some(shortcut)) {
+                actions.push(Action::Edit(
+                    vec![crate::catalog::Edit::Set(
+                        crate::photo::Attribute::Label,
+                        serde_json::Value::from(label.name()),
+                    )],
+                    format!("Label {}", label.name()),
+                ));
+            }
+        }
+        if item(ui, selected, "No colour label", Some(Shortcut::NoLabel)) {
+            actions.push(Action::Key(Shortcut::NoLabel));
+        }
+        if let Some((set, _)) = &app.set_items {
+            ui.separator();
+            if item(
+                ui,
+                selected,
+                &format!("Remove from “{set}”"),
+                Some(Shortcut::RemoveFromSet),
+            ) {
+                actions.push(Action::Key(Shortcut::RemoveFromSet));
+            }
+        }
+    });
+}
+
+fn view_menu(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.menu_button("View", |ui| {
+        if item(ui, true, "Grid", Some(Shortcut::GridView)) {
+            actions.push(Action::View(View::Grid));
+        }
+        if item(ui, true, "Table", Some(Shortcut::TableView)) {
+            actions.push(Action::View(View::Table));
+        }
+        ui.separator();
+        ui.checkbox(&mut app.settings.show_inspector, "Inspector");
+        ui.checkbox(
+            &mut app.settings.keyword_counts_follow_result,
+            "Keyword counts follow the result",
+        )
+        .on_hover_text(
+            "The keyword tree counts the photos of the search, not of the whole catalogue",
+        );
+    });
+}
+
+fn controls_id() -> egui::Id {
+    egui::Id::unique("top-bar-controls")
+}
+
+pub fn search_id() -> egui::Id {
+    egui::Id::unique("search-field")
+}
+
+/// Ctrl+F: the search field takes the keyboard with its query selected, so
+/// that typing replaces it. Done before the field reads this frame's keys,
+/// so a letter typed straight after Ctrl+F is not lost.
+pub fn find(ctx: &egui::Context, query: &str) {
+    let id = search_id();
+    ctx.memory_mut(|m| m.request_focus(id));
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    let end = query.chars().count();
+    state
+        .cursor
+        .set_char_range(Some(CCursorRange::two(CCursor::new(0), CCursor::new(end))));
+    state.store(ctx, id);
+}
+
+fn search_field(app: &mut App, ui: &mut egui::Ui, width: f32) {
+    let search = ui.add(
+        egui::TextEdit::singleline(&mut app.query)
+            .id(search_id())
+            .hint_text("Search: kyndrova date:1991 keyword:military …")
+            .desired_width(width),
+    );
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+    if search.changed() {
+        app.query_edited = Some(Instant::now());
+    }
+    if search.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+        app.search_now();
+    }
+}
+
+fn sort_box(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let current = app.sort();
+    let in_set = app.shown_set().is_some();
+    let mut chosen = current.key;
+    egui::ComboBox::from_id_salt("sort")
+        .selected_text(sort_label(current.key))
+        .width(130.0)
+        .show_ui(ui, |ui| {
+            for (_, key) in SortKey::NAMES {
+                if *key == SortKey::SetOrder && !in_set {
+                    continue;
+                }
+                ui.selectable_value(&mut chosen, *key, sort_label(*key));
+            }
+        })
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Sort by"));
+    let arrow = if current.descending { "▼" } else { "▲" };
+    let flip = ui.button(arrow).on_hover_text(if current.descending {
+        "Descending; click for ascending"
+    } else {
+        "Ascending; click for descending"
+    });
+    flip.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Reverse the order"));
+    if chosen != current.key {
+        actions.push(Action::Sort(Sort {
+            key: chosen,
+            descending: false,
+        }));
+    } else if flip.clicked() {
+        actions.push(Action::Sort(Sort {
+            key: current.key,
+            descending: !current.descending,
+        }));
+    }
+}
