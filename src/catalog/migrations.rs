@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_curation.sql"),
     include_str!("migrations/0003_contentless_search.sql"),
     include_str!("migrations/0004_history_of_everything.sql"),
+    include_str!("migrations/0005_sources_and_claims.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

@@ -6,6 +6,7 @@
 //! moved file keeps its id, a catalogue from a newer Kartoteka is refused
 //! untouched. It knows nothing of files' pixels or of the screen.
 
+mod claims;
 mod columns;
 mod edit;
 mod history;
@@ -23,6 +24,10 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use self::claims::{
+    Attribution, CLAIMABLE, Certainty, Claim, ClaimReport, Source, SourceKind, SourceRecord,
+    claimable, set_source_field,
+};
 pub use self::edit::{
     Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,
     value_of as attribute_value,
@@ -477,6 +482,8 @@ impl Catalogue {
     }
 }
 
+#[cfg(test)]
+mod claims_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]

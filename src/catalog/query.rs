@@ -14,11 +14,12 @@ use std::cell::RefMut;
 
 use rusqlite::types::Value;
 
+use super::claims::{self, Certainty};
 use super::columns::{Columns, DateCondition, Ids};
 use super::keywords::KeywordTree;
 use super::{CatalogError, Catalogue, Result};
 use crate::photo::{Field, PhotoId};
-use crate::search::{self, LikeField, Query, TextField};
+use crate::search::{self, Cited, LikeField, Query, TextField};
 
 /// What results are ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -161,6 +162,8 @@ pub struct Facets {
     pub undated: u64,
     pub cities: Vec<(String, u64)>,
     pub cameras: Vec<(String, u64)>,
+    /// Photos with each field disputed, by the field's name.
+    pub disputed: Vec<(String, u64)>,
 }
 
 /// Why a query could not run.
@@ -294,6 +297,44 @@ impl Evaluator<'_> {
                 found
             }
             Query::Status(status) => columns.status(*status, within),
+            Query::Disputed(field) => {
+                let bits = match field {
+                    None => u32::MAX,
+                    Some(f) => claims::claimable(f)
+                        .and_then(claims::field_bit)
+                        .unwrap_or(0),
+                };
+                columns.disputed(bits, within)
+            }
+            Query::Unsourced(field) => {
+                let bit = claims::claimable(field)
+                    .and_then(claims::field_bit)
+                    .unwrap_or(0);
+                columns.unsourced(bit, within)
+            }
+            Query::Certainty(name) => {
+                let bit = Certainty::from_name(name).map_or(0, Certainty::bit);
+                columns.certainty(bit, within)
+            }
+            Query::Cites(Cited::Source(id)) => self.sql(
+                "SELECT photo_id FROM claim WHERE source_id = ?1",
+                Value::Integer(*id),
+                within,
+            )?,
+            Query::Cites(Cited::Words(words)) => {
+                let expression = claims::fts_words(words);
+                if expression.is_empty() {
+                    return Err(SearchError::Query(format!(
+                        "cites:{words} has no words to look for in the sources"
+                    )));
+                }
+                self.sql(
+                    "SELECT photo_id FROM claim WHERE source_id IN
+                         (SELECT rowid FROM source_fts WHERE source_fts MATCH ?1)",
+                    Value::Text(expression),
+                    within,
+                )?
+            }
         })
     }
 

@@ -416,6 +416,15 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
          ALTER TABLE edit_operation DROP COLUMN reverts;
+         DROP TABLE claim;
+         DROP TABLE source;
+         DROP TABLE source_fts;
+         ALTER TABLE photo DROP COLUMN disputed;
+         ALTER TABLE photo DROP COLUMN sourced;
+         ALTER TABLE photo DROP COLUMN certainties;
+         ALTER TABLE photo ADD COLUMN date_from TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
+         ALTER TABLE photo ADD COLUMN date_to TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
+         CREATE INDEX photo_date ON photo (date_from, date_to);
          PRAGMA user_version = 2;",
     )
     .unwrap();

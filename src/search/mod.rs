@@ -170,6 +170,23 @@ pub enum Query {
     Has(Property),
     Missing(Property),
     Status(Status),
+    /// Photos with a field whose claims disagree: any field, or this one
+    /// (a `--set` field name or a filter's: date, person, creator, ...).
+    Disputed(Option<String>),
+    /// Photos with a claim citing a source: by its id, or by words of its
+    /// citation, authors or title.
+    Cites(Cited),
+    /// Photos with a claim of this certainty.
+    Certainty(String),
+    /// Photos with a value in this field but no claim citing a source.
+    Unsourced(String),
+}
+
+/// What `cites:` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    Source(i64),
+    Words(String),
 }
 
 /// The `field:` names, for help and error messages.
@@ -199,6 +216,10 @@ pub const FIELDS: &[&str] = &[
     "has",
     "missing",
     "status",
+    "disputed",
+    "cites",
+    "certainty",
+    "unsourced",
 ];
 
 /// Parses a query. Any string gives a query or an error naming the position.
@@ -329,6 +350,9 @@ fn text_term(word: String, phrase: bool) -> Text {
 fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Query, QueryError> {
     let value_at = position + name.chars().count() + 1;
     let err = |message: String| Err(QueryError::new(value_at, message));
+    if name == "disputed" && (value.is_empty() || value.eq_ignore_ascii_case("any")) {
+        return Ok(Query::Disputed(None));
+    }
     if value.is_empty() {
         return err(format!("'{name}:' needs a value"));
     }
@@ -394,6 +418,23 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
                     .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
                     .join(", ")
+            )),
+        },
+        "disputed" | "unsourced" => match crate::catalog::claimable(&lower) {
+            Some(_) if name == "disputed" => Ok(Query::Disputed(Some(lower))),
+            Some(_) => Ok(Query::Unsourced(lower)),
+            None => err(format!(
+                "'{name}:' takes a descriptive field (caption, date, city, person, ...), not '{value}'"
+            )),
+        },
+        "cites" => Ok(Query::Cites(match value.trim().parse::<i64>() {
+            Ok(id) => Cited::Source(id),
+            Err(_) => Cited::Words(value),
+        })),
+        "certainty" => match lower.as_str() {
+            "certain" | "probable" | "possible" => Ok(Query::Certainty(lower)),
+            _ => err(format!(
+                "certainty is certain, probable or possible, not '{value}'"
             )),
         },
         "status" => match lower.as_str() {
