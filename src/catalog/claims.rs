@@ -740,6 +740,72 @@ impl Catalogue {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The source already in the catalogue that is the same as this one
+    /// (the same citation, title, date and URL), if any.
+    pub fn matching_source(&self, record: &SourceRecord) -> Result<Option<i64>> {
+        let record = checked_source(record.clone())?;
+        Ok(self
+            .sources()?
+            .into_iter()
+            .find(|s| {
+                fold(&s.record.citation) == fold(&record.citation)
+                    && s.record.title == record.title
+                    && s.record.date == record.date
+                    && s.record.url == record.url
+            })
+            .map(|s| s.id))
+    }
+
+    /// Adds sources (from a reference manager's file) as one operation; a
+    /// source the catalogue has already is not added twice. Returns the id
+    /// of each, and how many were new.
+    pub fn import_sources(&mut self, records: &[SourceRecord]) -> Result<(Vec<i64>, usize)> {
+        let mut known: Vec<(i64, SourceRecord)> = self
+            .sources()?
+            .into_iter()
+            .map(|s| (s.id, s.record))
+            .collect();
+        let mut ids = Vec::new();
+        let mut steps = Vec::new();
+        let mut taken = next_id(&self.conn, "source", 0)? - 1;
+        for record in records {
+            let record = checked_source(record.clone())?;
+            let same = known.iter().find(|(_, k)| {
+                fold(&k.citation) == fold(&record.citation)
+                    && k.title == record.title
+                    && k.date == record.date
+                    && k.url == record.url
+            });
+            if let Some((id, _)) = same {
+                ids.push(*id);
+                continue;
+            }
+            taken += 1;
+            ids.push(taken);
+            known.push((taken, record.clone()));
+            steps.push(Step::Source {
+                id: taken,
+                old: None,
+                new: Some(record),
+            });
+        }
+        let added = steps.len();
+        if added > 0 {
+            let summary = format!("Imported {}", count(added, "source", "sources"));
+            self.operation("sources", |_, _| Ok(Some((summary, steps, ()))))?;
+        }
+        Ok((ids, added))
+    }
+
+    /// Every source with its id, for writing them out.
+    pub fn source_records(&self) -> Result<Vec<(i64, SourceRecord)>> {
+        Ok(self
+            .sources()?
+            .into_iter()
+            .map(|s| (s.id, s.record))
+            .collect())
+    }
+
     /// Changes a source's fields: `field` is citation, author (a list
     /// separated by `;`), title, publisher, date, url, reference, kind or
     /// note; an empty value clears it.

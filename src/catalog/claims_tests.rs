@@ -158,7 +158,7 @@ fn preferring_and_removing_claims_moves_the_field_and_undo_brings_all_back() {
         .claims(id)
         .unwrap()
         .into_iter()
-        .find(|c| c.value == Value::from("1990-11-23"))
+        .find(|c| c.value == "1990-11-23")
         .unwrap();
     cat.prefer_claim(november.id).unwrap();
     assert_eq!(date(&cat).as_deref(), Some("1990-11-23"));

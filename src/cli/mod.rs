@@ -2,6 +2,7 @@
 //! machines without a display. Parsing is clap's; every command opens the
 //! catalogue, calls the library and prints.
 
+mod claims;
 mod curate;
 mod interop;
 pub mod json;
@@ -90,6 +91,12 @@ pub enum Command {
     /// Metadata templates: named presets of field values
     #[command(subcommand)]
     Template(curate::TemplateCommand),
+    /// Sources: the articles, books, documents and sleeves that claims cite
+    #[command(subcommand)]
+    Source(claims::SourceCommand),
+    /// Claims: values of a field with the source that says them
+    #[command(subcommand)]
+    Claim(claims::ClaimCommand),
     /// The edit history, newest first: of one photo (id or path, with its
     /// changes) or of the whole catalogue
     History {
@@ -173,6 +180,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Set(c) => curate::set(&mut catalogue, &c),
         Command::Saved(c) => curate::saved(&mut catalogue, &c),
         Command::Template(c) => curate::template(&mut catalogue, &c),
+        Command::Source(c) => claims::source(&mut catalogue, &c),
+        Command::Claim(c) => claims::claim(&mut catalogue, &c),
         Command::History {
             photo,
             limit,

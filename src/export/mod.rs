@@ -6,6 +6,7 @@
 //! [`write_in_place`], which the user asks for by name, and then atomically
 //! (a temporary file, fsync, rename) with a backup kept.
 
+pub mod csl;
 pub mod csv;
 pub mod embed;
 pub mod iim;
