@@ -21,7 +21,7 @@ pub mod thumbnails;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 
 pub use self::edit::{
     Change, Edit, EditReport, HistoryEntry, normalise as normalise_value,
@@ -396,70 +396,102 @@ impl Catalogue {
 
     /// Adds a controlled vocabulary (a Lightroom keyword list) to the keyword
     /// tree: missing keywords are created, categories marked, synonyms added.
-    /// Returns how many keywords and synonyms were new.
+    /// Returns how many keywords and synonyms were new. However deep the
+    /// list nests, it is walked without recursion.
     pub fn import_vocabulary(
         &mut self,
         terms: &[crate::vocabulary::Term],
     ) -> Result<(usize, usize)> {
-        fn walk(
-            tx: &Transaction<'_>,
-            tree: &mut KeywordTree,
-            terms: &[crate::vocabulary::Term],
-            parent: &str,
-            counts: &mut (usize, usize),
-        ) -> Result<()> {
-            for t in terms {
-                let path = if parent.is_empty() {
-                    t.name.clone()
-                } else {
-                    format!("{parent}|{}", t.name)
-                };
-                let existed = tree.find_path(&path).is_some();
-                let chain = tree.ensure_path(tx, &path)?;
-                let Some(&id) = chain.last() else { continue };
-                if !existed {
-                    counts.0 += 1;
-                }
-                // The list decides what is a category, for old keywords too.
-                if tree.is_exported(id) != t.exported {
-                    tree.set_exported(tx, id, t.exported)?;
-                }
-                for s in &t.synonyms {
-                    if tree.add_synonym(tx, id, s)? {
-                        counts.1 += 1;
-                    }
-                }
-                walk(tx, tree, &t.children, &path, counts)?;
-            }
-            Ok(())
-        }
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
         let mut counts = (0, 0);
-        walk(&tx, &mut tree, terms, "", &mut counts)?;
+        let mut stack: Vec<(&crate::vocabulary::Term, Option<i64>)> =
+            terms.iter().rev().map(|t| (t, None)).collect();
+        while let Some((t, parent)) = stack.pop() {
+            let name = t.name.trim();
+            if name.is_empty() || name.contains(keywords::PATH_SEPARATOR) {
+                continue;
+            }
+            let existed = tree.child(parent, name).is_some();
+            let id = tree.ensure_child(&tx, parent, name)?;
+            if !existed {
+                counts.0 += 1;
+            }
+            // The list decides what is a category, for old keywords too.
+            if tree.is_exported(id) != t.exported {
+                tree.set_exported(&tx, id, t.exported)?;
+            }
+            for s in &t.synonyms {
+                if tree.add_synonym(&tx, id, s)? {
+                    counts.1 += 1;
+                }
+            }
+            stack.extend(t.children.iter().rev().map(|c| (c, Some(id))));
+        }
         // Synonyms are searchable: photos under keywords that gained some
         // need their index rows refreshed.
-        let all: Vec<i64> = tree.entries(&tx)?.iter().map(|e| e.id).collect();
-        let photos = keywords::photos_with(&tx, &all)?;
+        let photos = keywords::photos_with(&tx, &tree.ids())?;
         search_index::reindex(&tx, &photos)?;
         tx.commit()?;
         Ok(counts)
     }
 
-    /// The keyword tree as a vocabulary, for a Lightroom keyword list.
+    /// The keyword tree as a vocabulary, for a Lightroom keyword list; built
+    /// without recursion, however deep the tree.
     pub fn vocabulary(&self) -> Result<Vec<crate::vocabulary::Term>> {
-        fn build(tree: &KeywordTree, parent: Option<i64>) -> Vec<crate::vocabulary::Term> {
-            tree.children(parent)
-                .into_iter()
-                .map(|id| crate::vocabulary::Term {
-                    name: tree.name(id).unwrap_or_default().to_owned(),
-                    exported: tree.is_exported(id),
-                    synonyms: tree.synonyms(id).to_vec(),
-                    children: build(tree, Some(id)),
-                })
-                .collect()
+        use crate::vocabulary::Term;
+        let tree = KeywordTree::load(&self.conn)?;
+        // Depth first: each keyword with the index of its parent in `order`.
+        let mut order: Vec<(i64, Option<usize>)> = Vec::with_capacity(tree.len());
+        let mut stack: Vec<(i64, Option<usize>)> = tree
+            .children(None)
+            .into_iter()
+            .rev()
+            .map(|id| (id, None))
+            .collect();
+        while let Some((id, parent)) = stack.pop() {
+            if order.len() >= tree.len() {
+                break; // only a loop in the parents could get here
+            }
+            let at = order.len();
+            order.push((id, parent));
+            stack.extend(
+                tree.children(Some(id))
+                    .into_iter()
+                    .rev()
+                    .map(|c| (c, Some(at))),
+            );
         }
-        Ok(build(&KeywordTree::load(&self.conn)?, None))
+        let mut built: Vec<Option<Term>> = order
+            .iter()
+            .map(|(id, _)| {
+                Some(Term {
+                    name: tree.name(*id).unwrap_or_default().to_owned(),
+                    exported: tree.is_exported(*id),
+                    synonyms: tree.synonyms(*id).to_vec(),
+                    children: Vec::new(),
+                })
+            })
+            .collect();
+        // Backwards, so that a keyword's children are complete before it
+        // moves into its parent; siblings arrive last first.
+        let mut roots = Vec::new();
+        for at in (0..order.len()).rev() {
+            let Some(mut term) = built[at].take() else {
+                continue;
+            };
+            term.children.reverse();
+            match order[at]
+                .1
+                .and_then(|p| built.get_mut(p))
+                .and_then(Option::as_mut)
+            {
+                Some(parent) => parent.children.push(term),
+                None => roots.push(term),
+            }
+        }
+        roots.reverse();
+        Ok(roots)
     }
 
     /// Records that Kartoteka wrote a photo's sidecar, so that the next
