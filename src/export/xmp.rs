@@ -15,6 +15,7 @@ use crate::ingest::xmp::{
     NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_LIGHTROOM, NS_PHOTOSHOP, NS_RDF, NS_XMP, XmpError,
 };
 use crate::photo::Photo;
+use crate::text::xml_safe;
 
 /// The properties Kartoteka writes (and so replaces when merging).
 pub const MANAGED: &[(&str, &str)] = &[
@@ -53,14 +54,14 @@ pub fn description(photo: &Photo) -> String {
     let mut body = String::new();
     let simple = |body: &mut String, name: &str, value: &Option<String>| {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            body.push_str(&format!("   <{name}>{}</{name}>\n", escape(v)));
+            body.push_str(&format!("   <{name}>{}</{name}>\n", escape(xml_safe(v))));
         }
     };
     let alt = |body: &mut String, name: &str, value: &Option<String>| {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
             body.push_str(&format!(
                 "   <{name}>\n    <rdf:Alt>\n     <rdf:li xml:lang=\"x-default\">{}</rdf:li>\n    </rdf:Alt>\n   </{name}>\n",
-                escape(v)
+                escape(xml_safe(v))
             ));
         }
     };
@@ -68,7 +69,7 @@ pub fn description(photo: &Photo) -> String {
         if !items.is_empty() {
             body.push_str(&format!("   <{name}>\n    <rdf:{kind}>\n"));
             for i in items {
-                body.push_str(&format!("     <rdf:li>{}</rdf:li>\n", escape(i)));
+                body.push_str(&format!("     <rdf:li>{}</rdf:li>\n", escape(xml_safe(i))));
             }
             body.push_str(&format!("    </rdf:{kind}>\n   </{name}>\n"));
         }
