@@ -41,6 +41,12 @@ pub const MAX_SIDECAR_BYTES: u64 = 16 << 20;
 /// Longer values are cut, with a warning naming the field and the file.
 pub const MAX_FIELD_BYTES: usize = 64 << 10;
 
+/// Levels of one hierarchical keyword (`A|B|C` is three). Every level up to
+/// here is kept; deeper ones are cut with a warning (real hierarchies have
+/// a handful). Paths and the indented tree grow with the square of the
+/// depth, so this bounds the memory of listing the keyword tree.
+pub const MAX_KEYWORD_LEVELS: usize = 10_000;
+
 /// One list field (keywords, creators, people), all items together.
 pub const MAX_LIST_BYTES: usize = 256 << 10;
 

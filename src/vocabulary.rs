@@ -84,6 +84,15 @@ pub fn parse(text: &str) -> Result<Vec<Term>, VocabularyError> {
         if depth > open.len() {
             return Err(err("indented more than one tab below the keyword above"));
         }
+        if depth >= crate::limits::MAX_KEYWORD_LEVELS {
+            return Err(VocabularyError {
+                line: line_no,
+                message: format!(
+                    "nested deeper than the {} levels Kartoteka keeps",
+                    crate::limits::MAX_KEYWORD_LEVELS
+                ),
+            });
+        }
         let (name, exported) = match entry.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
             Some(category) => (category.trim(), false),
             None => (entry, true),

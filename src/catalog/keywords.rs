@@ -276,6 +276,13 @@ impl KeywordTree {
     /// Finds or creates every node of `A|B|C`; returns the chain, root first.
     /// Empty segments (`A||B`, a trailing `|`) are skipped.
     pub fn ensure_path(&mut self, conn: &Connection, path: &str) -> Result<Vec<i64>> {
+        let levels = path.split(PATH_SEPARATOR).count();
+        if levels > crate::limits::MAX_KEYWORD_LEVELS {
+            return Err(CatalogError::Invalid(format!(
+                "a keyword path of {levels} levels is deeper than the {} Kartoteka keeps",
+                crate::limits::MAX_KEYWORD_LEVELS
+            )));
+        }
         let mut chain = Vec::new();
         for part in path
             .split(PATH_SEPARATOR)

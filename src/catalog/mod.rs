@@ -27,7 +27,7 @@ pub use self::edit::{
     Change, Edit, EditReport, HistoryEntry, normalise as normalise_value,
     value_of as attribute_value,
 };
-pub use self::keywords::{KeywordEntry, KeywordTree};
+pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
 pub use self::query::{Facets, Hit, SearchError, SortKey};
@@ -405,9 +405,15 @@ impl Catalogue {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
         let mut counts = (0, 0);
-        let mut stack: Vec<(&crate::vocabulary::Term, Option<i64>)> =
-            terms.iter().rev().map(|t| (t, None)).collect();
-        while let Some((t, parent)) = stack.pop() {
+        let mut stack: Vec<(&crate::vocabulary::Term, Option<i64>, usize)> =
+            terms.iter().rev().map(|t| (t, None, 1)).collect();
+        while let Some((t, parent, depth)) = stack.pop() {
+            if depth > crate::limits::MAX_KEYWORD_LEVELS {
+                return Err(CatalogError::Invalid(format!(
+                    "the keyword list nests deeper than the {} levels Kartoteka keeps",
+                    crate::limits::MAX_KEYWORD_LEVELS
+                )));
+            }
             let name = t.name.trim();
             if name.is_empty() || name.contains(keywords::PATH_SEPARATOR) {
                 continue;
@@ -426,7 +432,7 @@ impl Catalogue {
                     counts.1 += 1;
                 }
             }
-            stack.extend(t.children.iter().rev().map(|c| (c, Some(id))));
+            stack.extend(t.children.iter().rev().map(|c| (c, Some(id), depth + 1)));
         }
         // Synonyms are searchable: photos under keywords that gained some
         // need their index rows refreshed.

@@ -585,7 +585,25 @@ pub fn cap_description(d: &mut Description) -> Vec<String> {
                     d.set(field, FieldValue::Text(Some(text)));
                 }
             }
-            FieldValue::List(items) => {
+            FieldValue::List(mut items) => {
+                let mut cut_levels = false;
+                if field == Field::HierarchicalKeywords {
+                    for item in &mut items {
+                        let levels = item.split(crate::catalog::KEYWORD_PATH_SEPARATOR).count();
+                        if levels > limits::MAX_KEYWORD_LEVELS {
+                            let kept: Vec<&str> = item
+                                .split(crate::catalog::KEYWORD_PATH_SEPARATOR)
+                                .take(limits::MAX_KEYWORD_LEVELS)
+                                .collect();
+                            *item = kept.join("|");
+                            cut_levels = true;
+                            warnings.push(format!(
+                                "a hierarchical keyword has {levels} levels, more than the {} Kartoteka keeps; it was cut",
+                                limits::MAX_KEYWORD_LEVELS
+                            ));
+                        }
+                    }
+                }
                 let count = items.len();
                 let mut total = 0usize;
                 let mut cut_item = false;
@@ -610,7 +628,7 @@ pub fn cap_description(d: &mut Description) -> Vec<String> {
                         kept.len()
                     ));
                 }
-                if cut_item || kept.len() < count {
+                if cut_levels || cut_item || kept.len() < count {
                     d.set(field, FieldValue::List(kept));
                 }
             }
@@ -742,6 +760,29 @@ mod tests {
         assert_eq!(parse_xmp_number("2.8"), Some(2.8));
         assert_eq!(parse_xmp_number("1/0"), None);
         assert_eq!(parse_xmp_number("f/5,6"), None);
+    }
+
+    #[test]
+    fn keyword_paths_keep_ten_thousand_levels_and_cut_deeper_ones() {
+        let path = |n: usize| {
+            (0..n)
+                .map(|i| format!("k{i}"))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let mut d = Description {
+            hierarchical_keywords: vec![path(5_000), path(12_000)],
+            ..Description::default()
+        };
+        let warnings = cap_description(&mut d);
+        assert_eq!(d.hierarchical_keywords[0], path(5_000));
+        assert_eq!(d.hierarchical_keywords[1], path(limits::MAX_KEYWORD_LEVELS));
+        assert_eq!(
+            warnings,
+            [
+                "a hierarchical keyword has 12000 levels, more than the 10000 Kartoteka keeps; it was cut"
+            ]
+        );
     }
 
     #[test]
