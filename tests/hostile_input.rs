@@ -176,6 +176,23 @@ fn fifos_and_devices_are_reported_never_waited_on() {
     );
     let out = run_within(env.cmd().args(["check", "--verify"]), MINUTE);
     assert!(stdout(&out).contains("good-00.jpg"), "{}", stdout(&out));
+
+    // A catalogue path that is a FIFO is refused, not opened and waited on.
+    let fifo_catalogue = env.path("fifo.kartoteka");
+    mkfifo(&fifo_catalogue);
+    let out = run_within(
+        std::process::Command::new(common::binary())
+            .arg("--catalog")
+            .arg(&fifo_catalogue)
+            .arg("list"),
+        MINUTE,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("is a FIFO (named pipe), not a catalogue file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The path `K0000|K0001|…` of `levels` levels.

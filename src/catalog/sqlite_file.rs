@@ -70,6 +70,16 @@ fn uri(path: &Path, query: &str) -> OsString {
 
 /// Opens a catalogue file; returns the connection and whether it is read-only.
 pub fn open(path: &Path) -> Result<(Connection, bool)> {
+    // SQLite would open a FIFO and wait on it forever, and a device is no
+    // catalogue either.
+    if let Ok(meta) = std::fs::metadata(path)
+        && let Some(kind) = crate::files::FileKind::of(&meta)
+    {
+        return Err(CatalogError::Invalid(format!(
+            "{} is {kind}, not a catalogue file",
+            path.display()
+        )));
+    }
     if may_write(path) {
         let conn = Connection::open_with_flags(
             path,
