@@ -106,8 +106,7 @@ pub fn export(catalogue: &Catalogue, command: &ExportCommand) -> Result<ExitCode
             args.profile
         )
     })?;
-    let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())?;
     let source = match &args.set {
         Some(name) => Source::Set(name.clone()),
         None => Source::Query(args.query.clone().unwrap_or_default()),

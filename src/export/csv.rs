@@ -224,11 +224,27 @@ fn columns_of(profile: Profile) -> &'static [(&'static str, Column)] {
     }
 }
 
+/// A column name that is no column of the profile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no column {name:?}; columns are {known}")]
+pub struct UnknownColumn {
+    pub name: String,
+    /// The profile's headers, for the message.
+    pub known: String,
+}
+
+// The desktop app collects its messages as text.
+impl From<UnknownColumn> for String {
+    fn from(e: UnknownColumn) -> Self {
+        e.to_string()
+    }
+}
+
 /// Chooses columns by name (header, case-insensitive, or field name).
 pub fn choose_columns(
     profile: Profile,
     names: Option<&str>,
-) -> Result<Vec<(String, Column)>, String> {
+) -> Result<Vec<(String, Column)>, UnknownColumn> {
     let all = columns_of(profile);
     let Some(names) = names else {
         return Ok(all.iter().map(|(h, c)| ((*h).to_owned(), *c)).collect());
@@ -244,11 +260,9 @@ pub fn choose_columns(
                         || matches!(c, Column::Value(a) if a.name().eq_ignore_ascii_case(name))
                 })
                 .map(|(h, c)| ((*h).to_owned(), *c))
-                .ok_or_else(|| {
-                    format!(
-                        "no column {name:?}; columns are {}",
-                        all.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(", ")
-                    )
+                .ok_or_else(|| UnknownColumn {
+                    name: name.to_owned(),
+                    known: all.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(", "),
                 })
         })
         .collect()
