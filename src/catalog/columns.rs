@@ -20,8 +20,8 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, HashMap};
 
 use fixedbitset::FixedBitSet;
-use rusqlite::Connection;
 use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::Result;
 use super::claims;
@@ -221,7 +221,9 @@ impl Columns {
     /// connection's changes.
     pub fn load(conn: &Connection) -> Result<Self> {
         conn.execute_batch(CHANGED_TABLE)?;
-        let tx = conn.unchecked_transaction()?;
+        // Deferred: this only reads the catalogue (and writes the temporary
+        // table), so it must not wait for, or hold up, another writer.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         tx.execute("DELETE FROM changed_photo", [])?;
         let mut columns = Columns {
             rows: Vec::new(),
@@ -253,7 +255,7 @@ impl Columns {
         if changed.is_empty() {
             return Ok(());
         }
-        let tx = conn.unchecked_transaction()?;
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         for &id in &changed {
             if (id as usize) < self.rows.len() {
                 self.live.set(id as usize, false);

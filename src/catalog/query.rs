@@ -12,6 +12,7 @@
 
 use std::cell::RefMut;
 
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::claims::{self, Certainty};
@@ -251,11 +252,17 @@ impl Evaluator<'_> {
                 found.difference_with(&self.eval(inner, false, within)?);
                 found
             }
-            Query::Text(_) | Query::Field(..) => match fts_expression(query) {
+            Query::Text(text) | Query::Field(_, text) => match fts_expression(query) {
                 Some(expression) => self.full_text(&expression, within)?,
-                // Words with no letters or digits (a lone "&") have nothing
-                // to find.
-                None => within.clone(),
+                // A term with no letters or digits has nothing to find; it
+                // must never mean "every photo" (the parser refuses it; a
+                // query built in code gets the same answer).
+                None => {
+                    return Err(SearchError::Query(format!(
+                        "'{}' has no letters or digits to search for",
+                        text.text
+                    )));
+                }
             },
             Query::Like(field, value) => {
                 let column = match field {
@@ -355,7 +362,7 @@ impl Evaluator<'_> {
                 [name],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .ok();
+            .optional()?;
         match found {
             None => Err(SearchError::Query(format!(
                 "no set or saved search named \"{name}\""

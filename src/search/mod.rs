@@ -225,7 +225,11 @@ pub const FIELDS: &[&str] = &[
 /// Parses a query. Any string gives a query or an error naming the position.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let tokens = Lexer::new(input).tokens()?;
-    let mut parser = Parser { tokens, at: 0 };
+    let mut parser = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let query = parser.and_expression(false)?;
     if let Some((token, position)) = parser.peek() {
         return Err(QueryError::new(
@@ -242,6 +246,24 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 struct Parser {
     tokens: Vec<(Token, usize)>,
     at: usize,
+    /// Open parentheses and `-` around the term being read.
+    depth: usize,
+}
+
+/// Whether a search term has something the full-text index can find: a
+/// term of punctuation alone (`!!!`, `'`, `—`) would otherwise match every
+/// photo, and an edit or a write-back would then act on the whole archive.
+pub fn has_word_characters(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+fn no_words(position: usize, term: &str) -> QueryError {
+    QueryError::new(
+        position,
+        format!(
+            "'{term}' has no letters or digits to search for; leave it out, or search for words"
+        ),
+    )
 }
 
 impl Parser {
@@ -295,6 +317,22 @@ impl Parser {
         })
     }
 
+    /// One level deeper into parentheses or `-`; past the limit the query
+    /// is refused rather than parsed (and later evaluated) recursively.
+    fn enter(&mut self, position: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > crate::limits::MAX_QUERY_DEPTH {
+            return Err(QueryError::new(
+                position,
+                format!(
+                    "parentheses and '-' nest deeper than {} levels",
+                    crate::limits::MAX_QUERY_DEPTH
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Query, QueryError> {
         let Some((token, position)) = self.next() else {
             return Err(QueryError::new(0, "the query ends too early"));
@@ -305,10 +343,17 @@ impl Parser {
                     position,
                     "'-' must be followed by what to exclude",
                 )),
-                _ => Ok(Query::Not(Box::new(self.unary()?))),
+                _ => {
+                    self.enter(position)?;
+                    let inner = self.unary()?;
+                    self.depth -= 1;
+                    Ok(Query::Not(Box::new(inner)))
+                }
             },
             Token::Open => {
+                self.enter(position)?;
                 let inner = self.and_expression(true)?;
+                self.depth -= 1;
                 match self.next() {
                     Some((Token::Close, _)) => Ok(inner),
                     _ => Err(QueryError::new(position, "'(' is never closed")),
@@ -316,12 +361,22 @@ impl Parser {
             }
             Token::Close => Err(QueryError::new(position, "unmatched ')'")),
             Token::Or => Err(QueryError::new(position, "OR needs something before it")),
-            Token::Word(word) => Ok(Query::Text(text_term(word, false))),
-            Token::Phrase(phrase) => Ok(Query::Text(Text {
-                text: phrase,
-                phrase: true,
-                prefix: false,
-            })),
+            Token::Word(word) => {
+                if !has_word_characters(&word) {
+                    return Err(no_words(position, &word));
+                }
+                Ok(Query::Text(text_term(word, false)))
+            }
+            Token::Phrase(phrase) => {
+                if !has_word_characters(&phrase) {
+                    return Err(no_words(position, &format!("\"{phrase}\"")));
+                }
+                Ok(Query::Text(Text {
+                    text: phrase,
+                    phrase: true,
+                    prefix: false,
+                }))
+            }
             Token::Field {
                 name,
                 value,
@@ -373,6 +428,9 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
         _ => None,
     };
     if let Some(f) = text_field {
+        if !has_word_characters(&value) {
+            return Err(no_words(value_at, &format!("{name}:{value}")));
+        }
         return Ok(Query::Field(f, text_term(value, quoted)));
     }
     match name {
