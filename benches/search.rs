@@ -494,6 +494,7 @@ fn record(i: usize, rng: &mut Rng, names: &[String]) -> PhotoRecord {
         },
         tags: vec![],
         warnings: vec![],
+        claims: vec![],
     }
 }
 

@@ -173,7 +173,9 @@ fn show_finds_photos_by_id_or_path_and_all_adds_raw_tags() {
             "rating",
             "flag",
             "label",
-            "note"
+            "note",
+            "claims",
+            "sources"
         ]
     );
 

@@ -404,9 +404,24 @@ fn run_show(
     } else {
         None
     };
+    let claims = catalogue.claims(photo.id)?;
     let mut out = std::io::stdout().lock();
     if json {
-        let mut text = serde_json::to_vec_pretty(&PhotoJson::new(&photo, tags.as_deref()))?;
+        let mut value = serde_json::to_value(PhotoJson::new(&photo, tags.as_deref()))?;
+        if let serde_json::Value::Object(map) = &mut value {
+            let mut cited: Vec<&crate::catalog::Source> = Vec::new();
+            for s in claims.iter().filter_map(|c| c.source.as_ref()) {
+                if !cited.iter().any(|c| c.id == s.id) {
+                    cited.push(s);
+                }
+            }
+            map.insert(
+                "claims".into(),
+                claims.iter().map(claims::claim_json).collect(),
+            );
+            map.insert("sources".into(), serde_json::to_value(cited)?);
+        }
+        let mut text = serde_json::to_vec_pretty(&value)?;
         text.push(b'\n');
         write_machine_output(&mut out, &text)?;
         return Ok(ExitCode::SUCCESS);
@@ -437,6 +452,9 @@ fn run_show(
     }
     for w in &photo.warnings {
         writeln!(out, "{:<22}{}", "warning", shown(w))?;
+    }
+    for c in &claims {
+        writeln!(out, "{:<22}{}", "claim", claims::claim_line(c))?;
     }
     if let Some(tags) = tags {
         writeln!(out)?;
