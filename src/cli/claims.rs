@@ -255,10 +255,7 @@ pub fn source(catalogue: &mut Catalogue, command: &SourceCommand) -> Result<Exit
             )?;
         }
         SourceCommand::Import { file } => {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("could not read {}", file.display()))?;
-            let records = crate::export::csl::read(&text)
-                .with_context(|| format!("{} is not CSL-JSON", file.display()))?;
+            let records = crate::export::csl::read_file(file)?;
             let (ids, added) = catalogue.import_sources(&records)?;
             writeln!(
                 out,

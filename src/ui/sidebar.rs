@@ -50,7 +50,7 @@ fn row(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, selected: bool) -> 
 }
 
 /// A name and a count, the count dimmed.
-fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
+pub(super) fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     job.append(name, 0.0, egui::TextFormat::default());
     job.append(
@@ -111,6 +111,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             });
             section(app, ui, "keywords", "Keyword list", |app, ui| {
                 keyword_tree(app, ui, &query, height * TREE_SHARE, actions)
+            });
+            section(app, ui, "sources", "Sources", |app, ui| {
+                super::claims::sidebar(app, ui, &query, actions)
             });
             section(app, ui, "folders", "Folders", |app, ui| {
                 folders(app, ui, &query, actions)
