@@ -1520,6 +1520,12 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     // The photo's own date (1991) stays as a claim beside the radio's.
     add_claim(&f, dormitory, "date_created", "1990-02-26", radio);
     let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    // The result's facets count disputed fields; a click narrows to them.
+    h.get_by_label("Date depicted, 1 in this result").click();
+    wait_for(&mut h, "the disputed photos", |app| {
+        app.results().len() == 1 && app.is_settled()
+    });
+    assert_eq!(h.state().query(), "disputed:\"date_created\"");
     h.get_by_label(DORMITORY).click();
     settle(&mut h);
 
@@ -1711,4 +1717,28 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert!(title(&f, radio).is_some(), "Ctrl+Z brings it back");
+}
+
+#[test]
+fn a_csv_export_never_lands_on_the_catalogue_or_a_catalogued_photo() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let photo_path = photo(&f, "dormitory-sewing.jpg").file.path;
+    let photo_before = std::fs::read(&photo_path).unwrap();
+    for target in [f.catalogue.clone(), photo_path.clone()] {
+        h.state_mut().apply(Action::ExportCsv {
+            source: kartoteka::interop::Source::Query(String::new()),
+            profile: kartoteka::export::csv::Profile::Catalogue,
+            path: target.clone(),
+        });
+        let named = target.display().to_string();
+        wait_for(&mut h, "the refusal", |app| {
+            app.status().error_text().is_some_and(|e| e.contains(&named))
+        });
+        let error = h.state().status().error_text().unwrap_or_default();
+        assert!(error.contains("catalog"), "says why: {error}");
+    }
+    assert_eq!(std::fs::read(&photo_path).unwrap(), photo_before);
+    // The catalogue still opens and holds its photos.
+    assert_eq!(read(&f).photo_count().unwrap(), 5);
 }

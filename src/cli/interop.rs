@@ -197,20 +197,23 @@ pub fn import_csv(catalogue: &mut Catalogue, args: &ImportCsvArgs) -> Result<Exi
     }
     writeln!(
         out,
-        "{} {} photos ({} values{}); {} problems",
+        "{} {} ({}{}); {}",
         if args.dry_run {
             "would change"
         } else {
             "changed"
         },
-        outcome.report.photos,
-        outcome.changes().len(),
+        crate::text::count(outcome.report.photos, "photo", "photos"),
+        crate::text::count(outcome.changes().len(), "value", "values"),
         if args.set.is_some() {
-            format!(", {} wall labels", outcome.labels.len())
+            format!(
+                ", {}",
+                crate::text::count(outcome.labels.len(), "wall label", "wall labels")
+            )
         } else {
             String::new()
         },
-        import.problems.len()
+        crate::text::count(import.problems.len(), "problem", "problems")
     )?;
     Ok(if import.problems.is_empty() {
         ExitCode::SUCCESS
@@ -301,7 +304,11 @@ pub fn write_metadata(catalogue: &mut Catalogue, args: &WriteArgs) -> Result<Exi
             }
         }
     }
-    writeln!(out, "wrote metadata for {written} photos, {failed} failed")?;
+    writeln!(
+        out,
+        "wrote metadata for {}, {failed} failed",
+        crate::text::count(written, "photo", "photos")
+    )?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -318,9 +318,9 @@ fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> 
     if let Some(name) = &args.template {
         let report = catalogue.apply_template(name, &summary.added, false, false)?;
         println!(
-            "template \"{name}\" filled {} values on {} photos",
-            report.changes.len(),
-            report.photos
+            "template \"{name}\" filled {} on {}",
+            crate::text::count(report.changes.len(), "value", "values"),
+            crate::text::count(report.photos, "photo", "photos")
         );
     }
     Ok(if summary.failed.is_empty() {
@@ -356,15 +356,15 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     }
     writeln!(
         out,
-        "{} photos stored ({} new, {} re-read, {} moved, {} duplicates), {} unchanged, {} failed, {} warnings, in {:.1} s{}",
-        s.stored(),
+        "{} stored ({} new, {} re-read, {} moved, {}), {} unchanged, {} failed, {}, in {:.1} s{}",
+        crate::text::count(s.stored(), "photo", "photos"),
         s.added.len(),
         s.updated.len(),
         s.relinked.len(),
-        s.duplicates.len(),
+        crate::text::count(s.duplicates.len(), "duplicate", "duplicates"),
         s.unchanged,
         s.failed.len(),
-        s.warnings.len(),
+        crate::text::count(s.warnings.len(), "warning", "warnings"),
         s.elapsed.as_secs_f64(),
         if s.cancelled { " (cancelled)" } else { "" }
     )?;
@@ -524,8 +524,8 @@ fn run_check(catalogue: &mut Catalogue, verify: bool) -> Result<ExitCode> {
     catalogue.mark_missing(&found)?;
     writeln!(
         std::io::stderr(),
-        "{} photos checked: {missing} missing, {changed} changed",
-        files.len()
+        "{} checked: {missing} missing, {changed} changed",
+        crate::text::count(files.len(), "photo", "photos")
     )?;
     Ok(if missing + changed == 0 {
         ExitCode::SUCCESS

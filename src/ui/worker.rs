@@ -854,7 +854,9 @@ impl State {
         let columns = crate::export::csv::choose_columns(profile, None)?;
         let (data, photos) = interop::csv_catalogue(&self.catalogue, source, profile, &columns)
             .map_err(|e| e.to_string())?;
-        crate::export::write_atomically(path, &data)
+        // The save dialog asked before replacing a file; the catalogue, its
+        // thumbnails and catalogued photos are refused all the same.
+        interop::write_output(&self.catalogue, path, &data, true)
             .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
         self.send(Event::Done(format!(
             "Exported {} to {}",
