@@ -535,42 +535,33 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
 }
 
 /// The sidebar's Sources section.
-pub fn sidebar(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
-    let sources = app.sidebar.sources.clone();
+pub fn sidebar(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    query: &str,
+    max_height: f32,
+    actions: &mut Vec<Action>,
+) {
+    // Taken for the frame, so that the rows may change the app's state.
+    let sources = std::mem::take(&mut app.sidebar.sources);
     if sources.is_empty() {
         ui.label(RichText::new("No sources yet: add one with a claim, or import CSL-JSON.").weak());
     }
     let shown = if app.claims.all_sources {
         sources.len()
     } else {
-        SIDEBAR_SOURCES
+        SIDEBAR_SOURCES.min(sources.len())
     };
-    for s in sources.iter().take(shown) {
-        let filter = format!("cites:{}", s.id);
-        let response = ui
-            .selectable_label(
-                query == filter,
-                super::sidebar::counted(&s.record.citation, s.photos),
-            )
-            .on_hover_text(format!(
-                "{}\n{} citing it; right-click to edit or merge",
-                s.record.title.as_deref().unwrap_or(&s.record.citation),
-                count(s.photos as usize, "photo", "photos")
-            ));
-        if response.clicked() {
-            actions.push(Action::Search(filter, None));
-        }
-        response.context_menu(|ui| {
-            if ui.button("Edit or merge…").clicked() {
-                app.claims.source_form = Some(SourceForm::of(s));
-                ui.close();
-            }
-            if ui.button("Show its photos").clicked() {
-                actions.push(Action::Search(format!("cites:{}", s.id), None));
-                ui.close();
+    // Only the rows in sight are laid out: an archive may cite thousands.
+    egui::ScrollArea::vertical()
+        .id_salt("sources")
+        .max_height(max_height.max(120.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, super::sidebar::ROW_HEIGHT, shown, |ui, range| {
+            for s in &sources[range] {
+                source_row(app, ui, query, s, actions);
             }
         });
-    }
     if sources.len() > SIDEBAR_SOURCES {
         let label = if app.claims.all_sources {
             "fewer".to_owned()
@@ -587,7 +578,43 @@ pub fn sidebar(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<
         .clicked()
     {
         actions.push(Action::AskFile(FileRequest::OpenCsl));
+    } // Unless new ones arrived meanwhile (they replace the list whole).
+    if app.sidebar.sources.is_empty() {
+        app.sidebar.sources = sources;
     }
+}
+
+fn source_row(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    query: &str,
+    s: &Source,
+    actions: &mut Vec<Action>,
+) {
+    let filter = format!("cites:{}", s.id);
+    let response = ui
+        .selectable_label(
+            query == filter,
+            super::sidebar::counted(&s.record.citation, s.photos),
+        )
+        .on_hover_text(format!(
+            "{}\n{} citing it; right-click to edit or merge",
+            s.record.title.as_deref().unwrap_or(&s.record.citation),
+            count(s.photos as usize, "photo", "photos")
+        ));
+    if response.clicked() {
+        actions.push(Action::Search(filter, None));
+    }
+    response.context_menu(|ui| {
+        if ui.button("Edit or merge…").clicked() {
+            app.claims.source_form = Some(SourceForm::of(s));
+            ui.close();
+        }
+        if ui.button("Show its photos").clicked() {
+            actions.push(Action::Search(format!("cites:{}", s.id), None));
+            ui.close();
+        }
+    });
 }
 
 /// The form that edits (or merges) a source, while one is open.

@@ -19,7 +19,10 @@ use crate::text::{count, shorten};
 const FACET_VALUES: usize = 5;
 /// The keyword tree's share of the panel's height at most.
 const TREE_SHARE: f32 = 0.45;
-const ROW_HEIGHT: f32 = 20.0;
+pub(super) const ROW_HEIGHT: f32 = 20.0;
+/// The share of the panel's height a long list (folders, sources) takes at
+/// most: it scrolls on its own, and only the rows in sight are laid out.
+const LIST_SHARE: f32 = 0.35;
 
 #[derive(Default)]
 pub struct SidebarState {
@@ -113,10 +116,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 keyword_tree(app, ui, &query, height * TREE_SHARE, actions)
             });
             section(app, ui, "sources", "Sources", |app, ui| {
-                super::claims::sidebar(app, ui, &query, actions)
+                super::claims::sidebar(app, ui, &query, height * LIST_SHARE, actions)
             });
             section(app, ui, "folders", "Folders", |app, ui| {
-                folders(app, ui, &query, actions)
+                folders(app, ui, &query, height * LIST_SHARE, actions)
             });
         });
 }
@@ -543,20 +546,33 @@ fn keyword_tree(
     }
 }
 
-fn folders(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
-    for (folder, n) in &app.sidebar.folders {
-        let shown: Vec<String> = folder
-            .components()
-            .rev()
-            .take(2)
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let name = shown.into_iter().rev().collect::<Vec<_>>().join("/");
-        let filter = format!("path:{}", quoted(&format!("{}/", folder.display())));
-        let response = row(ui, counted(&name, *n), query == filter)
-            .on_hover_text(folder.display().to_string());
-        if response.clicked() {
-            actions.push(Action::Search(filter, None));
-        }
-    }
+fn folders(
+    app: &mut App,
+    ui: &mut egui::Ui,
+    query: &str,
+    max_height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let folders = &app.sidebar.folders;
+    egui::ScrollArea::vertical()
+        .id_salt("folders")
+        .max_height(max_height.max(120.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, folders.len(), |ui, range| {
+            for (folder, n) in &folders[range] {
+                let shown: Vec<String> = folder
+                    .components()
+                    .rev()
+                    .take(2)
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                let name = shown.into_iter().rev().collect::<Vec<_>>().join("/");
+                let filter = format!("path:{}", quoted(&format!("{}/", folder.display())));
+                let response = row(ui, counted(&name, *n), query == filter)
+                    .on_hover_text(folder.display().to_string());
+                if response.clicked() {
+                    actions.push(Action::Search(filter, None));
+                }
+            }
+        });
 }
