@@ -24,8 +24,9 @@ fn main() -> ExitCode {
 /// No command: the desktop app on the chosen catalogue.
 fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
     let path = match cli
-        .catalog
+        .file
         .clone()
+        .or_else(|| cli.catalog.clone())
         .map_or_else(cli::default_catalogue_path, Ok)
     {
         Ok(p) => p,
