@@ -105,6 +105,13 @@ impl Backup {
     }
 }
 
+/// How long ago a backup was taken (zero for one that says it is from
+/// the future: the clock was changed).
+pub fn age(backup: &Backup) -> Duration {
+    let now = jiff::ZonedDateTime::now().datetime();
+    Duration::try_from(now.duration_since(backup.taken)).unwrap_or(Duration::ZERO)
+}
+
 /// What a backup did.
 #[derive(Debug, Clone)]
 pub struct BackupReport {

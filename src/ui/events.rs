@@ -20,11 +20,39 @@ impl App {
                     "Opened the catalogue {}",
                     super::display_name(&path)
                 ));
+                self.set_title(format!("{} — Kartoteka", super::display_name(&path)));
+                self.settings.opened(&path);
+                self.thumbnails_beside(&path);
+                self.catalogue = Some(path);
                 self.refresh();
             }
             Event::Failed(message) => {
                 self.failed = Some(message.clone());
-                self.status.error(message);
+                self.set_title("Kartoteka".to_owned());
+            }
+            Event::Damaged {
+                path,
+                message,
+                latest,
+            } => {
+                self.opened = false;
+                self.set_title(format!(
+                    "{} (damaged) — Kartoteka",
+                    super::display_name(&path)
+                ));
+                self.catalogue = Some(path.clone());
+                self.damaged = Some(super::catalogues::Damaged {
+                    path,
+                    message,
+                    latest,
+                });
+            }
+            Event::NoCatalogue => {
+                self.no_catalogue = true;
+                self.set_title("Kartoteka".to_owned());
+            }
+            Event::LatestBackup { folder, latest } => {
+                self.windows.latest_backup = Some((folder, latest));
             }
             Event::Results {
                 generation,
@@ -183,6 +211,11 @@ impl App {
                 }
                 if changed {
                     self.refresh();
+                }
+                if self.windows.backup {
+                    self.worker.send(super::Command::LatestBackup {
+                        folder: self.settings.backup_folder.clone(),
+                    });
                 }
             }
             Event::ImportFinished(summary) => {

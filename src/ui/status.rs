@@ -168,15 +168,6 @@ pub fn first_screen(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     });
 }
 
-pub fn failed(ui: &mut egui::Ui, message: &str) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() / 3.0);
-        ui.heading("The catalogue could not be opened");
-        ui.add_space(8.0);
-        ui.colored_label(ui.visuals().error_fg_color, message);
-    });
-}
-
 pub fn errors_window(app: &mut App, ctx: &egui::Context) {
     let mut open = true;
     egui::Window::new("Files that could not be imported")

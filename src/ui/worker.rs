@@ -15,9 +15,10 @@ use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
+use crate::catalog::backup::{self, Backup};
 use crate::catalog::{
-    Catalogue, Change, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary, SetInfo, SetItem,
-    Sort, SortKey, Template, ThumbnailStore,
+    CatalogError, Catalogue, Change, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary,
+    SetInfo, SetItem, Sort, SortKey, Template, ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -131,6 +132,58 @@ pub enum Command {
     },
     /// Tidy the catalogue after much editing (on a thread of its own).
     Optimize,
+    /// Back up the catalogue and its thumbnails into `folder` (or the
+    /// folder beside the catalogue), keeping the newest `keep`; with
+    /// `unless_newer_than`, only when the latest backup is older than that.
+    Backup {
+        folder: Option<PathBuf>,
+        keep: usize,
+        unless_newer_than: Option<Duration>,
+    },
+    /// Say which is the newest backup of the catalogue.
+    LatestBackup {
+        folder: Option<PathBuf>,
+    },
+}
+
+/// What a new worker does first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// Open the catalogue, creating it if there is none (the command line's
+    /// `--catalog FILE`, as every command does).
+    OpenOrCreate(PathBuf),
+    /// Open an existing catalogue (File > Open catalogue…, a recent one).
+    Open(PathBuf),
+    /// Make a new catalogue; never an existing file.
+    Create(PathBuf),
+    /// The first existing of these catalogues (the last one used, then the
+    /// default); if none exists, say so and wait for the user's choice.
+    FirstThatExists(Vec<PathBuf>),
+    /// Restore a backup into a new catalogue and open it.
+    Restore { backup: PathBuf, into: RestoreInto },
+}
+
+/// Where a backup is restored to; never over an existing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreInto {
+    /// This new file (the default catalogue, at the first launch).
+    File(PathBuf),
+    /// A new file beside this catalogue, which is in use.
+    Beside(PathBuf),
+}
+
+impl Start {
+    /// The catalogue this start is about, for messages.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Start::OpenOrCreate(p) | Start::Open(p) | Start::Create(p) => Some(p),
+            Start::FirstThatExists(paths) => paths.first().map(PathBuf::as_path),
+            Start::Restore {
+                into: RestoreInto::File(p) | RestoreInto::Beside(p),
+                ..
+            } => Some(p),
+        }
+    }
 }
 
 impl Command {
@@ -143,6 +196,7 @@ impl Command {
                 | Command::Inspect { .. }
                 | Command::Sidebar
                 | Command::Rows { .. }
+                | Command::LatestBackup { .. }
         )
     }
 }
@@ -211,6 +265,21 @@ pub enum Event {
     },
     /// The catalogue could not be opened; the window says why.
     Failed(String),
+    /// The catalogue is damaged (or is no catalogue): nothing was written to
+    /// it. The newest backup of it, if one was found, is offered.
+    Damaged {
+        path: PathBuf,
+        message: String,
+        latest: Option<Backup>,
+    },
+    /// No catalogue exists yet at any of the places looked at: the window
+    /// offers to create one, open one, or restore a backup.
+    NoCatalogue,
+    /// The newest backup of the open catalogue, and the folder looked in.
+    LatestBackup {
+        folder: PathBuf,
+        latest: Option<Backup>,
+    },
     Results {
         generation: u64,
         photos: Vec<PhotoSummary>,
@@ -287,9 +356,15 @@ pub struct Worker {
 const LOOK_ELSEWHERE: Duration = Duration::from_millis(200);
 
 impl Worker {
-    /// Starts the worker on the catalogue at `path`. `repaint` is called
-    /// after every event (egui's `request_repaint`).
-    pub fn start(path: PathBuf, repaint: impl Fn() + Send + Sync + 'static) -> Self {
+    /// Starts the worker: it opens (or creates, or restores) a catalogue as
+    /// `start` says, then answers commands. `backups` is the folder chosen
+    /// for backups (`None`: the one beside the catalogue). `repaint` is
+    /// called after every event (egui's `request_repaint`).
+    pub fn start(
+        start: Start,
+        backups: Option<PathBuf>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let (commands, command_rx) = unbounded::<Command>();
         let (event_tx, events) = unbounded::<Event>();
         let repaint = Arc::new(repaint);
@@ -300,23 +375,25 @@ impl Worker {
                     let _ = event_tx.send(e);
                     repaint();
                 };
-                let catalogue = match Catalogue::open(&path) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        send(Event::Failed(format!("{}: {e}", path.display())));
-                        return;
-                    }
+                let Some((catalogue, path)) = open(start, backups.as_deref(), &send) else {
+                    return;
                 };
                 send(Event::Opened { path: path.clone() });
                 let mut state = State {
                     catalogue,
                     path,
+                    backups,
                     events: event_tx.clone(),
                     repaint: repaint.clone(),
                     data_version: None,
+                    damaged: false,
                 };
                 state.send_history();
                 loop {
+                    if state.damaged {
+                        // Nothing more is read from or written to it.
+                        break;
+                    }
                     let first = match command_rx.recv_timeout(LOOK_ELSEWHERE) {
                         Ok(command) => command,
                         Err(RecvTimeoutError::Timeout) => {
@@ -341,7 +418,7 @@ impl Worker {
                             Command::Inspect { .. } => Some(i) != newest_inspect,
                             _ => false,
                         };
-                        if !stale {
+                        if !stale && !state.damaged {
                             state.handle(command);
                         }
                     }
@@ -361,14 +438,125 @@ impl Worker {
         Self { commands, events }
     }
 
+    /// No catalogue and no thread: what the window holds while it offers to
+    /// create, open or restore one.
+    pub fn none() -> Self {
+        Self {
+            commands: unbounded().0,
+            events: unbounded().1,
+        }
+    }
+
     pub fn send(&self, command: Command) {
         let _ = self.commands.send(command);
     }
 }
 
+/// Carries out a worker's start: returns the open catalogue, or `None`
+/// once it has said why there is none.
+fn open(
+    start: Start,
+    backups: Option<&Path>,
+    send: &dyn Fn(Event),
+) -> Option<(Catalogue, PathBuf)> {
+    let path = match start {
+        Start::OpenOrCreate(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                send(Event::Failed(format!(
+                    "{}: could not create its folder: {e}",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::Open(path) => {
+            if !path.is_file() {
+                send(Event::Failed(format!(
+                    "There is no catalogue at {} (was it moved, or is its disk not connected?)",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::Create(path) => {
+            if path.exists() {
+                send(Event::Failed(format!(
+                    "{} already exists; a new catalogue never replaces a file \
+                     (File > Open catalogue… opens it)",
+                    path.display()
+                )));
+                return None;
+            }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                send(Event::Failed(format!(
+                    "{}: could not create its folder: {e}",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::FirstThatExists(paths) => match paths.into_iter().find(|p| p.is_file()) {
+            Some(path) => path,
+            None => {
+                send(Event::NoCatalogue);
+                return None;
+            }
+        },
+        Start::Restore { backup, into } => {
+            let restored = match into {
+                RestoreInto::File(into) => backup::restore(&backup, &into, None),
+                RestoreInto::Beside(in_use) => {
+                    let into = backup::restore_target(&backup, &in_use);
+                    backup::restore(&backup, &into, Some(&in_use))
+                }
+            };
+            match restored {
+                Ok(restored) => restored.catalogue,
+                Err(e) => {
+                    send(Event::Failed(format!("Nothing was restored: {e}")));
+                    return None;
+                }
+            }
+        }
+    };
+    match Catalogue::open(&path) {
+        Ok(catalogue) => Some((catalogue, path)),
+        Err(e) if backup::is_damage(&e) => {
+            let folder = backups_folder(backups, &path);
+            send(Event::Damaged {
+                latest: backup::latest(&folder, &path),
+                message: e.to_string(),
+                path,
+            });
+            None
+        }
+        Err(e) => {
+            send(Event::Failed(format!("{}: {e}", path.display())));
+            None
+        }
+    }
+}
+
+/// The folder backups go to: the one chosen, or `Backups` beside the
+/// catalogue.
+fn backups_folder(chosen: Option<&Path>, catalogue: &Path) -> PathBuf {
+    chosen.map_or_else(|| backup::folder_beside(catalogue), Path::to_owned)
+}
+
 struct State {
     catalogue: Catalogue,
     path: PathBuf,
+    /// The folder chosen for backups, if not the one beside the catalogue.
+    backups: Option<PathBuf>,
+    /// Reading showed the catalogue is damaged: the worker stops.
+    damaged: bool,
     events: Sender<Event>,
     repaint: Arc<dyn Fn() + Send + Sync>,
     /// `PRAGMA data_version` when last looked at: it changes when another
@@ -418,6 +606,21 @@ impl State {
         self.data_version = Some(now);
     }
 
+    /// When an error means the catalogue is damaged, says so once and stops
+    /// the worker, so that nothing more touches the file.
+    fn check_damage(&mut self, error: &CatalogError) -> bool {
+        if !self.damaged && backup::is_damage(error) {
+            self.damaged = true;
+            let folder = backups_folder(self.backups.as_deref(), &self.path);
+            self.send(Event::Damaged {
+                path: self.path.clone(),
+                message: error.to_string(),
+                latest: backup::latest(&folder, &self.path),
+            });
+        }
+        self.damaged
+    }
+
     /// A change went through: the status bar says so, the window looks again.
     fn changed(&mut self, message: String) {
         self.send(Event::Changed(message));
@@ -457,7 +660,9 @@ impl State {
                 Ok(())
             }
             Command::Sidebar => {
-                if let Err(e) = self.sidebar() {
+                if let Err(e) = self.sidebar()
+                    && !self.check_damage(&e)
+                {
                     self.send(Event::ReadFailed(format!("the sidebar: {e}")));
                 }
                 Ok(())
@@ -666,6 +871,35 @@ impl State {
                 });
                 Ok(())
             }
+            Command::Backup {
+                folder,
+                keep,
+                unless_newer_than,
+            } => {
+                let folder = backups_folder(folder.as_deref(), &self.path);
+                if let Some(age) = unless_newer_than
+                    && let Some(latest) = backup::latest(&folder, &self.path)
+                    && backup::age(&latest) < age
+                {
+                    self.send(Event::Done(format!(
+                        "The latest backup, of {}, is recent enough",
+                        latest.when()
+                    )));
+                    return;
+                }
+                self.start_file_job("Backing up the catalogue".to_owned(), move |path, job| {
+                    back_up(path, &folder, keep, job)
+                });
+                Ok(())
+            }
+            Command::LatestBackup { folder } => {
+                let folder = backups_folder(folder.as_deref(), &self.path);
+                self.send(Event::LatestBackup {
+                    latest: backup::latest(&folder, &self.path),
+                    folder,
+                });
+                Ok(())
+            }
         };
         if let Err(message) = result {
             self.send(Event::Error(message));
@@ -702,10 +936,14 @@ impl State {
                 keyword_counts,
             })
         };
-        let event = run().unwrap_or_else(|e| Event::SearchError {
-            generation,
-            message: e.to_string(),
-        });
+        let event = match run() {
+            Ok(event) => event,
+            Err(crate::catalog::SearchError::Catalogue(e)) if self.check_damage(&e) => return,
+            Err(e) => Event::SearchError {
+                generation,
+                message: e.to_string(),
+            },
+        };
         self.send(event);
     }
 
@@ -837,12 +1075,25 @@ impl State {
     where
         F: FnOnce(&mut Catalogue, &JobHandle) -> JobOutcome + Send + 'static,
     {
+        let failed = what.clone();
+        self.start_file_job(what, move |path, handle| match Catalogue::open(path) {
+            Ok(mut catalogue) => job(&mut catalogue, handle),
+            Err(e) => JobOutcome::failed(format!("{failed}: {e}")),
+        });
+    }
+
+    /// Runs a job on the catalogue's file on a thread of its own; the job
+    /// opens what it needs.
+    fn start_file_job<F>(&mut self, what: String, job: F)
+    where
+        F: FnOnce(&Path, &JobHandle) -> JobOutcome + Send + 'static,
+    {
         let cancel = Arc::new(AtomicBool::new(false));
         self.send(Event::JobStarted {
             what: what.clone(),
             cancel: cancel.clone(),
         });
-        let started = what.clone();
+        let started = what;
         let events = self.events.clone();
         let repaint = self.repaint.clone();
         let path = self.path.clone();
@@ -854,10 +1105,7 @@ impl State {
                     events: events.clone(),
                     repaint: repaint.clone(),
                 };
-                let outcome = match Catalogue::open(&path) {
-                    Ok(mut catalogue) => job(&mut catalogue, &handle),
-                    Err(e) => JobOutcome::failed(format!("{what}: {e}")),
-                };
+                let outcome = job(&path, &handle);
                 drop(handle);
                 let _ = events.send(Event::JobFinished {
                     message: outcome.message,
@@ -1064,6 +1312,42 @@ fn write_metadata(
         message,
         problems,
         changed: !matches!(target, Target::Copies(_)),
+    }
+}
+
+fn back_up(path: &Path, folder: &Path, keep: usize, job: &JobHandle) -> JobOutcome {
+    let progress = |done: u64, total: u64| job.progress(done as usize, total as usize);
+    match backup::back_up(path, folder, Some(keep), &job.cancel, &progress) {
+        Ok(report) => JobOutcome {
+            message: format!(
+                "Backed up {} to {} (integrity checked){}",
+                count(report.photos as usize, "photo", "photos"),
+                report.backup.catalogue.display(),
+                match report.pruned.len() {
+                    0 => String::new(),
+                    _ => format!(
+                        "; deleted {}",
+                        count(
+                            report
+                                .pruned
+                                .iter()
+                                .filter(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
+                                .count(),
+                            "older backup",
+                            "older backups"
+                        )
+                    ),
+                }
+            ),
+            problems: Vec::new(),
+            changed: false,
+        },
+        Err(backup::BackupError::Cancelled) => JobOutcome {
+            message: "The backup was cancelled; nothing was written".to_owned(),
+            problems: Vec::new(),
+            changed: false,
+        },
+        Err(e) => JobOutcome::failed(format!("no backup was made: {e}")),
     }
 }
 
