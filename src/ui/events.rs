@@ -27,7 +27,8 @@ impl App {
                 self.refresh();
             }
             Event::Failed(message) => {
-                self.failed = Some(message.clone());
+                self.failed = Some(message);
+                self.status.info("The catalogue could not be opened");
                 self.set_title("Kartoteka".to_owned());
             }
             Event::Damaged {
@@ -41,6 +42,8 @@ impl App {
                     super::display_name(&path)
                 ));
                 self.catalogue = Some(path.clone());
+                self.status
+                    .info("The catalogue is damaged; nothing was written to it");
                 self.damaged = Some(super::catalogues::Damaged {
                     path,
                     message,
@@ -49,6 +52,7 @@ impl App {
             }
             Event::NoCatalogue => {
                 self.no_catalogue = true;
+                self.status.info("No catalogue yet");
                 self.set_title("Kartoteka".to_owned());
             }
             Event::LatestBackup { folder, latest } => {

@@ -364,6 +364,12 @@ impl App {
         self.closing
     }
 
+    /// The window shows no catalogue: the first launch, or one that could
+    /// not be opened.
+    pub fn without_catalogue(&self) -> bool {
+        !self.opened && (self.no_catalogue || self.damaged.is_some() || self.failed.is_some())
+    }
+
     /// Quitting or switching waits for the work under way.
     pub fn leaving(&self) -> bool {
         self.leaving.is_some()
@@ -727,8 +733,7 @@ impl eframe::App for App {
                 ui.add_space(2.0);
             });
             egui::Panel::bottom("status").show(ui, |ui| status::bar(self, ui, &mut actions));
-            let without_catalogue =
-                self.no_catalogue || self.damaged.is_some() || self.failed.is_some();
+            let without_catalogue = self.without_catalogue();
             if !without_catalogue {
                 egui::Panel::left("sidebar")
                     .resizable(true)

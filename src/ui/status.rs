@@ -54,14 +54,20 @@ impl Status {
 pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let total = app.sidebar.photos as usize;
-        let shown = if !app.searched {
+        let shown = if app.without_catalogue() {
+            "No catalogue open".to_owned()
+        } else if !app.searched {
             "Loading…".to_owned()
         } else if app.query.trim().is_empty() || total == app.results.len() {
             count(app.results.len(), "photo", "photos")
         } else {
             format!("{} of {total}", count(app.results.len(), "photo", "photos"))
         };
-        ui.label(format!("{shown} · {} selected", app.selection.len()));
+        if app.without_catalogue() {
+            ui.label(shown);
+        } else {
+            ui.label(format!("{shown} · {} selected", app.selection.len()));
+        }
         ui.separator();
         if let Some(import) = &app.import {
             let fraction = if import.total == 0 {
