@@ -1824,3 +1824,39 @@ fn help_about_names_the_version_the_catalogue_its_schema_and_the_licences() {
     h.get_by_label_contains("DejaVu changes are in public domain")
         .hover();
 }
+
+#[test]
+fn a_backup_opened_from_the_window_is_restored_not_worked_in() {
+    use kartoteka::catalog::backup;
+    let f = fixture();
+    let folder = backup::folder_beside(&f.catalogue);
+    let report = backup::back_up(
+        &f.catalogue,
+        &folder,
+        None,
+        &std::sync::atomic::AtomicBool::new(false),
+        &|_, _| {},
+    )
+    .unwrap();
+    let copy = report.backup.catalogue;
+    let bytes = std::fs::read(&copy).unwrap();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    answer_path(&mut h, &copy);
+    wait_for(&mut h, "the backup's screen", |app| {
+        app.without_catalogue() && app.is_settled()
+    });
+    h.get_by_label("This is a backup of a catalogue").hover();
+    h.get_by_label("Restore it into a new catalogue").click();
+    let restored = f.env.path(&format!(
+        "{}-restored.kartoteka",
+        copy.file_stem().unwrap().to_str().unwrap()
+    ));
+    wait_for_catalogue(&mut h, &restored);
+    assert_eq!(h.state().results().len(), 5);
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        bytes,
+        "the backup is as it was"
+    );
+}

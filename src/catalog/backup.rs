@@ -166,6 +166,24 @@ fn taken_from_name(name: &str, stem: &str) -> Option<(jiff::civil::DateTime, u32
     Some((taken, n))
 }
 
+/// When a file's name says it is a backup (`…-YYYY-MM-DD-HHMMSS.kartoteka`,
+/// as [`back_up`] names them), the time it was taken.
+pub fn backup_time(path: &Path) -> Option<jiff::civil::DateTime> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_suffix(&format!(".{EXTENSION}"))?;
+    // STAMP is 17 characters; a second backup in the same second ends -N.
+    let candidates = [
+        rest.len().checked_sub(17).map(|i| &rest[i..]),
+        rest.rfind('-')
+            .filter(|&i| rest[i + 1..].parse::<u32>().is_ok())
+            .and_then(|i| i.checked_sub(17).map(|j| &rest[j..i])),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|stamp| jiff::civil::DateTime::strptime("%Y-%m-%d-%H%M%S", stamp).ok())
+}
+
 /// The backups of `catalogue` in `folder`, newest first. Files of other
 /// catalogues and anything else in the folder are left out.
 pub fn list(folder: &Path, catalogue: &Path) -> Result<Vec<Backup>> {
@@ -643,6 +661,22 @@ mod tests {
         );
         assert!(folder.join("other-2020-01-01-090000.kartoteka").exists());
         assert!(folder.join("archive-notes.txt").exists());
+    }
+
+    #[test]
+    fn a_backup_is_known_by_its_name() {
+        let taken = |name: &str| backup_time(Path::new(name)).map(|t| t.to_string());
+        assert_eq!(
+            taken("/b/catalogue-2026-11-29-164312.kartoteka").as_deref(),
+            Some("2026-11-29T16:43:12")
+        );
+        assert_eq!(
+            taken("my-archive-2026-11-29-164312-2.kartoteka").as_deref(),
+            Some("2026-11-29T16:43:12")
+        );
+        assert_eq!(taken("catalogue.kartoteka"), None);
+        assert_eq!(taken("Kyndrova-1991.kartoteka"), None);
+        assert_eq!(taken("catalogue-2026-11-29-164312.csv"), None);
     }
 
     #[test]

@@ -178,6 +178,18 @@ impl App {
     /// Where a backup chosen by the user is restored: beside the catalogue
     /// in use (or the damaged one); with none, as the default catalogue.
     pub(super) fn restore_into(&self) -> Option<RestoreInto> {
+        if let Some((backup, _)) = &self.backup_file {
+            // Beside the catalogue the backup belongs to, when it is in
+            // the Backups folder beside it; else beside the backup.
+            let folder = backup.parent().unwrap_or_else(|| Path::new(""));
+            let home = match folder.file_name() {
+                Some(name) if name == crate::catalog::backup::FOLDER_NAME => {
+                    folder.parent().unwrap_or(folder)
+                }
+                _ => folder,
+            };
+            return Some(RestoreInto::Beside(home.join(display_name(backup))));
+        }
         match (&self.catalogue, &self.default_catalogue) {
             (Some(current), _) => Some(RestoreInto::Beside(current.clone())),
             (None, Some(default)) => Some(RestoreInto::File(default.clone())),
@@ -288,6 +300,36 @@ pub fn damaged(damaged: &Damaged, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
                 actions.push(Action::ChooseNewCatalogue);
             }
         });
+    });
+}
+
+/// A backup was opened: offer to restore it rather than work in it.
+pub fn backup_file(path: &Path, taken: &str, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 4.0);
+        ui.heading("This is a backup of a catalogue");
+        ui.add_space(6.0);
+        ui.label(RichText::new(path.display().to_string()).strong());
+        ui.label(format!("taken {taken}"));
+        ui.add_space(6.0);
+        ui.label(
+            "A backup is not worked in, so that it stays exactly as it was. \
+             Restoring makes a new catalogue from it and opens that.",
+        );
+        ui.add_space(14.0);
+        if ui
+            .add(
+                egui::Button::new(RichText::new("Restore it into a new catalogue").size(17.0))
+                    .min_size(egui::vec2(320.0, 38.0)),
+            )
+            .clicked()
+        {
+            actions.push(Action::RestoreBackup(path.to_owned()));
+        }
+        ui.add_space(10.0);
+        if ui.button("Open another catalogue…").clicked() {
+            actions.push(Action::ChooseOpenCatalogue);
+        }
     });
 }
 

@@ -50,6 +50,14 @@ impl App {
                     latest,
                 });
             }
+            Event::IsBackup { path, taken } => {
+                self.set_title(format!(
+                    "{} (a backup) — Kartoteka",
+                    super::display_name(&path)
+                ));
+                self.status.info("A backup is restored, not worked in");
+                self.backup_file = Some((path, taken));
+            }
             Event::NoCatalogue => {
                 self.no_catalogue = true;
                 self.status.info("No catalogue yet");

@@ -206,6 +206,8 @@ pub struct App {
     /// No catalogue exists yet: the first launch.
     no_catalogue: bool,
     damaged: Option<catalogues::Damaged>,
+    /// A backup was asked to be opened (its path, and when it was taken).
+    backup_file: Option<(PathBuf, String)>,
     /// Quitting or switching catalogues, once the work under way is done.
     leaving: Option<catalogues::Leaving>,
     /// The window was told to close.
@@ -329,6 +331,7 @@ impl App {
             default_catalogue: default,
             no_catalogue: false,
             damaged: None,
+            backup_file: None,
             leaving: None,
             closing: false,
             thumbnails_for,
@@ -367,7 +370,11 @@ impl App {
     /// The window shows no catalogue: the first launch, or one that could
     /// not be opened.
     pub fn without_catalogue(&self) -> bool {
-        !self.opened && (self.no_catalogue || self.damaged.is_some() || self.failed.is_some())
+        !self.opened
+            && (self.no_catalogue
+                || self.damaged.is_some()
+                || self.failed.is_some()
+                || self.backup_file.is_some())
     }
 
     /// Quitting or switching waits for the work under way.
@@ -466,7 +473,7 @@ impl App {
     /// Nothing is on its way: no search, inspection, import or thumbnail.
     /// Tests and benchmarks wait for this.
     pub fn is_settled(&self) -> bool {
-        if !self.opened && (self.no_catalogue || self.damaged.is_some() || self.failed.is_some()) {
+        if self.without_catalogue() {
             // A screen that offers what to do, with no catalogue open.
             return self.worker.events.is_empty() && self.dialogs.idle() && self.leaving.is_none();
         }
@@ -565,7 +572,8 @@ impl App {
         }
     }
 
-    /// Files and folders dropped on the window are imported.
+    /// Files and folders dropped on the window are imported; a catalogue
+    /// is opened.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -575,8 +583,18 @@ impl App {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() {
-            self.apply(Action::Import(dropped));
+        // A catalogue dropped on the window is opened; anything else is
+        // imported.
+        match dropped.as_slice() {
+            [] => {}
+            [one]
+                if one
+                    .extension()
+                    .is_some_and(|e| e == crate::catalog::backup::EXTENSION) =>
+            {
+                self.apply(Action::OpenCatalogue(one.clone()));
+            }
+            _ => self.apply(Action::Import(dropped)),
         }
     }
 
@@ -751,6 +769,8 @@ impl eframe::App for App {
             egui::CentralPanel::default().show(ui, |ui| {
                 if let Some(damaged) = &self.damaged {
                     catalogues::damaged(damaged, ui, &mut actions);
+                } else if let Some((path, taken)) = &self.backup_file {
+                    catalogues::backup_file(path, taken, ui, &mut actions);
                 } else if self.no_catalogue {
                     catalogues::welcome(self, ui, &mut actions);
                 } else if let Some(message) = &self.failed {

@@ -272,6 +272,12 @@ pub enum Event {
         message: String,
         latest: Option<Backup>,
     },
+    /// The file asked to be opened is a backup: it is not worked in, so it
+    /// stays as it was; the window offers to restore it instead.
+    IsBackup {
+        path: PathBuf,
+        taken: String,
+    },
     /// No catalogue exists yet at any of the places looked at: the window
     /// offers to create one, open one, or restore a backup.
     NoCatalogue,
@@ -459,6 +465,24 @@ fn open(
     backups: Option<&Path>,
     send: &dyn Fn(Event),
 ) -> Option<(Catalogue, PathBuf)> {
+    // Remembered among the recent catalogues, so a whole path: a relative
+    // one would mean another file when started from another folder.
+    let whole = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    let start = match start {
+        Start::OpenOrCreate(p) => Start::OpenOrCreate(whole(p)),
+        Start::Open(p) => Start::Open(whole(p)),
+        Start::Create(p) => Start::Create(whole(p)),
+        Start::FirstThatExists(paths) => {
+            Start::FirstThatExists(paths.into_iter().map(whole).collect())
+        }
+        Start::Restore { backup, into } => Start::Restore {
+            backup,
+            into: match into {
+                RestoreInto::File(p) => RestoreInto::File(whole(p)),
+                RestoreInto::Beside(p) => RestoreInto::Beside(whole(p)),
+            },
+        },
+    };
     let path = match start {
         Start::OpenOrCreate(path) => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
@@ -526,6 +550,15 @@ fn open(
             }
         }
     };
+    if let Some(taken) = backup::backup_time(&path)
+        && path.is_file()
+    {
+        send(Event::IsBackup {
+            path,
+            taken: taken.strftime("%Y-%m-%d %H:%M").to_string(),
+        });
+        return None;
+    }
     match Catalogue::open(&path) {
         Ok(catalogue) => Some((catalogue, path)),
         Err(e) if backup::is_damage(&e) => {
