@@ -14,8 +14,8 @@ use clap_complete::Shell;
 
 use super::Cli;
 
-/// Writes `DIR/kartoteka.1` and `DIR/completions/{kartoteka.bash,
-/// _kartoteka, kartoteka.fish}`.
+/// Writes `DIR/kartoteka.1.gz` (compressed, as Debian keeps man pages) and
+/// `DIR/completions/{kartoteka.bash, _kartoteka, kartoteka.fish}`.
 pub fn generate(dir: &Path) -> Result<ExitCode> {
     let completions = dir.join("completions");
     std::fs::create_dir_all(&completions)
@@ -25,8 +25,12 @@ pub fn generate(dir: &Path) -> Result<ExitCode> {
     clap_mangen::Man::new(command.clone())
         .render(&mut page)
         .context("could not write the man page")?;
-    let man = dir.join("kartoteka.1");
-    std::fs::write(&man, page).with_context(|| format!("could not write {}", man.display()))?;
+    let man = dir.join("kartoteka.1.gz");
+    // No name or time in the gzip header, so the same page makes the same file.
+    let mut gz = flate2::GzBuilder::new().write(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut gz, &page).context("could not compress the man page")?;
+    let gz = gz.finish().context("could not compress the man page")?;
+    std::fs::write(&man, gz).with_context(|| format!("could not write {}", man.display()))?;
     println!("{}", man.display());
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
         let mut command = command.clone();

@@ -113,12 +113,17 @@ impl App {
         let Some(leaving) = &mut self.leaving else {
             return;
         };
-        if self.import.is_some() || self.interop.job.is_some() || self.outstanding > 0 {
+        // The photo count decides whether there is anything to back up:
+        // wait for the one an import's end asked for.
+        let counting = self.opened && self.sidebar_pending;
+        if self.import.is_some() || self.interop.job.is_some() || self.outstanding > 0 || counting {
             return;
         }
+        // An empty catalogue (just created) has nothing to lose yet.
         if leaving.then == Then::Quit
             && !leaving.backup_asked
             && self.opened
+            && self.sidebar.photos > 0
             && let Some(interval) = self.settings.backup_on_quit.interval()
         {
             leaving.backup_asked = true;
@@ -230,12 +235,19 @@ pub fn welcome(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.label(
             RichText::new("A backup of a catalogue (a .kartoteka file in a Backups folder)").weak(),
         );
-        let missing: Vec<&PathBuf> = app.settings.recent.iter().take(3).collect();
-        if !missing.is_empty() {
+        if !app.settings.recent.is_empty() {
             ui.add_space(16.0);
-            ui.label("Catalogues opened before, not found now (is their disk connected?):");
-            for path in missing {
-                ui.label(RichText::new(path.display().to_string()).weak());
+            ui.label(
+                "Catalogues opened before (the last one was not found: is its disk connected?):",
+            );
+            for path in app.settings.recent.iter().take(5) {
+                if ui
+                    .link(path.display().to_string())
+                    .on_hover_text("Open this catalogue")
+                    .clicked()
+                {
+                    actions.push(Action::OpenCatalogue(path.clone()));
+                }
             }
         }
     });
