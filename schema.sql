@@ -50,7 +50,9 @@ CREATE TABLE photo (
     country_code        TEXT,
     people              TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(people)),
     event               TEXT,
-    -- The depicted date, as precise as it is known: 1991, 1991-06, 1991-06-21.
+    -- The depicted date, as precise as it is known: 1991, 1991-06,
+    -- 1991-06-21, or EDTF (1991~ about, 1990-02-26? uncertain, 199X a
+    -- decade, 1990-02/1991-06 a span).
     date_created        TEXT,
     digital_source_type TEXT,
 
@@ -67,21 +69,19 @@ CREATE TABLE photo (
     -- When `check` last found the file gone; NULL when it was there.
     missing_since       TEXT,
 
-    -- The first and last day the depicted date can mean (1991 spans
-    -- 1991-01-01 to 1991-12-31), and the capture day, for date searches.
-    date_from           TEXT GENERATED ALWAYS AS (CASE length(date_created)
-                            WHEN 4 THEN date_created || '-01-01'
-                            WHEN 7 THEN date_created || '-01'
-                            ELSE substr(date_created, 1, 10) END) VIRTUAL,
-    date_to             TEXT GENERATED ALWAYS AS (CASE length(date_created)
-                            WHEN 4 THEN date_created || '-12-31'
-                            WHEN 7 THEN date(date_created || '-01', '+1 month', '-1 day')
-                            ELSE substr(date_created, 1, 10) END) VIRTUAL,
-    taken_day           TEXT GENERATED ALWAYS AS (substr(taken_at, 1, 10)) VIRTUAL
+    -- The capture day, for date searches.
+    taken_day           TEXT GENERATED ALWAYS AS (substr(taken_at, 1, 10)) VIRTUAL,
+
+    -- What search needs to know of the photo's claims (below), one bit per
+    -- descriptive field: the fields whose claims disagree, those with a
+    -- claim citing a source; and which certainties its claims carry
+    -- (1 certain, 2 probable, 4 possible).
+    disputed            INTEGER NOT NULL DEFAULT 0,
+    sourced             INTEGER NOT NULL DEFAULT 0,
+    certainties         INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE INDEX photo_hash ON photo (hash);
-CREATE INDEX photo_date ON photo (date_from, date_to);
 CREATE INDEX photo_taken ON photo (taken_day);
 CREATE INDEX photo_rating ON photo (rating);
 
@@ -215,3 +215,55 @@ CREATE TABLE edit_change (
 
 CREATE INDEX edit_change_operation ON edit_change (operation_id);
 CREATE INDEX edit_change_photo ON edit_change (photo_id);
+
+-- Who says what. A source is a bibliographic record (an article, a book, an
+-- archival document, a negative sleeve, a testimony); a claim is one value
+-- of one descriptive field of one photo, citing a source or none. A field
+-- may hold several claims; the preferred one is the field's value in the
+-- photo row, so that everything else reads the photo as before.
+CREATE TABLE source (
+    id          INTEGER PRIMARY KEY,
+    -- The short citation people read: "Czech Radio, 2020-02-26".
+    citation    TEXT NOT NULL CHECK (citation <> ''),
+    authors     TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(authors)),
+    title       TEXT,
+    publisher   TEXT,
+    -- Partial or EDTF, as depicted dates.
+    date        TEXT,
+    url         TEXT,
+    -- Where an archive keeps it: fond, box, inventory number.
+    reference   TEXT,
+    kind        TEXT NOT NULL DEFAULT 'other'
+                CHECK (kind IN ('article', 'book', 'archival', 'sleeve', 'oral', 'website', 'other')),
+    note        TEXT,
+    -- CSL-JSON fields Kartoteka does not edit, kept so that they survive a
+    -- round trip through a reference manager.
+    extra       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(extra))
+);
+
+-- Sources found by their words, accent- and case-blind (cites:).
+CREATE VIRTUAL TABLE source_fts USING fts5 (
+    citation, authors, title, publisher, reference, note,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+
+CREATE TABLE claim (
+    id          INTEGER PRIMARY KEY,
+    photo_id    INTEGER NOT NULL REFERENCES photo (id) ON DELETE CASCADE,
+    -- A descriptive field's name (caption, date_created, ...) or note.
+    field       TEXT NOT NULL,
+    -- JSON: text, or a list for list fields.
+    value       TEXT NOT NULL CHECK (json_valid(value)),
+    source_id   INTEGER REFERENCES source (id),
+    -- Where in the source: "p. 12", "sleeve, verso".
+    locator     TEXT,
+    certainty   TEXT CHECK (certainty IN ('certain', 'probable', 'possible')),
+    note        TEXT,
+    -- The claim whose value the photo shows; one per field at most.
+    preferred   INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1))
+);
+
+CREATE INDEX claim_photo ON claim (photo_id, field);
+CREATE INDEX claim_source ON claim (source_id);
+CREATE UNIQUE INDEX claim_preferred ON claim (photo_id, field) WHERE preferred = 1;

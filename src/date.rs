@@ -158,6 +158,275 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// A day as `yyyymmdd`, which orders like the date.
+pub type Day = u32;
+
+fn day_of(year: u32, month: u8, day: u8) -> Day {
+    year * 10_000 + u32::from(month) * 100 + u32::from(day)
+}
+
+/// How sure a date is, as EDTF marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Qualifier {
+    #[default]
+    Sure,
+    /// `?`: the date may be wrong.
+    Uncertain,
+    /// `~`: about this date.
+    Approximate,
+    /// `%`: both.
+    Both,
+}
+
+impl Qualifier {
+    fn suffix(self) -> &'static str {
+        match self {
+            Qualifier::Sure => "",
+            Qualifier::Uncertain => "?",
+            Qualifier::Approximate => "~",
+            Qualifier::Both => "%",
+        }
+    }
+}
+
+/// One end of a depicted date: a year (digits may be unspecified, `199X`),
+/// a month and a day, each known, unspecified (`XX`) or absent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The year as written, four characters, trailing ones possibly `X`.
+    year: String,
+    month: Option<Option<u8>>,
+    day: Option<Option<u8>>,
+    qualifier: Qualifier,
+}
+
+impl Point {
+    fn parse(text: &str) -> Option<Point> {
+        let (body, qualifier) = match text.chars().last()? {
+            '?' => (&text[..text.len() - 1], Qualifier::Uncertain),
+            '~' => (&text[..text.len() - 1], Qualifier::Approximate),
+            '%' => (&text[..text.len() - 1], Qualifier::Both),
+            _ => (text, Qualifier::Sure),
+        };
+        let mut parts = body.split('-');
+        let year = parts.next()?;
+        let digits = year.trim_end_matches('X');
+        if year.len() != 4 || digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let two = |p: &str, max: u8| -> Option<Option<u8>> {
+            if p == "XX" {
+                return Some(None);
+            }
+            let n = parse_digits(p, 2)? as u8;
+            (1..=max).contains(&n).then_some(Some(n))
+        };
+        let month = match parts.next() {
+            Some(m) => Some(two(m, 12)?),
+            None => None,
+        };
+        let day = match parts.next() {
+            Some(d) => Some(two(d, 31)?),
+            None => None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        // Digits after an unspecified part are unspecified too: 199X-06 is
+        // not a date, 1991-XX-21 is not either.
+        let unspecified_year = digits.len() < 4;
+        if (unspecified_year && month.is_some())
+            || (month == Some(None) && matches!(day, Some(Some(_))))
+        {
+            return None;
+        }
+        if let (Some(Some(m)), Some(Some(d))) = (month, day)
+            && d > days_in_month(digits.parse().ok()?, m)
+        {
+            return None;
+        }
+        Some(Point {
+            year: year.to_owned(),
+            month,
+            day,
+            qualifier,
+        })
+    }
+
+    /// The first and last day this point could mean.
+    fn bounds(&self) -> (Day, Day) {
+        let digits = self.year.trim_end_matches('X');
+        let unspecified = 4 - digits.len() as u32;
+        let base: u32 = digits.parse().unwrap_or(0) * 10u32.pow(unspecified);
+        let (y0, y1) = (base, base + 10u32.pow(unspecified) - 1);
+        let (m0, m1) = match self.month {
+            Some(Some(m)) => (m, m),
+            _ => (1, 12),
+        };
+        let (d0, d1) = match self.day {
+            Some(Some(d)) => (d, d),
+            _ => (1, days_in_month(y1, m1)),
+        };
+        (day_of(y0, m0, d0), day_of(y1, m1, d1))
+    }
+}
+
+impl fmt::Display for Point {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.year)?;
+        let part = |p: Option<u8>| p.map_or_else(|| "XX".to_owned(), |n| format!("{n:02}"));
+        if let Some(m) = self.month {
+            write!(f, "-{}", part(m))?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{}", part(d))?;
+        }
+        f.write_str(self.qualifier.suffix())
+    }
+}
+
+/// The date a photograph depicts, as historians write it: a plain ISO date
+/// (`1991`, `1991-06`, `1991-06-21`, with a time when one is known), or the
+/// forms of the Extended Date/Time Format (EDTF, ISO 8601-2) level 1 that
+/// archives use: uncertain `1990-02-26?`, approximate `1991~`, both
+/// `1991-06%`, unspecified digits `199X` and `1991-XX`, intervals
+/// `1990-02/1991-06` with open ends `../1990` and `1990-02/..`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Depicted {
+    /// A plain ISO date, as files carry it.
+    Plain(PartialDate),
+    Point(Point),
+    Interval(Option<Point>, Option<Point>),
+}
+
+/// Why a depicted date could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{value:?} is not a date (write 1991, 1991-06 or 1991-06-21; 1991? uncertain, 1991~ about, \
+     199X a decade, 1990-02/1991-06 a span)"
+)]
+pub struct DepictedError {
+    pub value: String,
+}
+
+/// The forms a depicted date takes, for people.
+pub const DEPICTED_FORMS: &str = "1991, 1991-06, 1991-06-21; 1991? uncertain, 1991~ about, 199X a decade, 1991-XX, 1990-02/1991-06 a span, ../1990";
+
+impl Depicted {
+    pub fn parse(text: &str) -> Result<Depicted, DepictedError> {
+        let text = text.trim();
+        let err = || DepictedError {
+            value: text.to_owned(),
+        };
+        if let Ok(plain) = PartialDate::parse(text) {
+            return Ok(Depicted::Plain(plain));
+        }
+        if let Some((from, to)) = text.split_once('/') {
+            let end = |t: &str| -> Result<Option<Point>, DepictedError> {
+                match t {
+                    ".." | "" => Ok(None),
+                    t => Point::parse(t).map(Some).ok_or_else(err),
+                }
+            };
+            let (from, to) = (end(from)?, end(to)?);
+            if from.is_none() && to.is_none() {
+                return Err(err());
+            }
+            if let (Some(a), Some(b)) = (&from, &to)
+                && a.bounds().0 > b.bounds().1
+            {
+                return Err(err());
+            }
+            return Ok(Depicted::Interval(from, to));
+        }
+        Point::parse(text).map(Depicted::Point).ok_or_else(err)
+    }
+
+    /// The first and last day the date could mean; `None` for an open end.
+    pub fn bounds(&self) -> (Option<Day>, Option<Day>) {
+        match self {
+            Depicted::Plain(p) => {
+                let (a, b) = p.bounds();
+                (Some(day_from_text(&a)), Some(day_from_text(&b)))
+            }
+            Depicted::Point(p) => {
+                let (a, b) = p.bounds();
+                (Some(a), Some(b))
+            }
+            Depicted::Interval(a, b) => (
+                a.as_ref().map(|p| p.bounds().0),
+                b.as_ref().map(|p| p.bounds().1),
+            ),
+        }
+    }
+
+    /// Marked uncertain or approximate: a search that finds it finds it
+    /// only possibly.
+    pub fn is_qualified(&self) -> bool {
+        let q = |p: &Option<Point>| p.as_ref().is_some_and(|p| p.qualifier != Qualifier::Sure);
+        match self {
+            Depicted::Plain(_) => false,
+            Depicted::Point(p) => p.qualifier != Qualifier::Sure,
+            Depicted::Interval(a, b) => q(a) || q(b),
+        }
+    }
+
+    /// What goes into the standard properties other programs read (XMP
+    /// `photoshop:DateCreated`, IPTC IIM 2:55), which hold a plain date: the
+    /// most precise plain date that covers the whole of this one, without
+    /// its qualifier. `None` when that would be wider than a year (a decade,
+    /// a span of years, an open end): then only Kartoteka's own property
+    /// carries it.
+    pub fn standard(&self) -> Option<PartialDate> {
+        if let Depicted::Plain(p) = self {
+            return Some(p.clone());
+        }
+        let (Some(first), Some(last)) = self.bounds() else {
+            return None;
+        };
+        let (y0, m0, d0) = (
+            first / 10_000,
+            (first / 100 % 100) as u8,
+            (first % 100) as u8,
+        );
+        let (y1, m1, d1) = (last / 10_000, (last / 100 % 100) as u8, (last % 100) as u8);
+        if y0 != y1 {
+            return None;
+        }
+        let mut date = PartialDate::year(y0 as u16);
+        if m0 == m1 {
+            date.month = Some(m0);
+            if d0 == d1 {
+                date.day = Some(d0);
+            }
+        }
+        Some(date)
+    }
+}
+
+impl fmt::Display for Depicted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Depicted::Plain(p) => p.fmt(f),
+            Depicted::Point(p) => p.fmt(f),
+            Depicted::Interval(a, b) => {
+                let end = |p: &Option<Point>| {
+                    p.as_ref().map_or_else(|| "..".to_owned(), Point::to_string)
+                };
+                write!(f, "{}/{}", end(a), end(b))
+            }
+        }
+    }
+}
+
+/// `YYYY-MM-DD` as a [`Day`].
+fn day_from_text(text: &str) -> Day {
+    text.bytes()
+        .filter(u8::is_ascii_digit)
+        .take(8)
+        .fold(0, |n, b| n * 10 + Day::from(b - b'0'))
+}
+
 /// Turns an EXIF date-time (`2008:05:30 15:56:01`) and an optional EXIF
 /// offset (`+02:00`) into ISO 8601 (`2008-05-30T15:56:01+02:00`).
 /// Blank or zeroed placeholders that cameras write when the clock was never
@@ -360,6 +629,74 @@ mod tests {
         assert_eq!(b("1991"), ("1991-01-01".into(), "1991-12-31".into()));
         assert_eq!(b("1992-02"), ("1992-02-01".into(), "1992-02-29".into()));
         assert_eq!(b("1991-06-21"), ("1991-06-21".into(), "1991-06-21".into()));
+    }
+
+    #[test]
+    fn depicted_dates_take_the_edtf_forms_archives_use() {
+        let d = |s: &str| Depicted::parse(s).unwrap();
+        let bounds = |s: &str| d(s).bounds();
+        assert_eq!(bounds("1991"), (Some(19_910_101), Some(19_911_231)));
+        assert_eq!(bounds("1990-02-26?"), (Some(19_900_226), Some(19_900_226)));
+        assert!(d("1990-02-26?").is_qualified());
+        assert!(d("1991~").is_qualified() && d("1991-06%").is_qualified());
+        assert!(!d("1991-06").is_qualified());
+        assert_eq!(bounds("199X"), (Some(19_900_101), Some(19_991_231)));
+        assert_eq!(bounds("19XX"), (Some(19_000_101), Some(19_991_231)));
+        assert_eq!(bounds("1991-XX"), (Some(19_910_101), Some(19_911_231)));
+        assert_eq!(bounds("1992-02-XX"), (Some(19_920_201), Some(19_920_229)));
+        assert_eq!(
+            bounds("1990-02/1991-06"),
+            (Some(19_900_201), Some(19_910_630))
+        );
+        assert_eq!(bounds("../1990"), (None, Some(19_901_231)));
+        assert_eq!(bounds("1990-02/.."), (Some(19_900_201), None));
+        // Written back as given.
+        for s in [
+            "1990-02-26?",
+            "1991~",
+            "1991-06%",
+            "199X",
+            "1991-XX",
+            "1990-02/1991-06",
+            "../1990",
+            "1990-02/..",
+            "1991-06-21T14:30",
+        ] {
+            assert_eq!(d(s).to_string(), s);
+        }
+        for bad in [
+            "June 1991",
+            "199X-06",
+            "1991-XX-21",
+            "../..",
+            "1991-13?",
+            "1991/1990",
+            "1991-02-30~",
+            "19X1",
+            "X991",
+            "1991??",
+        ] {
+            assert!(Depicted::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn the_standard_properties_get_a_plain_date_that_covers_the_whole() {
+        let std = |s: &str| {
+            Depicted::parse(s)
+                .unwrap()
+                .standard()
+                .map(|d| d.to_string())
+        };
+        assert_eq!(std("1990-02-26?").as_deref(), Some("1990-02-26"));
+        assert_eq!(std("1991~").as_deref(), Some("1991"));
+        assert_eq!(std("1991-06%").as_deref(), Some("1991-06"));
+        assert_eq!(std("1991-XX").as_deref(), Some("1991"));
+        assert_eq!(std("1991-02/1991-06").as_deref(), Some("1991"));
+        assert_eq!(std("1991-06-01/1991-06-30").as_deref(), Some("1991-06"));
+        assert_eq!(std("199X"), None);
+        assert_eq!(std("1990-02/1991-06"), None);
+        assert_eq!(std("../1990"), None);
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! The catalogue going out and coming back, as the command line and the
 //! desktop app both do it: CSV catalogues, CSV bulk edits, metadata written
 //! to sidecars and files, and exhibition sets. The catalogue runs the SQL
-//! and [`crate::export`] writes the files; this module joins the two.
+//! and [`crate::export`] writes the files; this module joins the two, and
+//! so it is where an output path is checked against the catalogue: nothing
+//! is ever written over the catalogue, its thumbnails or a catalogued photo
+//! (except the originals `write-metadata --in-place` is asked to rewrite).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::catalog::LabelChange;
@@ -10,8 +14,10 @@ use crate::catalog::{
     CatalogError, Catalogue, Change, Edit, EditReport, SearchError, SetItem, SortKey,
     ThumbnailStore, WallLabels,
 };
+use crate::export::ExportError;
 use crate::export::csv::{Column, Problem, Profile, RowKey};
-use crate::export::set::{Exported, Options};
+use crate::export::set::{Destination, Exported, Options};
+use crate::files::{Output, ReadFileError, WriteError};
 use crate::photo::{Photo, PhotoId};
 use crate::text::count;
 
@@ -21,13 +27,16 @@ pub enum InteropError {
     Catalogue(#[from] CatalogError),
     #[error(transparent)]
     Search(#[from] SearchError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error(transparent)]
+    Write(#[from] WriteError),
     #[error("{0}")]
     Invalid(String),
-    #[error("{}: {source}", path.display())]
-    Io {
+    #[error("{} {reason}", path.display())]
+    Read {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        reason: ReadFileError,
     },
 }
 
@@ -58,6 +67,86 @@ pub fn set_photos(catalogue: &Catalogue, name: &str) -> Result<Vec<(SetItem, Pho
     let items = catalogue.set_items(name)?;
     let photos = catalogue.photos_by_ids(&items.iter().map(|i| i.photo).collect::<Vec<_>>())?;
     Ok(items.into_iter().zip(photos).collect())
+}
+
+/// What a path is to this catalogue, if it is something Kartoteka must
+/// never write over: the catalogue file (or its journal), its thumbnails,
+/// or a catalogued photo (at that path, or the same content under another
+/// name, which a hard link or a link through a folder would be).
+pub fn protected(catalogue: &Catalogue, path: &Path) -> Result<Option<String>> {
+    let canonical = std::fs::canonicalize(path).ok();
+    let same = |a: &Path| -> bool {
+        let a_canonical = std::fs::canonicalize(a).ok();
+        a == path
+            || (a_canonical.is_some() && a_canonical == canonical)
+            || canonical.as_deref() == Some(a)
+    };
+    if let Some(cat) = catalogue.path() {
+        let mut own = vec![(cat.to_owned(), "the catalogue".to_owned())];
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut name = cat.as_os_str().to_owned();
+            name.push(suffix);
+            own.push((PathBuf::from(name), "the catalogue's journal".to_owned()));
+        }
+        if let Some(thumbs) = catalogue.thumbnails_path() {
+            own.push((thumbs, "the catalogue's thumbnails".to_owned()));
+        }
+        for (p, what) in own {
+            if same(&p) {
+                return Ok(Some(what));
+            }
+        }
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    for candidate in [Some(absolute), canonical.clone()].into_iter().flatten() {
+        if let Some(photo) = catalogue.photo_by_path(&candidate)? {
+            return Ok(Some(format!("catalogued photo {}", photo.id)));
+        }
+    }
+    // Same content as a catalogued file: hashed only when a file of that
+    // size is catalogued at all.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && catalogue.has_file_of_size(meta.len())?
+        && let Ok(hash) = crate::files::hash_file(path)
+        && let Some(id) = catalogue.photos_with_hash(&hash)?.first()
+    {
+        return Ok(Some(format!(
+            "the same file as catalogued photo {id} (it may be a link to it)"
+        )));
+    }
+    Ok(None)
+}
+
+/// Where output the user named goes (see [`crate::files::output`]),
+/// refusing the catalogue, its thumbnails and catalogued photos whatever
+/// `replace` says. This is the check the desktop app should make too before
+/// writing a file the user chose.
+pub fn output_for(catalogue: &Catalogue, path: &Path, replace: bool) -> Result<Output> {
+    if path.as_os_str() != "-"
+        && let Some(what) = protected(catalogue, path)?
+    {
+        return Err(WriteError::Protected {
+            path: path.to_owned(),
+            what,
+        }
+        .into());
+    }
+    Ok(crate::files::output(path, replace)?)
+}
+
+/// Writes output the user named: `-` or `/dev/stdout` to standard output, a
+/// FIFO or device into itself, a regular file atomically (an existing one
+/// only with `replace`); never the catalogue or a catalogued photo.
+pub fn write_output(
+    catalogue: &Catalogue,
+    path: &Path,
+    data: &[u8],
+    replace: bool,
+) -> Result<Output> {
+    let output = output_for(catalogue, path, replace)?;
+    output.write(data)?;
+    Ok(output)
 }
 
 /// A CSV catalogue of the source's photos: the file's bytes and how many
@@ -113,60 +202,107 @@ impl CsvOutcome {
     }
 }
 
-/// The photo a CSV row names: by id, or by path (as written, then relative
-/// to the CSV's folder and to the current folder).
-fn find_row_photo(catalogue: &Catalogue, key: &RowKey, csv_dir: &Path) -> Result<Option<PhotoId>> {
-    match key {
-        RowKey::Id(id) => Ok(catalogue.photo(*id)?.map(|p| p.id)),
-        RowKey::Path(path) => {
-            let mut candidates = vec![path.clone()];
-            if path.is_relative() {
-                candidates.push(csv_dir.join(path));
-                if let Ok(abs) = std::path::absolute(path) {
-                    candidates.push(abs);
-                }
-            }
-            for c in candidates
-                .iter()
-                .flat_map(|c| [c.clone(), c.canonicalize().unwrap_or_else(|_| c.clone())])
-            {
-                if let Some(p) = catalogue.photo_by_path(&c)? {
-                    return Ok(Some(p.id));
-                }
-            }
-            Ok(None)
+/// The photo a path in a CSV names: as written, then relative to the CSV's
+/// folder and to the current folder.
+fn find_path_photo(catalogue: &Catalogue, path: &Path, csv_dir: &Path) -> Result<Option<PhotoId>> {
+    let mut candidates = vec![path.to_owned()];
+    if path.is_relative() {
+        candidates.push(csv_dir.join(path));
+        if let Ok(abs) = std::path::absolute(path) {
+            candidates.push(abs);
         }
     }
+    for c in candidates
+        .iter()
+        .flat_map(|c| [c.clone(), c.canonicalize().unwrap_or_else(|_| c.clone())])
+    {
+        if let Some(p) = catalogue.photo_by_path(&c)? {
+            return Ok(Some(p.id));
+        }
+    }
+    Ok(None)
 }
 
 impl CsvImport {
     /// Reads an edited CSV (either profile) and matches its rows to photos.
-    /// A row naming no catalogued photo becomes a problem.
+    /// A row naming no catalogued photo, a row whose ID and File name two
+    /// different photos, and every row of a photo that two rows name, are
+    /// problems and change nothing.
     pub fn read(catalogue: &Catalogue, file: &Path, blank_clears: bool) -> Result<Self> {
-        let bytes = std::fs::read(file).map_err(|source| InteropError::Io {
-            path: file.to_owned(),
-            source,
-        })?;
+        let bytes =
+            crate::files::read_regular(file, crate::limits::MAX_CSV_BYTES).map_err(|reason| {
+                InteropError::Read {
+                    path: file.to_owned(),
+                    reason,
+                }
+            })?;
         let (rows, mut problems) = crate::export::csv::read(&bytes, blank_clears);
         let csv_dir = file.parent().unwrap_or(Path::new("."));
-        let mut edits = Vec::new();
-        let mut labels = Vec::new();
+        let mut matched = Vec::new();
         for row in rows {
-            let Some(id) = find_row_photo(catalogue, &row.key, csv_dir)? else {
+            let found = match &row.key {
+                RowKey::Id(id) => catalogue.photo(*id)?.map(|p| p.id),
+                RowKey::Path(path) => find_path_photo(catalogue, path, csv_dir)?,
+            };
+            let Some(id) = found else {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: match row.key {
+                    message: match &row.key {
                         RowKey::Id(id) => {
                             format!("no photo with id {id}; this row was left unchanged")
                         }
-                        RowKey::Path(p) => {
-                            format!("no photo at {}; this row was left unchanged", p.display())
-                        }
+                        RowKey::Path(p) => format!(
+                            "no photo at {}; this row was left unchanged",
+                            crate::text::printable_path(p)
+                        ),
                     },
                 });
                 continue;
             };
+            // The File cell of a row matched by ID must not name another
+            // photo (a file that names none may have moved since).
+            if let Some(path) = &row.file
+                && let Some(other) = find_path_photo(catalogue, path, csv_dir)?
+                && other != id
+            {
+                problems.push(Problem {
+                    row: Some(row.number),
+                    column: None,
+                    message: format!(
+                        "ID {id} and File {} name two different photos ({id} and {other}); \
+                         this row was left unchanged",
+                        crate::text::printable_path(path)
+                    ),
+                });
+                continue;
+            }
+            matched.push((id, row));
+        }
+        // A photo named by two rows: which should win is anyone's guess.
+        let mut rows_of: HashMap<PhotoId, Vec<usize>> = HashMap::new();
+        for (id, row) in &matched {
+            rows_of.entry(*id).or_default().push(row.number);
+        }
+        let mut edits = Vec::new();
+        let mut labels = Vec::new();
+        for (id, row) in matched {
+            let numbers = &rows_of[&id];
+            if numbers.len() > 1 {
+                problems.push(Problem {
+                    row: Some(row.number),
+                    column: None,
+                    message: format!(
+                        "photo {id} is named by rows {}; none of them was applied",
+                        numbers
+                            .iter()
+                            .map(|n| n.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+                continue;
+            }
             edits.push((
                 id,
                 row.values
@@ -178,6 +314,7 @@ impl CsvImport {
                 labels.push((id, label));
             }
         }
+        problems.sort_by_key(|p| (p.row, p.column));
         Ok(Self {
             file: file.to_owned(),
             digest: blake3::hash(&bytes).to_hex().to_string(),
@@ -231,33 +368,33 @@ pub enum Target {
 /// Writes one photo's metadata and records in the catalogue what changed on
 /// disk; says what was written. `thumbs` carries the thumbnail over to a
 /// rewritten file's new content hash.
-pub fn write_metadata(
+pub fn write_photo_metadata(
     catalogue: &mut Catalogue,
     thumbs: Option<&ThumbnailStore>,
     photo: &Photo,
     target: &Target,
-) -> Result<String, String> {
+) -> Result<String> {
     match target {
         Target::Sidecar => {
             let w = crate::export::write_sidecar(photo)?;
-            catalogue
-                .note_sidecar(photo.id, &w.path, w.mtime_ns)
-                .map_err(|e| e.to_string())?;
+            catalogue.note_sidecar(photo.id, &w.path, w.mtime_ns)?;
             Ok(w.path.display().to_string())
         }
         Target::Copies(dir) => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("{} could not be created: {e}", dir.display()))?;
-            crate::export::write_copy(photo, dir).map(|w| w.path.display().to_string())
+            std::fs::create_dir_all(dir).map_err(|source| WriteError::Io {
+                path: dir.clone(),
+                source,
+            })?;
+            Ok(crate::export::write_copy(photo, dir)?
+                .path
+                .display()
+                .to_string())
         }
         Target::InPlace { backup } => {
             let (w, kept) = crate::export::write_in_place(photo, *backup)?;
-            catalogue
-                .note_rewritten(photo.id, w.size, w.mtime_ns, &w.hash)
-                .map_err(|e| e.to_string())?;
+            catalogue.note_rewritten(photo.id, w.size, w.mtime_ns, &w.hash)?;
             if let Some(t) = thumbs {
-                t.copy(&photo.file.hash, &w.hash)
-                    .map_err(|e| e.to_string())?;
+                t.copy(&photo.file.hash, &w.hash)?;
             }
             Ok(match kept {
                 Some(b) => format!("{} (backup {})", w.path.display(), b.display()),
@@ -267,12 +404,37 @@ pub fn write_metadata(
     }
 }
 
-/// Exports a set into `dir` (see [`crate::export::set::export`]).
+/// [`write_photo_metadata`] with its error as text, as the desktop app
+/// collects it.
+pub fn write_metadata(
+    catalogue: &mut Catalogue,
+    thumbs: Option<&ThumbnailStore>,
+    photo: &Photo,
+    target: &Target,
+) -> Result<String, String> {
+    write_photo_metadata(catalogue, thumbs, photo, target).map_err(|e| e.to_string())
+}
+
+/// Exports a set into `dir` (see [`crate::export::set::export`]), into an
+/// empty folder only.
 pub fn export_set(
     catalogue: &Catalogue,
     name: &str,
     dir: &Path,
     options: &Options,
+) -> Result<(Exported, usize)> {
+    export_set_to(catalogue, name, dir, options, false)
+}
+
+/// Exports a set into `dir`; with `replace`, into a folder that already
+/// holds files, replacing what an earlier export left there but never a
+/// catalogued photo (the export takes the next free name instead).
+pub fn export_set_to(
+    catalogue: &Catalogue,
+    name: &str,
+    dir: &Path,
+    options: &Options,
+    replace: bool,
 ) -> Result<(Exported, usize)> {
     let pairs = set_photos(catalogue, name)?;
     if pairs.is_empty() {
@@ -280,7 +442,14 @@ pub fn export_set(
             "the set \"{name}\" has no photos to export"
         )));
     }
-    let exported =
-        crate::export::set::export(name, &pairs, dir, options).map_err(InteropError::Invalid)?;
+    // A lookup that fails counts as protected: never replace what cannot be
+    // checked.
+    let is_protected = |p: &Path| protected(catalogue, p).map_or(true, |what| what.is_some());
+    let to = Destination {
+        dir,
+        replace,
+        protected: &is_protected,
+    };
+    let exported = crate::export::set::export(name, &pairs, &to, options)?;
     Ok((exported, pairs.len()))
 }

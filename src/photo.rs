@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 /// A photo's id in the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(transparent)]
 pub struct PhotoId(pub i64);
 

@@ -13,6 +13,8 @@
 //! One keyword per line, nested by tabs (→ above); `[name]` is a category that is not
 //! written to files; `{name}` is a synonym of the keyword above it.
 
+use std::collections::HashMap;
+
 /// A keyword with what sits below it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Term {
@@ -23,6 +25,17 @@ pub struct Term {
     pub children: Vec<Term>,
 }
 
+/// Dropped level by level rather than recursively, so a list nested
+/// thousands of levels deep cannot exhaust the stack.
+impl Drop for Term {
+    fn drop(&mut self) {
+        let mut pending = std::mem::take(&mut self.children);
+        while let Some(mut term) = pending.pop() {
+            pending.append(&mut term.children);
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("line {line}: {message}")]
 pub struct VocabularyError {
@@ -30,11 +43,19 @@ pub struct VocabularyError {
     pub message: String,
 }
 
-/// Parses a keyword list (UTF-8, with or without BOM, LF or CRLF).
+/// Parses a keyword list (UTF-8, with or without BOM, LF or CRLF). Linear in
+/// the size of the list, however deep it nests or however many keywords
+/// share a parent.
 pub fn parse(text: &str) -> Result<Vec<Term>, VocabularyError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut roots: Vec<Term> = Vec::new();
-    // The chain of open terms: path of indices from the roots.
+    // Every term once, in order of first appearance; children by index.
+    // A child always appears after its parent.
+    let mut terms: Vec<Term> = Vec::new();
+    let mut children: Vec<Vec<usize>> = Vec::new();
+    let mut roots: Vec<usize> = Vec::new();
+    // (parent index + 1, or 0 for the top level; name) → index
+    let mut named: HashMap<(usize, String), usize> = HashMap::new();
+    // The chain of open terms, as indices.
     let mut open: Vec<usize> = Vec::new();
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
@@ -53,8 +74,7 @@ pub fn parse(text: &str) -> Result<Vec<Term>, VocabularyError> {
             if depth == 0 || depth > open.len() {
                 return Err(err("a {synonym} must sit one tab below its keyword"));
             }
-            let term = term_at(&mut roots, &open[..depth])
-                .ok_or_else(|| err("a {synonym} must sit one tab below its keyword"))?;
+            let term = &mut terms[open[depth - 1]];
             let synonym = synonym.trim();
             if !synonym.is_empty() && !term.synonyms.iter().any(|s| s == synonym) {
                 term.synonyms.push(synonym.to_owned());
@@ -64,6 +84,15 @@ pub fn parse(text: &str) -> Result<Vec<Term>, VocabularyError> {
         if depth > open.len() {
             return Err(err("indented more than one tab below the keyword above"));
         }
+        if depth >= crate::limits::MAX_KEYWORD_LEVELS {
+            return Err(VocabularyError {
+                line: line_no,
+                message: format!(
+                    "nested deeper than the {} levels Kartoteka keeps",
+                    crate::limits::MAX_KEYWORD_LEVELS
+                ),
+            });
+        }
         let (name, exported) = match entry.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
             Some(category) => (category.trim(), false),
             None => (entry, true),
@@ -72,61 +101,71 @@ pub fn parse(text: &str) -> Result<Vec<Term>, VocabularyError> {
             return Err(err("not a keyword name"));
         }
         open.truncate(depth);
-        let siblings = match term_at(&mut roots, &open) {
-            Some(parent) => &mut parent.children,
-            None => &mut roots,
-        };
-        let index = match siblings.iter().position(|t| t.name == name) {
-            Some(i) => i,
+        let parent = open.last().copied();
+        let key = (parent.map_or(0, |p| p + 1), name.to_owned());
+        let index = match named.get(&key) {
+            Some(i) => *i,
             None => {
-                siblings.push(Term {
+                let i = terms.len();
+                terms.push(Term {
                     name: name.to_owned(),
                     exported,
-                    ..Term::default()
+                    synonyms: Vec::new(),
+                    children: Vec::new(),
                 });
-                siblings.len() - 1
+                children.push(Vec::new());
+                match parent {
+                    Some(p) => children[p].push(i),
+                    None => roots.push(i),
+                }
+                named.insert(key, i);
+                i
             }
         };
         open.push(index);
     }
-    Ok(roots)
-}
-
-fn term_at<'a>(roots: &'a mut [Term], path: &[usize]) -> Option<&'a mut Term> {
-    let (first, rest) = path.split_first()?;
-    let mut term = roots.get_mut(*first)?;
-    for i in rest {
-        term = term.children.get_mut(*i)?;
+    // Backwards, so that every term's children are built before it is.
+    let mut built: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    for i in (0..built.len()).rev() {
+        let kids: Vec<Term> = children[i]
+            .iter()
+            .filter_map(|c| built[*c].take())
+            .collect();
+        if let Some(term) = built[i].as_mut() {
+            term.children = kids;
+        }
     }
-    Some(term)
+    Ok(roots.iter().filter_map(|r| built[*r].take()).collect())
 }
 
 /// Writes a keyword list as Lightroom does: tabs, `[categories]`,
 /// `{synonyms}`, LF line ends.
 pub fn write(terms: &[Term]) -> String {
-    fn walk(out: &mut String, terms: &[Term], depth: usize) {
-        for t in terms {
-            out.push_str(&"\t".repeat(depth));
-            if t.exported {
-                out.push_str(&t.name);
-            } else {
-                out.push('[');
-                out.push_str(&t.name);
-                out.push(']');
-            }
-            out.push('\n');
-            for s in &t.synonyms {
-                out.push_str(&"\t".repeat(depth + 1));
-                out.push('{');
-                out.push_str(s);
-                out.push_str("}\n");
-            }
-            walk(out, &t.children, depth + 1);
-        }
-    }
     let mut out = String::new();
-    walk(&mut out, terms, 0);
+    let mut stack: Vec<(&Term, usize)> = terms.iter().rev().map(|t| (t, 0)).collect();
+    while let Some((t, depth)) = stack.pop() {
+        push_tabs(&mut out, depth);
+        if t.exported {
+            out.push_str(&t.name);
+        } else {
+            out.push('[');
+            out.push_str(&t.name);
+            out.push(']');
+        }
+        out.push('\n');
+        for s in &t.synonyms {
+            push_tabs(&mut out, depth + 1);
+            out.push('{');
+            out.push_str(s);
+            out.push_str("}\n");
+        }
+        stack.extend(t.children.iter().rev().map(|c| (c, depth + 1)));
+    }
     out
+}
+
+fn push_tabs(out: &mut String, n: usize) {
+    out.extend(std::iter::repeat_n('\t', n));
 }
 
 #[cfg(test)]

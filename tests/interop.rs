@@ -26,16 +26,10 @@ fn archive() -> (Env, PathBuf) {
     (env, dir)
 }
 
+/// exiftool, when installed; the read-back checks are skipped (or, under
+/// `KARTOTEKA_REQUIRE_ALL`, fail) without it.
 fn exiftool() -> Option<()> {
-    match Command::new("exiftool").arg("-ver").output() {
-        Ok(o) if o.status.success() => Some(()),
-        _ => {
-            eprintln!(
-                "exiftool is not installed: this check is skipped (apt-get install libimage-exiftool-perl)"
-            );
-            None
-        }
-    }
+    common::exiftool("the exiftool read-back")
 }
 
 /// What exiftool reads from files (`-json -G1`).
@@ -507,11 +501,10 @@ fn render_in_browser(page: &Path) -> Option<PathBuf> {
             return Some(png);
         }
     }
-    eprintln!(
-        "not rendering {}: no headless Chromium here",
-        page.display()
-    );
-    None
+    common::skip(
+        &format!("rendering {}", page.display()),
+        "no headless Chromium here (apt-get install chromium)",
+    )
 }
 
 fn jpeg_image_data(bytes: &[u8]) -> &[u8] {
@@ -665,7 +658,10 @@ fn tiff_scans_take_embedded_metadata_with_pixels_unchanged() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/corpus/archive/negative-scan-0412.tif");
     if !shared.is_file() {
-        eprintln!("skipping: ../shared/corpus is not here");
+        common::skip::<()>(
+            "tiff_scans_take_embedded_metadata_with_pixels_unchanged",
+            "../shared/corpus is not here",
+        );
         return;
     }
     let env = Env::new();

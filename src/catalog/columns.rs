@@ -20,15 +20,15 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, HashMap};
 
 use fixedbitset::FixedBitSet;
-use rusqlite::Connection;
 use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 use super::Result;
+use super::claims;
 use super::keywords::KeywordTree;
 use super::query::{Facets, Hit, Sort, SortKey};
-use crate::date::PartialDate;
-use crate::photo::PhotoId;
-use crate::photo::{Flag, Label};
+use crate::date::Depicted;
+use crate::photo::{Attribute, Field, Flag, Label, PhotoId};
 use crate::search::{Comparison, DateField, DateRange, Property, Status};
 
 /// A photo id's bit in a [`FixedBitSet`], its index in the columns.
@@ -64,6 +64,8 @@ const FILLED: &[(Property, &str)] = &[
     (Property::Gps, "gps_lat IS NOT NULL"),
     (Property::Note, "note IS NOT NULL"),
 ];
+/// The depicted date is marked uncertain or approximate (`1991?`, `1991~`).
+const QUALIFIED_BIT: u16 = 1 << 13;
 const MISSING_BIT: u16 = 1 << 14;
 const WARNING_BIT: u16 = 1 << 15;
 
@@ -80,6 +82,13 @@ struct Row {
     filled: u16,
     city: u32,
     camera: u32,
+    /// One bit per claimable field ([`claims::CLAIMABLE`]): it has a value.
+    valued: u32,
+    /// Fields whose claims disagree; fields with a claim citing a source.
+    disputed: u32,
+    sourced: u32,
+    /// The certainties its claims carry ([`Certainty::bit`]).
+    certainties: u8,
 }
 
 impl Row {
@@ -92,6 +101,10 @@ impl Row {
         filled: 0,
         city: NO_NAME,
         camera: NO_NAME,
+        valued: 0,
+        disputed: 0,
+        sourced: 0,
+        certainties: 0,
     };
 
     fn taken_day(&self) -> Day {
@@ -208,7 +221,9 @@ impl Columns {
     /// connection's changes.
     pub fn load(conn: &Connection) -> Result<Self> {
         conn.execute_batch(CHANGED_TABLE)?;
-        let tx = conn.unchecked_transaction()?;
+        // Deferred: this only reads the catalogue (and writes the temporary
+        // table), so it must not wait for, or hold up, another writer.
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         tx.execute("DELETE FROM changed_photo", [])?;
         let mut columns = Columns {
             rows: Vec::new(),
@@ -240,7 +255,7 @@ impl Columns {
         if changed.is_empty() {
             return Ok(());
         }
-        let tx = conn.unchecked_transaction()?;
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         for &id in &changed {
             if (id as usize) < self.rows.len() {
                 self.live.set(id as usize, false);
@@ -281,10 +296,24 @@ impl Columns {
             "((warnings IS NOT NULL) << {})",
             WARNING_BIT.trailing_zeros()
         ));
+        let valued: Vec<String> = claims::CLAIMABLE
+            .iter()
+            .enumerate()
+            .filter_map(|(bit, a)| {
+                let test = match a {
+                    Attribute::Field(f) if f.is_keywords() => return None,
+                    Attribute::Field(f) if f.is_list() => format!("{f} <> '[]'"),
+                    other => format!("{} IS NOT NULL", other.name()),
+                };
+                Some(format!("(({test}) << {bit})"))
+            })
+            .collect();
         let sql = format!(
-            "SELECT id, date_created, taken_at, rating, flag, label, city, camera_model, creators, {}
+            "SELECT id, date_created, taken_at, rating, flag, label, city, camera_model, creators, {},
+                    {}, disputed, sourced, certainties
              FROM photo {filter}",
-            filled.join(" | ")
+            filled.join(" | "),
+            valued.join(" | ")
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
@@ -293,11 +322,13 @@ impl Columns {
             let depicted = r
                 .get_ref(1)
                 .map(text)?
-                .and_then(|d| PartialDate::parse(d).ok())
-                .map_or((UNKNOWN_DAY, UNKNOWN_DAY), |d| {
-                    let (from, to) = d.bounds();
-                    (day(&from), day(&to))
-                });
+                .and_then(|d| Depicted::parse(d).ok());
+            // An open end is the earliest or latest day there can be.
+            let qualified = depicted.as_ref().is_some_and(Depicted::is_qualified);
+            let depicted = depicted.map_or((UNKNOWN_DAY, UNKNOWN_DAY), |d| {
+                let (from, to) = d.bounds();
+                (from.unwrap_or(0), to.unwrap_or(UNKNOWN_DAY - 1))
+            });
             let taken = r.get_ref(2).map(text)?.map_or(UNKNOWN_TIME, time);
             let flag = r.get_ref(4).map(text)?.and_then(Flag::from_name);
             let label = r.get_ref(5).map(text)?.and_then(Label::from_name);
@@ -314,9 +345,13 @@ impl Columns {
                 rating: r.get(3)?,
                 flag,
                 label,
-                filled: r.get(9)?,
+                filled: r.get::<_, u16>(9)? | if qualified { QUALIFIED_BIT } else { 0 },
                 city: city.map_or(NO_NAME, |c| self.names.intern(c)),
                 camera: camera.map_or(NO_NAME, |c| self.names.intern(c)),
+                valued: r.get(10)?,
+                disputed: r.get(11)?,
+                sourced: r.get(12)?,
+                certainties: r.get(13)?,
             };
             self.grow(id);
             self.rows[id] = row;
@@ -420,6 +455,31 @@ impl Columns {
         self.select(within, |row| row.filled & bit != 0)
     }
 
+    /// Photos with a disputed field among `bits`.
+    pub fn disputed(&self, bits: u32, within: &Ids) -> Ids {
+        self.select(within, |row| row.disputed & bits != 0)
+    }
+
+    /// Photos with a value in the field of `bit` but no claim of it citing
+    /// a source.
+    pub fn unsourced(&self, bit: u32, within: &Ids) -> Ids {
+        let keywords = claims::field_bit(Attribute::Field(Field::Keywords)).unwrap_or(0);
+        self.select_ids(within, |id| {
+            let row = &self.rows[id];
+            let valued = if bit == keywords {
+                !self.keywords[id].is_empty()
+            } else {
+                row.valued & bit != 0
+            };
+            valued && row.sourced & bit == 0
+        })
+    }
+
+    /// Photos with a claim of this certainty.
+    pub fn certainty(&self, bit: u8, within: &Ids) -> Ids {
+        self.select(within, |row| row.certainties & bit != 0)
+    }
+
     pub fn has(&self, property: Property, within: &Ids) -> Ids {
         if property == Property::Keywords {
             return self.select_ids(within, |id| !self.keywords[id].is_empty());
@@ -456,7 +516,9 @@ impl Columns {
         self.select(ids, |row| {
             !conditions.iter().all(|c| {
                 let (first, last) = row.days(c.field);
-                first >= c.from && last <= c.to
+                // A date marked uncertain or approximate matches only possibly.
+                let sure = c.field != DateField::Depicted || row.filled & QUALIFIED_BIT == 0;
+                sure && first >= c.from && last <= c.to
             })
         })
     }
@@ -656,6 +718,7 @@ impl Columns {
         let mut names = vec![[0u64; 3]; self.names.names.len()];
         let mut years: BTreeMap<u32, u64> = BTreeMap::new();
         let mut undated = 0;
+        let mut disputed = [0u64; 32];
         const CREATOR: usize = 0;
         const CITY: usize = 1;
         const CAMERA: usize = 2;
@@ -677,6 +740,11 @@ impl Columns {
                 *years.entry(row.depicted.0 / 10_000).or_default() += 1;
             } else {
                 undated += 1;
+            }
+            let mut bits = row.disputed;
+            while bits != 0 {
+                disputed[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
         let top = |kind: usize| -> Vec<(String, u64)> {
@@ -709,6 +777,12 @@ impl Columns {
             undated,
             cities: top(CITY),
             cameras: top(CAMERA),
+            disputed: claims::CLAIMABLE
+                .iter()
+                .zip(disputed)
+                .filter(|(_, n)| *n > 0)
+                .map(|(a, n)| (a.name().to_owned(), n))
+                .collect(),
         }
     }
 }

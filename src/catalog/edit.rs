@@ -14,12 +14,13 @@ use std::collections::BTreeSet;
 use rusqlite::{Connection, Transaction, params};
 use serde_json::Value;
 
+use super::claims;
 use super::history::{self, KeywordState, Step};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
 use super::photos::load_photo;
 use super::sets::set_entries;
 use super::{CatalogError, Catalogue, Result, search_index};
-use crate::date::PartialDate;
+use crate::date::Depicted;
 use crate::photo::{Attribute, Field, FieldValue, Flag, Label, Photo, PhotoId};
 
 /// One thing an edit does to each photo.
@@ -158,7 +159,7 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
         Attribute::Field(Field::DateCreated) => match value.as_str().map(str::trim) {
             None | Some("") => Value::Null,
             Some(s) => Value::from(
-                PartialDate::parse(s)
+                Depicted::parse(s)
                     .map_err(|e| CatalogError::Invalid(format!("date_created: {e}")))?
                     .to_string(),
             ),
@@ -319,6 +320,27 @@ fn normalised(edits: &[Edit]) -> Result<Vec<Edit>> {
         .collect()
 }
 
+/// The steps that make edits to a photo, read as it is in the catalogue
+/// (for changes planned inside a transaction, such as a preferred claim).
+pub(super) fn photo_steps(
+    conn: &Connection,
+    tree: &KeywordTree,
+    id: PhotoId,
+    edits: &[Edit],
+) -> Result<Vec<Step>> {
+    let edits = normalised(edits)?;
+    let mut photo = load_photo(conn, tree, id)?;
+    Ok(apply_to(&mut photo, tree, &edits)
+        .into_iter()
+        .map(|(attribute, old, new)| Step::Photo {
+            photo: id,
+            attribute,
+            old,
+            new,
+        })
+        .collect())
+}
+
 /// Applies edits to one photo in memory; returns what changed.
 fn apply_to(photo: &mut Photo, tree: &KeywordTree, edits: &[Edit]) -> Vec<ValueChange> {
     let before = photo.clone();
@@ -446,6 +468,24 @@ impl Catalogue {
             &summary(changed.len(), report.labels.len()),
             None,
         )?;
+        // Fields with claims: the claims follow the edit.
+        let claimed = claimed_fields(&tx, &changed)?;
+        let mut claim_steps = Vec::new();
+        let mut taken_claim = 0;
+        for (photo, changes) in &changed {
+            let mut followed = BTreeSet::new();
+            for (a, _, _) in changes {
+                let a = match a {
+                    Attribute::Field(Field::HierarchicalKeywords) => {
+                        Attribute::Field(Field::Keywords)
+                    }
+                    other => *other,
+                };
+                if claimed.contains(&(photo.id, a.name().to_owned())) && followed.insert(a) {
+                    claim_steps.extend(claims::follow_edit(&tx, photo, a, &mut taken_claim)?);
+                }
+            }
+        }
         for (photo, changes) in &changed {
             let mut keywords_written = false;
             let mut steps = Vec::with_capacity(changes.len());
@@ -477,8 +517,11 @@ impl Catalogue {
                 history::record_step(&tx, operation, step)?;
             }
         }
-        if let Some(step) = &label_step {
-            history::perform_within(&tx, &mut tree, operation, std::slice::from_ref(step))?;
+        if let Some(step) = label_step {
+            claim_steps.push(step);
+        }
+        if !claim_steps.is_empty() {
+            history::perform_within(&tx, &mut tree, operation, &claim_steps)?;
         }
         let ids: Vec<PhotoId> = changed.iter().map(|(p, _)| p.id).collect();
         search_index::reindex(&tx, &ids)?;
@@ -684,6 +727,26 @@ impl Catalogue {
         })?;
         Ok(done.unwrap_or(0))
     }
+}
+
+/// The (photo, field) pairs among edited photos that have claims.
+fn claimed_fields(
+    conn: &Connection,
+    changed: &[(Photo, Vec<ValueChange>)],
+) -> Result<BTreeSet<(PhotoId, String)>> {
+    if changed.is_empty() {
+        return Ok(BTreeSet::new());
+    }
+    let ids: Vec<i64> = changed.iter().map(|(p, _)| p.id.0).collect();
+    Ok(conn
+        .prepare_cached(
+            "SELECT DISTINCT photo_id, field FROM claim
+             WHERE photo_id IN (SELECT value FROM json_each(?1))",
+        )?
+        .query_map([serde_json::to_string(&ids)?], |r| {
+            Ok((PhotoId(r.get(0)?), r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// Before a photo's keywords are written: the newest keyword's id, to find

@@ -18,6 +18,7 @@ use std::collections::BTreeSet;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
+use super::claims::{self, ClaimRecord, SourceRecord};
 use super::edit::{move_keyword_to, set_value, value_of, write_value};
 use super::keywords::{self, KeywordTree};
 use super::photos::load_photo;
@@ -91,6 +92,19 @@ pub enum Step {
         old: Option<Value>,
         new: Option<Value>,
     },
+    /// A claim added, changed (its preference, source, locator,
+    /// certainty, note, value) or removed.
+    Claim {
+        id: i64,
+        old: Option<ClaimRecord>,
+        new: Option<ClaimRecord>,
+    },
+    /// A source added, changed or removed.
+    Source {
+        id: i64,
+        old: Option<SourceRecord>,
+        new: Option<SourceRecord>,
+    },
 }
 
 impl Step {
@@ -134,12 +148,56 @@ impl Step {
                 old: new,
                 new: old,
             },
+            Step::Claim { id, old, new } => Step::Claim {
+                id,
+                old: new,
+                new: old,
+            },
+            Step::Source { id, old, new } => Step::Source {
+                id,
+                old: new,
+                new: old,
+            },
         }
     }
 
-    /// The step in words, for the history.
-    pub fn describe(&self) -> String {
+    /// The step in words, for the history; `conn` names the sources claims cite.
+    pub fn describe(&self, conn: &Connection) -> String {
         match self {
+            Step::Claim { old, new, .. } => {
+                let citation = |c: &ClaimRecord| claims::citation_of(conn, c.source).ok().flatten();
+                match (old, new) {
+                    (None, Some(c)) => format!(
+                        "Claim {}{} added",
+                        claims::claim_words(c, citation(c).as_deref()),
+                        if c.preferred { ", preferred," } else { "" }
+                    ),
+                    (Some(c), None) => format!(
+                        "Claim {} removed",
+                        claims::claim_words(c, citation(c).as_deref())
+                    ),
+                    (Some(a), Some(b)) if a.preferred != b.preferred => format!(
+                        "Claim {} {}",
+                        claims::claim_words(b, citation(b).as_deref()),
+                        if b.preferred {
+                            "preferred"
+                        } else {
+                            "no longer preferred"
+                        }
+                    ),
+                    (_, Some(c)) => format!(
+                        "Claim {} changed",
+                        claims::claim_words(c, citation(c).as_deref())
+                    ),
+                    (None, None) => "Claim unchanged".to_owned(),
+                }
+            }
+            Step::Source { old, new, .. } => match (old, new) {
+                (None, Some(s)) => format!("Source “{}” added", s.citation),
+                (Some(s), None) => format!("Source “{}” removed", s.citation),
+                (_, Some(s)) => format!("Source “{}” changed", s.citation),
+                (None, None) => "Source unchanged".to_owned(),
+            },
             Step::Photo {
                 attribute,
                 old,
@@ -373,6 +431,22 @@ fn to_row(step: &Step) -> Result<Row> {
             Some(json(new)?),
             Some(name.clone()),
         ),
+        Step::Claim { id, old, new } => (
+            old.as_ref().or(new.as_ref()).map(|c| c.photo.0),
+            None,
+            "claim".to_owned(),
+            Some(json(old)?),
+            Some(json(new)?),
+            Some(id.to_string()),
+        ),
+        Step::Source { id, old, new } => (
+            None,
+            None,
+            "source".to_owned(),
+            Some(json(old)?),
+            Some(json(new)?),
+            Some(id.to_string()),
+        ),
     })
 }
 
@@ -395,7 +469,22 @@ fn from_row(row: Row) -> Result<Step> {
         Ok(serde_json::from_value(value)?)
     }
     let subject = || subject.clone().ok_or_else(|| damaged("no subject"));
+    let number = || -> Result<i64> {
+        subject()?
+            .parse()
+            .map_err(|_| damaged("a subject that is not a number"))
+    };
     Ok(match (photo, field.as_str()) {
+        (_, "claim") => Step::Claim {
+            id: number()?,
+            old: from(parse(&old)?)?,
+            new: from(parse(&new)?)?,
+        },
+        (None, "source") => Step::Source {
+            id: number()?,
+            old: from(parse(&old)?)?,
+            new: from(parse(&new)?)?,
+        },
         (Some(photo), name) => Step::Photo {
             photo: PhotoId(photo),
             attribute: Attribute::from_name(name).ok_or_else(|| damaged("an unknown field"))?,
@@ -507,8 +596,12 @@ pub(super) fn perform_within(
     steps: &[Step],
 ) -> Result<()> {
     let mut touched: BTreeSet<PhotoId> = BTreeSet::new();
+    let mut claimed: BTreeSet<PhotoId> = BTreeSet::new();
     let mut at = 0;
     while at < steps.len() {
+        if let Step::Claim { old, new, .. } = &steps[at] {
+            claimed.extend(old.iter().chain(new.iter()).map(|c| c.photo));
+        }
         // Keywords a step brings into the tree as a side effect (the parents
         // of a new path) are recorded as created before it, so that undo
         // removes them after undoing the step itself.
@@ -533,6 +626,9 @@ pub(super) fn perform_within(
             record_step(tx, operation, step)?;
         }
         at = end;
+    }
+    for photo in claimed {
+        claims::refresh_marks(tx, photo)?;
     }
     search_index::reindex(tx, &touched.into_iter().collect::<Vec<_>>())?;
     Ok(())
@@ -731,6 +827,8 @@ fn apply(
             tx.execute("DELETE FROM set_item WHERE set_id = ?1", [id])?;
             write_items(tx, id, new)?;
         }
+        Step::Claim { id, new, .. } => claims::write_claim(tx, *id, new.as_ref())?,
+        Step::Source { id, new, .. } => claims::write_source(tx, *id, new.as_ref())?,
         Step::Template { name, new, .. } => match new {
             None => {
                 tx.execute("DELETE FROM template WHERE name = ?1", [name])?;
@@ -917,7 +1015,7 @@ impl Catalogue {
                 let step = from_row(row)?;
                 entry.changes.push(HistoryChange {
                     photo,
-                    words: step.describe(),
+                    words: step.describe(&self.conn),
                 });
             }
         }

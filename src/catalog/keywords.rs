@@ -48,11 +48,18 @@ pub struct KeywordEntry {
 }
 
 /// The whole keyword tree, held in memory while a transaction works on it.
-/// Archives have thousands of keywords, not millions.
+/// Archives have thousands of keywords, not millions, but a hostile file can
+/// bring a hierarchy thousands of levels deep or tens of thousands of flat
+/// keywords: every walk here is iterative and linear in what it visits, and
+/// every level is kept.
 #[derive(Debug, Default)]
 pub struct KeywordTree {
     nodes: HashMap<i64, Node>,
     by_name: HashMap<(i64, String), i64>,
+    /// Children of each keyword; key 0 is the top level. Unordered.
+    children: HashMap<i64, Vec<i64>>,
+    /// Keywords by their own name (not path), for `resolve`.
+    by_leaf: HashMap<String, Vec<i64>>,
     synonyms: HashMap<i64, Vec<String>>,
 }
 
@@ -84,6 +91,11 @@ impl KeywordTree {
 
     fn insert_node(&mut self, id: i64, parent: Option<i64>, name: String, exported: bool) {
         self.by_name.insert((parent.unwrap_or(0), name.clone()), id);
+        self.children
+            .entry(parent.unwrap_or(0))
+            .or_default()
+            .push(id);
+        self.by_leaf.entry(name.clone()).or_default().push(id);
         self.nodes.insert(
             id,
             Node {
@@ -94,7 +106,25 @@ impl KeywordTree {
         );
     }
 
-    /// The keyword and the keywords above it, nearest first.
+    fn remove_node(&mut self, id: i64) -> Option<Node> {
+        let old = self.nodes.remove(&id)?;
+        self.by_name
+            .remove(&(old.parent.unwrap_or(0), old.name.clone()));
+        if let Some(siblings) = self.children.get_mut(&old.parent.unwrap_or(0)) {
+            siblings.retain(|c| *c != id);
+        }
+        if let Some(same) = self.by_leaf.get_mut(&old.name) {
+            same.retain(|k| *k != id);
+            if same.is_empty() {
+                self.by_leaf.remove(&old.name);
+            }
+        }
+        Some(old)
+    }
+
+    /// The keyword and the keywords above it, nearest first: every level,
+    /// however deep. (A loop in the parents would be a damaged catalogue;
+    /// the walk stops once it has visited every keyword.)
     pub fn ancestry(&self, id: i64) -> Vec<i64> {
         let mut chain = Vec::new();
         let mut at = Some(id);
@@ -104,8 +134,8 @@ impl KeywordTree {
             };
             chain.push(i);
             at = node.parent;
-            if chain.len() > 64 {
-                break; // a cycle would be corruption; never loop forever
+            if chain.len() > self.nodes.len() {
+                break;
             }
         }
         chain
@@ -131,13 +161,15 @@ impl KeywordTree {
     }
 
     fn children_of(&self, parent: Option<i64>) -> Vec<i64> {
-        let mut ids: Vec<i64> = self
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.parent == parent)
-            .map(|(id, _)| *id)
-            .collect();
-        ids.sort_by_key(|id| fold(self.name(*id).unwrap_or("")));
+        let mut ids = self
+            .children
+            .get(&parent.unwrap_or(0))
+            .cloned()
+            .unwrap_or_default();
+        ids.sort_by_cached_key(|id| {
+            let name = self.name(*id).unwrap_or("");
+            (fold(name), name.to_owned())
+        });
         ids
     }
 
@@ -145,9 +177,10 @@ impl KeywordTree {
     pub fn subtree(&self, id: i64) -> Vec<i64> {
         let mut out = vec![id];
         let mut at = 0;
-        while at < out.len() {
-            let children = self.children_of(Some(out[at]));
-            out.extend(children);
+        while at < out.len() && out.len() <= self.nodes.len() {
+            if let Some(children) = self.children.get(&out[at]) {
+                out.extend(children.iter().copied());
+            }
             at += 1;
         }
         out
@@ -196,13 +229,8 @@ impl KeywordTree {
                 .find_path(term)
                 .ok_or_else(|| CatalogError::Invalid(format!("no keyword {term:?}")));
         }
-        let exact: Vec<i64> = self
-            .nodes
-            .iter()
-            .filter(|(_, n)| n.name == term.trim())
-            .map(|(id, _)| *id)
-            .collect();
-        match exact.as_slice() {
+        let exact: &[i64] = self.by_leaf.get(term.trim()).map_or(&[], Vec::as_slice);
+        match exact {
             [one] => Ok(*one),
             [] => Err(CatalogError::Invalid(format!("no keyword {term:?}"))),
             several => {
@@ -214,6 +242,16 @@ impl KeywordTree {
                 )))
             }
         }
+    }
+
+    /// Finds or creates a keyword named `name` directly under `parent`.
+    pub fn ensure_child(
+        &mut self,
+        conn: &Connection,
+        parent: Option<i64>,
+        name: &str,
+    ) -> Result<i64> {
+        self.ensure(conn, parent, name)
     }
 
     /// Finds or creates a keyword under `parent`.
@@ -238,6 +276,13 @@ impl KeywordTree {
     /// Finds or creates every node of `A|B|C`; returns the chain, root first.
     /// Empty segments (`A||B`, a trailing `|`) are skipped.
     pub fn ensure_path(&mut self, conn: &Connection, path: &str) -> Result<Vec<i64>> {
+        let levels = path.split(PATH_SEPARATOR).count();
+        if levels > crate::limits::MAX_KEYWORD_LEVELS {
+            return Err(CatalogError::Invalid(format!(
+                "a keyword path of {levels} levels is deeper than the {} Kartoteka keeps",
+                crate::limits::MAX_KEYWORD_LEVELS
+            )));
+        }
         let mut chain = Vec::new();
         for part in path
             .split(PATH_SEPARATOR)
@@ -313,8 +358,7 @@ impl KeywordTree {
             "UPDATE keyword SET parent_id = ?2, name = ?3 WHERE id = ?1",
             params![id, parent, name],
         )?;
-        if let Some(old) = self.nodes.get(&id).cloned() {
-            self.by_name.remove(&(old.parent.unwrap_or(0), old.name));
+        if let Some(old) = self.remove_node(id) {
             self.insert_node(id, parent, name.to_owned(), old.exported);
         }
         Ok(())
@@ -323,9 +367,8 @@ impl KeywordTree {
     /// Deletes a keyword that nothing refers to any more.
     pub fn delete(&mut self, conn: &Connection, id: i64) -> Result<()> {
         conn.execute("DELETE FROM keyword WHERE id = ?1", [id])?;
-        if let Some(old) = self.nodes.remove(&id) {
-            self.by_name.remove(&(old.parent.unwrap_or(0), old.name));
-        }
+        self.remove_node(id);
+        self.children.remove(&id);
         self.synonyms.remove(&id);
         Ok(())
     }
@@ -358,14 +401,25 @@ impl KeywordTree {
             };
             &mut links[at]
         }
+        // Names on the photo's own paths, leaves first (a flat keyword that
+        // names a leaf is that leaf), each found in one look-up.
+        let mut on_paths: HashMap<&str, i64> = HashMap::new();
+        for id in chains
+            .iter()
+            .filter_map(|c| c.last())
+            .chain(chains.iter().flat_map(|c| c.iter().rev().skip(1)))
+        {
+            if let Some(node) = self.nodes.get(id) {
+                on_paths.entry(node.name.as_str()).or_insert(*id);
+            }
+        }
+        let on_paths: HashMap<String, i64> = on_paths
+            .into_iter()
+            .map(|(name, id)| (name.to_owned(), id))
+            .collect();
         let flat = flat.iter().map(|k| k.trim()).filter(|k| !k.is_empty());
         for (position, keyword) in flat.enumerate() {
-            let on_a_path = chains
-                .iter()
-                .filter_map(|c| c.last())
-                .chain(chains.iter().flat_map(|c| c.iter().rev().skip(1)))
-                .find(|id| self.name(**id) == Some(keyword))
-                .copied();
+            let on_a_path = on_paths.get(keyword).copied();
             let id = match on_a_path {
                 Some(id) => id,
                 None => self.ensure(conn, None, keyword)?,
@@ -412,15 +466,19 @@ impl KeywordTree {
     }
 
     /// Every keyword, depth first in alphabetical order, with photo counts
-    /// (a keyword counts the photos of the keywords below it too).
+    /// (a keyword counts the photos of the keywords below it too). Linear in
+    /// the number of keywords and links: each path is built from its
+    /// parent's, and the photo sets of children are merged into their
+    /// parent's, the smaller into the larger.
     pub fn entries(&self, conn: &Connection) -> Result<Vec<KeywordEntry>> {
-        let mut direct: HashMap<i64, HashSet<i64>> = HashMap::new();
+        let mut photos: HashMap<i64, HashSet<i64>> = HashMap::new();
         let mut stmt = conn.prepare_cached("SELECT keyword_id, photo_id FROM photo_keyword")?;
         for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
             let (k, p) = row?;
-            direct.entry(k).or_default().insert(p);
+            photos.entry(k).or_default().insert(p);
         }
-        let mut out = Vec::new();
+        // Depth first, children alphabetically: a stack of (id, depth).
+        let mut order: Vec<(i64, usize)> = Vec::with_capacity(self.nodes.len());
         let mut stack: Vec<(i64, usize)> = self
             .children_of(None)
             .into_iter()
@@ -428,23 +486,10 @@ impl KeywordTree {
             .map(|id| (id, 0))
             .collect();
         while let Some((id, depth)) = stack.pop() {
-            let photos: HashSet<i64> = self
-                .subtree(id)
-                .iter()
-                .filter_map(|k| direct.get(k))
-                .flatten()
-                .copied()
-                .collect();
-            let node = &self.nodes[&id];
-            out.push(KeywordEntry {
-                id,
-                name: node.name.clone(),
-                path: self.path(id),
-                depth,
-                category: !node.exported,
-                synonyms: self.synonyms(id).to_vec(),
-                photos: photos.len() as u64,
-            });
+            if order.len() >= self.nodes.len() {
+                break; // only a loop in the parents could get here
+            }
+            order.push((id, depth));
             stack.extend(
                 self.children_of(Some(id))
                     .into_iter()
@@ -452,7 +497,70 @@ impl KeywordTree {
                     .map(|c| (c, depth + 1)),
             );
         }
+        // Children come after their parent in `order`, so walking it
+        // backwards finishes every child before its parent.
+        let mut counts: HashMap<i64, u64> = HashMap::with_capacity(order.len());
+        // The photos of each finished subtree, until its parent takes them.
+        let mut below: HashMap<i64, HashSet<i64>> = HashMap::new();
+        for (id, _) in order.iter().rev() {
+            let mut mine = photos.remove(id).unwrap_or_default();
+            if let Some(children) = self.children.get(id) {
+                for child in children {
+                    if let Some(mut theirs) = below.remove(child) {
+                        if theirs.len() > mine.len() {
+                            std::mem::swap(&mut mine, &mut theirs);
+                        }
+                        mine.extend(theirs);
+                    }
+                }
+            }
+            counts.insert(*id, mine.len() as u64);
+            below.insert(*id, mine);
+        }
+        let mut paths: HashMap<i64, String> = HashMap::with_capacity(order.len());
+        let mut out = Vec::with_capacity(order.len());
+        for (id, depth) in order {
+            let Some(node) = self.nodes.get(&id) else {
+                continue;
+            };
+            let path = match node.parent.and_then(|p| paths.get(&p)) {
+                Some(parent) => format!("{parent}{PATH_SEPARATOR}{}", node.name),
+                None => node.name.clone(),
+            };
+            paths.insert(id, path.clone());
+            out.push(KeywordEntry {
+                id,
+                name: node.name.clone(),
+                path,
+                depth,
+                category: !node.exported,
+                synonyms: self.synonyms(id).to_vec(),
+                photos: counts.get(&id).copied().unwrap_or(0),
+            });
+        }
         Ok(out)
+    }
+
+    /// The keyword called `name` directly under `parent` (the top level for
+    /// `None`), if there is one.
+    pub fn child(&self, parent: Option<i64>, name: &str) -> Option<i64> {
+        self.by_name
+            .get(&(parent.unwrap_or(0), name.to_owned()))
+            .copied()
+    }
+
+    /// Every keyword's id, in no particular order.
+    pub fn ids(&self) -> Vec<i64> {
+        self.nodes.keys().copied().collect()
+    }
+
+    /// How many keywords there are.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
     }
 
     /// Whether a keyword is written to files.

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_curation.sql"),
     include_str!("migrations/0003_contentless_search.sql"),
     include_str!("migrations/0004_history_of_everything.sql"),
+    include_str!("migrations/0005_sources_and_claims.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.
@@ -47,17 +48,29 @@ pub fn migrate_with(
             known: LATEST_VERSION,
         });
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-        let version = index as u32 + 1;
+    if current == LATEST_VERSION {
+        return Ok(());
+    }
+    // Each step reads the version again once it holds the write lock: a
+    // second process opening a new catalogue at the same moment waits, and
+    // then finds the work done.
+    loop {
         let tx = conn.transaction()?;
-        tx.execute_batch(sql)
-            .map_err(|e| CatalogError::Migration { version, source: e })?;
+        let current = user_version(&tx)?;
+        if current >= LATEST_VERSION {
+            return Ok(());
+        }
+        let version = current + 1;
+        let sql = MIGRATIONS[current as usize];
+        tx.execute_batch(sql).map_err(|e| CatalogError::Migration {
+            version,
+            reason: super::sqlite_message(&e),
+        })?;
         after(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

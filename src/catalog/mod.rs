@@ -7,6 +7,7 @@
 //! untouched. It knows nothing of files' pixels or of the screen.
 
 pub mod backup;
+mod claims;
 mod columns;
 mod edit;
 mod history;
@@ -17,19 +18,24 @@ mod photos;
 mod query;
 mod search_index;
 mod sets;
+mod sqlite_file;
 pub mod thumbnails;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
+pub use self::claims::{
+    Attribution, CLAIMABLE, Certainty, Claim, ClaimReport, Source, SourceKind, SourceRecord,
+    claimable, set_source_field,
+};
 pub use self::edit::{
     Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,
     value_of as attribute_value,
 };
 pub use self::history::{HistoryChange, HistoryEntry, Reverted};
-pub use self::keywords::{KeywordEntry, KeywordTree};
+pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
 pub use self::query::{Facets, Hit, SearchError, Sort, SortKey};
@@ -40,6 +46,9 @@ use crate::photo::{Field, PhotoId};
 /// How long a writer waits for another connection's lock before giving up.
 const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// Why the catalogue could not do something. Messages are one line, say
+/// what to do, and never repeat SQLite's own text, error codes or SQL; the
+/// command line names the catalogue file in front of them.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
     #[error(
@@ -49,20 +58,89 @@ pub enum CatalogError {
     NewerVersion { found: u32, known: u32 },
     #[error("{path} is not a Kartoteka catalogue; it was left unchanged")]
     NotACatalogue { path: String },
-    #[error("migrating the catalogue to schema version {version} failed: {source}")]
-    Migration {
-        version: u32,
-        #[source]
-        source: rusqlite::Error,
-    },
+    #[error(
+        "upgrading the catalogue to schema version {version} failed ({reason}); its version marker \
+         may be damaged: restore the catalogue from a backup"
+    )]
+    Migration { version: u32, reason: String },
+    #[error(
+        "the catalogue needs upgrading from schema version {found} to {known}, but it is read-only for this \
+         user; open it once with permission to write it"
+    )]
+    ReadOnlyUpgrade { found: u32, known: u32 },
+    #[error(
+        "the catalogue holds changes in {wal} that a program left unfinished, and it is read-only for \
+         this user; open it once with permission to write it to fold them in"
+    )]
+    ReadOnlyJournal { wal: String },
     #[error("no photo {0} in the catalogue")]
     NoSuchPhoto(String),
     #[error("{0}")]
     Invalid(String),
-    #[error("catalogue error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
-    #[error("catalogue data is damaged: {0}")]
-    Json(#[from] serde_json::Error),
+    #[error("{}", sqlite_message(.0))]
+    Sqlite(rusqlite::Error),
+    #[error("catalogue data is damaged ({0}); restore the catalogue from a backup")]
+    Json(serde_json::Error),
+}
+
+// Written out rather than `#[from]`, so that the SQLite error is not also a
+// `source()` that the command line would print a second time.
+impl From<rusqlite::Error> for CatalogError {
+    fn from(e: rusqlite::Error) -> Self {
+        CatalogError::Sqlite(e)
+    }
+}
+
+impl From<serde_json::Error> for CatalogError {
+    fn from(e: serde_json::Error) -> Self {
+        CatalogError::Json(e)
+    }
+}
+
+impl CatalogError {
+    /// Whether the catalogue refused a write because it is read-only.
+    pub fn is_read_only(&self) -> bool {
+        match self {
+            CatalogError::Sqlite(rusqlite::Error::SqliteFailure(f, _)) => {
+                f.code == rusqlite::ErrorCode::ReadOnly
+            }
+            CatalogError::ReadOnlyUpgrade { .. } | CatalogError::ReadOnlyJournal { .. } => true,
+            _ => false,
+        }
+    }
+}
+
+/// SQLite's complaint in words an archivist can act on: no SQL, no codes.
+pub fn sqlite_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    match e {
+        rusqlite::Error::SqliteFailure(f, message) => match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => format!(
+                "the catalogue is in use by another program and stayed locked for {} s; try again when it has finished",
+                BUSY_TIMEOUT.as_secs()
+            ),
+            ErrorCode::ReadOnly => {
+                "the catalogue is read-only for this user; nothing was changed".to_owned()
+            }
+            ErrorCode::DiskFull => {
+                "the disk is full; nothing was changed: free some space and try again".to_owned()
+            }
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                "the catalogue file is damaged; restore it from a backup".to_owned()
+            }
+            ErrorCode::CannotOpen => {
+                "the catalogue cannot be opened or created (is its folder there, and may this user write it?)"
+                    .to_owned()
+            }
+            ErrorCode::PermissionDenied => "permission denied".to_owned(),
+            ErrorCode::SystemIoFailure => "the disk reported an error while SQLite used it".to_owned(),
+            _ => message
+                .clone()
+                .unwrap_or_else(|| rusqlite::ffi::code_to_str(f.extended_code).to_owned()),
+        },
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    }
 }
 
 pub type Result<T, E = CatalogError> = std::result::Result<T, E>;
@@ -127,30 +205,39 @@ pub struct Stats {
 pub struct Catalogue {
     conn: Connection,
     path: Option<PathBuf>,
+    read_only: bool,
     /// What search filters, sorts and counts on, loaded by the first query.
     columns: std::cell::RefCell<Option<columns::Columns>>,
 }
 
 impl Catalogue {
     /// Opens (creating if needed) the catalogue at `path` and brings its
-    /// schema up to date.
+    /// schema up to date. A catalogue this user may not write (or whose
+    /// folder this user may not write) is opened read-only, without
+    /// creating anything beside it: see [`Catalogue::is_read_only`].
     pub fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Self::setup(conn, Some(path.to_owned()))
+        let (conn, read_only) = sqlite_file::open(path)?;
+        Self::setup(conn, Some(path.to_owned()), read_only)
     }
 
     /// A catalogue that lives in memory, for tests.
     pub fn open_in_memory() -> Result<Self> {
-        Self::setup(Connection::open_in_memory()?, None)
+        Self::setup(Connection::open_in_memory()?, None, false)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+    /// Whether the catalogue was opened read-only (the file or its folder is
+    /// not writable by this user). Searches work; changes fail with a
+    /// message saying so.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>, read_only: bool) -> Result<Self> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Every write transaction takes the write lock when it begins, so
+        // the busy timeout applies: a deferred one that read first would
+        // fail at once when another process had written meanwhile.
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         // Edits of thousands of photos run the same few dozen statements.
         conn.set_prepared_statement_cache_capacity(64);
         let shown = || {
@@ -158,19 +245,28 @@ impl Catalogue {
                 .map_or("catalogue".to_owned(), |p| p.display().to_string())
         };
         // Everything that could write is held back until we know the file
-        // is ours and not from a newer version.
-        let application_id: i32 = conn
-            .pragma_query_value(None, "application_id", |r| r.get(0))
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _)
-                    if f.code == rusqlite::ErrorCode::NotADatabase =>
-                {
-                    CatalogError::NotACatalogue { path: shown() }
-                }
-                other => other.into(),
-            })?;
-        let objects: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        // is ours and not from a newer version. Both are read in one
+        // snapshot: another process may be creating the catalogue meanwhile.
+        let (application_id, objects): (i32, i64) = {
+            let snapshot = rusqlite::Transaction::new_unchecked(
+                &conn,
+                rusqlite::TransactionBehavior::Deferred,
+            )?;
+            let application_id: i32 = snapshot
+                .pragma_query_value(None, "application_id", |r| r.get(0))
+                .map_err(|e| match e {
+                    rusqlite::Error::SqliteFailure(f, _)
+                        if f.code == rusqlite::ErrorCode::NotADatabase =>
+                    {
+                        CatalogError::NotACatalogue { path: shown() }
+                    }
+                    other => other.into(),
+                })?;
+            let objects: i64 =
+                snapshot.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            snapshot.commit()?;
+            (application_id, objects)
+        };
         if application_id != migrations::APPLICATION_ID && (application_id != 0 || objects > 0) {
             return Err(CatalogError::NotACatalogue { path: shown() });
         }
@@ -181,12 +277,20 @@ impl Catalogue {
                 known: migrations::LATEST_VERSION,
             });
         }
+        if read_only && version < migrations::LATEST_VERSION {
+            return Err(CatalogError::ReadOnlyUpgrade {
+                found: version,
+                known: migrations::LATEST_VERSION,
+            });
+        }
         conn.pragma_update(None, "foreign_keys", true)?;
-        if path.is_some() {
+        if path.is_some() && !read_only {
             conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
             // With WAL, NORMAL loses no committed transaction when the
             // process dies; only a power cut can take the last ones back.
             conn.pragma_update(None, "synchronous", "normal")?;
+        }
+        if path.is_some() {
             // 64 MiB of page cache (the default is 2 MiB) so the full-text
             // index of a large archive stays in memory between queries, and
             // reads straight from the mapped file (SQLite caps the map at
@@ -201,15 +305,18 @@ impl Catalogue {
                 .cmp(&crate::text::fold(b))
                 .then_with(|| a.cmp(b))
         })?;
-        migrations::migrate_with(&mut conn, |tx, version| match version {
-            // Version 2 brings the search index and version 3 makes it
-            // anew; fill it from existing photos.
-            2 | 3 => search_index::rebuild(tx),
-            _ => Ok(()),
-        })?;
+        if !read_only {
+            migrations::migrate_with(&mut conn, |tx, version| match version {
+                // Version 2 brings the search index and version 3 makes it
+                // anew; fill it from existing photos.
+                2 | 3 => search_index::rebuild(tx),
+                _ => Ok(()),
+            })?;
+        }
         Ok(Self {
             conn,
             path,
+            read_only,
             columns: Default::default(),
         })
     }
@@ -311,24 +418,34 @@ impl Catalogue {
 
     /// Adds a controlled vocabulary (a Lightroom keyword list) to the keyword
     /// tree: missing keywords are created, categories marked, synonyms added.
-    /// Returns how many keywords and synonyms were new.
+    /// Returns how many keywords and synonyms were new. However deep the
+    /// list nests, it is walked without recursion.
     pub fn import_vocabulary(
         &mut self,
         terms: &[crate::vocabulary::Term],
     ) -> Result<(usize, usize)> {
-        /// Steps that make the tree hold `terms` below `parent`, parents first.
-        fn walk(
-            tree: &KeywordTree,
-            terms: &[crate::vocabulary::Term],
-            parent: &str,
-            steps: &mut Vec<history::Step>,
-            counts: &mut (usize, usize),
-        ) {
-            for t in terms {
+        // Steps that make the tree hold the list, parents first, walked
+        // without recursion however deep the list nests.
+        let counts = self.operation("keywords", |_, tree| {
+            let mut steps = Vec::new();
+            let mut counts = (0, 0);
+            let mut stack: Vec<(&crate::vocabulary::Term, String, usize)> =
+                terms.iter().rev().map(|t| (t, String::new(), 1)).collect();
+            while let Some((t, parent, depth)) = stack.pop() {
+                if depth > crate::limits::MAX_KEYWORD_LEVELS {
+                    return Err(CatalogError::Invalid(format!(
+                        "the keyword list nests deeper than the {} levels Kartoteka keeps",
+                        crate::limits::MAX_KEYWORD_LEVELS
+                    )));
+                }
+                let name = t.name.trim();
+                if name.is_empty() || name.contains(keywords::PATH_SEPARATOR) {
+                    continue;
+                }
                 let path = if parent.is_empty() {
-                    t.name.clone()
+                    name.to_owned()
                 } else {
-                    format!("{parent}|{}", t.name)
+                    format!("{parent}|{name}")
                 };
                 let old = tree
                     .find_path(&path)
@@ -355,13 +472,13 @@ impl Catalogue {
                         new: Some(new),
                     });
                 }
-                walk(tree, &t.children, &path, steps, counts);
+                stack.extend(
+                    t.children
+                        .iter()
+                        .rev()
+                        .map(|c| (c, path.clone(), depth + 1)),
+                );
             }
-        }
-        let counts = self.operation("keywords", |_, tree| {
-            let mut steps = Vec::new();
-            let mut counts = (0, 0);
-            walk(tree, terms, "", &mut steps, &mut counts);
             let summary = format!(
                 "Keyword list: {} and {} added",
                 crate::text::count(counts.0, "keyword", "keywords"),
@@ -372,20 +489,62 @@ impl Catalogue {
         Ok(counts.unwrap_or_default())
     }
 
-    /// The keyword tree as a vocabulary, for a Lightroom keyword list.
+    /// The keyword tree as a vocabulary, for a Lightroom keyword list; built
+    /// without recursion, however deep the tree.
     pub fn vocabulary(&self) -> Result<Vec<crate::vocabulary::Term>> {
-        fn build(tree: &KeywordTree, parent: Option<i64>) -> Vec<crate::vocabulary::Term> {
-            tree.children(parent)
-                .into_iter()
-                .map(|id| crate::vocabulary::Term {
-                    name: tree.name(id).unwrap_or_default().to_owned(),
-                    exported: tree.is_exported(id),
-                    synonyms: tree.synonyms(id).to_vec(),
-                    children: build(tree, Some(id)),
-                })
-                .collect()
+        use crate::vocabulary::Term;
+        let tree = KeywordTree::load(&self.conn)?;
+        // Depth first: each keyword with the index of its parent in `order`.
+        let mut order: Vec<(i64, Option<usize>)> = Vec::with_capacity(tree.len());
+        let mut stack: Vec<(i64, Option<usize>)> = tree
+            .children(None)
+            .into_iter()
+            .rev()
+            .map(|id| (id, None))
+            .collect();
+        while let Some((id, parent)) = stack.pop() {
+            if order.len() >= tree.len() {
+                break; // only a loop in the parents could get here
+            }
+            let at = order.len();
+            order.push((id, parent));
+            stack.extend(
+                tree.children(Some(id))
+                    .into_iter()
+                    .rev()
+                    .map(|c| (c, Some(at))),
+            );
         }
-        Ok(build(&KeywordTree::load(&self.conn)?, None))
+        let mut built: Vec<Option<Term>> = order
+            .iter()
+            .map(|(id, _)| {
+                Some(Term {
+                    name: tree.name(*id).unwrap_or_default().to_owned(),
+                    exported: tree.is_exported(*id),
+                    synonyms: tree.synonyms(*id).to_vec(),
+                    children: Vec::new(),
+                })
+            })
+            .collect();
+        // Backwards, so that a keyword's children are complete before it
+        // moves into its parent; siblings arrive last first.
+        let mut roots = Vec::new();
+        for at in (0..order.len()).rev() {
+            let Some(mut term) = built[at].take() else {
+                continue;
+            };
+            term.children.reverse();
+            match order[at]
+                .1
+                .and_then(|p| built.get_mut(p))
+                .and_then(Option::as_mut)
+            {
+                Some(parent) => parent.children.push(term),
+                None => roots.push(term),
+            }
+        }
+        roots.reverse();
+        Ok(roots)
     }
 
     /// Records that Kartoteka wrote a photo's sidecar, so that the next
@@ -478,6 +637,8 @@ impl Catalogue {
     }
 }
 
+#[cfg(test)]
+mod claims_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]

@@ -104,6 +104,26 @@ impl Catalogue {
         Ok(photo)
     }
 
+    /// Photos whose file had exactly this content when it was catalogued.
+    pub fn photos_with_hash(&self, hash: &str) -> Result<Vec<PhotoId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM photo WHERE hash = ?1 ORDER BY id")?;
+        Ok(stmt
+            .query_map([hash], |r| Ok(PhotoId(r.get(0)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Whether any catalogued file has this size (a cheap first look before
+    /// hashing a file to compare it with the catalogue).
+    pub fn has_file_of_size(&self, size: u64) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM photo WHERE size = ?1)",
+            [size as i64],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Every raw tag read from the photo's file.
     pub fn raw_tags(&self, id: PhotoId) -> Result<Vec<RawTag>> {
         let json: Option<String> = self

@@ -12,13 +12,15 @@
 
 use std::cell::RefMut;
 
+use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
+use super::claims::{self, Certainty};
 use super::columns::{Columns, DateCondition, Ids};
 use super::keywords::KeywordTree;
 use super::{CatalogError, Catalogue, Result};
 use crate::photo::{Field, PhotoId};
-use crate::search::{self, LikeField, Query, TextField};
+use crate::search::{self, Cited, LikeField, Query, TextField};
 
 /// What results are ordered by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -161,6 +163,8 @@ pub struct Facets {
     pub undated: u64,
     pub cities: Vec<(String, u64)>,
     pub cameras: Vec<(String, u64)>,
+    /// Photos with each field disputed, by the field's name.
+    pub disputed: Vec<(String, u64)>,
 }
 
 /// Why a query could not run.
@@ -248,11 +252,17 @@ impl Evaluator<'_> {
                 found.difference_with(&self.eval(inner, false, within)?);
                 found
             }
-            Query::Text(_) | Query::Field(..) => match fts_expression(query) {
+            Query::Text(text) | Query::Field(_, text) => match fts_expression(query) {
                 Some(expression) => self.full_text(&expression, within)?,
-                // Words with no letters or digits (a lone "&") have nothing
-                // to find.
-                None => within.clone(),
+                // A term with no letters or digits has nothing to find; it
+                // must never mean "every photo" (the parser refuses it; a
+                // query built in code gets the same answer).
+                None => {
+                    return Err(SearchError::Query(format!(
+                        "'{}' has no letters or digits to search for",
+                        text.text
+                    )));
+                }
             },
             Query::Like(field, value) => {
                 let column = match field {
@@ -294,6 +304,44 @@ impl Evaluator<'_> {
                 found
             }
             Query::Status(status) => columns.status(*status, within),
+            Query::Disputed(field) => {
+                let bits = match field {
+                    None => u32::MAX,
+                    Some(f) => claims::claimable(f)
+                        .and_then(claims::field_bit)
+                        .unwrap_or(0),
+                };
+                columns.disputed(bits, within)
+            }
+            Query::Unsourced(field) => {
+                let bit = claims::claimable(field)
+                    .and_then(claims::field_bit)
+                    .unwrap_or(0);
+                columns.unsourced(bit, within)
+            }
+            Query::Certainty(name) => {
+                let bit = Certainty::from_name(name).map_or(0, Certainty::bit);
+                columns.certainty(bit, within)
+            }
+            Query::Cites(Cited::Source(id)) => self.sql(
+                "SELECT photo_id FROM claim WHERE source_id = ?1",
+                Value::Integer(*id),
+                within,
+            )?,
+            Query::Cites(Cited::Words(words)) => {
+                let expression = claims::fts_words(words);
+                if expression.is_empty() {
+                    return Err(SearchError::Query(format!(
+                        "cites:{words} has no words to look for in the sources"
+                    )));
+                }
+                self.sql(
+                    "SELECT photo_id FROM claim WHERE source_id IN
+                         (SELECT rowid FROM source_fts WHERE source_fts MATCH ?1)",
+                    Value::Text(expression),
+                    within,
+                )?
+            }
         })
     }
 
@@ -314,7 +362,7 @@ impl Evaluator<'_> {
                 [name],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
-            .ok();
+            .optional()?;
         match found {
             None => Err(SearchError::Query(format!(
                 "no set or saved search named \"{name}\""

@@ -36,11 +36,18 @@ pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
         delete.execute([id.0])?;
         let row = read.query_row([id.0], |r| {
             let text = |i: usize| r.get::<_, Option<String>>(i).map(Option::unwrap_or_default);
+            // A damaged list is an error, not an empty index entry.
             let list = |i: usize| -> rusqlite::Result<String> {
                 let json: String = r.get(i)?;
-                Ok(serde_json::from_str::<Vec<String>>(&json)
-                    .unwrap_or_default()
-                    .join("; "))
+                serde_json::from_str::<Vec<String>>(&json)
+                    .map(|items| items.join("; "))
+                    .map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            i,
+                            rusqlite::types::Type::Text,
+                            Box::new(e),
+                        )
+                    })
             };
             Ok([
                 text(0)?,

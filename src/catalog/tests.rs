@@ -416,6 +416,15 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
          ALTER TABLE edit_operation DROP COLUMN reverts;
+         DROP TABLE claim;
+         DROP TABLE source;
+         DROP TABLE source_fts;
+         ALTER TABLE photo DROP COLUMN disputed;
+         ALTER TABLE photo DROP COLUMN sourced;
+         ALTER TABLE photo DROP COLUMN certainties;
+         ALTER TABLE photo ADD COLUMN date_from TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
+         ALTER TABLE photo ADD COLUMN date_to TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
+         CREATE INDEX photo_date ON photo (date_from, date_to);
          PRAGMA user_version = 2;",
     )
     .unwrap();
@@ -495,4 +504,39 @@ fn optimizing_merges_the_search_index_and_finds_the_same() {
     assert_eq!(found(&cat), before);
     let after = index_bytes(&cat);
     assert!(after < bytes, "{after} bytes of index, before {bytes}");
+}
+
+#[test]
+fn a_keyword_thousands_of_levels_deep_keeps_every_level_and_walks_without_recursion() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let path: Vec<String> = (0..5_000).map(|i| format!("L{i}")).collect();
+    let mut deep = record("/a/deep.jpg", "deep");
+    deep.description.keywords = vec![];
+    deep.description.hierarchical_keywords = vec![path.join("|")];
+    cat.store(&deep).unwrap();
+    let entries = cat.keywords().unwrap();
+    assert_eq!(entries.len(), 5_000);
+    let last = entries.last().unwrap();
+    assert_eq!(last.depth, 4_999);
+    assert_eq!(last.path, path.join("|"));
+    assert!(entries.iter().all(|e| e.photos == 1));
+    let photo = cat.photo(PhotoId(1)).unwrap().unwrap();
+    assert_eq!(photo.description.hierarchical_keywords, [path.join("|")]);
+    // The vocabulary of such a tree is built, written, read and dropped on
+    // a small stack: no walk recurses by depth.
+    let vocabulary = cat.vocabulary().unwrap();
+    let mut other = Catalogue::open_in_memory().unwrap();
+    std::thread::Builder::new()
+        .stack_size(256 << 10)
+        .spawn(move || {
+            let text = crate::vocabulary::write(&vocabulary);
+            let terms = crate::vocabulary::parse(&text).unwrap();
+            assert_eq!(crate::vocabulary::write(&terms), text);
+            assert_eq!(other.import_vocabulary(&terms).unwrap(), (5_000, 0));
+            drop(terms);
+            drop(vocabulary);
+        })
+        .unwrap()
+        .join()
+        .unwrap();
 }

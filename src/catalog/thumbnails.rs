@@ -24,9 +24,15 @@ pub struct ThumbnailStore {
 }
 
 impl ThumbnailStore {
+    /// Opens (creating if needed) a thumbnail store; read-only, leaving
+    /// nothing beside it, when this user may not write it or its folder.
     pub fn open(path: &Path) -> Result<Self> {
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let (mut conn, read_only) = super::sqlite_file::open(path)?;
+        conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        if read_only {
+            return Ok(Self { conn });
+        }
         conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "normal")?;
         Self::setup(conn)

@@ -1,15 +1,15 @@
 //! Commands for finding, describing and curating photos: search, edit,
 //! keywords, sets, saved searches, templates, history and undo.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 use serde_json::Value;
 
-use super::find_photo;
 use super::json::PhotoJson;
+use super::{find_photo, shown, shown_path};
 use crate::catalog::{Catalogue, Edit, EditReport, Hit, Sort};
 use crate::interop::photos_for;
 use crate::photo::{Attribute, Field, PhotoId};
@@ -48,9 +48,14 @@ pub struct SearchArgs {
     /// Print a JSON array of photos
     #[arg(long, group = "format")]
     pub json: bool,
-    /// Print one file path per line, nothing else
+    /// Print one file path per line, nothing else (exactly as the file
+    /// system has it; escaped on a terminal)
     #[arg(long, group = "format")]
     pub paths: bool,
+    /// With --paths: end each path with a NUL byte instead of a line break
+    /// (for `xargs -0`), so that any file name comes through whole
+    #[arg(short = '0', long = "null", requires = "paths")]
+    pub null: bool,
     /// Print CSV
     #[arg(long, group = "format")]
     pub csv: bool,
@@ -113,8 +118,14 @@ pub enum KeywordsCommand {
     Delete { keyword: String },
     /// Add the keywords of a Lightroom keyword list file
     Import { file: std::path::PathBuf },
-    /// Write the keyword tree as a Lightroom keyword list file
-    Export { file: std::path::PathBuf },
+    /// Write the keyword tree as a Lightroom keyword list file (`-` is
+    /// standard output)
+    Export {
+        file: std::path::PathBuf,
+        /// Replace FILE if it exists (never the catalogue or a catalogued photo)
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -289,41 +300,48 @@ pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
     let possible = |id: PhotoId| hits.iter().any(|h| h.id == id && h.possible);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.paths {
+        // Exact bytes for scripts; escaped for a person at a terminal.
+        let terminal = std::io::stdout().is_terminal() && !args.null;
         for p in &photos {
-            writeln!(out, "{}", p.file.path.display())?;
+            if terminal {
+                writeln!(out, "{}", shown_path(&p.file.path))?;
+            } else {
+                out.write_all(&crate::catalog::path_to_bytes(&p.file.path))?;
+                out.write_all(if args.null { b"\0" } else { b"\n" })?;
+            }
         }
     } else if args.csv {
-        let mut w = csv::Writer::from_writer(&mut out);
-        w.write_record([
-            "id",
-            "path",
-            "title",
-            "date_created",
-            "taken_at",
-            "creators",
-            "keywords",
-            "rating",
-            "flag",
-            "label",
-            "possible",
-        ])?;
+        // The same writer and cells as `export csv`: formula-looking cells
+        // are neutralised, paths that are not UTF-8 are `file:///` URIs.
+        use crate::export::csv::{Column, Profile, Writer, cell_bytes};
+        let columns = [
+            ("id", Column::Id),
+            ("path", Column::File),
+            ("title", Column::Value(Attribute::Field(Field::Title))),
+            (
+                "date_created",
+                Column::Value(Attribute::Field(Field::DateCreated)),
+            ),
+            ("taken_at", Column::Taken),
+            ("creators", Column::Value(Attribute::Field(Field::Creators))),
+            ("keywords", Column::Value(Attribute::Field(Field::Keywords))),
+            ("rating", Column::Value(Attribute::Rating)),
+            ("flag", Column::Value(Attribute::Flag)),
+            ("label", Column::Value(Attribute::Label)),
+        ];
+        let mut data = Vec::new();
+        let mut w = Writer::new(&mut data, Profile::Catalogue, false)?;
+        w.row(columns.iter().map(|(h, _)| *h).chain(["possible"]))?;
         for p in &photos {
-            let c = &p.curation;
-            w.write_record([
-                p.id.to_string(),
-                p.file.path.to_string_lossy().into_owned(),
-                p.description.title.clone().unwrap_or_default(),
-                p.description.date_created.clone().unwrap_or_default(),
-                p.technical.taken_at.clone().unwrap_or_default(),
-                p.description.creators.join("; "),
-                p.description.keywords.join("; "),
-                c.rating.to_string(),
-                c.flag.map_or("", |f| f.name()).to_owned(),
-                c.label.map_or("", |l| l.name()).to_owned(),
-                possible(p.id).to_string(),
-            ])?;
+            w.row(
+                columns
+                    .iter()
+                    .map(|(_, c)| cell_bytes(Profile::Catalogue, *c, p, None))
+                    .chain([possible(p.id).to_string().into_bytes()]),
+            )?;
         }
-        w.flush()?;
+        w.finish()?;
+        super::write_machine_output(&mut out, &data)?;
     } else if args.json {
         let items: Vec<Value> = photos
             .iter()
@@ -335,16 +353,14 @@ pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
                 v
             })
             .collect();
-        if args.facets {
+        let mut text = if args.facets {
             let facets = catalogue.facets(&query)?;
-            serde_json::to_writer_pretty(
-                &mut out,
-                &serde_json::json!({ "photos": items, "facets": facets }),
-            )?;
+            serde_json::to_vec_pretty(&serde_json::json!({ "photos": items, "facets": facets }))?
         } else {
-            serde_json::to_writer_pretty(&mut out, &items)?;
-        }
-        writeln!(out)?;
+            serde_json::to_vec_pretty(&items)?
+        };
+        text.push(b'\n');
+        super::write_machine_output(&mut out, &text)?;
     } else {
         for p in &photos {
             let d = &p.description;
@@ -353,10 +369,10 @@ pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
                 "{}{}\t{}\t{}\t{}\t{}",
                 if possible(p.id) { "~" } else { "" },
                 p.id,
-                d.date_created.as_deref().unwrap_or("-"),
+                shown(d.date_created.as_deref().unwrap_or("-")),
                 "★".repeat(p.curation.rating as usize),
-                d.title.as_deref().unwrap_or(""),
-                p.file.path.display()
+                shown(d.title.as_deref().unwrap_or("")),
+                shown_path(&p.file.path)
             )?;
         }
         if args.facets {
@@ -368,7 +384,10 @@ pub fn search(catalogue: &Catalogue, args: &SearchArgs) -> Result<ExitCode> {
                 ("cities", &f.cities),
                 ("cameras", &f.cameras),
             ] {
-                let shown: Vec<String> = counts.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+                let shown: Vec<String> = counts
+                    .iter()
+                    .map(|(k, n)| format!("{} ({n})", shown(k)))
+                    .collect();
                 writeln!(out, "{label}: {}", shown.join(", "))?;
             }
         }
@@ -420,19 +439,23 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
         KeywordsCommand::List { json } => {
             let entries = catalogue.keywords()?;
             if *json {
-                serde_json::to_writer_pretty(&mut out, &entries)?;
-                writeln!(out)?;
+                let mut text = serde_json::to_vec_pretty(&entries)?;
+                text.push(b'\n');
+                super::write_machine_output(&mut out, &text)?;
             } else {
+                let mut out = std::io::BufWriter::new(&mut out);
                 for e in entries {
                     let name = if e.category {
-                        format!("[{}]", e.name)
+                        format!("[{}]", shown(&e.name))
                     } else {
-                        e.name.clone()
+                        shown(&e.name).into_owned()
                     };
                     let synonyms = if e.synonyms.is_empty() {
                         String::new()
                     } else {
-                        format!(" {{{}}}", e.synonyms.join(", "))
+                        let names: Vec<String> =
+                            e.synonyms.iter().map(|s| shown(s).into_owned()).collect();
+                        format!(" {{{}}}", names.join(", "))
                     };
                     writeln!(
                         out,
@@ -441,6 +464,7 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
                         e.photos
                     )?;
                 }
+                out.flush()?;
             }
         }
         KeywordsCommand::Rename { old, new } => {
@@ -465,10 +489,12 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
             )?;
         }
         KeywordsCommand::Import { file } => {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("could not read {}", file.display()))?;
+            let bytes = crate::files::read_regular(file, crate::limits::MAX_VOCABULARY_BYTES)
+                .map_err(|e| anyhow::anyhow!("{} {e}", shown_path(file)))?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", shown_path(file)))?;
             let terms = crate::vocabulary::parse(&text)
-                .with_context(|| format!("{} is not a keyword list", file.display()))?;
+                .with_context(|| format!("{} is not a keyword list", shown_path(file)))?;
             let (keywords, synonyms) = catalogue.import_vocabulary(&terms)?;
             writeln!(
                 out,
@@ -477,11 +503,12 @@ pub fn keywords(catalogue: &mut Catalogue, command: &KeywordsCommand) -> Result<
                 count(synonyms, "synonym", "synonyms")
             )?;
         }
-        KeywordsCommand::Export { file } => {
+        KeywordsCommand::Export { file, force } => {
             let text = crate::vocabulary::write(&catalogue.vocabulary()?);
-            std::fs::write(file, text)
-                .with_context(|| format!("could not write {}", file.display()))?;
-            writeln!(out, "wrote {}", file.display())?;
+            let output = super::interop::write_output(catalogue, file, text.as_bytes(), *force)?;
+            if let crate::files::Output::File { path, .. } = output {
+                writeln!(out, "wrote {}", shown_path(&path))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)

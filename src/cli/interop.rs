@@ -2,13 +2,13 @@
 //! writing metadata to sidecars and files, and exhibition set export.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, Subcommand};
 
-use super::EXIT_PARTIAL;
+use super::{EXIT_PARTIAL, shown, shown_path};
 use crate::catalog::{Catalogue, ThumbnailStore};
 use crate::export::csv::Profile;
 use crate::interop::{self, CsvImport, Source, Target};
@@ -33,9 +33,13 @@ pub struct CsvArgs {
     /// catalogue (friendly headers, for spreadsheets) or exiftool (for exiftool -csv=)
     #[arg(long, default_value = "catalogue")]
     pub profile: String,
-    /// Write here instead of standard output
+    /// Write here instead of standard output (`-` is standard output; a FIFO
+    /// or device is written into)
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Replace FILE if it exists (never the catalogue or a catalogued photo)
+    #[arg(long, requires = "out")]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -87,6 +91,11 @@ pub struct SetExportArgs {
     /// Leave GPS positions out of the copies
     #[arg(long)]
     pub strip_gps: bool,
+    /// Export into a folder that already holds files, replacing what an
+    /// earlier export left there (never a catalogued photo: the copy then
+    /// takes the next free name)
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn export(catalogue: &Catalogue, command: &ExportCommand) -> Result<ExitCode> {
@@ -97,8 +106,7 @@ pub fn export(catalogue: &Catalogue, command: &ExportCommand) -> Result<ExitCode
             args.profile
         )
     })?;
-    let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())?;
     let source = match &args.set {
         Some(name) => Source::Set(name.clone()),
         None => Source::Query(args.query.clone().unwrap_or_default()),
@@ -106,13 +114,30 @@ pub fn export(catalogue: &Catalogue, command: &ExportCommand) -> Result<ExitCode
     let (data, photos) = interop::csv_catalogue(catalogue, &source, profile, &columns)?;
     match &args.out {
         Some(path) => {
-            crate::export::write_atomically(path, &data)
-                .with_context(|| format!("could not write {}", path.display()))?;
-            eprintln!("wrote {photos} photos to {}", path.display());
+            let output = write_output(catalogue, path, &data, args.force)?;
+            if let Some(written) = output.path() {
+                eprintln!("wrote {photos} photos to {}", shown_path(written));
+            }
         }
-        None => std::io::stdout().lock().write_all(&data)?,
+        None => super::write_machine_output(&mut std::io::stdout().lock(), &data)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes output the user named with `--out` (or as an argument), with the
+/// flag that would allow replacing a file named in the error.
+pub(crate) fn write_output(
+    catalogue: &Catalogue,
+    path: &Path,
+    data: &[u8],
+    force: bool,
+) -> Result<crate::files::Output> {
+    interop::write_output(catalogue, path, data, force).map_err(|e| match e {
+        interop::InteropError::Write(crate::files::WriteError::Exists { .. }) => {
+            anyhow::anyhow!("{e} (--force replaces it)")
+        }
+        other => anyhow::Error::new(other),
+    })
 }
 
 fn show(v: &serde_json::Value) -> String {
@@ -127,7 +152,7 @@ pub fn import_csv(catalogue: &mut Catalogue, args: &ImportCsvArgs) -> Result<Exi
     let import = CsvImport::read(catalogue, &args.file, args.blank_clears)?;
     let mut err = std::io::stderr().lock();
     for p in &import.problems {
-        writeln!(err, "{}: {p}", args.file.display())?;
+        writeln!(err, "{}: {}", shown_path(&args.file), shown(&p.to_string()))?;
     }
     let outcome = import.apply(catalogue, args.dry_run, args.set.as_deref())?;
     let mut out = std::io::stdout().lock();
@@ -138,16 +163,19 @@ pub fn import_csv(catalogue: &mut Catalogue, args: &ImportCsvArgs) -> Result<Exi
                 "photo {} {}: {} -> {}",
                 c.photo,
                 c.attribute,
-                show(&c.old),
-                show(&c.new)
+                shown(&show(&c.old)),
+                shown(&show(&c.new))
             )?;
         }
         if let Some(set) = &args.set {
             for l in &outcome.labels {
                 writeln!(
                     out,
-                    "photo {} wall label in \"{set}\": {:?} -> {:?}",
-                    l.photo, l.old, l.new
+                    "photo {} wall label in \"{}\": {:?} -> {:?}",
+                    l.photo,
+                    shown(set),
+                    l.old,
+                    l.new
                 )?;
             }
         }
@@ -197,14 +225,14 @@ pub fn write_metadata(catalogue: &mut Catalogue, args: &WriteArgs) -> Result<Exi
     let mut err = std::io::stderr().lock();
     let mut out = std::io::stdout().lock();
     for photo in &photos {
-        match interop::write_metadata(catalogue, thumbs.as_ref(), photo, &target) {
+        match interop::write_photo_metadata(catalogue, thumbs.as_ref(), photo, &target) {
             Ok(what) => {
                 written += 1;
-                writeln!(out, "wrote {what}")?;
+                writeln!(out, "wrote {}", shown(&what))?;
             }
             Err(e) => {
                 failed += 1;
-                writeln!(err, "failed: {e}")?;
+                writeln!(err, "failed: {}", shown(&e.to_string()))?;
             }
         }
     }
@@ -221,15 +249,23 @@ pub fn export_set(catalogue: &Catalogue, args: &SetExportArgs) -> Result<ExitCod
         long_edge: args.long_edge,
         strip_gps: args.strip_gps,
     };
-    let (exported, total) = interop::export_set(catalogue, &args.name, &args.out, &options)?;
+    let (exported, total) = interop::export_set_to(
+        catalogue, &args.name, &args.out, &options, args.force,
+    )
+    .map_err(|e| match e {
+        interop::InteropError::Export(crate::export::ExportError::NotEmpty { .. }) => {
+            anyhow::anyhow!("{e}; nothing was exported (--force allows replacing)")
+        }
+        other => anyhow::Error::new(other),
+    })?;
     let mut out = std::io::stdout().lock();
     for f in &exported.files {
-        writeln!(out, "{}", f.display())?;
+        writeln!(out, "{}", shown_path(f))?;
     }
-    writeln!(out, "{}", exported.checklist.display())?;
-    writeln!(out, "{}", exported.contact_sheet.display())?;
+    writeln!(out, "{}", shown_path(&exported.checklist))?;
+    writeln!(out, "{}", shown_path(&exported.contact_sheet))?;
     for p in &exported.problems {
-        writeln!(std::io::stderr(), "failed: {p}")?;
+        writeln!(std::io::stderr(), "failed: {}", shown(p))?;
     }
     writeln!(
         out,

@@ -1,5 +1,9 @@
 //! The JSON shape of a photo on the command line (`show --json`,
 //! `list --json`). Scripts depend on these keys; keep them stable.
+//!
+//! `path` is the file's path; a path that is not valid UTF-8 is given as a
+//! `file:///` URI with its bytes percent-encoded, which `show`, `import-csv`
+//! and every command taking a path accept back.
 
 use serde::Serialize;
 
@@ -66,7 +70,8 @@ impl<'a> PhotoJson<'a> {
         let d = &p.description;
         Self {
             id: p.id.0,
-            path: p.file.path.to_string_lossy().into_owned(),
+            // Exact: a name that is not UTF-8 is a `file:///` URI of its bytes.
+            path: crate::export::csv::path_cell(&p.file.path),
             hash: &p.file.hash,
             size: p.file.size,
             format: p.file.format.as_str(),

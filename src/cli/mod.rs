@@ -3,6 +3,7 @@
 //! catalogue, calls the library and prints.
 
 mod backup;
+mod claims;
 mod curate;
 mod interop;
 pub mod json;
@@ -102,6 +103,12 @@ pub enum Command {
     /// Metadata templates: named presets of field values
     #[command(subcommand)]
     Template(curate::TemplateCommand),
+    /// Sources: the articles, books, documents and sleeves that claims cite
+    #[command(subcommand)]
+    Source(claims::SourceCommand),
+    /// Claims: values of a field with the source that says them
+    #[command(subcommand)]
+    Claim(claims::ClaimCommand),
     /// The edit history, newest first: of one photo (id or path, with its
     /// changes) or of the whole catalogue
     History {
@@ -169,17 +176,51 @@ fn chosen_catalogue(named: &Option<PathBuf>) -> Result<PathBuf> {
 }
 
 /// Opens the catalogue named on the command line (or the default), creating
-/// its folder if needed.
+/// its folder if needed. A catalogue this user may not write is opened
+/// read-only, and a note on standard error says so.
 pub fn open_catalogue(path: Option<&Path>) -> Result<Catalogue> {
     let path = match path {
         Some(p) => p.to_owned(),
         None => default_catalogue_path()?,
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
         std::fs::create_dir_all(parent)
-            .with_context(|| format!("could not create {}", parent.display()))?;
+            .with_context(|| format!("could not create {}", shown_path(parent)))?;
     }
-    Catalogue::open(&path).with_context(|| format!("could not open catalogue {}", path.display()))
+    let catalogue = Catalogue::open(&path)
+        .with_context(|| format!("could not open catalogue {}", shown_path(&path)))?;
+    if catalogue.is_read_only() {
+        eprintln!(
+            "kartoteka: catalogue {} is read-only for this user; it was opened for reading only",
+            shown_path(&path)
+        );
+    }
+    Ok(catalogue)
+}
+
+/// A path for the terminal: control characters escaped, bytes that are not
+/// UTF-8 shown as `\xE1`.
+pub(crate) fn shown_path(path: &Path) -> String {
+    crate::text::printable_path(path)
+}
+
+/// Text for the terminal: control characters escaped.
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::printable(text)
+}
+
+/// Machine-readable output (JSON, CSV, paths) goes out exactly as it is,
+/// except to a terminal, where control characters are escaped so that a
+/// crafted caption or file name cannot send the terminal escape sequences.
+pub(crate) fn write_machine_output(out: &mut impl Write, data: &[u8]) -> std::io::Result<()> {
+    if std::io::stdout().is_terminal() {
+        let text = String::from_utf8_lossy(data);
+        out.write_all(crate::text::printable_keeping(&text, &['\n', '\r', '\t']).as_bytes())
+    } else {
+        out.write_all(data)
+    }
 }
 
 pub fn run(cli: Cli) -> Result<ExitCode> {
@@ -197,30 +238,62 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         _ => {}
     }
     let mut catalogue = open_catalogue(catalog.as_deref())?;
+    let path = catalogue.path().map(Path::to_owned);
+    run_command(&mut catalogue, command).map_err(|e| match path {
+        // A failure of the catalogue file itself names the file, once.
+        Some(p) if is_catalogue_failure(&e) => e.context(format!("catalogue {}", shown_path(&p))),
+        _ => e,
+    })
+}
+
+/// Whether an error is the catalogue file failing (locked, read-only, full
+/// disk, damaged), wherever in the library it surfaced.
+fn is_catalogue_failure(e: &anyhow::Error) -> bool {
+    use crate::catalog::{CatalogError, SearchError};
+    use crate::interop::InteropError;
+    let file = |c: &CatalogError| matches!(c, CatalogError::Sqlite(_) | CatalogError::Json(_));
+    let search = |s: &SearchError| matches!(s, SearchError::Catalogue(c) if file(c));
+    e.chain().any(|cause| {
+        cause.downcast_ref::<CatalogError>().is_some_and(file)
+            || cause.downcast_ref::<SearchError>().is_some_and(search)
+            || cause
+                .downcast_ref::<InteropError>()
+                .is_some_and(|i| match i {
+                    InteropError::Catalogue(c) => file(c),
+                    InteropError::Search(s) => search(s),
+                    _ => false,
+                })
+    })
+}
+
+fn run_command(catalogue: &mut Catalogue, command: Command) -> Result<ExitCode> {
+    let catalogue = &mut *catalogue;
     match command {
-        Command::Import(args) => run_import(&mut catalogue, &args),
-        Command::Show { photo, json, all } => run_show(&catalogue, &photo, json, all),
-        Command::List { json } => run_list(&catalogue, json),
-        Command::Check { verify } => run_check(&mut catalogue, verify),
-        Command::Stats { json } => run_stats(&catalogue, json),
-        Command::Search(args) => curate::search(&catalogue, &args),
-        Command::Edit(args) => curate::edit(&mut catalogue, &args),
-        Command::Keywords(c) => curate::keywords(&mut catalogue, &c),
-        Command::Set(curate::SetCommand::Export(args)) => interop::export_set(&catalogue, &args),
-        Command::Set(c) => curate::set(&mut catalogue, &c),
-        Command::Saved(c) => curate::saved(&mut catalogue, &c),
-        Command::Template(c) => curate::template(&mut catalogue, &c),
+        Command::Import(args) => run_import(catalogue, &args),
+        Command::Show { photo, json, all } => run_show(catalogue, &photo, json, all),
+        Command::List { json } => run_list(catalogue, json),
+        Command::Check { verify } => run_check(catalogue, verify),
+        Command::Stats { json } => run_stats(catalogue, json),
+        Command::Search(args) => curate::search(catalogue, &args),
+        Command::Edit(args) => curate::edit(catalogue, &args),
+        Command::Keywords(c) => curate::keywords(catalogue, &c),
+        Command::Set(curate::SetCommand::Export(args)) => interop::export_set(catalogue, &args),
+        Command::Set(c) => curate::set(catalogue, &c),
+        Command::Saved(c) => curate::saved(catalogue, &c),
+        Command::Template(c) => curate::template(catalogue, &c),
+        Command::Source(c) => claims::source(catalogue, &c),
+        Command::Claim(c) => claims::claim(catalogue, &c),
         Command::History {
             photo,
             limit,
             changes,
-        } => curate::history(&catalogue, photo.as_deref(), limit, changes),
-        Command::Undo => curate::undo(&mut catalogue),
-        Command::Redo => curate::redo(&mut catalogue),
-        Command::Optimize => run_optimize(&mut catalogue),
-        Command::Export(c) => interop::export(&catalogue, &c),
-        Command::ImportCsv(args) => interop::import_csv(&mut catalogue, &args),
-        Command::WriteMetadata(args) => interop::write_metadata(&mut catalogue, &args),
+        } => curate::history(catalogue, photo.as_deref(), limit, changes),
+        Command::Undo => curate::undo(catalogue),
+        Command::Redo => curate::redo(catalogue),
+        Command::Optimize => run_optimize(catalogue),
+        Command::Export(c) => interop::export(catalogue, &c),
+        Command::ImportCsv(args) => interop::import_csv(catalogue, &args),
+        Command::WriteMetadata(args) => interop::write_metadata(catalogue, &args),
         Command::Backup(_) | Command::Restore(_) | Command::GeneratePackageFiles { .. } => {
             unreachable!("carried out before the catalogue is opened")
         }
@@ -300,24 +373,24 @@ fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> 
 fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for f in &s.failed {
-        writeln!(err, "failed: {}: {}", f.reason, f.path.display())?;
+        writeln!(err, "failed: {}: {}", shown(&f.reason), shown_path(&f.path))?;
     }
     if !quiet {
         for (path, w) in &s.warnings {
-            writeln!(err, "warning: {w}: {}", path.display())?;
+            writeln!(err, "warning: {}: {}", shown(w), shown_path(path))?;
         }
     }
     let mut out = std::io::stdout().lock();
     if !quiet {
         for (_, path, of) in &s.duplicates {
-            writeln!(out, "duplicate of photo {of}: {}", path.display())?;
+            writeln!(out, "duplicate of photo {of}: {}", shown_path(path))?;
         }
         for (id, from, to) in &s.relinked {
             writeln!(
                 out,
                 "moved: photo {id} {} -> {}",
-                from.display(),
-                to.display()
+                shown_path(from),
+                shown_path(to)
             )?;
         }
     }
@@ -345,15 +418,18 @@ pub(crate) fn find_photo(catalogue: &Catalogue, which: &std::ffi::OsStr) -> Resu
             .photo(PhotoId(id))?
             .with_context(|| format!("no photo with id {id}"));
     }
-    let path = std::path::absolute(which)
-        .with_context(|| format!("bad path {}", which.to_string_lossy()))?;
+    // A path as JSON and CSV show it: a `file:///` URI for a name that is not UTF-8.
+    let which =
+        crate::export::csv::path_from_cell(&crate::catalog::path_to_bytes(Path::new(which)));
+    let path =
+        std::path::absolute(&which).with_context(|| format!("bad path {}", shown_path(&which)))?;
     let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     for candidate in [&path, &canonical] {
         if let Some(photo) = catalogue.photo_by_path(candidate)? {
             return Ok(photo);
         }
     }
-    anyhow::bail!("no photo in the catalogue at {}", path.display())
+    anyhow::bail!("no photo in the catalogue at {}", shown_path(&path))
 }
 
 fn run_show(
@@ -370,8 +446,9 @@ fn run_show(
     };
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &PhotoJson::new(&photo, tags.as_deref()))?;
-        writeln!(out)?;
+        let mut text = serde_json::to_vec_pretty(&PhotoJson::new(&photo, tags.as_deref()))?;
+        text.push(b'\n');
+        write_machine_output(&mut out, &text)?;
         return Ok(ExitCode::SUCCESS);
     }
     let value = serde_json::to_value(PhotoJson::new(&photo, None))?;
@@ -388,20 +465,29 @@ fn run_show(
                     .join("; "),
                 other => other.to_string(),
             };
+            // Line breaks in a caption stay line breaks; every other
+            // control character is shown, not sent to the terminal.
             writeln!(
                 out,
                 "{key:<22}{}",
-                text.replace('\n', "\n                      ")
+                crate::text::printable_keeping(&text, &['\n'])
+                    .replace('\n', "\n                      ")
             )?;
         }
     }
     for w in &photo.warnings {
-        writeln!(out, "{:<22}{w}", "warning")?;
+        writeln!(out, "{:<22}{}", "warning", shown(w))?;
     }
     if let Some(tags) = tags {
         writeln!(out)?;
         for t in tags {
-            writeln!(out, "{:<16}{:<40}{}", t.group, t.name, t.value)?;
+            writeln!(
+                out,
+                "{:<16}{:<40}{}",
+                shown(&t.group),
+                shown(&t.name),
+                shown(&t.value)
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -412,16 +498,17 @@ fn run_list(catalogue: &Catalogue, json: bool) -> Result<ExitCode> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         let all: Vec<PhotoJson<'_>> = photos.iter().map(|p| PhotoJson::new(p, None)).collect();
-        serde_json::to_writer_pretty(&mut out, &all)?;
-        writeln!(out)?;
+        let mut text = serde_json::to_vec_pretty(&all)?;
+        text.push(b'\n');
+        write_machine_output(&mut out, &text)?;
     } else {
         for p in &photos {
             writeln!(
                 out,
                 "{}\t{}\t{}",
                 p.id,
-                p.file.path.display(),
-                p.description.title.as_deref().unwrap_or("")
+                shown_path(&p.file.path),
+                shown(p.description.title.as_deref().unwrap_or(""))
             )?;
         }
     }
@@ -440,7 +527,7 @@ fn run_check(catalogue: &mut Catalogue, verify: bool) -> Result<ExitCode> {
             Err(_) => {
                 missing += 1;
                 found.push((f.id, true));
-                writeln!(out, "missing\t{}\t{}", f.id, f.path.display())?;
+                writeln!(out, "missing\t{}\t{}", f.id, shown_path(&f.path))?;
                 continue;
             }
         };
@@ -448,12 +535,12 @@ fn run_check(catalogue: &mut Catalogue, verify: bool) -> Result<ExitCode> {
         let mut differs =
             meta.len() != f.state.size || crate::ingest::mtime_ns(&meta) != f.state.mtime_ns;
         if !differs && verify {
-            let hash = std::fs::read(&f.path).map(|d| blake3::hash(&d).to_hex().to_string());
-            differs = hash.map_or(true, |h| h != f.hash);
+            // Hashed as a stream; a FIFO or device where the photo was is a change.
+            differs = crate::files::hash_file(&f.path).map_or(true, |h| h != f.hash);
         }
         if differs {
             changed += 1;
-            writeln!(out, "changed\t{}\t{}", f.id, f.path.display())?;
+            writeln!(out, "changed\t{}\t{}", f.id, shown_path(&f.path))?;
         }
     }
     catalogue.mark_missing(&found)?;

@@ -12,9 +12,25 @@
 //! tag names, lists joined with `"; "`, nothing neutralised, so that
 //! `exiftool -csv=FILE -sep "; " FILES` writes the catalogue into files.
 //!
-//! Both are read back for bulk editing ([`read`]).
+//! Both are read back for bulk editing ([`read`]), strictly: a quote that
+//! is never closed, text after a closing quote, a row with more or fewer
+//! cells than the header, a column named twice, a cell longer than Kartoteka
+//! keeps, each is a problem with its row and column, and such a row changes
+//! nothing. UTF-16 files (as some spreadsheets save "Unicode text") are read
+//! as UTF-16.
+//!
+//! A file path that is not valid UTF-8 (a name from a legacy code page) is
+//! written as a `file:///` URI with its bytes percent-encoded, so that two
+//! different names never print the same and reading the file back finds
+//! the one right photo; the exiftool profile writes the bytes as they are,
+//! as exiftool does.
+//!
+//! [`Writer`] is the one CSV writer: `export csv`, `search --csv` and the
+//! exhibition checklist all go through it.
 
+use std::borrow::Cow;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -208,11 +224,27 @@ fn columns_of(profile: Profile) -> &'static [(&'static str, Column)] {
     }
 }
 
+/// A column name that is no column of the profile.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no column {name:?}; columns are {known}")]
+pub struct UnknownColumn {
+    pub name: String,
+    /// The profile's headers, for the message.
+    pub known: String,
+}
+
+// The desktop app collects its messages as text.
+impl From<UnknownColumn> for String {
+    fn from(e: UnknownColumn) -> Self {
+        e.to_string()
+    }
+}
+
 /// Chooses columns by name (header, case-insensitive, or field name).
 pub fn choose_columns(
     profile: Profile,
     names: Option<&str>,
-) -> Result<Vec<(String, Column)>, String> {
+) -> Result<Vec<(String, Column)>, UnknownColumn> {
     let all = columns_of(profile);
     let Some(names) = names else {
         return Ok(all.iter().map(|(h, c)| ((*h).to_owned(), *c)).collect());
@@ -228,11 +260,9 @@ pub fn choose_columns(
                         || matches!(c, Column::Value(a) if a.name().eq_ignore_ascii_case(name))
                 })
                 .map(|(h, c)| ((*h).to_owned(), *c))
-                .ok_or_else(|| {
-                    format!(
-                        "no column {name:?}; columns are {}",
-                        all.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(", ")
-                    )
+                .ok_or_else(|| UnknownColumn {
+                    name: name.to_owned(),
+                    known: all.iter().map(|(h, _)| *h).collect::<Vec<_>>().join(", "),
                 })
         })
         .collect()
@@ -337,11 +367,64 @@ fn exiftool_date(iso: &str) -> String {
     }
 }
 
+/// Bytes a `file:///` URI of a path percent-encodes: everything but
+/// letters, digits, `/` and `-._~`.
+const PATH_URI: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'/')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// A path as text that maps back to exactly the same path: as it is when it
+/// is valid UTF-8, otherwise a `file:///` URI with its bytes
+/// percent-encoded (`file:///archiv/Kyndrov%E1.jpg`). Used in CSV and JSON.
+pub fn path_cell(path: &Path) -> String {
+    match path.to_str() {
+        Some(text) if !text.starts_with("file:///") => text.to_owned(),
+        _ => {
+            let bytes = crate::catalog::path_to_bytes(path);
+            let rest = bytes.strip_prefix(b"/").unwrap_or(&bytes);
+            format!(
+                "file:///{}",
+                percent_encoding::percent_encode(rest, PATH_URI)
+            )
+        }
+    }
+}
+
+/// The inverse of [`path_cell`]: a `file:///` URI is decoded to its bytes;
+/// anything else is the path's own bytes.
+pub fn path_from_cell(cell: &[u8]) -> PathBuf {
+    match cell.strip_prefix(b"file:///") {
+        Some(rest) => {
+            let mut bytes = b"/".to_vec();
+            bytes.extend(percent_encoding::percent_decode(rest));
+            crate::catalog::path_from_bytes(bytes)
+        }
+        None => crate::catalog::path_from_bytes(cell.to_vec()),
+    }
+}
+
+/// The bytes of one cell as written: [`cell`], except that the exiftool
+/// profile gives a file path as its own bytes (as exiftool does).
+pub fn cell_bytes(
+    profile: Profile,
+    column: Column,
+    photo: &Photo,
+    item: Option<&SetItem>,
+) -> Vec<u8> {
+    match (profile, column) {
+        (Profile::Exiftool, Column::File) => crate::catalog::path_to_bytes(&photo.file.path),
+        _ => cell(profile, column, photo, item).into_bytes(),
+    }
+}
+
 /// The text of one cell.
 pub fn cell(profile: Profile, column: Column, photo: &Photo, item: Option<&SetItem>) -> String {
     let text = match column {
         Column::Id => photo.id.to_string(),
-        Column::File => photo.file.path.to_string_lossy().into_owned(),
+        Column::File => path_cell(&photo.file.path),
         Column::Position => item.map(|i| i.position.to_string()).unwrap_or_default(),
         Column::WallLabel => item.and_then(|i| i.note.clone()).unwrap_or_default(),
         Column::Taken => photo.technical.taken_at.clone().unwrap_or_default(),
@@ -397,6 +480,67 @@ pub fn cell(profile: Profile, column: Column, photo: &Photo, item: Option<&SetIt
     }
 }
 
+/// The one CSV writer of Kartoteka: RFC 4180 with CRLF line ends and, in the
+/// catalogue profile, a byte order mark first (so spreadsheets read UTF-8 as
+/// UTF-8) unless the caller leaves it out. Cells come from [`cell`] (or
+/// [`write_table`]), which neutralise what a spreadsheet would run as a
+/// formula in the catalogue profile.
+pub struct Writer<W: Write> {
+    inner: csv::Writer<W>,
+    profile: Profile,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(mut out: W, profile: Profile, byte_order_mark: bool) -> Result<Self, csv::Error> {
+        if profile == Profile::Catalogue && byte_order_mark {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        Ok(Self {
+            inner: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(out),
+            profile,
+        })
+    }
+
+    /// A row of cells as they are (see [`cell`]).
+    pub fn row<I, C>(&mut self, cells: I) -> Result<(), csv::Error>
+    where
+        I: IntoIterator<Item = C>,
+        C: AsRef<[u8]>,
+    {
+        self.inner.write_record(cells)
+    }
+
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    pub fn finish(mut self) -> Result<(), csv::Error> {
+        self.inner.flush()?;
+        Ok(())
+    }
+}
+
+/// Writes a table of text (a header and rows) in a profile, with a byte
+/// order mark for the catalogue profile.
+pub fn write_table<W: Write>(
+    out: W,
+    profile: Profile,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<(), csv::Error> {
+    let mut w = Writer::new(out, profile, true)?;
+    w.row(header)?;
+    for row in rows {
+        w.row(row.into_iter().map(|c| match profile {
+            Profile::Catalogue => neutralise(c),
+            Profile::Exiftool => c,
+        }))?;
+    }
+    w.finish()
+}
+
 /// Writes photos as CSV. A set export passes its items (in set order) and
 /// gets Position and Wall label columns.
 pub fn write<W: Write>(
@@ -406,26 +550,22 @@ pub fn write<W: Write>(
     photos: &[Photo],
     set: Option<&[SetItem]>,
 ) -> Result<(), csv::Error> {
-    let mut out = out;
     let mut columns = columns.to_vec();
-    if profile == Profile::Catalogue {
-        // A byte order mark, so that spreadsheets read UTF-8 as UTF-8.
-        out.write_all("\u{feff}".as_bytes())?;
-        if set.is_some() {
-            columns.insert(0, ("Position".to_owned(), Column::Position));
-            columns.push(("Wall label".to_owned(), Column::WallLabel));
-        }
+    if profile == Profile::Catalogue && set.is_some() {
+        columns.insert(0, ("Position".to_owned(), Column::Position));
+        columns.push(("Wall label".to_owned(), Column::WallLabel));
     }
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    w.write_record(columns.iter().map(|(h, _)| h.as_str()))?;
+    let mut w = Writer::new(out, profile, true)?;
+    w.row(columns.iter().map(|(h, _)| h.as_str()))?;
     for (n, photo) in photos.iter().enumerate() {
         let item = set.and_then(|items| items.get(n));
-        w.write_record(columns.iter().map(|(_, c)| cell(profile, *c, photo, item)))?;
+        w.row(
+            columns
+                .iter()
+                .map(|(_, c)| cell_bytes(profile, *c, photo, item)),
+        )?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
 }
 
 /// How a CSV row names its photo.
@@ -441,6 +581,8 @@ pub struct Row {
     /// 1-based, counting the header as row 1 (as a spreadsheet shows it).
     pub number: usize,
     pub key: RowKey,
+    /// The File cell of a row matched by ID, which must name the same photo.
+    pub file: Option<std::path::PathBuf>,
     /// Values to set; `Value::Null` clears.
     pub values: Vec<(Attribute, Value)>,
     /// The wall label cell, when the file has one.
@@ -466,20 +608,190 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// A record of the file: its 1-based number and its cells, or why it could
+/// not be read.
+type Record = (usize, Result<Vec<Vec<u8>>, Problem>);
+
+/// Splits CSV text into records, strictly (RFC 4180): a cell that starts
+/// with a quote runs to the matching quote (`""` is a quote inside it) and
+/// must be followed by a comma or the end of the line; other cells run to
+/// a comma or the end of the line. Line ends are CRLF, LF or CR.
+fn records(data: &[u8]) -> Vec<Record> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut number = 0;
+    let end_of_line = |i: &mut usize| {
+        if data.get(*i) == Some(&b'\r') {
+            *i += 1;
+        }
+        if data.get(*i) == Some(&b'\n') {
+            *i += 1;
+        }
+    };
+    while i < data.len() {
+        number += 1;
+        let mut cells: Vec<Vec<u8>> = Vec::new();
+        let mut cell = Vec::new();
+        let mut problem = None;
+        loop {
+            let column = cells.len() + 1;
+            if data.get(i) == Some(&b'"') {
+                i += 1;
+                let mut closed = false;
+                while i < data.len() {
+                    if data[i] == b'"' {
+                        if data.get(i + 1) == Some(&b'"') {
+                            cell.push(b'"');
+                            i += 2;
+                            continue;
+                        }
+                        i += 1;
+                        closed = true;
+                        break;
+                    }
+                    cell.push(data[i]);
+                    i += 1;
+                }
+                if !closed {
+                    problem = Some(Problem {
+                        row: Some(number),
+                        column: Some(column),
+                        message: "a quote opened here is never closed, so the rest of the file \
+                                  is inside this cell; this row and the rest were left unchanged"
+                            .into(),
+                    });
+                    break;
+                }
+                match data.get(i) {
+                    None => {
+                        cells.push(std::mem::take(&mut cell));
+                        break;
+                    }
+                    Some(b',') => {
+                        i += 1;
+                        cells.push(std::mem::take(&mut cell));
+                        continue;
+                    }
+                    Some(b'\r' | b'\n') => {
+                        end_of_line(&mut i);
+                        cells.push(std::mem::take(&mut cell));
+                        break;
+                    }
+                    Some(_) => {
+                        problem = Some(Problem {
+                            row: Some(number),
+                            column: Some(column),
+                            message:
+                                "text follows the closing quote of this cell (a quote inside a \
+                                      quoted cell is written \"\"); this row was left unchanged"
+                                    .into(),
+                        });
+                        // On to the next line outside quotes.
+                        while i < data.len() && !matches!(data[i], b'\r' | b'\n') {
+                            i += 1;
+                        }
+                        end_of_line(&mut i);
+                        break;
+                    }
+                }
+            } else {
+                while i < data.len() && !matches!(data[i], b',' | b'\r' | b'\n') {
+                    cell.push(data[i]);
+                    i += 1;
+                }
+                cells.push(std::mem::take(&mut cell));
+                match data.get(i) {
+                    Some(b',') => {
+                        i += 1;
+                        // A comma at the very end of the data ends an empty cell.
+                        if i == data.len() {
+                            cells.push(Vec::new());
+                            break;
+                        }
+                    }
+                    _ => {
+                        end_of_line(&mut i);
+                        break;
+                    }
+                }
+            }
+        }
+        out.push((number, problem.map_or(Ok(cells), Err)));
+    }
+    out
+}
+
+/// The file's text as UTF-8: UTF-8 with or without a byte order mark as it
+/// is, UTF-16 (with a byte order mark, or recognised by its zero bytes)
+/// converted.
+fn as_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Problem> {
+    let utf16 = |body: &[u8], big: bool| -> Result<Cow<'_, [u8]>, Problem> {
+        if body.len() % 2 == 1 {
+            return Err(Problem {
+                row: None,
+                column: None,
+                message: "the file looks like UTF-16 text but has an odd number of bytes; \
+                          nothing was read (save it again as UTF-8 or UTF-16)"
+                    .into(),
+            });
+        }
+        let units = body.chunks_exact(2).map(|c| {
+            if big {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        let text: String = char::decode_utf16(units)
+            .collect::<Result<_, _>>()
+            .map_err(|_| Problem {
+                row: None,
+                column: None,
+                message: "the file is UTF-16 text with a broken character; nothing was read".into(),
+            })?;
+        Ok(Cow::Owned(
+            text.strip_prefix('\u{feff}')
+                .unwrap_or(&text)
+                .as_bytes()
+                .to_vec(),
+        ))
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, false),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, true),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => Ok(Cow::Borrowed(rest)),
+        // Without a byte order mark: ASCII header letters with zero bytes
+        // between them.
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => utf16(bytes, false),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => utf16(bytes, true),
+        _ => Ok(Cow::Borrowed(bytes)),
+    }
+}
+
 /// Reads an edited CSV in either profile (told apart by its headers).
 /// Rows with a bad value are reported and left out whole; an empty cell
 /// changes nothing unless `blank_clears`.
 pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut problems = Vec::new();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
-    let headers = match reader.byte_headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
+    let text = match as_utf8(bytes) {
+        Ok(t) => t,
+        Err(p) => return (Vec::new(), vec![p]),
+    };
+    let mut records = records(&text).into_iter();
+    let headers = match records.next() {
+        Some((_, Ok(h))) => h,
+        Some((_, Err(p))) => {
+            problems.push(Problem {
+                message: format!("the header row cannot be read: {}", p.message),
+                ..p
+            });
+            return (Vec::new(), problems);
+        }
+        None => {
             problems.push(Problem {
                 row: Some(1),
                 column: None,
-                message: format!("the header row cannot be read: {e}"),
+                message: "the file is empty".into(),
             });
             return (Vec::new(), problems);
         }
@@ -511,6 +823,38 @@ pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
         }
         columns.push(found);
     }
+    // A column named twice is ambiguous: neither copy is read.
+    for i in 0..columns.len() {
+        let Some(column) = columns[i] else { continue };
+        let same: Vec<usize> = (0..columns.len())
+            .filter(|j| columns[*j] == Some(column))
+            .collect();
+        if same.len() > 1 && same[0] == i {
+            for j in &same {
+                problems.push(Problem {
+                    row: Some(1),
+                    column: Some(j + 1),
+                    message: format!(
+                        "column {:?} appears {} times (columns {}); none of them is read",
+                        String::from_utf8_lossy(&headers[*j]).trim(),
+                        same.len(),
+                        same.iter()
+                            .map(|k| (k + 1).to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                });
+            }
+        }
+    }
+    let twice: Vec<usize> = (0..columns.len())
+        .filter(|i| {
+            columns[*i].is_some_and(|c| columns.iter().filter(|d| **d == Some(c)).count() > 1)
+        })
+        .collect();
+    for i in twice {
+        columns[i] = None;
+    }
     if !columns
         .iter()
         .any(|c| matches!(c, Some(Column::Id | Column::File)))
@@ -523,19 +867,29 @@ pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
         return (Vec::new(), problems);
     }
     let mut rows = Vec::new();
-    for (n, record) in reader.byte_records().enumerate() {
-        let number = n + 2;
+    for (number, record) in records {
         let record = match record {
             Ok(r) => r,
-            Err(e) => {
-                problems.push(Problem {
-                    row: Some(number),
-                    column: None,
-                    message: format!("cannot be read: {e}"),
-                });
+            Err(p) => {
+                problems.push(p);
                 continue;
             }
         };
+        if record.len() == 1 && record[0].iter().all(u8::is_ascii_whitespace) {
+            continue; // a blank line
+        }
+        if record.len() != headers.len() {
+            problems.push(Problem {
+                row: Some(number),
+                column: None,
+                message: format!(
+                    "has {} cells but the header has {}; this row was left unchanged",
+                    record.len(),
+                    headers.len()
+                ),
+            });
+            continue;
+        }
         match read_row(profile, &columns, number, &record, blank_clears) {
             Ok(Some(row)) => rows.push(row),
             Ok(None) => {}
@@ -549,10 +903,11 @@ fn read_row(
     profile: Profile,
     columns: &[Option<Column>],
     number: usize,
-    record: &csv::ByteRecord,
+    record: &[Vec<u8>],
     blank_clears: bool,
 ) -> Result<Option<Row>, Problem> {
-    let mut key = None;
+    let mut id = None;
+    let mut file = None;
     let mut values = Vec::new();
     let mut wall_label = None;
     for (i, raw) in record.iter().enumerate() {
@@ -564,6 +919,25 @@ fn read_row(
         let Some(Some(column)) = columns.get(i) else {
             continue;
         };
+        if raw.len() > crate::limits::MAX_FIELD_BYTES {
+            return Err(problem(format!(
+                "the cell is {}, more than the {} Kartoteka keeps in one field",
+                crate::limits::describe_bytes(raw.len() as u64),
+                crate::limits::describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
+            )));
+        }
+        // A path is bytes: a name that is not UTF-8 comes as a `file:///`
+        // URI (or, from exiftool, as its own bytes).
+        if *column == Column::File {
+            if !raw.trim_ascii().is_empty() {
+                let cell = match (profile, raw.strip_prefix(b"'")) {
+                    (Profile::Catalogue, Some(rest)) => rest,
+                    _ => raw.as_slice(),
+                };
+                file = Some(path_from_cell(cell));
+            }
+            continue;
+        }
         let text =
             std::str::from_utf8(raw).map_err(|_| problem("not valid UTF-8 text".to_owned()))?;
         let text = match profile {
@@ -572,14 +946,11 @@ fn read_row(
         };
         match column {
             Column::Id if !text.trim().is_empty() => {
-                let id = text
+                let n = text
                     .trim()
                     .parse::<i64>()
                     .map_err(|_| problem(format!("{text:?} is not a photo id")))?;
-                key = Some(RowKey::Id(PhotoId(id)));
-            }
-            Column::File if key.is_none() && !text.trim().is_empty() => {
-                key = Some(RowKey::Path(std::path::PathBuf::from(text)));
+                id = Some(PhotoId(n));
             }
             Column::WallLabel => wall_label = Some(text.to_owned()),
             Column::Value(attribute) => {
@@ -606,25 +977,102 @@ fn read_row(
             _ => {}
         }
     }
-    match key {
-        Some(key) => Ok(Some(Row {
-            number,
-            key,
-            values,
-            wall_label,
-        })),
-        None if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) => Ok(None),
-        None => Err(Problem {
-            row: Some(number),
-            column: None,
-            message: "no photo id or file to match; this row was left unchanged".into(),
-        }),
-    }
+    let (key, file) = match (id, file) {
+        (Some(id), file) => (RowKey::Id(id), file),
+        (None, Some(path)) => (RowKey::Path(path), None),
+        (None, None) if record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) => {
+            return Ok(None);
+        }
+        (None, None) => {
+            return Err(Problem {
+                row: Some(number),
+                column: None,
+                message: "no photo id or file to match; this row was left unchanged".into(),
+            });
+        }
+    };
+    Ok(Some(Row {
+        number,
+        key,
+        file,
+        values,
+        wall_label,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cells(text: &str) -> Vec<Result<Vec<String>, String>> {
+        records(text.as_bytes())
+            .into_iter()
+            .map(|(_, r)| {
+                r.map(|c| {
+                    c.iter()
+                        .map(|b| String::from_utf8_lossy(b).into_owned())
+                        .collect()
+                })
+                .map_err(|p| p.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_are_read_strictly() {
+        assert_eq!(
+            cells("a,\"b,\"\"c\"\"\"\r\nd\"\",e\n,\n\"multi\nline\",x"),
+            vec![
+                Ok(vec!["a".into(), "b,\"c\"".into()]),
+                Ok(vec!["d\"\"".into(), "e".into()]),
+                Ok(vec!["".into(), "".into()]),
+                Ok(vec!["multi\nline".into(), "x".into()]),
+            ]
+        );
+        let bad = cells("1,\"abc\"def\n2,ok\n3,\"open\n4,gone");
+        assert!(
+            bad[0]
+                .as_ref()
+                .unwrap_err()
+                .contains("row 1, column 2: text follows")
+        );
+        assert_eq!(bad[1], Ok(vec!["2".into(), "ok".into()]));
+        assert!(
+            bad[2]
+                .as_ref()
+                .unwrap_err()
+                .contains("row 3, column 2: a quote opened here")
+        );
+        assert_eq!(
+            bad.len(),
+            3,
+            "the unclosed quote takes the rest of the file"
+        );
+    }
+
+    #[test]
+    fn paths_that_are_not_utf8_round_trip_through_a_cell() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            for bytes in [
+                &b"/a/Kyndrov\xe1.jpg"[..],
+                b"/a/100% b.jpg",
+                b"/a/file:///x",
+            ] {
+                let path = Path::new(std::ffi::OsStr::from_bytes(bytes));
+                let cell = path_cell(path);
+                assert_eq!(path_from_cell(cell.as_bytes()), path, "{cell}");
+            }
+            assert_eq!(
+                path_cell(Path::new(std::ffi::OsStr::from_bytes(
+                    b"/a/Kyndrov\xe1.jpg"
+                ))),
+                "file:///a/Kyndrov%E1.jpg"
+            );
+        }
+        assert_eq!(path_cell(Path::new("/a/Kyndrová.jpg")), "/a/Kyndrová.jpg");
+    }
 
     #[test]
     fn lists_split_back_whatever_they_hold() {

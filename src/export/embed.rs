@@ -7,12 +7,15 @@
 //!   tags are appended, and the header is pointed at that IFD. Strips,
 //!   tiles and every other IFD stay where they were, byte for byte.
 //! - PNG: the `XML:com.adobe.xmp` iTXt chunk is replaced (PNG has no IIM).
+//!
+//! The original is read as a stream and the new file written as one: the
+//! image data goes from one to the other in pieces, never whole in memory.
 
-use bytes::Bytes;
-use img_parts::jpeg::{Jpeg, JpegSegment, markers};
-use img_parts::png::{Png, PngChunk};
+use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 
 use super::{iim, xmp};
+use crate::ingest::container::{self, Budget, ContainerError, PNG_SIGNATURE, markers};
+use crate::limits::MAX_METADATA_BYTES;
 use crate::photo::{ImageFormat, Photo};
 
 const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
@@ -23,6 +26,42 @@ const PHOTOSHOP_APP13: &[u8] = b"Photoshop 3.0\0";
 const MAX_SEGMENT: usize = 65_533;
 const PNG_XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp";
 
+/// Why metadata could not be embedded in a file.
+#[derive(Debug, thiserror::Error)]
+pub enum EmbedError {
+    #[error("{format} structure is broken: {reason}")]
+    Broken {
+        format: &'static str,
+        reason: String,
+    },
+    #[error("the XMP ({0} bytes) is larger than one JPEG segment holds")]
+    XmpTooLarge(usize),
+    #[error("EXIF too large for a JPEG segment")]
+    ExifTooLarge,
+    #[error(
+        "its metadata is larger than the {} Kartoteka rewrites",
+        crate::limits::describe_bytes(MAX_METADATA_BYTES)
+    )]
+    MetadataTooLarge,
+    #[error("it has no image data")]
+    NoImageData,
+    #[error("BigTIFF files are not written to; use a sidecar")]
+    BigTiff,
+    #[error("not a TIFF file")]
+    NotTiff,
+    #[error("TIFF would exceed 4 GB")]
+    TiffTooLarge,
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn broken(format: &'static str) -> impl Fn(ContainerError) -> EmbedError {
+    move |e| match e {
+        ContainerError::Io(io) => EmbedError::Io(io),
+        ContainerError::Broken(reason) => EmbedError::Broken { format, reason },
+    }
+}
+
 /// What to do with a JPEG's EXIF block.
 pub enum Exif {
     Keep,
@@ -32,22 +71,42 @@ pub enum Exif {
 
 /// The XMP packet embedded in a file, if any, as stored.
 pub fn embedded_xmp(format: ImageFormat, bytes: &[u8]) -> Option<Vec<u8>> {
+    embedded_xmp_from(format, &mut Cursor::new(bytes))
+}
+
+/// [`embedded_xmp`] from a reader.
+pub fn embedded_xmp_from<R: Read + Seek>(format: ImageFormat, r: &mut R) -> Option<Vec<u8>> {
+    let mut budget = Budget::new(MAX_METADATA_BYTES);
     match format {
         ImageFormat::Jpeg => {
-            let jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(bytes)).ok()?;
-            jpeg.segments()
-                .iter()
-                .find(|s| s.marker() == markers::APP1 && s.contents().starts_with(XMP_APP1))
-                .map(|s| s.contents()[XMP_APP1.len()..].to_vec())
+            let layout = container::jpeg_layout(r, |m| m == markers::APP1, &mut budget).ok()?;
+            layout
+                .segments
+                .into_iter()
+                .filter(|s| s.marker == markers::APP1)
+                .filter_map(|s| s.contents)
+                .find(|c| c.starts_with(XMP_APP1))
+                .map(|c| c[XMP_APP1.len()..].to_vec())
         }
         ImageFormat::Png => {
-            let png = Png::from_bytes(Bytes::copy_from_slice(bytes)).ok()?;
-            png.chunks_by_type(*b"iTXt")
-                .find(|c| c.contents().starts_with(PNG_XMP_KEYWORD))
-                .and_then(|c| itxt_text(c.contents()))
+            r.seek(SeekFrom::Start(0)).ok()?;
+            let mut chunks = container::PngChunks::new(r).ok()?;
+            while let Some(h) = chunks.next_chunk().ok()? {
+                if &h.kind == b"iTXt"
+                    && chunks
+                        .prefix(&h, PNG_XMP_KEYWORD.len() as u64)
+                        .ok()?
+                        .starts_with(PNG_XMP_KEYWORD)
+                {
+                    let data = chunks.data(&h, &mut budget).ok()??;
+                    return itxt_text(&data);
+                }
+            }
+            None
         }
         ImageFormat::Tiff => {
-            let (exif, _) = crate::ingest::exif::parse(bytes.to_vec()).ok()?;
+            let tiff = container::copy_tiff_metadata(r, &mut budget).ok()?;
+            let (exif, _) = crate::ingest::exif::parse(tiff).ok()?;
             crate::ingest::exif::tag_bytes(&exif, 700)
         }
     }
@@ -66,142 +125,263 @@ fn itxt_text(contents: &[u8]) -> Option<Vec<u8>> {
 /// The XMP to embed for a photo: merged into the file's own packet when it
 /// has a readable one, fresh otherwise.
 pub fn xmp_for(format: ImageFormat, bytes: &[u8], photo: &Photo) -> String {
-    embedded_xmp(format, bytes)
+    xmp_for_from(format, &mut Cursor::new(bytes), photo)
+}
+
+/// [`xmp_for`] from a reader.
+pub fn xmp_for_from<R: Read + Seek>(format: ImageFormat, r: &mut R, photo: &Photo) -> String {
+    embedded_xmp_from(format, r)
         .and_then(|existing| xmp::merge(&existing, photo).ok())
         .unwrap_or_else(|| xmp::packet(photo))
 }
 
 /// A copy of an image file with the photo's metadata embedded.
-pub fn embed(format: ImageFormat, bytes: &[u8], photo: &Photo) -> Result<Vec<u8>, String> {
-    let packet = xmp_for(format, bytes, photo);
+pub fn embed(format: ImageFormat, bytes: &[u8], photo: &Photo) -> Result<Vec<u8>, EmbedError> {
+    let mut out = Cursor::new(Vec::with_capacity(bytes.len() + 8192));
+    embed_to(format, &mut Cursor::new(bytes), photo, &mut out)?;
+    Ok(out.into_inner())
+}
+
+/// Writes a copy of the image file `src` with the photo's metadata
+/// embedded to `out`, streaming the image data across.
+pub fn embed_to<R: Read + Seek, W: Write + Seek>(
+    format: ImageFormat,
+    src: &mut R,
+    photo: &Photo,
+    out: &mut W,
+) -> Result<(), EmbedError> {
+    let packet = xmp_for_from(format, src, photo);
     match format {
-        ImageFormat::Jpeg => jpeg(bytes, &packet, &iim::block(photo), Exif::Keep),
-        ImageFormat::Tiff => tiff(bytes, &packet, &iim::block(photo)),
-        ImageFormat::Png => png(bytes, &packet),
+        ImageFormat::Jpeg => jpeg_to(src, &packet, &iim::block(photo), Exif::Keep, out),
+        ImageFormat::Tiff => tiff_to(src, &packet, &iim::block(photo), out),
+        ImageFormat::Png => png_to(src, &packet, out),
     }
 }
 
 /// JPEG with new XMP and IIM (and optionally new EXIF).
-pub fn jpeg(bytes: &[u8], packet: &str, iim_block: &[u8], exif: Exif) -> Result<Vec<u8>, String> {
-    let mut jpeg = Jpeg::from_bytes(Bytes::copy_from_slice(bytes))
-        .map_err(|e| format!("JPEG structure is broken: {e}"))?;
-    let mut old_resources = Vec::new();
-    for s in jpeg.segments() {
-        if s.marker() == markers::APP13 && s.contents().starts_with(PHOTOSHOP_APP13) {
-            old_resources.extend_from_slice(&s.contents()[PHOTOSHOP_APP13.len()..]);
-        }
-    }
-    let replace_exif = matches!(exif, Exif::Replace(_));
-    jpeg.segments_mut().retain(|s| {
-        let c = s.contents();
-        let xmp = s.marker() == markers::APP1
-            && (c.starts_with(XMP_APP1) || c.starts_with(XMP_EXTENSION_APP1));
-        let exif = replace_exif && s.marker() == markers::APP1 && c.starts_with(EXIF_APP1);
-        let photoshop = s.marker() == markers::APP13 && c.starts_with(PHOTOSHOP_APP13);
-        !(xmp || exif || photoshop)
-    });
-    // New segments go after JFIF and EXIF, as readers expect.
-    let mut at = jpeg
-        .segments()
-        .iter()
-        .position(|s| {
-            !(s.marker() == markers::APP0
-                || (s.marker() == markers::APP1 && s.contents().starts_with(EXIF_APP1)))
-        })
-        .unwrap_or(0);
-    let mut insert = |segment: JpegSegment| {
-        jpeg.segments_mut().insert(at, segment);
-        at += 1;
-    };
-    if let Exif::Replace(tiff) = exif {
-        let mut contents = EXIF_APP1.to_vec();
-        contents.extend_from_slice(&tiff);
-        if contents.len() > MAX_SEGMENT {
-            return Err("EXIF too large for a JPEG segment".into());
-        }
-        insert(JpegSegment::new_with_contents(
-            markers::APP1,
-            Bytes::from(contents),
-        ));
-    }
-    let mut contents = XMP_APP1.to_vec();
-    contents.extend_from_slice(packet.as_bytes());
-    if contents.len() > MAX_SEGMENT {
-        return Err(format!(
-            "the XMP ({} bytes) is larger than one JPEG segment holds",
-            packet.len()
-        ));
-    }
-    insert(JpegSegment::new_with_contents(
-        markers::APP1,
-        Bytes::from(contents),
-    ));
-    let resources = iim::photoshop_resources(&old_resources, iim_block);
-    for chunk in resources.chunks(MAX_SEGMENT - PHOTOSHOP_APP13.len()) {
-        let mut contents = PHOTOSHOP_APP13.to_vec();
-        contents.extend_from_slice(chunk);
-        insert(JpegSegment::new_with_contents(
-            markers::APP13,
-            Bytes::from(contents),
-        ));
-    }
+pub fn jpeg(
+    bytes: &[u8],
+    packet: &str,
+    iim_block: &[u8],
+    exif: Exif,
+) -> Result<Vec<u8>, EmbedError> {
     let mut out = Vec::with_capacity(bytes.len() + 8192);
-    jpeg.encoder()
-        .write_to(&mut out)
-        .map_err(|e| format!("JPEG could not be written: {e}"))?;
+    jpeg_to(&mut Cursor::new(bytes), packet, iim_block, exif, &mut out)?;
     Ok(out)
 }
 
-/// PNG with a new XMP chunk.
-pub fn png(bytes: &[u8], packet: &str) -> Result<Vec<u8>, String> {
-    let mut png = Png::from_bytes(Bytes::copy_from_slice(bytes))
-        .map_err(|e| format!("PNG structure is broken: {e}"))?;
-    png.chunks_mut()
-        .retain(|c| !(c.kind() == *b"iTXt" && c.contents().starts_with(PNG_XMP_KEYWORD)));
-    let mut contents = PNG_XMP_KEYWORD.to_vec();
-    contents.extend_from_slice(&[0, 0, 0, 0, 0]); // NUL, not compressed, method, no language, no translation
-    contents.extend_from_slice(packet.as_bytes());
-    let at = png
-        .chunks()
+fn write_segment<W: Write>(out: &mut W, marker: u8, contents: &[u8]) -> std::io::Result<()> {
+    out.write_all(&[0xFF, marker])?;
+    // Callers keep contents within MAX_SEGMENT, so the length fits.
+    out.write_all(&((contents.len() + 2) as u16).to_be_bytes())?;
+    out.write_all(contents)
+}
+
+/// [`jpeg`], streamed from `src` to `out`.
+pub fn jpeg_to<R: Read + Seek, W: Write>(
+    src: &mut R,
+    packet: &str,
+    iim_block: &[u8],
+    exif: Exif,
+    out: &mut W,
+) -> Result<(), EmbedError> {
+    let mut budget = Budget::new(MAX_METADATA_BYTES);
+    let layout = container::jpeg_layout(
+        src,
+        |m| m == markers::APP1 || m == markers::APP13,
+        &mut budget,
+    )
+    .map_err(broken("JPEG"))?;
+    if budget.exhausted {
+        // Blocks that were not read cannot be told apart; never guess.
+        return Err(EmbedError::MetadataTooLarge);
+    }
+    let scan_start = layout.scan_start.ok_or(EmbedError::NoImageData)?;
+    let replace_exif = matches!(exif, Exif::Replace(_));
+    let mut old_resources = Vec::new();
+    let mut retained = Vec::with_capacity(layout.segments.len());
+    for s in &layout.segments {
+        let c = s.contents.as_deref().unwrap_or_default();
+        let is_xmp = s.marker == markers::APP1
+            && (c.starts_with(XMP_APP1) || c.starts_with(XMP_EXTENSION_APP1));
+        let is_exif = replace_exif && s.marker == markers::APP1 && c.starts_with(EXIF_APP1);
+        let is_photoshop = s.marker == markers::APP13 && c.starts_with(PHOTOSHOP_APP13);
+        if is_photoshop {
+            old_resources.extend_from_slice(&c[PHOTOSHOP_APP13.len()..]);
+        }
+        if !(is_xmp || is_exif || is_photoshop) {
+            retained.push(s);
+        }
+    }
+    // New segments go after JFIF and EXIF, as readers expect.
+    let at = retained
         .iter()
-        .position(|c| c.kind() == *b"IHDR")
-        .map_or(0, |i| i + 1);
-    png.chunks_mut()
-        .insert(at, PngChunk::new(*b"iTXt", Bytes::from(contents)));
+        .position(|s| {
+            let c = s.contents.as_deref().unwrap_or_default();
+            !(s.marker == markers::APP0 || (s.marker == markers::APP1 && c.starts_with(EXIF_APP1)))
+        })
+        .unwrap_or(retained.len());
+    let mut xmp_segment = XMP_APP1.to_vec();
+    xmp_segment.extend_from_slice(packet.as_bytes());
+    if xmp_segment.len() > MAX_SEGMENT {
+        return Err(EmbedError::XmpTooLarge(packet.len()));
+    }
+    let exif_segment = match exif {
+        Exif::Replace(tiff) => {
+            let mut contents = EXIF_APP1.to_vec();
+            contents.extend_from_slice(&tiff);
+            if contents.len() > MAX_SEGMENT {
+                return Err(EmbedError::ExifTooLarge);
+            }
+            Some(contents)
+        }
+        Exif::Keep => None,
+    };
+    let resources = iim::photoshop_resources(&old_resources, iim_block);
+    let write_new = |out: &mut W| -> std::io::Result<()> {
+        if let Some(e) = &exif_segment {
+            write_segment(out, markers::APP1, e)?;
+        }
+        write_segment(out, markers::APP1, &xmp_segment)?;
+        for chunk in resources.chunks(MAX_SEGMENT - PHOTOSHOP_APP13.len()) {
+            let mut contents = PHOTOSHOP_APP13.to_vec();
+            contents.extend_from_slice(chunk);
+            write_segment(out, markers::APP13, &contents)?;
+        }
+        Ok(())
+    };
+    out.write_all(&[0xFF, markers::SOI])?;
+    for (i, s) in retained.iter().enumerate() {
+        if i == at {
+            write_new(out)?;
+        }
+        container::copy_range(src, s.start, s.end, out).map_err(broken("JPEG"))?;
+    }
+    if at == retained.len() {
+        write_new(out)?;
+    }
+    container::copy_rest(src, scan_start, out).map_err(broken("JPEG"))?;
+    Ok(())
+}
+
+/// PNG with a new XMP chunk.
+pub fn png(bytes: &[u8], packet: &str) -> Result<Vec<u8>, EmbedError> {
     let mut out = Vec::with_capacity(bytes.len() + 8192);
-    png.encoder()
-        .write_to(&mut out)
-        .map_err(|e| format!("PNG could not be written: {e}"))?;
+    png_to(&mut Cursor::new(bytes), packet, &mut out)?;
     Ok(out)
+}
+
+/// [`png`], streamed from `src` to `out`.
+pub fn png_to<R: Read + Seek, W: Write>(
+    src: &mut R,
+    packet: &str,
+    out: &mut W,
+) -> Result<(), EmbedError> {
+    src.seek(SeekFrom::Start(0))?;
+    let mut signature = [0u8; 8];
+    src.read_exact(&mut signature)?;
+    if &signature != PNG_SIGNATURE {
+        return Err(EmbedError::Broken {
+            format: "PNG",
+            reason: "no PNG signature".into(),
+        });
+    }
+    let mut data = PNG_XMP_KEYWORD.to_vec();
+    data.extend_from_slice(&[0, 0, 0, 0, 0]); // NUL, not compressed, method, no language, no translation
+    data.extend_from_slice(packet.as_bytes());
+    let mut crc = flate2::Crc::new();
+    crc.update(b"iTXt");
+    crc.update(&data);
+    let length = u32::try_from(data.len()).map_err(|_| EmbedError::XmpTooLarge(packet.len()))?;
+
+    out.write_all(PNG_SIGNATURE)?;
+    let mut chunks = container::PngChunks::new(src).map_err(broken("PNG"))?;
+    let mut wrote_ours = false;
+    while let Some(h) = chunks.next_chunk().map_err(broken("PNG"))? {
+        if !h.complete {
+            return Err(EmbedError::Broken {
+                format: "PNG",
+                reason: format!(
+                    "chunk {} at byte {} is cut short",
+                    String::from_utf8_lossy(&h.kind),
+                    h.start
+                ),
+            });
+        }
+        let old_xmp = &h.kind == b"iTXt"
+            && chunks
+                .prefix(&h, PNG_XMP_KEYWORD.len() as u64)
+                .map_err(broken("PNG"))?
+                .starts_with(PNG_XMP_KEYWORD);
+        if !old_xmp {
+            chunks.copy_chunk(&h, out).map_err(broken("PNG"))?;
+        }
+        if &h.kind == b"IHDR" && !wrote_ours {
+            out.write_all(&length.to_be_bytes())?;
+            out.write_all(b"iTXt")?;
+            out.write_all(&data)?;
+            out.write_all(&crc.sum().to_be_bytes())?;
+            wrote_ours = true;
+        }
+    }
+    if !wrote_ours {
+        return Err(EmbedError::Broken {
+            format: "PNG",
+            reason: "no IHDR chunk".into(),
+        });
+    }
+    Ok(())
 }
 
 /// TIFF with new XMP (tag 700) and IIM (tag 33723, and inside the Photoshop
 /// resources of tag 34377 when the file has them), appended.
-pub fn tiff(bytes: &[u8], packet: &str, iim_block: &[u8]) -> Result<Vec<u8>, String> {
-    let little = match bytes.get(0..4) {
-        Some(b"II*\0") => true,
-        Some(b"MM\0*") => false,
-        Some(b"II+\0") | Some(b"MM\0+") => {
-            return Err("BigTIFF files are not written to; use a sidecar".into());
-        }
-        _ => return Err("not a TIFF file".into()),
+pub fn tiff(bytes: &[u8], packet: &str, iim_block: &[u8]) -> Result<Vec<u8>, EmbedError> {
+    let mut out = Cursor::new(Vec::with_capacity(bytes.len() + 8192));
+    tiff_to(&mut Cursor::new(bytes), packet, iim_block, &mut out)?;
+    Ok(out.into_inner())
+}
+
+fn read_at<R: Read + Seek>(src: &mut R, at: u64, n: usize) -> Result<Vec<u8>, EmbedError> {
+    src.seek(SeekFrom::Start(at))?;
+    let mut data = Vec::new();
+    src.take(n as u64).read_to_end(&mut data)?;
+    if data.len() < n {
+        return Err(EmbedError::Broken {
+            format: "TIFF",
+            reason: "TIFF is cut short".into(),
+        });
+    }
+    Ok(data)
+}
+
+/// [`tiff`], streamed from `src` to `out`: the whole original is copied
+/// across, the new blocks and directory appended, and the header patched.
+pub fn tiff_to<R: Read + Seek, W: Write + Seek>(
+    src: &mut R,
+    packet: &str,
+    iim_block: &[u8],
+    out: &mut W,
+) -> Result<(), EmbedError> {
+    let header = read_at(src, 0, 8)?;
+    let little = match &header[0..4] {
+        b"II*\0" => true,
+        b"MM\0*" => false,
+        b"II+\0" | b"MM\0+" => return Err(EmbedError::BigTiff),
+        _ => return Err(EmbedError::NotTiff),
     };
-    let u16_at = |at: usize| -> Result<u16, String> {
-        let b = bytes.get(at..at + 2).ok_or("TIFF is cut short")?;
-        Ok(if little {
+    let u16_of = |b: &[u8]| {
+        if little {
             u16::from_le_bytes([b[0], b[1]])
         } else {
             u16::from_be_bytes([b[0], b[1]])
-        })
+        }
     };
-    let u32_at = |at: usize| -> Result<u32, String> {
-        let b = bytes.get(at..at + 4).ok_or("TIFF is cut short")?;
-        let a = [b[0], b[1], b[2], b[3]];
-        Ok(if little {
-            u32::from_le_bytes(a)
+    let u32_of = |b: &[u8]| {
+        if little {
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         } else {
-            u32::from_be_bytes(a)
-        })
+            u32::from_be_bytes([b[0], b[1], b[2], b[3]])
+        }
     };
     let put16 = |v: u16| {
         if little {
@@ -218,68 +398,52 @@ pub fn tiff(bytes: &[u8], packet: &str, iim_block: &[u8]) -> Result<Vec<u8>, Str
         }
     };
 
-    let ifd = u32_at(4)? as usize;
-    let count = u16_at(ifd)? as usize;
-    let mut entries: Vec<[u8; 12]> = (0..count)
-        .map(|i| {
-            let at = ifd + 2 + i * 12;
-            bytes
-                .get(at..at + 12)
-                .and_then(|e| e.try_into().ok())
-                .ok_or_else(|| "TIFF directory is cut short".to_owned())
+    let ifd = u32_of(&header[4..8]) as u64;
+    let count = u16_of(&read_at(src, ifd, 2)?) as usize;
+    let table = read_at(src, ifd + 2, count * 12 + 4)?;
+    let mut entries: Vec<[u8; 12]> = table[..count * 12]
+        .chunks_exact(12)
+        .map(|e| {
+            let mut entry = [0u8; 12];
+            entry.copy_from_slice(e);
+            entry
         })
-        .collect::<Result<_, _>>()?;
-    let next_ifd = u32_at(ifd + 2 + count * 12)?;
-    let tag_of = |e: &[u8; 12]| {
-        if little {
-            u16::from_le_bytes([e[0], e[1]])
-        } else {
-            u16::from_be_bytes([e[0], e[1]])
-        }
-    };
+        .collect();
+    let next_ifd = u32_of(&table[count * 12..]);
+    let tag_of = |e: &[u8; 12]| u16_of(&e[0..2]);
 
-    let mut out = bytes.to_vec();
-    let append = |out: &mut Vec<u8>, data: &[u8]| -> Result<u32, String> {
-        if out.len() % 2 == 1 {
-            out.push(0);
-        }
-        let at = u32::try_from(out.len()).map_err(|_| "TIFF would exceed 4 GB".to_owned())?;
-        out.extend_from_slice(data);
-        Ok(at)
-    };
     let mut new_entries: Vec<(u16, u16, Vec<u8>)> = vec![
         (700, 1, packet.as_bytes().to_vec()),
         (33723, 7, iim_block.to_vec()),
     ];
     // Photoshop resources hold another copy of the IIM: keep them in step.
     if let Some(e) = entries.iter().find(|e| tag_of(e) == 34377) {
-        let kind = if little {
-            u16::from_le_bytes([e[2], e[3]])
-        } else {
-            u16::from_be_bytes([e[2], e[3]])
-        };
-        let n = if little {
-            u32::from_le_bytes([e[4], e[5], e[6], e[7]])
-        } else {
-            u32::from_be_bytes([e[4], e[5], e[6], e[7]])
-        } as usize;
-        if kind == 1 || kind == 7 {
+        let kind = u16_of(&e[2..4]);
+        let n = u32_of(&e[4..8]) as u64;
+        if (kind == 1 || kind == 7) && n <= MAX_METADATA_BYTES {
             let data = if n <= 4 {
-                e[8..8 + n].to_vec()
+                e[8..8 + n as usize].to_vec()
             } else {
-                let offset = if little {
-                    u32::from_le_bytes([e[8], e[9], e[10], e[11]])
-                } else {
-                    u32::from_be_bytes([e[8], e[9], e[10], e[11]])
-                } as usize;
-                bytes
-                    .get(offset..offset + n)
-                    .ok_or("TIFF Photoshop block is cut short")?
-                    .to_vec()
+                read_at(src, u32_of(&e[8..12]) as u64, n as usize)?
             };
             new_entries.push((34377, kind, iim::photoshop_resources(&data, iim_block)));
         }
     }
+
+    // The original, byte for byte, then the new blocks and directory.
+    let len = container::copy_rest(src, 0, out).map_err(broken("TIFF"))?;
+    let mut end = len;
+    let mut append = |out: &mut W, data: &[u8]| -> Result<u32, EmbedError> {
+        if end % 2 == 1 {
+            out.write_all(&[0])?;
+            end += 1;
+        }
+        let at = u32::try_from(end).map_err(|_| EmbedError::TiffTooLarge)?;
+        out.write_all(data)?;
+        end += data.len() as u64;
+        u32::try_from(end).map_err(|_| EmbedError::TiffTooLarge)?;
+        Ok(at)
+    };
     entries.retain(|e| !new_entries.iter().any(|(tag, _, _)| *tag == tag_of(e)));
     for (tag, kind, data) in &new_entries {
         let mut entry = [0u8; 12];
@@ -289,7 +453,7 @@ pub fn tiff(bytes: &[u8], packet: &str, iim_block: &[u8]) -> Result<Vec<u8>, Str
         if data.len() <= 4 {
             entry[8..8 + data.len()].copy_from_slice(data);
         } else {
-            let at = append(&mut out, data)?;
+            let at = append(out, data)?;
             entry[8..12].copy_from_slice(&put32(at));
         }
         entries.push(entry);
@@ -301,9 +465,11 @@ pub fn tiff(bytes: &[u8], packet: &str, iim_block: &[u8]) -> Result<Vec<u8>, Str
         directory.extend_from_slice(e);
     }
     directory.extend_from_slice(&put32(next_ifd));
-    let at = append(&mut out, &directory)?;
-    out[4..8].copy_from_slice(&put32(at));
-    Ok(out)
+    let at = append(out, &directory)?;
+    out.seek(SeekFrom::Start(4))?;
+    out.write_all(&put32(at))?;
+    out.seek(SeekFrom::End(0))?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -323,7 +489,7 @@ mod tests {
             .unwrap();
         let packet = "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/></x:xmpmeta>";
         let written = tiff(&original, packet, b"\x1c\x02\x05\x00\x05Title").unwrap();
-        assert!(written.starts_with(&original[8..]) || written[8..original.len()] == original[8..]);
+        assert_eq!(written[8..original.len()], original[8..]);
         let decoded = image::load_from_memory(&written).unwrap().to_rgb8();
         assert_eq!(decoded, img);
         let (exif, _) = crate::ingest::exif::parse(written.clone()).unwrap();
@@ -334,6 +500,36 @@ mod tests {
         assert_eq!(
             crate::ingest::exif::tag_bytes(&exif, 33723).unwrap(),
             b"\x1c\x02\x05\x00\x05Title"
+        );
+    }
+
+    #[test]
+    fn png_gains_one_xmp_chunk_after_its_header() {
+        let img =
+            image::RgbImage::from_fn(3, 2, |x, y| image::Rgb([x as u8 * 80, y as u8 * 90, 7]));
+        let mut original = Vec::new();
+        image::DynamicImage::ImageRgb8(img.clone())
+            .write_to(
+                &mut std::io::Cursor::new(&mut original),
+                image::ImageFormat::Png,
+            )
+            .unwrap();
+        let once = png(
+            &original,
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'>one</x:xmpmeta>",
+        )
+        .unwrap();
+        let twice = png(&once, "<x:xmpmeta xmlns:x='adobe:ns:meta/'>two</x:xmpmeta>").unwrap();
+        assert_eq!(image::load_from_memory(&twice).unwrap().to_rgb8(), img);
+        let xmp = embedded_xmp(ImageFormat::Png, &twice).unwrap();
+        assert!(String::from_utf8(xmp).unwrap().contains("two"));
+        assert_eq!(
+            twice
+                .windows(PNG_XMP_KEYWORD.len())
+                .filter(|w| *w == PNG_XMP_KEYWORD)
+                .count(),
+            1,
+            "the old packet is replaced, not kept beside the new one"
         );
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::ingest::iptc::ds;
 use crate::photo::Photo;
+use crate::text::xml_safe;
 
 const RECORD_VERSION: u16 = 4;
 
@@ -51,9 +52,11 @@ pub fn block(photo: &Photo) -> Vec<u8> {
     let mut out = Vec::new();
     dataset(&mut out, 1, 90, b"\x1b%G");
     dataset(&mut out, 2, 0, &RECORD_VERSION.to_be_bytes());
+    // Control characters (other than tab and line breaks) are left out, as
+    // in XMP: readers take ESC for a character set switch.
     let mut text = |number: u8, value: &Option<String>| {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            dataset(&mut out, 2, number, v.as_bytes());
+            dataset(&mut out, 2, number, xml_safe(v).as_bytes());
         }
     };
     text(ds::OBJECT_NAME, &d.title);
@@ -70,10 +73,10 @@ pub fn block(photo: &Photo) -> Vec<u8> {
     text(ds::COUNTRY, &d.country);
     text(ds::COUNTRY_CODE, &d.country_code);
     for creator in &d.creators {
-        dataset(&mut out, 2, ds::BYLINE, creator.as_bytes());
+        dataset(&mut out, 2, ds::BYLINE, xml_safe(creator).as_bytes());
     }
     for keyword in &d.keywords {
-        dataset(&mut out, 2, ds::KEYWORDS, keyword.as_bytes());
+        dataset(&mut out, 2, ds::KEYWORDS, xml_safe(keyword).as_bytes());
     }
     if let Some((day, time)) = d.date_created.as_deref().and_then(iim_date) {
         dataset(&mut out, 2, ds::DATE_CREATED, day.as_bytes());

@@ -4,57 +4,70 @@
 //! Nothing here runs SQL; callers hand in photos from the catalogue and
 //! record in it what was written. An original photo is written to only by
 //! [`write_in_place`], which the user asks for by name, and then atomically
-//! (a temporary file, fsync, rename) with a backup kept.
+//! (a temporary file, fsync, rename) with a backup kept. Every file is
+//! written through [`crate::files`]: only regular files are read or
+//! replaced, symbolic links are followed, owners and modes are kept, and
+//! new files get the user's umask.
 
+pub mod csl;
 pub mod csv;
 pub mod embed;
 pub mod iim;
 pub mod set;
 pub mod xmp;
 
-use std::io::Write;
+use std::io::{BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+pub use crate::files::Written;
+use crate::files::{ReadFileError, Replacement, WriteError};
+use crate::ingest::xmp::XmpError;
 use crate::photo::Photo;
+use embed::EmbedError;
 
-/// A file written, with what the catalogue should now know of it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    pub path: PathBuf,
-    pub size: u64,
-    pub mtime_ns: i64,
-    /// BLAKE3 of what was written.
-    pub hash: String,
+/// Why something could not be exported or written back. Messages name the
+/// file.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{} {reason}", path.display())]
+    Read {
+        path: PathBuf,
+        reason: ReadFileError,
+    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
+    #[error("{} changed on disk since it was catalogued; import it again first", path.display())]
+    Changed { path: PathBuf },
+    #[error("{} is not valid XMP ({reason}); it was left unchanged", path.display())]
+    BadSidecar { path: PathBuf, reason: XmpError },
+    #[error("{}: {reason}", path.display())]
+    Embed { path: PathBuf, reason: EmbedError },
+    #[error("{} has no file name", path.display())]
+    NoFileName { path: PathBuf },
+    #[error(
+        "{} already holds files; export into an empty folder, or allow replacing what an earlier export left there \
+         (a catalogued photo is never replaced)",
+        dir.display()
+    )]
+    NotEmpty { dir: PathBuf },
+    #[error("{0}")]
+    Invalid(String),
 }
 
-/// Writes `data` to `path` atomically: a temporary file beside it, flushed
-/// to disk, then renamed over `path`, so a crash leaves the old file or the
-/// new one, never half of either.
-pub fn write_atomically(path: &Path, data: &[u8]) -> std::io::Result<Written> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".kartoteka-")
-        .tempfile_in(dir)?;
-    temp.write_all(data)?;
-    temp.as_file().sync_all()?;
-    // Keep the original's permissions.
-    if let Ok(meta) = std::fs::metadata(path) {
-        std::fs::set_permissions(temp.path(), meta.permissions())?;
+impl ExportError {
+    fn read(path: &Path) -> impl FnOnce(ReadFileError) -> ExportError + '_ {
+        move |reason| ExportError::Read {
+            path: path.to_owned(),
+            reason,
+        }
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all(); // make the rename itself durable where the OS allows
-    }
-    let meta = std::fs::metadata(path)?;
-    Ok(Written {
-        path: path.to_owned(),
-        size: meta.len(),
-        mtime_ns: crate::ingest::mtime_ns(&meta),
-        hash: blake3::hash(data).to_hex().to_string(),
-    })
+}
+
+/// Writes `data` to `path` atomically (see [`crate::files::replace_file`]):
+/// never over a device, a FIFO or an SQLite database; links are followed,
+/// owner and mode kept.
+pub fn write_atomically(path: &Path, data: &[u8]) -> Result<Written, WriteError> {
+    crate::files::replace_file(path, data)
 }
 
 /// Where a photo's sidecar goes: the one it already has, else `NAME.xmp`.
@@ -66,92 +79,114 @@ pub fn sidecar_path(photo: &Photo) -> PathBuf {
 /// Writes a photo's XMP sidecar, merging into an existing one (every
 /// property Kartoteka does not manage is kept). A sidecar that is not
 /// valid XMP is left alone and reported.
-pub fn write_sidecar(photo: &Photo) -> Result<Written, String> {
+pub fn write_sidecar(photo: &Photo) -> Result<Written, ExportError> {
     let path = sidecar_path(photo);
-    let packet = match std::fs::read(&path) {
-        Ok(existing) => xmp::merge(&existing, photo).map_err(|e| {
-            format!(
-                "{} is not valid XMP ({e}); it was left unchanged",
-                path.display()
-            )
+    let packet = match crate::files::read_regular(&path, crate::limits::MAX_SIDECAR_BYTES) {
+        Ok(existing) => xmp::merge(&existing, photo).map_err(|reason| ExportError::BadSidecar {
+            path: path.clone(),
+            reason,
         })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => xmp::packet(photo),
-        Err(e) => return Err(format!("{} could not be read: {e}", path.display())),
+        Err(ReadFileError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => xmp::packet(photo),
+        Err(reason) => return Err(ExportError::Read { path, reason }),
     };
-    write_atomically(&path, packet.as_bytes())
-        .map_err(|e| format!("{} could not be written: {e}", path.display()))
+    Ok(write_atomically(&path, packet.as_bytes())?)
 }
 
-/// Reads a photo's file, refusing if it changed since it was catalogued
-/// (its metadata would be written over content the catalogue has not seen).
-fn read_unchanged(photo: &Photo) -> Result<Vec<u8>, String> {
-    let path = &photo.file.path;
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{} could not be read: {e}", path.display()))?;
-    if blake3::hash(&bytes).to_hex().as_str() != photo.file.hash {
-        return Err(format!(
-            "{} changed on disk since it was catalogued; import it again first",
-            path.display()
-        ));
+/// Opens a photo's file, refusing if it is not a regular file or changed
+/// since it was catalogued (its metadata would be written over content the
+/// catalogue has not seen). The file is hashed as a stream.
+fn open_unchanged(photo: &Photo, path: &Path) -> Result<BufReader<std::fs::File>, ExportError> {
+    let file = crate::files::open_regular(path).map_err(ExportError::read(path))?;
+    let mut reader = BufReader::with_capacity(64 << 10, file);
+    let hash = crate::files::hash_reader(&mut reader)
+        .map_err(|e| ExportError::read(path)(ReadFileError::Io(e)))?;
+    if hash != photo.file.hash {
+        return Err(ExportError::Changed {
+            path: path.to_owned(),
+        });
     }
-    Ok(bytes)
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| ExportError::read(path)(ReadFileError::Io(e)))?;
+    Ok(reader)
+}
+
+/// Names for a file in `dir`: `NAME.EXT`, then `NAME-2.EXT`, `NAME-3.EXT`…
+pub fn numbered_names(dir: &Path, name: &std::ffi::OsStr) -> impl Iterator<Item = PathBuf> {
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned());
+    let first = dir.join(name);
+    let dir = dir.to_owned();
+    std::iter::once(first).chain((2..10_000u32).map(move |n| match &ext {
+        Some(ext) => dir.join(format!("{stem}-{n}.{ext}")),
+        None => dir.join(format!("{stem}-{n}")),
+    }))
 }
 
 /// Writes a copy of a photo with its metadata embedded into `dir` (never
 /// over a file already there: a number is added to the name).
-pub fn write_copy(photo: &Photo, dir: &Path) -> Result<Written, String> {
-    let bytes = read_unchanged(photo)?;
-    let data = embed::embed(photo.file.format, &bytes, photo)
-        .map_err(|e| format!("{}: {e}", photo.file.path.display()))?;
-    let name = photo
-        .file
-        .path
+pub fn write_copy(photo: &Photo, dir: &Path) -> Result<Written, ExportError> {
+    let source = &photo.file.path;
+    let mut reader = open_unchanged(photo, source)?;
+    let name = source.file_name().ok_or_else(|| ExportError::NoFileName {
+        path: source.clone(),
+    })?;
+    let mut new = crate::files::NewFile::begin(dir)?;
+    embed::embed_to(photo.file.format, &mut reader, photo, new.file()).map_err(|reason| {
+        ExportError::Embed {
+            path: source.clone(),
+            reason,
+        }
+    })?;
+    Ok(new.commit(numbered_names(dir, name))?)
+}
+
+/// Names for the backup of a file: `.NAME.kartoteka-backup`, then
+/// `.NAME.kartoteka-backup-2`… (hidden, so imports pass them by).
+fn backup_names(path: &Path) -> impl Iterator<Item = PathBuf> {
+    let name = path
         .file_name()
-        .ok_or("the photo has no file name")?;
-    let mut target = dir.join(name);
-    let mut n = 2;
-    while target.exists() {
-        let stem = Path::new(name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let ext = Path::new(name)
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        target = dir.join(format!("{stem}-{n}.{ext}"));
-        n += 1;
-    }
-    write_atomically(&target, &data)
-        .map_err(|e| format!("{} could not be written: {e}", target.display()))
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let path = path.to_owned();
+    (1..10_000u32).map(move |n| match n {
+        1 => path.with_file_name(format!(".{name}.kartoteka-backup")),
+        n => path.with_file_name(format!(".{name}.kartoteka-backup-{n}")),
+    })
 }
 
 /// A photo's own file rewritten with its metadata embedded. The image data
 /// is not touched; the old file is kept as `.NAME.kartoteka-backup` beside
-/// it unless `backup` is false (hidden, so imports pass it by).
-pub fn write_in_place(photo: &Photo, backup: bool) -> Result<(Written, Option<PathBuf>), String> {
-    let path = &photo.file.path;
-    let bytes = read_unchanged(photo)?;
-    let data = embed::embed(photo.file.format, &bytes, photo)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+/// it unless `backup` is false.
+///
+/// A symbolic link is followed: the file it names is rewritten (keeping its
+/// owner, group and mode) and the link stays. The new file is complete on
+/// disk before the backup is made, and the backup takes its name only once
+/// it is complete too, so a full disk leaves the original as it was and
+/// nothing half-written under any name a user would restore from.
+pub fn write_in_place(
+    photo: &Photo,
+    backup: bool,
+) -> Result<(Written, Option<PathBuf>), ExportError> {
+    let real = crate::files::real_path(&photo.file.path)?;
+    let mut reader = open_unchanged(photo, &real)?;
+    let mut replacement = Replacement::begin(&real)?;
+    embed::embed_to(photo.file.format, &mut reader, photo, replacement.file()).map_err(
+        |reason| ExportError::Embed {
+            path: photo.file.path.clone(),
+            reason,
+        },
+    )?;
     let kept = if backup {
-        let name = path
-            .file_name()
-            .ok_or("the photo has no file name")?
-            .to_string_lossy();
-        let mut target = path.with_file_name(format!(".{name}.kartoteka-backup"));
-        let mut n = 2;
-        while target.exists() {
-            target = path.with_file_name(format!(".{name}.kartoteka-backup-{n}"));
-            n += 1;
-        }
-        std::fs::copy(path, &target)
-            .map_err(|e| format!("backup {} could not be written: {e}", target.display()))?;
-        Some(target)
+        Some(crate::files::copy_to_new_file(&real, backup_names(&real))?)
     } else {
         None
     };
-    let written = write_atomically(path, &data)
-        .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
+    let written = replacement.commit()?;
     Ok((written, kept))
 }

@@ -2,18 +2,20 @@
 //! the descriptive metadata embedded, a checklist CSV, and a printable
 //! contact sheet (HTML) with thumbnails, titles, credits and wall labels.
 
-use std::io::Cursor;
+use std::io::{BufReader, Cursor, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use exif::{Field, In, Tag, Value};
 use quick_xml::escape::escape;
 
-use super::embed::{self, Exif};
-use super::{iim, write_atomically, xmp};
+use super::embed::{self, EmbedError, Exif};
+use super::{ExportError, iim, xmp};
 use crate::catalog::SetItem;
-use crate::ingest::thumbnail::decode_scaled;
+use crate::files::{NewFile, Replacement, WriteError};
+use crate::ingest::container::{self, Budget, markers};
+use crate::ingest::thumbnail::decode_scaled_from;
 use crate::photo::{ImageFormat, Photo};
-use crate::text::fold;
+use crate::text::{fold, xml_safe};
 
 /// How to export.
 #[derive(Debug, Clone, Default)]
@@ -99,29 +101,28 @@ pub fn safe_name(text: &str) -> String {
     }
 }
 
+/// The original's EXIF block (TIFF structure), read from the file without
+/// reading its image data.
+fn original_exif<R: Read + Seek>(r: &mut R, format: ImageFormat) -> Option<Vec<u8>> {
+    let mut budget = Budget::new(crate::limits::MAX_METADATA_BYTES);
+    match format {
+        ImageFormat::Tiff => container::copy_tiff_metadata(r, &mut budget).ok(),
+        ImageFormat::Jpeg => container::jpeg_layout(r, |m| m == markers::APP1, &mut budget)
+            .ok()?
+            .segments
+            .into_iter()
+            .filter_map(|s| s.contents)
+            .find(|c| c.starts_with(b"Exif\0\0"))
+            .map(|c| c[6..].to_vec()),
+        ImageFormat::Png => None,
+    }
+}
+
 /// EXIF for an exported copy: the original's camera, exposure and date
 /// fields, without maker notes or thumbnails; GPS only if kept;
 /// orientation 1 when the pixels were turned upright.
-fn exif_for_copy(
-    original: &[u8],
-    format: ImageFormat,
-    strip_gps: bool,
-    upright: bool,
-) -> Option<Vec<u8>> {
-    let tiff = match format {
-        ImageFormat::Tiff => original.to_vec(),
-        ImageFormat::Jpeg => {
-            let jpeg =
-                img_parts::jpeg::Jpeg::from_bytes(bytes::Bytes::copy_from_slice(original)).ok()?;
-            let seg = jpeg.segments().iter().find(|s| {
-                s.marker() == img_parts::jpeg::markers::APP1
-                    && s.contents().starts_with(b"Exif\0\0")
-            })?;
-            seg.contents()[6..].to_vec()
-        }
-        ImageFormat::Png => return None,
-    };
-    let (parsed, _) = crate::ingest::exif::parse(tiff).ok()?;
+fn exif_for_copy(tiff: Option<Vec<u8>>, strip_gps: bool, upright: bool) -> Option<Vec<u8>> {
+    let (parsed, _) = crate::ingest::exif::parse(tiff?).ok()?;
     // TIFF structure tags of the original file must not describe the copy.
     const KEPT_TIFF_TAGS: &[Tag] = &[
         Tag::Make,
@@ -163,13 +164,23 @@ fn exif_for_copy(
     Some(out.into_inner())
 }
 
-/// The JPEG bytes of one exported copy.
-pub fn copy_bytes(photo: &Photo, options: &Options) -> Result<Vec<u8>, String> {
-    let original =
-        std::fs::read(&photo.file.path).map_err(|e| format!("could not be read: {e}"))?;
+/// Writes one exported copy (a JPEG) to `out`: the original JPEG's image
+/// data untouched with new metadata, or the image decoded, scaled and
+/// encoded anew. The original is read as a stream.
+pub fn copy_to<W: Write>(photo: &Photo, options: &Options, out: &mut W) -> Result<(), ExportError> {
+    let path = &photo.file.path;
+    let file = crate::files::open_regular(path).map_err(|reason| ExportError::Read {
+        path: path.clone(),
+        reason,
+    })?;
+    let mut reader = BufReader::with_capacity(64 << 10, file);
     let format = photo.file.format;
     let packet = xmp::packet(photo);
     let iim_block = iim::block(photo);
+    let embed_error = |reason| ExportError::Embed {
+        path: path.clone(),
+        reason,
+    };
     let too_big = |edge: u32| {
         let (w, h) = (
             photo.technical.width.unwrap_or(0),
@@ -181,19 +192,26 @@ pub fn copy_bytes(photo: &Photo, options: &Options) -> Result<Vec<u8>, String> {
     if !reencode {
         // The original JPEG's image data, untouched, with new metadata.
         let exif = if options.strip_gps {
-            Exif::Replace(exif_for_copy(&original, format, true, false).unwrap_or_default())
+            Exif::Replace(
+                exif_for_copy(original_exif(&mut reader, format), true, false).unwrap_or_default(),
+            )
         } else {
             Exif::Keep
         };
-        return embed::jpeg(&original, &packet, &iim_block, exif);
+        return embed::jpeg_to(&mut reader, &packet, &iim_block, exif, out).map_err(embed_error);
     }
+    let original = original_exif(&mut reader, format);
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| embed_error(EmbedError::Io(e)))?;
     let edge = options.long_edge.unwrap_or(u32::MAX >> 1);
-    let decoded = decode_scaled(format, &original, edge, photo.technical.orientation)
-        .map_err(|e| e.to_string())?;
-    let jpeg = crate::ingest::jpeg::encode(&decoded.image.to_rgb8(), JPEG_QUALITY)?;
-    let exif = exif_for_copy(&original, format, options.strip_gps, true)
+    let decoded = decode_scaled_from(format, &mut reader, edge, photo.technical.orientation)
+        .map_err(|e| ExportError::Invalid(format!("{}: {e}", path.display())))?;
+    let jpeg = crate::ingest::jpeg::encode(&decoded.image.to_rgb8(), JPEG_QUALITY)
+        .map_err(|e| ExportError::Invalid(format!("{}: {e}", path.display())))?;
+    let exif = exif_for_copy(original, options.strip_gps, true)
         .map_or_else(|| Exif::Replace(minimal_exif()), Exif::Replace);
-    embed::jpeg(&jpeg, &packet, &iim_block, exif)
+    embed::jpeg_to(&mut Cursor::new(jpeg), &packet, &iim_block, exif, out).map_err(embed_error)
 }
 
 /// EXIF with only orientation 1, for copies of files that had none.
@@ -212,17 +230,83 @@ fn minimal_exif() -> Vec<u8> {
         .unwrap_or_default()
 }
 
+/// Where a set is exported, and what may be replaced there.
+pub struct Destination<'a> {
+    pub dir: &'a Path,
+    /// Replace files already in the folder (from an earlier export). A
+    /// folder that already holds files is refused without it.
+    pub replace: bool,
+    /// Whether a path is a catalogued photo (or the catalogue itself):
+    /// never replaced, even with `replace`; the export takes the next free
+    /// name instead.
+    pub protected: &'a dyn Fn(&Path) -> bool,
+}
+
+/// Writes one file of an export: over an earlier one when replacing is
+/// allowed and the file is not protected, otherwise under the first free
+/// name (`NAME-2.jpg`, …); never over anything it may not replace.
+fn write_export_file(
+    to: &Destination<'_>,
+    dir: &Path,
+    name: &str,
+    fill: impl FnOnce(&mut std::fs::File) -> Result<(), ExportError>,
+) -> Result<PathBuf, ExportError> {
+    let target = dir.join(name);
+    let replaceable = to.replace
+        && std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_file())
+        && !(to.protected)(&target);
+    if replaceable {
+        let mut replacement = Replacement::begin(&target)?;
+        fill(replacement.file())?;
+        return Ok(replacement.commit()?.path);
+    }
+    let mut new = NewFile::begin(dir)?;
+    fill(new.file())?;
+    Ok(new
+        .commit(super::numbered_names(dir, std::ffi::OsStr::new(name)))?
+        .path)
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// Exports a set's photos (given in set order, with their set items) into
-/// `dir`. A photo that cannot be exported is reported; the rest go on.
+/// a folder. A photo that cannot be exported is reported; the rest go on.
+/// Nothing already in the folder is overwritten unless `to.replace`, and a
+/// catalogued photo never is.
 pub fn export(
     name: &str,
     items: &[(SetItem, Photo)],
-    dir: &Path,
+    to: &Destination<'_>,
     options: &Options,
-) -> Result<Exported, String> {
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("{} could not be created: {e}", dir.display()))?;
-    let dir = dir.canonicalize().map_err(|e| e.to_string())?;
+) -> Result<Exported, ExportError> {
+    std::fs::create_dir_all(to.dir).map_err(|source| {
+        ExportError::Write(WriteError::Io {
+            path: to.dir.to_owned(),
+            source,
+        })
+    })?;
+    let dir = to.dir.canonicalize().map_err(|source| {
+        ExportError::Write(WriteError::Io {
+            path: to.dir.to_owned(),
+            source,
+        })
+    })?;
+    let occupied = std::fs::read_dir(&dir)
+        .map_err(|source| {
+            ExportError::Write(WriteError::Io {
+                path: dir.clone(),
+                source,
+            })
+        })?
+        .next()
+        .is_some();
+    if occupied && !to.replace {
+        return Err(ExportError::NotEmpty { dir });
+    }
     let width = items.len().to_string().len().max(2);
     let mut exported = Exported::default();
     let mut rows = Vec::new();
@@ -236,79 +320,74 @@ pub fn export(
                 .unwrap_or_default()
         });
         let file_name = format!("{:0width$}-{}.jpg", item.position, safe_name(&title));
-        let target = dir.join(&file_name);
-        // No name from a title can leave the folder, but say so in code.
-        debug_assert!(target.starts_with(&dir));
-        match copy_bytes(photo, options)
-            .and_then(|data| write_atomically(&target, &data).map_err(|e| e.to_string()))
-        {
-            Ok(_) => {
-                exported.files.push(target.clone());
-                rows.push((item, photo, Some(file_name)));
+        match write_export_file(to, &dir, &file_name, |out| copy_to(photo, options, out)) {
+            Ok(target) => {
+                // No name from a title can leave the folder, but say so in code.
+                debug_assert!(target.starts_with(&dir));
+                rows.push((item, photo, Some(file_name_of(&target))));
+                exported.files.push(target);
             }
             Err(e) => {
-                exported
-                    .problems
-                    .push(format!("{}: {e}", photo.file.path.display()));
+                exported.problems.push(e.to_string());
                 rows.push((item, photo, None));
             }
         }
     }
-    exported.checklist = dir.join("checklist.csv");
-    write_checklist(&exported.checklist, &rows)?;
-    exported.contact_sheet = dir.join("contact-sheet.html");
-    write_atomically(
-        &exported.contact_sheet,
-        contact_sheet(name, &rows).as_bytes(),
-    )
-    .map_err(|e| e.to_string())?;
+    let checklist = checklist(&rows)?;
+    exported.checklist = write_export_file(to, &dir, "checklist.csv", |out| {
+        out.write_all(&checklist).map_err(|source| {
+            ExportError::Write(WriteError::Io {
+                path: dir.join("checklist.csv"),
+                source,
+            })
+        })
+    })?;
+    let sheet = contact_sheet(name, &rows);
+    exported.contact_sheet = write_export_file(to, &dir, "contact-sheet.html", |out| {
+        out.write_all(sheet.as_bytes()).map_err(|source| {
+            ExportError::Write(WriteError::Io {
+                path: dir.join("contact-sheet.html"),
+                source,
+            })
+        })
+    })?;
     Ok(exported)
 }
 
 type Row<'a> = (&'a SetItem, &'a Photo, Option<String>);
 
-fn write_checklist(path: &Path, rows: &[Row<'_>]) -> Result<(), String> {
+fn checklist(rows: &[Row<'_>]) -> Result<Vec<u8>, ExportError> {
+    let header = [
+        "Position",
+        "File",
+        "Title",
+        "Creator",
+        "Credit",
+        "Copyright",
+        "Date",
+        "Wall label",
+        "ID",
+        "Original",
+    ];
+    let records = rows.iter().map(|(item, photo, file)| {
+        let d = &photo.description;
+        vec![
+            item.position.to_string(),
+            file.clone().unwrap_or_else(|| "(not exported)".into()),
+            d.title.clone().unwrap_or_default(),
+            super::csv::join_list(&d.creators),
+            d.credit.clone().unwrap_or_default(),
+            d.copyright.clone().unwrap_or_default(),
+            d.date_created.clone().unwrap_or_default(),
+            item.note.clone().unwrap_or_default(),
+            photo.id.to_string(),
+            super::csv::path_cell(&photo.file.path),
+        ]
+    });
     let mut out = Vec::new();
-    out.extend_from_slice("\u{feff}".as_bytes());
-    {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        let header = [
-            "Position",
-            "File",
-            "Title",
-            "Creator",
-            "Credit",
-            "Copyright",
-            "Date",
-            "Wall label",
-            "ID",
-            "Original",
-        ];
-        w.write_record(header).map_err(|e| e.to_string())?;
-        for (item, photo, file) in rows {
-            let d = &photo.description;
-            let record = [
-                item.position.to_string(),
-                file.clone().unwrap_or_else(|| "(not exported)".into()),
-                d.title.clone().unwrap_or_default(),
-                d.creators.join("; "),
-                d.credit.clone().unwrap_or_default(),
-                d.copyright.clone().unwrap_or_default(),
-                d.date_created.clone().unwrap_or_default(),
-                item.note.clone().unwrap_or_default(),
-                photo.id.to_string(),
-                photo.file.path.to_string_lossy().into_owned(),
-            ];
-            w.write_record(record.map(super::csv::neutralise))
-                .map_err(|e| e.to_string())?;
-        }
-        w.flush().map_err(|e| e.to_string())?;
-    }
-    write_atomically(path, &out)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    super::csv::write_table(&mut out, super::csv::Profile::Catalogue, &header, records)
+        .map_err(|e| ExportError::Invalid(format!("the checklist could not be written: {e}")))?;
+    Ok(out)
 }
 
 fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
@@ -318,7 +397,7 @@ fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
         let line = |label: &str, value: Option<String>| {
             value
                 .filter(|v| !v.is_empty())
-                .map(|v| format!("<div class=\"{label}\">{}</div>", escape(&v)))
+                .map(|v| format!("<div class=\"{label}\">{}</div>", escape(xml_safe(&v))))
                 .unwrap_or_default()
         };
         let image = match file {
@@ -369,7 +448,7 @@ fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
 </body>
 </html>
 "#,
-        title = escape(name),
+        title = escape(xml_safe(name)),
         count = rows.len(),
         date = &crate::date::now_utc()[..10],
     )

@@ -12,9 +12,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
 use crate::ingest::xmp::{
-    NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_LIGHTROOM, NS_PHOTOSHOP, NS_RDF, NS_XMP,
+    NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_LIGHTROOM, NS_PHOTOSHOP, NS_RDF, NS_XMP, XmpError,
 };
 use crate::photo::Photo;
+use crate::text::xml_safe;
 
 /// The properties Kartoteka writes (and so replaces when merging).
 pub const MANAGED: &[(&str, &str)] = &[
@@ -53,14 +54,14 @@ pub fn description(photo: &Photo) -> String {
     let mut body = String::new();
     let simple = |body: &mut String, name: &str, value: &Option<String>| {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
-            body.push_str(&format!("   <{name}>{}</{name}>\n", escape(v)));
+            body.push_str(&format!("   <{name}>{}</{name}>\n", escape(xml_safe(v))));
         }
     };
     let alt = |body: &mut String, name: &str, value: &Option<String>| {
         if let Some(v) = value.as_deref().filter(|v| !v.is_empty()) {
             body.push_str(&format!(
                 "   <{name}>\n    <rdf:Alt>\n     <rdf:li xml:lang=\"x-default\">{}</rdf:li>\n    </rdf:Alt>\n   </{name}>\n",
-                escape(v)
+                escape(xml_safe(v))
             ));
         }
     };
@@ -68,7 +69,7 @@ pub fn description(photo: &Photo) -> String {
         if !items.is_empty() {
             body.push_str(&format!("   <{name}>\n    <rdf:{kind}>\n"));
             for i in items {
-                body.push_str(&format!("     <rdf:li>{}</rdf:li>\n", escape(i)));
+                body.push_str(&format!("     <rdf:li>{}</rdf:li>\n", escape(xml_safe(i))));
             }
             body.push_str(&format!("    </rdf:{kind}>\n   </{name}>\n"));
         }
@@ -141,7 +142,7 @@ fn resolved(r: ResolveResult<'_>) -> String {
 /// (as elements or attributes) are replaced, everything else is kept.
 /// A packet that is not well-formed RDF is an error: it is never replaced
 /// blindly.
-pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, String> {
+pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, XmpError> {
     let text = crate::ingest::xmp::decode_packet(existing)?;
     // Check it parses as XMP at all before rewriting anything.
     crate::ingest::xmp::Xmp::parse(text.as_bytes())?;
@@ -154,9 +155,10 @@ pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, String> {
     let mut skipping: Option<usize> = None;
     let mut wrote_ours = false;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| format!("XMP is not well-formed: {e}"))?;
+        let event = reader.read_event().map_err(|e| XmpError::NotWellFormed {
+            at: reader.buffer_position(),
+            reason: e.to_string(),
+        })?;
         match &event {
             Event::Eof => break,
             Event::Start(start) | Event::Empty(start) => {
@@ -186,10 +188,10 @@ pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, String> {
                     } else {
                         Event::Start(filtered)
                     };
-                    out.write_event(event).map_err(|e| e.to_string())?;
+                    out.write_event(event).map_err(rewrite)?;
                     continue;
                 }
-                out.write_event(event.clone()).map_err(|e| e.to_string())?;
+                out.write_event(event.clone()).map_err(rewrite)?;
             }
             Event::End(end) => {
                 let (ns, local) = reader.resolver().resolve_element(end.name());
@@ -211,19 +213,23 @@ pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, String> {
                     wrote_ours = true;
                 }
                 depth = depth.saturating_sub(1);
-                out.write_event(event.clone()).map_err(|e| e.to_string())?;
+                out.write_event(event.clone()).map_err(rewrite)?;
             }
             _ => {
                 if skipping.is_none() {
-                    out.write_event(event.clone()).map_err(|e| e.to_string())?;
+                    out.write_event(event.clone()).map_err(rewrite)?;
                 }
             }
         }
     }
     if !wrote_ours {
-        return Err("XMP has no rdf:RDF element".into());
+        return Err(XmpError::NoRdf);
     }
-    String::from_utf8(out.into_inner()).map_err(|e| e.to_string())
+    String::from_utf8(out.into_inner()).map_err(rewrite)
+}
+
+fn rewrite(e: impl std::fmt::Display) -> XmpError {
+    XmpError::Rewrite(e.to_string())
 }
 
 /// An `rdf:Description` start tag without the managed properties written
@@ -231,13 +237,13 @@ pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, String> {
 fn filter_attributes(
     reader: &NsReader<&[u8]>,
     start: &BytesStart<'_>,
-) -> Result<BytesStart<'static>, String> {
+) -> Result<BytesStart<'static>, XmpError> {
     let name = std::str::from_utf8(start.name().0.as_bytes())
-        .map_err(|e| e.to_string())?
+        .map_err(rewrite)?
         .to_owned();
     let mut filtered = BytesStart::new(name);
     for attr in start.attributes() {
-        let attr = attr.map_err(|e| format!("bad XML attribute: {e}"))?;
+        let attr = attr.map_err(|e| XmpError::BadAttribute(e.to_string()))?;
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
         if is_managed(&resolved(ns), local.into_inner()) {
             continue;

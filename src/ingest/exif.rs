@@ -12,9 +12,14 @@ use crate::photo::{Gps, RawTag, Technical};
 /// Values longer than this are summarised in raw tags rather than shown.
 const MAX_RAW_BINARY: usize = 64;
 
+/// Why an EXIF block could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("EXIF could not be read: {0}")]
+pub struct ExifError(String);
+
 /// Parses an EXIF block (TIFF structure, without the `Exif\0\0` prefix).
 /// Partly broken blocks give what could be read plus a warning.
-pub fn parse(tiff: Vec<u8>) -> Result<(Exif, Option<String>), String> {
+pub fn parse(tiff: Vec<u8>) -> Result<(Exif, Option<String>), ExifError> {
     match exif::Reader::new().continue_on_error(true).read_raw(tiff) {
         Ok(exif) => Ok((exif, None)),
         Err(exif::Error::PartialResult(partial)) => {
@@ -27,7 +32,7 @@ pub fn parse(tiff: Vec<u8>) -> Result<(Exif, Option<String>), String> {
                 )),
             ))
         }
-        Err(e) => Err(format!("EXIF could not be read: {e}")),
+        Err(e) => Err(ExifError(e.to_string())),
     }
 }
 
@@ -225,6 +230,13 @@ fn raw_value(exif: &Exif, field: &Field) -> String {
             .join("; "),
         Value::Short(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
         Value::Long(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::SByte(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::SShort(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::SLong(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::Rational(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::SRational(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::Float(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
+        Value::Double(v) if v.len() > MAX_RAW_BINARY => format!("({} values)", v.len()),
         _ => field.display_value().with_unit(exif).to_string(),
     }
 }

@@ -27,6 +27,19 @@ pub struct Iim {
     pub utf8: bool,
 }
 
+/// Why an IIM block could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IimError {
+    #[error("IIM dataset header cut short at byte {0}")]
+    HeaderCutShort(usize),
+    #[error("IIM dataset {record}:{number} has a bad extended length")]
+    BadExtendedLength { record: u8, number: u8 },
+    #[error("IIM dataset {record}:{number} cut short")]
+    LengthCutShort { record: u8, number: u8 },
+    #[error("IIM dataset {record}:{number} says {len} bytes but the block ends first")]
+    DataCutShort { record: u8, number: u8, len: usize },
+}
+
 /// `ESC % G`, the ISO 2022 escape that names UTF-8 in dataset 1:90.
 const UTF8_MARKER: &[u8] = b"\x1b%G";
 /// Photoshop image resource id of the IIM block.
@@ -35,7 +48,7 @@ const IPTC_RESOURCE: u16 = 0x0404;
 impl Iim {
     /// Parses an IIM block. Stops at the first byte that is not a dataset
     /// marker, as other readers do; a truncated dataset is an error.
-    pub fn parse(bytes: &[u8]) -> Result<Self, String> {
+    pub fn parse(bytes: &[u8]) -> Result<Self, IimError> {
         let mut datasets = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
@@ -44,9 +57,7 @@ impl Iim {
                 // else ends the block too.
                 break;
             }
-            let header = bytes
-                .get(i + 1..i + 5)
-                .ok_or_else(|| format!("IIM dataset header cut short at byte {i}"))?;
+            let header = bytes.get(i + 1..i + 5).ok_or(IimError::HeaderCutShort(i))?;
             let (record, number) = (header[0], header[1]);
             let mut len = u16::from_be_bytes([header[2], header[3]]) as usize;
             i += 5;
@@ -54,19 +65,21 @@ impl Iim {
                 // Extended dataset: the low 15 bits give the size of the length.
                 let n = len & 0x7FFF;
                 if n == 0 || n > 4 {
-                    return Err(format!(
-                        "IIM dataset {record}:{number} has a bad extended length"
-                    ));
+                    return Err(IimError::BadExtendedLength { record, number });
                 }
                 let raw = bytes
                     .get(i..i + n)
-                    .ok_or_else(|| format!("IIM dataset {record}:{number} cut short"))?;
+                    .ok_or(IimError::LengthCutShort { record, number })?;
                 len = raw.iter().fold(0usize, |acc, b| (acc << 8) | *b as usize);
                 i += n;
             }
-            let data = bytes.get(i..i + len).ok_or_else(|| {
-                format!("IIM dataset {record}:{number} says {len} bytes but the block ends first")
-            })?;
+            let data = bytes
+                .get(i..i.saturating_add(len))
+                .ok_or(IimError::DataCutShort {
+                    record,
+                    number,
+                    len,
+                })?;
             datasets.push(Dataset {
                 record,
                 number,

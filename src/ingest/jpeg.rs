@@ -12,11 +12,15 @@
 //! and turned into an ordinary error.
 
 use std::cell::RefCell;
+use std::io::{BufRead, Seek, SeekFrom};
 use std::os::raw::c_int;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use image::{DynamicImage, GrayImage, RgbImage};
 use mozjpeg_sys::{jpeg_common_struct, jpeg_error_mgr};
+
+use super::container::{self, Budget};
+use crate::limits::MAX_JPEG_SCANS;
 
 /// At most this many warnings are kept per decode.
 const MAX_WARNINGS: usize = 4;
@@ -42,17 +46,43 @@ pub enum JpegError {
         width: u32,
         height: u32,
     },
+    /// A progressive JPEG with more scans than [`MAX_JPEG_SCANS`]: each
+    /// scan is a pass over the whole image, so thousands of them tie a
+    /// reader up for minutes (libjpeg's `max_scans`).
+    TooManyScans,
     /// Not decodable here (CMYK, 12-bit, arithmetic coding): try another decoder.
     Unsupported(String),
     Damaged(String),
 }
 
 /// Decodes at the smallest scale (n/8) whose long edge is at least
-/// `long_edge`. Images with more than `max_pixels` are refused before any
-/// pixel is decoded.
+/// `long_edge`. Images with more than `max_pixels`, or with more than
+/// [`MAX_JPEG_SCANS`] scans, are refused before any pixel is decoded.
 pub fn decode_scaled(bytes: &[u8], long_edge: u32, max_pixels: u64) -> Result<Scaled, JpegError> {
+    decode_scaled_from(std::io::Cursor::new(bytes), long_edge, max_pixels)
+}
+
+/// [`decode_scaled`] from a reader (a file), which is read as libjpeg goes:
+/// the file is never held in memory whole.
+pub fn decode_scaled_from<R: BufRead + Seek>(
+    mut reader: R,
+    long_edge: u32,
+    max_pixels: u64,
+) -> Result<Scaled, JpegError> {
+    let mut no_metadata = Budget::new(0);
+    // A file whose structure cannot be walked is left for libjpeg to judge.
+    if let Ok(layout) = container::jpeg_layout(&mut reader, |_| false, &mut no_metadata)
+        && let Some(start) = layout.scan_start
+        && container::count_scans(&mut reader, start, MAX_JPEG_SCANS)
+            .is_ok_and(|n| n > MAX_JPEG_SCANS)
+    {
+        return Err(JpegError::TooManyScans);
+    }
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| JpegError::Damaged(e.to_string()))?;
     WARNINGS.with(|w| w.borrow_mut().clear());
-    let result = catch_unwind(AssertUnwindSafe(|| decode(bytes, long_edge, max_pixels)));
+    let result = catch_unwind(AssertUnwindSafe(|| decode(reader, long_edge, max_pixels)));
     let warnings = WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()));
     match result {
         Ok(Ok((image, full_size))) => Ok(Scaled {
@@ -79,14 +109,14 @@ pub fn decode_scaled(bytes: &[u8], long_edge: u32, max_pixels: u64) -> Result<Sc
     }
 }
 
-fn decode(
-    bytes: &[u8],
+fn decode<R: BufRead>(
+    reader: R,
     long_edge: u32,
     max_pixels: u64,
 ) -> Result<(DynamicImage, (u32, u32)), JpegError> {
     let io = |e: std::io::Error| JpegError::Damaged(e.to_string());
     let mut decompress = mozjpeg::Decompress::with_err(error_manager())
-        .from_mem(bytes)
+        .from_reader(reader)
         .map_err(io)?;
     let (width, height) = (decompress.width() as u32, decompress.height() as u32);
     if width as u64 * height as u64 > max_pixels {

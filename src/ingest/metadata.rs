@@ -15,26 +15,24 @@
 //! caption: camera firmware fills it with the maker's name
 //! ("OLYMPUS DIGITAL CAMERA"); it stays visible among the raw tags.
 
-use std::io::Read;
+use std::io::{Read, Seek};
 
-use bytes::Bytes;
 use exif::Exif;
 
+use super::container::{self, Budget, ContainerError, markers};
 use super::iptc::{self, Iim, ds};
 use super::xmp::{self, Xmp};
 use super::{ReadError, exif as exif_reader};
 use crate::date::{PartialDate, exif_datetime};
-use crate::photo::{Description, Field, ImageFormat, RawTag, Technical};
+use crate::limits::{self, describe_bytes};
+use crate::photo::{Description, Field, FieldValue, ImageFormat, RawTag, Technical};
 
 const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const XMP_EXTENSION_APP1: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
 const EXIF_APP1: &[u8] = b"Exif\0\0";
 const PHOTOSHOP_APP13: &[u8] = b"Photoshop 3.0\0";
-/// Inflated PNG text chunks larger than this are refused (zip bombs).
-const MAX_PNG_TEXT: u64 = 16 << 20;
 
 /// The metadata blocks found in one file, parsed but not yet reconciled.
-#[derive(Default)]
 pub struct Embedded {
     /// Pixel size as the container declares it.
     pub dimensions: Option<(u32, u32)>,
@@ -44,17 +42,62 @@ pub struct Embedded {
     /// Container-level tags (PNG text chunks, JPEG comments).
     pub tags: Vec<RawTag>,
     pub warnings: Vec<String>,
+    /// Bytes of metadata this file may still bring into memory.
+    budget: Budget,
+    /// Bytes compressed PNG text may still inflate to.
+    inflate_left: u64,
+    inflate_cut: bool,
+}
+
+impl Default for Embedded {
+    fn default() -> Self {
+        Self {
+            dimensions: None,
+            exif: None,
+            xmp: None,
+            iim: None,
+            tags: Vec::new(),
+            warnings: Vec::new(),
+            budget: Budget::new(limits::MAX_METADATA_BYTES),
+            inflate_left: limits::MAX_INFLATED_BYTES,
+            inflate_cut: false,
+        }
+    }
+}
+
+fn broken(format: &str, e: ContainerError) -> ReadError {
+    match e {
+        ContainerError::Io(io) => ReadError::Io(io),
+        ContainerError::Broken(why) => {
+            ReadError::Damaged(format!("{format} structure is broken: {why}"))
+        }
+    }
 }
 
 impl Embedded {
-    /// Reads the metadata blocks of a file. Only a container that cannot be
-    /// walked at all is an error; a damaged block is a warning.
-    pub fn read(format: ImageFormat, bytes: &Bytes) -> Result<Self, ReadError> {
+    /// Reads the metadata blocks of a file in memory.
+    pub fn read(format: ImageFormat, bytes: &[u8]) -> Result<Self, ReadError> {
+        Self::read_from(format, &mut std::io::Cursor::new(bytes))
+    }
+
+    /// Reads the metadata blocks of a file from a reader: only the blocks
+    /// themselves are read (never the image data), within the per-file
+    /// budgets of [`crate::limits`]. Only a container that cannot be walked
+    /// at all is an error; a damaged block, or metadata past a budget, is a
+    /// warning.
+    pub fn read_from<R: Read + Seek>(format: ImageFormat, r: &mut R) -> Result<Self, ReadError> {
         let mut found = Self::default();
         match format {
-            ImageFormat::Jpeg => found.read_jpeg(bytes)?,
-            ImageFormat::Tiff => found.read_tiff(bytes)?,
-            ImageFormat::Png => found.read_png(bytes)?,
+            ImageFormat::Jpeg => found.read_jpeg(r)?,
+            ImageFormat::Tiff => found.read_tiff(r)?,
+            ImageFormat::Png => found.read_png(r)?,
+        }
+        found.warnings.extend(found.budget.warning());
+        if found.inflate_cut {
+            found.warnings.push(format!(
+                "compressed PNG text beyond {} in this file was not read",
+                describe_bytes(limits::MAX_INFLATED_BYTES)
+            ));
         }
         Ok(found)
     }
@@ -65,7 +108,15 @@ impl Embedded {
                 self.warnings.extend(warning);
                 self.exif = Some(exif);
             }
-            Err(e) => self.warnings.push(e),
+            Err(e) => self.warnings.push(e.to_string()),
+        }
+    }
+
+    fn xmp_warning(what: &str, e: &xmp::XmpError) -> String {
+        if e.is_limit() {
+            e.to_string()
+        } else {
+            format!("{what} could not be read: {e}")
         }
     }
 
@@ -75,14 +126,12 @@ impl Embedded {
                 if let Some(ext) = extension {
                     match Xmp::parse(&ext) {
                         Ok(more) => xmp.properties.extend(more.properties),
-                        Err(e) => self
-                            .warnings
-                            .push(format!("extended XMP could not be read: {e}")),
+                        Err(e) => self.warnings.push(Self::xmp_warning("extended XMP", &e)),
                     }
                 }
                 self.xmp = Some(xmp);
             }
-            Err(e) => self.warnings.push(format!("XMP could not be read: {e}")),
+            Err(e) => self.warnings.push(Self::xmp_warning("XMP", &e)),
         }
     }
 
@@ -99,40 +148,39 @@ impl Embedded {
         }
     }
 
-    fn read_jpeg(&mut self, bytes: &Bytes) -> Result<(), ReadError> {
-        let jpeg = img_parts::jpeg::Jpeg::from_bytes(bytes.clone())
-            .map_err(|e| ReadError::Damaged(format!("JPEG structure is broken: {e}")))?;
-        self.dimensions = jpeg.dimensions().map(|(w, h)| (w as u32, h as u32));
+    fn read_jpeg<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        let keep = |m: u8| matches!(m, markers::APP1 | markers::APP13 | markers::COM);
+        let layout =
+            container::jpeg_layout(r, keep, &mut self.budget).map_err(|e| broken("JPEG", e))?;
+        self.dimensions = layout.dimensions;
         let mut photoshop = Vec::new();
-        let mut xmp_main = None;
+        let mut xmp_main: Option<Vec<u8>> = None;
         // Extended XMP arrives in chunks: (offset, data), for one GUID.
-        let mut extension: Vec<(u32, Bytes)> = Vec::new();
-        for segment in jpeg.segments() {
-            let data = segment.contents();
-            match segment.marker() {
-                img_parts::jpeg::markers::APP1
-                    if data.starts_with(EXIF_APP1) && self.exif.is_none() =>
-                {
+        let mut extension: Vec<(u32, Vec<u8>)> = Vec::new();
+        for segment in layout.segments {
+            let Some(data) = segment.contents else {
+                continue;
+            };
+            match segment.marker {
+                markers::APP1 if data.starts_with(EXIF_APP1) && self.exif.is_none() => {
                     self.set_exif(data[EXIF_APP1.len()..].to_vec());
                 }
-                img_parts::jpeg::markers::APP1
-                    if data.starts_with(XMP_APP1) && xmp_main.is_none() =>
-                {
-                    xmp_main = Some(data.slice(XMP_APP1.len()..));
+                markers::APP1 if data.starts_with(XMP_APP1) && xmp_main.is_none() => {
+                    xmp_main = Some(data[XMP_APP1.len()..].to_vec());
                 }
-                img_parts::jpeg::markers::APP1 if data.starts_with(XMP_EXTENSION_APP1) => {
+                markers::APP1 if data.starts_with(XMP_EXTENSION_APP1) => {
                     // GUID (32) + full length (4) + offset (4) + data.
                     let rest = &data[XMP_EXTENSION_APP1.len()..];
                     if rest.len() > 40 {
                         let offset = u32::from_be_bytes([rest[36], rest[37], rest[38], rest[39]]);
-                        extension.push((offset, data.slice(XMP_EXTENSION_APP1.len() + 40..)));
+                        extension.push((offset, rest[40..].to_vec()));
                     }
                 }
-                img_parts::jpeg::markers::APP13 if data.starts_with(PHOTOSHOP_APP13) => {
+                markers::APP13 if data.starts_with(PHOTOSHOP_APP13) => {
                     photoshop.extend_from_slice(&data[PHOTOSHOP_APP13.len()..]);
                 }
-                img_parts::jpeg::markers::COM => {
-                    let text = String::from_utf8_lossy(data)
+                markers::COM => {
+                    let text = String::from_utf8_lossy(&data)
                         .trim_end_matches('\0')
                         .to_owned();
                     if !text.trim().is_empty() {
@@ -145,10 +193,7 @@ impl Embedded {
         if let Some(main) = xmp_main {
             let ext = (!extension.is_empty()).then(|| {
                 extension.sort_by_key(|(offset, _)| *offset);
-                extension
-                    .iter()
-                    .flat_map(|(_, d)| d.iter().copied())
-                    .collect()
+                extension.into_iter().flat_map(|(_, d)| d).collect()
             });
             self.set_xmp(&main, ext);
         }
@@ -158,10 +203,17 @@ impl Embedded {
         Ok(())
     }
 
-    fn read_tiff(&mut self, bytes: &Bytes) -> Result<(), ReadError> {
-        // For TIFF the EXIF block is the file itself, so a block that cannot
-        // be read means the file cannot be.
-        let (exif, warning) = exif_reader::parse(bytes.to_vec())
+    fn read_tiff<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        // For TIFF the EXIF block is the file's own directories, so a file
+        // whose directories cannot be read cannot be catalogued. Only the
+        // directories and their values are read, never the strips.
+        let tiff = container::copy_tiff_metadata(r, &mut self.budget).map_err(|e| match e {
+            ContainerError::Io(io) => ReadError::Io(io),
+            ContainerError::Broken(why) => {
+                ReadError::Damaged(format!("TIFF structure is broken ({why})"))
+            }
+        })?;
+        let (exif, warning) = exif_reader::parse(tiff)
             .map_err(|e| ReadError::Damaged(format!("TIFF structure is broken ({e})")))?;
         self.warnings.extend(warning);
         self.dimensions = exif_reader::tiff_dimensions(&exif);
@@ -182,38 +234,55 @@ impl Embedded {
 
     /// PNG chunks are walked by hand rather than with a strict parser so that
     /// a file cut short after its header still yields its metadata.
-    fn read_png(&mut self, bytes: &[u8]) -> Result<(), ReadError> {
-        let mut at = 8;
+    fn read_png<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        let mut chunks = container::PngChunks::new(r).map_err(|e| broken("PNG", e))?;
         let mut saw_header = false;
-        while at + 8 <= bytes.len() {
-            let len = u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
-                as usize;
-            let kind = &bytes[at + 4..at + 8];
-            let Some(data) = bytes.get(at + 8..(at + 8).saturating_add(len)) else {
+        while let Some(chunk) = chunks.next_chunk().map_err(|e| broken("PNG", e))? {
+            let kind = chunk.kind;
+            if !chunk.data_in_file {
                 self.warnings.push(format!(
-                    "PNG chunk {} at byte {at} is cut short",
-                    String::from_utf8_lossy(kind)
+                    "PNG chunk {} at byte {} is cut short",
+                    String::from_utf8_lossy(&kind),
+                    chunk.start
                 ));
                 break;
-            };
+            }
             if !saw_header {
-                if kind != b"IHDR" || len < 8 {
+                if &kind != b"IHDR" || chunk.len < 8 {
                     return Err(ReadError::Damaged(
                         "PNG does not start with an IHDR chunk".into(),
                     ));
                 }
                 saw_header = true;
-                let w = u32::from_be_bytes([data[0], data[1], data[2], data[3]]);
-                let h = u32::from_be_bytes([data[4], data[5], data[6], data[7]]);
-                self.dimensions = Some((w, h));
+                let mut header_budget = Budget::new(chunk.len);
+                let data = chunks
+                    .data(&chunk, &mut header_budget)
+                    .map_err(|e| broken("PNG", e))?
+                    .unwrap_or_default();
+                if let (Some(w), Some(h)) = (data.get(0..4), data.get(4..8)) {
+                    let w = u32::from_be_bytes([w[0], w[1], w[2], w[3]]);
+                    let h = u32::from_be_bytes([h[0], h[1], h[2], h[3]]);
+                    self.dimensions = Some((w, h));
+                }
+                continue;
             }
-            match kind {
-                b"eXIf" => self.set_exif(strip_exif_prefix(data).to_vec()),
-                b"tEXt" | b"zTXt" | b"iTXt" => self.read_png_text(kind, data),
+            match &kind {
+                b"eXIf" | b"tEXt" | b"zTXt" | b"iTXt" => {
+                    let Some(data) = chunks
+                        .data(&chunk, &mut self.budget)
+                        .map_err(|e| broken("PNG", e))?
+                    else {
+                        continue;
+                    };
+                    if &kind == b"eXIf" {
+                        self.set_exif(strip_exif_prefix(&data).to_vec());
+                    } else {
+                        self.read_png_text(&kind, &data);
+                    }
+                }
                 b"IEND" => break,
                 _ => {}
             }
-            at += 12 + len;
         }
         if !saw_header {
             return Err(ReadError::Damaged(
@@ -221,6 +290,32 @@ impl Embedded {
             ));
         }
         Ok(())
+    }
+
+    /// Inflates compressed PNG text within what is left of the file's
+    /// budget; `None` (and a warning, once) when the text is larger.
+    fn inflate(&mut self, keyword: &str, data: &[u8]) -> Option<Vec<u8>> {
+        if self.inflate_left == 0 {
+            self.inflate_cut = true;
+            return None;
+        }
+        let mut out = Vec::new();
+        let read = flate2::read::ZlibDecoder::new(data)
+            .take(self.inflate_left + 1)
+            .read_to_end(&mut out);
+        if let Err(e) = read {
+            self.warnings.push(format!(
+                "PNG text chunk {keyword:?}: compressed text could not be inflated: {e}"
+            ));
+            return None;
+        }
+        if out.len() as u64 > self.inflate_left {
+            self.inflate_left = 0;
+            self.inflate_cut = true;
+            return None;
+        }
+        self.inflate_left -= out.len() as u64;
+        Some(out)
     }
 
     fn read_png_text(&mut self, kind: &[u8], data: &[u8]) {
@@ -232,13 +327,9 @@ impl Embedded {
         let text: Vec<u8> = match kind {
             b"tEXt" => rest.to_vec(),
             b"zTXt" => match rest.split_first() {
-                Some((0, compressed)) => match inflate(compressed) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        self.warnings
-                            .push(format!("PNG text chunk {keyword:?}: {e}"));
-                        return;
-                    }
+                Some((0, compressed)) => match self.inflate(&keyword, compressed) {
+                    Some(t) => t,
+                    None => return,
                 },
                 _ => return,
             },
@@ -254,13 +345,9 @@ impl Embedded {
                     return;
                 };
                 if *flag == 1 {
-                    match inflate(body) {
-                        Ok(t) => t,
-                        Err(e) => {
-                            self.warnings
-                                .push(format!("PNG text chunk {keyword:?}: {e}"));
-                            return;
-                        }
+                    match self.inflate(&keyword, body) {
+                        Some(t) => t,
+                        None => return,
                     }
                 } else {
                     body.to_vec()
@@ -480,6 +567,111 @@ pub fn description_warnings(embedded: &Embedded, sidecar: Option<&Xmp>) -> Vec<S
     out
 }
 
+/// Cuts descriptive values to the sizes Kartoteka keeps
+/// ([`limits::MAX_FIELD_BYTES`] per value, [`limits::MAX_LIST_BYTES`] per
+/// list), whatever the file held; says what was cut, naming the field.
+pub fn cap_description(d: &mut Description) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let keep = describe_bytes(limits::MAX_FIELD_BYTES as u64);
+    for field in Field::ALL {
+        match d.get(field) {
+            FieldValue::Text(Some(mut text)) => {
+                let size = text.len() as u64;
+                if limits::truncate_at_char(&mut text, limits::MAX_FIELD_BYTES) {
+                    warnings.push(format!(
+                        "{field} is {}, more than the {keep} Kartoteka keeps; it was cut",
+                        describe_bytes(size)
+                    ));
+                    d.set(field, FieldValue::Text(Some(text)));
+                }
+            }
+            FieldValue::List(mut items) => {
+                let mut cut_levels = false;
+                if field == Field::HierarchicalKeywords {
+                    for item in &mut items {
+                        let levels = item.split(crate::catalog::KEYWORD_PATH_SEPARATOR).count();
+                        if levels > limits::MAX_KEYWORD_LEVELS {
+                            let kept: Vec<&str> = item
+                                .split(crate::catalog::KEYWORD_PATH_SEPARATOR)
+                                .take(limits::MAX_KEYWORD_LEVELS)
+                                .collect();
+                            *item = kept.join("|");
+                            cut_levels = true;
+                            warnings.push(format!(
+                                "a hierarchical keyword has {levels} levels, more than the {} Kartoteka keeps; it was cut",
+                                limits::MAX_KEYWORD_LEVELS
+                            ));
+                        }
+                    }
+                }
+                let count = items.len();
+                let mut total = 0usize;
+                let mut cut_item = false;
+                let mut kept = Vec::with_capacity(items.len());
+                for mut item in items {
+                    cut_item |= limits::truncate_at_char(&mut item, limits::MAX_FIELD_BYTES);
+                    total += item.len();
+                    if total > limits::MAX_LIST_BYTES {
+                        break;
+                    }
+                    kept.push(item);
+                }
+                if cut_item {
+                    warnings.push(format!(
+                        "an item of {field} is more than the {keep} Kartoteka keeps; it was cut"
+                    ));
+                }
+                if kept.len() < count {
+                    warnings.push(format!(
+                        "{field} holds {count} items, more than fit in {}; the first {} were kept",
+                        describe_bytes(limits::MAX_LIST_BYTES as u64),
+                        kept.len()
+                    ));
+                }
+                if cut_levels || cut_item || kept.len() < count {
+                    d.set(field, FieldValue::List(kept));
+                }
+            }
+            FieldValue::Text(None) => {}
+        }
+    }
+    warnings
+}
+
+/// Cuts raw tags to what the inspector keeps: each value to
+/// [`limits::MAX_RAW_TAG_BYTES`], all of them to [`limits::MAX_RAW_TAGS_BYTES`].
+pub fn cap_raw_tags(tags: &mut Vec<RawTag>) -> Option<String> {
+    let mut total = 0usize;
+    let mut cut = false;
+    let mut kept = 0usize;
+    for tag in tags.iter_mut() {
+        let size = tag.value.len();
+        if limits::truncate_at_char(&mut tag.value, limits::MAX_RAW_TAG_BYTES) {
+            tag.value
+                .push_str(&format!("… ({} in the file)", describe_bytes(size as u64)));
+            cut = true;
+        }
+        total += tag.group.len() + tag.name.len() + tag.value.len();
+        if total > limits::MAX_RAW_TAGS_BYTES {
+            break;
+        }
+        kept += 1;
+    }
+    let dropped = tags.len() - kept;
+    tags.truncate(kept);
+    match (dropped, cut) {
+        (0, false) => None,
+        (0, true) => Some(format!(
+            "raw tag values longer than {} were cut",
+            describe_bytes(limits::MAX_RAW_TAG_BYTES as u64)
+        )),
+        (n, _) => Some(format!(
+            "raw tags beyond {} were not kept ({n} left out)",
+            describe_bytes(limits::MAX_RAW_TAGS_BYTES as u64)
+        )),
+    }
+}
+
 /// XMP dates are ISO 8601 (`2010-09-30T16:06:06-07:00`); keep the precision
 /// of full date-times only, as EXIF would have.
 fn xmp_datetime(text: &str) -> Option<String> {
@@ -524,15 +716,6 @@ fn strip_exif_prefix(data: &[u8]) -> &[u8] {
     data.strip_prefix(EXIF_APP1).unwrap_or(data)
 }
 
-fn inflate(data: &[u8]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    flate2::read::ZlibDecoder::new(data)
-        .take(MAX_PNG_TEXT)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("compressed text could not be inflated: {e}"))?;
-    Ok(out)
-}
-
 /// ImageMagick's "Raw profile type" text: `\nNAME\n   LENGTH\nHEX...`.
 fn decode_raw_profile(text: &[u8]) -> Option<Vec<u8>> {
     let text = std::str::from_utf8(text).ok()?;
@@ -544,10 +727,11 @@ fn decode_raw_profile(text: &[u8]) -> Option<Vec<u8>> {
         .bytes()
         .filter(|b| !b.is_ascii_whitespace())
         .collect();
-    if hex.len() < len * 2 {
+    let digits = len.checked_mul(2)?;
+    if hex.len() < digits {
         return None;
     }
-    hex[..len * 2]
+    hex[..digits]
         .chunks_exact(2)
         .map(|pair| u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok())
         .collect()
@@ -576,6 +760,29 @@ mod tests {
         assert_eq!(parse_xmp_number("2.8"), Some(2.8));
         assert_eq!(parse_xmp_number("1/0"), None);
         assert_eq!(parse_xmp_number("f/5,6"), None);
+    }
+
+    #[test]
+    fn keyword_paths_keep_ten_thousand_levels_and_cut_deeper_ones() {
+        let path = |n: usize| {
+            (0..n)
+                .map(|i| format!("k{i}"))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let mut d = Description {
+            hierarchical_keywords: vec![path(5_000), path(12_000)],
+            ..Description::default()
+        };
+        let warnings = cap_description(&mut d);
+        assert_eq!(d.hierarchical_keywords[0], path(5_000));
+        assert_eq!(d.hierarchical_keywords[1], path(limits::MAX_KEYWORD_LEVELS));
+        assert_eq!(
+            warnings,
+            [
+                "a hierarchical keyword has 12000 levels, more than the 10000 Kartoteka keeps; it was cut"
+            ]
+        );
     }
 
     #[test]

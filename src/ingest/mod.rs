@@ -4,6 +4,7 @@
 //! IPTC IIM, XMP and its sidecar, a thumbnail) and runs the parallel import
 //! into the catalogue. Nothing here ever writes to a photo file.
 
+pub mod container;
 pub mod exif;
 pub mod import;
 pub mod iptc;
@@ -13,14 +14,14 @@ pub mod scan;
 pub mod thumbnail;
 pub mod xmp;
 
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
-
-use bytes::Bytes;
 
 use self::metadata::Embedded;
 use self::thumbnail::Thumbnail;
 use self::xmp::Xmp;
+use crate::files::{self, FileKind, ReadFileError};
 use crate::photo::{FileInfo, ImageFormat, PhotoRecord, Sidecar};
 
 /// Why a file could not be catalogued at all.
@@ -28,12 +29,27 @@ use crate::photo::{FileInfo, ImageFormat, PhotoRecord, Sidecar};
 pub enum ReadError {
     #[error("could not be read: {0}")]
     Io(#[from] std::io::Error),
+    #[error("is {0}, not a regular file; it was not read")]
+    NotAFile(FileKind),
     #[error("is empty (0 bytes)")]
     Empty,
     #[error("is not a JPEG, TIFF or PNG file")]
     NotAnImage,
     #[error("is damaged: {0}")]
     Damaged(String),
+    /// Past one of Kartoteka's limits (a decompression bomb, a scan bomb).
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl From<ReadFileError> for ReadError {
+    fn from(e: ReadFileError) -> Self {
+        match e {
+            ReadFileError::Io(io) => ReadError::Io(io),
+            ReadFileError::NotRegular(kind) => ReadError::NotAFile(kind),
+            ReadFileError::TooLarge { .. } => ReadError::Refused(e.to_string()),
+        }
+    }
 }
 
 /// What reading one file produced.
@@ -55,7 +71,9 @@ pub fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
 }
 
 /// The XMP sidecar of a photo, if one exists: `NAME.xmp` (Lightroom, Bridge,
-/// Photo Mechanic) or `NAME.EXT.xmp` (darktable, digiKam).
+/// Photo Mechanic) or `NAME.EXT.xmp` (darktable, digiKam). Anything but a
+/// folder counts, so that a sidecar name taken by a FIFO or a device is
+/// reported when read, not silently passed by.
 pub fn find_sidecar(photo: &Path) -> Option<PathBuf> {
     let mut long = photo.as_os_str().to_owned();
     long.push(".xmp");
@@ -65,30 +83,37 @@ pub fn find_sidecar(photo: &Path) -> Option<PathBuf> {
         PathBuf::from(long),
     ]
     .into_iter()
-    .find(|p| p != photo && p.is_file())
+    .find(|p| p != photo && std::fs::metadata(p).is_ok_and(|m| !m.is_dir()))
 }
 
 /// Reads one photo file: hash, metadata, sidecar, thumbnail. A problem with
 /// the metadata or the pixels is a warning on the record; only a file that
 /// is not a readable JPEG, TIFF or PNG at all is an error.
+///
+/// The file is read as a stream, never held in memory whole: it is hashed
+/// in pieces, its metadata blocks are read within the budgets of
+/// [`crate::limits`], and the decoder reads the pixels as it goes. Only a
+/// regular file is opened (a FIFO or a device is reported, never waited on).
 pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
-    let meta = std::fs::metadata(path)?;
-    let data = std::fs::read(path)?;
-    if data.is_empty() {
+    let file = files::open_regular(path)?;
+    let meta = file.metadata()?;
+    if meta.len() == 0 {
         return Err(ReadError::Empty);
     }
-    let format = ImageFormat::detect(&data).ok_or(ReadError::NotAnImage)?;
-    let hash = blake3::hash(&data).to_hex().to_string();
-    let bytes = Bytes::from(data);
+    let mut reader = BufReader::with_capacity(64 << 10, file);
+    let head = reader.fill_buf()?;
+    let format = ImageFormat::detect(&head[..head.len().min(8)]).ok_or(ReadError::NotAnImage)?;
+    let hash = files::hash_reader(&mut reader)?;
+    reader.seek(SeekFrom::Start(0))?;
 
-    let embedded = Embedded::read(format, &bytes)?;
+    let embedded = Embedded::read_from(format, &mut reader)?;
     let mut warnings = embedded.warnings.clone();
 
     let sidecar_path = find_sidecar(path);
     let mut sidecar = None;
     let mut sidecar_info = None;
     if let Some(sc) = &sidecar_path {
-        match std::fs::read(sc) {
+        match files::read_regular(sc, crate::limits::MAX_SIDECAR_BYTES) {
             Ok(xml) => {
                 let sc_mtime = std::fs::metadata(sc).map(|m| mtime_ns(&m)).unwrap_or(0);
                 sidecar_info = Some(Sidecar {
@@ -97,29 +122,35 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
                 });
                 match Xmp::parse(&xml) {
                     Ok(x) => sidecar = Some(x),
+                    Err(e) if e.is_limit() => {
+                        warnings.push(format!("sidecar {}: {e}", sc.display()))
+                    }
                     Err(e) => {
                         warnings.push(format!("sidecar {} could not be read: {e}", sc.display()))
                     }
                 }
             }
-            Err(e) => warnings.push(format!("sidecar {} could not be read: {e}", sc.display())),
+            Err(e) => warnings.push(format!("sidecar {} {e}", sc.display())),
         }
     }
 
     let technical = embedded.technical();
-    let description = embedded.description(sidecar.as_ref());
+    let mut description = embedded.description(sidecar.as_ref());
     warnings.extend(metadata::description_warnings(&embedded, sidecar.as_ref()));
+    warnings.extend(metadata::cap_description(&mut description));
     let mut tags = embedded.raw_tags();
     if let Some(sc) = &sidecar {
         tags.extend(sc.raw_tags("XMP sidecar"));
     }
+    warnings.extend(metadata::cap_raw_tags(&mut tags));
 
     if technical.width.unwrap_or(0) == 0 || technical.height.unwrap_or(0) == 0 {
         return Err(ReadError::Damaged("no image size could be read".to_owned()));
     }
     // Damaged pixels or a decompression bomb fail the file; a valid file in
     // a variant the decoder does not know is catalogued without a thumbnail.
-    let thumbnail = match thumbnail::make(format, &bytes, technical.orientation) {
+    reader.seek(SeekFrom::Start(0))?;
+    let thumbnail = match thumbnail::make_from(format, &mut reader, technical.orientation) {
         Ok((t, damage)) => {
             warnings.extend(damage);
             Some(t)
@@ -127,6 +158,12 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
         Err(e @ thumbnail::ThumbnailError::Unsupported(_)) => {
             warnings.push(format!("no thumbnail: {e}"));
             None
+        }
+        Err(
+            e @ (thumbnail::ThumbnailError::TooLarge { .. }
+            | thumbnail::ThumbnailError::TooManyScans),
+        ) => {
+            return Err(ReadError::Refused(e.to_string()));
         }
         Err(e) => return Err(ReadError::Damaged(e.to_string())),
     };

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::mtime_ns;
+use crate::files::FileKind;
 use crate::photo::ImageFormat;
 
 const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "tif", "tiff", "png"];
@@ -58,7 +59,16 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
                 size: meta.len(),
                 mtime_ns: mtime_ns(&meta),
             }),
-            Ok(_) => walk(&root, &mut found),
+            Ok(meta) if meta.is_dir() => walk(&root, &mut found),
+            // A FIFO, device or socket named explicitly is reported, never
+            // opened (reading a FIFO would wait for a writer forever).
+            Ok(meta) => {
+                let kind = FileKind::of(&meta).unwrap_or(FileKind::Other);
+                found.errors.push((
+                    root,
+                    format!("is {kind}, not a photo file; it was not read"),
+                ));
+            }
         }
     }
     found
@@ -86,7 +96,11 @@ fn walk(root: &Path, found: &mut Scan) {
                 continue;
             }
         };
+        // FIFOs, devices and sockets inside folders are not photographs.
         if !entry.file_type().is_file() {
+            if !entry.file_type().is_dir() {
+                found.not_photos += 1;
+            }
             continue;
         }
         let path = entry.path();
@@ -123,7 +137,7 @@ fn sniffs_as_photo(path: &Path) -> bool {
         return false;
     }
     let mut head = [0u8; 8];
-    let Ok(mut file) = std::fs::File::open(path) else {
+    let Ok(mut file) = crate::files::open_regular(path) else {
         return false;
     };
     let n = file.read(&mut head).unwrap_or(0);

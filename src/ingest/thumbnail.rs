@@ -7,7 +7,7 @@
 //! declaring absurd dimensions is refused instead of exhausting memory.
 //! Resizing is fast_image_resize's SIMD convolution.
 
-use std::io::Cursor;
+use std::io::{BufRead, Cursor, Seek, SeekFrom};
 
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
@@ -37,6 +37,11 @@ pub struct Thumbnail {
 pub enum ThumbnailError {
     #[error("declares {width}x{height} pixels, more than the {limit} megapixels Kartoteka decodes")]
     TooLarge { width: u64, height: u64, limit: u64 },
+    #[error(
+        "is a progressive JPEG of more than {} scans, which Kartoteka does not decode (real ones have about ten)",
+        crate::limits::MAX_JPEG_SCANS
+    )]
+    TooManyScans,
     #[error("pixels could not be decoded: {0}")]
     Decode(String),
     /// A valid file using a feature the decoder does not support.
@@ -108,11 +113,25 @@ pub fn decode_scaled(
     long_edge: u32,
     orientation: Option<u16>,
 ) -> Result<Decoded, ThumbnailError> {
+    decode_scaled_from(format, Cursor::new(bytes), long_edge, orientation)
+}
+
+/// [`decode_scaled`] from a reader (an open file), read as the decoder goes.
+pub fn decode_scaled_from<R: BufRead + Seek>(
+    format: ImageFormat,
+    mut reader: R,
+    long_edge: u32,
+    orientation: Option<u16>,
+) -> Result<Decoded, ThumbnailError> {
     let mut damage = None;
+    let rewind = |r: &mut R| {
+        r.seek(SeekFrom::Start(0))
+            .map_err(|e| ThumbnailError::Decode(e.to_string()))
+    };
     let image = match format {
         // libjpeg goes on through damaged data with a warning; what it
         // cannot read at all (CMYK, arithmetic coding) goes to `image`.
-        ImageFormat::Jpeg => match jpeg::decode_scaled(bytes, long_edge, MAX_PIXELS) {
+        ImageFormat::Jpeg => match jpeg::decode_scaled_from(&mut reader, long_edge, MAX_PIXELS) {
             Ok(scaled) => {
                 if !scaled.warnings.is_empty() {
                     damage = Some(format!(
@@ -125,9 +144,15 @@ pub fn decode_scaled(
             Err(JpegError::TooLarge { width, height }) => {
                 return Err(too_large(width as u64, height as u64));
             }
-            Err(JpegError::Unsupported(_)) => decode_with_image(format, bytes)?,
+            // Never handed to a second decoder, which would take as long.
+            Err(JpegError::TooManyScans) => return Err(ThumbnailError::TooManyScans),
+            Err(JpegError::Unsupported(_)) => {
+                rewind(&mut reader)?;
+                decode_with_image(format, &mut reader)?
+            }
             Err(JpegError::Damaged(why)) => {
-                let image = decode_with_image(format, bytes)
+                rewind(&mut reader)?;
+                let image = decode_with_image(format, &mut reader)
                     .map_err(|_| ThumbnailError::Decode(why.clone()))?;
                 damage = Some(format!(
                     "image data is damaged ({why}); the preview shows what could be decoded"
@@ -135,7 +160,10 @@ pub fn decode_scaled(
                 image
             }
         },
-        _ => decode_with_image(format, bytes)?,
+        _ => {
+            rewind(&mut reader)?;
+            decode_with_image(format, &mut reader)?
+        }
     };
     let mut image = shrink(image, long_edge)?;
     if let Some(o) = orientation.and_then(|o| image::metadata::Orientation::from_exif(o as u8)) {
@@ -151,7 +179,16 @@ pub fn make(
     bytes: &[u8],
     orientation: Option<u16>,
 ) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
-    let decoded = decode_scaled(format, bytes, THUMBNAIL_EDGE, orientation)?;
+    make_from(format, Cursor::new(bytes), orientation)
+}
+
+/// [`make`] from a reader (an open file).
+pub fn make_from<R: BufRead + Seek>(
+    format: ImageFormat,
+    reader: R,
+    orientation: Option<u16>,
+) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
+    let decoded = decode_scaled_from(format, reader, THUMBNAIL_EDGE, orientation)?;
     Ok((encode(&decoded.image)?, decoded.damage))
 }
 
@@ -185,7 +222,10 @@ fn image_error(e: image::ImageError) -> ThumbnailError {
     }
 }
 
-fn decode_with_image(format: ImageFormat, bytes: &[u8]) -> Result<DynamicImage, ThumbnailError> {
+fn decode_with_image<R: BufRead + Seek>(
+    format: ImageFormat,
+    reader: R,
+) -> Result<DynamicImage, ThumbnailError> {
     let format = match format {
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
         ImageFormat::Tiff => image::ImageFormat::Tiff,
@@ -193,7 +233,7 @@ fn decode_with_image(format: ImageFormat, bytes: &[u8]) -> Result<DynamicImage, 
     };
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut reader = ImageReader::with_format(reader, format);
     reader.limits(limits);
     let decoder = reader.into_decoder().map_err(image_error)?;
     let (w, h) = decoder.dimensions();

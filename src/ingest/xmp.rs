@@ -13,7 +13,42 @@ use quick_xml::NsReader;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
+use crate::limits::{MAX_XMP_DEPTH, MAX_XMP_ELEMENTS};
 use crate::photo::RawTag;
+
+/// Why an XMP packet could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum XmpError {
+    #[error("XMP packet has no XML in it")]
+    NoXml,
+    #[error("XMP is not well-formed XML at byte {at}: {reason}")]
+    NotWellFormed { at: u64, reason: String },
+    #[error("bad XML attribute: {0}")]
+    BadAttribute(String),
+    #[error("XMP uses an unknown entity &{0};")]
+    UnknownEntity(String),
+    #[error("XMP has a bad character reference: {0}")]
+    BadCharacterReference(String),
+    #[error("XMP ends before all its elements are closed")]
+    Unclosed,
+    #[error("XMP has more closing tags than opening ones")]
+    TooManyClosingTags,
+    #[error("XMP nests deeper than {MAX_XMP_DEPTH} levels; XMP ignored")]
+    TooDeep,
+    #[error("XMP has more than {MAX_XMP_ELEMENTS} elements; XMP ignored")]
+    TooManyElements,
+    #[error("XMP has no rdf:RDF element")]
+    NoRdf,
+    #[error("XMP could not be rewritten: {0}")]
+    Rewrite(String),
+}
+
+impl XmpError {
+    /// A packet refused for its size or shape (not for a syntax error).
+    pub fn is_limit(&self) -> bool {
+        matches!(self, XmpError::TooDeep | XmpError::TooManyElements)
+    }
+}
 
 pub const NS_RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 pub const NS_XML: &str = "http://www.w3.org/XML/1998/namespace";
@@ -81,7 +116,11 @@ pub struct Xmp {
 impl Xmp {
     /// Parses a packet. The bytes may be UTF-8 or UTF-16 (with or without a
     /// byte order mark) and may carry the `<?xpacket?>` wrapper and padding.
-    pub fn parse(bytes: &[u8]) -> Result<Self, String> {
+    ///
+    /// Elements nested deeper than [`MAX_XMP_DEPTH`], or more than
+    /// [`MAX_XMP_ELEMENTS`] of them, make the packet refused: every walk of
+    /// the parsed tree is then bounded by that depth.
+    pub fn parse(bytes: &[u8]) -> Result<Self, XmpError> {
         let text = decode_packet(bytes)?;
         let root = parse_tree(&text)?;
         let mut xmp = Xmp::default();
@@ -195,7 +234,7 @@ impl XmpValue {
 
 /// Decodes a packet to text, honouring a UTF-16 byte order mark or the
 /// zero-byte pattern of UTF-16 without one, and cuts trailing padding.
-pub(crate) fn decode_packet(bytes: &[u8]) -> Result<String, String> {
+pub(crate) fn decode_packet(bytes: &[u8]) -> Result<String, XmpError> {
     let utf16 = |be: bool, body: &[u8]| -> String {
         let units: Vec<u16> = body
             .chunks_exact(2)
@@ -226,10 +265,10 @@ pub(crate) fn decode_packet(bytes: &[u8]) -> Result<String, String> {
                 .map(|at| at + "</x:xmpmeta>".len())
         })
         .or_else(|| text.rfind('>').map(|at| at + 1))
-        .ok_or_else(|| "XMP packet has no XML in it".to_owned())?;
+        .ok_or(XmpError::NoXml)?;
     let start = text.find('<').unwrap_or(0);
     if start >= end {
-        return Err("XMP packet has no XML in it".to_owned());
+        return Err(XmpError::NoXml);
     }
     Ok(text[start..end].to_owned())
 }
@@ -265,7 +304,7 @@ fn resolved(result: ResolveResult<'_>) -> String {
     }
 }
 
-fn element_from(reader: &NsReader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, String> {
+fn element_from(reader: &NsReader<&[u8]>, start: &BytesStart<'_>) -> Result<Element, XmpError> {
     let (ns, local) = reader.resolver().resolve_element(start.name());
     let mut element = Element {
         ns: resolved(ns),
@@ -273,7 +312,7 @@ fn element_from(reader: &NsReader<&[u8]>, start: &BytesStart<'_>) -> Result<Elem
         ..Element::default()
     };
     for attr in start.attributes() {
-        let attr = attr.map_err(|e| format!("bad XML attribute: {e}"))?;
+        let attr = attr.map_err(|e| XmpError::BadAttribute(e.to_string()))?;
         let key = attr.key.0;
         if key == "xmlns" || key.starts_with("xmlns:") {
             continue;
@@ -281,7 +320,7 @@ fn element_from(reader: &NsReader<&[u8]>, start: &BytesStart<'_>) -> Result<Elem
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
         let value = attr
             .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| format!("bad XML attribute value: {e}"))?;
+            .map_err(|e| XmpError::BadAttribute(format!("bad value: {e}")))?;
         element.attrs.push((
             resolved(ns),
             local.into_inner().to_owned(),
@@ -291,34 +330,53 @@ fn element_from(reader: &NsReader<&[u8]>, start: &BytesStart<'_>) -> Result<Elem
     Ok(element)
 }
 
-fn parse_tree(text: &str) -> Result<Element, String> {
+/// Builds the element tree with an explicit stack (never recursion), and
+/// refuses packets deeper than [`MAX_XMP_DEPTH`] or larger than
+/// [`MAX_XMP_ELEMENTS`], so that every later walk of the tree is bounded.
+fn parse_tree(text: &str) -> Result<Element, XmpError> {
     let mut reader = NsReader::from_str(text);
     let mut stack: Vec<Element> = vec![Element::default()];
+    let mut elements = 0usize;
+    let count = |elements: &mut usize| {
+        *elements += 1;
+        if *elements > MAX_XMP_ELEMENTS {
+            Err(XmpError::TooManyElements)
+        } else {
+            Ok(())
+        }
+    };
     loop {
-        let event = reader.read_event().map_err(|e| {
-            format!(
-                "XMP is not well-formed XML at byte {}: {e}",
-                reader.buffer_position()
-            )
+        let event = reader.read_event().map_err(|e| XmpError::NotWellFormed {
+            at: reader.buffer_position(),
+            reason: e.to_string(),
         })?;
         match event {
             Event::Start(start) => {
+                count(&mut elements)?;
+                // The document root sits at the bottom of the stack.
+                if stack.len() > MAX_XMP_DEPTH {
+                    return Err(XmpError::TooDeep);
+                }
                 let element = element_from(&reader, &start)?;
                 stack.push(element);
             }
             Event::Empty(start) => {
+                count(&mut elements)?;
+                if stack.len() > MAX_XMP_DEPTH {
+                    return Err(XmpError::TooDeep);
+                }
                 let element = element_from(&reader, &start)?;
                 stack
                     .last_mut()
-                    .ok_or("XMP nesting is broken")?
+                    .ok_or(XmpError::TooManyClosingTags)?
                     .children
                     .push(element);
             }
             Event::End(_) => {
-                let done = stack.pop().ok_or("XMP nesting is broken")?;
+                let done = stack.pop().ok_or(XmpError::TooManyClosingTags)?;
                 stack
                     .last_mut()
-                    .ok_or("XMP has more closing tags than opening ones")?
+                    .ok_or(XmpError::TooManyClosingTags)?
                     .children
                     .push(done);
             }
@@ -341,9 +399,9 @@ fn parse_tree(text: &str) -> Result<Element, String> {
                         "amp" => "&".into(),
                         "apos" => "'".into(),
                         "quot" => "\"".into(),
-                        other => return Err(format!("XMP uses an unknown entity &{other};")),
+                        other => return Err(XmpError::UnknownEntity(other.to_owned())),
                     },
-                    Err(e) => return Err(format!("XMP has a bad character reference: {e}")),
+                    Err(e) => return Err(XmpError::BadCharacterReference(e.to_string())),
                 };
                 if let Some(top) = stack.last_mut() {
                     top.text.push_str(&ch);
@@ -354,7 +412,7 @@ fn parse_tree(text: &str) -> Result<Element, String> {
         }
     }
     if stack.len() != 1 {
-        return Err("XMP ends before all its elements are closed".to_owned());
+        return Err(XmpError::Unclosed);
     }
     Ok(stack.pop().unwrap_or_default())
 }
@@ -549,6 +607,39 @@ line two</rdf:li></rdf:Alt></dc:description>
         assert_eq!(
             Xmp::parse(&with_bom).unwrap().list(NS_DC, "subject").len(),
             2
+        );
+    }
+
+    fn nested(depth: usize) -> String {
+        format!(
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF xmlns:rdf='{NS_RDF}'>\
+             <rdf:Description rdf:about='' xmlns:dc='{NS_DC}'><dc:source>{}x{}</dc:source>\
+             </rdf:Description></rdf:RDF></x:xmpmeta>",
+            "<a>".repeat(depth),
+            "</a>".repeat(depth)
+        )
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_not_recursed_into() {
+        // x:xmpmeta, rdf:RDF, rdf:Description and dc:source are four levels.
+        assert!(Xmp::parse(nested(MAX_XMP_DEPTH - 4).as_bytes()).is_ok());
+        assert_eq!(
+            Xmp::parse(nested(MAX_XMP_DEPTH - 3).as_bytes()).unwrap_err(),
+            XmpError::TooDeep
+        );
+        let err = Xmp::parse(nested(100_000).as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "XMP nests deeper than 64 levels; XMP ignored"
+        );
+        let many = format!(
+            "<x:xmpmeta xmlns:x='adobe:ns:meta/'>{}</x:xmpmeta>",
+            "<a/>".repeat(MAX_XMP_ELEMENTS + 1)
+        );
+        assert_eq!(
+            Xmp::parse(many.as_bytes()).unwrap_err(),
+            XmpError::TooManyElements
         );
     }
 

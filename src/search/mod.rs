@@ -170,6 +170,23 @@ pub enum Query {
     Has(Property),
     Missing(Property),
     Status(Status),
+    /// Photos with a field whose claims disagree: any field, or this one
+    /// (a `--set` field name or a filter's: date, person, creator, ...).
+    Disputed(Option<String>),
+    /// Photos with a claim citing a source: by its id, or by words of its
+    /// citation, authors or title.
+    Cites(Cited),
+    /// Photos with a claim of this certainty.
+    Certainty(String),
+    /// Photos with a value in this field but no claim citing a source.
+    Unsourced(String),
+}
+
+/// What `cites:` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    Source(i64),
+    Words(String),
 }
 
 /// The `field:` names, for help and error messages.
@@ -199,12 +216,20 @@ pub const FIELDS: &[&str] = &[
     "has",
     "missing",
     "status",
+    "disputed",
+    "cites",
+    "certainty",
+    "unsourced",
 ];
 
 /// Parses a query. Any string gives a query or an error naming the position.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let tokens = Lexer::new(input).tokens()?;
-    let mut parser = Parser { tokens, at: 0 };
+    let mut parser = Parser {
+        tokens,
+        at: 0,
+        depth: 0,
+    };
     let query = parser.and_expression(false)?;
     if let Some((token, position)) = parser.peek() {
         return Err(QueryError::new(
@@ -221,6 +246,24 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
 struct Parser {
     tokens: Vec<(Token, usize)>,
     at: usize,
+    /// Open parentheses and `-` around the term being read.
+    depth: usize,
+}
+
+/// Whether a search term has something the full-text index can find: a
+/// term of punctuation alone (`!!!`, `'`, `—`) would otherwise match every
+/// photo, and an edit or a write-back would then act on the whole archive.
+pub fn has_word_characters(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+fn no_words(position: usize, term: &str) -> QueryError {
+    QueryError::new(
+        position,
+        format!(
+            "'{term}' has no letters or digits to search for; leave it out, or search for words"
+        ),
+    )
 }
 
 impl Parser {
@@ -274,6 +317,22 @@ impl Parser {
         })
     }
 
+    /// One level deeper into parentheses or `-`; past the limit the query
+    /// is refused rather than parsed (and later evaluated) recursively.
+    fn enter(&mut self, position: usize) -> Result<(), QueryError> {
+        self.depth += 1;
+        if self.depth > crate::limits::MAX_QUERY_DEPTH {
+            return Err(QueryError::new(
+                position,
+                format!(
+                    "parentheses and '-' nest deeper than {} levels",
+                    crate::limits::MAX_QUERY_DEPTH
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn unary(&mut self) -> Result<Query, QueryError> {
         let Some((token, position)) = self.next() else {
             return Err(QueryError::new(0, "the query ends too early"));
@@ -284,10 +343,17 @@ impl Parser {
                     position,
                     "'-' must be followed by what to exclude",
                 )),
-                _ => Ok(Query::Not(Box::new(self.unary()?))),
+                _ => {
+                    self.enter(position)?;
+                    let inner = self.unary()?;
+                    self.depth -= 1;
+                    Ok(Query::Not(Box::new(inner)))
+                }
             },
             Token::Open => {
+                self.enter(position)?;
                 let inner = self.and_expression(true)?;
+                self.depth -= 1;
                 match self.next() {
                     Some((Token::Close, _)) => Ok(inner),
                     _ => Err(QueryError::new(position, "'(' is never closed")),
@@ -295,12 +361,22 @@ impl Parser {
             }
             Token::Close => Err(QueryError::new(position, "unmatched ')'")),
             Token::Or => Err(QueryError::new(position, "OR needs something before it")),
-            Token::Word(word) => Ok(Query::Text(text_term(word, false))),
-            Token::Phrase(phrase) => Ok(Query::Text(Text {
-                text: phrase,
-                phrase: true,
-                prefix: false,
-            })),
+            Token::Word(word) => {
+                if !has_word_characters(&word) {
+                    return Err(no_words(position, &word));
+                }
+                Ok(Query::Text(text_term(word, false)))
+            }
+            Token::Phrase(phrase) => {
+                if !has_word_characters(&phrase) {
+                    return Err(no_words(position, &format!("\"{phrase}\"")));
+                }
+                Ok(Query::Text(Text {
+                    text: phrase,
+                    phrase: true,
+                    prefix: false,
+                }))
+            }
             Token::Field {
                 name,
                 value,
@@ -329,6 +405,9 @@ fn text_term(word: String, phrase: bool) -> Text {
 fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Query, QueryError> {
     let value_at = position + name.chars().count() + 1;
     let err = |message: String| Err(QueryError::new(value_at, message));
+    if name == "disputed" && (value.is_empty() || value.eq_ignore_ascii_case("any")) {
+        return Ok(Query::Disputed(None));
+    }
     if value.is_empty() {
         return err(format!("'{name}:' needs a value"));
     }
@@ -349,6 +428,9 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
         _ => None,
     };
     if let Some(f) = text_field {
+        if !has_word_characters(&value) {
+            return Err(no_words(value_at, &format!("{name}:{value}")));
+        }
         return Ok(Query::Field(f, text_term(value, quoted)));
     }
     match name {
@@ -394,6 +476,23 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
                     .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
                     .join(", ")
+            )),
+        },
+        "disputed" | "unsourced" => match crate::catalog::claimable(&lower) {
+            Some(_) if name == "disputed" => Ok(Query::Disputed(Some(lower))),
+            Some(_) => Ok(Query::Unsourced(lower)),
+            None => err(format!(
+                "'{name}:' takes a descriptive field (caption, date, city, person, ...), not '{value}'"
+            )),
+        },
+        "cites" => Ok(Query::Cites(match value.trim().parse::<i64>() {
+            Ok(id) => Cited::Source(id),
+            Err(_) => Cited::Words(value),
+        })),
+        "certainty" => match lower.as_str() {
+            "certain" | "probable" | "possible" => Ok(Query::Certainty(lower)),
+            _ => err(format!(
+                "certainty is certain, probable or possible, not '{value}'"
             )),
         },
         "status" => match lower.as_str() {

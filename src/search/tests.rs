@@ -170,3 +170,33 @@ fn errors_name_the_position() {
         "a trailing dash is punctuation"
     );
 }
+
+#[test]
+fn nesting_is_capped_with_a_position() {
+    let nested = |n: usize| format!("{}x{}", "(".repeat(n), ")".repeat(n));
+    assert!(parse(&nested(crate::limits::MAX_QUERY_DEPTH)).is_ok());
+    let err = parse(&nested(10_000)).unwrap_err();
+    assert_eq!(err.position, crate::limits::MAX_QUERY_DEPTH + 1);
+    assert!(err.message.contains("nest deeper than 64 levels"), "{err}");
+    let err = parse(&format!("{}x", "-".repeat(10_000))).unwrap_err();
+    assert!(err.message.contains("nest deeper"), "{err}");
+    // Depth is nesting, not count: many groups side by side are fine.
+    assert!(parse(&"(a) ".repeat(1_000)).is_ok());
+}
+
+#[test]
+fn terms_with_nothing_to_find_are_errors_naming_them() {
+    for (query, position, term) in [
+        ("title:!!!", 7, "'title:!!!'"),
+        ("kyndrova '", 10, "'''"),
+        ("—", 1, "'—'"),
+        ("a \"?\"", 3, "'\"?\"'"),
+        ("-&", 2, "'&'"),
+    ] {
+        let err = parse(query).unwrap_err();
+        assert_eq!(err.position, position, "{query}: {err}");
+        assert!(err.message.contains(term), "{query}: {err}");
+    }
+    // Punctuation inside a word is fine; so is a dash standing alone.
+    assert!(parse("C++ Praha - Milovice").is_ok());
+}

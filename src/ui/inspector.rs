@@ -19,7 +19,7 @@ use super::thumbnails::{Key as ThumbKey, Request};
 use super::worker::Command;
 use super::{Action, App, Details};
 use crate::catalog::{Edit, HistoryEntry};
-use crate::date::PartialDate;
+use crate::date::{DEPICTED_FORMS, Depicted};
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
 use crate::text::{count, fold};
 
@@ -47,10 +47,6 @@ const FIELDS: &[Attribute] = &[
 
 const CAPTION: Attribute = Attribute::Field(Field::Caption);
 const DEPICTED: Attribute = Attribute::Field(Field::DateCreated);
-
-/// What the depicted date field accepts, said beside it when it cannot
-/// read what was typed.
-const DATE_FORMS: &str = "Accepted: 1991, 1991-06 or 1991-06-21";
 
 /// The preview's height at most: the fields below must fit 1280 x 800.
 const PREVIEW_HEIGHT: f32 = 150.0;
@@ -443,9 +439,9 @@ fn date_problem(text: &str) -> Option<String> {
     if text.is_empty() {
         return None;
     }
-    PartialDate::parse(text)
+    Depicted::parse(text)
         .err()
-        .map(|e| format!("Not a date the catalogue can read ({e}). {DATE_FORMS}"))
+        .map(|_| format!("Not a date the catalogue can read. Accepted: {DEPICTED_FORMS}"))
 }
 
 fn keyword_id() -> egui::Id {

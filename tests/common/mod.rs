@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod hostile;
+
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -13,15 +15,62 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// Whether every test must really run: CI sets `KARTOTEKA_REQUIRE_ALL=1`,
+/// and then a test that would skip for want of the corpus, exiftool or
+/// Chromium fails instead. A newcomer's plain `cargo test` still skips,
+/// saying what is missing.
+pub fn require_all() -> bool {
+    std::env::var_os("KARTOTEKA_REQUIRE_ALL").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Skips a test that lacks something it needs (returns `None` to pass),
+/// or fails it when CI requires every test to run.
+pub fn skip<T>(test: &str, missing: &str) -> Option<T> {
+    assert!(
+        !require_all(),
+        "{test} cannot run: {missing} (KARTOTEKA_REQUIRE_ALL is set, so this is a failure, not a skip)"
+    );
+    eprintln!("skipping {test}: {missing}");
+    None
+}
+
+/// The seed of a randomised test: `KARTOTEKA_TEST_SEED` (or, for this test
+/// alone, the variable named in the message) replays a failure; otherwise a
+/// fresh one, printed so that it can be.
+pub fn seed(test: &str) -> u64 {
+    let given = std::env::var("KARTOTEKA_TEST_SEED")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok());
+    let seed = given.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(1)
+    });
+    eprintln!("{test} seed {seed} (replay with KARTOTEKA_TEST_SEED={seed})");
+    seed
+}
+
 /// The shared corpus of real photographs, when this checkout sits beside it.
-/// Tests that need it say so and pass when it is absent.
+/// Tests that need it say so and pass when it is absent (and fail under
+/// `KARTOTEKA_REQUIRE_ALL`).
 pub fn shared_corpus(test: &str) -> Option<PathBuf> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
     if corpus.is_dir() {
         Some(corpus.canonicalize().unwrap())
     } else {
-        eprintln!("skipping {test}: ../shared/corpus is not here");
-        None
+        skip(test, "../shared/corpus is not here")
+    }
+}
+
+/// exiftool, when installed (CI installs it).
+pub fn exiftool(test: &str) -> Option<()> {
+    match Command::new("exiftool").arg("-ver").output() {
+        Ok(o) if o.status.success() => Some(()),
+        _ => skip(
+            test,
+            "exiftool is not installed (apt-get install libimage-exiftool-perl)",
+        ),
     }
 }
 
@@ -37,13 +86,23 @@ impl Env {
         Self { dir, catalog }
     }
 
+    /// An environment an ordinary user may also write in (see
+    /// [`as_ordinary_user`]).
+    #[cfg(unix)]
+    pub fn shared() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let env = Self::new();
+        std::fs::set_permissions(env.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        env
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
     /// `kartoteka --catalog <this env's catalogue>`
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_kartoteka"));
+        let mut cmd = Command::new(binary());
         cmd.arg("--catalog")
             .arg(&self.catalog)
             .env_remove("KARTOTEKA_CATALOG");
@@ -104,6 +163,34 @@ impl Env {
         }
         to
     }
+}
+
+/// The binary under test: the one cargo built, or `KARTOTEKA_TEST_BIN` (to
+/// run these tests against another build, such as an older one a new test
+/// must fail on).
+pub fn binary() -> PathBuf {
+    std::env::var_os("KARTOTEKA_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_kartoteka")))
+}
+
+/// Whether the tests run as root (as in CI), for whom file permissions do
+/// not apply.
+#[cfg(unix)]
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Makes a command run as `nobody` when the tests run as root, so that
+/// file permissions apply to it as to any archivist.
+#[cfg(unix)]
+pub fn as_ordinary_user(cmd: &mut Command) -> &mut Command {
+    use std::os::unix::process::CommandExt;
+    if is_root() {
+        cmd.uid(65534).gid(65534);
+    }
+    cmd
 }
 
 pub fn stderr(out: &Output) -> String {

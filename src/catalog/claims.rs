@@ -1,0 +1,1287 @@
+//! Sources and claims: who says what about a photo.
+//!
+//! A source is a bibliographic record: an article, a book, an archival
+//! document, a negative sleeve, a testimony. A claim is one value of one
+//! descriptive field of one photo, with the source that says it (or none),
+//! a locator within the source, a certainty and a note. A field may hold
+//! several claims that disagree; exactly one of them (when the field has a
+//! value) is preferred, and its value is the field's value in the photo
+//! row, so that search, CSV and XMP read a photo with claims as they read
+//! any other. A field whose claims disagree is disputed: dates when their
+//! ranges do not overlap, text when it differs after case, accents and
+//! spaces are folded, lists when their items differ.
+//!
+//! Every change to sources and claims is an operation of the history,
+//! undone and redone like an edit; the photo's value follows its preferred
+//! claim through the same steps.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde_json::Value;
+
+use super::edit::{self, Edit, normalise, value_of};
+use super::history::Step;
+use super::keywords::KeywordTree;
+use super::photos::load_photo;
+use super::{CatalogError, Catalogue, Result};
+use crate::date::Depicted;
+use crate::photo::{Attribute, Field, Photo, PhotoId};
+use crate::text::{count, fold, shorten};
+
+/// What kind of thing a source is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Article,
+    Book,
+    /// An archival document.
+    Archival,
+    /// A negative sleeve, the photographer's notes.
+    Sleeve,
+    /// Oral testimony.
+    Oral,
+    Website,
+    #[default]
+    Other,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Article,
+        SourceKind::Book,
+        SourceKind::Archival,
+        SourceKind::Sleeve,
+        SourceKind::Oral,
+        SourceKind::Website,
+        SourceKind::Other,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Article => "article",
+            SourceKind::Book => "book",
+            SourceKind::Archival => "archival",
+            SourceKind::Sleeve => "sleeve",
+            SourceKind::Oral => "oral",
+            SourceKind::Website => "website",
+            SourceKind::Other => "other",
+        }
+    }
+
+    /// The kind in words, for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Article => "Article",
+            SourceKind::Book => "Book",
+            SourceKind::Archival => "Archival document",
+            SourceKind::Sleeve => "Negative sleeve or photographer's notes",
+            SourceKind::Oral => "Oral testimony",
+            SourceKind::Website => "Website",
+            SourceKind::Other => "Other",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<SourceKind> {
+        let name = name.trim().to_lowercase();
+        Self::ALL.into_iter().find(|k| {
+            k.name() == name
+                || (name == "archival document" && *k == SourceKind::Archival)
+                || (name == "negative sleeve" && *k == SourceKind::Sleeve)
+                || (name == "oral testimony" && *k == SourceKind::Oral)
+        })
+    }
+}
+
+/// How sure a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Certainty {
+    Certain,
+    Probable,
+    Possible,
+}
+
+impl Certainty {
+    pub const ALL: [Certainty; 3] = [Certainty::Certain, Certainty::Probable, Certainty::Possible];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Certainty::Certain => "certain",
+            Certainty::Probable => "probable",
+            Certainty::Possible => "possible",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Certainty> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.name() == name.trim().to_lowercase())
+    }
+
+    /// Its bit in a photo's `certainties`.
+    pub fn bit(self) -> u8 {
+        match self {
+            Certainty::Certain => 1,
+            Certainty::Probable => 2,
+            Certainty::Possible => 4,
+        }
+    }
+}
+
+/// What a source records. Unknown fields of the CSL-JSON it came from stay
+/// in `extra`, so that they survive a round trip.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SourceRecord {
+    /// The short citation people read: "Czech Radio, 2020-02-26".
+    pub citation: String,
+    pub authors: Vec<String>,
+    pub title: Option<String>,
+    /// The publisher or outlet.
+    pub publisher: Option<String>,
+    /// Partial or EDTF, as depicted dates are.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// Where an archive keeps it: fond, box, inventory number.
+    pub reference: Option<String>,
+    pub kind: SourceKind,
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, Value>,
+}
+
+/// A source as the catalogue lists it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Source {
+    pub id: i64,
+    #[serde(flatten)]
+    pub record: SourceRecord,
+    /// Photos with a claim citing it.
+    pub photos: u64,
+    /// Claims citing it.
+    pub claims: u64,
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ClaimRecord {
+    pub photo: PhotoId,
+    /// The field's name, as `--set` takes it: caption, date_created, note, ...
+    pub field: String,
+    pub value: Value,
+    pub source: Option<i64>,
+    pub locator: Option<String>,
+    pub certainty: Option<Certainty>,
+    pub note: Option<String>,
+    pub preferred: bool,
+}
+
+/// A claim as the catalogue lists it, with the source it cites.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Claim {
+    pub id: i64,
+    pub field: String,
+    pub value: Value,
+    pub source: Option<Source>,
+    pub locator: Option<String>,
+    pub certainty: Option<Certainty>,
+    pub note: Option<String>,
+    pub preferred: bool,
+}
+
+/// The source, locator, certainty and note of claims being added.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attribution {
+    pub source: Option<i64>,
+    pub locator: Option<String>,
+    pub certainty: Option<Certainty>,
+    pub note: Option<String>,
+}
+
+/// What adding claims did (or, for a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimReport {
+    /// Photos that got the claim.
+    pub photos: usize,
+    /// Photos whose field now shows the new value.
+    pub preferred: usize,
+    /// Photos that already had this claim.
+    pub unchanged: usize,
+}
+
+/// The fields claims can be about, in order: each one's place is its bit
+/// in a photo's `claimed`, `disputed` and `sourced`.
+pub const CLAIMABLE: &[Attribute] = &[
+    Attribute::Field(Field::Title),
+    Attribute::Field(Field::Headline),
+    Attribute::Field(Field::Caption),
+    Attribute::Field(Field::Creators),
+    Attribute::Field(Field::Credit),
+    Attribute::Field(Field::Copyright),
+    Attribute::Field(Field::Source),
+    Attribute::Field(Field::Instructions),
+    Attribute::Field(Field::JobId),
+    Attribute::Field(Field::Sublocation),
+    Attribute::Field(Field::City),
+    Attribute::Field(Field::State),
+    Attribute::Field(Field::Country),
+    Attribute::Field(Field::CountryCode),
+    Attribute::Field(Field::Keywords),
+    Attribute::Field(Field::People),
+    Attribute::Field(Field::Event),
+    Attribute::Field(Field::DateCreated),
+    Attribute::Note,
+];
+
+/// A field's bit in a photo's claim masks.
+pub fn field_bit(attribute: Attribute) -> Option<u32> {
+    CLAIMABLE
+        .iter()
+        .position(|a| *a == attribute)
+        .map(|i| 1 << i)
+}
+
+/// The claimable field a name means: the `--set` names and the search
+/// filters' (`date`, `person`, `creator`, `keyword`, `job`).
+pub fn claimable(name: &str) -> Option<Attribute> {
+    let canonical = match name.trim() {
+        "date" | "depicted" => "date_created",
+        "person" => "people",
+        "creator" => "creators",
+        "keyword" => "keywords",
+        "job" => "job_id",
+        other => other,
+    };
+    Attribute::from_name(canonical).filter(|a| CLAIMABLE.contains(a))
+}
+
+fn claimable_or_error(name: &str) -> Result<Attribute> {
+    claimable(name).ok_or_else(|| {
+        CatalogError::Invalid(format!(
+            "claims are about a descriptive field ({}), not {name:?}",
+            CLAIMABLE
+                .iter()
+                .map(|a| a.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })
+}
+
+/// A photo's keywords as one claim value: its keyword paths, then the flat
+/// keywords no path ends in.
+fn keywords_value(photo: &Photo) -> Value {
+    let d = &photo.description;
+    let leaves: BTreeSet<&str> = d
+        .hierarchical_keywords
+        .iter()
+        .map(|h| h.rsplit('|').next().unwrap_or(h))
+        .collect();
+    let mut all: Vec<String> = d.hierarchical_keywords.clone();
+    all.extend(
+        d.keywords
+            .iter()
+            .filter(|k| !leaves.contains(k.as_str()))
+            .cloned(),
+    );
+    Value::from(all)
+}
+
+/// What a field of a photo holds, as a claim's value.
+pub(super) fn current_value(photo: &Photo, attribute: Attribute) -> Value {
+    match attribute {
+        Attribute::Field(Field::Keywords) => keywords_value(photo),
+        other => value_of(photo, other),
+    }
+}
+
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// The edits that make a field of a photo hold a claim's value.
+fn edits_for(photo: &Photo, attribute: Attribute, value: &Value) -> Vec<Edit> {
+    if attribute != Attribute::Field(Field::Keywords) {
+        return vec![Edit::Set(attribute, value.clone())];
+    }
+    let mut edits: Vec<Edit> = keywords_value(photo)
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(|k| Edit::RemoveKeyword(k.to_owned()))
+        .collect();
+    edits.extend(
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(|k| Edit::AddKeyword(k.to_owned())),
+    );
+    edits
+}
+
+/// A claim's value made comparable: text folded (case, accents, spaces),
+/// lists as sets of folded items.
+fn comparable(value: &Value) -> BTreeSet<String> {
+    let one = |s: &str| fold(&s.split_whitespace().collect::<Vec<_>>().join(" "));
+    match value {
+        Value::Array(items) => items.iter().filter_map(Value::as_str).map(one).collect(),
+        Value::String(s) => BTreeSet::from([one(s)]),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Whether the values of a field's claims disagree.
+pub fn disagree(attribute: Attribute, values: &[&Value]) -> bool {
+    if attribute == Attribute::Field(Field::DateCreated) {
+        let ranges: Vec<(u32, u32)> = values
+            .iter()
+            .filter_map(|v| v.as_str())
+            .filter_map(|s| Depicted::parse(s).ok())
+            .map(|d| {
+                let (a, b) = d.bounds();
+                (a.unwrap_or(0), b.unwrap_or(u32::MAX))
+            })
+            .collect();
+        return ranges
+            .iter()
+            .enumerate()
+            .any(|(i, a)| ranges[i + 1..].iter().any(|b| a.1 < b.0 || b.1 < a.0));
+    }
+    let distinct: BTreeSet<BTreeSet<String>> = values.iter().map(|v| comparable(v)).collect();
+    distinct.len() > 1
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+fn source_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, SourceRecord)> {
+    let json = |i: usize| -> rusqlite::Result<String> { r.get(i) };
+    let authors: Vec<String> = serde_json::from_str(&json(2)?).unwrap_or_default();
+    let extra: serde_json::Map<String, Value> =
+        serde_json::from_str(&json(10)?).unwrap_or_default();
+    let kind: String = r.get(8)?;
+    Ok((
+        r.get(0)?,
+        SourceRecord {
+            citation: r.get(1)?,
+            authors,
+            title: r.get(3)?,
+            publisher: r.get(4)?,
+            date: r.get(5)?,
+            url: r.get(6)?,
+            reference: r.get(7)?,
+            kind: SourceKind::from_name(&kind).unwrap_or_default(),
+            note: r.get(9)?,
+            extra,
+        },
+    ))
+}
+
+const SOURCE_SELECT: &str =
+    "id, citation, authors, title, publisher, date, url, reference, kind, note, extra";
+
+pub(super) fn source_record(conn: &Connection, id: i64) -> Result<Option<SourceRecord>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {SOURCE_SELECT} FROM source WHERE id = ?1"))?
+        .query_row([id], source_from_row)
+        .optional()?
+        .map(|(_, r)| r))
+}
+
+fn claim_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ClaimRecord)> {
+    let value: String = r.get(3)?;
+    let certainty: Option<String> = r.get(6)?;
+    Ok((
+        r.get(0)?,
+        ClaimRecord {
+            photo: PhotoId(r.get(1)?),
+            field: r.get(2)?,
+            value: serde_json::from_str(&value).unwrap_or(Value::Null),
+            source: r.get(4)?,
+            locator: r.get(5)?,
+            certainty: certainty.as_deref().and_then(Certainty::from_name),
+            note: r.get(7)?,
+            preferred: r.get(8)?,
+        },
+    ))
+}
+
+const CLAIM_SELECT: &str =
+    "id, photo_id, field, value, source_id, locator, certainty, note, preferred";
+
+/// A photo's claims (of one field, when given), in the order they came.
+pub(super) fn claims_of(
+    conn: &Connection,
+    photo: PhotoId,
+    field: Option<&str>,
+) -> Result<Vec<(i64, ClaimRecord)>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CLAIM_SELECT} FROM claim WHERE photo_id = ?1 AND (?2 IS NULL OR field = ?2)
+             ORDER BY id"
+        ))?
+        .query_map(params![photo.0, field], claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
+    conn.prepare_cached(&format!("SELECT {CLAIM_SELECT} FROM claim WHERE id = ?1"))?
+        .query_row([id], claim_from_row)
+        .optional()?
+        .ok_or_else(|| CatalogError::Invalid(format!("no claim {id}")))
+}
+
+fn next_id(conn: &Connection, table: &str, taken: i64) -> Result<i64> {
+    // Table names are constants of this module, never input.
+    let max: i64 = conn.query_row(
+        &format!("SELECT ifnull(max(id), 0) FROM {table}"),
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(max.max(taken) + 1)
+}
+
+// ---------------------------------------------------------------------------
+// Writing (the history applies steps through these)
+
+pub(super) fn write_source(
+    tx: &Transaction<'_>,
+    id: i64,
+    record: Option<&SourceRecord>,
+) -> Result<()> {
+    tx.prepare_cached("DELETE FROM source_fts WHERE rowid = ?1")?
+        .execute([id])?;
+    let Some(r) = record else {
+        tx.prepare_cached("DELETE FROM source WHERE id = ?1")?
+            .execute([id])
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    CatalogError::Invalid(format!("source {id} is still cited by claims"))
+                }
+                other => other.into(),
+            })?;
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "INSERT INTO source (id, citation, authors, title, publisher, date, url, reference, kind, note, extra)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (id) DO UPDATE SET citation = excluded.citation, authors = excluded.authors,
+             title = excluded.title, publisher = excluded.publisher, date = excluded.date,
+             url = excluded.url, reference = excluded.reference, kind = excluded.kind,
+             note = excluded.note, extra = excluded.extra",
+    )?
+    .execute(params![
+        id,
+        r.citation,
+        serde_json::to_string(&r.authors)?,
+        r.title,
+        r.publisher,
+        r.date,
+        r.url,
+        r.reference,
+        r.kind.name(),
+        r.note,
+        serde_json::to_string(&r.extra)?,
+    ])?;
+    tx.prepare_cached(
+        "INSERT INTO source_fts (rowid, citation, authors, title, publisher, reference, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        id,
+        r.citation,
+        r.authors.join("; "),
+        r.title,
+        r.publisher,
+        r.reference,
+        r.note
+    ])?;
+    Ok(())
+}
+
+pub(super) fn write_claim(
+    tx: &Transaction<'_>,
+    id: i64,
+    record: Option<&ClaimRecord>,
+) -> Result<()> {
+    let Some(c) = record else {
+        tx.prepare_cached("DELETE FROM claim WHERE id = ?1")?
+            .execute([id])?;
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "INSERT INTO claim (id, photo_id, field, value, source_id, locator, certainty, note, preferred)
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE EXISTS (SELECT 1 FROM photo WHERE id = ?2)
+         ON CONFLICT (id) DO UPDATE SET photo_id = excluded.photo_id, field = excluded.field,
+             value = excluded.value, source_id = excluded.source_id, locator = excluded.locator,
+             certainty = excluded.certainty, note = excluded.note, preferred = excluded.preferred",
+    )?
+    .execute(params![
+        id,
+        c.photo.0,
+        c.field,
+        c.value.to_string(),
+        c.source,
+        c.locator,
+        c.certainty.map(Certainty::name),
+        c.note,
+        c.preferred
+    ])?;
+    Ok(())
+}
+
+/// Recomputes what search keeps of a photo's claims: the fields disputed,
+/// those with a sourced claim, and the certainties.
+pub(super) fn refresh_marks(conn: &Connection, photo: PhotoId) -> Result<()> {
+    let claims = claims_of(conn, photo, None)?;
+    let mut by_field: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
+    for (_, c) in &claims {
+        by_field.entry(c.field.as_str()).or_default().push(c);
+    }
+    let (mut disputed, mut sourced, mut certainties) = (0u32, 0u32, 0u8);
+    for (field, claims) in &by_field {
+        let Some(attribute) = claimable(field) else {
+            continue;
+        };
+        let Some(bit) = field_bit(attribute) else {
+            continue;
+        };
+        let values: Vec<&Value> = claims.iter().map(|c| &c.value).collect();
+        if disagree(attribute, &values) {
+            disputed |= bit;
+        }
+        if claims.iter().any(|c| c.source.is_some()) {
+            sourced |= bit;
+        }
+        for c in claims {
+            certainties |= c.certainty.map_or(0, Certainty::bit);
+        }
+    }
+    conn.prepare_cached(
+        "UPDATE photo SET disputed = ?2, sourced = ?3, certainties = ?4
+         WHERE id = ?1 AND (disputed, sourced, certainties) IS NOT (?2, ?3, ?4)",
+    )?
+    .execute(params![photo.0, disputed, sourced, certainties])?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Planning: what a change of claims does, as steps
+
+/// Photo steps that make the photo's field hold `value`.
+fn value_steps(
+    tx: &Transaction<'_>,
+    tree: &KeywordTree,
+    photo: &Photo,
+    attribute: Attribute,
+    value: &Value,
+) -> Result<Vec<Step>> {
+    edit::photo_steps(tx, tree, photo.id, &edits_for(photo, attribute, value))
+}
+
+/// Steps that adjust a photo's claims of a field after its value was
+/// edited directly: an unsourced preferred claim takes the new value; a
+/// sourced one is kept, no longer preferred, beside a new unsourced claim
+/// with the new value.
+pub(super) fn follow_edit(
+    conn: &Connection,
+    photo: &Photo,
+    attribute: Attribute,
+    taken: &mut i64,
+) -> Result<Vec<Step>> {
+    let claims = claims_of(conn, photo.id, Some(attribute.name()))?;
+    if claims.is_empty() {
+        return Ok(Vec::new());
+    }
+    let new = current_value(photo, attribute);
+    let mut steps = Vec::new();
+    let preferred = claims.iter().find(|(_, c)| c.preferred);
+    match preferred {
+        Some((id, c)) if c.source.is_none() => {
+            let mut changed = c.clone();
+            changed.value = new.clone();
+            changed.preferred = !is_empty(&new);
+            let step = if is_empty(&new) {
+                Step::Claim {
+                    id: *id,
+                    old: Some(c.clone()),
+                    new: None,
+                }
+            } else {
+                Step::Claim {
+                    id: *id,
+                    old: Some(c.clone()),
+                    new: Some(changed),
+                }
+            };
+            steps.push(step);
+            return Ok(steps);
+        }
+        Some((id, c)) => {
+            let mut kept = c.clone();
+            kept.preferred = false;
+            steps.push(Step::Claim {
+                id: *id,
+                old: Some(c.clone()),
+                new: Some(kept),
+            });
+        }
+        None => {}
+    }
+    if !is_empty(&new) {
+        *taken = next_id(conn, "claim", *taken)?;
+        steps.push(Step::Claim {
+            id: *taken,
+            old: None,
+            new: Some(ClaimRecord {
+                photo: photo.id,
+                field: attribute.name().to_owned(),
+                value: new,
+                source: None,
+                locator: None,
+                certainty: None,
+                note: None,
+                preferred: true,
+            }),
+        });
+    }
+    Ok(steps)
+}
+
+/// A claim in a few words, for the history.
+pub(super) fn claim_words(c: &ClaimRecord, conn_citation: Option<&str>) -> String {
+    let value = match &c.value {
+        Value::String(s) => format!("“{}”", shorten(&s.replace('\n', " "), 50)),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    };
+    let field = claimable(&c.field).map_or(c.field.as_str(), |a| a.label());
+    match conn_citation {
+        Some(citation) => format!("{field} {value} ({citation})"),
+        None => format!("{field} {value}"),
+    }
+}
+
+impl Catalogue {
+    /// Adds a source; returns its id.
+    pub fn add_source(&mut self, record: SourceRecord) -> Result<i64> {
+        let record = checked_source(record)?;
+        let id = self.operation("sources", |tx, _| {
+            let id = next_id(tx, "source", 0)?;
+            let summary = format!("Added source “{}”", record.citation);
+            Ok(Some((
+                summary,
+                vec![Step::Source {
+                    id,
+                    old: None,
+                    new: Some(record),
+                }],
+                id,
+            )))
+        })?;
+        id.ok_or_else(|| CatalogError::Invalid("the source was not added".into()))
+    }
+
+    /// Every source, by citation, with how many photos and claims cite it.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SOURCE_SELECT},
+                    (SELECT count(DISTINCT photo_id) FROM claim c WHERE c.source_id = source.id),
+                    (SELECT count(*) FROM claim c WHERE c.source_id = source.id)
+             FROM source ORDER BY citation COLLATE fold, id"
+        ))?;
+        let rows = stmt.query_map([], |r| {
+            let (id, record) = source_from_row(r)?;
+            Ok(Source {
+                id,
+                record,
+                photos: r.get::<_, i64>(11)? as u64,
+                claims: r.get::<_, i64>(12)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn source(&self, id: i64) -> Result<Source> {
+        self.sources()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))
+    }
+
+    /// The sources whose citation, authors, title or publisher hold these
+    /// words (accent- and case-blind), best first.
+    pub fn find_sources(&self, words: &str) -> Result<Vec<i64>> {
+        let expression = fts_words(words);
+        if expression.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .conn
+            .prepare_cached("SELECT rowid FROM source_fts WHERE source_fts MATCH ?1 ORDER BY rank")?
+            .query_map([expression], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The source already in the catalogue that is the same as this one
+    /// (the same citation, title, date and URL), if any.
+    pub fn matching_source(&self, record: &SourceRecord) -> Result<Option<i64>> {
+        let record = checked_source(record.clone())?;
+        Ok(self
+            .sources()?
+            .into_iter()
+            .find(|s| {
+                fold(&s.record.citation) == fold(&record.citation)
+                    && s.record.title == record.title
+                    && s.record.date == record.date
+                    && s.record.url == record.url
+            })
+            .map(|s| s.id))
+    }
+
+    /// Adds sources (from a reference manager's file) as one operation; a
+    /// source the catalogue has already is not added twice. Returns the id
+    /// of each, and how many were new.
+    pub fn import_sources(&mut self, records: &[SourceRecord]) -> Result<(Vec<i64>, usize)> {
+        let mut known: Vec<(i64, SourceRecord)> = self
+            .sources()?
+            .into_iter()
+            .map(|s| (s.id, s.record))
+            .collect();
+        let mut ids = Vec::new();
+        let mut steps = Vec::new();
+        let mut taken = next_id(&self.conn, "source", 0)? - 1;
+        for record in records {
+            let record = checked_source(record.clone())?;
+            let same = known.iter().find(|(_, k)| {
+                fold(&k.citation) == fold(&record.citation)
+                    && k.title == record.title
+                    && k.date == record.date
+                    && k.url == record.url
+            });
+            if let Some((id, _)) = same {
+                ids.push(*id);
+                continue;
+            }
+            taken += 1;
+            ids.push(taken);
+            known.push((taken, record.clone()));
+            steps.push(Step::Source {
+                id: taken,
+                old: None,
+                new: Some(record),
+            });
+        }
+        let added = steps.len();
+        if added > 0 {
+            let summary = format!("Imported {}", count(added, "source", "sources"));
+            self.operation("sources", |_, _| Ok(Some((summary, steps, ()))))?;
+        }
+        Ok((ids, added))
+    }
+
+    /// Every source with its id, for writing them out.
+    pub fn source_records(&self) -> Result<Vec<(i64, SourceRecord)>> {
+        Ok(self
+            .sources()?
+            .into_iter()
+            .map(|s| (s.id, s.record))
+            .collect())
+    }
+
+    /// Changes a source's fields: `field` is citation, author (a list
+    /// separated by `;`), title, publisher, date, url, reference, kind or
+    /// note; an empty value clears it.
+    pub fn edit_source(&mut self, id: i64, changes: &[(String, String)]) -> Result<()> {
+        self.operation("sources", |tx, _| {
+            let old = source_record(tx, id)?
+                .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))?;
+            let mut new = old.clone();
+            for (field, value) in changes {
+                set_source_field(&mut new, field, value)?;
+            }
+            let new = checked_source(new)?;
+            if new == old {
+                return Ok(None);
+            }
+            let summary = format!("Changed source “{}”", new.citation);
+            Ok(Some((
+                summary,
+                vec![Step::Source {
+                    id,
+                    old: Some(old),
+                    new: Some(new),
+                }],
+                (),
+            )))
+        })?;
+        Ok(())
+    }
+
+    /// Removes a source. Refused while claims cite it, unless `force`: then
+    /// those claims stay, citing nothing. Returns how many claims it left.
+    pub fn remove_source(&mut self, id: i64, force: bool) -> Result<usize> {
+        let left = self.operation("sources", |tx, _| {
+            let old = source_record(tx, id)?
+                .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))?;
+            let citing = claims_citing(tx, id)?;
+            if !citing.is_empty() && !force {
+                let photos: BTreeSet<PhotoId> = citing.iter().map(|(_, c)| c.photo).collect();
+                return Err(CatalogError::Invalid(format!(
+                    "source {id} (“{}”) is cited by {} on {}; remove those first, or force it \
+                     (the claims stay, citing nothing)",
+                    old.citation,
+                    count(citing.len(), "claim", "claims"),
+                    count(photos.len(), "photo", "photos")
+                )));
+            }
+            let mut steps: Vec<Step> = citing
+                .iter()
+                .map(|(claim, c)| {
+                    let mut detached = c.clone();
+                    detached.source = None;
+                    Step::Claim {
+                        id: *claim,
+                        old: Some(c.clone()),
+                        new: Some(detached),
+                    }
+                })
+                .collect();
+            steps.push(Step::Source {
+                id,
+                old: Some(old.clone()),
+                new: None,
+            });
+            let summary = format!("Removed source “{}”", old.citation);
+            Ok(Some((summary, steps, citing.len())))
+        })?;
+        Ok(left.unwrap_or(0))
+    }
+
+    /// Merges source `from` into `into`: its claims cite `into`, and it goes.
+    /// Returns how many claims moved.
+    pub fn merge_sources(&mut self, from: i64, into: i64) -> Result<usize> {
+        if from == into {
+            return Err(CatalogError::Invalid(format!(
+                "source {from} cannot be merged into itself"
+            )));
+        }
+        let moved = self.operation("sources", |tx, _| {
+            let old = source_record(tx, from)?
+                .ok_or_else(|| CatalogError::Invalid(format!("no source {from}")))?;
+            let target = source_record(tx, into)?
+                .ok_or_else(|| CatalogError::Invalid(format!("no source {into}")))?;
+            let citing = claims_citing(tx, from)?;
+            let mut steps: Vec<Step> = citing
+                .iter()
+                .map(|(claim, c)| {
+                    let mut moved = c.clone();
+                    moved.source = Some(into);
+                    Step::Claim {
+                        id: *claim,
+                        old: Some(c.clone()),
+                        new: Some(moved),
+                    }
+                })
+                .collect();
+            steps.push(Step::Source {
+                id: from,
+                old: Some(old.clone()),
+                new: None,
+            });
+            let summary = format!(
+                "Merged source “{}” into “{}”",
+                old.citation, target.citation
+            );
+            Ok(Some((summary, steps, citing.len())))
+        })?;
+        Ok(moved.unwrap_or(0))
+    }
+
+    /// Adds a claim to each photo: `value` for `field`, said by the
+    /// attribution. A field that had a value and no claims keeps that value
+    /// as a claim of its own first, so that no version is lost. The new
+    /// claim is preferred when asked (`prefer`) or when the field was empty.
+    /// One operation; with `dry_run`, says what would happen.
+    pub fn add_claims(
+        &mut self,
+        photos: &[PhotoId],
+        field: &str,
+        value: &Value,
+        attribution: &Attribution,
+        prefer: bool,
+        dry_run: bool,
+    ) -> Result<ClaimReport> {
+        let attribute = claimable_or_error(field)?;
+        let value = normalise(attribute, value)?;
+        if is_empty(&value) {
+            return Err(CatalogError::Invalid(format!(
+                "a claim needs a value for {}",
+                attribute.name()
+            )));
+        }
+        let attribution = attribution.clone();
+        let tx = self.conn.transaction()?;
+        if let Some(source) = attribution.source
+            && source_record(&tx, source)?.is_none()
+        {
+            return Err(CatalogError::Invalid(format!("no source {source}")));
+        }
+        let mut tree = KeywordTree::load(&tx)?;
+        let mut report = ClaimReport::default();
+        let mut steps = Vec::new();
+        let mut taken = 0;
+        for &id in photos {
+            let photo = load_photo(&tx, &tree, id)?;
+            let claims = claims_of(&tx, id, Some(attribute.name()))?;
+            let same = |c: &ClaimRecord| {
+                comparable(&c.value) == comparable(&value)
+                    && c.source == attribution.source
+                    && c.locator == attribution.locator
+            };
+            if claims.iter().any(|(_, c)| same(c)) {
+                report.unchanged += 1;
+                continue;
+            }
+            report.photos += 1;
+            let current = current_value(&photo, attribute);
+            let mut preferred = claims.iter().find(|(_, c)| c.preferred).cloned();
+            if claims.is_empty() && !is_empty(&current) {
+                taken = next_id(&tx, "claim", taken)?;
+                let record = ClaimRecord {
+                    photo: id,
+                    field: attribute.name().to_owned(),
+                    value: current.clone(),
+                    source: None,
+                    locator: None,
+                    certainty: None,
+                    note: None,
+                    preferred: true,
+                };
+                steps.push(Step::Claim {
+                    id: taken,
+                    old: None,
+                    new: Some(record.clone()),
+                });
+                preferred = Some((taken, record));
+            }
+            let make_preferred = prefer || preferred.is_none();
+            if make_preferred && let Some((pid, p)) = &preferred {
+                let mut kept = p.clone();
+                kept.preferred = false;
+                steps.push(Step::Claim {
+                    id: *pid,
+                    old: Some(p.clone()),
+                    new: Some(kept),
+                });
+            }
+            taken = next_id(&tx, "claim", taken)?;
+            steps.push(Step::Claim {
+                id: taken,
+                old: None,
+                new: Some(ClaimRecord {
+                    photo: id,
+                    field: attribute.name().to_owned(),
+                    value: value.clone(),
+                    source: attribution.source,
+                    locator: attribution.locator.clone(),
+                    certainty: attribution.certainty,
+                    note: attribution.note.clone(),
+                    preferred: make_preferred,
+                }),
+            });
+            if make_preferred {
+                report.preferred += 1;
+                if comparable(&current) != comparable(&value) || current != value {
+                    steps.extend(value_steps(&tx, &tree, &photo, attribute, &value)?);
+                }
+            }
+        }
+        if dry_run || steps.is_empty() {
+            return Ok(report);
+        }
+        let citation = match attribution.source {
+            Some(s) => source_record(&tx, s)?.map(|r| format!(" from “{}”", r.citation)),
+            None => None,
+        };
+        let summary = format!(
+            "Claim on {} of {}{}",
+            attribute.label().to_lowercase(),
+            count(report.photos, "photo", "photos"),
+            citation.unwrap_or_default()
+        );
+        super::history::perform(&tx, &mut tree, "claims", &summary, None, &steps)?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// A photo's claims, field by field, each with the source it cites.
+    pub fn claims(&self, photo: PhotoId) -> Result<Vec<Claim>> {
+        let mut sources: BTreeMap<i64, Option<Source>> = BTreeMap::new();
+        let mut out = Vec::new();
+        for (id, c) in claims_of(&self.conn, photo, None)? {
+            let source = match c.source {
+                Some(s) => sources
+                    .entry(s)
+                    .or_insert_with(|| self.source(s).ok())
+                    .clone(),
+                None => None,
+            };
+            out.push(Claim {
+                id,
+                field: c.field,
+                value: c.value,
+                source,
+                locator: c.locator,
+                certainty: c.certainty,
+                note: c.note,
+                preferred: c.preferred,
+            });
+        }
+        let order = |field: &str| {
+            claimable(field)
+                .and_then(|a| CLAIMABLE.iter().position(|c| *c == a))
+                .unwrap_or(usize::MAX)
+        };
+        out.sort_by_key(|c| (order(&c.field), c.id));
+        Ok(out)
+    }
+
+    /// The photo a claim is about.
+    pub fn claim_photo(&self, claim: i64) -> Result<PhotoId> {
+        Ok(claim_record(&self.conn, claim)?.1.photo)
+    }
+
+    /// Makes a claim the preferred one of its field: the field shows its value.
+    pub fn prefer_claim(&mut self, claim: i64) -> Result<()> {
+        self.operation("claims", |tx, tree| {
+            let (id, c) = claim_record(tx, claim)?;
+            if c.preferred {
+                return Ok(None);
+            }
+            let attribute = claimable_or_error(&c.field)?;
+            let mut steps = Vec::new();
+            for (other, o) in claims_of(tx, c.photo, Some(&c.field))? {
+                if o.preferred {
+                    let mut kept = o.clone();
+                    kept.preferred = false;
+                    steps.push(Step::Claim {
+                        id: other,
+                        old: Some(o),
+                        new: Some(kept),
+                    });
+                }
+            }
+            let mut chosen = c.clone();
+            chosen.preferred = true;
+            steps.push(Step::Claim {
+                id,
+                old: Some(c.clone()),
+                new: Some(chosen),
+            });
+            let photo = load_photo(tx, tree, c.photo)?;
+            steps.extend(value_steps(tx, tree, &photo, attribute, &c.value)?);
+            let summary = format!(
+                "Preferred {}",
+                claim_words(&c, citation_of(tx, c.source)?.as_deref())
+            );
+            Ok(Some((summary, steps, ())))
+        })?;
+        Ok(())
+    }
+
+    /// Removes a claim. When it was preferred, the next claim of the field
+    /// (the most certain, then the oldest) becomes preferred and the field
+    /// shows its value; the last claim of a field leaves the field's value
+    /// as it is.
+    pub fn remove_claim(&mut self, claim: i64) -> Result<()> {
+        self.operation("claims", |tx, tree| {
+            let (id, c) = claim_record(tx, claim)?;
+            let attribute = claimable_or_error(&c.field)?;
+            let mut steps = vec![Step::Claim {
+                id,
+                old: Some(c.clone()),
+                new: None,
+            }];
+            if c.preferred {
+                let rank = |o: &ClaimRecord| match o.certainty {
+                    Some(Certainty::Certain) => 0,
+                    Some(Certainty::Probable) => 1,
+                    None => 2,
+                    Some(Certainty::Possible) => 3,
+                };
+                let next = claims_of(tx, c.photo, Some(&c.field))?
+                    .into_iter()
+                    .filter(|(other, _)| *other != id)
+                    .min_by_key(|(other, o)| (rank(o), *other));
+                if let Some((other, o)) = next {
+                    let mut chosen = o.clone();
+                    chosen.preferred = true;
+                    steps.push(Step::Claim {
+                        id: other,
+                        old: Some(o.clone()),
+                        new: Some(chosen),
+                    });
+                    let photo = load_photo(tx, tree, c.photo)?;
+                    steps.extend(value_steps(tx, tree, &photo, attribute, &o.value)?);
+                }
+            }
+            let summary = format!(
+                "Removed claim {}",
+                claim_words(&c, citation_of(tx, c.source)?.as_deref())
+            );
+            Ok(Some((summary, steps, ())))
+        })?;
+        Ok(())
+    }
+
+    /// Changes a claim's source, locator, certainty or note.
+    pub fn edit_claim(&mut self, claim: i64, attribution: &Attribution) -> Result<()> {
+        self.operation("claims", |tx, _| {
+            let (id, c) = claim_record(tx, claim)?;
+            if let Some(source) = attribution.source
+                && source_record(tx, source)?.is_none()
+            {
+                return Err(CatalogError::Invalid(format!("no source {source}")));
+            }
+            let mut changed = c.clone();
+            changed.source = attribution.source;
+            changed.locator = attribution.locator.clone();
+            changed.certainty = attribution.certainty;
+            changed.note = attribution.note.clone();
+            if changed == c {
+                return Ok(None);
+            }
+            let summary = format!(
+                "Changed claim {}",
+                claim_words(&c, citation_of(tx, changed.source)?.as_deref())
+            );
+            Ok(Some((
+                summary,
+                vec![Step::Claim {
+                    id,
+                    old: Some(c),
+                    new: Some(changed),
+                }],
+                (),
+            )))
+        })?;
+        Ok(())
+    }
+}
+
+/// The claims citing a source.
+fn claims_citing(conn: &Connection, source: i64) -> Result<Vec<(i64, ClaimRecord)>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {CLAIM_SELECT} FROM claim WHERE source_id = ?1 ORDER BY id"
+        ))?
+        .query_map([source], claim_from_row)?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn citation_of(conn: &Connection, source: Option<i64>) -> Result<Option<String>> {
+    Ok(match source {
+        Some(s) => source_record(conn, s)?.map(|r| r.citation),
+        None => None,
+    })
+}
+
+/// Words as a full-text expression: each quoted, all of them required.
+pub(super) fn fts_words(words: &str) -> String {
+    words
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// A source record made tidy; a source needs a citation.
+fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
+    let tidy = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    r.citation = r.citation.trim().to_owned();
+    if r.citation.is_empty() {
+        // A source with a title or an author is cited by them.
+        r.citation = match (r.authors.first(), &r.title, &r.date) {
+            (Some(a), _, Some(d)) => format!("{a}, {d}"),
+            (Some(a), _, None) => a.clone(),
+            (None, Some(t), Some(d)) => format!("{t}, {d}"),
+            (None, Some(t), None) => t.clone(),
+            _ => {
+                return Err(CatalogError::Invalid(
+                    "a source needs a citation, a title or an author".into(),
+                ));
+            }
+        };
+    }
+    r.authors = r
+        .authors
+        .into_iter()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect();
+    r.title = tidy(r.title);
+    r.publisher = tidy(r.publisher);
+    r.date = tidy(r.date);
+    if let Some(d) = &r.date {
+        Depicted::parse(d).map_err(|e| CatalogError::Invalid(format!("source date: {e}")))?;
+    }
+    r.url = tidy(r.url);
+    r.reference = tidy(r.reference);
+    r.note = tidy(r.note);
+    Ok(r)
+}
+
+/// Sets one field of a source record from text.
+pub fn set_source_field(r: &mut SourceRecord, field: &str, value: &str) -> Result<()> {
+    let text = || Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+    match field.trim() {
+        "citation" => r.citation = value.trim().to_owned(),
+        "author" | "authors" => {
+            r.authors = value
+                .split(';')
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .collect()
+        }
+        "title" => r.title = text(),
+        "publisher" => r.publisher = text(),
+        "date" => r.date = text(),
+        "url" => r.url = text(),
+        "reference" => r.reference = text(),
+        "note" => r.note = text(),
+        "kind" => {
+            r.kind = SourceKind::from_name(value).ok_or_else(|| {
+                CatalogError::Invalid(format!(
+                    "a source's kind is {}, not {value:?}",
+                    SourceKind::ALL.map(SourceKind::name).join(", ")
+                ))
+            })?
+        }
+        other => {
+            return Err(CatalogError::Invalid(format!(
+                "a source has citation, author, title, publisher, date, url, reference, kind \
+                 and note, not {other:?}"
+            )));
+        }
+    }
+    Ok(())
+}

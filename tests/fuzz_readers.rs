@@ -1,0 +1,234 @@
+//! A bounded fuzz pass over every reader of untrusted bytes: EXIF, IPTC
+//! IIM, XMP, PNG chunks, TIFF directories, JPEG segments, thumbnails, and
+//! the embedder that rewrites them. Real photographs and generated files
+//! are mutated by a seeded generator (bit flips, interesting values in
+//! length fields, insertions, deletions, duplicated and truncated parts);
+//! every reader must answer with a value or an error, never a panic.
+//!
+//! `KARTOTEKA_FUZZ_ROUNDS` sets the number of cases (2,000 by default, more
+//! in CI); `KARTOTEKA_TEST_SEED` replays a run. A failing case is saved to
+//! the temporary folder and named in the failure.
+
+mod common;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use common::fixtures;
+use common::hostile::*;
+use kartoteka::export::embed;
+use kartoteka::ingest::container::{self, Budget};
+use kartoteka::ingest::iptc::{Iim, iim_from_photoshop_resources};
+use kartoteka::ingest::metadata::Embedded;
+use kartoteka::ingest::xmp::Xmp;
+use kartoteka::ingest::{exif, thumbnail};
+use kartoteka::photo::*;
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
+    }
+}
+
+fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
+    let mut data = input.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        if data.is_empty() {
+            data.push(rng.next() as u8);
+            continue;
+        }
+        let at = rng.below(data.len());
+        match rng.below(8) {
+            0 => data[at] ^= 1 << rng.below(8),
+            1 => data[at] = [0x00, 0xFF, 0x7F, 0x80, 0x01, 0xFE][rng.below(6)],
+            2 => {
+                // A length field set to something absurd.
+                let value: [u8; 4] = match rng.below(4) {
+                    0 => [0xFF; 4],
+                    1 => [0; 4],
+                    2 => [0x7F, 0xFF, 0xFF, 0xFF],
+                    _ => (rng.next() as u32).to_be_bytes(),
+                };
+                let n = [2, 4][rng.below(2)].min(data.len() - at);
+                data[at..at + n].copy_from_slice(&value[..n]);
+            }
+            3 => {
+                let n = 1 + rng.below(16);
+                let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+                data.splice(at..at, bytes);
+            }
+            4 => {
+                let end = (at + 1 + rng.below(256)).min(data.len());
+                data.drain(at..end);
+            }
+            5 => {
+                let end = (at + 1 + rng.below(512)).min(data.len());
+                let part = data[at..end].to_vec();
+                let to = rng.below(data.len());
+                data.splice(to..to, part);
+            }
+            6 => data.truncate(at),
+            _ => {
+                // The same byte repeated: runs of 0xFF are JPEG fill bytes.
+                let n = 1 + rng.below(64);
+                let b = data[at];
+                data.splice(at..at, std::iter::repeat_n(b, n));
+            }
+        }
+    }
+    data
+}
+
+fn photo() -> Photo {
+    Photo {
+        id: PhotoId(1),
+        file: FileInfo {
+            path: "/archive/a.jpg".into(),
+            size: 1,
+            mtime_ns: 1,
+            hash: "h".into(),
+            format: ImageFormat::Jpeg,
+            sidecar: None,
+        },
+        technical: Technical::default(),
+        description: Description {
+            title: Some("Odchod".into()),
+            caption: Some("Milovice, June 1991".into()),
+            keywords: vec!["military".into()],
+            hierarchical_keywords: vec!["Subjects|Military".into()],
+            ..Description::default()
+        },
+        curation: Curation::default(),
+        warnings: vec![],
+    }
+}
+
+/// Everything a reader might be handed, one input at a time.
+fn exercise(data: &[u8], heavy: bool) {
+    if let Some(format) = ImageFormat::detect(data) {
+        if let Ok(embedded) = Embedded::read(format, data) {
+            let _ = embedded.technical();
+            let _ = embedded.description(None);
+            let _ = embedded.raw_tags();
+        }
+        if heavy {
+            let _ = thumbnail::make(format, data, Some(6));
+            let _ = embed::embed(format, data, &photo());
+        }
+        let _ = embed::embedded_xmp(format, data);
+    }
+    let mut cursor = std::io::Cursor::new(data);
+    let _ = container::jpeg_layout(&mut cursor, |_| true, &mut Budget::new(1 << 20));
+    let _ = container::count_scans_in(data, 100);
+    let _ = container::copy_tiff_metadata(&mut cursor, &mut Budget::new(1 << 20));
+    if let Ok(mut chunks) = container::PngChunks::new(&mut cursor) {
+        let mut budget = Budget::new(1 << 20);
+        while let Ok(Some(h)) = chunks.next_chunk() {
+            let _ = chunks.data(&h, &mut budget);
+        }
+    }
+    if let Ok(xmp) = Xmp::parse(data) {
+        let _ = xmp.raw_tags("XMP");
+    }
+    if let Ok(iim) = Iim::parse(data) {
+        let _ = iim.raw_tags();
+    }
+    let _ = iim_from_photoshop_resources(data);
+    if let Ok((e, _)) = exif::parse(data.to_vec()) {
+        let _ = exif::technical(&e);
+        let _ = exif::raw_tags(&e);
+    }
+}
+
+fn seeds() -> Vec<(&'static str, Vec<u8>)> {
+    let fixture = |p: &str| std::fs::read(fixtures().join(p)).unwrap();
+    let treaty = fixture("archive/treaty-signing.jpg");
+    let exif_block = {
+        let mut cursor = std::io::Cursor::new(&treaty);
+        container::jpeg_layout(&mut cursor, |m| m == 0xE1, &mut Budget::new(1 << 20))
+            .unwrap()
+            .segments
+            .into_iter()
+            .filter_map(|s| s.contents)
+            .find(|c| c.starts_with(b"Exif\0\0"))
+            .map(|c| c[6..].to_vec())
+            .unwrap_or_default()
+    };
+    let mut iim = iim_dataset(1, 90, b"\x1b%G");
+    iim.extend(iim_dataset(2, 5, "Kasárna".as_bytes()));
+    iim.extend(iim_dataset(2, 25, b"military"));
+    iim.extend(iim_dataset(2, 120, &[b'c'; 40_000]));
+    vec![
+        ("treaty JPEG", treaty),
+        ("orientation JPEG", fixture("orientation/landscape_6.jpg")),
+        ("invalid EXIF JPEG", fixture("corrupt/invalid-exif.jpg")),
+        ("TIFF", fixture("corrupt/crash-2020-10-test.tif")),
+        ("EXIF block", exif_block),
+        (
+            "JPEG with XMP and IIM",
+            with_iim(
+                &with_xmp(&jpeg(24, 16), &title_xmp("Odchod")),
+                &[(5, b"Title"), (25, b"keyword")],
+            ),
+        ),
+        ("progressive JPEG", progressive_jpeg_with_scans(32, 24, 14)),
+        (
+            "PNG with text",
+            png_with_chunks(
+                &png(12, 9),
+                &[
+                    png_chunk(b"tEXt", b"Comment\0hello"),
+                    ztxt("Raw profile type exif", b"\nexif\n 6\n457869660000\n"),
+                    itxt_compressed("XML:com.adobe.xmp", title_xmp("PNG").as_bytes()),
+                    png_chunk(b"eXIf", b"MM\0*\0\0\0\x08\0\0\0\0\0\0"),
+                ],
+            ),
+        ),
+        ("TIFF with XMP", tiff_with_xmp(&title_xmp("TIFF"))),
+        ("XMP", deep_xmp(40).into_bytes()),
+        ("IIM", iim),
+    ]
+}
+
+#[test]
+fn mutated_metadata_never_panics_a_reader() {
+    let seed = common::seed("reader fuzz");
+    let rounds: usize = std::env::var("KARTOTEKA_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    let seeds = seeds();
+    for (name, data) in &seeds {
+        exercise(data, true);
+        assert!(!data.is_empty(), "{name}");
+    }
+    let mut rng = Rng(seed | 1);
+    let mut failures = Vec::new();
+    for case in 0..rounds {
+        let (name, original) = &seeds[rng.below(seeds.len())];
+        let data = mutate(&mut rng, original);
+        let heavy = case % 4 == 0;
+        if catch_unwind(AssertUnwindSafe(|| exercise(&data, heavy))).is_err() {
+            let saved = std::env::temp_dir().join(format!("kartoteka-fuzz-{seed}-{case}.bin"));
+            std::fs::write(&saved, &data).unwrap();
+            failures.push(format!(
+                "case {case} (from the {name}) panicked; input saved as {}",
+                saved.display()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "seed {seed}:\n{}", failures.join("\n"));
+}
