@@ -564,8 +564,10 @@ pub fn is_damage(error: &CatalogError) -> bool {
         )
     };
     match error {
-        CatalogError::NotACatalogue { .. } => true,
-        CatalogError::Sqlite(e) | CatalogError::Migration { source: e, .. } => corrupt(e),
+        // A failed upgrade means a damaged version marker or schema (the
+        // catalogue's own message says to restore a backup).
+        CatalogError::NotACatalogue { .. } | CatalogError::Migration { .. } => true,
+        CatalogError::Sqlite(e) => corrupt(e),
         _ => false,
     }
 }

@@ -33,10 +33,18 @@ pub enum Pending {
 #[derive(Debug, Clone)]
 pub enum FileRequest {
     ImportFolder,
-    SaveCsv { pending: Pending, name: String },
+    SaveCsv {
+        pending: Pending,
+        name: String,
+    },
     OpenCsv,
+    /// Sources exported by a reference manager.
+    OpenCsl,
     CopiesFolder(Vec<PhotoId>),
-    SetFolder { name: String, options: SetOptions },
+    SetFolder {
+        name: String,
+        options: SetOptions,
+    },
     NewCatalogue,
     OpenCatalogue,
     RestoreBackup,
@@ -62,6 +70,7 @@ impl FileRequest {
             FileRequest::ImportFolder => "Import a folder",
             FileRequest::SaveCsv { .. } => "Export CSV",
             FileRequest::OpenCsv => "Import CSV",
+            FileRequest::OpenCsl => "Import sources (CSL-JSON)",
             FileRequest::CopiesFolder(_) => "A folder for the copies",
             FileRequest::SetFolder { .. } => "A folder for the exhibition",
             FileRequest::NewCatalogue => "New catalogue",
@@ -75,6 +84,7 @@ impl FileRequest {
     fn filter(&self) -> Option<(&'static str, &'static [&'static str])> {
         match self {
             FileRequest::SaveCsv { .. } | FileRequest::OpenCsv => Some(("CSV", &["csv"])),
+            FileRequest::OpenCsl => Some(("CSL-JSON", &["json"])),
             FileRequest::NewCatalogue | FileRequest::OpenCatalogue | FileRequest::RestoreBackup => {
                 Some(("Kartoteka catalogue", &["kartoteka"]))
             }
@@ -95,7 +105,7 @@ impl FileRequest {
         match self {
             FileRequest::ImportFolder => Wanted::ExistingFolder,
             FileRequest::SaveCsv { .. } => Wanted::SaveFile,
-            FileRequest::OpenCsv => Wanted::OpenFile,
+            FileRequest::OpenCsv | FileRequest::OpenCsl => Wanted::OpenFile,
             FileRequest::CopiesFolder(_)
             | FileRequest::SetFolder { .. }
             | FileRequest::BackupFolder => Wanted::NewOrExistingFolder,
@@ -116,6 +126,7 @@ impl FileRequest {
                 path,
             },
             FileRequest::OpenCsv => Action::PreviewCsv(super::interop::first_request(path)),
+            FileRequest::OpenCsl => Action::Worker(Command::ImportSources(path)),
             FileRequest::CopiesFolder(photos) => Action::WriteMetadata {
                 photos,
                 target: Target::Copies(path),

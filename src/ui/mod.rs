@@ -11,6 +11,7 @@
 
 mod actions;
 mod catalogues;
+mod claims;
 mod dialogs;
 mod events;
 mod grid;
@@ -174,6 +175,7 @@ pub struct App {
     inspected: Vec<PhotoId>,
     details: Option<Box<Details>>,
     inspector: InspectorState,
+    claims: claims::ClaimsState,
 
     sidebar: Sidebar,
     sidebar_state: sidebar::SidebarState,
@@ -310,6 +312,7 @@ impl App {
             inspected: Vec::new(),
             details: None,
             inspector: InspectorState::default(),
+            claims: claims::ClaimsState::default(),
             sidebar: Sidebar::default(),
             sidebar_state: sidebar::SidebarState::default(),
             viewer: None,
@@ -792,6 +795,7 @@ impl eframe::App for App {
                 status::errors_window(self, &ctx);
             }
             interop::windows(self, &ctx, &mut actions);
+            claims::source_window(self, &ctx, &mut actions);
         }
         catalogues::windows(self, &ctx, &mut actions);
         let keyword_paths: Vec<String> = self
