@@ -23,7 +23,7 @@ use std::time::Duration;
 use rusqlite::backup::StepResult;
 use rusqlite::{Connection, OpenFlags};
 
-use super::{CatalogError, migrations, thumbnails};
+use super::{CatalogError, migrations, sqlite_file, thumbnails};
 
 /// The folder beside a catalogue that holds its backups unless another is
 /// chosen (as Lightroom Classic keeps `Backups` beside its catalogue).
@@ -55,6 +55,8 @@ pub enum BackupError {
     InUse(PathBuf),
     #[error("{0} already exists; restoring never overwrites a file")]
     Exists(PathBuf),
+    #[error("{path} could not be read: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
     #[error("the backup was cancelled; nothing was written")]
     Cancelled,
     #[error("{path}: {source}")]
@@ -236,20 +238,14 @@ fn backup_name(folder: &Path, catalogue: &Path, now: jiff::civil::DateTime) -> P
 }
 
 /// Opens an existing SQLite file for reading without changing it (no
-/// migration, no journal change), after checking it is Kartoteka's.
+/// migration, no journal change), after checking it is Kartoteka's. A file
+/// this user may not write (a colleague's catalogue, a read-only disk) is
+/// opened read-only, with nothing created beside it.
 fn open_catalogue_source(path: &Path) -> Result<Connection> {
     if !path.is_file() {
         return Err(BackupError::Missing(path.to_owned()));
     }
-    // Read-write without create: a read-only connection cannot open a WAL
-    // file whose shared-memory file is not there yet. Nothing is written.
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sql(path))?;
-    conn.busy_timeout(Duration::from_secs(10))
-        .map_err(sql(path))?;
+    let conn = open_sqlite(path)?;
     let id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(|e| match &e {
@@ -264,6 +260,26 @@ fn open_catalogue_source(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Opens an existing SQLite file (a catalogue or its thumbnails) as the
+/// catalogue opens it: read-write when this user may write it (nothing is
+/// written; a read-only connection could not open a WAL file whose
+/// shared-memory file is not there yet), read-only otherwise.
+fn open_sqlite(path: &Path) -> Result<Connection> {
+    let (conn, _read_only) = sqlite_file::open(path).map_err(|e| match e {
+        CatalogError::Sqlite(source) => BackupError::Sqlite {
+            path: path.to_owned(),
+            source,
+        },
+        other => BackupError::Unreadable {
+            path: path.to_owned(),
+            reason: other.to_string(),
+        },
+    })?;
+    conn.busy_timeout(Duration::from_secs(10))
+        .map_err(sql(path))?;
+    Ok(conn)
+}
+
 /// Copies `src` into a new temporary file in `folder` with the online
 /// backup API, inside one read transaction so the copy is one instant of
 /// the source. The copy is left in rollback-journal mode (one file) and
@@ -275,11 +291,16 @@ fn copy_database(
     cancel: &AtomicBool,
     progress: &dyn Fn(u64, u64),
 ) -> Result<tempfile::NamedTempFile> {
-    let temp = tempfile::Builder::new()
-        .prefix(".kartoteka-copy-")
-        .suffix(".partial")
-        .tempfile_in(folder)
-        .map_err(io(folder))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".kartoteka-copy-").suffix(".partial");
+    // A backup is a file like any the user makes: the user's umask decides
+    // who may read it (tempfile alone would make it private).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let temp = builder.tempfile_in(folder).map_err(io(folder))?;
     let mut dst = Connection::open(temp.path()).map_err(sql(temp.path()))?;
     // The read transaction: every step copies from the same snapshot, so
     // a writer elsewhere neither restarts the copy nor tears it.
@@ -385,13 +406,7 @@ pub fn back_up(
 
     let thumbs_src = thumbnails::path_beside(catalogue);
     let thumbs_copy = if thumbs_src.is_file() {
-        let conn = Connection::open_with_flags(
-            &thumbs_src,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sql(&thumbs_src))?;
-        conn.busy_timeout(Duration::from_secs(10))
-            .map_err(sql(&thumbs_src))?;
+        let conn = open_sqlite(&thumbs_src)?;
         Some(copy_database(
             &conn,
             &thumbs_src,
@@ -533,11 +548,7 @@ pub fn restore(backup: &Path, into: &Path, in_use: Option<&Path>) -> Result<Rest
     // A thumbnails file already at the target's place belongs to something
     // else: it stays, and the thumbnails are made again on the next import.
     let thumbnails = if thumbs_src.is_file() && !thumbs_target.exists() {
-        let conn = Connection::open_with_flags(
-            &thumbs_src,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sql(&thumbs_src))?;
+        let conn = open_sqlite(&thumbs_src)?;
         let t = copy_database(&conn, &thumbs_src, &folder, &never, &|_, _| {})?;
         persist(t, &thumbs_target)?;
         Some(thumbs_target)
@@ -615,6 +626,29 @@ mod tests {
         let files: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
         assert_eq!(files.len(), 1, "{files:?}");
         assert_eq!(list(&folder, &path).unwrap(), vec![report.backup]);
+    }
+
+    /// A backup is readable by whoever the user's umask lets read their
+    /// files (an archive's colleagues), not private as temporary files are.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_backup_is_created_with_the_users_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let status = std::fs::read_to_string("/proc/self/status").unwrap();
+        let umask = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Umask:"))
+            .and_then(|u| u32::from_str_radix(u.trim(), 8).ok())
+            .expect("the umask in /proc/self/status");
+        let dir = tempfile::tempdir().unwrap();
+        let path = catalogue_with_sets(dir.path(), 1);
+        let folder = folder_beside(&path);
+        let report = back_up(&path, &folder, None, &AtomicBool::new(false), &|_, _| {}).unwrap();
+        let files = std::iter::once(report.backup.catalogue).chain(report.backup.thumbnails);
+        for file in files {
+            let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o666 & !umask, "{}: {mode:o}", file.display());
+        }
     }
 
     #[test]
