@@ -15,6 +15,15 @@ pub const MAX_XMP_DEPTH: usize = 64;
 /// An XMP packet with more elements than this is ignored (with a warning).
 pub const MAX_XMP_ELEMENTS: usize = 200_000;
 
+/// Claims read from one photo's XMP at most; the rest are ignored (with a
+/// warning). A photo with more versions of its fields than this is not
+/// a description but an attack.
+pub const MAX_CARRIED_CLAIMS: usize = 10_000;
+
+/// Problems of one kind reported for one file at most; the rest are
+/// counted in one more line.
+pub const MAX_WARNINGS_PER_FILE: usize = 20;
+
 /// Parentheses and `-` nested deeper than this in a query are an error
 /// naming the position.
 pub const MAX_QUERY_DEPTH: usize = 64;

@@ -492,3 +492,99 @@ fn a_set_export_numbers_cited_sources_and_adds_a_bibliography() {
         "{checklist}"
     );
 }
+
+/// A sidecar as a hostile donor might craft it: more claims than any
+/// description has, notes past the field limit, claims citing sources the
+/// packet never describes, sources without keys.
+fn hostile_sidecar(claims: usize) -> String {
+    let mut xmp = String::from(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF \
+         xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
+         <rdf:Description rdf:about=\"\" xmlns:kartoteka=\"https://ns.kartoteka.org/xmp/1.0/\">\
+         <kartoteka:Sources><rdf:Bag>\
+         <rdf:li rdf:parseType=\"Resource\"><kartoteka:key>1</kartoteka:key>\
+         <kartoteka:citation>Czech Radio, 2020-02-26</kartoteka:citation></rdf:li>\
+         <rdf:li rdf:parseType=\"Resource\"><kartoteka:citation>no key</kartoteka:citation></rdf:li>\
+         </rdf:Bag></kartoteka:Sources><kartoteka:Claims><rdf:Seq>",
+    );
+    let long = "x".repeat(70 * 1024);
+    for i in 0..claims {
+        let (source, note) = match i % 3 {
+            0 => ("1", String::new()),
+            1 => ("99", String::new()),
+            _ => ("1", format!("<kartoteka:note>{long}</kartoteka:note>")),
+        };
+        let note = if i == 2 { note } else { String::new() };
+        xmp.push_str(&format!(
+            "<rdf:li rdf:parseType=\"Resource\"><kartoteka:field>caption</kartoteka:field>\
+             <kartoteka:value>version {i}</kartoteka:value><kartoteka:source>{source}</kartoteka:source>\
+             {note}<kartoteka:preferred>{}</kartoteka:preferred></rdf:li>",
+            if i == 0 { "True" } else { "False" }
+        ));
+    }
+    xmp.push_str("</rdf:Seq></kartoteka:Claims></rdf:Description></rdf:RDF></x:xmpmeta>");
+    xmp
+}
+
+#[test]
+fn a_hostile_sidecar_is_read_within_limits_and_said_so_briefly() {
+    let env = Env::new();
+    let dir = env.copy_fixtures("archive", &[TREATY]);
+    std::fs::write(dir.join("treaty-signing.xmp"), hostile_sidecar(12_000)).unwrap();
+    let out = env.import(&[&dir]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("XMP holds 12000 claims; only the first 10000 are read"),
+        "{err}"
+    );
+    assert!(
+        err.contains("locator or note is longer than 64 KiB"),
+        "{err}"
+    );
+    assert!(err.contains("which the packet does not describe"), "{err}");
+    assert!(err.contains("more XMP claims or sources ignored"), "{err}");
+    let warnings = err.lines().filter(|l| l.starts_with("warning:")).count();
+    assert!(warnings <= 25, "a few lines, not thousands: {warnings}");
+    let photo = env.show("1");
+    let claims = photo["claims"].as_array().unwrap();
+    // The first 10,000 less the one whose note is too long, and the
+    // caption the photo's own metadata holds: it differs from the packet's
+    // preferred claim, so it is kept as the preferred one.
+    assert_eq!(claims.len(), 10_000);
+    assert!(claims.iter().any(|c| c["value"] == "version 0"));
+    let preferred: Vec<&Value> = claims.iter().filter(|c| c["preferred"] == true).collect();
+    assert_eq!(preferred.len(), 1);
+    assert_eq!(preferred[0]["value"], photo["caption"]);
+    let sources: Value = serde_json::from_str(&env.ok(["source", "list", "--json"])).unwrap();
+    assert_eq!(sources.as_array().unwrap().len(), 1, "{sources:#}");
+}
+
+#[test]
+fn sources_and_claims_past_the_field_limits_are_refused_naming_the_field() {
+    let ex = example();
+    let long = "ř".repeat(40 * 1024);
+    let fails = |args: &[&str]| {
+        let out = ex.env.run(args);
+        assert!(!out.status.success());
+        stderr(&out)
+    };
+    let err = fails(&["source", "add", "--title", "Návrat", "--note", &long]);
+    assert!(
+        err.contains("a source's note is longer than the 64 KiB"),
+        "{err}"
+    );
+    let err = fails(&[
+        "claim",
+        "add",
+        "treaty",
+        "caption",
+        "75,000",
+        "--locator",
+        &long,
+    ]);
+    assert!(
+        err.contains("a claim's locator is longer than the 64 KiB"),
+        "{err}"
+    );
+}

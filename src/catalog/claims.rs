@@ -15,7 +15,7 @@
 //! undone and redone like an edit; the photo's value follows its preferred
 //! claim through the same steps.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
@@ -26,6 +26,7 @@ use super::keywords::KeywordTree;
 use super::photos::load_photo;
 use super::{CatalogError, Catalogue, Result};
 use crate::date::Depicted;
+use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
 use crate::photo::{Attribute, CarriedClaim, Field, Photo, PhotoId};
 use crate::text::{count, fold, shorten};
 
@@ -442,14 +443,19 @@ fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
         .ok_or_else(|| CatalogError::Invalid(format!("no claim {id}")))
 }
 
+/// The next free id of a table for a plan of steps. `taken` is the last id
+/// this plan took (0 before the first): ids are
+/// planned before any step is written, so once one is taken the next is
+/// simply the one after it.
 fn next_id(conn: &Connection, table: &str, taken: i64) -> Result<i64> {
+    if taken > 0 {
+        return Ok(taken + 1);
+    }
     // Table names are constants of this module, never input.
-    let max: i64 = conn.query_row(
-        &format!("SELECT ifnull(max(id), 0) FROM {table}"),
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(max.max(taken) + 1)
+    let max: i64 = conn
+        .prepare_cached(&format!("SELECT ifnull(max(id), 0) FROM {table}"))?
+        .query_row([], |r| r.get(0))?;
+    Ok(max + 1)
 }
 
 // ---------------------------------------------------------------------------
@@ -859,29 +865,33 @@ impl Catalogue {
     /// source the catalogue has already is not added twice. Returns the id
     /// of each, and how many were new.
     pub fn import_sources(&mut self, records: &[SourceRecord]) -> Result<(Vec<i64>, usize)> {
-        let mut known: Vec<(i64, SourceRecord)> = self
-            .sources()?
-            .into_iter()
-            .map(|s| (s.id, s.record))
-            .collect();
+        // What makes two sources the same (as `same_source` says), so that
+        // a reference manager's library of thousands is matched in one pass.
+        let identity = |r: &SourceRecord| {
+            (
+                fold(&r.citation),
+                r.title.clone(),
+                r.date.clone(),
+                r.url.clone(),
+            )
+        };
+        let mut known: HashMap<_, i64> = HashMap::new();
+        for s in self.sources()? {
+            known.entry(identity(&s.record)).or_insert(s.id);
+        }
         let mut ids = Vec::new();
         let mut steps = Vec::new();
         let mut taken = next_id(&self.conn, "source", 0)? - 1;
         for record in records {
             let record = checked_source(record.clone())?;
-            let same = known.iter().find(|(_, k)| {
-                fold(&k.citation) == fold(&record.citation)
-                    && k.title == record.title
-                    && k.date == record.date
-                    && k.url == record.url
-            });
-            if let Some((id, _)) = same {
+            let key = identity(&record);
+            if let Some(id) = known.get(&key) {
                 ids.push(*id);
                 continue;
             }
             taken += 1;
             ids.push(taken);
-            known.push((taken, record.clone()));
+            known.insert(key, taken);
             steps.push(Step::Source {
                 id: taken,
                 old: None,
@@ -1029,6 +1039,7 @@ impl Catalogue {
         dry_run: bool,
     ) -> Result<ClaimReport> {
         let attribute = claimable_or_error(field)?;
+        checked_attribution(attribution)?;
         let value = normalise(attribute, value)?;
         if is_empty(&value) {
             return Err(CatalogError::Invalid(format!(
@@ -1048,7 +1059,6 @@ impl Catalogue {
         let mut steps = Vec::new();
         let mut taken = 0;
         for &id in photos {
-            let photo = load_photo(&tx, &tree, id)?;
             let claims = claims_of(&tx, id, Some(attribute.name()))?;
             let same = |c: &ClaimRecord| {
                 comparable(&c.value) == comparable(&value)
@@ -1060,8 +1070,17 @@ impl Catalogue {
                 continue;
             }
             report.photos += 1;
-            let current = current_value(&photo, attribute);
             let mut preferred = claims.iter().find(|(_, c)| c.preferred).cloned();
+            // The photo itself is read only when its value matters: kept as
+            // a first claim, or replaced by the new one.
+            let photo = if claims.is_empty() || prefer || preferred.is_none() {
+                Some(load_photo(&tx, &tree, id)?)
+            } else {
+                None
+            };
+            let current = photo
+                .as_ref()
+                .map_or(Value::Null, |p| current_value(p, attribute));
             if claims.is_empty() && !is_empty(&current) {
                 taken = next_id(&tx, "claim", taken)?;
                 let record = ClaimRecord {
@@ -1108,8 +1127,10 @@ impl Catalogue {
             });
             if make_preferred {
                 report.preferred += 1;
-                if comparable(&current) != comparable(&value) || current != value {
-                    steps.extend(value_steps(&tx, &tree, &photo, attribute, &value)?);
+                if let Some(photo) = &photo
+                    && (comparable(&current) != comparable(&value) || current != value)
+                {
+                    steps.extend(value_steps(&tx, &tree, photo, attribute, &value)?);
                 }
             }
         }
@@ -1253,6 +1274,7 @@ impl Catalogue {
 
     /// Changes a claim's source, locator, certainty or note.
     pub fn edit_claim(&mut self, claim: i64, attribution: &Attribution) -> Result<()> {
+        checked_attribution(attribution)?;
         self.operation("claims", |tx, _| {
             let (id, c) = claim_record(tx, claim)?;
             if let Some(source) = attribution.source
@@ -1637,7 +1659,45 @@ pub fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
     r.url = tidy(r.url);
     r.reference = tidy(r.reference);
     r.note = tidy(r.note);
+    let texts = [
+        ("citation", Some(&r.citation)),
+        ("title", r.title.as_ref()),
+        ("publisher", r.publisher.as_ref()),
+        ("date", r.date.as_ref()),
+        ("url", r.url.as_ref()),
+        ("reference", r.reference.as_ref()),
+        ("note", r.note.as_ref()),
+    ];
+    for (name, text) in texts {
+        if text.is_some_and(|t| t.len() > MAX_FIELD_BYTES) {
+            return Err(too_long(&format!("a source's {name}"), MAX_FIELD_BYTES));
+        }
+    }
+    if r.authors.iter().map(String::len).sum::<usize>() > MAX_LIST_BYTES {
+        return Err(too_long("a source's authors", MAX_LIST_BYTES));
+    }
+    let extra = serde_json::to_string(&r.extra).map_or(0, |s| s.len());
+    if extra > MAX_LIST_BYTES {
+        return Err(too_long("a source's further CSL fields", MAX_LIST_BYTES));
+    }
     Ok(r)
+}
+
+fn too_long(what: &str, limit: usize) -> CatalogError {
+    CatalogError::Invalid(format!(
+        "{what} is longer than the {} a field may hold",
+        crate::limits::describe_bytes(limit as u64)
+    ))
+}
+
+/// Refuses a locator or note longer than a field may hold.
+fn checked_attribution(a: &Attribution) -> Result<()> {
+    for (name, text) in [("locator", &a.locator), ("note", &a.note)] {
+        if text.as_ref().is_some_and(|t| t.len() > MAX_FIELD_BYTES) {
+            return Err(too_long(&format!("a claim's {name}"), MAX_FIELD_BYTES));
+        }
+    }
+    Ok(())
 }
 
 /// Sets one field of a source record from text.

@@ -605,7 +605,16 @@ pub(super) fn perform_within(
         // Keywords a step brings into the tree as a side effect (the parents
         // of a new path) are recorded as created before it, so that undo
         // removes them after undoing the step itself.
-        let known = last_keyword_id(tx)?;
+        // Claims and sources never bring keywords with them.
+        let may_add_keywords = !matches!(
+            steps[at],
+            Step::Keyword { .. } | Step::Claim { .. } | Step::Source { .. }
+        );
+        let known = if may_add_keywords {
+            last_keyword_id(tx)?
+        } else {
+            0
+        };
         let (end, done) = if let Step::Photo { photo, .. } = &steps[at] {
             let end = steps[at..]
                 .iter()
@@ -617,7 +626,7 @@ pub(super) fn perform_within(
             apply(tx, tree, &steps[at], &mut touched)?;
             (at + 1, vec![steps[at].clone()])
         };
-        if !matches!(steps[at], Step::Keyword { .. }) {
+        if may_add_keywords {
             for created in keywords_created_since(tx, tree, known)? {
                 record_step(tx, operation, &created)?;
             }

@@ -579,6 +579,7 @@ pub fn carried_claims(
 
 fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
     use crate::catalog::{Certainty, SourceKind, SourceRecord, claimable, normalise_value};
+    use crate::limits::{MAX_CARRIED_CLAIMS, MAX_FIELD_BYTES, MAX_WARNINGS_PER_FILE};
     use xmp::{NS_KARTOTEKA, XmpProperty, XmpValue};
     let property = |ns: &str, name: &str| {
         x.properties
@@ -666,7 +667,14 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
     }
 
     let mut claims = Vec::new();
-    for fields in items(property(NS_KARTOTEKA, "Claims")) {
+    let carried = items(property(NS_KARTOTEKA, "Claims"));
+    if carried.len() > MAX_CARRIED_CLAIMS {
+        warnings.push(format!(
+            "XMP holds {} claims; only the first {MAX_CARRIED_CLAIMS} are read",
+            carried.len()
+        ));
+    }
+    for fields in carried.into_iter().take(MAX_CARRIED_CLAIMS) {
         let name = text(&fields, "field").unwrap_or_default();
         let Some(attribute) = claimable(&name) else {
             warnings.push(format!(
@@ -703,15 +711,31 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
             },
             None => None,
         };
+        let (locator, note) = (text(&fields, "locator"), text(&fields, "note"));
+        if [&locator, &note]
+            .iter()
+            .any(|t| t.as_ref().is_some_and(|t| t.len() > MAX_FIELD_BYTES))
+        {
+            warnings.push(format!(
+                "XMP claim on {attribute} ignored: its locator or note is longer than {}",
+                crate::limits::describe_bytes(MAX_FIELD_BYTES as u64)
+            ));
+            continue;
+        }
         claims.push(CarriedClaim {
             field: attribute.name().to_owned(),
             value,
             source,
-            locator: text(&fields, "locator"),
+            locator,
             certainty: text(&fields, "certainty").and_then(|c| Certainty::from_name(&c)),
-            note: text(&fields, "note"),
+            note,
             preferred: text(&fields, "preferred").is_some_and(|p| p.eq_ignore_ascii_case("true")),
         });
+    }
+    if warnings.len() > MAX_WARNINGS_PER_FILE {
+        let more = warnings.len() - MAX_WARNINGS_PER_FILE;
+        warnings.truncate(MAX_WARNINGS_PER_FILE);
+        warnings.push(format!("and {more} more XMP claims or sources ignored"));
     }
     (claims, warnings)
 }
