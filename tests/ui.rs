@@ -1823,6 +1823,11 @@ fn help_about_names_the_version_the_catalogue_its_schema_and_the_licences() {
     h.run_steps(2);
     h.get_by_label_contains("DejaVu changes are in public domain")
         .hover();
+    // Esc closes it.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let version = format!("Kartoteka {}", env!("CARGO_PKG_VERSION"));
+    assert!(h.query_by_label(&version).is_none(), "About is still open");
 }
 
 #[test]

@@ -481,6 +481,11 @@ impl App {
                     self.viewer = None;
                     return;
                 }
+                // Esc closes About before it touches the selection.
+                if self.windows.about {
+                    self.windows.about = false;
+                    return;
+                }
                 Action::SelectNone
             }
         };

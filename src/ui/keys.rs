@@ -286,7 +286,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(Key::Escape)],
         Photos,
         Selection,
-        "Leave the full-size view; in the grid, select none. In a field: leave it without saving",
+        "Leave the full-size view, close About; in the grid, select none. In a field: leave it without saving",
     ),
     binding(
         Shortcut::Rate(0),
