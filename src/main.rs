@@ -21,26 +21,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// No command: the desktop app on the chosen catalogue.
+/// No command: the desktop app, on the catalogue named or the one used
+/// last (the window decides, and offers to create one on the first launch).
 fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
-    let path = match cli
-        .catalog
-        .clone()
-        .map_or_else(cli::default_catalogue_path, Ok)
-    {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("kartoteka: {e:#}");
-            return ExitCode::FAILURE;
-        }
+    let launch = kartoteka::ui::Launch {
+        catalogue: cli.file.clone().or_else(|| cli.catalog.clone()),
+        default: cli::default_catalogue_path().ok(),
     };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Err(e) = std::fs::create_dir_all(parent)
-    {
-        eprintln!("kartoteka: could not create {}: {e}", parent.display());
-        return ExitCode::FAILURE;
-    }
-    match kartoteka::ui::run(path, started) {
+    match kartoteka::ui::run(launch, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("kartoteka: the window could not open: {e}");

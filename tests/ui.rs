@@ -86,6 +86,15 @@ fn settle(h: &mut Harness<'static, App>) {
 }
 
 fn wait_for(h: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+    wait_up_to(h, Duration::from_secs(30), what, done);
+}
+
+fn wait_up_to(
+    h: &mut Harness<'static, App>,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&App) -> bool,
+) {
     let started = Instant::now();
     loop {
         h.step();
@@ -94,10 +103,7 @@ fn wait_for(h: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bo
             h.run_steps(3);
             return;
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "timed out waiting for {what}"
-        );
+        assert!(started.elapsed() < limit, "timed out waiting for {what}");
         std::thread::sleep(Duration::from_millis(5));
     }
 }
@@ -1474,6 +1480,390 @@ fn a_captioning_session_from_the_keyboard() {
     assert_eq!(history[0], "Redo: Created set “Odchod 1991”");
     assert_eq!(history[1], "Redo: Keyword Poslední vlak on 1 photo");
     assert_eq!(history[2], "Undo: Keyword Poslední vlak on 1 photo");
+}
+
+// Catalogues from the window: new, open, recent, back up, quit, the first
+// launch and a damaged catalogue.
+
+/// Clicks a menu item that opens a dialog (the app is not settled until
+/// the dialog is answered).
+fn menu_item(h: &mut Harness<'static, App>, menu: &str, item: &str) {
+    h.get_by_role_and_label(Role::Button, menu).click();
+    h.run_steps(2);
+    h.get_by_label_contains(item).click();
+    h.run_steps(2);
+}
+
+/// Types a path into Kartoteka's own path field (there is no system file
+/// chooser here) and presses Enter.
+fn answer_path(h: &mut Harness<'static, App>, path: &std::path::Path) {
+    wait_for(h, "the path field", |app| app.dialog_open());
+    let field = h.get_by_label("Path");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path")
+        .type_text(&path.display().to_string());
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(2);
+}
+
+fn wait_for_catalogue(h: &mut Harness<'static, App>, path: &std::path::Path) {
+    let want = path.to_owned();
+    wait_for(h, "the catalogue to open", move |app| {
+        app.catalogue() == Some(want.as_path()) && app.is_settled()
+    });
+}
+
+fn harness_starting(
+    start: kartoteka::ui::Start,
+    default: Option<PathBuf>,
+    settings: Settings,
+) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::starting(&cc.egui_ctx, start, default, settings));
+    settle(&mut h);
+    h
+}
+
+#[test]
+fn new_open_and_recent_catalogues_switch_the_window_and_its_title() {
+    let f = fixture();
+    let mut h = harness(&f);
+    assert_eq!(h.state().results().len(), 5);
+    assert_eq!(h.state().title(), "test.kartoteka — Kartoteka");
+
+    // A new catalogue: typed without its extension, which is added.
+    menu_item(&mut h, "File", "New catalogue…");
+    answer_path(&mut h, &f.env.path("Second"));
+    let second = f.env.path("Second.kartoteka");
+    wait_for_catalogue(&mut h, &second);
+    assert!(second.is_file(), "the new catalogue is on disk");
+    assert_eq!(h.state().title(), "Second.kartoteka — Kartoteka");
+    assert!(h.state().results().is_empty());
+    h.get_by_label("This catalogue is empty").hover();
+
+    // Back to the first from Open recent.
+    h.get_by_role_and_label(Role::Button, "File").click();
+    h.run_steps(2);
+    h.get_by_label("Open recent").click();
+    h.run_steps(2);
+    h.get_by_label_contains("test.kartoteka").click();
+    wait_for_catalogue(&mut h, &f.catalogue);
+    assert_eq!(h.state().results().len(), 5);
+    assert_eq!(h.state().title(), "test.kartoteka — Kartoteka");
+    assert_eq!(
+        h.state().settings().recent,
+        [f.catalogue.clone(), second.clone()]
+    );
+
+    // A new catalogue never replaces a file: the path field says so.
+    menu_item(&mut h, "File", "New catalogue…");
+    answer_path(&mut h, &second);
+    h.get_by_label_contains("a new catalogue never replaces one")
+        .hover();
+    assert_eq!(h.state().catalogue(), Some(f.catalogue.as_path()));
+    h.key_press(Key::Escape);
+    settle(&mut h);
+
+    // Ctrl+O opens one by its path.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    answer_path(&mut h, &second);
+    wait_for_catalogue(&mut h, &second);
+    assert!(h.state().results().is_empty());
+    assert_eq!(read(&f).photo_count().unwrap(), 5, "the first is as it was");
+}
+
+#[test]
+fn backing_up_from_the_file_menu_makes_checked_copies_and_keeps_the_newest() {
+    use kartoteka::catalog::backup;
+    let f = fixture();
+    let folder = f.env.path("Backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    let old = folder.join("test-2025-01-05-090000.kartoteka");
+    std::fs::copy(&f.catalogue, &old).unwrap();
+    let settings = Settings {
+        backups_kept: 2,
+        ..Settings::default()
+    };
+    let mut h = harness_with(&f, [1280.0, 800.0], settings);
+    menu(&mut h, "File", "Back up catalogue…");
+    h.get_by_label_contains("2025-01-05 09:00").hover();
+
+    for _ in 0..2 {
+        h.get_by_label("Back up now").click();
+        wait_for(&mut h, "the backup", |app| {
+            app.is_settled()
+                && app
+                    .status()
+                    .message()
+                    .is_some_and(|m| m.starts_with("Backed up"))
+        });
+    }
+    h.get_by_label_contains("Backed up 5 photos").hover();
+    let made = backup::list(&folder, &f.catalogue).unwrap();
+    assert_eq!(made.len(), 2, "kept the newest two: {made:?}");
+    assert!(!old.exists(), "the oldest backup was deleted");
+    for b in &made {
+        assert_eq!(backup::check(&b.catalogue).unwrap(), Vec::<String>::new());
+        assert_eq!(
+            Catalogue::open(&b.catalogue)
+                .unwrap()
+                .photo_count()
+                .unwrap(),
+            5
+        );
+        assert!(b.thumbnails.is_some(), "the thumbnails are backed up too");
+    }
+    h.get_by_label_contains(&made[0].when()).hover();
+}
+
+/// Many files, so that an import is still under way when Quit is pressed.
+fn a_large_folder(env: &common::Env) -> (PathBuf, usize) {
+    let dir = env.path("many");
+    for n in 0..8 {
+        env.copy_fixtures(&format!("many/{n:02}"), ARCHIVE);
+    }
+    let files = 8 * ARCHIVE.iter().filter(|f| f.ends_with(".jpg")).count();
+    (dir, files)
+}
+
+#[test]
+fn quit_waits_for_the_import_then_makes_the_weekly_backup_and_closes() {
+    use kartoteka::catalog::backup;
+    let env = common::Env::new();
+    let (dir, files) = a_large_folder(&env);
+    let path = env.catalog.clone();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+    settle(&mut h);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedFolder(dir)));
+    wait_for(&mut h, "the import to start", |app| app.importing());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run_steps(3);
+    assert!(h.state().leaving() && !h.state().closing());
+    h.get_by_label("Quitting when the work under way is done")
+        .hover();
+    wait_up_to(
+        &mut h,
+        Duration::from_secs(180),
+        "the window to close",
+        |app| app.closing(),
+    );
+    let cat = Catalogue::open(&env.catalog).unwrap();
+    assert_eq!(
+        cat.photo_count().unwrap() as usize,
+        files,
+        "the import finished"
+    );
+    let made = backup::list(&backup::folder_beside(&env.catalog), &env.catalog).unwrap();
+    assert_eq!(made.len(), 1, "a backup was due: there was none");
+    assert_eq!(
+        Catalogue::open(&made[0].catalogue)
+            .unwrap()
+            .photo_count()
+            .unwrap() as usize,
+        files,
+        "the backup was made after the import"
+    );
+}
+
+#[test]
+fn quit_can_cancel_the_import_and_leaves_a_sound_catalogue() {
+    use kartoteka::catalog::backup;
+    let env = common::Env::new();
+    let (dir, files) = a_large_folder(&env);
+    let path = env.catalog.clone();
+    let settings = Settings {
+        backup_on_quit: kartoteka::ui::BackupSchedule::Never,
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, settings));
+    settle(&mut h);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedFolder(dir)));
+    wait_for(&mut h, "the import to start", |app| app.importing());
+    menu_item(&mut h, "File", "Quit");
+    h.run_steps(2);
+    h.get_by_label("Cancel the import").click();
+    wait_for(&mut h, "the window to close", |app| app.closing());
+    assert_eq!(backup::check(&env.catalog).unwrap(), Vec::<String>::new());
+    let stored = Catalogue::open(&env.catalog)
+        .unwrap()
+        .photo_count()
+        .unwrap() as usize;
+    assert!(stored < files, "cancelled: {stored} of {files} stored");
+    assert!(
+        !backup::folder_beside(&env.catalog).exists(),
+        "no backup when the schedule says never"
+    );
+}
+
+#[test]
+fn the_first_launch_offers_to_create_the_default_catalogue() {
+    let env = common::Env::new();
+    let default = env.path("data/Kartoteka/catalogue.kartoteka");
+    let mut h = harness_starting(
+        kartoteka::ui::Start::FirstThatExists(vec![default.clone()]),
+        Some(default.clone()),
+        Settings::default(),
+    );
+    h.get_by_label("Welcome to Kartoteka").hover();
+    h.get_by_label(&default.display().to_string()).hover();
+    h.get_by_label("Open a catalogue…").hover();
+    h.get_by_label("Restore a backup…").hover();
+    assert_eq!(h.state().title(), "Kartoteka");
+    h.get_by_label("Create the catalogue").click();
+    wait_for_catalogue(&mut h, &default);
+    assert!(default.is_file());
+    h.get_by_label("This catalogue is empty").hover();
+    assert_eq!(h.state().title(), "catalogue.kartoteka — Kartoteka");
+}
+
+#[test]
+fn the_first_launch_restores_a_backup_as_the_default_catalogue() {
+    use kartoteka::catalog::backup;
+    let f = fixture();
+    let report = backup::back_up(
+        &f.catalogue,
+        &f.env.path("elsewhere"),
+        None,
+        &std::sync::atomic::AtomicBool::new(false),
+        &|_, _| {},
+    )
+    .unwrap();
+    let default = f.env.path("data/catalogue.kartoteka");
+    let mut h = harness_starting(
+        kartoteka::ui::Start::FirstThatExists(vec![default.clone()]),
+        Some(default.clone()),
+        Settings::default(),
+    );
+    h.get_by_label("Restore a backup…").click();
+    answer_path(&mut h, &report.backup.catalogue);
+    wait_for_catalogue(&mut h, &default);
+    assert_eq!(h.state().results().len(), 5);
+    assert!(report.backup.catalogue.is_file(), "the backup stays");
+}
+
+#[test]
+fn a_damaged_catalogue_is_left_untouched_and_its_newest_backup_restores_into_a_new_one() {
+    use kartoteka::catalog::backup;
+    let f = fixture();
+    let report = backup::back_up(
+        &f.catalogue,
+        &backup::folder_beside(&f.catalogue),
+        None,
+        &std::sync::atomic::AtomicBool::new(false),
+        &|_, _| {},
+    )
+    .unwrap();
+    // Damage: everything after the first page overwritten.
+    let mut bytes = std::fs::read(&f.catalogue).unwrap();
+    assert!(bytes.len() > 8192);
+    for b in &mut bytes[4096..] {
+        *b = 0xA5;
+    }
+    std::fs::write(&f.catalogue, &bytes).unwrap();
+
+    let mut h = harness(&f);
+    h.get_by_label("This catalogue is damaged").hover();
+    h.get_by_label_contains(&format!(
+        "The newest backup of it is from {}",
+        report.backup.when()
+    ))
+    .hover();
+    assert!(h.state().results().is_empty());
+    assert!(h.state().title().contains("(damaged)"));
+    assert_eq!(
+        std::fs::read(&f.catalogue).unwrap(),
+        bytes,
+        "nothing changed"
+    );
+
+    h.get_by_label("Restore this backup into a new catalogue")
+        .click();
+    let restored = backup::restore_target(&report.backup.catalogue, &f.catalogue);
+    wait_for_catalogue(&mut h, &restored);
+    assert_eq!(h.state().results().len(), 5);
+    assert_eq!(
+        std::fs::read(&f.catalogue).unwrap(),
+        bytes,
+        "the damaged catalogue stays as it was"
+    );
+}
+
+#[test]
+fn help_about_names_the_version_the_catalogue_its_schema_and_the_licences() {
+    let f = fixture();
+    let mut h = harness(&f);
+    menu(&mut h, "Help", "About Kartoteka");
+    h.get_by_label(&format!("Kartoteka {}", env!("CARGO_PKG_VERSION")))
+        .hover();
+    h.get_by_label(&f.catalogue.display().to_string()).hover();
+    h.get_by_label_contains(&format!(
+        "{} (the version this Kartoteka writes)",
+        kartoteka::catalog::migrations::LATEST_VERSION
+    ))
+    .hover();
+    // The libraries, each with its licence as its crate states it.
+    h.get_by_label_contains("Libraries built in").click();
+    h.run_steps(2);
+    h.get_by_label("ab_glyph").hover();
+    h.get_by_label_contains("Independent JPEG Group").hover();
+    h.get_by_label_contains("Libraries built in").click();
+    h.run_steps(2);
+    h.get_by_label("Fonts").click();
+    h.run_steps(2);
+    h.get_by_label_contains("DejaVu changes are in public domain")
+        .hover();
+    // Esc closes it.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let version = format!("Kartoteka {}", env!("CARGO_PKG_VERSION"));
+    assert!(h.query_by_label(&version).is_none(), "About is still open");
+}
+
+#[test]
+fn a_backup_opened_from_the_window_is_restored_not_worked_in() {
+    use kartoteka::catalog::backup;
+    let f = fixture();
+    let folder = backup::folder_beside(&f.catalogue);
+    let report = backup::back_up(
+        &f.catalogue,
+        &folder,
+        None,
+        &std::sync::atomic::AtomicBool::new(false),
+        &|_, _| {},
+    )
+    .unwrap();
+    let copy = report.backup.catalogue;
+    let bytes = std::fs::read(&copy).unwrap();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    answer_path(&mut h, &copy);
+    wait_for(&mut h, "the backup's screen", |app| {
+        app.without_catalogue() && app.is_settled()
+    });
+    h.get_by_label("This is a backup of a catalogue").hover();
+    h.get_by_label("Restore it into a new catalogue").click();
+    let restored = f.env.path(&format!(
+        "{}-restored.kartoteka",
+        copy.file_stem().unwrap().to_str().unwrap()
+    ));
+    wait_for_catalogue(&mut h, &restored);
+    assert_eq!(h.state().results().len(), 5);
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        bytes,
+        "the backup is as it was"
+    );
 }
 
 /// A source for the claims tests, as the catalogue stores it.

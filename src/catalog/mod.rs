@@ -6,6 +6,7 @@
 //! moved file keeps its id, a catalogue from a newer Kartoteka is refused
 //! untouched. It knows nothing of files' pixels or of the screen.
 
+pub mod backup;
 mod claims;
 mod columns;
 mod edit;

@@ -2,10 +2,12 @@
 //! machines without a display. Parsing is clap's; every command opens the
 //! catalogue, calls the library and prints.
 
+mod backup;
 mod claims;
 mod curate;
 mod interop;
 pub mod json;
+pub mod package;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -21,6 +23,14 @@ use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
 use crate::photo::{Photo, PhotoId};
 use json::PhotoJson;
 
+/// What `--help` says first: the two things a newcomer does.
+const START_HERE: &str = "Kartoteka catalogues documentary photo archives: captions, credits, \
+places, dates and keywords from JPEG, TIFF and PNG files, in one catalogue.
+
+Start here:
+  kartoteka                          open the desktop app
+  kartoteka import ~/Photos/Archive  catalogue a folder of photographs (and its subfolders)";
+
 /// Exit code when some files failed but the rest of the work was done.
 pub const EXIT_PARTIAL: u8 = 2;
 
@@ -28,12 +38,14 @@ pub const EXIT_PARTIAL: u8 = 2;
 #[command(
     name = "kartoteka",
     version,
-    about = "Kartoteka catalogues documentary photo archives.",
-    long_about = "Kartoteka catalogues documentary photo archives: captions, credits, places, \
-                  dates and keywords from JPEG, TIFF and PNG files, in one SQLite catalogue.\n\n\
-                  Run without a command to open the desktop app."
+    about = START_HERE,
+    long_about = START_HERE
 )]
 pub struct Cli {
+    /// A catalogue to open in the window (what double-clicking one does)
+    #[arg(value_name = "CATALOGUE")]
+    pub file: Option<PathBuf>,
+
     /// The catalogue file [default: catalogue.kartoteka in the platform data folder]
     #[arg(long, global = true, env = "KARTOTEKA_CATALOG", value_name = "FILE")]
     pub catalog: Option<PathBuf>,
@@ -122,6 +134,16 @@ pub enum Command {
     /// Write descriptive metadata to XMP sidecars, or embed it in files
     #[command(name = "write-metadata", after_long_help = curate::QUERY_HELP)]
     WriteMetadata(interop::WriteArgs),
+    /// Back up the catalogue and its thumbnails, checked, named by date and time
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a new catalogue file (never over an existing one)
+    Restore(backup::RestoreArgs),
+    /// Write the man page and shell completions into a folder (for packaging)
+    #[command(name = "generate-package-files", hide = true)]
+    GeneratePackageFiles {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -146,6 +168,11 @@ pub fn default_catalogue_path() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "Kartoteka")
         .context("no home folder to keep the catalogue in; pass --catalog FILE")?;
     Ok(dirs.data_dir().join("catalogue.kartoteka"))
+}
+
+/// The catalogue named on the command line, or the default.
+fn chosen_catalogue(named: &Option<PathBuf>) -> Result<PathBuf> {
+    named.clone().map_or_else(default_catalogue_path, Ok)
 }
 
 /// Opens the catalogue named on the command line (or the default), creating
@@ -200,7 +227,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = cli.command else {
         anyhow::bail!("no command given");
     };
-    let mut catalogue = open_catalogue(cli.catalog.as_deref())?;
+    // `kartoteka FILE stats` is `kartoteka --catalog FILE stats`.
+    let catalog = cli.file.or(cli.catalog);
+    // These never open the catalogue as the others do: backing up only
+    // reads it, and restoring must work when it is damaged.
+    match &command {
+        Command::Backup(args) => return backup::backup(&chosen_catalogue(&catalog)?, args),
+        Command::Restore(args) => return backup::restore(&chosen_catalogue(&catalog)?, args),
+        Command::GeneratePackageFiles { dir } => return package::generate(dir),
+        _ => {}
+    }
+    let mut catalogue = open_catalogue(catalog.as_deref())?;
     let path = catalogue.path().map(Path::to_owned);
     run_command(&mut catalogue, command).map_err(|e| match path {
         // A failure of the catalogue file itself names the file, once.
@@ -257,6 +294,9 @@ fn run_command(catalogue: &mut Catalogue, command: Command) -> Result<ExitCode> 
         Command::Export(c) => interop::export(catalogue, &c),
         Command::ImportCsv(args) => interop::import_csv(catalogue, &args),
         Command::WriteMetadata(args) => interop::write_metadata(catalogue, &args),
+        Command::Backup(_) | Command::Restore(_) | Command::GeneratePackageFiles { .. } => {
+            unreachable!("carried out before the catalogue is opened")
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::dialogs::{FileRequest, NameKind, Pending};
 use super::keys::{Direction, Shortcut};
-use super::worker::{Command, CsvRequest};
+use super::worker::{Command, CsvRequest, Start};
 use super::{App, View, interop};
 use crate::catalog::{Edit, Sort, SortKey};
 use crate::export::csv::Profile;
@@ -116,6 +116,34 @@ pub enum Action {
     },
     /// Open or close the keyboard reference.
     KeyboardReference,
+    /// Help > About.
+    About,
+    /// Ask where to make a new catalogue.
+    ChooseNewCatalogue,
+    /// Make a new catalogue there and switch to it.
+    CreateCatalogue(PathBuf),
+    /// At the first launch: make the default catalogue.
+    CreateDefaultCatalogue,
+    /// Ask for a catalogue to open.
+    ChooseOpenCatalogue,
+    /// Switch the window to this catalogue.
+    OpenCatalogue(PathBuf),
+    /// Ask for a backup to restore.
+    ChooseRestoreBackup,
+    /// Restore a backup into a new catalogue and switch to it.
+    RestoreBackup(PathBuf),
+    /// Show the Back up window.
+    ShowBackup,
+    BackUpNow,
+    ChooseBackupFolder,
+    /// Back up into this folder from now on (`None`: beside the catalogue).
+    SetBackupFolder(Option<PathBuf>),
+    /// Quit once the work under way is done (and a due backup made).
+    Quit,
+    /// Cancel the import or job that quitting or switching waits for.
+    CancelWork,
+    /// Do not quit or switch after all.
+    StayHere,
     /// Grid or table.
     View(View),
     /// A shortcut pressed.
@@ -323,6 +351,52 @@ impl App {
             }
             Action::View(view) => self.settings.view = view,
             Action::Key(shortcut) => self.shortcut(shortcut),
+            Action::About => self.windows.about = !self.windows.about,
+            Action::ChooseNewCatalogue => self.dialogs.ask(FileRequest::NewCatalogue, &self.ctx),
+            Action::CreateCatalogue(path) => {
+                self.switch_catalogue(Start::Create(super::catalogues::with_extension(path)))
+            }
+            Action::CreateDefaultCatalogue => {
+                if let Some(default) = self.default_catalogue.clone() {
+                    self.switch_catalogue(Start::Create(default));
+                }
+            }
+            Action::ChooseOpenCatalogue => self.dialogs.ask(FileRequest::OpenCatalogue, &self.ctx),
+            Action::OpenCatalogue(path) => self.switch_catalogue(Start::Open(path)),
+            Action::ChooseRestoreBackup => self.dialogs.ask(FileRequest::RestoreBackup, &self.ctx),
+            Action::RestoreBackup(backup) => match self.restore_into() {
+                Some(into) => self.switch_catalogue(Start::Restore { backup, into }),
+                None => self
+                    .status
+                    .error("Open or create a catalogue first: there is nowhere to restore to"),
+            },
+            Action::ShowBackup => {
+                self.windows.backup = true;
+                self.windows.latest_backup = None;
+                self.worker.send(Command::LatestBackup {
+                    folder: self.settings.backup_folder.clone(),
+                });
+            }
+            Action::BackUpNow => {
+                if !self.job_running() {
+                    self.command(Command::Backup {
+                        folder: self.settings.backup_folder.clone(),
+                        keep: self.settings.backups_kept,
+                        unless_newer_than: None,
+                    });
+                }
+            }
+            Action::ChooseBackupFolder => self.dialogs.ask(FileRequest::BackupFolder, &self.ctx),
+            Action::SetBackupFolder(folder) => {
+                self.settings.backup_folder = folder;
+                self.windows.latest_backup = None;
+                self.worker.send(Command::LatestBackup {
+                    folder: self.settings.backup_folder.clone(),
+                });
+            }
+            Action::Quit => self.leave(super::catalogues::Then::Quit),
+            Action::CancelWork => self.cancel_work(),
+            Action::StayHere => self.leaving = None,
         }
     }
 
@@ -343,6 +417,8 @@ impl App {
             Shortcut::Import => Action::ChooseImport,
             Shortcut::ExportCsv => Action::OpenExportCsv,
             Shortcut::KeyboardReference => Action::KeyboardReference,
+            Shortcut::OpenCatalogue => Action::ChooseOpenCatalogue,
+            Shortcut::Quit => Action::Quit,
             Shortcut::Rate(n) => edit(Attribute::Rating, Value::from(n), format!("Rating {n}")),
             Shortcut::Pick => edit(Attribute::Flag, Value::from("pick"), "Pick".into()),
             Shortcut::Reject => edit(Attribute::Flag, Value::from("reject"), "Reject".into()),
@@ -403,6 +479,11 @@ impl App {
             Shortcut::Back => {
                 if self.viewer.is_some() {
                     self.viewer = None;
+                    return;
+                }
+                // Esc closes About before it touches the selection.
+                if self.windows.about {
+                    self.windows.about = false;
                     return;
                 }
                 Action::SelectNone

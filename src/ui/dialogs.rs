@@ -45,6 +45,10 @@ pub enum FileRequest {
         name: String,
         options: SetOptions,
     },
+    NewCatalogue,
+    OpenCatalogue,
+    RestoreBackup,
+    BackupFolder,
 }
 
 /// The kind of thing asked for.
@@ -56,6 +60,8 @@ enum Wanted {
     NewOrExistingFolder,
     OpenFile,
     SaveFile,
+    /// A file to create: there must be none there yet.
+    NewFile,
 }
 
 impl FileRequest {
@@ -67,6 +73,31 @@ impl FileRequest {
             FileRequest::OpenCsl => "Import sources (CSL-JSON)",
             FileRequest::CopiesFolder(_) => "A folder for the copies",
             FileRequest::SetFolder { .. } => "A folder for the exhibition",
+            FileRequest::NewCatalogue => "New catalogue",
+            FileRequest::OpenCatalogue => "Open catalogue",
+            FileRequest::RestoreBackup => "Restore a backup",
+            FileRequest::BackupFolder => "A folder for backups",
+        }
+    }
+
+    /// The kind of file offered in the system chooser: a name and extensions.
+    fn filter(&self) -> Option<(&'static str, &'static [&'static str])> {
+        match self {
+            FileRequest::SaveCsv { .. } | FileRequest::OpenCsv => Some(("CSV", &["csv"])),
+            FileRequest::OpenCsl => Some(("CSL-JSON", &["json"])),
+            FileRequest::NewCatalogue | FileRequest::OpenCatalogue | FileRequest::RestoreBackup => {
+                Some(("Kartoteka catalogue", &["kartoteka"]))
+            }
+            _ => None,
+        }
+    }
+
+    /// The file name offered when saving.
+    fn file_name(&self) -> Option<String> {
+        match self {
+            FileRequest::SaveCsv { name, .. } => Some(name.clone()),
+            FileRequest::NewCatalogue => Some("Archive.kartoteka".to_owned()),
+            _ => None,
         }
     }
 
@@ -75,9 +106,11 @@ impl FileRequest {
             FileRequest::ImportFolder => Wanted::ExistingFolder,
             FileRequest::SaveCsv { .. } => Wanted::SaveFile,
             FileRequest::OpenCsv | FileRequest::OpenCsl => Wanted::OpenFile,
-            FileRequest::CopiesFolder(_) | FileRequest::SetFolder { .. } => {
-                Wanted::NewOrExistingFolder
-            }
+            FileRequest::CopiesFolder(_)
+            | FileRequest::SetFolder { .. }
+            | FileRequest::BackupFolder => Wanted::NewOrExistingFolder,
+            FileRequest::NewCatalogue => Wanted::NewFile,
+            FileRequest::OpenCatalogue | FileRequest::RestoreBackup => Wanted::OpenFile,
         }
     }
 
@@ -103,6 +136,10 @@ impl FileRequest {
                 dir: path,
                 options,
             },
+            FileRequest::NewCatalogue => Action::CreateCatalogue(path),
+            FileRequest::OpenCatalogue => Action::OpenCatalogue(path),
+            FileRequest::RestoreBackup => Action::RestoreBackup(path),
+            FileRequest::BackupFolder => Action::SetBackupFolder(Some(path)),
         }
     }
 
@@ -113,9 +150,9 @@ impl FileRequest {
             .map(|d| d.home_dir().to_owned())
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        match self {
-            FileRequest::SaveCsv { name, .. } => home.join(name).display().to_string(),
-            _ => format!("{}{}", home.display(), std::path::MAIN_SEPARATOR),
+        match self.file_name() {
+            Some(name) => home.join(name).display().to_string(),
+            None => format!("{}{}", home.display(), std::path::MAIN_SEPARATOR),
         }
     }
 }
@@ -134,12 +171,23 @@ fn problem_with(path: &Path, wanted: Wanted) -> Option<String> {
             Some("This is a file, not a folder".into())
         }
         Wanted::OpenFile if !path.is_file() => Some("There is no file here".into()),
-        Wanted::SaveFile if path.is_dir() => Some("This is a folder; add a file name".into()),
+        Wanted::SaveFile | Wanted::NewFile if path.is_dir() => {
+            Some("This is a folder; add a file name".into())
+        }
         Wanted::SaveFile if !path.parent().is_some_and(Path::is_dir) => {
             Some("The folder for this file does not exist".into())
         }
+        Wanted::NewFile if path.exists() || with_catalogue_extension(path).exists() => {
+            Some("A file of this name is already here; a new catalogue never replaces one".into())
+        }
         _ => None,
     }
+}
+
+/// The path a new catalogue gets: `.kartoteka` added when no extension
+/// was typed.
+fn with_catalogue_extension(path: &Path) -> PathBuf {
+    super::catalogues::with_extension(path.to_owned())
 }
 
 /// Kartoteka's own path field.
@@ -207,27 +255,23 @@ impl Dialogs {
         let ctx = ctx.clone();
         let title = request.title();
         let wanted = request.wanted();
-        let name = match &request {
-            FileRequest::SaveCsv { name, .. } => Some(name.clone()),
-            _ => None,
-        };
-        let (kind, extension) = match &request {
-            FileRequest::OpenCsl => ("CSL-JSON", "json"),
-            _ => ("CSV", "csv"),
-        };
+        let name = request.file_name();
+        let filter = request.filter();
         let spawned = std::thread::Builder::new()
             .name("kartoteka-file-dialog".into())
             .spawn(move || {
-                let dialog = rfd::AsyncFileDialog::new().set_title(title);
-                let csv = |d: rfd::AsyncFileDialog| d.add_filter(kind, &[extension]);
+                let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
+                if let Some((what, extensions)) = filter {
+                    dialog = dialog.add_filter(what, extensions);
+                }
                 let chosen = pollster::block_on(async {
                     match wanted {
                         Wanted::ExistingFolder | Wanted::NewOrExistingFolder => {
                             dialog.pick_folder().await
                         }
-                        Wanted::OpenFile => csv(dialog).pick_file().await,
-                        Wanted::SaveFile => {
-                            csv(dialog)
+                        Wanted::OpenFile => dialog.pick_file().await,
+                        Wanted::SaveFile | Wanted::NewFile => {
+                            dialog
                                 .set_file_name(name.unwrap_or_default())
                                 .save_file()
                                 .await

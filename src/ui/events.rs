@@ -20,11 +20,51 @@ impl App {
                     "Opened the catalogue {}",
                     super::display_name(&path)
                 ));
+                self.set_title(format!("{} — Kartoteka", super::display_name(&path)));
+                self.settings.opened(&path);
+                self.thumbnails_beside(&path);
+                self.catalogue = Some(path);
                 self.refresh();
             }
             Event::Failed(message) => {
-                self.failed = Some(message.clone());
-                self.status.error(message);
+                self.failed = Some(message);
+                self.status.info("The catalogue could not be opened");
+                self.set_title("Kartoteka".to_owned());
+            }
+            Event::Damaged {
+                path,
+                message,
+                latest,
+            } => {
+                self.opened = false;
+                self.set_title(format!(
+                    "{} (damaged) — Kartoteka",
+                    super::display_name(&path)
+                ));
+                self.catalogue = Some(path.clone());
+                self.status
+                    .info("The catalogue is damaged; nothing was written to it");
+                self.damaged = Some(super::catalogues::Damaged {
+                    path,
+                    message,
+                    latest,
+                });
+            }
+            Event::IsBackup { path, taken } => {
+                self.set_title(format!(
+                    "{} (a backup) — Kartoteka",
+                    super::display_name(&path)
+                ));
+                self.status.info("A backup is restored, not worked in");
+                self.backup_file = Some((path, taken));
+            }
+            Event::NoCatalogue => {
+                self.no_catalogue = true;
+                self.status.info("No catalogue yet");
+                self.set_title("Kartoteka".to_owned());
+            }
+            Event::LatestBackup { folder, latest } => {
+                self.windows.latest_backup = Some((folder, latest));
             }
             Event::Results {
                 generation,
@@ -183,6 +223,11 @@ impl App {
                 }
                 if changed {
                     self.refresh();
+                }
+                if self.windows.backup {
+                    self.worker.send(super::Command::LatestBackup {
+                        folder: self.settings.backup_folder.clone(),
+                    });
                 }
             }
             Event::ImportFinished(summary) => {

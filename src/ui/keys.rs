@@ -21,6 +21,8 @@ pub enum Shortcut {
     SelectNone,
     Import,
     ExportCsv,
+    OpenCatalogue,
+    Quit,
     KeyboardReference,
     Rate(u8),
     Pick,
@@ -182,6 +184,20 @@ pub const BINDINGS: &[Binding] = &[
         "Export CSV",
     ),
     binding(
+        Shortcut::OpenCatalogue,
+        &[command(Key::O)],
+        Always,
+        Catalogue,
+        "Open another catalogue",
+    ),
+    binding(
+        Shortcut::Quit,
+        &[command(Key::Q)],
+        Always,
+        Catalogue,
+        "Quit (after the work under way, and a backup when one is due)",
+    ),
+    binding(
         Shortcut::KeyboardReference,
         &[key(Key::F1)],
         Always,
@@ -270,7 +286,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(Key::Escape)],
         Photos,
         Selection,
-        "Leave the full-size view; in the grid, select none. In a field: leave it without saving",
+        "Leave the full-size view, close About; in the grid, select none. In a field: leave it without saving",
     ),
     binding(
         Shortcut::Rate(0),

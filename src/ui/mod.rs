@@ -10,6 +10,7 @@
 //! [`dialogs`].
 
 mod actions;
+mod catalogues;
 mod claims;
 mod dialogs;
 mod events;
@@ -37,10 +38,12 @@ pub use actions::Action;
 pub use inspector::InspectorState;
 pub use interop::InteropState;
 pub use selection::{Order, Selection};
-pub use settings::{Settings, TableColumn, View};
+pub use settings::{BackupSchedule, Settings, TableColumn, View};
 pub use status::Status;
 pub use viewer::Viewer;
-pub use worker::{Command, CsvPreview, CsvRequest, Details, Event, Sidebar, Worker};
+pub use worker::{
+    Command, CsvPreview, CsvRequest, Details, Event, RestoreInto, Sidebar, Start, Worker,
+};
 
 use crate::catalog::{Facets, PhotoSummary, SetItem, Sort, SortKey};
 use crate::ingest::import::{Failure, ImportSummary};
@@ -58,15 +61,42 @@ const SETTINGS_KEY: &str = "kartoteka-settings";
 /// never change what they measure).
 pub const SETTINGS_DIR_VARIABLE: &str = "KARTOTEKA_SETTINGS_DIR";
 
-/// Opens the window on a catalogue; returns when it closes. `started` is
-/// when the process started, for the time-to-first-frame figure.
-pub fn run(catalogue: PathBuf, started: Instant) -> eframe::Result {
+/// Which catalogue the window opens on.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    /// Named on the command line (or double-clicked): opened, or created
+    /// when there is none, as every command does.
+    pub catalogue: Option<PathBuf>,
+    /// The platform's default catalogue. With none named, the window opens
+    /// the catalogue used last, else this one; when neither exists it
+    /// offers to create it, open another, or restore a backup.
+    pub default: Option<PathBuf>,
+}
+
+/// The desktop entry's and the window's application id, so that a desktop
+/// shows the installed icon for the window.
+pub const APP_ID: &str = "org.kartoteka.Kartoteka";
+
+/// Opens the window; returns when it closes. `started` is when the process
+/// started, for the time-to-first-frame figure.
+pub fn run(launch: Launch, started: Instant) -> eframe::Result {
+    let title = launch.catalogue.as_deref().map_or_else(
+        || "Kartoteka".to_owned(),
+        |c| format!("{} — Kartoteka", display_name(c)),
+    );
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(title)
+        .with_app_id(APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([720.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) =
+        eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/kartoteka-256.png"))
+    {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(format!("{} — Kartoteka", display_name(&catalogue)))
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
-            .with_drag_and_drop(true),
+        viewport,
         persistence_path: std::env::var_os(SETTINGS_DIR_VARIABLE).map(PathBuf::from),
         ..Default::default()
     };
@@ -74,7 +104,7 @@ pub fn run(catalogue: PathBuf, started: Instant) -> eframe::Result {
         "Kartoteka",
         options,
         Box::new(move |cc| {
-            let mut app = App::new(cc, catalogue);
+            let mut app = App::new(cc, launch);
             app.started = started;
             Ok(Box::new(app))
         }),
@@ -82,10 +112,7 @@ pub fn run(catalogue: PathBuf, started: Instant) -> eframe::Result {
 }
 
 fn display_name(path: &std::path::Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
+    catalogues::display_name(path)
 }
 
 /// An import under way.
@@ -173,35 +200,87 @@ pub struct App {
     /// When the window was created, for the time-to-first-frame figure.
     started: Instant,
     frames: u64,
+
+    /// The catalogue shown (also a damaged one), once the worker has it.
+    catalogue: Option<PathBuf>,
+    /// The platform's default catalogue, offered at the first launch.
+    default_catalogue: Option<PathBuf>,
+    /// No catalogue exists yet: the first launch.
+    no_catalogue: bool,
+    damaged: Option<catalogues::Damaged>,
+    /// A backup was asked to be opened (its path, and when it was taken).
+    backup_file: Option<(PathBuf, String)>,
+    /// Quitting or switching catalogues, once the work under way is done.
+    leaving: Option<catalogues::Leaving>,
+    /// The window was told to close.
+    closing: bool,
+    /// The thumbnails file the decoders read.
+    thumbnails_for: PathBuf,
+    title: String,
+    windows: catalogues::Windows,
 }
 
 impl App {
-    pub fn new(cc: &eframe::CreationContext<'_>, catalogue: PathBuf) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
-        Self::with_settings(&cc.egui_ctx, catalogue, settings)
+        let start = match launch.catalogue {
+            Some(path) => Start::OpenOrCreate(path),
+            None => Start::FirstThatExists(
+                settings
+                    .recent
+                    .first()
+                    .into_iter()
+                    .chain(&launch.default)
+                    .cloned()
+                    .collect(),
+            ),
+        };
+        Self::starting(&cc.egui_ctx, start, launch.default, settings)
     }
 
     /// The app on a catalogue with given settings (tests start it this way).
     pub fn with_settings(ctx: &egui::Context, catalogue: PathBuf, settings: Settings) -> Self {
+        Self::starting(ctx, Start::OpenOrCreate(catalogue), None, settings)
+    }
+
+    /// The app starting as `start` says, with `default` as the catalogue
+    /// the first launch offers to create.
+    pub fn starting(
+        ctx: &egui::Context,
+        start: Start,
+        default: Option<PathBuf>,
+        settings: Settings,
+    ) -> Self {
         install_fonts(ctx);
         style(ctx);
+        Self::fresh(ctx, start, default, settings)
+    }
+
+    /// Everything but the fonts and style: also what switching catalogues
+    /// starts anew.
+    fn fresh(
+        ctx: &egui::Context,
+        start: Start,
+        default: Option<PathBuf>,
+        settings: Settings,
+    ) -> Self {
+        let settings = settings.checked();
+        let thumbnails_for = start
+            .path()
+            .map(crate::catalog::thumbnails::path_beside)
+            .unwrap_or_default();
+        let thumbnails = start_thumbnails(ctx, &thumbnails_for);
         let repaint_ctx = ctx.clone();
-        let worker = Worker::start(catalogue.clone(), move || repaint_ctx.request_repaint());
-        let thumbs_path = crate::catalog::thumbnails::path_beside(&catalogue);
-        let repaint_ctx = ctx.clone();
-        let threads = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .clamp(1, 4);
-        let thumbnails = Thumbnails::start(&thumbs_path, threads, THUMBNAIL_BUDGET, move || {
+        let worker = Worker::start(start, settings.backup_folder.clone(), move || {
             repaint_ctx.request_repaint()
         });
         let mut status = Status::default();
         status.info("Opening the catalogue…");
         Self {
-            settings: settings.checked(),
+            settings,
             worker,
             thumbnails,
             opened: false,
@@ -251,10 +330,60 @@ impl App {
             ctx: ctx.clone(),
             started: Instant::now(),
             frames: 0,
+            catalogue: None,
+            default_catalogue: default,
+            no_catalogue: false,
+            damaged: None,
+            backup_file: None,
+            leaving: None,
+            closing: false,
+            thumbnails_for,
+            title: String::new(),
+            windows: catalogues::Windows::default(),
+        }
+    }
+
+    /// The decoders on the thumbnails file beside the catalogue opened,
+    /// when it is not the one they were started on.
+    fn thumbnails_beside(&mut self, catalogue: &std::path::Path) {
+        let path = crate::catalog::thumbnails::path_beside(catalogue);
+        if path != self.thumbnails_for {
+            self.thumbnails = start_thumbnails(&self.ctx, &path);
+            self.thumbnails_for = path;
         }
     }
 
     // What tests and benchmarks look at.
+
+    /// The catalogue the window shows (or found damaged).
+    pub fn catalogue(&self) -> Option<&std::path::Path> {
+        self.catalogue.as_deref()
+    }
+
+    /// The window's title, as last sent to it.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The window was told to close (Quit, once the work was done).
+    pub fn closing(&self) -> bool {
+        self.closing
+    }
+
+    /// The window shows no catalogue: the first launch, or one that could
+    /// not be opened.
+    pub fn without_catalogue(&self) -> bool {
+        !self.opened
+            && (self.no_catalogue
+                || self.damaged.is_some()
+                || self.failed.is_some()
+                || self.backup_file.is_some())
+    }
+
+    /// Quitting or switching waits for the work under way.
+    pub fn leaving(&self) -> bool {
+        self.leaving.is_some()
+    }
 
     pub fn results(&self) -> &[PhotoSummary] {
         &self.results
@@ -347,7 +476,12 @@ impl App {
     /// Nothing is on its way: no search, inspection, import or thumbnail.
     /// Tests and benchmarks wait for this.
     pub fn is_settled(&self) -> bool {
+        if self.without_catalogue() {
+            // A screen that offers what to do, with no catalogue open.
+            return self.worker.events.is_empty() && self.dialogs.idle() && self.leaving.is_none();
+        }
         self.opened
+            && self.leaving.is_none()
             && self.searched
             && self.shown_generation == self.generation
             && self.outstanding == 0
@@ -441,7 +575,8 @@ impl App {
         }
     }
 
-    /// Files and folders dropped on the window are imported.
+    /// Files and folders dropped on the window are imported; a catalogue
+    /// is opened.
     fn dropped_files(&mut self, ctx: &egui::Context) {
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -451,8 +586,18 @@ impl App {
                 .filter(|p| !p.as_os_str().is_empty())
                 .collect()
         });
-        if !dropped.is_empty() {
-            self.apply(Action::Import(dropped));
+        // A catalogue dropped on the window is opened; anything else is
+        // imported.
+        match dropped.as_slice() {
+            [] => {}
+            [one]
+                if one
+                    .extension()
+                    .is_some_and(|e| e == crate::catalog::backup::EXTENSION) =>
+            {
+                self.apply(Action::OpenCatalogue(one.clone()));
+            }
+            _ => self.apply(Action::Import(dropped)),
         }
     }
 
@@ -501,6 +646,16 @@ impl App {
             egui::StrokeKind::Outside,
         );
     }
+}
+
+fn start_thumbnails(ctx: &egui::Context, store: &std::path::Path) -> Thumbnails {
+    let repaint_ctx = ctx.clone();
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
+    Thumbnails::start(store, threads, THUMBNAIL_BUDGET, move || {
+        repaint_ctx.request_repaint()
+    })
 }
 
 /// The colour of the keyboard focus: the selection colour, made strong.
@@ -568,6 +723,13 @@ impl eframe::App for App {
             );
         }
         self.handle_events(&ctx);
+        // The window's close button is Quit: the work under way is waited
+        // for, and a due backup made, before the window goes.
+        if ctx.input(|i| i.viewport().close_requested()) && !self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.apply(Action::Quit);
+        }
+        self.carry_on_leaving();
         if let Some(edited) = self.query_edited {
             let waited = edited.elapsed();
             if waited >= SEARCH_DEBOUNCE {
@@ -592,12 +754,15 @@ impl eframe::App for App {
                 ui.add_space(2.0);
             });
             egui::Panel::bottom("status").show(ui, |ui| status::bar(self, ui, &mut actions));
-            egui::Panel::left("sidebar")
-                .resizable(true)
-                .default_size(250.0)
-                .size_range(200.0..=420.0)
-                .show(ui, |ui| sidebar::ui(self, ui, &mut actions));
-            if self.settings.show_inspector {
+            let without_catalogue = self.without_catalogue();
+            if !without_catalogue {
+                egui::Panel::left("sidebar")
+                    .resizable(true)
+                    .default_size(250.0)
+                    .size_range(200.0..=420.0)
+                    .show(ui, |ui| sidebar::ui(self, ui, &mut actions));
+            }
+            if self.settings.show_inspector && !without_catalogue {
                 egui::Panel::right("inspector")
                     .resizable(true)
                     .default_size(340.0)
@@ -605,8 +770,14 @@ impl eframe::App for App {
                     .show(ui, |ui| inspector::ui(self, ui, &mut actions));
             }
             egui::CentralPanel::default().show(ui, |ui| {
-                if let Some(message) = &self.failed {
-                    status::failed(ui, message);
+                if let Some(damaged) = &self.damaged {
+                    catalogues::damaged(damaged, ui, &mut actions);
+                } else if let Some((path, taken)) = &self.backup_file {
+                    catalogues::backup_file(path, taken, ui, &mut actions);
+                } else if self.no_catalogue {
+                    catalogues::welcome(self, ui, &mut actions);
+                } else if let Some(message) = &self.failed {
+                    catalogues::failed(message, ui, &mut actions);
                 } else if self.opened
                     && self.searched
                     && self.sidebar.photos == 0
@@ -626,6 +797,7 @@ impl eframe::App for App {
             interop::windows(self, &ctx, &mut actions);
             claims::source_window(self, &ctx, &mut actions);
         }
+        catalogues::windows(self, &ctx, &mut actions);
         let keyword_paths: Vec<String> = self
             .sidebar
             .keywords

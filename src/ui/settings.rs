@@ -3,6 +3,8 @@
 //! opened now.
 
 use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::catalog::{Sort, SortKey};
 
@@ -12,6 +14,45 @@ pub enum View {
     Grid,
     Table,
 }
+
+/// When the catalogue is backed up by itself, on quitting (as Lightroom
+/// Classic offers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum BackupSchedule {
+    Never,
+    Daily,
+    Weekly,
+}
+
+impl BackupSchedule {
+    pub const ALL: [BackupSchedule; 3] = [
+        BackupSchedule::Never,
+        BackupSchedule::Daily,
+        BackupSchedule::Weekly,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BackupSchedule::Never => "Never",
+            BackupSchedule::Daily => "Once a day, when quitting",
+            BackupSchedule::Weekly => "Once a week, when quitting",
+        }
+    }
+
+    /// How old the latest backup may be before quitting makes another.
+    pub fn interval(self) -> Option<Duration> {
+        match self {
+            BackupSchedule::Never => None,
+            // A little under the period, so that quitting at about the same
+            // time each day or week does not skip one.
+            BackupSchedule::Daily => Some(Duration::from_secs(20 * 3600)),
+            BackupSchedule::Weekly => Some(Duration::from_secs(6 * 24 * 3600 + 20 * 3600)),
+        }
+    }
+}
+
+/// How many catalogues File > Open recent remembers.
+pub const RECENT_KEPT: usize = 10;
 
 /// A column the table can show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -160,6 +201,13 @@ pub struct Settings {
     /// The keyword tree counts the photos of the current result, not of
     /// the whole catalogue.
     pub keyword_counts_follow_result: bool,
+    /// Catalogues opened, the last one first.
+    pub recent: Vec<PathBuf>,
+    /// Where backups go; `None` for `Backups` beside the catalogue.
+    pub backup_folder: Option<PathBuf>,
+    /// How many backups of a catalogue to keep in the backup folder.
+    pub backups_kept: usize,
+    pub backup_on_quit: BackupSchedule,
 }
 
 impl Default for Settings {
@@ -174,6 +222,10 @@ impl Default for Settings {
             columns: TableColumn::DEFAULT.to_vec(),
             collapsed: BTreeSet::new(),
             keyword_counts_follow_result: false,
+            recent: Vec::new(),
+            backup_folder: None,
+            backups_kept: 10,
+            backup_on_quit: BackupSchedule::Weekly,
         }
     }
 }
@@ -214,7 +266,16 @@ impl Settings {
         if self.columns.is_empty() {
             self.columns = defaults.columns;
         }
+        self.backups_kept = self.backups_kept.clamp(1, 1000);
+        self.recent.truncate(RECENT_KEPT);
         self
+    }
+
+    /// Puts a catalogue first among the recent ones.
+    pub fn opened(&mut self, catalogue: &Path) {
+        self.recent.retain(|p| p != catalogue);
+        self.recent.insert(0, catalogue.to_owned());
+        self.recent.truncate(RECENT_KEPT);
     }
 
     pub fn is_collapsed(&self, section: &str) -> bool {
@@ -239,6 +300,31 @@ mod tests {
         assert_eq!(checked.sort(), Sort::default());
         assert_eq!(checked.thumbnail_size, 160.0);
         assert_eq!(checked.columns, [TableColumn::Caption]);
+    }
+
+    #[test]
+    fn the_ten_catalogues_opened_last_are_remembered_newest_first() {
+        let mut settings = Settings::default();
+        for n in 0..12 {
+            settings.opened(Path::new(&format!("/archive/{n}.kartoteka")));
+        }
+        settings.opened(Path::new("/archive/5.kartoteka"));
+        assert_eq!(settings.recent.len(), RECENT_KEPT);
+        assert_eq!(settings.recent[0], Path::new("/archive/5.kartoteka"));
+        assert_eq!(settings.recent[1], Path::new("/archive/11.kartoteka"));
+        assert!(
+            !settings
+                .recent
+                .contains(&PathBuf::from("/archive/1.kartoteka"))
+        );
+        assert_eq!(
+            settings
+                .recent
+                .iter()
+                .filter(|p| p.ends_with("5.kartoteka"))
+                .count(),
+            1
+        );
     }
 
     /// Settings as eframe keeps them, in memory.

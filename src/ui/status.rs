@@ -54,14 +54,20 @@ impl Status {
 pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let total = app.sidebar.photos as usize;
-        let shown = if !app.searched {
+        let shown = if app.without_catalogue() {
+            "No catalogue open".to_owned()
+        } else if !app.searched {
             "Loading…".to_owned()
         } else if app.query.trim().is_empty() || total == app.results.len() {
             count(app.results.len(), "photo", "photos")
         } else {
             format!("{} of {total}", count(app.results.len(), "photo", "photos"))
         };
-        ui.label(format!("{shown} · {} selected", app.selection.len()));
+        if app.without_catalogue() {
+            ui.label(shown);
+        } else {
+            ui.label(format!("{shown} · {} selected", app.selection.len()));
+        }
         ui.separator();
         if let Some(import) = &app.import {
             let fraction = if import.total == 0 {
@@ -165,15 +171,6 @@ pub fn first_screen(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         {
             actions.push(Action::ChooseImport);
         }
-    });
-}
-
-pub fn failed(ui: &mut egui::Ui, message: &str) {
-    ui.vertical_centered(|ui| {
-        ui.add_space(ui.available_height() / 3.0);
-        ui.heading("The catalogue could not be opened");
-        ui.add_space(8.0);
-        ui.colored_label(ui.visuals().error_fg_color, message);
     });
 }
 

@@ -11,7 +11,12 @@ use super::{Action, App, View, sort_label};
 use crate::catalog::{Sort, SortKey};
 
 /// A menu item with its shortcut shown beside it.
-fn item(ui: &mut egui::Ui, enabled: bool, text: &str, shortcut: Option<Shortcut>) -> bool {
+pub(super) fn item(
+    ui: &mut egui::Ui,
+    enabled: bool,
+    text: &str,
+    shortcut: Option<Shortcut>,
+) -> bool {
     let mut button = Button::new(text);
     if let Some(s) = shortcut {
         button = button.shortcut_text(shortcut_text(ui.ctx(), s));
@@ -37,6 +42,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 Some(Shortcut::KeyboardReference),
             ) {
                 actions.push(Action::KeyboardReference);
+            }
+            if item(ui, true, "About Kartoteka", None) {
+                actions.push(Action::About);
             }
         });
     });
@@ -77,16 +85,18 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 
 fn file_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.menu_button("File", |ui| {
-        let selected = !app.selection.is_empty();
-        let idle = app.interop.job.is_none();
-        if item(ui, true, "Import a folder…", Some(Shortcut::Import)) {
+        let selected = !app.selection.is_empty() && app.opened;
+        let idle = app.interop.job.is_none() && app.opened;
+        super::catalogues::file_menu_items(app, ui, actions);
+        ui.separator();
+        if item(ui, app.opened, "Import a folder…", Some(Shortcut::Import)) {
             actions.push(Action::ChooseImport);
         }
         ui.separator();
-        if item(ui, true, "Export CSV…", Some(Shortcut::ExportCsv)) {
+        if item(ui, app.opened, "Export CSV…", Some(Shortcut::ExportCsv)) {
             actions.push(Action::OpenExportCsv);
         }
-        if item(ui, true, "Import CSV…", None) {
+        if item(ui, app.opened, "Import CSV…", None) {
             actions.push(Action::ChooseCsvImport);
         }
         ui.separator();
@@ -123,6 +133,10 @@ fn file_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.separator();
         if item(ui, idle, "Optimize the catalogue", None) {
             actions.push(Action::Optimize);
+        }
+        ui.separator();
+        if item(ui, true, "Quit", Some(Shortcut::Quit)) {
+            actions.push(Action::Quit);
         }
     });
 }

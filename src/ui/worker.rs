@@ -15,10 +15,11 @@ use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
+use crate::catalog::backup::{self, Backup};
 use crate::catalog::{
-    Attribution, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry, KeywordEntry,
-    PhotoSummary, SetInfo, SetItem, Sort, SortKey, Source as CitedSource, SourceRecord, Template,
-    ThumbnailStore,
+    Attribution, CatalogError, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry,
+    KeywordEntry, PhotoSummary, SetInfo, SetItem, Sort, SortKey, Source as CitedSource,
+    SourceRecord, Template, ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -155,6 +156,18 @@ pub enum Command {
     },
     /// Read sources from a CSL-JSON file (a reference manager's export).
     ImportSources(PathBuf),
+    /// Back up the catalogue and its thumbnails into `folder` (or the
+    /// folder beside the catalogue), keeping the newest `keep`; with
+    /// `unless_newer_than`, only when the latest backup is older than that.
+    Backup {
+        folder: Option<PathBuf>,
+        keep: usize,
+        unless_newer_than: Option<Duration>,
+    },
+    /// Say which is the newest backup of the catalogue.
+    LatestBackup {
+        folder: Option<PathBuf>,
+    },
 }
 
 /// A claim to add to photos, as the inspector's form holds it.
@@ -173,6 +186,46 @@ pub struct ClaimRequest {
     pub prefer: bool,
 }
 
+/// What a new worker does first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Start {
+    /// Open the catalogue, creating it if there is none (the command line's
+    /// `--catalog FILE`, as every command does).
+    OpenOrCreate(PathBuf),
+    /// Open an existing catalogue (File > Open catalogue…, a recent one).
+    Open(PathBuf),
+    /// Make a new catalogue; never an existing file.
+    Create(PathBuf),
+    /// The first existing of these catalogues (the last one used, then the
+    /// default); if none exists, say so and wait for the user's choice.
+    FirstThatExists(Vec<PathBuf>),
+    /// Restore a backup into a new catalogue and open it.
+    Restore { backup: PathBuf, into: RestoreInto },
+}
+
+/// Where a backup is restored to; never over an existing file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreInto {
+    /// This new file (the default catalogue, at the first launch).
+    File(PathBuf),
+    /// A new file beside this catalogue, which is in use.
+    Beside(PathBuf),
+}
+
+impl Start {
+    /// The catalogue this start is about, for messages.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Start::OpenOrCreate(p) | Start::Open(p) | Start::Create(p) => Some(p),
+            Start::FirstThatExists(paths) => paths.first().map(PathBuf::as_path),
+            Start::Restore {
+                into: RestoreInto::File(p) | RestoreInto::Beside(p),
+                ..
+            } => Some(p),
+        }
+    }
+}
+
 impl Command {
     /// Whether the command changes the catalogue: the window waits for its
     /// answer before it counts as settled.
@@ -183,6 +236,7 @@ impl Command {
                 | Command::Inspect { .. }
                 | Command::Sidebar
                 | Command::Rows { .. }
+                | Command::LatestBackup { .. }
         )
     }
 }
@@ -257,6 +311,27 @@ pub enum Event {
     },
     /// The catalogue could not be opened; the window says why.
     Failed(String),
+    /// The catalogue is damaged (or is no catalogue): nothing was written to
+    /// it. The newest backup of it, if one was found, is offered.
+    Damaged {
+        path: PathBuf,
+        message: String,
+        latest: Option<Backup>,
+    },
+    /// The file asked to be opened is a backup: it is not worked in, so it
+    /// stays as it was; the window offers to restore it instead.
+    IsBackup {
+        path: PathBuf,
+        taken: String,
+    },
+    /// No catalogue exists yet at any of the places looked at: the window
+    /// offers to create one, open one, or restore a backup.
+    NoCatalogue,
+    /// The newest backup of the open catalogue, and the folder looked in.
+    LatestBackup {
+        folder: PathBuf,
+        latest: Option<Backup>,
+    },
     Results {
         generation: u64,
         photos: Vec<PhotoSummary>,
@@ -333,9 +408,15 @@ pub struct Worker {
 const LOOK_ELSEWHERE: Duration = Duration::from_millis(200);
 
 impl Worker {
-    /// Starts the worker on the catalogue at `path`. `repaint` is called
-    /// after every event (egui's `request_repaint`).
-    pub fn start(path: PathBuf, repaint: impl Fn() + Send + Sync + 'static) -> Self {
+    /// Starts the worker: it opens (or creates, or restores) a catalogue as
+    /// `start` says, then answers commands. `backups` is the folder chosen
+    /// for backups (`None`: the one beside the catalogue). `repaint` is
+    /// called after every event (egui's `request_repaint`).
+    pub fn start(
+        start: Start,
+        backups: Option<PathBuf>,
+        repaint: impl Fn() + Send + Sync + 'static,
+    ) -> Self {
         let (commands, command_rx) = unbounded::<Command>();
         let (event_tx, events) = unbounded::<Event>();
         let repaint = Arc::new(repaint);
@@ -346,23 +427,25 @@ impl Worker {
                     let _ = event_tx.send(e);
                     repaint();
                 };
-                let catalogue = match Catalogue::open(&path) {
-                    Ok(c) => c,
-                    Err(e) => {
-                        send(Event::Failed(format!("{}: {e}", path.display())));
-                        return;
-                    }
+                let Some((catalogue, path)) = open(start, backups.as_deref(), &send) else {
+                    return;
                 };
                 send(Event::Opened { path: path.clone() });
                 let mut state = State {
                     catalogue,
                     path,
+                    backups,
                     events: event_tx.clone(),
                     repaint: repaint.clone(),
                     data_version: None,
+                    damaged: false,
                 };
                 state.send_history();
                 loop {
+                    if state.damaged {
+                        // Nothing more is read from or written to it.
+                        break;
+                    }
                     let first = match command_rx.recv_timeout(LOOK_ELSEWHERE) {
                         Ok(command) => command,
                         Err(RecvTimeoutError::Timeout) => {
@@ -387,7 +470,7 @@ impl Worker {
                             Command::Inspect { .. } => Some(i) != newest_inspect,
                             _ => false,
                         };
-                        if !stale {
+                        if !stale && !state.damaged {
                             state.handle(command);
                         }
                     }
@@ -407,14 +490,152 @@ impl Worker {
         Self { commands, events }
     }
 
+    /// No catalogue and no thread: what the window holds while it offers to
+    /// create, open or restore one.
+    pub fn none() -> Self {
+        Self {
+            commands: unbounded().0,
+            events: unbounded().1,
+        }
+    }
+
     pub fn send(&self, command: Command) {
         let _ = self.commands.send(command);
     }
 }
 
+/// Carries out a worker's start: returns the open catalogue, or `None`
+/// once it has said why there is none.
+fn open(
+    start: Start,
+    backups: Option<&Path>,
+    send: &dyn Fn(Event),
+) -> Option<(Catalogue, PathBuf)> {
+    // Remembered among the recent catalogues, so a whole path: a relative
+    // one would mean another file when started from another folder.
+    let whole = |p: PathBuf| std::path::absolute(&p).unwrap_or(p);
+    let start = match start {
+        Start::OpenOrCreate(p) => Start::OpenOrCreate(whole(p)),
+        Start::Open(p) => Start::Open(whole(p)),
+        Start::Create(p) => Start::Create(whole(p)),
+        Start::FirstThatExists(paths) => {
+            Start::FirstThatExists(paths.into_iter().map(whole).collect())
+        }
+        Start::Restore { backup, into } => Start::Restore {
+            backup,
+            into: match into {
+                RestoreInto::File(p) => RestoreInto::File(whole(p)),
+                RestoreInto::Beside(p) => RestoreInto::Beside(whole(p)),
+            },
+        },
+    };
+    let path = match start {
+        Start::OpenOrCreate(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                send(Event::Failed(format!(
+                    "{}: could not create its folder: {e}",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::Open(path) => {
+            if !path.is_file() {
+                send(Event::Failed(format!(
+                    "There is no catalogue at {} (was it moved, or is its disk not connected?)",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::Create(path) => {
+            if path.exists() {
+                send(Event::Failed(format!(
+                    "{} already exists; a new catalogue never replaces a file \
+                     (File > Open catalogue… opens it)",
+                    path.display()
+                )));
+                return None;
+            }
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                send(Event::Failed(format!(
+                    "{}: could not create its folder: {e}",
+                    path.display()
+                )));
+                return None;
+            }
+            path
+        }
+        Start::FirstThatExists(paths) => match paths.into_iter().find(|p| p.is_file()) {
+            Some(path) => path,
+            None => {
+                send(Event::NoCatalogue);
+                return None;
+            }
+        },
+        Start::Restore { backup, into } => {
+            let restored = match into {
+                RestoreInto::File(into) => backup::restore(&backup, &into, None),
+                RestoreInto::Beside(in_use) => {
+                    let into = backup::restore_target(&backup, &in_use);
+                    backup::restore(&backup, &into, Some(&in_use))
+                }
+            };
+            match restored {
+                Ok(restored) => restored.catalogue,
+                Err(e) => {
+                    send(Event::Failed(format!("Nothing was restored: {e}")));
+                    return None;
+                }
+            }
+        }
+    };
+    if let Some(taken) = backup::backup_time(&path)
+        && path.is_file()
+    {
+        send(Event::IsBackup {
+            path,
+            taken: taken.strftime("%Y-%m-%d %H:%M").to_string(),
+        });
+        return None;
+    }
+    match Catalogue::open(&path) {
+        Ok(catalogue) => Some((catalogue, path)),
+        Err(e) if backup::is_damage(&e) => {
+            let folder = backups_folder(backups, &path);
+            send(Event::Damaged {
+                latest: backup::latest(&folder, &path),
+                message: e.to_string(),
+                path,
+            });
+            None
+        }
+        Err(e) => {
+            send(Event::Failed(format!("{}: {e}", path.display())));
+            None
+        }
+    }
+}
+
+/// The folder backups go to: the one chosen, or `Backups` beside the
+/// catalogue.
+fn backups_folder(chosen: Option<&Path>, catalogue: &Path) -> PathBuf {
+    chosen.map_or_else(|| backup::folder_beside(catalogue), Path::to_owned)
+}
+
 struct State {
     catalogue: Catalogue,
     path: PathBuf,
+    /// The folder chosen for backups, if not the one beside the catalogue.
+    backups: Option<PathBuf>,
+    /// Reading showed the catalogue is damaged: the worker stops.
+    damaged: bool,
     events: Sender<Event>,
     repaint: Arc<dyn Fn() + Send + Sync>,
     /// `PRAGMA data_version` when last looked at: it changes when another
@@ -464,6 +685,21 @@ impl State {
         self.data_version = Some(now);
     }
 
+    /// When an error means the catalogue is damaged, says so once and stops
+    /// the worker, so that nothing more touches the file.
+    fn check_damage(&mut self, error: &CatalogError) -> bool {
+        if !self.damaged && backup::is_damage(error) {
+            self.damaged = true;
+            let folder = backups_folder(self.backups.as_deref(), &self.path);
+            self.send(Event::Damaged {
+                path: self.path.clone(),
+                message: error.to_string(),
+                latest: backup::latest(&folder, &self.path),
+            });
+        }
+        self.damaged
+    }
+
     /// A change went through: the status bar says so, the window looks again.
     fn changed(&mut self, message: String) {
         self.send(Event::Changed(message));
@@ -503,7 +739,9 @@ impl State {
                 Ok(())
             }
             Command::Sidebar => {
-                if let Err(e) = self.sidebar() {
+                if let Err(e) = self.sidebar()
+                    && !self.check_damage(&e)
+                {
                     self.send(Event::ReadFailed(format!("the sidebar: {e}")));
                 }
                 Ok(())
@@ -712,6 +950,35 @@ impl State {
                 });
                 Ok(())
             }
+            Command::Backup {
+                folder,
+                keep,
+                unless_newer_than,
+            } => {
+                let folder = backups_folder(folder.as_deref(), &self.path);
+                if let Some(age) = unless_newer_than
+                    && let Some(latest) = backup::latest(&folder, &self.path)
+                    && backup::age(&latest) < age
+                {
+                    self.send(Event::Done(format!(
+                        "The latest backup, of {}, is recent enough",
+                        latest.when()
+                    )));
+                    return;
+                }
+                self.start_file_job("Backing up the catalogue".to_owned(), move |path, job| {
+                    back_up(path, &folder, keep, job)
+                });
+                Ok(())
+            }
+            Command::LatestBackup { folder } => {
+                let folder = backups_folder(folder.as_deref(), &self.path);
+                self.send(Event::LatestBackup {
+                    latest: backup::latest(&folder, &self.path),
+                    folder,
+                });
+                Ok(())
+            }
             Command::AddClaim(request) => self.add_claim(&request),
             Command::PreferClaim(claim) => self
                 .catalogue
@@ -789,10 +1056,14 @@ impl State {
                 keyword_counts,
             })
         };
-        let event = run().unwrap_or_else(|e| Event::SearchError {
-            generation,
-            message: e.to_string(),
-        });
+        let event = match run() {
+            Ok(event) => event,
+            Err(crate::catalog::SearchError::Catalogue(e)) if self.check_damage(&e) => return,
+            Err(e) => Event::SearchError {
+                generation,
+                message: e.to_string(),
+            },
+        };
         self.send(event);
     }
 
@@ -1010,12 +1281,25 @@ impl State {
     where
         F: FnOnce(&mut Catalogue, &JobHandle) -> JobOutcome + Send + 'static,
     {
+        let failed = what.clone();
+        self.start_file_job(what, move |path, handle| match Catalogue::open(path) {
+            Ok(mut catalogue) => job(&mut catalogue, handle),
+            Err(e) => JobOutcome::failed(format!("{failed}: {e}")),
+        });
+    }
+
+    /// Runs a job on the catalogue's file on a thread of its own; the job
+    /// opens what it needs.
+    fn start_file_job<F>(&mut self, what: String, job: F)
+    where
+        F: FnOnce(&Path, &JobHandle) -> JobOutcome + Send + 'static,
+    {
         let cancel = Arc::new(AtomicBool::new(false));
         self.send(Event::JobStarted {
             what: what.clone(),
             cancel: cancel.clone(),
         });
-        let started = what.clone();
+        let started = what;
         let events = self.events.clone();
         let repaint = self.repaint.clone();
         let path = self.path.clone();
@@ -1027,10 +1311,7 @@ impl State {
                     events: events.clone(),
                     repaint: repaint.clone(),
                 };
-                let outcome = match Catalogue::open(&path) {
-                    Ok(mut catalogue) => job(&mut catalogue, &handle),
-                    Err(e) => JobOutcome::failed(format!("{what}: {e}")),
-                };
+                let outcome = job(&path, &handle);
                 drop(handle);
                 let _ = events.send(Event::JobFinished {
                     message: outcome.message,
@@ -1237,6 +1518,42 @@ fn write_metadata(
         message,
         problems,
         changed: !matches!(target, Target::Copies(_)),
+    }
+}
+
+fn back_up(path: &Path, folder: &Path, keep: usize, job: &JobHandle) -> JobOutcome {
+    let progress = |done: u64, total: u64| job.progress(done as usize, total as usize);
+    match backup::back_up(path, folder, Some(keep), &job.cancel, &progress) {
+        Ok(report) => JobOutcome {
+            message: format!(
+                "Backed up {} to {} (integrity checked){}",
+                count(report.photos as usize, "photo", "photos"),
+                report.backup.catalogue.display(),
+                match report.pruned.len() {
+                    0 => String::new(),
+                    _ => format!(
+                        "; deleted {}",
+                        count(
+                            report
+                                .pruned
+                                .iter()
+                                .filter(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
+                                .count(),
+                            "older backup",
+                            "older backups"
+                        )
+                    ),
+                }
+            ),
+            problems: Vec::new(),
+            changed: false,
+        },
+        Err(backup::BackupError::Cancelled) => JobOutcome {
+            message: "The backup was cancelled; nothing was written".to_owned(),
+            problems: Vec::new(),
+            changed: false,
+        },
+        Err(e) => JobOutcome::failed(format!("no backup was made: {e}")),
     }
 }
 
