@@ -1,6 +1,8 @@
 //! A bounded fuzz pass over every reader of untrusted bytes: EXIF, IPTC
-//! IIM, XMP, PNG chunks, TIFF directories, JPEG segments, thumbnails, and
-//! the embedder that rewrites them. Real photographs and generated files
+//! IIM, XMP, PNG chunks, TIFF and BigTIFF directories, JPEG segments,
+//! ISO-BMFF boxes (HEIF items, CR3, JPEG XL boxes), WebP RIFF chunks, camera
+//! raw structures and previews, thumbnails, and the embedder that rewrites
+//! them. Real photographs and generated files
 //! are mutated by a seeded generator (bit flips, interesting values in
 //! length fields, insertions, deletions, duplicated and truncated parts);
 //! every reader must answer with a value or an error, never a panic.
@@ -20,7 +22,7 @@ use kartoteka::ingest::container::{self, Budget};
 use kartoteka::ingest::iptc::{Iim, iim_from_photoshop_resources};
 use kartoteka::ingest::metadata::Embedded;
 use kartoteka::ingest::xmp::Xmp;
-use kartoteka::ingest::{exif, thumbnail};
+use kartoteka::ingest::{bmff, exif, raw, thumbnail, tiffdir};
 use kartoteka::photo::*;
 
 struct Rng(u64);
@@ -131,6 +133,31 @@ fn exercise(data: &[u8], heavy: bool) {
         let _ = embed::embedded_xmp(format, data);
     }
     let mut cursor = std::io::Cursor::new(data);
+    // Every structure walker, whatever the bytes claim to be.
+    let _ = bmff::top_level(&mut cursor);
+    let _ = bmff::heif_items(&mut cursor);
+    let _ = raw::classify_tiff(&mut cursor);
+    for kind in RawKind::ALL {
+        let _ = raw::previews(kind, &mut cursor);
+        let _ = raw::dimensions(kind, &mut cursor);
+        if let Ok(embedded) = Embedded::read(ImageFormat::Raw(kind), data) {
+            let _ = embedded.technical();
+        }
+    }
+    for format in [ImageFormat::WebP, ImageFormat::Jxl, ImageFormat::Heif] {
+        if let Ok(embedded) = Embedded::read(format, data) {
+            let _ = embedded.technical();
+            let _ = embedded.raw_tags();
+        }
+    }
+    if let Ok(mut tiff) = tiffdir::TiffReader::new(&mut cursor)
+        && let Ok(chain) = tiff.chain(64)
+    {
+        for d in &chain {
+            let _ = tiff.sub_directories(d, 8);
+        }
+    }
+    let _ = container::jpeg_layout_partial(&mut cursor, |_| true, &mut Budget::new(1 << 20));
     let _ = container::jpeg_layout(&mut cursor, |_| true, &mut Budget::new(1 << 20));
     let _ = container::count_scans_in(data, 100);
     let _ = container::copy_tiff_metadata(&mut cursor, &mut Budget::new(1 << 20));
@@ -171,7 +198,7 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     iim.extend(iim_dataset(2, 5, "Kasárna".as_bytes()));
     iim.extend(iim_dataset(2, 25, b"military"));
     iim.extend(iim_dataset(2, 120, &[b'c'; 40_000]));
-    vec![
+    let mut seeds = vec![
         ("treaty JPEG", treaty),
         ("orientation JPEG", fixture("orientation/landscape_6.jpg")),
         ("invalid EXIF JPEG", fixture("corrupt/invalid-exif.jpg")),
@@ -200,7 +227,60 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
         ("TIFF with XMP", tiff_with_xmp(&title_xmp("TIFF"))),
         ("XMP", deep_xmp(40).into_bytes()),
         ("IIM", iim),
-    ]
+        ("BigTIFF", bigtiff()),
+        ("lossless WebP", webp()),
+    ];
+    // The shared corpus's WebP, HEIF, JPEG XL, raw and BigTIFF files (the
+    // small ones: every mutation of a seed may be decoded whole).
+    if let Some(corpus) = common::shared_corpus("mutated_metadata_never_panics_a_reader") {
+        for name in [
+            "portraits-stacked.webp",
+            "Animation_Lossy.webp",
+            "cheers_1440x960.heic",
+            "treaty-signing.jxl",
+            "JXL2.jxl",
+            "CanonRaw.cr2",
+            "CanonRaw.cr3",
+            "DNG.dng",
+            "FujiFilm.raf",
+            "Nikon.nef",
+            "Panasonic.rw2",
+            "BigTIFFSubIFD8.tif",
+        ] {
+            let data = std::fs::read(corpus.join("formats").join(name)).unwrap();
+            seeds.push((name, data));
+        }
+    }
+    seeds
+}
+
+/// A small BigTIFF with EXIF, XMP and a reduced version in a SubIFD.
+fn bigtiff() -> Vec<u8> {
+    use common::scans::{self, Field, Scan};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.tif");
+    let mut scan = Scan::rgb16(40, 30);
+    scan.big = true;
+    scan.rows_per_strip = 8;
+    scan.fields.push(Field::ascii(271, "Nikon"));
+    scan.fields
+        .push(Field::undefined(700, title_xmp("Big").as_bytes()));
+    scan.exif.push(Field::ascii(36867, "1991:06:21 10:15:00"));
+    scan.reduced = Some((20, 15, vec![0, 1, 2, 3, 4, 5]));
+    scans::write(&path, &scan, |y, row| row.fill(y as u8));
+    std::fs::read(path).unwrap()
+}
+
+/// A small lossless WebP.
+fn webp() -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(24, 16, |x, y| {
+        image::Rgba([x as u8 * 9, y as u8 * 13, 90, 255])
+    });
+    let mut out = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut out)
+        .encode(img.as_raw(), 24, 16, image::ExtendedColorType::Rgba8)
+        .unwrap();
+    out
 }
 
 #[test]

@@ -339,6 +339,9 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
         for (path, w) in &s.warnings {
             writeln!(err, "warning: {}: {}", shown(w), shown_path(path))?;
         }
+        for (path, why) in &s.not_catalogued {
+            writeln!(err, "not catalogued: {}: {}", shown(why), shown_path(path))?;
+        }
     }
     let mut out = std::io::stdout().lock();
     if !quiet {
@@ -356,7 +359,7 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     }
     writeln!(
         out,
-        "{} photos stored ({} new, {} re-read, {} moved, {} duplicates), {} unchanged, {} failed, {} warnings, in {:.1} s{}",
+        "{} photos stored ({} new, {} re-read, {} moved, {} duplicates), {} unchanged, {} failed, {} not catalogued, {} warnings, in {:.1} s{}",
         s.stored(),
         s.added.len(),
         s.updated.len(),
@@ -364,6 +367,7 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
         s.duplicates.len(),
         s.unchanged,
         s.failed.len(),
+        s.not_catalogued.len(),
         s.warnings.len(),
         s.elapsed.as_secs_f64(),
         if s.cancelled { " (cancelled)" } else { "" }
