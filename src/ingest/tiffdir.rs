@@ -347,10 +347,11 @@ impl<'a, R: Read + Seek> TiffReader<'a, R> {
             .collect())
     }
 
-    /// The first value of a numeric entry.
+    /// The first value of a numeric entry (of one value, or one per sample
+    /// as SampleFormat may be written).
     pub fn number(&mut self, dir: &Directory, tag: u16) -> Option<u64> {
         let e = *dir.get(tag)?;
-        self.numbers(&e, 1).ok()?.first().copied()
+        self.numbers(&e, 64).ok()?.first().copied()
     }
 
     /// The text of an ASCII entry (up to its first NUL), at most 4 KiB.
