@@ -309,6 +309,7 @@ fn make_catalogue(root: &Path, path: &Path) {
                 },
                 tags: vec![],
                 warnings: vec![],
+                claims: vec![],
             }
         })
         .collect();

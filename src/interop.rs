@@ -11,10 +11,11 @@ use std::path::{Path, PathBuf};
 
 pub use crate::catalog::LabelChange;
 use crate::catalog::{
-    CatalogError, Catalogue, Change, Edit, EditReport, SearchError, SetItem, SortKey,
-    ThumbnailStore, WallLabels,
+    CatalogError, Catalogue, Change, ClaimRecord, ClaimRow, ClaimRowsReport, Edit, EditReport,
+    SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
 };
 use crate::export::ExportError;
+use crate::export::claims_csv::{self, PhotoKey};
 use crate::export::csv::{Column, Problem, Profile, RowKey};
 use crate::export::set::{Destination, Exported, Options};
 use crate::files::{Output, ReadFileError, WriteError};
@@ -175,6 +176,33 @@ pub fn csv_catalogue(
     Ok((data, photos.len()))
 }
 
+/// The claims of the source's photos as a claims CSV (see
+/// [`crate::export::claims_csv`]): the file's bytes and how many claims
+/// it holds.
+pub fn claims_csv(catalogue: &Catalogue, source: &Source) -> Result<(Vec<u8>, usize)> {
+    let photos = match source {
+        Source::Set(name) => set_photos(catalogue, name)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect(),
+        Source::Query(query) => catalogue.photos_by_ids(&photos_for(catalogue, query)?)?,
+        Source::Photos(ids) => catalogue.photos_by_ids(ids)?,
+    };
+    let mut with_claims = Vec::with_capacity(photos.len());
+    let mut claims = 0;
+    for photo in photos {
+        let of = catalogue.claims(photo.id)?;
+        claims += of.len();
+        if !of.is_empty() {
+            with_claims.push((photo, of));
+        }
+    }
+    let mut data = Vec::new();
+    claims_csv::write(&mut data, &with_claims)
+        .map_err(|e| InteropError::Invalid(format!("the CSV could not be written: {e}")))?;
+    Ok((data, claims))
+}
+
 /// An edited CSV, read and matched to the catalogue's photos, ready to be
 /// previewed (a dry run) and applied.
 #[derive(Debug, Clone, Default)]
@@ -185,6 +213,8 @@ pub struct CsvImport {
     pub edits: Vec<(PhotoId, Vec<Edit>)>,
     /// Wall labels from the file's Wall label column, by photo.
     pub labels: Vec<(PhotoId, String)>,
+    /// A claims CSV's rows, matched to photos and sources.
+    pub claims: Vec<ClaimRow>,
     /// Rows and cells left alone, with their places.
     pub problems: Vec<Problem>,
 }
@@ -194,6 +224,8 @@ pub struct CsvImport {
 pub struct CsvOutcome {
     pub report: EditReport,
     pub labels: Vec<LabelChange>,
+    /// What a claims CSV changed, row by row, and the rows it refused.
+    pub claims: ClaimRowsReport,
 }
 
 impl CsvOutcome {
@@ -236,6 +268,11 @@ impl CsvImport {
                     reason,
                 }
             })?;
+        if crate::export::csv::header_and_records(&bytes)
+            .is_ok_and(|(headers, _)| claims_csv::is_claims_header(&headers))
+        {
+            return Self::read_claims(catalogue, file, &bytes);
+        }
         let (rows, mut problems) = crate::export::csv::read(&bytes, blank_clears);
         let csv_dir = file.parent().unwrap_or(Path::new("."));
         let mut matched = Vec::new();
@@ -320,6 +357,114 @@ impl CsvImport {
             digest: blake3::hash(&bytes).to_hex().to_string(),
             edits,
             labels,
+            claims: Vec::new(),
+            problems,
+        })
+    }
+
+    /// Reads a claims CSV (see [`crate::export::claims_csv`]): each row
+    /// matched to its photo and to the source it cites.
+    fn read_claims(catalogue: &Catalogue, file: &Path, bytes: &[u8]) -> Result<Self> {
+        let (rows, mut problems) = claims_csv::read(bytes);
+        let csv_dir = file.parent().unwrap_or(Path::new("."));
+        let sources = catalogue.sources()?;
+        let mut claims = Vec::new();
+        for row in rows {
+            let refuse = |message: String| Problem {
+                row: Some(row.number),
+                column: None,
+                message: format!("{message}; this row was left unchanged"),
+            };
+            let photo = match &row.photo {
+                PhotoKey::Id(id) => catalogue.photo(*id)?.map(|p| p.id),
+                PhotoKey::Path(path) => find_path_photo(catalogue, path, csv_dir)?,
+            };
+            let Some(photo) = photo else {
+                problems.push(refuse(match &row.photo {
+                    PhotoKey::Id(id) => format!("no photo with id {id}"),
+                    PhotoKey::Path(p) => {
+                        format!("no photo at {}", crate::text::printable_path(p))
+                    }
+                }));
+                continue;
+            };
+            if let Some(path) = &row.file
+                && let Some(other) = find_path_photo(catalogue, path, csv_dir)?
+                && other != photo
+            {
+                problems.push(refuse(format!(
+                    "Photo ID {photo} and File {} name two different photos",
+                    crate::text::printable_path(path)
+                )));
+                continue;
+            }
+            let cited_as = |s: &crate::catalog::Source, citation: &str| {
+                crate::text::fold(&s.record.citation) == crate::text::fold(citation)
+            };
+            let source = match (row.source, &row.citation) {
+                (Some(id), citation) => match sources.iter().find(|s| s.id == id) {
+                    None => {
+                        problems.push(refuse(format!("no source {id}")));
+                        continue;
+                    }
+                    Some(s) if citation.as_deref().is_some_and(|c| !cited_as(s, c)) => {
+                        problems.push(refuse(format!(
+                            "Source ID {id} is “{}”, not “{}” as the Source cell says",
+                            s.record.citation,
+                            citation.as_deref().unwrap_or_default()
+                        )));
+                        continue;
+                    }
+                    Some(_) => Some(id),
+                },
+                (None, Some(citation)) => {
+                    let cited: Vec<i64> = sources
+                        .iter()
+                        .filter(|s| cited_as(s, citation))
+                        .map(|s| s.id)
+                        .collect();
+                    match cited[..] {
+                        [id] => Some(id),
+                        [] => {
+                            problems.push(refuse(format!(
+                                "no source is cited as “{citation}” (add it first, or give its \
+                                 Source ID)"
+                            )));
+                            continue;
+                        }
+                        _ => {
+                            problems.push(refuse(format!(
+                                "{} sources are cited as “{citation}”; give the Source ID",
+                                cited.len()
+                            )));
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => None,
+            };
+            claims.push(ClaimRow {
+                number: row.number,
+                claim: row.claim,
+                record: ClaimRecord {
+                    photo,
+                    field: row.field,
+                    value: row.value,
+                    source,
+                    locator: row.locator,
+                    certainty: row.certainty,
+                    note: row.note,
+                    preferred: row.preferred,
+                },
+            });
+        }
+        problems.sort_by_key(|p| (p.row, p.column));
+        Ok(Self {
+            file: file.to_owned(),
+            digest: blake3::hash(bytes).to_hex().to_string(),
+            edits: Vec::new(),
+            labels: Vec::new(),
+            claims,
             problems,
         })
     }
@@ -350,7 +495,16 @@ impl CsvImport {
             summary
         })?;
         let labels = std::mem::take(&mut report.labels);
-        Ok(CsvOutcome { report, labels })
+        let claims = if self.claims.is_empty() {
+            ClaimRowsReport::default()
+        } else {
+            catalogue.apply_claim_rows(&self.claims, dry_run)?
+        };
+        Ok(CsvOutcome {
+            report,
+            labels,
+            claims,
+        })
     }
 }
 
@@ -374,9 +528,10 @@ pub fn write_photo_metadata(
     photo: &Photo,
     target: &Target,
 ) -> Result<String> {
+    let claims = catalogue.claims(photo.id)?;
     match target {
         Target::Sidecar => {
-            let w = crate::export::write_sidecar(photo)?;
+            let w = crate::export::write_sidecar(photo, &claims)?;
             catalogue.note_sidecar(photo.id, &w.path, w.mtime_ns)?;
             Ok(w.path.display().to_string())
         }
@@ -385,13 +540,13 @@ pub fn write_photo_metadata(
                 path: dir.clone(),
                 source,
             })?;
-            Ok(crate::export::write_copy(photo, dir)?
+            Ok(crate::export::write_copy(photo, &claims, dir)?
                 .path
                 .display()
                 .to_string())
         }
         Target::InPlace { backup } => {
-            let (w, kept) = crate::export::write_in_place(photo, *backup)?;
+            let (w, kept) = crate::export::write_in_place(photo, &claims, *backup)?;
             catalogue.note_rewritten(photo.id, w.size, w.mtime_ns, &w.hash)?;
             if let Some(t) = thumbs {
                 t.copy(&photo.file.hash, &w.hash)?;
@@ -450,6 +605,16 @@ pub fn export_set_to(
         replace,
         protected: &is_protected,
     };
-    let exported = crate::export::set::export(name, &pairs, &to, options)?;
+    let mut sources = std::collections::BTreeMap::new();
+    for (item, _) in &pairs {
+        for id in crate::export::notes::cited(item.note.as_deref().unwrap_or_default()) {
+            if let std::collections::btree_map::Entry::Vacant(e) = sources.entry(id)
+                && let Some(source) = catalogue.source_record(id)?
+            {
+                e.insert(source);
+            }
+        }
+    }
+    let exported = crate::export::set::export(name, &pairs, &sources, &to, options)?;
     Ok((exported, pairs.len()))
 }

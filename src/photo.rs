@@ -724,6 +724,22 @@ pub struct PhotoRecord {
     pub tags: Vec<RawTag>,
     /// Problems met while reading that did not stop the import.
     pub warnings: Vec<String>,
+    /// Claims the file's XMP carries (written by a Kartoteka catalogue),
+    /// restored into a photo that has none.
+    pub claims: Vec<CarriedClaim>,
+}
+
+/// A claim as a file's XMP carries it in Kartoteka's namespace, with the
+/// source it cites. Its field is claimable and its value checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CarriedClaim {
+    pub field: String,
+    pub value: serde_json::Value,
+    pub source: Option<crate::catalog::SourceRecord>,
+    pub locator: Option<String>,
+    pub certainty: Option<crate::catalog::Certainty>,
+    pub note: Option<String>,
+    pub preferred: bool,
 }
 
 /// A photo as stored in the catalogue.

@@ -128,7 +128,7 @@ fn exercise(data: &[u8], heavy: bool) {
         }
         if heavy {
             let _ = thumbnail::make(format, data, Some(6));
-            let _ = embed::embed(format, data, &photo());
+            let _ = embed::embed(format, data, &photo(), &[]);
         }
         let _ = embed::embedded_xmp(format, data);
     }

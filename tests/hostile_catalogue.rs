@@ -206,7 +206,7 @@ fn a_utf16_csv_is_read_as_utf16() {
         env.ok(["edit", "", "--set", "title=", "--set", "caption="]);
         let (out, err) = import_csv(&env, name, &bytes);
         assert!(err.is_empty(), "{name}: {err}");
-        assert!(out.contains("changed 1 photos"), "{name}: {out}");
+        assert!(out.contains("changed 1 photo "), "{name}: {out}");
         let photo = env.show("1");
         assert_eq!(photo["title"], "Přepsáno");
         assert_eq!(photo["caption"], "Советская армия");

@@ -173,7 +173,9 @@ fn show_finds_photos_by_id_or_path_and_all_adds_raw_tags() {
             "rating",
             "flag",
             "label",
-            "note"
+            "note",
+            "claims",
+            "sources"
         ]
     );
 
@@ -212,7 +214,7 @@ fn reimport_skips_unchanged_files_and_rereads_changed_ones() {
     bump_mtime(&sidecar);
     let third = env.import(&[&dir]);
     assert!(
-        stdout(&third).starts_with("1 photos stored (0 new, 1 re-read"),
+        stdout(&third).starts_with("1 photo stored (0 new, 1 re-read"),
         "{}",
         stdout(&third)
     );

@@ -324,7 +324,7 @@ fn a_set_exports_in_order_with_wall_labels_and_they_come_back() {
     rows[0][last] = "Milovice, jaro 1991.\nPoslední vojáci opouštějí kasárna.".into();
     write_csv(&file, &headers, &rows);
     let out = env.ok(["import-csv", file.to_str().unwrap(), "--set", "Odchod"]);
-    assert!(out.contains("1 wall labels"), "{out}");
+    assert!(out.contains("1 wall label)"), "{out}");
     let shown: Vec<Value> =
         serde_json::from_str(&env.ok(["set", "show", "Odchod", "--json"])).unwrap();
     assert_eq!(
@@ -434,7 +434,7 @@ fn a_sidecar_is_merged_and_foreign_properties_survive() {
     ]);
     let out = env.ok(["write-metadata", "sidecar-only", "--sidecar"]);
     assert!(
-        out.contains("wrote metadata for 1 photos, 0 failed"),
+        out.contains("wrote metadata for 1 photo, 0 failed"),
         "{out}"
     );
 
@@ -617,7 +617,7 @@ fn in_place_embedding_is_atomic_keeps_a_backup_and_the_catalogue_in_step() {
     let out = env.run(["write-metadata", "dormitory", "--embed"]);
     assert_eq!(out.status.code(), Some(1), "--embed alone names no target");
     let out = env.ok(["write-metadata", "dormitory", "--embed", "--in-place"]);
-    assert!(out.contains("wrote metadata for 1 photos"), "{out}");
+    assert!(out.contains("wrote metadata for 1 photo,"), "{out}");
     let backup = dir.join(".dormitory-sewing.jpg.kartoteka-backup");
     assert_eq!(std::fs::read(&backup).unwrap(), original);
     let written = std::fs::read(&file).unwrap();

@@ -138,6 +138,7 @@ fn catalogue() -> Catalogue {
             },
             tags: vec![],
             warnings: vec![],
+            claims: vec![],
         })
         .unwrap();
     }

@@ -537,7 +537,7 @@ fn templates_fill_empty_fields_unless_told_to_overwrite() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("template \"ČTK\" filled 2 values on 1 photos"),
+        stdout(&out).contains("template \"ČTK\" filled 2 values on 1 photo"),
         "{}",
         stdout(&out)
     );

@@ -1475,3 +1475,270 @@ fn a_captioning_session_from_the_keyboard() {
     assert_eq!(history[1], "Redo: Keyword Poslední vlak on 1 photo");
     assert_eq!(history[2], "Undo: Keyword Poslední vlak on 1 photo");
 }
+
+/// A source for the claims tests, as the catalogue stores it.
+fn add_source(f: &Fixture, citation: &str, title: &str) -> i64 {
+    read(f)
+        .add_source(kartoteka::catalog::SourceRecord {
+            citation: citation.into(),
+            title: Some(title.into()),
+            ..Default::default()
+        })
+        .unwrap()
+}
+
+fn add_claim(f: &Fixture, photo: PhotoId, field: &str, value: &str, source: i64) {
+    read(f)
+        .add_claims(
+            &[photo],
+            field,
+            &serde_json::Value::String(value.into()),
+            &kartoteka::catalog::Attribution {
+                source: Some(source),
+                ..Default::default()
+            },
+            false,
+            false,
+        )
+        .unwrap();
+}
+
+fn date_claims(f: &Fixture, photo: PhotoId) -> Vec<kartoteka::catalog::Claim> {
+    read(f)
+        .claims(photo)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.field == "date_created")
+        .collect()
+}
+
+#[test]
+fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker() {
+    let f = fixture();
+    let dormitory = id_of(&f, "dormitory-sewing.jpg");
+    let radio = add_source(&f, "Czech Radio, 2020-02-26", "Odsun sovětských vojsk");
+    // The photo's own date (1991) stays as a claim beside the radio's.
+    add_claim(&f, dormitory, "date_created", "1990-02-26", radio);
+    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    // The result's facets count disputed fields; a click narrows to them.
+    h.get_by_label("Date depicted, 1 in this result").click();
+    wait_for(&mut h, "the disputed photos", |app| {
+        app.results().len() == 1 && app.is_settled()
+    });
+    assert_eq!(h.state().query(), "disputed:\"date_created\"");
+    h.get_by_label(DORMITORY).click();
+    settle(&mut h);
+
+    // The disputed field is marked in words and a symbol, not only colour.
+    h.get_by_label("⚠ 2 claims disagree").click();
+    settle(&mut h);
+    h.get_by_label_contains("☆ 1990-02-26").hover();
+    h.get_by_label_contains("[1] Czech Radio, 2020-02-26")
+        .hover();
+    h.get_by_label_contains("★ 1991").hover();
+
+    // Prefer the radio's date: the field shows it; undo and redo.
+    h.get_by_label("Prefer").click();
+    settle(&mut h);
+    let date = |f: &Fixture| photo(f, "dormitory-sewing.jpg").description.date_created;
+    assert_eq!(date(&f).as_deref(), Some("1990-02-26"));
+    assert_eq!(
+        h.state().inspector().text("date_created"),
+        Some("1990-02-26")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(date(&f).as_deref(), Some("1991"));
+    h.key_press_modifiers(SHIFT_COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(date(&f).as_deref(), Some("1990-02-26"));
+
+    // Add a claim from the form: the picker finds the source accent-blind
+    // as one types.
+    h.get_by_label("Value").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Value").type_text("1990-11-23");
+    h.get_by_label("Cited source").focus();
+    h.get_by_label("Cited source").type_text("sovetskych");
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "[1] Czech Radio, 2020-02-26")
+        .click();
+    h.run_steps(2);
+    h.get_by_label("Locator").focus();
+    h.get_by_label("Locator").type_text("p. 4");
+    h.run_steps(2);
+    h.get_by_label("Add the claim").click();
+    settle(&mut h);
+    let added = date_claims(&f, dormitory)
+        .into_iter()
+        .find(|c| c.value == "1990-11-23")
+        .expect("the claim was added");
+    assert_eq!(added.source.map(|s| s.id), Some(radio));
+    assert_eq!(added.locator.as_deref(), Some("p. 4"));
+    assert!(!added.preferred);
+    assert_eq!(date(&f).as_deref(), Some("1990-02-26"), "still preferred");
+
+    // A source that is not there yet is created on the spot, and the
+    // claim cites it.
+    h.get_by_label("Value").focus();
+    h.get_by_label("Value").type_text("1990-11");
+    h.get_by_label("Cited source").focus();
+    h.get_by_label("Cited source").type_text("Rudé právo 1991");
+    h.run_steps(2);
+    h.get_by_label("New source “Rudé právo 1991”").click();
+    h.run_steps(2);
+    h.get_by_label("Add the claim").click();
+    settle(&mut h);
+    let sources = read(&f).sources().unwrap();
+    let rude = sources
+        .iter()
+        .find(|s| s.record.citation == "Rudé právo 1991")
+        .expect("the source was created");
+    let cited = date_claims(&f, dormitory)
+        .into_iter()
+        .find(|c| c.value == "1990-11")
+        .expect("the claim was added");
+    assert_eq!(cited.source.map(|s| s.id), Some(rude.id));
+
+    // Remove a claim; Ctrl+Z brings it back.
+    let before = date_claims(&f, dormitory).len();
+    h.get_by_label_contains("☆ 1990-11-23").hover();
+    let remove = h.get_all_by_label("Remove").next().unwrap();
+    remove.click();
+    settle(&mut h);
+    assert_eq!(date_claims(&f, dormitory).len(), before - 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(date_claims(&f, dormitory).len(), before);
+}
+
+#[test]
+fn a_claim_added_to_many_photos_cites_the_same_source_and_locator() {
+    let f = fixture();
+    let radio = add_source(&f, "Czech Radio, 2020-02-26", "Odsun sovětských vojsk");
+    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    h.get_by_label(DORMITORY).click();
+    h.run_steps(2);
+    h.get_by_label(LAST_TROOPS)
+        .click_modifiers(Modifiers::SHIFT);
+    settle(&mut h);
+    let selected = h.state().selection().len();
+    assert!(selected >= 2);
+    h.get_by_label_contains("Claims and sources").click();
+    settle(&mut h);
+    h.get_by_label_contains(&format!("Add a claim to {selected} photos"))
+        .hover();
+    h.get_by_label("Value").focus();
+    h.get_by_label("Value")
+        .type_text("Soviet troops leave, 1990–1991");
+    h.get_by_label("Cited source").focus();
+    h.get_by_label("Cited source").type_text("radio");
+    h.run_steps(2);
+    h.get_by_role_and_label(Role::Button, "[1] Czech Radio, 2020-02-26")
+        .click();
+    h.get_by_label("Locator").focus();
+    h.get_by_label("Locator").type_text("min. 3");
+    h.run_steps(2);
+    h.get_by_label("Add the claim").click();
+    settle(&mut h);
+    let cat = read(&f);
+    let hits = cat
+        .search_text(&format!("cites:{radio}"), SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(hits.len(), selected);
+    for hit in hits {
+        let claim = cat
+            .claims(hit.id)
+            .unwrap()
+            .into_iter()
+            .find(|c| c.value == "Soviet troops leave, 1990–1991")
+            .unwrap();
+        assert_eq!(claim.field, "caption");
+        assert_eq!(claim.locator.as_deref(), Some("min. 3"));
+    }
+}
+
+#[test]
+fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
+    let f = fixture();
+    let dormitory = id_of(&f, "dormitory-sewing.jpg");
+    let treaty = id_of(&f, "treaty-signing.jpg");
+    let radio = add_source(&f, "Czech Radio, 2020-02-26", "Odsun");
+    let other = add_source(&f, "Rozhlas 2020", "Odsun sovětských vojsk");
+    add_claim(&f, dormitory, "date_created", "1990-02-26", radio);
+    add_claim(&f, treaty, "date_created", "1990-02-26", radio);
+    add_claim(&f, treaty, "city", "Moskva", other);
+    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+
+    // A click shows the photos citing it.
+    h.get_by_label_contains("Czech Radio, 2020-02-26").click();
+    wait_for(&mut h, "the photos citing the source", |app| {
+        app.results().len() == 2 && app.is_settled()
+    });
+    assert_eq!(h.state().query(), format!("cites:{radio}"));
+
+    // Edit it in its form.
+    h.get_by_label_contains("Czech Radio, 2020-02-26")
+        .click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Edit or merge…").click();
+    h.run_steps(2);
+    h.get_by_label("Title").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Title")
+        .type_text("Odsun sovětských vojsk, 30 let");
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    let title = |f: &Fixture, id: i64| read(f).source_record(id).unwrap().map(|r| r.title);
+    assert_eq!(
+        title(&f, radio),
+        Some(Some("Odsun sovětských vojsk, 30 let".to_owned()))
+    );
+
+    // Merge it into the other: its claims move, it goes; undo brings it back.
+    h.get_by_label_contains("Czech Radio, 2020-02-26")
+        .click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Edit or merge…").click();
+    h.run_steps(2);
+    h.get_by_label("Merge into source").click();
+    h.run_steps(2);
+    h.get_by_label(&format!("[{other}] Rozhlas 2020")).click();
+    h.run_steps(2);
+    h.get_by_label("Merge").click();
+    settle(&mut h);
+    assert_eq!(title(&f, radio), None, "merged away");
+    let cat = read(&f);
+    let citing = cat
+        .search_text(&format!("cites:{other}"), SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(citing.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert!(title(&f, radio).is_some(), "Ctrl+Z brings it back");
+}
+
+#[test]
+fn a_csv_export_never_lands_on_the_catalogue_or_a_catalogued_photo() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let photo_path = photo(&f, "dormitory-sewing.jpg").file.path;
+    let photo_before = std::fs::read(&photo_path).unwrap();
+    for target in [f.catalogue.clone(), photo_path.clone()] {
+        h.state_mut().apply(Action::ExportCsv {
+            source: kartoteka::interop::Source::Query(String::new()),
+            profile: kartoteka::export::csv::Profile::Catalogue,
+            path: target.clone(),
+        });
+        let named = target.display().to_string();
+        wait_for(&mut h, "the refusal", |app| {
+            app.status().error_text().is_some_and(|e| e.contains(&named))
+        });
+        let error = h.state().status().error_text().unwrap_or_default();
+        assert!(error.contains("catalog"), "says why: {error}");
+    }
+    assert_eq!(std::fs::read(&photo_path).unwrap(), photo_before);
+    // The catalogue still opens and holds its photos.
+    assert_eq!(read(&f).photo_count().unwrap(), 5);
+}

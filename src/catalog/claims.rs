@@ -26,7 +26,7 @@ use super::keywords::KeywordTree;
 use super::photos::load_photo;
 use super::{CatalogError, Catalogue, Result};
 use crate::date::Depicted;
-use crate::photo::{Attribute, Field, Photo, PhotoId};
+use crate::photo::{Attribute, CarriedClaim, Field, Photo, PhotoId};
 use crate::text::{count, fold, shorten};
 
 /// What kind of thing a source is.
@@ -592,6 +592,96 @@ fn value_steps(
     edit::photo_steps(tx, tree, photo.id, &edits_for(photo, attribute, value))
 }
 
+/// Restores the claims a file's XMP carried into a photo that has none
+/// (one that has claims keeps the catalogue's). Sources are matched with
+/// the catalogue's by what they say, and added when new. A field whose
+/// value differs from the claim the packet preferred (another program
+/// edited the standard property) is treated as a direct edit: its value
+/// becomes the preferred claim and the sourced claims are kept beside it.
+/// Not an edit of the archivist's, so not in the history.
+pub(super) fn restore(
+    tx: &Transaction<'_>,
+    tree: &KeywordTree,
+    photo: PhotoId,
+    carried: &[CarriedClaim],
+) -> Result<()> {
+    if carried.is_empty() || !claims_of(tx, photo, None)?.is_empty() {
+        return Ok(());
+    }
+    let mut taken_source = 0;
+    let mut taken_claim = 0;
+    let mut preferred_fields: BTreeSet<&str> = BTreeSet::new();
+    for c in carried {
+        let source = match &c.source {
+            Some(record) => Some(match same_source(tx, record)? {
+                Some(id) => id,
+                None => {
+                    taken_source = next_id(tx, "source", taken_source)?;
+                    write_source(tx, taken_source, Some(record))?;
+                    taken_source
+                }
+            }),
+            None => None,
+        };
+        // One preferred claim per field: the first the packet marks.
+        let preferred = c.preferred && preferred_fields.insert(c.field.as_str());
+        taken_claim = next_id(tx, "claim", taken_claim)?;
+        write_claim(
+            tx,
+            taken_claim,
+            Some(&ClaimRecord {
+                photo,
+                field: c.field.clone(),
+                value: c.value.clone(),
+                source,
+                locator: c.locator.clone(),
+                certainty: c.certainty,
+                note: c.note.clone(),
+                preferred,
+            }),
+        )?;
+    }
+    let current = load_photo(tx, tree, photo)?;
+    let fields: BTreeSet<&str> = carried.iter().map(|c| c.field.as_str()).collect();
+    for field in fields {
+        let Some(attribute) = claimable(field) else {
+            continue;
+        };
+        let value = current_value(&current, attribute);
+        let claims = claims_of(tx, photo, Some(field))?;
+        let agrees = claims
+            .iter()
+            .find(|(_, c)| c.preferred)
+            .is_some_and(|(_, c)| comparable(&c.value) == comparable(&value));
+        if agrees || (is_empty(&value) && !claims.iter().any(|(_, c)| c.preferred)) {
+            continue;
+        }
+        for step in follow_edit(tx, &current, attribute, &mut taken_claim)? {
+            if let Step::Claim { id, new, .. } = step {
+                write_claim(tx, id, new.as_ref())?;
+            }
+        }
+    }
+    refresh_marks(tx, photo)
+}
+
+/// The catalogue's source that is the same as this one: the same citation
+/// (folded), title, date and URL.
+fn same_source(conn: &Connection, record: &SourceRecord) -> Result<Option<i64>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, citation FROM source WHERE title IS ?1 AND date IS ?2 AND url IS ?3 ORDER BY id",
+    )?;
+    let candidates = stmt
+        .query_map(params![record.title, record.date, record.url], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(candidates
+        .into_iter()
+        .find(|(_, citation)| fold(citation) == fold(&record.citation))
+        .map(|(id, _)| id))
+}
+
 /// Steps that adjust a photo's claims of a field after its value was
 /// edited directly: an unsourced preferred claim takes the new value; a
 /// sourced one is kept, no longer preferred, beside a new unsourced claim
@@ -701,13 +791,19 @@ impl Catalogue {
 
     /// Every source, by citation, with how many photos and claims cite it.
     pub fn sources(&self) -> Result<Vec<Source>> {
-        let mut stmt = self.conn.prepare(&format!(
+        self.sources_where_bound("1", None)
+    }
+
+    /// Sources with their counts, chosen by an SQL condition on `source`
+    /// (a constant of this module, never input; `?1` may be bound).
+    fn sources_where_bound(&self, condition: &str, bound: Option<i64>) -> Result<Vec<Source>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SOURCE_SELECT},
                     (SELECT count(DISTINCT photo_id) FROM claim c WHERE c.source_id = source.id),
                     (SELECT count(*) FROM claim c WHERE c.source_id = source.id)
-             FROM source ORDER BY citation COLLATE fold, id"
+             FROM source WHERE {condition} ORDER BY citation COLLATE fold, id"
         ))?;
-        let rows = stmt.query_map([], |r| {
+        let from_row = |r: &rusqlite::Row<'_>| {
             let (id, record) = source_from_row(r)?;
             Ok(Source {
                 id,
@@ -715,15 +811,28 @@ impl Catalogue {
                 photos: r.get::<_, i64>(11)? as u64,
                 claims: r.get::<_, i64>(12)? as u64,
             })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let rows = match bound {
+            Some(b) => stmt
+                .query_map([b], from_row)?
+                .collect::<rusqlite::Result<_>>(),
+            None => stmt
+                .query_map([], from_row)?
+                .collect::<rusqlite::Result<_>>(),
+        };
+        Ok(rows?)
     }
 
+    /// One source with its counts.
     pub fn source(&self, id: i64) -> Result<Source> {
-        self.sources()?
-            .into_iter()
-            .find(|s| s.id == id)
+        self.sources_where_bound("id = ?1", Some(id))?
+            .pop()
             .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))
+    }
+
+    /// What a source records, if the catalogue has it.
+    pub fn source_record(&self, id: i64) -> Result<Option<SourceRecord>> {
+        source_record(&self.conn, id)
     }
 
     /// The sources whose citation, authors, title or publisher hold these
@@ -743,17 +852,7 @@ impl Catalogue {
     /// The source already in the catalogue that is the same as this one
     /// (the same citation, title, date and URL), if any.
     pub fn matching_source(&self, record: &SourceRecord) -> Result<Option<i64>> {
-        let record = checked_source(record.clone())?;
-        Ok(self
-            .sources()?
-            .into_iter()
-            .find(|s| {
-                fold(&s.record.citation) == fold(&record.citation)
-                    && s.record.title == record.title
-                    && s.record.date == record.date
-                    && s.record.url == record.url
-            })
-            .map(|s| s.id))
+        same_source(&self.conn, &checked_source(record.clone())?)
     }
 
     /// Adds sources (from a reference manager's file) as one operation; a
@@ -1187,6 +1286,296 @@ impl Catalogue {
     }
 }
 
+/// One claim as a row of a claims CSV says it should be: an existing
+/// claim (by id) changed, or a new one added.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRow {
+    /// 1-based, counting the header (as a spreadsheet shows it).
+    pub number: usize,
+    pub claim: Option<i64>,
+    pub record: ClaimRecord,
+}
+
+/// What applying (or previewing) claim rows changed, row by row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ClaimRowsReport {
+    /// Each changed row's number, photo and what changed, in words.
+    pub changes: Vec<(usize, PhotoId, String)>,
+    /// Rows left unchanged for a reason, with the reason.
+    pub refused: Vec<(usize, String)>,
+    /// The history operation, unless nothing changed or it was a dry run.
+    pub operation: Option<i64>,
+}
+
+impl Catalogue {
+    /// Applies claim rows (a claims CSV, edited) as one operation, row by
+    /// row, each planned against what the rows before it did; with
+    /// `dry_run`, only says what would change. A row that would change a
+    /// claim's photo or field, cite a source the catalogue lacks, or leave
+    /// a field's preferred claim unpreferred with no other row preferring
+    /// one, changes nothing and is reported; so are two rows preferring
+    /// different claims of one field.
+    pub fn apply_claim_rows(
+        &mut self,
+        rows: &[ClaimRow],
+        dry_run: bool,
+    ) -> Result<ClaimRowsReport> {
+        let tx = self.conn.transaction()?;
+        let mut tree = KeywordTree::load(&tx)?;
+        let mut report = ClaimRowsReport::default();
+        // Which rows prefer a claim, by photo and field.
+        let mut preferring: BTreeMap<(PhotoId, String), Vec<usize>> = BTreeMap::new();
+        for row in rows.iter().filter(|r| r.record.preferred) {
+            let field = claimable(&row.record.field)
+                .map_or(row.record.field.clone(), |a| a.name().to_owned());
+            preferring
+                .entry((row.record.photo, field))
+                .or_default()
+                .push(row.number);
+        }
+        let operation = super::history::record_operation(&tx, "csv", "", None)?;
+        let mut taken = 0;
+        for row in rows {
+            match plan_row(&tx, &tree, row, &preferring, &mut taken)? {
+                Ok(Some((words, steps))) => {
+                    super::history::perform_within(&tx, &mut tree, operation, &steps)?;
+                    report.changes.push((row.number, row.record.photo, words));
+                }
+                Ok(None) => {}
+                Err(reason) => report.refused.push((row.number, reason)),
+            }
+        }
+        if dry_run || report.changes.is_empty() {
+            return Ok(report);
+        }
+        let photos: BTreeSet<PhotoId> = report.changes.iter().map(|(_, p, _)| *p).collect();
+        let summary = format!(
+            "Claims CSV: {} on {}",
+            count(report.changes.len(), "claim", "claims"),
+            count(photos.len(), "photo", "photos")
+        );
+        tx.execute(
+            "UPDATE edit_operation SET summary = ?2 WHERE id = ?1",
+            params![operation, summary],
+        )?;
+        tx.commit()?;
+        report.operation = Some(operation);
+        Ok(report)
+    }
+}
+
+/// The steps one claim row takes, with what it does in words; `Ok(None)`
+/// when it changes nothing, `Err` (inside) when it is refused.
+#[allow(clippy::type_complexity)]
+fn plan_row(
+    tx: &Transaction<'_>,
+    tree: &KeywordTree,
+    row: &ClaimRow,
+    preferring: &BTreeMap<(PhotoId, String), Vec<usize>>,
+    taken: &mut i64,
+) -> Result<std::result::Result<Option<(String, Vec<Step>)>, String>> {
+    let mut new = row.record.clone();
+    let Some(attribute) = claimable(&new.field) else {
+        return Ok(Err(format!(
+            "{:?} is not a field claims are about",
+            new.field
+        )));
+    };
+    new.field = attribute.name().to_owned();
+    new.value = match normalise(attribute, &new.value) {
+        Ok(v) if !is_empty(&v) => v,
+        Ok(_) => return Ok(Err(format!("a claim on {attribute} needs a value"))),
+        Err(e) => return Ok(Err(e.to_string())),
+    };
+    if let Some(source) = new.source
+        && source_record(tx, source)?.is_none()
+    {
+        return Ok(Err(format!("no source {source}")));
+    }
+    let rival_rows = preferring
+        .get(&(new.photo, new.field.clone()))
+        .map_or(&[][..], Vec::as_slice);
+    let rivals = rival_rows.len();
+    if new.preferred && rivals > 1 {
+        return Ok(Err(format!(
+            "rows {} all prefer a claim on {attribute} of photo {}",
+            rival_rows
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            new.photo
+        )));
+    }
+    let photo = match load_photo(tx, tree, new.photo) {
+        Ok(photo) => photo,
+        Err(CatalogError::NoSuchPhoto(_)) => {
+            return Ok(Err(format!("no photo with id {}", new.photo)));
+        }
+        Err(e) => return Err(e),
+    };
+    let claims = claims_of(tx, new.photo, Some(&new.field))?;
+    let mut steps = Vec::new();
+    let words;
+    match row.claim {
+        Some(id) => {
+            let Some((_, old)) = claims_of(tx, new.photo, None)?
+                .into_iter()
+                .find(|(c, _)| *c == id)
+            else {
+                return Ok(Err(format!(
+                    "no claim {id} about photo {} (a new claim has no Claim ID)",
+                    new.photo
+                )));
+            };
+            if old.field != new.field {
+                return Ok(Err(format!(
+                    "claim {id} is about {}, not {attribute} (a new claim has no Claim ID)",
+                    old.field
+                )));
+            }
+            if old.preferred && !new.preferred && rivals == 0 {
+                return Ok(Err(format!(
+                    "claim {id} is the preferred one of its field; prefer another claim instead"
+                )));
+            }
+            if old == new {
+                return Ok(Ok(None));
+            }
+            words = changed_words(tx, id, &old, &new)?;
+            if new.preferred && !old.preferred {
+                steps.extend(unprefer_others(&claims, id));
+            }
+            steps.push(Step::Claim {
+                id,
+                old: Some(old.clone()),
+                new: Some(new.clone()),
+            });
+            if new.preferred && (!old.preferred || comparable(&old.value) != comparable(&new.value))
+            {
+                steps.extend(value_steps(tx, tree, &photo, attribute, &new.value)?);
+            }
+        }
+        None => {
+            let same = claims.iter().any(|(_, c)| {
+                comparable(&c.value) == comparable(&new.value)
+                    && c.source == new.source
+                    && c.locator == new.locator
+            });
+            if same {
+                return Ok(Ok(None));
+            }
+            let current = current_value(&photo, attribute);
+            // The value the field had keeps a claim of its own.
+            let mut kept = None;
+            if claims.is_empty() && !is_empty(&current) {
+                *taken = next_id(tx, "claim", *taken)?;
+                kept = Some(*taken);
+                steps.push(Step::Claim {
+                    id: *taken,
+                    old: None,
+                    new: Some(ClaimRecord {
+                        photo: new.photo,
+                        field: new.field.clone(),
+                        value: current.clone(),
+                        source: None,
+                        locator: None,
+                        certainty: None,
+                        note: None,
+                        preferred: !new.preferred,
+                    }),
+                });
+            }
+            let has_preferred = kept.is_some() || claims.iter().any(|(_, c)| c.preferred);
+            new.preferred = new.preferred || !has_preferred;
+            if new.preferred {
+                steps.extend(unprefer_others(&claims, 0));
+            }
+            *taken = next_id(tx, "claim", *taken)?;
+            words = format!(
+                "new claim {}",
+                claim_words(&new, citation_of(tx, new.source)?.as_deref())
+            );
+            steps.push(Step::Claim {
+                id: *taken,
+                old: None,
+                new: Some(new.clone()),
+            });
+            if new.preferred && comparable(&current) != comparable(&new.value) {
+                steps.extend(value_steps(tx, tree, &photo, attribute, &new.value)?);
+            }
+        }
+    }
+    Ok(Ok(Some((words, steps))))
+}
+
+/// Steps that take the preference from a field's claims other than `except`.
+fn unprefer_others(claims: &[(i64, ClaimRecord)], except: i64) -> Vec<Step> {
+    claims
+        .iter()
+        .filter(|(id, c)| c.preferred && *id != except)
+        .map(|(id, c)| {
+            let mut kept = c.clone();
+            kept.preferred = false;
+            Step::Claim {
+                id: *id,
+                old: Some(c.clone()),
+                new: Some(kept),
+            }
+        })
+        .collect()
+}
+
+/// What changed in a claim, in words: `claim 12: locator "p. 12" -> "p. 13"`.
+fn changed_words(
+    conn: &Connection,
+    id: i64,
+    old: &ClaimRecord,
+    new: &ClaimRecord,
+) -> Result<String> {
+    let text = |v: &Option<String>| format!("{:?}", v.as_deref().unwrap_or(""));
+    let mut parts = Vec::new();
+    if old.value != new.value {
+        parts.push(format!("value {} -> {}", old.value, new.value));
+    }
+    if old.source != new.source {
+        parts.push(format!(
+            "source {} -> {}",
+            text(&citation_of(conn, old.source)?),
+            text(&citation_of(conn, new.source)?)
+        ));
+    }
+    if old.locator != new.locator {
+        parts.push(format!(
+            "locator {} -> {}",
+            text(&old.locator),
+            text(&new.locator)
+        ));
+    }
+    if old.certainty != new.certainty {
+        let name = |c: Option<Certainty>| format!("{:?}", c.map_or("", Certainty::name));
+        parts.push(format!(
+            "certainty {} -> {}",
+            name(old.certainty),
+            name(new.certainty)
+        ));
+    }
+    if old.note != new.note {
+        parts.push(format!("note {} -> {}", text(&old.note), text(&new.note)));
+    }
+    if old.preferred != new.preferred {
+        parts.push(
+            if new.preferred {
+                "preferred"
+            } else {
+                "no longer preferred"
+            }
+            .to_owned(),
+        );
+    }
+    Ok(format!("claim {id} on {}: {}", new.field, parts.join(", ")))
+}
+
 /// The claims citing a source.
 fn claims_citing(conn: &Connection, source: i64) -> Result<Vec<(i64, ClaimRecord)>> {
     Ok(conn
@@ -1214,8 +1603,9 @@ pub(super) fn fts_words(words: &str) -> String {
         .join(" AND ")
 }
 
-/// A source record made tidy; a source needs a citation.
-fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
+/// A source record made tidy; a source needs a citation (or a title or an
+/// author to make one from) and a date, when it has one, that parses.
+pub fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
     let tidy = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
     r.citation = r.citation.trim().to_owned();
     if r.citation.is_empty() {

@@ -112,7 +112,7 @@ fn is_empty(value: &Value) -> bool {
 /// list items are trimmed, a depicted date must be a (partial) date.
 pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
     let bad = |what: &str| CatalogError::Invalid(format!("{attribute}: {what}, not {value}"));
-    Ok(match attribute {
+    let normal = match attribute {
         Attribute::Rating => match value {
             Value::Null => Value::from(0),
             Value::Number(n) if n.as_u64().is_some_and(|n| n <= 5) => value.clone(),
@@ -170,7 +170,37 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
             Value::String(s) => Value::String(s.clone()),
             other => Value::String(other.to_string()),
         },
-    })
+    };
+    within_limits(attribute, &normal)?;
+    Ok(normal)
+}
+
+/// Refuses a value larger than the catalogue keeps for one field
+/// ([`limits::MAX_FIELD_BYTES`] per text, [`limits::MAX_LIST_BYTES`] per
+/// list), naming the field: import cuts what files hold to these sizes,
+/// and nothing typed or scripted may exceed them either.
+fn within_limits(attribute: Attribute, value: &Value) -> Result<()> {
+    use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES, describe_bytes};
+    let too_big = |limit: usize| {
+        CatalogError::Invalid(format!(
+            "{attribute}: longer than the {} a field may hold",
+            describe_bytes(limit as u64)
+        ))
+    };
+    match value {
+        Value::String(s) if s.len() > MAX_FIELD_BYTES => Err(too_big(MAX_FIELD_BYTES)),
+        Value::Array(items) => {
+            let strings = || items.iter().filter_map(Value::as_str);
+            if strings().any(|i| i.len() > MAX_FIELD_BYTES) {
+                return Err(too_big(MAX_FIELD_BYTES));
+            }
+            if strings().map(str::len).sum::<usize>() > MAX_LIST_BYTES {
+                return Err(too_big(MAX_LIST_BYTES));
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Sets an attribute on the in-memory photo. The value must be normalised.

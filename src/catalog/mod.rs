@@ -26,8 +26,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use self::claims::{
-    Attribution, CLAIMABLE, Certainty, Claim, ClaimReport, Source, SourceKind, SourceRecord,
-    claimable, set_source_field,
+    Attribution, CLAIMABLE, Certainty, Claim, ClaimRecord, ClaimReport, ClaimRow, ClaimRowsReport,
+    Source, SourceKind, SourceRecord, checked_source, claimable, disagree, set_source_field,
 };
 pub use self::edit::{
     Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,

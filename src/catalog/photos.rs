@@ -7,7 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, ToSql, Transaction, params};
 
 use super::keywords::{self, KeywordTree};
 use super::{
-    CatalogError, Catalogue, Result, StoreOutcome, path_from_bytes, path_to_bytes, search_index,
+    CatalogError, Catalogue, Result, StoreOutcome, claims, path_from_bytes, path_to_bytes,
+    search_index,
 };
 use crate::photo::{
     Curation, Description, Field, FileInfo, Flag, Gps, ImageFormat, Label, Photo, PhotoId,
@@ -258,6 +259,7 @@ fn store(
         &record.description.hierarchical_keywords,
     )?;
     write_tags(tx, id, &record.tags)?;
+    claims::restore(tx, keywords, id, &record.claims)?;
     Ok(match same_content.first() {
         Some((of, _)) => StoreOutcome::Duplicate {
             id,
@@ -311,6 +313,7 @@ fn update_from_file(
         )?;
     }
     write_tags(tx, id, &merged.tags)?;
+    claims::restore(tx, keywords, id, &merged.claims)?;
     Ok(())
 }
 

@@ -36,6 +36,7 @@ pub(super) fn record(path: &str, hash: &str) -> PhotoRecord {
         },
         tags: vec![RawTag::new("IPTC", "By-line", "Dana Kyndrová")],
         warnings: vec![],
+        claims: vec![],
     }
 }
 
@@ -185,6 +186,34 @@ fn depicted_date_edits_must_be_dates() {
             .as_deref(),
         Some("1991-06")
     );
+}
+
+#[test]
+fn values_past_the_field_limits_are_refused_naming_the_field() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let id = cat.store(&record("/archive/a.jpg", "h1")).unwrap().id();
+    let long = "Ř".repeat(crate::limits::MAX_FIELD_BYTES / 2 + 1);
+    let err = cat
+        .set_field(id, Field::Caption, FieldValue::Text(Some(long)))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("caption: longer than the 64 KiB"),
+        "{err}"
+    );
+    let many: Vec<String> = (0..200)
+        .map(|n| format!("{n} {}", "Dubček, Alexander".repeat(100)))
+        .collect();
+    let err = cat
+        .set_field(id, Field::People, FieldValue::List(many))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("people: longer than the 256 KiB"),
+        "{err}"
+    );
+    let fits = "Ř".repeat(crate::limits::MAX_FIELD_BYTES / 2);
+    cat.set_field(id, Field::Caption, FieldValue::Text(Some(fits)))
+        .unwrap();
 }
 
 #[test]

@@ -255,10 +255,7 @@ pub fn source(catalogue: &mut Catalogue, command: &SourceCommand) -> Result<Exit
             )?;
         }
         SourceCommand::Import { file } => {
-            let text = std::fs::read_to_string(file)
-                .with_context(|| format!("could not read {}", file.display()))?;
-            let records = crate::export::csl::read(&text)
-                .with_context(|| format!("{} is not CSL-JSON", file.display()))?;
+            let records = crate::export::csl::read_file(file)?;
             let (ids, added) = catalogue.import_sources(&records)?;
             writeln!(
                 out,
@@ -297,6 +294,28 @@ pub fn claim_json(c: &Claim) -> Value {
         "note": c.note,
         "preferred": c.preferred,
     })
+}
+
+/// A claim on one tab-separated line: id, field, value, "(preferred)" or
+/// nothing, citation, locator, certainty. Control characters are shown,
+/// not sent to the terminal.
+pub fn claim_line(c: &Claim) -> String {
+    let cells = [
+        c.id.to_string(),
+        c.field.clone(),
+        value_text(&c.value),
+        if c.preferred { "(preferred)" } else { "" }.to_owned(),
+        c.source
+            .as_ref()
+            .map_or(String::new(), |s| s.record.citation.clone()),
+        c.locator.clone().unwrap_or_default(),
+        c.certainty.map_or("", Certainty::name).to_owned(),
+    ];
+    cells
+        .iter()
+        .map(|cell| crate::text::printable(cell))
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 pub fn claim(catalogue: &mut Catalogue, command: &ClaimCommand) -> Result<ExitCode> {
@@ -354,20 +373,8 @@ pub fn claim(catalogue: &mut Catalogue, command: &ClaimCommand) -> Result<ExitCo
                 serde_json::to_writer_pretty(&mut out, &all)?;
                 writeln!(out)?;
             } else {
-                for c in claims {
-                    writeln!(
-                        out,
-                        "{}\t{}\t{}{}\t{}\t{}\t{}",
-                        c.id,
-                        c.field,
-                        value_text(&c.value),
-                        if c.preferred { "\t(preferred)" } else { "\t" },
-                        c.source
-                            .as_ref()
-                            .map_or(String::new(), |s| s.record.citation.clone()),
-                        c.locator.as_deref().unwrap_or(""),
-                        c.certainty.map_or("", Certainty::name),
-                    )?;
+                for c in &claims {
+                    writeln!(out, "{}", claim_line(c))?;
                 }
             }
         }

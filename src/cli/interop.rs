@@ -10,8 +10,10 @@ use clap::{Args, Subcommand};
 
 use super::{EXIT_PARTIAL, shown, shown_path};
 use crate::catalog::{Catalogue, ThumbnailStore};
+use crate::export::claims_csv;
 use crate::export::csv::Profile;
 use crate::interop::{self, CsvImport, Source, Target};
+use crate::text::count;
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCommand {
@@ -30,7 +32,8 @@ pub struct CsvArgs {
     /// Columns to write, by header or field name, separated by commas
     #[arg(long)]
     pub columns: Option<String>,
-    /// catalogue (friendly headers, for spreadsheets) or exiftool (for exiftool -csv=)
+    /// catalogue (friendly headers, for spreadsheets), exiftool (for exiftool -csv=) or claims
+    /// (one row per claim, with its source)
     #[arg(long, default_value = "catalogue")]
     pub profile: String,
     /// Write here instead of standard output (`-` is standard output; a FIFO
@@ -44,7 +47,7 @@ pub struct CsvArgs {
 
 #[derive(Args, Debug)]
 pub struct ImportCsvArgs {
-    /// A CSV file exported by Kartoteka (either profile) and edited
+    /// A CSV file exported by Kartoteka (any profile) and edited
     pub file: PathBuf,
     /// List every change (photo, field, old, new) and change nothing
     #[arg(long)]
@@ -100,23 +103,32 @@ pub struct SetExportArgs {
 
 pub fn export(catalogue: &Catalogue, command: &ExportCommand) -> Result<ExitCode> {
     let ExportCommand::Csv(args) = command;
-    let profile = Profile::from_name(&args.profile).with_context(|| {
-        format!(
-            "unknown profile {:?}; use catalogue or exiftool",
-            args.profile
-        )
-    })?;
-    let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())?;
     let source = match &args.set {
         Some(name) => Source::Set(name.clone()),
         None => Source::Query(args.query.clone().unwrap_or_default()),
     };
-    let (data, photos) = interop::csv_catalogue(catalogue, &source, profile, &columns)?;
+    let (data, rows) = if args.profile == claims_csv::PROFILE {
+        if args.columns.is_some() {
+            bail!("the claims profile has fixed columns; --columns is for the other profiles");
+        }
+        let (data, claims) = interop::claims_csv(catalogue, &source)?;
+        (data, count(claims, "claim", "claims"))
+    } else {
+        let profile = Profile::from_name(&args.profile).with_context(|| {
+            format!(
+                "unknown profile {:?}; use catalogue, exiftool or claims",
+                args.profile
+            )
+        })?;
+        let columns = crate::export::csv::choose_columns(profile, args.columns.as_deref())?;
+        let (data, photos) = interop::csv_catalogue(catalogue, &source, profile, &columns)?;
+        (data, count(photos, "photo", "photos"))
+    };
     match &args.out {
         Some(path) => {
             let output = write_output(catalogue, path, &data, args.force)?;
             if let Some(written) = output.path() {
-                eprintln!("wrote {photos} photos to {}", shown_path(written));
+                eprintln!("wrote {rows} to {}", shown_path(written));
             }
         }
         None => super::write_machine_output(&mut std::io::stdout().lock(), &data)?,
@@ -151,11 +163,14 @@ fn show(v: &serde_json::Value) -> String {
 pub fn import_csv(catalogue: &mut Catalogue, args: &ImportCsvArgs) -> Result<ExitCode> {
     let import = CsvImport::read(catalogue, &args.file, args.blank_clears)?;
     let mut err = std::io::stderr().lock();
+    let outcome = import.apply(catalogue, args.dry_run, args.set.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    if !import.claims.is_empty() {
+        return claims_outcome(&mut out, &mut err, args, &import, &outcome);
+    }
     for p in &import.problems {
         writeln!(err, "{}: {}", shown_path(&args.file), shown(&p.to_string()))?;
     }
-    let outcome = import.apply(catalogue, args.dry_run, args.set.as_deref())?;
-    let mut out = std::io::stdout().lock();
     if args.dry_run {
         for c in outcome.changes() {
             writeln!(
@@ -182,22 +197,75 @@ pub fn import_csv(catalogue: &mut Catalogue, args: &ImportCsvArgs) -> Result<Exi
     }
     writeln!(
         out,
-        "{} {} photos ({} values{}); {} problems",
+        "{} {} ({}{}); {}",
         if args.dry_run {
             "would change"
         } else {
             "changed"
         },
-        outcome.report.photos,
-        outcome.changes().len(),
+        crate::text::count(outcome.report.photos, "photo", "photos"),
+        crate::text::count(outcome.changes().len(), "value", "values"),
         if args.set.is_some() {
-            format!(", {} wall labels", outcome.labels.len())
+            format!(
+                ", {}",
+                crate::text::count(outcome.labels.len(), "wall label", "wall labels")
+            )
         } else {
             String::new()
         },
-        import.problems.len()
+        crate::text::count(import.problems.len(), "problem", "problems")
     )?;
     Ok(if import.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PARTIAL)
+    })
+}
+
+/// What importing a claims CSV did (or would do), row by row.
+fn claims_outcome(
+    out: &mut impl Write,
+    err: &mut impl Write,
+    args: &ImportCsvArgs,
+    import: &CsvImport,
+    outcome: &interop::CsvOutcome,
+) -> Result<ExitCode> {
+    let report = &outcome.claims;
+    let mut problems: Vec<crate::export::csv::Problem> = import.problems.clone();
+    problems.extend(
+        report
+            .refused
+            .iter()
+            .map(|(row, reason)| crate::export::csv::Problem {
+                row: Some(*row),
+                column: None,
+                message: format!("{reason}; this row was left unchanged"),
+            }),
+    );
+    problems.sort_by_key(|p| (p.row, p.column));
+    for p in &problems {
+        writeln!(err, "{}: {}", shown_path(&args.file), shown(&p.to_string()))?;
+    }
+    if args.dry_run {
+        for (row, photo, words) in &report.changes {
+            writeln!(out, "row {row}, photo {photo}: {}", shown(words))?;
+        }
+    }
+    let photos: std::collections::BTreeSet<_> = report.changes.iter().map(|(_, p, _)| p).collect();
+    let problems = problems.len();
+    writeln!(
+        out,
+        "{} {} on {}; {}",
+        if args.dry_run {
+            "would change"
+        } else {
+            "changed"
+        },
+        count(report.changes.len(), "claim", "claims"),
+        count(photos.len(), "photo", "photos"),
+        count(problems, "problem", "problems")
+    )?;
+    Ok(if problems == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_PARTIAL)
@@ -236,7 +304,11 @@ pub fn write_metadata(catalogue: &mut Catalogue, args: &WriteArgs) -> Result<Exi
             }
         }
     }
-    writeln!(out, "wrote metadata for {written} photos, {failed} failed")?;
+    writeln!(
+        out,
+        "wrote metadata for {}, {failed} failed",
+        crate::text::count(written, "photo", "photos")
+    )?;
     Ok(if failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -318,9 +318,9 @@ fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> 
     if let Some(name) = &args.template {
         let report = catalogue.apply_template(name, &summary.added, false, false)?;
         println!(
-            "template \"{name}\" filled {} values on {} photos",
-            report.changes.len(),
-            report.photos
+            "template \"{name}\" filled {} on {}",
+            crate::text::count(report.changes.len(), "value", "values"),
+            crate::text::count(report.photos, "photo", "photos")
         );
     }
     Ok(if summary.failed.is_empty() {
@@ -359,16 +359,16 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     }
     writeln!(
         out,
-        "{} photos stored ({} new, {} re-read, {} moved, {} duplicates), {} unchanged, {} failed, {} not catalogued, {} warnings, in {:.1} s{}",
-        s.stored(),
+        "{} stored ({} new, {} re-read, {} moved, {}), {} unchanged, {} failed, {} not catalogued, {}, in {:.1} s{}",
+        crate::text::count(s.stored(), "photo", "photos"),
         s.added.len(),
         s.updated.len(),
         s.relinked.len(),
-        s.duplicates.len(),
+        crate::text::count(s.duplicates.len(), "duplicate", "duplicates"),
         s.unchanged,
         s.failed.len(),
         s.not_catalogued.len(),
-        s.warnings.len(),
+        crate::text::count(s.warnings.len(), "warning", "warnings"),
         s.elapsed.as_secs_f64(),
         if s.cancelled { " (cancelled)" } else { "" }
     )?;
@@ -408,9 +408,24 @@ fn run_show(
     } else {
         None
     };
+    let claims = catalogue.claims(photo.id)?;
     let mut out = std::io::stdout().lock();
     if json {
-        let mut text = serde_json::to_vec_pretty(&PhotoJson::new(&photo, tags.as_deref()))?;
+        let mut value = serde_json::to_value(PhotoJson::new(&photo, tags.as_deref()))?;
+        if let serde_json::Value::Object(map) = &mut value {
+            let mut cited: Vec<&crate::catalog::Source> = Vec::new();
+            for s in claims.iter().filter_map(|c| c.source.as_ref()) {
+                if !cited.iter().any(|c| c.id == s.id) {
+                    cited.push(s);
+                }
+            }
+            map.insert(
+                "claims".into(),
+                claims.iter().map(claims::claim_json).collect(),
+            );
+            map.insert("sources".into(), serde_json::to_value(cited)?);
+        }
+        let mut text = serde_json::to_vec_pretty(&value)?;
         text.push(b'\n');
         write_machine_output(&mut out, &text)?;
         return Ok(ExitCode::SUCCESS);
@@ -441,6 +456,9 @@ fn run_show(
     }
     for w in &photo.warnings {
         writeln!(out, "{:<22}{}", "warning", shown(w))?;
+    }
+    for c in &claims {
+        writeln!(out, "{:<22}{}", "claim", claims::claim_line(c))?;
     }
     if let Some(tags) = tags {
         writeln!(out)?;
@@ -510,8 +528,8 @@ fn run_check(catalogue: &mut Catalogue, verify: bool) -> Result<ExitCode> {
     catalogue.mark_missing(&found)?;
     writeln!(
         std::io::stderr(),
-        "{} photos checked: {missing} missing, {changed} changed",
-        files.len()
+        "{} checked: {missing} missing, {changed} changed",
+        crate::text::count(files.len(), "photo", "photos")
     )?;
     Ok(if missing + changed == 0 {
         ExitCode::SUCCESS

@@ -230,6 +230,26 @@ pub fn read(text: &str) -> Result<Vec<SourceRecord>, CslError> {
     Ok(items.iter().map(from_item).collect())
 }
 
+/// A CSL-JSON file that could not be read, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {reason}", path.display())]
+pub struct CslFileError {
+    pub path: std::path::PathBuf,
+    pub reason: String,
+}
+
+/// Reads a CSL-JSON file (a regular file, no larger than a CSV may be).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<SourceRecord>, CslFileError> {
+    let failed = |reason: String| CslFileError {
+        path: path.to_owned(),
+        reason,
+    };
+    let bytes = crate::files::read_regular(path, crate::limits::MAX_CSV_BYTES)
+        .map_err(|e| failed(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|_| failed("not UTF-8 text".into()))?;
+    read(&text).map_err(|e| failed(e.to_string()))
+}
+
 /// Writes sources as a CSL-JSON list.
 pub fn write(sources: &[(i64, SourceRecord)]) -> String {
     let items: Vec<Value> = sources

@@ -610,7 +610,7 @@ impl std::fmt::Display for Problem {
 
 /// A record of the file: its 1-based number and its cells, or why it could
 /// not be read.
-type Record = (usize, Result<Vec<Vec<u8>>, Problem>);
+pub(crate) type Record = (usize, Result<Vec<Vec<u8>>, Problem>);
 
 /// Splits CSV text into records, strictly (RFC 4180): a cell that starts
 /// with a quote runs to the matching quote (`""` is a quote inside it) and
@@ -768,52 +768,18 @@ fn as_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Problem> {
     }
 }
 
-/// Reads an edited CSV in either profile (told apart by its headers).
-/// Rows with a bad value are reported and left out whole; an empty cell
-/// changes nothing unless `blank_clears`.
-pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let text = match as_utf8(bytes) {
-        Ok(t) => t,
-        Err(p) => return (Vec::new(), vec![p]),
-    };
-    let mut records = records(&text).into_iter();
-    let headers = match records.next() {
-        Some((_, Ok(h))) => h,
-        Some((_, Err(p))) => {
-            problems.push(Problem {
-                message: format!("the header row cannot be read: {}", p.message),
-                ..p
-            });
-            return (Vec::new(), problems);
-        }
-        None => {
-            problems.push(Problem {
-                row: Some(1),
-                column: None,
-                message: "the file is empty".into(),
-            });
-            return (Vec::new(), problems);
-        }
-    };
-    let profile = if headers.iter().any(|h| h == b"SourceFile") {
-        Profile::Exiftool
-    } else {
-        Profile::Catalogue
-    };
-    let known = columns_of(profile);
-    let mut columns: Vec<Option<Column>> = Vec::new();
+/// The column each header names (`known` tells them): an unknown header
+/// is reported and its column ignored; a column named twice is ambiguous,
+/// so it is reported and neither copy is read.
+pub(crate) fn header_columns<C: Copy + PartialEq>(
+    headers: &[Vec<u8>],
+    problems: &mut Vec<Problem>,
+    known: impl Fn(&str) -> Option<C>,
+) -> Vec<Option<C>> {
+    let mut columns: Vec<Option<C>> = Vec::new();
     for (i, header) in headers.iter().enumerate() {
         let name = String::from_utf8_lossy(header).trim().to_owned();
-        let found = known
-            .iter()
-            .find(|(h, _)| h.eq_ignore_ascii_case(&name))
-            .map(|(_, c)| *c)
-            .or_else(|| match name.to_ascii_lowercase().as_str() {
-                "position" => Some(Column::Position),
-                "wall label" => Some(Column::WallLabel),
-                _ => None,
-            });
+        let found = known(&name);
         if found.is_none() {
             problems.push(Problem {
                 row: Some(1),
@@ -823,38 +789,84 @@ pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
         }
         columns.push(found);
     }
-    // A column named twice is ambiguous: neither copy is read.
-    for i in 0..columns.len() {
-        let Some(column) = columns[i] else { continue };
-        let same: Vec<usize> = (0..columns.len())
-            .filter(|j| columns[*j] == Some(column))
-            .collect();
-        if same.len() > 1 && same[0] == i {
-            for j in &same {
-                problems.push(Problem {
-                    row: Some(1),
-                    column: Some(j + 1),
-                    message: format!(
-                        "column {:?} appears {} times (columns {}); none of them is read",
-                        String::from_utf8_lossy(&headers[*j]).trim(),
-                        same.len(),
-                        same.iter()
-                            .map(|k| (k + 1).to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                });
-            }
-        }
-    }
     let twice: Vec<usize> = (0..columns.len())
         .filter(|i| {
             columns[*i].is_some_and(|c| columns.iter().filter(|d| **d == Some(c)).count() > 1)
         })
         .collect();
+    for &i in &twice {
+        let same: Vec<usize> = twice
+            .iter()
+            .copied()
+            .filter(|j| columns[*j] == columns[i])
+            .collect();
+        problems.push(Problem {
+            row: Some(1),
+            column: Some(i + 1),
+            message: format!(
+                "column {:?} appears {} times (columns {}); none of them is read",
+                String::from_utf8_lossy(&headers[i]).trim(),
+                same.len(),
+                same.iter()
+                    .map(|k| (k + 1).to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
     for i in twice {
         columns[i] = None;
     }
+    columns
+}
+
+/// The header row of a CSV file and its records after it, or the problem
+/// that stops it being read at all.
+pub(crate) fn header_and_records(
+    bytes: &[u8],
+) -> Result<(Vec<Vec<u8>>, std::vec::IntoIter<Record>), Problem> {
+    let text = as_utf8(bytes)?;
+    let mut records = records(&text).into_iter();
+    match records.next() {
+        Some((_, Ok(h))) => Ok((h, records)),
+        Some((_, Err(p))) => Err(Problem {
+            message: format!("the header row cannot be read: {}", p.message),
+            ..p
+        }),
+        None => Err(Problem {
+            row: Some(1),
+            column: None,
+            message: "the file is empty".into(),
+        }),
+    }
+}
+
+/// Reads an edited CSV in either profile (told apart by its headers).
+/// Rows with a bad value are reported and left out whole; an empty cell
+/// changes nothing unless `blank_clears`.
+pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let (headers, records) = match header_and_records(bytes) {
+        Ok(h) => h,
+        Err(p) => return (Vec::new(), vec![p]),
+    };
+    let profile = if headers.iter().any(|h| h == b"SourceFile") {
+        Profile::Exiftool
+    } else {
+        Profile::Catalogue
+    };
+    let known = columns_of(profile);
+    let columns = header_columns(&headers, &mut problems, |name| {
+        known
+            .iter()
+            .find(|(h, _)| h.eq_ignore_ascii_case(name))
+            .map(|(_, c)| *c)
+            .or_else(|| match name.to_ascii_lowercase().as_str() {
+                "position" => Some(Column::Position),
+                "wall label" => Some(Column::WallLabel),
+                _ => None,
+            })
+    });
     if !columns
         .iter()
         .any(|c| matches!(c, Some(Column::Id | Column::File)))

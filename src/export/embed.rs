@@ -14,6 +14,7 @@
 use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 
 use super::{iim, xmp};
+use crate::catalog::Claim;
 use crate::ingest::container::{self, Budget, ContainerError, PNG_SIGNATURE, markers};
 use crate::limits::MAX_METADATA_BYTES;
 use crate::photo::{ImageFormat, Photo};
@@ -134,21 +135,32 @@ fn itxt_text(contents: &[u8]) -> Option<Vec<u8>> {
 
 /// The XMP to embed for a photo: merged into the file's own packet when it
 /// has a readable one, fresh otherwise.
-pub fn xmp_for(format: ImageFormat, bytes: &[u8], photo: &Photo) -> String {
-    xmp_for_from(format, &mut Cursor::new(bytes), photo)
+pub fn xmp_for(format: ImageFormat, bytes: &[u8], photo: &Photo, claims: &[Claim]) -> String {
+    xmp_for_from(format, &mut Cursor::new(bytes), photo, claims)
 }
 
 /// [`xmp_for`] from a reader.
-pub fn xmp_for_from<R: Read + Seek>(format: ImageFormat, r: &mut R, photo: &Photo) -> String {
+pub fn xmp_for_from<R: Read + Seek>(
+    format: ImageFormat,
+    r: &mut R,
+    photo: &Photo,
+    claims: &[Claim],
+) -> String {
     embedded_xmp_from(format, r)
-        .and_then(|existing| xmp::merge(&existing, photo).ok())
-        .unwrap_or_else(|| xmp::packet(photo))
+        .and_then(|existing| xmp::merge(&existing, photo, claims).ok())
+        .unwrap_or_else(|| xmp::packet(photo, claims))
 }
 
-/// A copy of an image file with the photo's metadata embedded.
-pub fn embed(format: ImageFormat, bytes: &[u8], photo: &Photo) -> Result<Vec<u8>, EmbedError> {
+/// A copy of an image file with the photo's metadata (and its claims, in
+/// XMP) embedded.
+pub fn embed(
+    format: ImageFormat,
+    bytes: &[u8],
+    photo: &Photo,
+    claims: &[Claim],
+) -> Result<Vec<u8>, EmbedError> {
     let mut out = Cursor::new(Vec::with_capacity(bytes.len() + 8192));
-    embed_to(format, &mut Cursor::new(bytes), photo, &mut out)?;
+    embed_to(format, &mut Cursor::new(bytes), photo, claims, &mut out)?;
     Ok(out.into_inner())
 }
 
@@ -158,10 +170,11 @@ pub fn embed_to<R: Read + Seek, W: Write + Seek>(
     format: ImageFormat,
     src: &mut R,
     photo: &Photo,
+    claims: &[Claim],
     out: &mut W,
 ) -> Result<(), EmbedError> {
     check_writable(format)?;
-    let packet = xmp_for_from(format, src, photo);
+    let packet = xmp_for_from(format, src, photo, claims);
     match format {
         ImageFormat::Jpeg => jpeg_to(src, &packet, &iim::block(photo), Exif::Keep, out),
         ImageFormat::Tiff => tiff_to(src, &packet, &iim::block(photo), out),

@@ -21,7 +21,8 @@ fn dataset(out: &mut Vec<u8>, record: u8, number: u8, data: &[u8]) {
 
 /// IIM 2:55 for a partial date: unknown month or day is `00`.
 fn iim_date(date: &str) -> Option<(String, Option<String>)> {
-    let parsed = crate::date::PartialDate::parse(date).ok()?;
+    // IIM holds a plain date: the standard one that covers an EDTF date.
+    let parsed = crate::date::Depicted::parse(date).ok()?.standard()?;
     let day = format!(
         "{:04}{:02}{:02}",
         parsed.year,

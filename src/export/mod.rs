@@ -9,16 +9,19 @@
 //! replaced, symbolic links are followed, owners and modes are kept, and
 //! new files get the user's umask.
 
+pub mod claims_csv;
 pub mod csl;
 pub mod csv;
 pub mod embed;
 pub mod iim;
+pub mod notes;
 pub mod set;
 pub mod xmp;
 
 use std::io::{BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use crate::catalog::Claim;
 pub use crate::files::Written;
 use crate::files::{ReadFileError, Replacement, WriteError};
 use crate::ingest::xmp::XmpError;
@@ -79,14 +82,18 @@ pub fn sidecar_path(photo: &Photo) -> PathBuf {
 /// Writes a photo's XMP sidecar, merging into an existing one (every
 /// property Kartoteka does not manage is kept). A sidecar that is not
 /// valid XMP is left alone and reported.
-pub fn write_sidecar(photo: &Photo) -> Result<Written, ExportError> {
+pub fn write_sidecar(photo: &Photo, claims: &[Claim]) -> Result<Written, ExportError> {
     let path = sidecar_path(photo);
     let packet = match crate::files::read_regular(&path, crate::limits::MAX_SIDECAR_BYTES) {
-        Ok(existing) => xmp::merge(&existing, photo).map_err(|reason| ExportError::BadSidecar {
-            path: path.clone(),
-            reason,
-        })?,
-        Err(ReadFileError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => xmp::packet(photo),
+        Ok(existing) => {
+            xmp::merge(&existing, photo, claims).map_err(|reason| ExportError::BadSidecar {
+                path: path.clone(),
+                reason,
+            })?
+        }
+        Err(ReadFileError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            xmp::packet(photo, claims)
+        }
         Err(reason) => return Err(ExportError::Read { path, reason }),
     };
     Ok(write_atomically(&path, packet.as_bytes())?)
@@ -139,7 +146,7 @@ pub fn numbered_names(dir: &Path, name: &std::ffi::OsStr) -> impl Iterator<Item 
 
 /// Writes a copy of a photo with its metadata embedded into `dir` (never
 /// over a file already there: a number is added to the name).
-pub fn write_copy(photo: &Photo, dir: &Path) -> Result<Written, ExportError> {
+pub fn write_copy(photo: &Photo, claims: &[Claim], dir: &Path) -> Result<Written, ExportError> {
     let source = &photo.file.path;
     refuse_unwritable(photo)?;
     let mut reader = open_unchanged(photo, source)?;
@@ -147,12 +154,12 @@ pub fn write_copy(photo: &Photo, dir: &Path) -> Result<Written, ExportError> {
         path: source.clone(),
     })?;
     let mut new = crate::files::NewFile::begin(dir)?;
-    embed::embed_to(photo.file.format, &mut reader, photo, new.file()).map_err(|reason| {
-        ExportError::Embed {
+    embed::embed_to(photo.file.format, &mut reader, photo, claims, new.file()).map_err(
+        |reason| ExportError::Embed {
             path: source.clone(),
             reason,
-        }
-    })?;
+        },
+    )?;
     Ok(new.commit(numbered_names(dir, name))?)
 }
 
@@ -181,18 +188,24 @@ fn backup_names(path: &Path) -> impl Iterator<Item = PathBuf> {
 /// nothing half-written under any name a user would restore from.
 pub fn write_in_place(
     photo: &Photo,
+    claims: &[Claim],
     backup: bool,
 ) -> Result<(Written, Option<PathBuf>), ExportError> {
     refuse_unwritable(photo)?;
     let real = crate::files::real_path(&photo.file.path)?;
     let mut reader = open_unchanged(photo, &real)?;
     let mut replacement = Replacement::begin(&real)?;
-    embed::embed_to(photo.file.format, &mut reader, photo, replacement.file()).map_err(
-        |reason| ExportError::Embed {
-            path: photo.file.path.clone(),
-            reason,
-        },
-    )?;
+    embed::embed_to(
+        photo.file.format,
+        &mut reader,
+        photo,
+        claims,
+        replacement.file(),
+    )
+    .map_err(|reason| ExportError::Embed {
+        path: photo.file.path.clone(),
+        reason,
+    })?;
     let kept = if backup {
         Some(crate::files::copy_to_new_file(&real, backup_names(&real))?)
     } else {

@@ -10,7 +10,10 @@ use quick_xml::escape::escape;
 
 use super::embed::{self, EmbedError, Exif};
 use super::{ExportError, iim, xmp};
-use crate::catalog::SetItem;
+use std::collections::BTreeMap;
+
+use super::notes::{Notes, Numbered, plain};
+use crate::catalog::{SetItem, SourceRecord};
 use crate::files::{NewFile, Replacement, WriteError};
 use crate::ingest::container::{self, Budget, markers};
 use crate::ingest::thumbnail::decode_scaled_from;
@@ -175,7 +178,9 @@ pub fn copy_to<W: Write>(photo: &Photo, options: &Options, out: &mut W) -> Resul
     })?;
     let mut reader = BufReader::with_capacity(64 << 10, file);
     let format = photo.file.format;
-    let packet = xmp::packet(photo);
+    // Copies for an exhibition carry the preferred values; the claims stay
+    // in the catalogue and its sidecars.
+    let packet = xmp::packet(photo, &[]);
     let iim_block = iim::block(photo);
     let embed_error = |reason| ExportError::Embed {
         path: path.clone(),
@@ -277,9 +282,14 @@ fn file_name_of(path: &Path) -> String {
 /// a folder. A photo that cannot be exported is reported; the rest go on.
 /// Nothing already in the folder is overwritten unless `to.replace`, and a
 /// catalogued photo never is.
+///
+/// Sources cited in wall labels (see [`super::notes`]) become numbered
+/// notes, with a bibliography in the checklist and on the contact sheet;
+/// `sources` holds the ones the labels cite.
 pub fn export(
     name: &str,
     items: &[(SetItem, Photo)],
+    sources: &BTreeMap<i64, SourceRecord>,
     to: &Destination<'_>,
     options: &Options,
 ) -> Result<Exported, ExportError> {
@@ -310,7 +320,9 @@ pub fn export(
     let width = items.len().to_string().len().max(2);
     let mut exported = Exported::default();
     let mut rows = Vec::new();
+    let mut notes = Notes::new(sources);
     for (item, photo) in items {
+        let (label, cited) = notes.number(item.note.as_deref().unwrap_or_default());
         let title = photo.description.title.clone().unwrap_or_else(|| {
             photo
                 .file
@@ -324,16 +336,28 @@ pub fn export(
             Ok(target) => {
                 // No name from a title can leave the folder, but say so in code.
                 debug_assert!(target.starts_with(&dir));
-                rows.push((item, photo, Some(file_name_of(&target))));
+                rows.push(Row {
+                    item,
+                    photo,
+                    file: Some(file_name_of(&target)),
+                    label,
+                    cited,
+                });
                 exported.files.push(target);
             }
             Err(e) => {
                 exported.problems.push(e.to_string());
-                rows.push((item, photo, None));
+                rows.push(Row {
+                    item,
+                    photo,
+                    file: None,
+                    label,
+                    cited,
+                });
             }
         }
     }
-    let checklist = checklist(&rows)?;
+    let checklist = checklist(&rows, &notes)?;
     exported.checklist = write_export_file(to, &dir, "checklist.csv", |out| {
         out.write_all(&checklist).map_err(|source| {
             ExportError::Write(WriteError::Io {
@@ -342,7 +366,7 @@ pub fn export(
             })
         })
     })?;
-    let sheet = contact_sheet(name, &rows);
+    let sheet = contact_sheet(name, &rows, &notes);
     exported.contact_sheet = write_export_file(to, &dir, "contact-sheet.html", |out| {
         out.write_all(sheet.as_bytes()).map_err(|source| {
             ExportError::Write(WriteError::Io {
@@ -354,9 +378,19 @@ pub fn export(
     Ok(exported)
 }
 
-type Row<'a> = (&'a SetItem, &'a Photo, Option<String>);
+/// One photo of the set as the checklist and contact sheet show it.
+struct Row<'a> {
+    item: &'a SetItem,
+    photo: &'a Photo,
+    /// The exported copy's name, or `None` when it could not be written.
+    file: Option<String>,
+    /// The wall label with its citations numbered.
+    label: Vec<Numbered>,
+    /// The notes the label cites, in order.
+    cited: Vec<usize>,
+}
 
-fn checklist(rows: &[Row<'_>]) -> Result<Vec<u8>, ExportError> {
+fn checklist(rows: &[Row<'_>], notes: &Notes<'_>) -> Result<Vec<u8>, ExportError> {
     let header = [
         "Position",
         "File",
@@ -366,47 +400,82 @@ fn checklist(rows: &[Row<'_>]) -> Result<Vec<u8>, ExportError> {
         "Copyright",
         "Date",
         "Wall label",
+        "Notes",
         "ID",
         "Original",
     ];
-    let records = rows.iter().map(|(item, photo, file)| {
-        let d = &photo.description;
-        vec![
-            item.position.to_string(),
-            file.clone().unwrap_or_else(|| "(not exported)".into()),
-            d.title.clone().unwrap_or_default(),
-            super::csv::join_list(&d.creators),
-            d.credit.clone().unwrap_or_default(),
-            d.copyright.clone().unwrap_or_default(),
-            d.date_created.clone().unwrap_or_default(),
-            item.note.clone().unwrap_or_default(),
-            photo.id.to_string(),
-            super::csv::path_cell(&photo.file.path),
-        ]
-    });
+    let mut records: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let d = &row.photo.description;
+            vec![
+                row.item.position.to_string(),
+                row.file.clone().unwrap_or_else(|| "(not exported)".into()),
+                d.title.clone().unwrap_or_default(),
+                super::csv::join_list(&d.creators),
+                d.credit.clone().unwrap_or_default(),
+                d.copyright.clone().unwrap_or_default(),
+                d.date_created.clone().unwrap_or_default(),
+                plain(&row.label),
+                row.cited
+                    .iter()
+                    .map(|n| format!("{n}. {}", notes.note_text(*n)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                row.photo.id.to_string(),
+                super::csv::path_cell(&row.photo.file.path),
+            ]
+        })
+        .collect();
+    // The bibliography under the photos, in the Title column, each row as
+    // wide as the header so that strict readers take the file.
+    let bibliography = notes.bibliography();
+    if !bibliography.is_empty() {
+        let row = |title: String| {
+            let mut cells = vec![String::new(); header.len()];
+            cells[2] = title;
+            cells
+        };
+        records.push(row(String::new()));
+        records.push(row("Bibliography".to_owned()));
+        records.extend(bibliography.into_iter().map(|(_, entry)| row(entry)));
+    }
     let mut out = Vec::new();
     super::csv::write_table(&mut out, super::csv::Profile::Catalogue, &header, records)
         .map_err(|e| ExportError::Invalid(format!("the checklist could not be written: {e}")))?;
     Ok(out)
 }
 
-fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
+fn contact_sheet(name: &str, rows: &[Row<'_>], notes: &Notes<'_>) -> String {
     let mut cards = String::new();
-    for (item, photo, file) in rows {
-        let d = &photo.description;
+    for row in rows {
+        let d = &row.photo.description;
         let line = |label: &str, value: Option<String>| {
             value
                 .filter(|v| !v.is_empty())
                 .map(|v| format!("<div class=\"{label}\">{}</div>", escape(xml_safe(&v))))
                 .unwrap_or_default()
         };
-        let image = match file {
+        let image = match &row.file {
             Some(f) => format!("<img src=\"{}\" alt=\"\">", escape(f)),
             None => "<div class=\"missing\">not exported</div>".to_owned(),
         };
+        let label: String = row
+            .label
+            .iter()
+            .map(|p| match p {
+                Numbered::Text(t) => escape(xml_safe(t)).into_owned(),
+                Numbered::Note(n) => format!("<sup><a href=\"#note-{n}\">{n}</a></sup>"),
+            })
+            .collect();
+        let label = if label.trim().is_empty() {
+            String::new()
+        } else {
+            format!("<div class=\"label\">{label}</div>")
+        };
         cards.push_str(&format!(
-            "<figure>{image}<figcaption><div class=\"number\">{}</div>{}{}{}{}{}</figcaption></figure>\n",
-            item.position,
+            "<figure>{image}<figcaption><div class=\"number\">{}</div>{}{}{}{}{label}</figcaption></figure>\n",
+            row.item.position,
             line("title", d.title.clone()),
             line("date", d.date_created.clone()),
             line("credit", {
@@ -415,8 +484,23 @@ fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
                 Some(parts.join(", "))
             }),
             line("copyright", d.copyright.clone()),
-            line("label", item.note.clone()),
         ));
+    }
+    let mut sources = String::new();
+    if !notes.notes.is_empty() {
+        sources.push_str("<section class=\"sources\">\n<h2>Notes</h2>\n<ol>\n");
+        for n in &notes.notes {
+            sources.push_str(&format!(
+                "<li id=\"note-{}\">{}</li>\n",
+                n.number,
+                escape(xml_safe(&notes.note_text(n.number)))
+            ));
+        }
+        sources.push_str("</ol>\n<h2>Bibliography</h2>\n<ul>\n");
+        for (_, entry) in notes.bibliography() {
+            sources.push_str(&format!("<li>{}</li>\n", escape(xml_safe(&entry))));
+        }
+        sources.push_str("</ul>\n</section>\n");
     }
     format!(
         r#"<!DOCTYPE html>
@@ -438,6 +522,11 @@ fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
   .title {{ font-weight: bold; }}
   .date, .credit, .copyright {{ color: #444; }}
   .label {{ margin-top: 1mm; font-style: italic; white-space: pre-wrap; }}
+  .label sup a {{ color: inherit; text-decoration: none; }}
+  .sources {{ margin-top: 8mm; font-size: 9pt; break-before: auto; }}
+  .sources h2 {{ font-size: 11pt; margin: 4mm 0 2mm; }}
+  .sources ul {{ list-style: none; padding-left: 0; }}
+  .sources ul li {{ padding-left: 6mm; text-indent: -6mm; }}
 </style>
 </head>
 <body>
@@ -445,7 +534,7 @@ fn contact_sheet(name: &str, rows: &[Row<'_>]) -> String {
 <div class="meta">{count} photographs · {date}</div>
 <main>
 {cards}</main>
-</body>
+{sources}</body>
 </html>
 "#,
         title = escape(xml_safe(name)),

@@ -11,8 +11,11 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 
+use crate::catalog::Claim;
+use crate::date::Depicted;
 use crate::ingest::xmp::{
-    NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_LIGHTROOM, NS_PHOTOSHOP, NS_RDF, NS_XMP, XmpError,
+    NS_DC, NS_IPTC_CORE, NS_IPTC_EXT, NS_KARTOTEKA, NS_LIGHTROOM, NS_PHOTOSHOP, NS_RDF, NS_XMP,
+    XmpError,
 };
 use crate::photo::Photo;
 use crate::text::xml_safe;
@@ -42,14 +45,18 @@ pub const MANAGED: &[(&str, &str)] = &[
     (NS_XMP, "Rating"),
     (NS_XMP, "Label"),
     (NS_XMP, "MetadataDate"),
+    (NS_KARTOTEKA, "DateDepicted"),
+    (NS_KARTOTEKA, "Claims"),
+    (NS_KARTOTEKA, "Sources"),
 ];
 
 fn is_managed(ns: &str, name: &str) -> bool {
     MANAGED.iter().any(|(n, l)| *n == ns && *l == name)
 }
 
-/// The `rdf:Description` holding a photo's descriptive fields.
-pub fn description(photo: &Photo) -> String {
+/// The `rdf:Description` holding a photo's descriptive fields, its claims
+/// and the sources they cite.
+pub fn description(photo: &Photo, claims: &[Claim]) -> String {
     let d = &photo.description;
     let mut body = String::new();
     let simple = |body: &mut String, name: &str, value: &Option<String>| {
@@ -87,7 +94,25 @@ pub fn description(photo: &Photo) -> String {
     simple(&mut body, "photoshop:City", &d.city);
     simple(&mut body, "photoshop:State", &d.state);
     simple(&mut body, "photoshop:Country", &d.country);
-    simple(&mut body, "photoshop:DateCreated", &d.date_created);
+    // Other programs read a plain date; the EDTF travels in Kartoteka's own
+    // property (see `Depicted::standard`).
+    let depicted = d
+        .date_created
+        .as_deref()
+        .and_then(|t| Depicted::parse(t).ok());
+    simple(
+        &mut body,
+        "photoshop:DateCreated",
+        &depicted
+            .as_ref()
+            .and_then(Depicted::standard)
+            .map(|p| p.to_string()),
+    );
+    simple(
+        &mut body,
+        "kartoteka:DateDepicted",
+        &depicted.as_ref().map(Depicted::to_string),
+    );
     simple(&mut body, "Iptc4xmpCore:Location", &d.sublocation);
     simple(&mut body, "Iptc4xmpCore:CountryCode", &d.country_code);
     array(&mut body, "Iptc4xmpExt:PersonInImage", "Bag", &d.people);
@@ -113,21 +138,118 @@ pub fn description(photo: &Photo) -> String {
         simple(&mut body, "xmp:Label", &Some(capitalised));
     }
     simple(&mut body, "xmp:MetadataDate", &Some(crate::date::now_utc()));
+    claims_and_sources(&mut body, claims);
     format!(
         "  <rdf:Description rdf:about=\"\"\n    xmlns:dc=\"{NS_DC}\"\n    xmlns:photoshop=\"{NS_PHOTOSHOP}\"\n    \
          xmlns:Iptc4xmpCore=\"{NS_IPTC_CORE}\"\n    xmlns:Iptc4xmpExt=\"{NS_IPTC_EXT}\"\n    \
-         xmlns:lr=\"{NS_LIGHTROOM}\"\n    xmlns:xmp=\"{NS_XMP}\">\n{body}  </rdf:Description>\n"
+         xmlns:lr=\"{NS_LIGHTROOM}\"\n    xmlns:xmp=\"{NS_XMP}\"\n    \
+         xmlns:kartoteka=\"{NS_KARTOTEKA}\">\n{body}  </rdf:Description>\n"
     )
 }
 
+/// `kartoteka:Claims`, an ordered list of structures (field, value or
+/// values, source, locator, certainty, note, preferred), and
+/// `kartoteka:Sources`, the sources they cite, each with a `key` that the
+/// claims' `source` names. The key is the source's id in the catalogue
+/// that wrote the packet; a catalogue reading it matches sources by what
+/// they say, never by key.
+fn claims_and_sources(body: &mut String, claims: &[Claim]) {
+    if claims.is_empty() {
+        return;
+    }
+    let text = |body: &mut String, indent: &str, name: &str, value: Option<&str>| {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            body.push_str(&format!(
+                "{indent}<kartoteka:{name}>{}</kartoteka:{name}>\n",
+                escape(xml_safe(v))
+            ));
+        }
+    };
+    let list = |body: &mut String, indent: &str, name: &str, items: &[String]| {
+        body.push_str(&format!("{indent}<kartoteka:{name}>\n{indent} <rdf:Seq>\n"));
+        for i in items {
+            body.push_str(&format!(
+                "{indent}  <rdf:li>{}</rdf:li>\n",
+                escape(xml_safe(i))
+            ));
+        }
+        body.push_str(&format!(
+            "{indent} </rdf:Seq>\n{indent}</kartoteka:{name}>\n"
+        ));
+    };
+    let item = "      ";
+    body.push_str("   <kartoteka:Claims>\n    <rdf:Seq>\n");
+    for c in claims {
+        body.push_str("     <rdf:li rdf:parseType=\"Resource\">\n");
+        text(body, item, "field", Some(&c.field));
+        match &c.value {
+            serde_json::Value::Array(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect();
+                list(body, item, "values", &items);
+            }
+            serde_json::Value::String(s) => text(body, item, "value", Some(s)),
+            other => text(body, item, "value", Some(&other.to_string())),
+        }
+        let key = c.source.as_ref().map(|s| s.id.to_string());
+        text(body, item, "source", key.as_deref());
+        text(body, item, "locator", c.locator.as_deref());
+        text(body, item, "certainty", c.certainty.map(|c| c.name()));
+        text(body, item, "note", c.note.as_deref());
+        text(
+            body,
+            item,
+            "preferred",
+            Some(if c.preferred { "True" } else { "False" }),
+        );
+        body.push_str("     </rdf:li>\n");
+    }
+    body.push_str("    </rdf:Seq>\n   </kartoteka:Claims>\n");
+
+    let mut cited: Vec<&crate::catalog::Source> = Vec::new();
+    for s in claims.iter().filter_map(|c| c.source.as_ref()) {
+        if !cited.iter().any(|c| c.id == s.id) {
+            cited.push(s);
+        }
+    }
+    if cited.is_empty() {
+        return;
+    }
+    body.push_str("   <kartoteka:Sources>\n    <rdf:Bag>\n");
+    for s in cited {
+        let r = &s.record;
+        body.push_str("     <rdf:li rdf:parseType=\"Resource\">\n");
+        text(body, item, "key", Some(&s.id.to_string()));
+        text(body, item, "citation", Some(&r.citation));
+        if !r.authors.is_empty() {
+            list(body, item, "authors", &r.authors);
+        }
+        text(body, item, "title", r.title.as_deref());
+        text(body, item, "publisher", r.publisher.as_deref());
+        text(body, item, "date", r.date.as_deref());
+        text(body, item, "url", r.url.as_deref());
+        text(body, item, "reference", r.reference.as_deref());
+        text(body, item, "kind", Some(r.kind.name()));
+        text(body, item, "note", r.note.as_deref());
+        if !r.extra.is_empty() {
+            let csl = serde_json::Value::Object(r.extra.clone()).to_string();
+            text(body, item, "csl", Some(&csl));
+        }
+        body.push_str("     </rdf:li>\n");
+    }
+    body.push_str("    </rdf:Bag>\n   </kartoteka:Sources>\n");
+}
+
 /// A complete new XMP packet for a photo.
-pub fn packet(photo: &Photo) -> String {
+pub fn packet(photo: &Photo, claims: &[Claim]) -> String {
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
          <x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Kartoteka {}\">\n \
          <rdf:RDF xmlns:rdf=\"{NS_RDF}\">\n{} </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>\n",
         env!("CARGO_PKG_VERSION"),
-        description(photo)
+        description(photo, claims)
     )
 }
 
@@ -142,7 +264,7 @@ fn resolved(r: ResolveResult<'_>) -> String {
 /// (as elements or attributes) are replaced, everything else is kept.
 /// A packet that is not well-formed RDF is an error: it is never replaced
 /// blindly.
-pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, XmpError> {
+pub fn merge(existing: &[u8], photo: &Photo, claims: &[Claim]) -> Result<String, XmpError> {
     let text = crate::ingest::xmp::decode_packet(existing)?;
     // Check it parses as XMP at all before rewriting anything.
     crate::ingest::xmp::Xmp::parse(text.as_bytes())?;
@@ -208,7 +330,7 @@ pub fn merge(existing: &[u8], photo: &Photo) -> Result<String, XmpError> {
                 }
                 if ns == NS_RDF && local == "RDF" && !wrote_ours {
                     out.get_mut()
-                        .extend_from_slice(description(photo).as_bytes());
+                        .extend_from_slice(description(photo, claims).as_bytes());
                     out.get_mut().push(b' ');
                     wrote_ours = true;
                 }
@@ -296,7 +418,7 @@ mod tests {
     #[test]
     fn a_fresh_packet_reads_back_field_for_field() {
         let p = photo();
-        let xmp = Xmp::parse(packet(&p).as_bytes()).unwrap();
+        let xmp = Xmp::parse(packet(&p, &[]).as_bytes()).unwrap();
         use crate::ingest::xmp::*;
         assert_eq!(xmp.text(NS_DC, "title"), p.description.title);
         assert_eq!(xmp.text(NS_DC, "description"), p.description.caption);
@@ -329,7 +451,7 @@ mod tests {
 </rdf:RDF>
 </x:xmpmeta>
 <?xpacket end='w'?>"#;
-        let merged = merge(existing.as_bytes(), &photo()).unwrap();
+        let merged = merge(existing.as_bytes(), &photo(), &[]).unwrap();
         let xmp = Xmp::parse(merged.as_bytes()).unwrap();
         use crate::ingest::xmp::*;
         // Ours, replaced.
@@ -351,7 +473,7 @@ mod tests {
 
     #[test]
     fn a_broken_packet_is_not_replaced() {
-        assert!(merge(b"<x:xmpmeta><rdf:RDF>", &photo()).is_err());
-        assert!(merge(b"not xml at all", &photo()).is_err());
+        assert!(merge(b"<x:xmpmeta><rdf:RDF>", &photo(), &[]).is_err());
+        assert!(merge(b"not xml at all", &photo(), &[]).is_err());
     }
 }

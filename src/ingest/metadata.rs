@@ -23,9 +23,13 @@ use super::container::{self, Budget, ContainerError, markers};
 use super::iptc::{self, Iim, ds};
 use super::xmp::{self, Xmp};
 use super::{ReadError, exif as exif_reader};
-use crate::date::{PartialDate, exif_datetime};
+use std::collections::HashMap;
+
+use crate::date::{Depicted, PartialDate, exif_datetime};
 use crate::limits::{self, describe_bytes};
-use crate::photo::{Description, Field, FieldValue, ImageFormat, RawKind, RawTag, Technical};
+use crate::photo::{
+    CarriedClaim, Description, Field, FieldValue, ImageFormat, RawKind, RawTag, Technical,
+};
 
 const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const XMP_EXTENSION_APP1: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
@@ -780,10 +784,17 @@ fn from_xmp(x: &Xmp) -> Description {
         hierarchical_keywords: x.list(NS_LIGHTROOM, "hierarchicalSubject"),
         people: x.list(NS_IPTC_EXT, "PersonInImage"),
         event: x.text(NS_IPTC_EXT, "Event"),
+        // Kartoteka's own property holds the EDTF date; the standard one a
+        // plain date that covers it.
         date_created: x
-            .text(NS_PHOTOSHOP, "DateCreated")
-            .and_then(|t| PartialDate::parse(&t).ok())
-            .map(|d| d.to_string()),
+            .text(xmp::NS_KARTOTEKA, "DateDepicted")
+            .and_then(|t| Depicted::parse(&t).ok())
+            .map(|d| d.to_string())
+            .or_else(|| {
+                x.text(NS_PHOTOSHOP, "DateCreated")
+                    .and_then(|t| PartialDate::parse(&t).ok())
+                    .map(|d| d.to_string())
+            }),
         digital_source_type: x.text(NS_IPTC_EXT, "DigitalSourceType"),
     }
 }
@@ -823,6 +834,166 @@ fn from_exif(e: &Exif) -> Description {
         copyright,
         ..Description::default()
     }
+}
+
+/// The claims a packet carries in Kartoteka's namespace (the sidecar's
+/// when it has any, else the embedded packet's), each checked; what cannot
+/// be used is said in a warning.
+pub fn carried_claims(
+    embedded: &Embedded,
+    sidecar: Option<&Xmp>,
+) -> (Vec<CarriedClaim>, Vec<String>) {
+    let has_claims = |x: &&Xmp| {
+        x.properties
+            .iter()
+            .any(|p| p.ns == xmp::NS_KARTOTEKA && p.name == "Claims")
+    };
+    let Some(x) = sidecar
+        .filter(has_claims)
+        .or(embedded.xmp.as_ref().filter(has_claims))
+    else {
+        return (Vec::new(), Vec::new());
+    };
+    claims_from_xmp(x)
+}
+
+fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
+    use crate::catalog::{Certainty, SourceKind, SourceRecord, claimable, normalise_value};
+    use xmp::{NS_KARTOTEKA, XmpProperty, XmpValue};
+    let property = |ns: &str, name: &str| {
+        x.properties
+            .iter()
+            .find(|p| p.ns == ns && p.name == name)
+            .map(|p| &p.value)
+    };
+    let fields_of = |value: &XmpValue| -> Vec<XmpProperty> {
+        match value {
+            XmpValue::Struct(fields) => fields
+                .iter()
+                .filter(|f| f.ns == NS_KARTOTEKA)
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let text = |fields: &[XmpProperty], name: &str| -> Option<String> {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| match &f.value {
+                XmpValue::Simple(s) => Some(s.trim().to_owned()),
+                _ => None,
+            })
+            .filter(|s| !s.is_empty())
+    };
+    let texts = |fields: &[XmpProperty], name: &str| -> Option<Vec<String>> {
+        fields
+            .iter()
+            .find(|f| f.name == name)
+            .map(|f| match &f.value {
+                XmpValue::Array(items) => items
+                    .iter()
+                    .filter_map(|i| match i {
+                        XmpValue::Simple(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .collect(),
+                XmpValue::Simple(s) => vec![s.clone()],
+                _ => Vec::new(),
+            })
+    };
+    let items = |value: Option<&XmpValue>| -> Vec<Vec<XmpProperty>> {
+        match value {
+            Some(XmpValue::Array(items)) => items.iter().map(fields_of).collect(),
+            _ => Vec::new(),
+        }
+    };
+
+    let mut warnings = Vec::new();
+    let mut sources: HashMap<String, SourceRecord> = HashMap::new();
+    for fields in items(property(NS_KARTOTEKA, "Sources")) {
+        let Some(key) = text(&fields, "key") else {
+            warnings.push("XMP source without a key ignored".to_owned());
+            continue;
+        };
+        let extra = text(&fields, "csl")
+            .and_then(|j| serde_json::from_str::<serde_json::Value>(&j).ok())
+            .and_then(|v| match v {
+                serde_json::Value::Object(map) => Some(map),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let record = SourceRecord {
+            citation: text(&fields, "citation").unwrap_or_default(),
+            authors: texts(&fields, "authors").unwrap_or_default(),
+            title: text(&fields, "title"),
+            publisher: text(&fields, "publisher"),
+            date: text(&fields, "date"),
+            url: text(&fields, "url"),
+            reference: text(&fields, "reference"),
+            kind: text(&fields, "kind")
+                .and_then(|k| SourceKind::from_name(&k))
+                .unwrap_or_default(),
+            note: text(&fields, "note"),
+            extra,
+        };
+        match crate::catalog::checked_source(record) {
+            Ok(record) => {
+                sources.insert(key, record);
+            }
+            Err(e) => warnings.push(format!("XMP source {key:?} ignored: {e}")),
+        }
+    }
+
+    let mut claims = Vec::new();
+    for fields in items(property(NS_KARTOTEKA, "Claims")) {
+        let name = text(&fields, "field").unwrap_or_default();
+        let Some(attribute) = claimable(&name) else {
+            warnings.push(format!(
+                "XMP claim about {name:?} ignored: not a descriptive field"
+            ));
+            continue;
+        };
+        let value = match (texts(&fields, "values"), text(&fields, "value")) {
+            (Some(items), _) => serde_json::Value::from(items),
+            (None, Some(v)) => serde_json::Value::from(v),
+            (None, None) => serde_json::Value::Null,
+        };
+        let value = match normalise_value(attribute, &value) {
+            Ok(v) if !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()) => v,
+            Ok(_) => {
+                warnings.push(format!("XMP claim on {attribute} without a value ignored"));
+                continue;
+            }
+            Err(e) => {
+                warnings.push(format!("XMP claim ignored: {e}"));
+                continue;
+            }
+        };
+        let source = match text(&fields, "source") {
+            Some(key) => match sources.get(&key) {
+                Some(s) => Some(s.clone()),
+                None => {
+                    warnings.push(format!(
+                        "XMP claim on {attribute} cites source {key:?}, which the packet does not \
+                         describe; kept without a source"
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        claims.push(CarriedClaim {
+            field: attribute.name().to_owned(),
+            value,
+            source,
+            locator: text(&fields, "locator"),
+            certainty: text(&fields, "certainty").and_then(|c| Certainty::from_name(&c)),
+            note: text(&fields, "note"),
+            preferred: text(&fields, "preferred").is_some_and(|p| p.eq_ignore_ascii_case("true")),
+        });
+    }
+    (claims, warnings)
 }
 
 /// Problems with the descriptive data worth telling the archivist about:

@@ -157,6 +157,8 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
     let mut description = embedded.description(sidecar.as_ref());
     warnings.extend(metadata::description_warnings(&embedded, sidecar.as_ref()));
     warnings.extend(metadata::cap_description(&mut description));
+    let (claims, claim_warnings) = metadata::carried_claims(&embedded, sidecar.as_ref());
+    warnings.extend(claim_warnings);
     let mut tags = embedded.raw_tags();
     if let Some(sc) = &sidecar {
         tags.extend(sc.raw_tags("XMP sidecar"));
@@ -220,6 +222,7 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             description,
             tags,
             warnings,
+            claims,
         },
         thumbnail,
     })

@@ -62,6 +62,9 @@ pub const NS_XMP_RIGHTS: &str = "http://ns.adobe.com/xap/1.0/rights/";
 pub const NS_EXIF: &str = "http://ns.adobe.com/exif/1.0/";
 pub const NS_EXIF_AUX: &str = "http://ns.adobe.com/exif/1.0/aux/";
 pub const NS_TIFF: &str = "http://ns.adobe.com/tiff/1.0/";
+/// Kartoteka's own properties: the EDTF depicted date, claims and the
+/// sources they cite (see the README's "Kartoteka's XMP namespace").
+pub const NS_KARTOTEKA: &str = "https://ns.kartoteka.org/xmp/1.0/";
 
 /// The conventional prefixes, used to name raw tags whatever prefix the
 /// file chose.
@@ -76,6 +79,7 @@ const KNOWN_PREFIXES: &[(&str, &str)] = &[
     (NS_EXIF, "exif"),
     (NS_EXIF_AUX, "aux"),
     (NS_TIFF, "tiff"),
+    (NS_KARTOTEKA, "kartoteka"),
     ("http://cipa.jp/exif/1.0/", "exifEX"),
     ("http://ns.adobe.com/xap/1.0/mm/", "xmpMM"),
     ("http://ns.adobe.com/xap/1.0/sType/ResourceEvent#", "stEvt"),

@@ -84,6 +84,8 @@ pub enum Action {
     },
     /// Ask for an edited CSV to read back.
     ChooseCsvImport,
+    /// Ask for a file or folder.
+    AskFile(FileRequest),
     /// Show what an edited CSV would change.
     PreviewCsv(CsvRequest),
     /// Apply the CSV previewed (if the file is still what was previewed).
@@ -272,6 +274,7 @@ impl App {
                 path,
             }),
             Action::ChooseCsvImport => self.dialogs.ask(FileRequest::OpenCsv, &self.ctx),
+            Action::AskFile(request) => self.dialogs.ask(request, &self.ctx),
             Action::PreviewCsv(request) => self.command(Command::PreviewCsv(request)),
             Action::ApplyCsv { request, digest } => {
                 self.command(Command::ApplyCsv { request, digest })

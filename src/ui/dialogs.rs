@@ -33,10 +33,18 @@ pub enum Pending {
 #[derive(Debug, Clone)]
 pub enum FileRequest {
     ImportFolder,
-    SaveCsv { pending: Pending, name: String },
+    SaveCsv {
+        pending: Pending,
+        name: String,
+    },
     OpenCsv,
+    /// Sources exported by a reference manager.
+    OpenCsl,
     CopiesFolder(Vec<PhotoId>),
-    SetFolder { name: String, options: SetOptions },
+    SetFolder {
+        name: String,
+        options: SetOptions,
+    },
 }
 
 /// The kind of thing asked for.
@@ -56,6 +64,7 @@ impl FileRequest {
             FileRequest::ImportFolder => "Import a folder",
             FileRequest::SaveCsv { .. } => "Export CSV",
             FileRequest::OpenCsv => "Import CSV",
+            FileRequest::OpenCsl => "Import sources (CSL-JSON)",
             FileRequest::CopiesFolder(_) => "A folder for the copies",
             FileRequest::SetFolder { .. } => "A folder for the exhibition",
         }
@@ -65,7 +74,7 @@ impl FileRequest {
         match self {
             FileRequest::ImportFolder => Wanted::ExistingFolder,
             FileRequest::SaveCsv { .. } => Wanted::SaveFile,
-            FileRequest::OpenCsv => Wanted::OpenFile,
+            FileRequest::OpenCsv | FileRequest::OpenCsl => Wanted::OpenFile,
             FileRequest::CopiesFolder(_) | FileRequest::SetFolder { .. } => {
                 Wanted::NewOrExistingFolder
             }
@@ -84,6 +93,7 @@ impl FileRequest {
                 path,
             },
             FileRequest::OpenCsv => Action::PreviewCsv(super::interop::first_request(path)),
+            FileRequest::OpenCsl => Action::Worker(Command::ImportSources(path)),
             FileRequest::CopiesFolder(photos) => Action::WriteMetadata {
                 photos,
                 target: Target::Copies(path),
@@ -201,11 +211,15 @@ impl Dialogs {
             FileRequest::SaveCsv { name, .. } => Some(name.clone()),
             _ => None,
         };
+        let (kind, extension) = match &request {
+            FileRequest::OpenCsl => ("CSL-JSON", "json"),
+            _ => ("CSV", "csv"),
+        };
         let spawned = std::thread::Builder::new()
             .name("kartoteka-file-dialog".into())
             .spawn(move || {
                 let dialog = rfd::AsyncFileDialog::new().set_title(title);
-                let csv = |d: rfd::AsyncFileDialog| d.add_filter("CSV", &["csv"]);
+                let csv = |d: rfd::AsyncFileDialog| d.add_filter(kind, &[extension]);
                 let chosen = pollster::block_on(async {
                     match wanted {
                         Wanted::ExistingFolder | Wanted::NewOrExistingFolder => {

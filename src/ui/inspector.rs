@@ -208,6 +208,11 @@ impl InspectorState {
         self.buffers.get(field).is_some_and(|b| b.mixed)
     }
 
+    /// The photos the fields edit.
+    pub fn photos(&self) -> &[PhotoId] {
+        &self.photos
+    }
+
     /// What a field shows now (typed, or as catalogued).
     pub fn text(&self, field: &str) -> Option<&str> {
         self.buffers.get(field).map(|b| b.text.as_str())
@@ -272,6 +277,17 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             fields(app, ui, actions);
             ui.separator();
             keywords(app, ui, &details, actions);
+            ui.separator();
+            let claims = details.claims.len();
+            let disputed = super::claims::disputed_fields(&details.claims);
+            section(
+                app,
+                ui,
+                "claims",
+                super::claims::section_title(claims, disputed),
+                claims > 0,
+                |app, ui| super::claims::section(app, ui, actions),
+            );
             if !app.inspector.wall_labels.is_empty() {
                 ui.separator();
                 wall_labels(app, ui, focus.id, actions);
@@ -449,6 +465,12 @@ fn keyword_id() -> egui::Id {
 }
 
 fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    let claims = app
+        .details
+        .as_ref()
+        .map(|d| d.claims.clone())
+        .unwrap_or_default();
+    let mut open_claims = None;
     let state = &mut app.inspector;
     if std::mem::take(&mut state.forget_typing) {
         for attribute in FIELDS {
@@ -552,6 +574,23 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 );
             });
         }
+        if let Some(t) = super::claims::tally(&claims, *attribute) {
+            ui.horizontal(|ui| {
+                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                let text = RichText::new(super::claims::mark_text(t)).small();
+                let text = if t.disputed {
+                    text.strong().color(ui.visuals().warn_fg_color)
+                } else {
+                    text
+                };
+                let mark = ui
+                    .add(egui::Button::new(text).small())
+                    .on_hover_text("List the claims on this field, with their sources");
+                if mark.clicked() {
+                    open_claims = Some((*attribute, buffer.text.clone()));
+                }
+            });
+        }
         if let Some(text) = saved {
             actions.push(Action::EditPhotos {
                 photos: state.photos.clone(),
@@ -562,6 +601,16 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     }
     if advance {
         actions.push(Action::NextCaption);
+    }
+    if let Some((attribute, text)) = open_claims {
+        app.claims.open_field(attribute, &text);
+        // The claims section opens, whether folded or not.
+        let key = "inspector/claims".to_owned();
+        if claims.is_empty() {
+            app.settings.collapsed.insert(key);
+        } else {
+            app.settings.collapsed.remove(&key);
+        }
     }
 }
 

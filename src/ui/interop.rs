@@ -256,11 +256,16 @@ fn preview_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
         .open(&mut open)
         .default_size([760.0, 460.0])
         .show(ctx, |ui| {
-            let total = preview.changes.len() + preview.labels.len();
+            let total = preview.changes.len() + preview.labels.len() + preview.claims.len();
+            let values = if preview.claims.is_empty() {
+                count(preview.changes.len(), "value", "values")
+            } else {
+                count(preview.claims.len(), "claim", "claims")
+            };
             ui.label(format!(
                 "Would change {} ({}{}). Nothing has changed yet.",
                 count(preview.photos, "photo", "photos"),
-                count(preview.changes.len(), "value", "values"),
+                values,
                 if preview.labels.is_empty() {
                     String::new()
                 } else {
@@ -333,9 +338,19 @@ fn preview_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
                                     show_value(&c.old),
                                     show_value(&c.new),
                                 ),
-                                None => {
+                                None if i < preview.changes.len() + preview.labels.len() => {
                                     let l = &preview.labels[i - preview.changes.len()];
                                     (l.photo, "wall label".into(), l.old.clone(), l.new.clone())
+                                }
+                                None => {
+                                    let (row, photo, words) = &preview.claims
+                                        [i - preview.changes.len() - preview.labels.len()];
+                                    (
+                                        *photo,
+                                        format!("claim, row {row}"),
+                                        String::new(),
+                                        words.clone(),
+                                    )
                                 }
                             };
                             let name = preview

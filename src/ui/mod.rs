@@ -10,6 +10,7 @@
 //! [`dialogs`].
 
 mod actions;
+mod claims;
 mod dialogs;
 mod events;
 mod grid;
@@ -147,6 +148,7 @@ pub struct App {
     inspected: Vec<PhotoId>,
     details: Option<Box<Details>>,
     inspector: InspectorState,
+    claims: claims::ClaimsState,
 
     sidebar: Sidebar,
     sidebar_state: sidebar::SidebarState,
@@ -231,6 +233,7 @@ impl App {
             inspected: Vec::new(),
             details: None,
             inspector: InspectorState::default(),
+            claims: claims::ClaimsState::default(),
             sidebar: Sidebar::default(),
             sidebar_state: sidebar::SidebarState::default(),
             viewer: None,
@@ -621,6 +624,7 @@ impl eframe::App for App {
                 status::errors_window(self, &ctx);
             }
             interop::windows(self, &ctx, &mut actions);
+            claims::source_window(self, &ctx, &mut actions);
         }
         let keyword_paths: Vec<String> = self
             .sidebar

@@ -50,7 +50,7 @@ fn row(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, selected: bool) -> 
 }
 
 /// A name and a count, the count dimmed.
-fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
+pub(super) fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
     job.append(name, 0.0, egui::TextFormat::default());
     job.append(
@@ -111,6 +111,9 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             });
             section(app, ui, "keywords", "Keyword list", |app, ui| {
                 keyword_tree(app, ui, &query, height * TREE_SHARE, actions)
+            });
+            section(app, ui, "sources", "Sources", |app, ui| {
+                super::claims::sidebar(app, ui, &query, actions)
             });
             section(app, ui, "folders", "Folders", |app, ui| {
                 folders(app, ui, &query, actions)
@@ -276,7 +279,8 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let f = &app.facets;
     /// A facet's title, its counts, and the search field it refines.
     type Group<'a> = (&'static str, &'a [(String, u64)], &'static str);
-    let groups: [Group; 5] = [
+    let groups: [Group; 6] = [
+        ("Disputed fields", &f.disputed, "disputed"),
         ("Years", &f.years, "date"),
         ("Places", &f.cities, "city"),
         ("Creators", &f.creators, "creator"),
@@ -293,7 +297,7 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         any = true;
         // Each facet folds; years and keywords are open to begin with.
         let memory_key = format!("sidebar/facet/{field}");
-        let open_by_default = matches!(field, "date" | "keyword");
+        let open_by_default = matches!(field, "date" | "keyword" | "disputed");
         let open = app.settings.is_collapsed(&memory_key) != open_by_default;
         let header = ui.add(
             egui::Button::new(
@@ -332,10 +336,12 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 response.clicked()
             };
             for (value, n) in counts.iter().take(shown) {
-                let name = if field == "keyword" {
-                    value.rsplit('|').next().unwrap_or(value)
-                } else {
-                    value.as_str()
+                let name = match field {
+                    "keyword" => value.rsplit('|').next().unwrap_or(value),
+                    "disputed" => {
+                        crate::catalog::claimable(value).map_or(value.as_str(), |a| a.label())
+                    }
+                    _ => value.as_str(),
                 };
                 if chip(ui, name, *n, value) {
                     refine = Some(format!("{field}:{}", quoted(value)));

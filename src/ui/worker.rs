@@ -16,8 +16,9 @@ use std::time::Duration;
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
 use crate::catalog::{
-    Catalogue, Change, Edit, Facets, HistoryEntry, KeywordEntry, PhotoSummary, SetInfo, SetItem,
-    Sort, SortKey, Template, ThumbnailStore,
+    Attribution, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry, KeywordEntry,
+    PhotoSummary, SetInfo, SetItem, Sort, SortKey, Source as CitedSource, SourceRecord, Template,
+    ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -131,6 +132,45 @@ pub enum Command {
     },
     /// Tidy the catalogue after much editing (on a thread of its own).
     Optimize,
+    /// Add a claim to photos (creating its source first when asked).
+    AddClaim(Box<ClaimRequest>),
+    PreferClaim(i64),
+    RemoveClaim(i64),
+    /// Change a claim's source, locator, certainty or note.
+    EditClaim {
+        claim: i64,
+        attribution: Attribution,
+        /// A source to create first and cite instead: its citation.
+        new_source: Option<String>,
+    },
+    /// Change a source's fields (`citation`, `author`, `title`, ...).
+    EditSource {
+        id: i64,
+        changes: Vec<(String, String)>,
+    },
+    /// Move every claim citing `from` to `into`, and remove `from`.
+    MergeSources {
+        from: i64,
+        into: i64,
+    },
+    /// Read sources from a CSL-JSON file (a reference manager's export).
+    ImportSources(PathBuf),
+}
+
+/// A claim to add to photos, as the inspector's form holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimRequest {
+    pub photos: Vec<PhotoId>,
+    /// The field's name, as `--set` takes it.
+    pub field: String,
+    pub value: String,
+    pub source: Option<i64>,
+    /// A source to create first and cite: its citation.
+    pub new_source: Option<String>,
+    pub locator: Option<String>,
+    pub certainty: Option<Certainty>,
+    pub note: Option<String>,
+    pub prefer: bool,
 }
 
 impl Command {
@@ -165,6 +205,8 @@ pub struct CsvPreview {
     pub digest: String,
     pub changes: Vec<Change>,
     pub labels: Vec<LabelChange>,
+    /// A claims CSV's changes: row, photo, what changes in words.
+    pub claims: Vec<(usize, PhotoId, String)>,
     /// Photos with at least one change.
     pub photos: usize,
     /// File names of the photos changed, for the window to show.
@@ -189,6 +231,8 @@ pub struct Details {
     pub history: Vec<HistoryEntry>,
     /// The focused photo's wall labels, by set.
     pub wall_labels: Vec<(String, Option<String>)>,
+    /// The focused photo's claims, by field.
+    pub claims: Vec<Claim>,
 }
 
 /// The sidebar's contents.
@@ -201,6 +245,8 @@ pub struct Sidebar {
     pub keywords: Vec<KeywordEntry>,
     pub sets: Vec<SetInfo>,
     pub templates: Vec<Template>,
+    /// Every source, by citation, with how many photos cite it.
+    pub sources: Vec<CitedSource>,
 }
 
 /// What the catalogue tells the window.
@@ -666,6 +712,47 @@ impl State {
                 });
                 Ok(())
             }
+            Command::AddClaim(request) => self.add_claim(&request),
+            Command::PreferClaim(claim) => self
+                .catalogue
+                .prefer_claim(claim)
+                .map(|()| self.changed("Preferred the claim".into()))
+                .map_err(|e| e.to_string()),
+            Command::RemoveClaim(claim) => self
+                .catalogue
+                .remove_claim(claim)
+                .map(|()| self.changed("Removed the claim (Ctrl+Z brings it back)".into()))
+                .map_err(|e| e.to_string()),
+            Command::EditClaim {
+                claim,
+                mut attribution,
+                new_source,
+            } => (|| {
+                if let Some(citation) = &new_source {
+                    attribution.source = Some(self.new_source(citation)?);
+                }
+                self.catalogue
+                    .edit_claim(claim, &attribution)
+                    .map_err(|e| e.to_string())?;
+                self.changed("Changed the claim".into());
+                Ok(())
+            })(),
+            Command::EditSource { id, changes } => self
+                .catalogue
+                .edit_source(id, &changes)
+                .map(|()| self.changed("Changed the source".into()))
+                .map_err(|e| e.to_string()),
+            Command::MergeSources { from, into } => self
+                .catalogue
+                .merge_sources(from, into)
+                .map(|moved| {
+                    self.changed(format!(
+                        "Merged the source; {} moved",
+                        count(moved, "claim", "claims")
+                    ))
+                })
+                .map_err(|e| e.to_string()),
+            Command::ImportSources(path) => self.import_sources(&path),
         };
         if let Err(message) = result {
             self.send(Event::Error(message));
@@ -736,6 +823,7 @@ impl State {
             sets,
             history: self.catalogue.history(Some(focus), 50)?,
             wall_labels,
+            claims: self.catalogue.claims(focus)?,
         })));
         Ok(())
     }
@@ -756,6 +844,7 @@ impl State {
             keywords: self.catalogue.keywords()?,
             sets: self.catalogue.sets()?,
             templates: self.catalogue.templates()?,
+            sources: self.catalogue.sources()?,
         };
         self.send(Event::Sidebar(Box::new(sidebar)));
         Ok(())
@@ -765,7 +854,9 @@ impl State {
         let columns = crate::export::csv::choose_columns(profile, None)?;
         let (data, photos) = interop::csv_catalogue(&self.catalogue, source, profile, &columns)
             .map_err(|e| e.to_string())?;
-        crate::export::write_atomically(path, &data)
+        // The save dialog asked before replacing a file; the catalogue, its
+        // thumbnails and catalogued photos are refused all the same.
+        interop::write_output(&self.catalogue, path, &data, true)
             .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
         self.send(Event::Done(format!(
             "Exported {} to {}",
@@ -784,6 +875,7 @@ impl State {
         let file = request.path.display().to_string();
         let mut ids: Vec<PhotoId> = outcome.report.changes.iter().map(|c| c.photo).collect();
         ids.extend(outcome.labels.iter().map(|l| l.photo));
+        ids.extend(outcome.claims.changes.iter().map(|(_, photo, _)| *photo));
         ids.sort();
         ids.dedup();
         let names = self
@@ -793,18 +885,33 @@ impl State {
             .into_iter()
             .map(|s| (s.id, s.file_name))
             .collect();
+        let mut problems: Vec<String> = import
+            .problems
+            .iter()
+            .map(|p| format!("{file}: {p}"))
+            .collect();
+        problems.extend(
+            outcome
+                .claims
+                .refused
+                .iter()
+                .map(|(row, why)| format!("{file}: row {row}: {why}")),
+        );
+        let claim_photos: std::collections::HashSet<PhotoId> = outcome
+            .claims
+            .changes
+            .iter()
+            .map(|(_, photo, _)| *photo)
+            .collect();
         self.send(Event::CsvPreview(Box::new(CsvPreview {
             names,
             digest: import.digest,
-            photos: outcome.report.photos,
+            photos: outcome.report.photos.max(claim_photos.len()),
+            claims: outcome.claims.changes,
             changes: outcome.report.changes,
             labels: outcome.labels,
             has_labels: !import.labels.is_empty(),
-            problems: import
-                .problems
-                .iter()
-                .map(|p| format!("{file}: {p}"))
-                .collect(),
+            problems,
             request,
         })));
         Ok(())
@@ -822,11 +929,77 @@ impl State {
         let outcome = import
             .apply(&mut self.catalogue, false, request.set.as_deref())
             .map_err(|e| e.to_string())?;
+        let message = if outcome.claims.changes.is_empty() {
+            format!(
+                "CSV import: {} changed ({}, {})",
+                count(outcome.report.photos, "photo", "photos"),
+                count(outcome.changes().len(), "value", "values"),
+                count(outcome.labels.len(), "wall label", "wall labels")
+            )
+        } else {
+            format!(
+                "CSV import: {} changed",
+                count(outcome.claims.changes.len(), "claim", "claims")
+            )
+        };
+        self.changed(message);
+        Ok(())
+    }
+
+    /// Creates a source typed in the claim form's picker; returns its id.
+    fn new_source(&mut self, citation: &str) -> Result<i64, String> {
+        self.catalogue
+            .add_source(SourceRecord {
+                citation: citation.trim().to_owned(),
+                title: Some(citation.trim().to_owned()),
+                ..SourceRecord::default()
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    fn add_claim(&mut self, request: &ClaimRequest) -> Result<(), String> {
+        let source = match &request.new_source {
+            Some(citation) => Some(self.new_source(citation)?),
+            None => request.source,
+        };
+        let attribution = Attribution {
+            source,
+            locator: request.locator.clone(),
+            certainty: request.certainty,
+            note: request.note.clone(),
+        };
+        let report = self
+            .catalogue
+            .add_claims(
+                &request.photos,
+                &request.field,
+                &serde_json::Value::String(request.value.clone()),
+                &attribution,
+                request.prefer,
+                false,
+            )
+            .map_err(|e| e.to_string())?;
+        let whom = on_whom(&self.catalogue, &request.photos, report.photos);
+        let message = if report.photos == 0 {
+            "The claim was there already: nothing to add".to_owned()
+        } else {
+            format!("Added a claim to {whom}")
+        };
+        self.changed(message);
+        Ok(())
+    }
+
+    fn import_sources(&mut self, path: &Path) -> Result<(), String> {
+        let records = crate::export::csl::read_file(path).map_err(|e| e.to_string())?;
+        let (ids, added) = self
+            .catalogue
+            .import_sources(&records)
+            .map_err(|e| e.to_string())?;
         self.changed(format!(
-            "CSV import: {} changed ({}, {})",
-            count(outcome.report.photos, "photo", "photos"),
-            count(outcome.changes().len(), "value", "values"),
-            count(outcome.labels.len(), "wall label", "wall labels")
+            "Read {} from {}: {added} new, {} already in the catalogue",
+            count(ids.len(), "source", "sources"),
+            path.display(),
+            ids.len() - added
         ));
         Ok(())
     }
