@@ -312,3 +312,144 @@ fn mutated_metadata_never_panics_a_reader() {
     }
     assert!(failures.is_empty(), "seed {seed}:\n{}", failures.join("\n"));
 }
+
+/// A TIFF directory entry: tag, type, count, value.
+type RawEntry = (u16, u16, u32, u32);
+
+/// A classic little-endian TIFF whose directories are `dirs`, placed at
+/// `at`: each a list of entries and the offset of the next directory.
+fn tiff_with_directories(dirs: &[(Vec<RawEntry>, u32)], at: &[u32]) -> Vec<u8> {
+    let mut out = b"II*\0".to_vec();
+    out.extend_from_slice(&at[0].to_le_bytes());
+    for ((entries, next), &offset) in dirs.iter().zip(at) {
+        out.resize(offset as usize, 0);
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        for &(tag, kind, count, value) in entries {
+            out.extend_from_slice(&tag.to_le_bytes());
+            out.extend_from_slice(&kind.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend_from_slice(&next.to_le_bytes());
+    }
+    out.resize(out.len() + 64, 0);
+    out
+}
+
+/// An ISO-BMFF box.
+fn bmff_box(kind: &[u8; 4], content: &[u8]) -> Vec<u8> {
+    let mut out = ((content.len() + 8) as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(content);
+    out
+}
+
+/// Structures built to make a reader loop, recurse or allocate without
+/// end: each is answered with a value or an error, within its caps.
+#[test]
+fn hostile_structures_are_bounded() {
+    let size = |w: u32| vec![(256, 4, 1, w), (257, 4, 1, 30)];
+    // A directory whose next is itself, and two that point at each other.
+    let selfloop = tiff_with_directories(&[(size(40), 8)], &[8]);
+    let mut cursor = std::io::Cursor::new(&selfloop);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert_eq!(tiff.chain(10_000).unwrap().len(), 1);
+    let pair = tiff_with_directories(&[(size(40), 100), (size(20), 8)], &[8, 100]);
+    let mut cursor = std::io::Cursor::new(&pair);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert_eq!(tiff.chain(10_000).unwrap().len(), 2);
+    // SubIFDs that point back at their parent and at each other.
+    let mut entries = size(40);
+    entries.push((330, 4, 2, 200));
+    let mut subs = tiff_with_directories(&[(entries, 0)], &[8]);
+    subs.resize(200, 0);
+    subs.extend_from_slice(&8u32.to_le_bytes());
+    subs.extend_from_slice(&8u32.to_le_bytes());
+    subs.resize(300, 0);
+    let mut cursor = std::io::Cursor::new(&subs);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    let chain = tiff.chain(64).unwrap();
+    assert!(tiff.sub_directories(&chain[0], 64).is_empty());
+    for data in [&selfloop, &pair, &subs] {
+        let embedded = Embedded::read(ImageFormat::Tiff, data).unwrap();
+        assert_eq!(embedded.technical().width, Some(40));
+        for kind in RawKind::ALL {
+            let _ = raw::previews(kind, &mut std::io::Cursor::new(data));
+        }
+        let _ = thumbnail::make(ImageFormat::Tiff, data, None);
+    }
+
+    // A BigTIFF directory claiming 2^40 entries, and strip counts of 2^60.
+    let mut big = b"MM\0\x2b\0\x08\0\0".to_vec();
+    big.extend_from_slice(&16u64.to_be_bytes());
+    big.extend_from_slice(&(1u64 << 40).to_be_bytes());
+    big.resize(4096, 0);
+    let mut cursor = std::io::Cursor::new(&big);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert!(tiff.chain(64).is_err());
+    assert!(Embedded::read(ImageFormat::Tiff, &big).is_err());
+    let huge_strips = tiff_with_directories(
+        &[(
+            vec![
+                (256, 4, 1, 40),
+                (257, 4, 1, 30),
+                (273, 4, u32::MAX, 200),
+                (279, 4, u32::MAX, 200),
+            ],
+            0,
+        )],
+        &[8],
+    );
+    assert!(thumbnail::make(ImageFormat::Tiff, &huge_strips, None).is_err());
+
+    // Boxes nested far deeper than any real file, and a HEIF item list
+    // claiming four billion items with none there.
+    let mut deep = bmff_box(b"meta", &[0; 4]);
+    for _ in 0..5_000 {
+        deep = bmff_box(b"moov", &deep);
+    }
+    let mut heif = bmff_box(b"ftyp", b"heic\0\0\0\0mif1heic");
+    let mut iinf = vec![0, 0, 0, 0];
+    iinf.extend_from_slice(&u32::MAX.to_be_bytes());
+    let mut iloc = vec![1, 0, 0, 0, 0x44, 0x40];
+    iloc.extend_from_slice(&u32::MAX.to_be_bytes());
+    let mut meta = vec![0, 0, 0, 0];
+    meta.extend(bmff_box(b"pitm", &[0, 0, 0, 0, 0, 1]));
+    meta.extend(bmff_box(b"iinf", &iinf));
+    meta.extend(bmff_box(b"iloc", &iloc));
+    heif.extend(bmff_box(b"meta", &meta));
+    let mut cr3 = bmff_box(b"ftyp", b"crx \0\0\0\x01crx isom");
+    cr3.extend_from_slice(&deep);
+    for data in [&deep, &heif, &cr3] {
+        let _ = bmff::top_level(&mut std::io::Cursor::new(data));
+        let _ = bmff::heif_items(&mut std::io::Cursor::new(data));
+        for format in [
+            ImageFormat::Heif,
+            ImageFormat::Jxl,
+            ImageFormat::Raw(RawKind::Cr3),
+        ] {
+            let _ = Embedded::read(format, data);
+            let _ = thumbnail::make(format, data, None);
+        }
+    }
+    let items = bmff::heif_items(&mut std::io::Cursor::new(&heif));
+    assert!(items.is_err() || items.unwrap().primary_item().is_none());
+
+    // A RAF header whose JPEG and directory lie past the end of the file,
+    // with lengths of 4 GB, and the same file cut short in its header.
+    let mut raf = b"FUJIFILMCCD-RAW 0201FF383501".to_vec();
+    raf.resize(100, 0);
+    raf[84..88].copy_from_slice(&1_000_000u32.to_be_bytes());
+    raf[88..92].copy_from_slice(&u32::MAX.to_be_bytes());
+    raf[92..96].copy_from_slice(&50u32.to_be_bytes());
+    raf[96..100].copy_from_slice(&u32::MAX.to_be_bytes());
+    for data in [&raf[..], &raf[..60]] {
+        let format = ImageFormat::Raw(RawKind::Raf);
+        let _ = Embedded::read(format, data);
+        assert!(thumbnail::make(format, data, None).is_err());
+        assert!(
+            raw::previews(RawKind::Raf, &mut std::io::Cursor::new(data))
+                .map_or(true, |p| p.is_empty())
+        );
+    }
+}
