@@ -46,13 +46,16 @@ const RUNS: usize = 5;
 const GENERATE: &str = "KARTOTEKA_BENCH_GENERATE";
 
 fn main() {
-    // `cargo bench` passes `--bench`; anything else is a filter we ignore.
+    // `cargo bench` passes `--bench`; `scans` runs the scan figures alone.
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let data = root.join("target/bench-data");
     let big = data.join("big-6000x4000");
+    let scans_only = std::env::args().skip(1).any(|a| a == "scans");
     if std::env::var_os(GENERATE).is_some() {
-        if !(big.is_dir() && list_files(&big).len() == BIG_FILES) {
-            make_big_jpegs(root, &big);
+        // The scans are made from the first big JPEGs.
+        let wanted = if scans_only { SCANS } else { BIG_FILES };
+        if !(big.is_dir() && list_files(&big).len() >= wanted) {
+            make_big_jpegs(root, &big, wanted);
         }
         make_scans(&big, &data);
         return;
@@ -60,14 +63,27 @@ fn main() {
     // The test files are made by a helper process: a child's peak memory,
     // as the kernel reports it, includes its parent's at the moment it was
     // started, so this process must stay small.
-    if !(big.is_dir() && list_files(&big).len() == BIG_FILES && scans_ready(&data)) {
+    let jpegs_ready =
+        big.is_dir() && list_files(&big).len() >= if scans_only { SCANS } else { BIG_FILES };
+    if !(jpegs_ready && scans_ready(&data)) {
         let status = Command::new(std::env::current_exe().unwrap())
+            .args(std::env::args().skip(1))
             .env(GENERATE, "1")
             .status()
             .unwrap();
         assert!(status.success(), "making the test files failed");
     }
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let bin = env!("CARGO_BIN_EXE_kartoteka");
+    // `cargo bench --bench import -- scans`: the scan figures alone.
+    if std::env::args().skip(1).any(|a| a == "scans") {
+        println!(
+            "Kartoteka scan import benchmark: {cores} cores, {SCAN_RUNS} runs each, medians (min)"
+        );
+        let scratch = tempfile::tempdir().unwrap();
+        scan_benchmarks(bin, &data, scratch.path());
+        return;
+    }
     println!("Kartoteka import benchmark: {cores} cores, {RUNS} runs each, medians (min)");
 
     let files: Vec<PathBuf> = list_files(&big);
@@ -83,7 +99,6 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let bin = env!("CARGO_BIN_EXE_kartoteka");
     let scratch = tempfile::tempdir().unwrap();
     let mut peak_rss = 0u64;
     let import = measure(|run| {
@@ -274,17 +289,17 @@ fn sources(root: &Path) -> Vec<PathBuf> {
 
 /// 6000x4000 JPEGs upscaled from real camera photos, with the source's EXIF
 /// (and XMP/IPTC) segments carried over.
-fn make_big_jpegs(root: &Path, dir: &Path) {
+fn make_big_jpegs(root: &Path, dir: &Path, count: usize) {
     std::fs::create_dir_all(dir).unwrap();
     let sources = sources(root);
     println!(
-        "making {BIG_FILES} test JPEGs of {}x{} (once; cached in {})",
+        "making {count} test JPEGs of {}x{} (once; cached in {})",
         BIG_SIZE.0,
         BIG_SIZE.1,
         dir.display()
     );
     use rayon::prelude::*;
-    (0..BIG_FILES).into_par_iter().for_each(|i| {
+    (0..count).into_par_iter().for_each(|i| {
         let source = &sources[i % sources.len()];
         let original = std::fs::read(source).unwrap();
         let img = image::load_from_memory(&original).unwrap();
