@@ -1733,7 +1733,9 @@ fn a_csv_export_never_lands_on_the_catalogue_or_a_catalogued_photo() {
         });
         let named = target.display().to_string();
         wait_for(&mut h, "the refusal", |app| {
-            app.status().error_text().is_some_and(|e| e.contains(&named))
+            app.status()
+                .error_text()
+                .is_some_and(|e| e.contains(&named))
         });
         let error = h.state().status().error_text().unwrap_or_default();
         assert!(error.contains("catalog"), "says why: {error}");
