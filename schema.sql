@@ -12,7 +12,7 @@ CREATE TABLE photo (
     size                INTEGER NOT NULL,
     mtime_ns            INTEGER NOT NULL,
     hash                TEXT NOT NULL,
-    format              TEXT NOT NULL CHECK (format IN ('jpeg', 'tiff', 'png')),
+    format              TEXT NOT NULL CHECK (format IN ('jpeg', 'tiff', 'png', 'webp', 'jxl', 'heif', 'dng', 'cr2', 'cr3', 'nef', 'arw', 'orf', 'raf', 'rw2', 'pef')),
     sidecar_path        BLOB,
     sidecar_mtime_ns    INTEGER,
 
@@ -78,7 +78,11 @@ CREATE TABLE photo (
     -- (1 certain, 2 probable, 4 possible).
     disputed            INTEGER NOT NULL DEFAULT 0,
     sourced             INTEGER NOT NULL DEFAULT 0,
-    certainties         INTEGER NOT NULL DEFAULT 0
+    certainties         INTEGER NOT NULL DEFAULT 0,
+
+    -- Pages (images) in a multi-page file (a TIFF of several pages); NULL
+    -- for a file of one image. The first page is the one catalogued.
+    pages               INTEGER CHECK (pages >= 1)
 );
 
 CREATE INDEX photo_hash ON photo (hash);

@@ -21,13 +21,78 @@ impl fmt::Display for PhotoId {
     }
 }
 
-/// Image container formats Kartoteka catalogues, detected by content.
+/// Image formats Kartoteka catalogues, detected by content (never by the
+/// file's extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImageFormat {
     Jpeg,
     Tiff,
     Png,
+    WebP,
+    /// JPEG XL, as a bare codestream or in its box container.
+    Jxl,
+    /// HEIF: HEIC from phones, and other HEIF brands.
+    Heif,
+    /// A camera's raw file.
+    Raw(RawKind),
 }
+
+/// The camera raw formats Kartoteka reads metadata and embedded previews
+/// from. It never decodes raw sensor data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RawKind {
+    Dng,
+    Cr2,
+    Cr3,
+    Nef,
+    Arw,
+    Orf,
+    Raf,
+    Rw2,
+    Pef,
+}
+
+impl RawKind {
+    pub const ALL: [RawKind; 9] = [
+        Self::Dng,
+        Self::Cr2,
+        Self::Cr3,
+        Self::Nef,
+        Self::Arw,
+        Self::Orf,
+        Self::Raf,
+        Self::Rw2,
+        Self::Pef,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Dng => "dng",
+            Self::Cr2 => "cr2",
+            Self::Cr3 => "cr3",
+            Self::Nef => "nef",
+            Self::Arw => "arw",
+            Self::Orf => "orf",
+            Self::Raf => "raf",
+            Self::Rw2 => "rw2",
+            Self::Pef => "pef",
+        }
+    }
+}
+
+/// What the first bytes of a file say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// A format Kartoteka catalogues.
+    Photo(ImageFormat),
+    /// A known format Kartoteka does not catalogue, by name ("GIF").
+    Unsupported(&'static str),
+    /// Nothing Kartoteka recognises.
+    Unknown,
+}
+
+/// How many leading bytes [`ImageFormat::sniff`] looks at.
+pub const SNIFF_BYTES: usize = 32;
 
 impl ImageFormat {
     pub fn as_str(self) -> &'static str {
@@ -35,6 +100,10 @@ impl ImageFormat {
             Self::Jpeg => "jpeg",
             Self::Tiff => "tiff",
             Self::Png => "png",
+            Self::WebP => "webp",
+            Self::Jxl => "jxl",
+            Self::Heif => "heif",
+            Self::Raw(kind) => kind.as_str(),
         }
     }
 
@@ -43,31 +112,161 @@ impl ImageFormat {
             "jpeg" => Some(Self::Jpeg),
             "tiff" => Some(Self::Tiff),
             "png" => Some(Self::Png),
+            "webp" => Some(Self::WebP),
+            "jxl" => Some(Self::Jxl),
+            "heif" => Some(Self::Heif),
+            other => RawKind::ALL
+                .into_iter()
+                .find(|k| k.as_str() == other)
+                .map(Self::Raw),
+        }
+    }
+
+    /// The name an archivist knows the format by.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Jpeg => "JPEG",
+            Self::Tiff => "TIFF",
+            Self::Png => "PNG",
+            Self::WebP => "WebP",
+            Self::Jxl => "JPEG XL",
+            Self::Heif => "HEIF",
+            Self::Raw(RawKind::Dng) => "DNG",
+            Self::Raw(RawKind::Cr2) => "Canon CR2",
+            Self::Raw(RawKind::Cr3) => "Canon CR3",
+            Self::Raw(RawKind::Nef) => "Nikon NEF",
+            Self::Raw(RawKind::Arw) => "Sony ARW",
+            Self::Raw(RawKind::Orf) => "Olympus ORF",
+            Self::Raw(RawKind::Raf) => "Fujifilm RAF",
+            Self::Raw(RawKind::Rw2) => "Panasonic RW2",
+            Self::Raw(RawKind::Pef) => "Pentax PEF",
+        }
+    }
+
+    pub fn is_raw(self) -> bool {
+        matches!(self, Self::Raw(_))
+    }
+
+    /// Sniffs the first bytes of a file (up to [`SNIFF_BYTES`]). TIFF-based
+    /// raw files (DNG, NEF, ARW, PEF) start as any TIFF does and are told
+    /// apart by their directories when the file is read; CR2, ORF, RW2,
+    /// RAF and CR3 announce themselves here.
+    pub fn detect(head: &[u8]) -> Option<Self> {
+        match Self::sniff(head) {
+            Sniffed::Photo(f) => Some(f),
             _ => None,
         }
     }
 
-    /// Sniffs the first bytes of a file.
-    pub fn detect(head: &[u8]) -> Option<Self> {
+    /// What the first bytes of a file say it is; see [`Sniffed`].
+    pub fn sniff(head: &[u8]) -> Sniffed {
+        let at = |range: std::ops::Range<usize>| head.get(range).unwrap_or(&[]);
+        let photo = Sniffed::Photo;
         if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(Self::Jpeg)
-        } else if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-            Some(Self::Png)
-        } else if head.starts_with(b"II*\0")
+            return photo(Self::Jpeg);
+        }
+        if head.starts_with(b"\x89PNG\r\n\x1a\n") {
+            return photo(Self::Png);
+        }
+        if head.starts_with(b"II*\0") && at(8..10) == b"CR" {
+            return photo(Self::Raw(RawKind::Cr2));
+        }
+        if head.starts_with(b"II*\0")
             || head.starts_with(b"MM\0*")
             || head.starts_with(b"II+\0")
             || head.starts_with(b"MM\0+")
         {
-            Some(Self::Tiff)
-        } else {
-            None
+            return photo(Self::Tiff);
         }
+        if head.starts_with(b"IIRO") || head.starts_with(b"IIRS") || head.starts_with(b"MMOR") {
+            return photo(Self::Raw(RawKind::Orf));
+        }
+        if head.starts_with(b"IIU\0") {
+            return photo(Self::Raw(RawKind::Rw2));
+        }
+        if head.starts_with(b"FUJIFILMCCD-RAW") {
+            return photo(Self::Raw(RawKind::Raf));
+        }
+        if head.starts_with(b"RIFF") && at(8..12) == b"WEBP" {
+            return photo(Self::WebP);
+        }
+        if head.starts_with(&[0xFF, 0x0A]) || head.starts_with(b"\0\0\0\x0CJXL \r\n\x87\n") {
+            return photo(Self::Jxl);
+        }
+        if at(4..8) == b"ftyp" {
+            let brands: Vec<&[u8]> = std::iter::once(at(8..12))
+                .chain(head.get(16..).unwrap_or(&[]).chunks_exact(4))
+                .collect();
+            let has = |names: &[&[u8]]| brands.iter().any(|b| names.contains(b));
+            if has(&[b"crx "]) {
+                return photo(Self::Raw(RawKind::Cr3));
+            }
+            if has(&[b"avif", b"avis"]) {
+                return Sniffed::Unsupported("AVIF");
+            }
+            if has(&[
+                b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1",
+            ]) {
+                return photo(Self::Heif);
+            }
+            if has(&[b"jp2 ", b"jpx "]) {
+                return Sniffed::Unsupported("JPEG 2000");
+            }
+            return Sniffed::Unsupported("MP4 or QuickTime video");
+        }
+        if head.starts_with(b"\0\0\0\x0CjP  \r\n\x87\n") {
+            return Sniffed::Unsupported("JPEG 2000");
+        }
+        if head.starts_with(b"GIF87a") || head.starts_with(b"GIF89a") {
+            return Sniffed::Unsupported("GIF");
+        }
+        if head.starts_with(b"BM") && head.len() >= 18 && at(6..10) == [0, 0, 0, 0] {
+            return Sniffed::Unsupported("BMP");
+        }
+        if head.starts_with(b"8BPS") {
+            return Sniffed::Unsupported("Photoshop PSD");
+        }
+        if head.starts_with(b"%PDF") {
+            return Sniffed::Unsupported("PDF");
+        }
+        if head.starts_with(b"II\xBC") {
+            return Sniffed::Unsupported("JPEG XR");
+        }
+        if head.starts_with(b"RIFF") {
+            return Sniffed::Unsupported("RIFF (not WebP)");
+        }
+        Sniffed::Unknown
     }
 }
 
 impl fmt::Display for ImageFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Technical {
+    /// Fills the facts this one lacks from `other`.
+    pub fn fill_from(&mut self, other: Technical) {
+        macro_rules! fill {
+            ($($f:ident),*) => { $( if self.$f.is_none() { self.$f = other.$f; } )* };
+        }
+        fill!(
+            width,
+            height,
+            orientation,
+            camera_make,
+            camera_model,
+            lens,
+            taken_at,
+            digitized_at,
+            exposure_time,
+            f_number,
+            iso,
+            focal_length,
+            gps,
+            pages
+        );
     }
 }
 
@@ -120,6 +319,9 @@ pub struct Technical {
     /// Millimetres, as recorded (not 35 mm equivalent).
     pub focal_length: Option<f64>,
     pub gps: Option<Gps>,
+    /// Pages (images) in a multi-page file; `None` for a file of one image.
+    /// The first page is the one catalogued.
+    pub pages: Option<u32>,
 }
 
 /// The descriptive fields an archivist writes: caption, credit, place,

@@ -147,6 +147,27 @@ fn every_corpus_photo_agrees_with_exiftool() {
         if file.contains("/corrupt/") || file.ends_with(".xmp") {
             continue;
         }
+        // exiftool 12.57 reads neither the header nor the boxes of a JPEG
+        // XL file. This one is a lossless recompression of an archive JPEG
+        // (SOURCES.md), whose reading stands in for it.
+        let mut e = match file.as_str() {
+            "corpus/formats/treaty-signing.jxl" => {
+                reference["corpus/archive/treaty-signing.jpg"].clone()
+            }
+            _ => e.clone(),
+        };
+        // JXL2.jxl (exiftool's own test image) keeps its metadata in
+        // Brotli-compressed boxes, which exiftool 12.57 does not inflate.
+        // Its size header reads 200x130 (as exiftool's t/JXL_2.out has it);
+        // its XMP holds one keyword and one creator.
+        if file == "corpus/formats/JXL2.jxl" {
+            let fields = e.as_object_mut().unwrap();
+            fields.insert("File:ImageWidth".into(), 200.into());
+            fields.insert("File:ImageHeight".into(), 130.into());
+            fields.insert("XMP-dc:Subject".into(), "ExifTool test".into());
+            fields.insert("XMP-dc:Creator".into(), "me".into());
+        }
+        let e = &e;
         let Some(o) = ours.get(file) else {
             differences.push(format!("{file}: not imported"));
             continue;
@@ -167,20 +188,47 @@ fn every_corpus_photo_agrees_with_exiftool() {
         };
         let num = |v: Option<f64>| v.map_or(Value::Null, |n| serde_json::json!(n));
 
+        // A camera raw file's IFD0 (or embedded JPEG) is mostly a small
+        // preview's; the catalogue holds the size of the raw image, which
+        // exiftool gives as Composite:ImageSize.
+        let raw = matches!(
+            e["File:FileType"].as_str().unwrap_or(""),
+            "DNG" | "CR2" | "CR3" | "NEF" | "ARW" | "ORF" | "RAF" | "RW2" | "PEF"
+        );
+        let size: Vec<Value> = e["Composite:ImageSize"]
+            .as_str()
+            .unwrap_or("")
+            .split(' ')
+            .filter_map(|n| n.parse::<u64>().ok())
+            .map(Value::from)
+            .collect();
+        let dimension = |keys: &[&str], i: usize| match (raw, size.get(i)) {
+            (true, Some(v)) => v.clone(),
+            _ => first(e, keys).cloned().unwrap_or(Value::Null),
+        };
         check(
             "width",
-            first(e, &["File:ImageWidth", "PNG:ImageWidth", "IFD0:ImageWidth"])
-                .cloned()
-                .unwrap_or(Value::Null),
+            dimension(
+                &[
+                    "File:ImageWidth",
+                    "PNG:ImageWidth",
+                    "RIFF:ImageWidth",
+                    "IFD0:ImageWidth",
+                ],
+                0,
+            ),
         );
         check(
             "height",
-            first(
-                e,
-                &["File:ImageHeight", "PNG:ImageHeight", "IFD0:ImageHeight"],
-            )
-            .cloned()
-            .unwrap_or(Value::Null),
+            dimension(
+                &[
+                    "File:ImageHeight",
+                    "PNG:ImageHeight",
+                    "RIFF:ImageHeight",
+                    "IFD0:ImageHeight",
+                ],
+                1,
+            ),
         );
         // Kartoteka trims the padding spaces cameras put in fixed-width fields.
         let trimmed = |v: Option<&Value>| match text(v) {
@@ -446,7 +494,12 @@ fn the_archive_is_found_in_any_spelling() {
     };
     assert_eq!(found("dubcek"), ["odd-caption.jpg"]);
     assert_eq!(found("sedivy"), ["odd-caption.jpg"]);
-    assert_eq!(found("gorbacov"), ["treaty-signing.jpg"]);
+    // formats/treaty-signing.jxl is the same photograph, recompressed
+    // with its metadata (SOURCES.md).
+    assert_eq!(
+        found("gorbacov"),
+        ["treaty-signing.jpg", "treaty-signing.jxl"]
+    );
     assert_eq!(found("\"last train\""), ["odd-caption.jpg"]);
     assert_eq!(found("армия"), ["dormitory-sewing.jpg"]);
     assert_eq!(found("vojaci"), ["mattresses-outdoors.jpg"]);

@@ -1,6 +1,8 @@
 //! A bounded fuzz pass over every reader of untrusted bytes: EXIF, IPTC
-//! IIM, XMP, PNG chunks, TIFF directories, JPEG segments, thumbnails, and
-//! the embedder that rewrites them. Real photographs and generated files
+//! IIM, XMP, PNG chunks, TIFF and BigTIFF directories, JPEG segments,
+//! ISO-BMFF boxes (HEIF items, CR3, JPEG XL boxes), WebP RIFF chunks, camera
+//! raw structures and previews, thumbnails, and the embedder that rewrites
+//! them. Real photographs and generated files
 //! are mutated by a seeded generator (bit flips, interesting values in
 //! length fields, insertions, deletions, duplicated and truncated parts);
 //! every reader must answer with a value or an error, never a panic.
@@ -20,7 +22,7 @@ use kartoteka::ingest::container::{self, Budget};
 use kartoteka::ingest::iptc::{Iim, iim_from_photoshop_resources};
 use kartoteka::ingest::metadata::Embedded;
 use kartoteka::ingest::xmp::Xmp;
-use kartoteka::ingest::{exif, thumbnail};
+use kartoteka::ingest::{bmff, exif, raw, thumbnail, tiffdir};
 use kartoteka::photo::*;
 
 struct Rng(u64);
@@ -131,6 +133,31 @@ fn exercise(data: &[u8], heavy: bool) {
         let _ = embed::embedded_xmp(format, data);
     }
     let mut cursor = std::io::Cursor::new(data);
+    // Every structure walker, whatever the bytes claim to be.
+    let _ = bmff::top_level(&mut cursor);
+    let _ = bmff::heif_items(&mut cursor);
+    let _ = raw::classify_tiff(&mut cursor);
+    for kind in RawKind::ALL {
+        let _ = raw::previews(kind, &mut cursor);
+        let _ = raw::dimensions(kind, &mut cursor);
+        if let Ok(embedded) = Embedded::read(ImageFormat::Raw(kind), data) {
+            let _ = embedded.technical();
+        }
+    }
+    for format in [ImageFormat::WebP, ImageFormat::Jxl, ImageFormat::Heif] {
+        if let Ok(embedded) = Embedded::read(format, data) {
+            let _ = embedded.technical();
+            let _ = embedded.raw_tags();
+        }
+    }
+    if let Ok(mut tiff) = tiffdir::TiffReader::new(&mut cursor)
+        && let Ok(chain) = tiff.chain(64)
+    {
+        for d in &chain {
+            let _ = tiff.sub_directories(d, 8);
+        }
+    }
+    let _ = container::jpeg_layout_partial(&mut cursor, |_| true, &mut Budget::new(1 << 20));
     let _ = container::jpeg_layout(&mut cursor, |_| true, &mut Budget::new(1 << 20));
     let _ = container::count_scans_in(data, 100);
     let _ = container::copy_tiff_metadata(&mut cursor, &mut Budget::new(1 << 20));
@@ -171,7 +198,7 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     iim.extend(iim_dataset(2, 5, "Kasárna".as_bytes()));
     iim.extend(iim_dataset(2, 25, b"military"));
     iim.extend(iim_dataset(2, 120, &[b'c'; 40_000]));
-    vec![
+    let mut seeds = vec![
         ("treaty JPEG", treaty),
         ("orientation JPEG", fixture("orientation/landscape_6.jpg")),
         ("invalid EXIF JPEG", fixture("corrupt/invalid-exif.jpg")),
@@ -200,7 +227,60 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
         ("TIFF with XMP", tiff_with_xmp(&title_xmp("TIFF"))),
         ("XMP", deep_xmp(40).into_bytes()),
         ("IIM", iim),
-    ]
+        ("BigTIFF", bigtiff()),
+        ("lossless WebP", webp()),
+    ];
+    // The shared corpus's WebP, HEIF, JPEG XL, raw and BigTIFF files (the
+    // small ones: every mutation of a seed may be decoded whole).
+    if let Some(corpus) = common::shared_corpus("mutated_metadata_never_panics_a_reader") {
+        for name in [
+            "portraits-stacked.webp",
+            "Animation_Lossy.webp",
+            "cheers_1440x960.heic",
+            "treaty-signing.jxl",
+            "JXL2.jxl",
+            "CanonRaw.cr2",
+            "CanonRaw.cr3",
+            "DNG.dng",
+            "FujiFilm.raf",
+            "Nikon.nef",
+            "Panasonic.rw2",
+            "BigTIFFSubIFD8.tif",
+        ] {
+            let data = std::fs::read(corpus.join("formats").join(name)).unwrap();
+            seeds.push((name, data));
+        }
+    }
+    seeds
+}
+
+/// A small BigTIFF with EXIF, XMP and a reduced version in a SubIFD.
+fn bigtiff() -> Vec<u8> {
+    use common::scans::{self, Field, Scan};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.tif");
+    let mut scan = Scan::rgb16(40, 30);
+    scan.big = true;
+    scan.rows_per_strip = 8;
+    scan.fields.push(Field::ascii(271, "Nikon"));
+    scan.fields
+        .push(Field::undefined(700, title_xmp("Big").as_bytes()));
+    scan.exif.push(Field::ascii(36867, "1991:06:21 10:15:00"));
+    scan.reduced = Some((20, 15, vec![0, 1, 2, 3, 4, 5]));
+    scans::write(&path, &scan, |y, row| row.fill(y as u8));
+    std::fs::read(path).unwrap()
+}
+
+/// A small lossless WebP.
+fn webp() -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(24, 16, |x, y| {
+        image::Rgba([x as u8 * 9, y as u8 * 13, 90, 255])
+    });
+    let mut out = Vec::new();
+    image::codecs::webp::WebPEncoder::new_lossless(&mut out)
+        .encode(img.as_raw(), 24, 16, image::ExtendedColorType::Rgba8)
+        .unwrap();
+    out
 }
 
 #[test]
@@ -231,4 +311,145 @@ fn mutated_metadata_never_panics_a_reader() {
         }
     }
     assert!(failures.is_empty(), "seed {seed}:\n{}", failures.join("\n"));
+}
+
+/// A TIFF directory entry: tag, type, count, value.
+type RawEntry = (u16, u16, u32, u32);
+
+/// A classic little-endian TIFF whose directories are `dirs`, placed at
+/// `at`: each a list of entries and the offset of the next directory.
+fn tiff_with_directories(dirs: &[(Vec<RawEntry>, u32)], at: &[u32]) -> Vec<u8> {
+    let mut out = b"II*\0".to_vec();
+    out.extend_from_slice(&at[0].to_le_bytes());
+    for ((entries, next), &offset) in dirs.iter().zip(at) {
+        out.resize(offset as usize, 0);
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        for &(tag, kind, count, value) in entries {
+            out.extend_from_slice(&tag.to_le_bytes());
+            out.extend_from_slice(&kind.to_le_bytes());
+            out.extend_from_slice(&count.to_le_bytes());
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend_from_slice(&next.to_le_bytes());
+    }
+    out.resize(out.len() + 64, 0);
+    out
+}
+
+/// An ISO-BMFF box.
+fn bmff_box(kind: &[u8; 4], content: &[u8]) -> Vec<u8> {
+    let mut out = ((content.len() + 8) as u32).to_be_bytes().to_vec();
+    out.extend_from_slice(kind);
+    out.extend_from_slice(content);
+    out
+}
+
+/// Structures built to make a reader loop, recurse or allocate without
+/// end: each is answered with a value or an error, within its caps.
+#[test]
+fn hostile_structures_are_bounded() {
+    let size = |w: u32| vec![(256, 4, 1, w), (257, 4, 1, 30)];
+    // A directory whose next is itself, and two that point at each other.
+    let selfloop = tiff_with_directories(&[(size(40), 8)], &[8]);
+    let mut cursor = std::io::Cursor::new(&selfloop);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert_eq!(tiff.chain(10_000).unwrap().len(), 1);
+    let pair = tiff_with_directories(&[(size(40), 100), (size(20), 8)], &[8, 100]);
+    let mut cursor = std::io::Cursor::new(&pair);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert_eq!(tiff.chain(10_000).unwrap().len(), 2);
+    // SubIFDs that point back at their parent and at each other.
+    let mut entries = size(40);
+    entries.push((330, 4, 2, 200));
+    let mut subs = tiff_with_directories(&[(entries, 0)], &[8]);
+    subs.resize(200, 0);
+    subs.extend_from_slice(&8u32.to_le_bytes());
+    subs.extend_from_slice(&8u32.to_le_bytes());
+    subs.resize(300, 0);
+    let mut cursor = std::io::Cursor::new(&subs);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    let chain = tiff.chain(64).unwrap();
+    assert!(tiff.sub_directories(&chain[0], 64).is_empty());
+    for data in [&selfloop, &pair, &subs] {
+        let embedded = Embedded::read(ImageFormat::Tiff, data).unwrap();
+        assert_eq!(embedded.technical().width, Some(40));
+        for kind in RawKind::ALL {
+            let _ = raw::previews(kind, &mut std::io::Cursor::new(data));
+        }
+        let _ = thumbnail::make(ImageFormat::Tiff, data, None);
+    }
+
+    // A BigTIFF directory claiming 2^40 entries, and strip counts of 2^60.
+    let mut big = b"MM\0\x2b\0\x08\0\0".to_vec();
+    big.extend_from_slice(&16u64.to_be_bytes());
+    big.extend_from_slice(&(1u64 << 40).to_be_bytes());
+    big.resize(4096, 0);
+    let mut cursor = std::io::Cursor::new(&big);
+    let mut tiff = tiffdir::TiffReader::new(&mut cursor).unwrap();
+    assert!(tiff.chain(64).is_err());
+    assert!(Embedded::read(ImageFormat::Tiff, &big).is_err());
+    let huge_strips = tiff_with_directories(
+        &[(
+            vec![
+                (256, 4, 1, 40),
+                (257, 4, 1, 30),
+                (273, 4, u32::MAX, 200),
+                (279, 4, u32::MAX, 200),
+            ],
+            0,
+        )],
+        &[8],
+    );
+    assert!(thumbnail::make(ImageFormat::Tiff, &huge_strips, None).is_err());
+
+    // Boxes nested far deeper than any real file, and a HEIF item list
+    // claiming four billion items with none there.
+    let mut deep = bmff_box(b"meta", &[0; 4]);
+    for _ in 0..5_000 {
+        deep = bmff_box(b"moov", &deep);
+    }
+    let mut heif = bmff_box(b"ftyp", b"heic\0\0\0\0mif1heic");
+    let mut iinf = vec![0, 0, 0, 0];
+    iinf.extend_from_slice(&u32::MAX.to_be_bytes());
+    let mut iloc = vec![1, 0, 0, 0, 0x44, 0x40];
+    iloc.extend_from_slice(&u32::MAX.to_be_bytes());
+    let mut meta = vec![0, 0, 0, 0];
+    meta.extend(bmff_box(b"pitm", &[0, 0, 0, 0, 0, 1]));
+    meta.extend(bmff_box(b"iinf", &iinf));
+    meta.extend(bmff_box(b"iloc", &iloc));
+    heif.extend(bmff_box(b"meta", &meta));
+    let mut cr3 = bmff_box(b"ftyp", b"crx \0\0\0\x01crx isom");
+    cr3.extend_from_slice(&deep);
+    for data in [&deep, &heif, &cr3] {
+        let _ = bmff::top_level(&mut std::io::Cursor::new(data));
+        let _ = bmff::heif_items(&mut std::io::Cursor::new(data));
+        for format in [
+            ImageFormat::Heif,
+            ImageFormat::Jxl,
+            ImageFormat::Raw(RawKind::Cr3),
+        ] {
+            let _ = Embedded::read(format, data);
+            let _ = thumbnail::make(format, data, None);
+        }
+    }
+    let items = bmff::heif_items(&mut std::io::Cursor::new(&heif));
+    assert!(items.is_err() || items.unwrap().primary_item().is_none());
+
+    // A RAF header whose JPEG and directory lie past the end of the file,
+    // with lengths of 4 GB, and the same file cut short in its header.
+    let mut raf = b"FUJIFILMCCD-RAW 0201FF383501".to_vec();
+    raf.resize(100, 0);
+    raf[84..88].copy_from_slice(&1_000_000u32.to_be_bytes());
+    raf[88..92].copy_from_slice(&u32::MAX.to_be_bytes());
+    raf[92..96].copy_from_slice(&50u32.to_be_bytes());
+    raf[96..100].copy_from_slice(&u32::MAX.to_be_bytes());
+    for data in [&raf[..], &raf[..60]] {
+        let format = ImageFormat::Raw(RawKind::Raf);
+        let _ = Embedded::read(format, data);
+        assert!(thumbnail::make(format, data, None).is_err());
+        assert!(
+            raw::previews(RawKind::Raf, &mut std::io::Cursor::new(data))
+                .map_or(true, |p| p.is_empty())
+        );
+    }
 }

@@ -314,7 +314,7 @@ fn broken_files_fail_with_reason_and_path_and_never_stop_the_batch() {
     assert!(failed("broken.png", "is damaged"), "{err}");
     assert!(failed("crash-2020-10-test.tif", "is damaged"), "{err}");
     assert!(
-        failed("notes.jpg", "is not a JPEG, TIFF or PNG file"),
+        failed("notes.jpg", "is not in an image format Kartoteka reads"),
         "{err}"
     );
     assert!(failed("bomb.png", "100000x100000"), "{err}");

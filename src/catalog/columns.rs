@@ -761,14 +761,16 @@ impl Columns {
                 .map(|(n, name)| (name.to_owned(), n))
                 .collect()
         };
-        let mut keywords: Vec<(u32, u64)> = keywords.into_iter().collect();
-        keywords.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Equal counts in the order of the keywords' paths, never of their
+        // ids (which follow the order a parallel import happened to store
+        // them in).
+        let mut keywords: Vec<(String, u64)> = keywords
+            .into_iter()
+            .map(|(k, n)| (tree.path(k as i64), n))
+            .collect();
+        keywords.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Facets {
-            keywords: keywords
-                .into_iter()
-                .take(FACET_LIMIT)
-                .map(|(k, n)| (tree.path(k as i64), n))
-                .collect(),
+            keywords: keywords.into_iter().take(FACET_LIMIT).collect(),
             creators: top(CREATOR),
             years: years
                 .into_iter()

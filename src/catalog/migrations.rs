@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_contentless_search.sql"),
     include_str!("migrations/0004_history_of_everything.sql"),
     include_str!("migrations/0005_sources_and_claims.sql"),
+    include_str!("migrations/0006_more_formats.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.
@@ -66,6 +67,12 @@ pub fn migrate_with(
             version,
             reason: super::sqlite_message(&e),
         })?;
+        if sql.contains("writable_schema") {
+            // A definition rewritten in sqlite_schema: other connections
+            // see the change only once the schema cookie moves on.
+            let cookie: i64 = tx.pragma_query_value(None, "schema_version", |row| row.get(0))?;
+            tx.pragma_update(None, "schema_version", cookie + 1)?;
+        }
         after(&tx, version)?;
         tx.pragma_update(None, "user_version", version)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

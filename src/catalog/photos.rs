@@ -148,7 +148,7 @@ impl Catalogue {
 
 /// Columns written from an import record, in one list so that INSERT and
 /// UPDATE cannot drift apart.
-const RECORD_COLUMNS: [&str; 42] = [
+const RECORD_COLUMNS: [&str; 43] = [
     "path",
     "file_name",
     "size",
@@ -191,6 +191,7 @@ const RECORD_COLUMNS: [&str; 42] = [
     "date_created",
     "digital_source_type",
     "warnings",
+    "pages",
 ];
 
 const PHOTO_SELECT: &str = "id, path, file_name, size, mtime_ns, hash, format, sidecar_path, sidecar_mtime_ns, \
@@ -198,7 +199,7 @@ const PHOTO_SELECT: &str = "id, path, file_name, size, mtime_ns, hash, format, s
      exposure_time, f_number, iso, focal_length, gps_lat, gps_lon, gps_alt, \
      title, headline, caption, creators, credit, copyright, source, instructions, job_id, \
      sublocation, city, state, country, country_code, people, event, date_created, \
-     digital_source_type, warnings, rating, flag, label, note, missing_since";
+     digital_source_type, warnings, rating, flag, label, note, missing_since, pages";
 
 fn now_sql() -> &'static str {
     "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
@@ -420,6 +421,7 @@ fn record_values(r: &PhotoRecord) -> Result<RecordValues> {
         Box::new(d.date_created.clone()),
         Box::new(d.digital_source_type.clone()),
         Box::new(warnings),
+        Box::new(t.pages),
     ];
     debug_assert_eq!(values.len(), RECORD_COLUMNS.len());
     Ok(RecordValues(
@@ -501,6 +503,7 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
             iso: row.get("iso")?,
             focal_length: row.get("focal_length")?,
             gps,
+            pages: row.get("pages")?,
         },
         description: Description {
             title: row.get("title")?,

@@ -451,6 +451,7 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          ALTER TABLE photo DROP COLUMN disputed;
          ALTER TABLE photo DROP COLUMN sourced;
          ALTER TABLE photo DROP COLUMN certainties;
+         ALTER TABLE photo DROP COLUMN pages;
          ALTER TABLE photo ADD COLUMN date_from TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
          ALTER TABLE photo ADD COLUMN date_to TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
          CREATE INDEX photo_date ON photo (date_from, date_to);

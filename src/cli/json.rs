@@ -29,6 +29,9 @@ pub struct PhotoJson<'a> {
     pub iso: Option<u32>,
     pub focal_length: Option<f64>,
     pub gps: Option<Gps>,
+    /// Pages in a multi-page file; absent for a file of one image.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pages: Option<u32>,
     pub title: Option<&'a str>,
     pub headline: Option<&'a str>,
     pub caption: Option<&'a str>,
@@ -88,6 +91,7 @@ impl<'a> PhotoJson<'a> {
             iso: t.iso,
             focal_length: t.focal_length,
             gps: t.gps,
+            pages: t.pages,
             title: d.title.as_deref(),
             headline: d.headline.as_deref(),
             caption: d.caption.as_deref(),

@@ -379,6 +379,9 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
         for (path, w) in &s.warnings {
             writeln!(err, "warning: {}: {}", shown(w), shown_path(path))?;
         }
+        for (path, why) in &s.not_catalogued {
+            writeln!(err, "not catalogued: {}: {}", shown(why), shown_path(path))?;
+        }
     }
     let mut out = std::io::stdout().lock();
     if !quiet {
@@ -396,7 +399,7 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     }
     writeln!(
         out,
-        "{} stored ({} new, {} re-read, {} moved, {}), {} unchanged, {} failed, {}, in {:.1} s{}",
+        "{} stored ({} new, {} re-read, {} moved, {}), {} unchanged, {} failed, {} not catalogued, {}, in {:.1} s{}",
         crate::text::count(s.stored(), "photo", "photos"),
         s.added.len(),
         s.updated.len(),
@@ -404,6 +407,7 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
         crate::text::count(s.duplicates.len(), "duplicate", "duplicates"),
         s.unchanged,
         s.failed.len(),
+        s.not_catalogued.len(),
         crate::text::count(s.warnings.len(), "warning", "warnings"),
         s.elapsed.as_secs_f64(),
         if s.cancelled { " (cancelled)" } else { "" }

@@ -48,6 +48,14 @@ pub enum EmbedError {
     NoImageData,
     #[error("BigTIFF files are not written to; use a sidecar")]
     BigTiff,
+    #[error(
+        "camera raw originals ({0}) are never written to; write the metadata to an XMP sidecar with --sidecar"
+    )]
+    Raw(&'static str),
+    #[error(
+        "Kartoteka does not write metadata into {0} files; write it to an XMP sidecar with --sidecar"
+    )]
+    NotWritable(&'static str),
     #[error("not a TIFF file")]
     NotTiff,
     #[error("TIFF would exceed 4 GB")]
@@ -110,6 +118,8 @@ pub fn embedded_xmp_from<R: Read + Seek>(format: ImageFormat, r: &mut R) -> Opti
             let (exif, _) = crate::ingest::exif::parse(tiff).ok()?;
             crate::ingest::exif::tag_bytes(&exif, 700)
         }
+        // Never embedded into (see `check_writable`).
+        _ => None,
     }
 }
 
@@ -163,11 +173,24 @@ pub fn embed_to<R: Read + Seek, W: Write + Seek>(
     claims: &[Claim],
     out: &mut W,
 ) -> Result<(), EmbedError> {
+    check_writable(format)?;
     let packet = xmp_for_from(format, src, photo, claims);
     match format {
         ImageFormat::Jpeg => jpeg_to(src, &packet, &iim::block(photo), Exif::Keep, out),
         ImageFormat::Tiff => tiff_to(src, &packet, &iim::block(photo), out),
         ImageFormat::Png => png_to(src, &packet, out),
+        other => Err(EmbedError::NotWritable(other.display_name())),
+    }
+}
+
+/// Whether Kartoteka embeds metadata into files of this format: JPEG, PNG
+/// and TIFF, which it rewrites leaving the image data byte for byte. Raw
+/// originals are never written to; WebP, JPEG XL and HEIF get sidecars.
+pub fn check_writable(format: ImageFormat) -> Result<(), EmbedError> {
+    match format {
+        ImageFormat::Jpeg | ImageFormat::Tiff | ImageFormat::Png => Ok(()),
+        ImageFormat::Raw(_) => Err(EmbedError::Raw(format.display_name())),
+        other => Err(EmbedError::NotWritable(other.display_name())),
     }
 }
 

@@ -118,6 +118,15 @@ fn open_unchanged(photo: &Photo, path: &Path) -> Result<BufReader<std::fs::File>
     Ok(reader)
 }
 
+/// Refuses, before anything is read or written, a photo whose format
+/// Kartoteka does not embed metadata into (see [`embed::check_writable`]).
+fn refuse_unwritable(photo: &Photo) -> Result<(), ExportError> {
+    embed::check_writable(photo.file.format).map_err(|reason| ExportError::Embed {
+        path: photo.file.path.clone(),
+        reason,
+    })
+}
+
 /// Names for a file in `dir`: `NAME.EXT`, then `NAME-2.EXT`, `NAME-3.EXT`…
 pub fn numbered_names(dir: &Path, name: &std::ffi::OsStr) -> impl Iterator<Item = PathBuf> {
     let stem = Path::new(name)
@@ -139,6 +148,7 @@ pub fn numbered_names(dir: &Path, name: &std::ffi::OsStr) -> impl Iterator<Item 
 /// over a file already there: a number is added to the name).
 pub fn write_copy(photo: &Photo, claims: &[Claim], dir: &Path) -> Result<Written, ExportError> {
     let source = &photo.file.path;
+    refuse_unwritable(photo)?;
     let mut reader = open_unchanged(photo, source)?;
     let name = source.file_name().ok_or_else(|| ExportError::NoFileName {
         path: source.clone(),
@@ -181,6 +191,7 @@ pub fn write_in_place(
     claims: &[Claim],
     backup: bool,
 ) -> Result<(Written, Option<PathBuf>), ExportError> {
+    refuse_unwritable(photo)?;
     let real = crate::files::real_path(&photo.file.path)?;
     let mut reader = open_unchanged(photo, &real)?;
     let mut replacement = Replacement::begin(&real)?;

@@ -117,7 +117,7 @@ fn original_exif<R: Read + Seek>(r: &mut R, format: ImageFormat) -> Option<Vec<u
             .filter_map(|s| s.contents)
             .find(|c| c.starts_with(b"Exif\0\0"))
             .map(|c| c[6..].to_vec()),
-        ImageFormat::Png => None,
+        _ => None,
     }
 }
 

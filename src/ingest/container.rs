@@ -135,6 +135,9 @@ pub struct JpegLayout {
     /// here to the end of the file. `None` when the file has no image data.
     pub scan_start: Option<u64>,
     pub dimensions: Option<(u32, u32)>,
+    /// Set (by [`jpeg_layout_partial`] only) when the file ends inside a
+    /// segment: the segments before it are whole, the rest is missing.
+    pub cut_short: Option<u64>,
 }
 
 /// Walks a JPEG from its start to its first scan. `keep` says which
@@ -146,6 +149,28 @@ pub fn jpeg_layout<R: Read + Seek>(
     keep: impl Fn(u8) -> bool,
     budget: &mut Budget,
 ) -> Result<JpegLayout, ContainerError> {
+    walk_jpeg(r, keep, budget, false)
+}
+
+/// [`jpeg_layout`] for a file that may have been cut short (an interrupted
+/// copy): a segment the file ends inside ends the walk, with the whole
+/// segments before it kept and [`JpegLayout::cut_short`] set, instead of
+/// failing the file.
+pub fn jpeg_layout_partial<R: Read + Seek>(
+    r: &mut R,
+    keep: impl Fn(u8) -> bool,
+    budget: &mut Budget,
+) -> Result<JpegLayout, ContainerError> {
+    walk_jpeg(r, keep, budget, true)
+}
+
+fn walk_jpeg<R: Read + Seek>(
+    r: &mut R,
+    keep: impl Fn(u8) -> bool,
+    budget: &mut Budget,
+    partial: bool,
+) -> Result<JpegLayout, ContainerError> {
+    let file_len = stream_len(r)?;
     r.seek(SeekFrom::Start(0))?;
     let mut soi = [0u8; 2];
     r.read_exact(&mut soi)?;
@@ -166,9 +191,17 @@ pub fn jpeg_layout<R: Read + Seek>(
             continue;
         }
         let start = at - 1;
+        if partial && at >= file_len {
+            layout.cut_short = Some(start);
+            return Ok(layout);
+        }
         let mut marker = read_u8(r)?;
         at += 1;
         while marker == 0xFF {
+            if partial && at >= file_len {
+                layout.cut_short = Some(start);
+                return Ok(layout);
+            }
             marker = read_u8(r)?;
             at += 1;
         }
@@ -188,6 +221,10 @@ pub fn jpeg_layout<R: Read + Seek>(
                 limits::MAX_JPEG_SEGMENTS
             )));
         }
+        if partial && at + 2 > file_len {
+            layout.cut_short = Some(start);
+            return Ok(layout);
+        }
         let mut length = [0u8; 2];
         r.read_exact(&mut length)?;
         let size = u16::from_be_bytes(length)
@@ -195,6 +232,10 @@ pub fn jpeg_layout<R: Read + Seek>(
             .ok_or_else(|| ContainerError::Broken("a segment declares a length below 2".into()))?
             as u64;
         at += 2;
+        if partial && at + size > file_len {
+            layout.cut_short = Some(start);
+            return Ok(layout);
+        }
         let wanted = keep(marker) || markers::is_sof(marker);
         let contents = if wanted && budget.take(size) {
             Some(read_exact_vec(r, size as usize)?)
@@ -257,6 +298,113 @@ pub fn copy_rest<R: Read + Seek, W: std::io::Write>(
 ) -> Result<u64, ContainerError> {
     r.seek(SeekFrom::Start(from))?;
     Ok(std::io::copy(r, out)?)
+}
+
+/// A part of a file (`offset`, `len` bytes) read as a file of its own: a
+/// JPEG embedded in a raw file, a box's content.
+pub struct Window<R> {
+    inner: R,
+    start: u64,
+    len: u64,
+    pos: u64,
+    /// Where the inner reader is, relative to `start`, when known (seeking
+    /// a buffered reader throws its buffer away, so it is done only when
+    /// needed).
+    inner_at: Option<u64>,
+}
+
+impl<R: Read + Seek> Window<R> {
+    /// The part must lie within the file.
+    pub fn new(mut inner: R, start: u64, len: u64) -> Result<Self, ContainerError> {
+        let file = stream_len(&mut inner)?;
+        if start.checked_add(len).is_none_or(|end| end > file) {
+            return Err(ContainerError::Broken(
+                "an embedded part lies past the end of the file".into(),
+            ));
+        }
+        inner.seek(SeekFrom::Start(start))?;
+        Ok(Self {
+            inner,
+            start,
+            len,
+            pos: 0,
+            inner_at: Some(0),
+        })
+    }
+}
+
+impl<R: Read + Seek> Read for Window<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.len.saturating_sub(self.pos);
+        if left == 0 {
+            return Ok(0);
+        }
+        let n = (buf.len() as u64).min(left) as usize;
+        if self.inner_at != Some(self.pos) {
+            self.inner.seek(SeekFrom::Start(self.start + self.pos))?;
+        }
+        self.inner_at = None;
+        let got = self.inner.read(&mut buf[..n])?;
+        self.pos += got as u64;
+        self.inner_at = Some(self.pos);
+        Ok(got)
+    }
+}
+
+impl<R: Read + Seek> Seek for Window<R> {
+    fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(d) => self.len.checked_add_signed(d),
+            SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        }
+        .ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::InvalidInput, "seek before the start")
+        })?;
+        self.pos = target;
+        Ok(target)
+    }
+}
+
+/// Parts of a file, one after another, read as one stream.
+pub struct Ranges<R> {
+    inner: R,
+    ranges: std::collections::VecDeque<(u64, u64)>,
+    positioned: bool,
+}
+
+impl<R: Read + Seek> Ranges<R> {
+    pub fn new(inner: R, ranges: Vec<(u64, u64)>) -> Self {
+        Self {
+            inner,
+            ranges: ranges.into(),
+            positioned: false,
+        }
+    }
+}
+
+impl<R: Read + Seek> Read for Ranges<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while let Some(&(from, to)) = self.ranges.front() {
+            if from >= to {
+                self.ranges.pop_front();
+                self.positioned = false;
+                continue;
+            }
+            if !self.positioned {
+                self.inner.seek(SeekFrom::Start(from))?;
+                self.positioned = true;
+            }
+            let n = (buf.len() as u64).min(to - from) as usize;
+            let got = self.inner.read(&mut buf[..n])?;
+            if got == 0 {
+                return Ok(0);
+            }
+            self.ranges[0].0 += got as u64;
+            return Ok(got);
+        }
+        Ok(0)
+    }
 }
 
 pub fn stream_len<R: Seek>(r: &mut R) -> std::io::Result<u64> {
@@ -430,39 +578,21 @@ impl<'a, R: Read + Seek> PngChunks<'a, R> {
 /// Tags whose value is the offset of another directory of metadata.
 const SUB_IFD_TAGS: &[u16] = &[34665, 34853, 40965];
 
-fn type_size(kind: u16) -> Option<u64> {
-    Some(match kind {
-        1 | 2 | 6 | 7 => 1,
-        3 | 8 => 2,
-        4 | 9 | 11 | 13 => 4,
-        5 | 10 | 12 => 8,
-        _ => return None,
-    })
-}
-
-struct TiffCopy<'a, R> {
-    r: &'a mut R,
+struct TiffCopy<'a, 'r, R> {
+    tiff: super::tiffdir::TiffReader<'r, R>,
+    /// Byte order of the copy (that of the file).
     little: bool,
-    len: u64,
     out: Vec<u8>,
     budget: &'a mut Budget,
     visited: Vec<u64>,
 }
 
-impl<R: Read + Seek> TiffCopy<'_, R> {
-    fn u16(&self, b: [u8; 2]) -> u16 {
+impl<R: Read + Seek> TiffCopy<'_, '_, R> {
+    fn put16(&self, v: u16) -> [u8; 2] {
         if self.little {
-            u16::from_le_bytes(b)
+            v.to_le_bytes()
         } else {
-            u16::from_be_bytes(b)
-        }
-    }
-
-    fn u32(&self, b: [u8; 4]) -> u32 {
-        if self.little {
-            u32::from_le_bytes(b)
-        } else {
-            u32::from_be_bytes(b)
+            v.to_be_bytes()
         }
     }
 
@@ -474,45 +604,48 @@ impl<R: Read + Seek> TiffCopy<'_, R> {
         }
     }
 
-    fn read_at(&mut self, offset: u64, n: u64) -> Result<Vec<u8>, ContainerError> {
-        if offset.checked_add(n).is_none_or(|end| end > self.len) {
-            return Err(ContainerError::Broken(
-                "a TIFF value lies past the end of the file".into(),
-            ));
-        }
-        self.r.seek(SeekFrom::Start(offset))?;
-        read_exact_vec(self.r, n as usize)
-    }
-
     fn offset_here(&self) -> Result<u32, ContainerError> {
         u32::try_from(self.out.len())
             .map_err(|_| ContainerError::Broken("TIFF metadata too large".into()))
     }
 
+    /// A BigTIFF value of 64-bit numbers (LONG8, SLONG8, IFD8) as the
+    /// 32-bit type classic TIFF has, when every value fits.
+    fn narrow(&self, kind: u16, bytes: &[u8]) -> Option<(u16, Vec<u8>)> {
+        let new_kind = match kind {
+            16 => 4,
+            17 => 9,
+            18 => 13,
+            _ => return Some((kind, bytes.to_vec())),
+        };
+        let mut out = Vec::with_capacity(bytes.len() / 2);
+        for c in bytes.chunks_exact(8) {
+            let v = self.tiff.u64(c.try_into().ok()?);
+            let narrow: u32 = if kind == 17 {
+                i32::try_from(v as i64).ok()? as u32
+            } else {
+                u32::try_from(v).ok()?
+            };
+            out.extend_from_slice(&self.put32(narrow));
+        }
+        Some((new_kind, out))
+    }
+
     /// Copies the directory at `offset` (and the directories it points to,
     /// `depth` levels down) to the end of `out`; returns its new offset and
     /// the offset of the next directory in the file.
-    fn directory(&mut self, offset: u64, depth: usize) -> Result<(u32, u32), ContainerError> {
+    fn directory(&mut self, offset: u64, depth: usize) -> Result<(u32, u64), ContainerError> {
         if self.visited.contains(&offset) || self.visited.len() > 16 {
             return Err(ContainerError::Broken(
                 "TIFF directories point in a loop".into(),
             ));
         }
         self.visited.push(offset);
-        let count_bytes = self.read_at(offset, 2)?;
-        let count = self.u16([count_bytes[0], count_bytes[1]]) as u64;
-        let raw = self.read_at(offset + 2, count * 12 + 4)?;
-        let next = self.u32([
-            raw[(count * 12) as usize],
-            raw[(count * 12 + 1) as usize],
-            raw[(count * 12 + 2) as usize],
-            raw[(count * 12 + 3) as usize],
-        ]);
-        let mut entries: Vec<[u8; 12]> = Vec::with_capacity(count as usize);
-        for i in 0..count as usize {
-            let mut e = [0u8; 12];
-            e.copy_from_slice(&raw[i * 12..i * 12 + 12]);
-            entries.push(e);
+        let dir = self.tiff.directory(offset)?;
+        if !self.budget.take(dir.entries.len() as u64 * 12) {
+            return Err(ContainerError::Broken(
+                "TIFF directory past the budget".into(),
+            ));
         }
         // The directory first, with its values and sub-directories after
         // it; entries are filled in once their data has landed.
@@ -520,59 +653,61 @@ impl<R: Read + Seek> TiffCopy<'_, R> {
             self.out.push(0);
         }
         let at = self.offset_here()?;
-        let mut kept: Vec<[u8; 12]> = Vec::with_capacity(entries.len());
         let table = self.out.len();
-        self.out.resize(table + 2 + entries.len() * 12 + 4, 0);
-        for mut e in entries {
-            let tag = self.u16([e[0], e[1]]);
-            let kind = self.u16([e[2], e[3]]);
-            let n = self.u32([e[4], e[5], e[6], e[7]]) as u64;
-            let value = self.u32([e[8], e[9], e[10], e[11]]) as u64;
-            if SUB_IFD_TAGS.contains(&tag) && depth > 0 {
-                match self.directory(value, depth - 1) {
-                    Ok((new, _)) => {
-                        let put = self.put32(new);
-                        e[8..12].copy_from_slice(&put);
-                        kept.push(e);
-                    }
-                    // A broken sub-directory is left out; the rest stands.
-                    Err(_) => continue,
+        let slots = dir.entries.len().min(u16::MAX as usize);
+        self.out.resize(table + 2 + slots * 12 + 4, 0);
+        let mut kept: Vec<[u8; 12]> = Vec::with_capacity(slots);
+        for e in dir.entries.iter().take(slots) {
+            let mut put = [0u8; 12];
+            put[0..2].copy_from_slice(&self.put16(e.tag));
+            if SUB_IFD_TAGS.contains(&e.tag) && depth > 0 {
+                let Ok(target) = self.tiff.numbers(e, 1) else {
+                    continue;
+                };
+                let Some(&target) = target.first() else {
+                    continue;
+                };
+                // A broken sub-directory is left out; the rest stands.
+                if let Ok((new, _)) = self.directory(target, depth - 1) {
+                    put[2..4].copy_from_slice(&self.put16(4));
+                    put[4..8].copy_from_slice(&self.put32(1));
+                    put[8..12].copy_from_slice(&self.put32(new));
+                    kept.push(put);
                 }
                 continue;
             }
-            let Some(size) = type_size(kind) else {
-                kept.push(e);
-                continue;
+            let Some(size) = self.tiff.value_size(e) else {
+                continue; // a type no reader knows
             };
-            let Some(bytes) = size.checked_mul(n) else {
-                continue;
-            };
-            if bytes <= 4 {
-                kept.push(e);
+            if u32::try_from(e.count).is_err() {
                 continue;
             }
-            if !self.budget.take(bytes) {
+            let inline = self.tiff.value_offset(e).is_none();
+            if !inline && !self.budget.take(size) {
                 continue; // metadata past the budget: left out, warned once
             }
-            let Ok(data) = self.read_at(value, bytes) else {
+            let Ok(Some(bytes)) = self.tiff.value(e, size) else {
                 continue; // a value past the end of the file: left out
             };
-            if self.out.len() % 2 == 1 {
-                self.out.push(0);
+            let Some((kind, bytes)) = self.narrow(e.kind, &bytes) else {
+                continue; // a 64-bit value classic TIFF cannot hold
+            };
+            put[2..4].copy_from_slice(&self.put16(kind));
+            put[4..8].copy_from_slice(&self.put32(e.count as u32));
+            if bytes.len() <= 4 {
+                put[8..8 + bytes.len()].copy_from_slice(&bytes);
+            } else {
+                if self.out.len() % 2 == 1 {
+                    self.out.push(0);
+                }
+                let new = self.offset_here()?;
+                self.out.extend_from_slice(&bytes);
+                put[8..12].copy_from_slice(&self.put32(new));
             }
-            let new = self.offset_here()?;
-            self.out.extend_from_slice(&data);
-            let put = self.put32(new);
-            e[8..12].copy_from_slice(&put);
-            kept.push(e);
+            kept.push(put);
         }
-        let count_out = kept.len() as u16;
-        let count_bytes = if self.little {
-            count_out.to_le_bytes()
-        } else {
-            count_out.to_be_bytes()
-        };
-        self.out[table..table + 2].copy_from_slice(&count_bytes);
+        let count = self.put16(kept.len() as u16);
+        self.out[table..table + 2].copy_from_slice(&count);
         for (i, e) in kept.iter().enumerate() {
             let p = table + 2 + i * 12;
             self.out[p..p + 12].copy_from_slice(e);
@@ -582,49 +717,48 @@ impl<R: Read + Seek> TiffCopy<'_, R> {
         // unused, so no offset written so far moves.
         let p = table + 2 + kept.len() * 12;
         self.out[p..p + 4].copy_from_slice(&[0; 4]);
-        Ok((at, next))
+        Ok((at, dir.next))
     }
 }
 
-/// The metadata of a TIFF file as a compact TIFF of its own: the first
-/// directory and the thumbnail directory after it, with the EXIF, GPS and
-/// interoperability directories they point to and every value they hold
-/// (strip and tile data left behind). Values past the budget are left out.
+/// The metadata of a TIFF file as a compact classic TIFF of its own: the
+/// first directory and the thumbnail directory after it, with the EXIF, GPS
+/// and interoperability directories they point to and every value they
+/// hold (strip and tile data left behind). Values past the budget are left
+/// out. BigTIFF files and the TIFF variants of camera raw files (ORF, RW2)
+/// are read too; BigTIFF's 64-bit values become 32-bit ones where they fit.
 /// What it returns is what an EXIF reader needs, however large the image.
 pub fn copy_tiff_metadata<R: Read + Seek>(
     r: &mut R,
     budget: &mut Budget,
 ) -> Result<Vec<u8>, ContainerError> {
-    let len = stream_len(r)?;
-    r.seek(SeekFrom::Start(0))?;
-    let mut header = [0u8; 8];
-    r.read_exact(&mut header)?;
-    let little = match &header[0..4] {
-        b"II*\0" => true,
-        b"MM\0*" => false,
-        _ => {
-            return Err(ContainerError::Broken(
-                "not a classic TIFF (BigTIFF is not read)".into(),
-            ));
-        }
-    };
+    let tiff = super::tiffdir::TiffReader::new(r)?;
+    let little = tiff.header.little;
+    let first = tiff.header.first;
     let mut copy = TiffCopy {
-        r,
+        tiff,
         little,
-        len,
-        out: header.to_vec(),
+        out: if little {
+            b"II*\0\0\0\0\0".to_vec()
+        } else {
+            b"MM\0*\0\0\0\0".to_vec()
+        },
         budget,
         visited: Vec::new(),
     };
-    let first = copy.u32([header[4], header[5], header[6], header[7]]) as u64;
     let (ifd0, next) = copy.directory(first, 2)?;
     let ifd0_put = copy.put32(ifd0);
     copy.out[4..8].copy_from_slice(&ifd0_put);
     if next != 0
-        && let Ok((ifd1, _)) = copy.directory(next as u64, 0)
+        && let Ok((ifd1, _)) = copy.directory(next, 0)
     {
         // Link IFD0 to IFD1: the pointer after IFD0's entries.
-        let count = copy.u16([copy.out[ifd0 as usize], copy.out[ifd0 as usize + 1]]) as usize;
+        let b = [copy.out[ifd0 as usize], copy.out[ifd0 as usize + 1]];
+        let count = if little {
+            u16::from_le_bytes(b)
+        } else {
+            u16::from_be_bytes(b)
+        } as usize;
         let p = ifd0 as usize + 2 + count * 12;
         let put = copy.put32(ifd1);
         copy.out[p..p + 4].copy_from_slice(&put);

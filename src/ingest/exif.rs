@@ -44,6 +44,7 @@ pub fn technical(exif: &Exif) -> Technical {
     Technical {
         width: None,
         height: None,
+        pages: None,
         orientation: primary(Tag::Orientation)
             .and_then(|f| f.value.get_uint(0))
             .filter(|o| (1..=8).contains(o))

@@ -86,6 +86,9 @@ pub struct ImportSummary {
     pub warnings: Vec<(PathBuf, String)>,
     /// Files in the folders that are not photographs.
     pub not_photos: u64,
+    /// Every file in the folders that was not catalogued, and why
+    /// ("unsupported format: GIF"); see [`super::scan::Scan::not_catalogued`].
+    pub not_catalogued: Vec<(PathBuf, String)>,
     pub cancelled: bool,
     pub elapsed: Duration,
 }
@@ -113,6 +116,7 @@ pub fn import(
 
     let found = scan(paths);
     summary.not_photos = found.not_photos;
+    summary.not_catalogued = found.not_catalogued;
     summary.failed.extend(
         found
             .errors

@@ -109,6 +109,47 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
     }
 }
 
+/// Decodes one JPEG in memory (a strip or tile of a JPEG-compressed TIFF)
+/// at `eighths`/8 of its size, as grey or RGB. No more than one strip or
+/// tile is ever handed in, so no pixel limit applies beyond the caller's.
+pub fn decode_at_scale(bytes: &[u8], eighths: u8, grey: bool) -> Result<DynamicImage, JpegError> {
+    WARNINGS.with(|w| w.borrow_mut().clear());
+    let result = catch_unwind(AssertUnwindSafe(|| -> Result<DynamicImage, JpegError> {
+        let io = |e: std::io::Error| JpegError::Damaged(e.to_string());
+        let mut decompress = mozjpeg::Decompress::with_err(error_manager())
+            .from_mem(bytes)
+            .map_err(io)?;
+        decompress.scale(eighths.clamp(1, 8));
+        let image = if grey {
+            let mut started = decompress.grayscale().map_err(io)?;
+            let (w, h) = (started.width() as u32, started.height() as u32);
+            let pixels: Vec<u8> = started.read_scanlines().map_err(io)?;
+            started.finish().map_err(io)?;
+            GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        } else {
+            let mut started = decompress.rgb().map_err(io)?;
+            let (w, h) = (started.width() as u32, started.height() as u32);
+            let pixels: Vec<[u8; 3]> = started.read_scanlines().map_err(io)?;
+            started.finish().map_err(io)?;
+            RgbImage::from_raw(w, h, pixels.into_iter().flatten().collect())
+                .map(DynamicImage::ImageRgb8)
+        };
+        image.ok_or_else(|| {
+            JpegError::Damaged("libjpeg returned fewer pixels than it promised".into())
+        })
+    }));
+    WARNINGS.with(|w| w.borrow_mut().clear());
+    match result {
+        Ok(r) => r,
+        Err(payload) => Err(JpegError::Damaged(
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "libjpeg failed".to_owned()),
+        )),
+    }
+}
+
 fn decode<R: BufRead>(
     reader: R,
     long_edge: u32,

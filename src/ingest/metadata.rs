@@ -27,7 +27,9 @@ use std::collections::HashMap;
 
 use crate::date::{Depicted, PartialDate, exif_datetime};
 use crate::limits::{self, describe_bytes};
-use crate::photo::{CarriedClaim, Description, Field, FieldValue, ImageFormat, RawTag, Technical};
+use crate::photo::{
+    CarriedClaim, Description, Field, FieldValue, ImageFormat, RawKind, RawTag, Technical,
+};
 
 const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
 const XMP_EXTENSION_APP1: &[u8] = b"http://ns.adobe.com/xmp/extension/\0";
@@ -43,6 +45,14 @@ pub struct Embedded {
     pub iim: Option<Iim>,
     /// Container-level tags (PNG text chunks, JPEG comments).
     pub tags: Vec<RawTag>,
+    /// A second EXIF block filling what the first lacks: the one in the
+    /// JPEG a Panasonic RW2 embeds, which alone holds the exposure.
+    pub fallback_exif: Option<Exif>,
+    /// Pages (images) in a multi-page file, when more than one.
+    pub pages: Option<u32>,
+    /// The file ends before its image data does (an interrupted copy): what
+    /// metadata it holds was read; its pixels are partly or wholly missing.
+    pub cut_short: bool,
     pub warnings: Vec<String>,
     /// Bytes of metadata this file may still bring into memory.
     budget: Budget,
@@ -59,6 +69,9 @@ impl Default for Embedded {
             xmp: None,
             iim: None,
             tags: Vec::new(),
+            fallback_exif: None,
+            pages: None,
+            cut_short: false,
             warnings: Vec::new(),
             budget: Budget::new(limits::MAX_METADATA_BYTES),
             inflate_left: limits::MAX_INFLATED_BYTES,
@@ -93,6 +106,10 @@ impl Embedded {
             ImageFormat::Jpeg => found.read_jpeg(r)?,
             ImageFormat::Tiff => found.read_tiff(r)?,
             ImageFormat::Png => found.read_png(r)?,
+            ImageFormat::WebP => found.read_webp(r)?,
+            ImageFormat::Jxl => found.read_jxl(r)?,
+            ImageFormat::Heif => found.read_heif(r)?,
+            ImageFormat::Raw(kind) => found.read_raw(kind, r)?,
         }
         found.warnings.extend(found.budget.warning());
         if found.inflate_cut {
@@ -152,9 +169,23 @@ impl Embedded {
 
     fn read_jpeg<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
         let keep = |m: u8| matches!(m, markers::APP1 | markers::APP13 | markers::COM);
-        let layout =
-            container::jpeg_layout(r, keep, &mut self.budget).map_err(|e| broken("JPEG", e))?;
+        let layout = container::jpeg_layout_partial(r, keep, &mut self.budget)
+            .map_err(|e| broken("JPEG", e))?;
         self.dimensions = layout.dimensions;
+        if let Some(at) = layout.cut_short {
+            self.cut_short = true;
+            self.warnings.push(format!(
+                "the file ends inside a JPEG segment at byte {at}: it was cut short; the metadata before it was read"
+            ));
+        } else if let Some(scan) = layout.scan_start
+            && !ends_with_eoi(r, scan)
+        {
+            self.cut_short = true;
+            self.warnings.push(
+                "the file ends inside its image data (an interrupted copy?); the metadata was read"
+                    .to_owned(),
+            );
+        }
         let mut photoshop = Vec::new();
         let mut xmp_main: Option<Vec<u8>> = None;
         // Extended XMP arrives in chunks: (offset, data), for one GUID.
@@ -231,6 +262,239 @@ impl Embedded {
             self.set_photoshop_resources(&resources);
         }
         self.exif = Some(exif);
+        self.pages = count_pages(r);
+        Ok(())
+    }
+
+    /// WebP: the canvas size, and the EXIF and XMP chunks of an extended
+    /// file (read by image-webp, within the metadata budget).
+    fn read_webp<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        r.seek(std::io::SeekFrom::Start(0))?;
+        let mut decoder = image_webp::WebPDecoder::new(std::io::BufReader::new(&mut *r))
+            .map_err(|e| ReadError::Damaged(format!("WebP structure is broken: {e}")))?;
+        self.dimensions = Some(decoder.dimensions());
+        if decoder.is_animated() {
+            self.tags.push(RawTag::new(
+                "WebP",
+                "Frames",
+                decoder.num_frames().to_string(),
+            ));
+        }
+        decoder.set_memory_limit(self.budget.left() as usize);
+        match decoder.exif_metadata() {
+            Ok(Some(exif)) => {
+                self.budget.take(exif.len() as u64);
+                self.set_exif(strip_exif_prefix(&exif).to_vec());
+            }
+            Ok(None) => {}
+            Err(image_webp::DecodingError::MemoryLimitExceeded) => self.budget.exhausted = true,
+            Err(e) => self
+                .warnings
+                .push(format!("WebP EXIF chunk could not be read: {e}")),
+        }
+        decoder.set_memory_limit(self.budget.left() as usize);
+        match decoder.xmp_metadata() {
+            Ok(Some(xmp)) => {
+                self.budget.take(xmp.len() as u64);
+                self.set_xmp(&xmp, None);
+            }
+            Ok(None) => {}
+            Err(image_webp::DecodingError::MemoryLimitExceeded) => self.budget.exhausted = true,
+            Err(e) => self
+                .warnings
+                .push(format!("WebP XMP chunk could not be read: {e}")),
+        }
+        Ok(())
+    }
+
+    /// JPEG XL: size and orientation from the codestream header (through
+    /// jxl-oxide), EXIF and XMP from the container's `Exif` and `xml ` boxes.
+    fn read_jxl<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        // A codestream whose header does not decode leaves the metadata
+        // boxes readable: the photo is catalogued without a size.
+        match jxl_header(r) {
+            Ok((width, height, orientation, whole)) => {
+                if !whole {
+                    self.cut_short = true;
+                    self.warnings.push(
+                        "the JPEG XL image header is cut short; only its size was read".into(),
+                    );
+                }
+                self.dimensions = Some((width, height));
+                if orientation != 1 {
+                    self.tags.push(RawTag::new(
+                        "JPEG XL",
+                        "Orientation",
+                        orientation.to_string(),
+                    ));
+                }
+            }
+            Err(ReadError::Damaged(why)) => self.warnings.push(why),
+            Err(e) => return Err(e),
+        }
+        let head = super::bmff::read_at(r, 0, 2).map_err(|e| broken("JPEG XL", e))?;
+        if head == [0xFF, 0x0A] {
+            return Ok(()); // a bare codestream holds no metadata boxes
+        }
+        let boxes = super::bmff::top_level(r).map_err(|e| broken("JPEG XL", e))?;
+        for b in boxes {
+            let (kind, data) = match &b.kind {
+                b"Exif" | b"xml " => {
+                    if !self.budget.take(b.len()) {
+                        continue;
+                    }
+                    let data = super::bmff::read_at(r, b.content, b.len())
+                        .map_err(|e| broken("JPEG XL", e))?;
+                    (b.kind, data)
+                }
+                // A Brotli-compressed box: its real type, then the stream,
+                // inflated within what is left of the budget.
+                b"brob" if b.len() >= 4 => {
+                    let inner =
+                        super::bmff::read_at(r, b.content, 4).map_err(|e| broken("JPEG XL", e))?;
+                    let kind: [u8; 4] = inner.try_into().unwrap_or_default();
+                    if !matches!(&kind, b"Exif" | b"xml ") {
+                        continue;
+                    }
+                    let mut window = container::Window::new(&mut *r, b.content + 4, b.len() - 4)
+                        .map_err(|e| broken("JPEG XL", e))?;
+                    let left = self.budget.left();
+                    let mut data = Vec::new();
+                    let read = brotli_decompressor::Decompressor::new(&mut window, 64 << 10)
+                        .take(left + 1)
+                        .read_to_end(&mut data);
+                    if let Err(e) = read {
+                        self.warnings.push(format!(
+                            "a compressed JPEG XL {} box could not be inflated: {e}",
+                            String::from_utf8_lossy(&kind).trim()
+                        ));
+                        continue;
+                    }
+                    if !self.budget.take(data.len() as u64) {
+                        continue;
+                    }
+                    (kind, data)
+                }
+                _ => continue,
+            };
+            if &kind == b"xml " {
+                if self.xmp.is_none() {
+                    self.set_xmp(&data, None);
+                }
+            } else if self.exif.is_none() {
+                // A 4-byte offset to the TIFF header, then the block.
+                let skip = data
+                    .get(0..4)
+                    .map(|o| u32::from_be_bytes([o[0], o[1], o[2], o[3]]) as usize + 4);
+                match skip.and_then(|s| data.get(s..)) {
+                    Some(tiff) => self.set_exif(strip_exif_prefix(tiff).to_vec()),
+                    None => self.warnings.push("JPEG XL Exif box is damaged".to_owned()),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// HEIF: the primary image's size (turned as the file says), and the
+    /// EXIF and XMP items describing it.
+    fn read_heif<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
+        let items = super::bmff::heif_items(r).map_err(|e| broken("HEIF", e))?;
+        if let Some(primary) = items.primary_item() {
+            let mut size = None;
+            let mut quarter_turns = 0;
+            for p in items.properties_of(primary) {
+                match p {
+                    super::bmff::Property::Size(w, h) => size = Some((w, h)),
+                    super::bmff::Property::Rotation(q) => quarter_turns = q,
+                    _ => {}
+                }
+            }
+            self.dimensions = size.map(|(w, h)| {
+                if quarter_turns % 2 == 1 {
+                    (h, w)
+                } else {
+                    (w, h)
+                }
+            });
+        }
+        if let Some(item) = items.metadata(true) {
+            match super::bmff::item_data(r, item, self.budget.left()) {
+                Ok(Some(data)) => {
+                    self.budget.take(data.len() as u64);
+                    let skip = data
+                        .get(0..4)
+                        .map(|o| u32::from_be_bytes([o[0], o[1], o[2], o[3]]) as usize + 4);
+                    match skip.and_then(|s| data.get(s..)) {
+                        Some(tiff) => self.set_exif(strip_exif_prefix(tiff).to_vec()),
+                        None => self.warnings.push("HEIF Exif item is damaged".to_owned()),
+                    }
+                }
+                Ok(None) => self.budget.exhausted = true,
+                Err(e) => self
+                    .warnings
+                    .push(format!("HEIF Exif item could not be read: {e}")),
+            }
+        }
+        if let Some(item) = items.metadata(false) {
+            match super::bmff::item_data(r, item, self.budget.left()) {
+                Ok(Some(data)) => {
+                    self.budget.take(data.len() as u64);
+                    self.set_xmp(&data, None);
+                }
+                Ok(None) => self.budget.exhausted = true,
+                Err(e) => self
+                    .warnings
+                    .push(format!("HEIF XMP item could not be read: {e}")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Camera raw files: see [`super::raw`].
+    fn read_raw<R: Read + Seek>(&mut self, kind: RawKind, r: &mut R) -> Result<(), ReadError> {
+        match kind {
+            RawKind::Cr3 => {
+                let blocks = super::raw::cr3_exif_blocks(r, &mut self.budget)
+                    .map_err(|e| broken("CR3", e))?;
+                match compose_cr3_exif(&blocks) {
+                    Some((tiff, dims)) => {
+                        self.set_exif(tiff);
+                        self.dimensions = dims;
+                    }
+                    None => self
+                        .warnings
+                        .push("CR3 EXIF directories could not be read".to_owned()),
+                }
+                if let Some(packet) =
+                    super::raw::cr3_xmp(r, &mut self.budget).map_err(|e| broken("CR3", e))?
+                {
+                    self.set_xmp(&packet, None);
+                }
+            }
+            RawKind::Raf => {
+                let (at, len) = super::raw::raf_jpeg(r).map_err(|e| broken("RAF", e))?;
+                let mut window =
+                    container::Window::new(&mut *r, at, len).map_err(|e| broken("RAF", e))?;
+                self.read_jpeg(&mut window)?;
+                self.dimensions = super::raw::dimensions(kind, r).or(self.dimensions);
+            }
+            _ => {
+                self.read_tiff(r)?;
+                self.pages = None;
+                if kind == RawKind::Rw2
+                    && let Some((at, len)) = super::raw::rw2_jpeg(r)
+                {
+                    let mut inner = Embedded::default();
+                    let read = container::Window::new(&mut *r, at, len)
+                        .map_err(|e| broken("RW2", e))
+                        .and_then(|mut w| inner.read_jpeg(&mut w));
+                    if read.is_ok() {
+                        self.fallback_exif = inner.exif;
+                    }
+                }
+                self.dimensions = super::raw::dimensions(kind, r).or(self.dimensions);
+            }
+        }
         Ok(())
     }
 
@@ -239,15 +503,19 @@ impl Embedded {
     fn read_png<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
         let mut chunks = container::PngChunks::new(r).map_err(|e| broken("PNG", e))?;
         let mut saw_header = false;
+        let mut saw_end = false;
         while let Some(chunk) = chunks.next_chunk().map_err(|e| broken("PNG", e))? {
             let kind = chunk.kind;
-            if !chunk.data_in_file {
+            if !chunk.data_in_file || !chunk.complete {
+                self.cut_short = true;
                 self.warnings.push(format!(
-                    "PNG chunk {} at byte {} is cut short",
+                    "PNG chunk {} at byte {} is cut short: the file ends before its image data does",
                     String::from_utf8_lossy(&kind),
                     chunk.start
                 ));
-                break;
+                if !chunk.data_in_file {
+                    break;
+                }
             }
             if !saw_header {
                 if &kind != b"IHDR" || chunk.len < 8 {
@@ -282,7 +550,10 @@ impl Embedded {
                         self.read_png_text(&kind, &data);
                     }
                 }
-                b"IEND" => break,
+                b"IEND" => {
+                    saw_end = true;
+                    break;
+                }
                 _ => {}
             }
         }
@@ -290,6 +561,11 @@ impl Embedded {
             return Err(ReadError::Damaged(
                 "PNG is cut short before its header".into(),
             ));
+        }
+        if !saw_end && !self.cut_short {
+            self.cut_short = true;
+            self.warnings
+                .push("the PNG ends before its IEND chunk: it was cut short".to_owned());
         }
         Ok(())
     }
@@ -416,6 +692,10 @@ impl Embedded {
             .as_ref()
             .map(exif_reader::technical)
             .unwrap_or_default();
+        if let Some(more) = self.fallback_exif.as_ref().map(exif_reader::technical) {
+            t.fill_from(more);
+        }
+        t.pages = self.pages;
         if let Some((w, h)) = self.dimensions {
             t.width = Some(w);
             t.height = Some(h);
@@ -863,6 +1143,218 @@ pub fn cap_raw_tags(tags: &mut Vec<RawTag>) -> Option<String> {
             describe_bytes(limits::MAX_RAW_TAGS_BYTES as u64)
         )),
     }
+}
+
+/// Whether a JPEG ends with its end-of-image marker, as a whole file does
+/// (a copy cut short does not).
+fn ends_with_eoi<R: Read + Seek>(r: &mut R, scan_start: u64) -> bool {
+    // Entropy-coded data never holds FF D9, so an end marker in the last
+    // stretch of the file (padding and trailers may follow it) is the end
+    // of the image; none there, and the file stops inside the image data.
+    const TAIL: u64 = 64 << 10;
+    let Ok(len) = container::stream_len(r) else {
+        return true;
+    };
+    let from = scan_start.max(len.saturating_sub(TAIL));
+    let mut tail = Vec::new();
+    if r.seek(std::io::SeekFrom::Start(from)).is_err()
+        || r.take(TAIL).read_to_end(&mut tail).is_err()
+    {
+        return true;
+    }
+    tail.windows(2).any(|w| w == [0xFF, 0xD9])
+}
+
+/// Pages in a TIFF: directories of the main chain that are not reduced
+/// versions of another (NewSubfileType bit 0); `None` for one page.
+fn count_pages<R: Read + Seek>(r: &mut R) -> Option<u32> {
+    use super::tiffdir::{MAX_DIRECTORIES, TiffReader, tags};
+    let mut tiff = TiffReader::new(r).ok()?;
+    let chain = tiff.chain(MAX_DIRECTORIES).ok()?;
+    let pages = chain
+        .iter()
+        .filter(|d| tiff.number(d, tags::NEW_SUBFILE_TYPE).unwrap_or(0) & 1 == 0)
+        .count() as u32;
+    (pages > 1).then_some(pages)
+}
+
+/// A JPEG XL codestream's stored size and orientation, read through
+/// jxl-oxide from as little of the file as its header needs.
+fn jxl_header<R: Read + Seek>(r: &mut R) -> Result<(u32, u32, u32, bool), ReadError> {
+    use jxl_oxide::{InitializeResult, JxlImage};
+    let mut codestream = jxl_codestream(r).map_err(|e| broken("JPEG XL", e))?;
+    let mut uninit = JxlImage::builder().build_uninit();
+    let mut buffer = vec![0u8; 64 << 10];
+    let mut fed = 0u64;
+    loop {
+        let n = codestream.read(&mut buffer)?;
+        let damaged = |e: &dyn std::fmt::Display| {
+            ReadError::Damaged(format!("JPEG XL header could not be read: {e}"))
+        };
+        if n > 0 {
+            uninit.feed_bytes(&buffer[..n]).map_err(|e| damaged(&e))?;
+        }
+        fed += n as u64;
+        match uninit.try_init().map_err(|e| damaged(&e))? {
+            InitializeResult::Initialized(image) => {
+                let header = image.image_header();
+                return Ok((
+                    header.size.width,
+                    header.size.height,
+                    header.metadata.orientation,
+                    true,
+                ));
+            }
+            InitializeResult::NeedMoreData(more) => uninit = more,
+        }
+        if n == 0 || fed > limits::MAX_METADATA_BYTES {
+            // The image header proper did not decode; the size header at
+            // the very start of the codestream may still be whole.
+            if let Some((width, height)) = jxl_size_header(r) {
+                return Ok((width, height, 1, false));
+            }
+            return Err(ReadError::Damaged(
+                "JPEG XL header is cut short or too large".into(),
+            ));
+        }
+    }
+}
+
+/// The image size from a JPEG XL codestream's `SizeHeader` (ISO/IEC
+/// 18181-1 D.2), the first fields after its signature.
+fn jxl_size_header<R: Read + Seek>(r: &mut R) -> Option<(u32, u32)> {
+    use super::bmff;
+    let len = container::stream_len(r).ok()?;
+    let head = bmff::read_at(r, 0, 2.min(len)).ok()?;
+    let start = if head == [0xFF, 0x0A] {
+        0
+    } else {
+        let first = bmff::top_level(r)
+            .ok()?
+            .into_iter()
+            .find(|b| matches!(&b.kind, b"jxlc" | b"jxlp"))?;
+        first.content + if &first.kind == b"jxlp" { 4 } else { 0 }
+    };
+    let bytes = bmff::read_at(r, start, 16.min(len.saturating_sub(start))).ok()?;
+    if bytes.get(..2)? != [0xFF, 0x0A] {
+        return None;
+    }
+    let mut bits = JxlBits {
+        data: &bytes[2..],
+        at: 0,
+    };
+    let small = bits.take(1)? == 1;
+    let dimension = |bits: &mut JxlBits| -> Option<u32> {
+        if small {
+            return Some((bits.take(5)? + 1) * 8);
+        }
+        let width = [9, 13, 18, 30][bits.take(2)? as usize];
+        Some(bits.take(width)? + 1)
+    };
+    let height = dimension(&mut bits)?;
+    let ratio = bits.take(3)?;
+    let h = u64::from(height);
+    let width = match ratio {
+        0 => dimension(&mut bits)?,
+        1 => height,
+        2 => u32::try_from(h * 12 / 10).ok()?,
+        3 => u32::try_from(h * 4 / 3).ok()?,
+        4 => u32::try_from(h * 3 / 2).ok()?,
+        5 => u32::try_from(h * 16 / 9).ok()?,
+        6 => u32::try_from(h * 5 / 4).ok()?,
+        _ => u32::try_from(h * 2).ok()?,
+    };
+    Some((width, height))
+}
+
+/// A JPEG XL bit reader: least significant bit first.
+struct JxlBits<'a> {
+    data: &'a [u8],
+    at: usize,
+}
+
+impl JxlBits<'_> {
+    fn take(&mut self, n: u32) -> Option<u32> {
+        let mut value = 0u32;
+        for i in 0..n {
+            let byte = self.data.get(self.at / 8)?;
+            value |= u32::from((byte >> (self.at % 8)) & 1) << i;
+            self.at += 1;
+        }
+        Some(value)
+    }
+}
+
+/// The parts of a JPEG XL file its decoder needs: a bare codestream as it
+/// is; of a container, every box but the metadata ones (which are read,
+/// within the budget, by [`Embedded::read_jxl`]: the decoder would inflate
+/// compressed ones without a bound).
+pub fn jxl_codestream<R: Read + Seek>(
+    r: &mut R,
+) -> Result<container::Ranges<&mut R>, ContainerError> {
+    let len = container::stream_len(r)?;
+    let head = super::bmff::read_at(r, 0, 2.min(len))?;
+    let ranges = if head == [0xFF, 0x0A] {
+        vec![(0, len)]
+    } else {
+        super::bmff::top_level(r)?
+            .into_iter()
+            .filter(|b| !matches!(&b.kind, b"Exif" | b"xml " | b"brob" | b"jumb"))
+            .map(|b| (b.start, b.end))
+            .collect()
+    };
+    Ok(container::Ranges::new(r, ranges))
+}
+
+/// CR3 keeps IFD0, the EXIF directory and the GPS directory as three
+/// TIFFs (`CMT1`, `CMT2`, `CMT4`); one EXIF block is made of them, with
+/// each field in its own directory. Also returns IFD0's image size.
+/// An EXIF block and the image size its IFD0 gives.
+type ComposedExif = (Vec<u8>, Option<(u32, u32)>);
+
+fn compose_cr3_exif(blocks: &[super::raw::TaggedBlock]) -> Option<ComposedExif> {
+    use exif::{Context, Field, In, Tag};
+    let mut fields: Vec<Field> = Vec::new();
+    let mut little = true;
+    let mut dims = None;
+    for (kind, tiff) in blocks {
+        let Ok((parsed, _)) = exif_reader::parse(tiff.clone()) else {
+            continue;
+        };
+        let context = match kind {
+            b"CMT1" => {
+                little = parsed.little_endian();
+                dims = exif_reader::tiff_dimensions(&parsed);
+                Context::Tiff
+            }
+            b"CMT2" => Context::Exif,
+            _ => Context::Gps,
+        };
+        for f in parsed.fields().filter(|f| f.ifd_num == In::PRIMARY) {
+            // Pointers to directories elsewhere mean nothing here, and
+            // values of unknown types cannot be written again.
+            if matches!(f.tag.number(), 34665 | 34853 | 40965)
+                || matches!(f.value, exif::Value::Unknown(..))
+            {
+                continue;
+            }
+            fields.push(Field {
+                tag: Tag(context, f.tag.number()),
+                ifd_num: In::PRIMARY,
+                value: f.value.clone(),
+            });
+        }
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    let mut writer = exif::experimental::Writer::new();
+    for f in &fields {
+        writer.push_field(f);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    writer.write(&mut out, little).ok()?;
+    Some((out.into_inner(), dims))
 }
 
 /// XMP dates are ISO 8601 (`2010-09-30T16:06:06-07:00`); keep the precision

@@ -4,14 +4,19 @@
 //! IPTC IIM, XMP and its sidecar, a thumbnail) and runs the parallel import
 //! into the catalogue. Nothing here ever writes to a photo file.
 
+pub mod bmff;
+pub mod colour;
 pub mod container;
 pub mod exif;
 pub mod import;
 pub mod iptc;
 pub mod jpeg;
 pub mod metadata;
+pub mod raw;
 pub mod scan;
 pub mod thumbnail;
+pub mod tiff_pixels;
+pub mod tiffdir;
 pub mod xmp;
 
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
@@ -22,7 +27,7 @@ use self::metadata::Embedded;
 use self::thumbnail::Thumbnail;
 use self::xmp::Xmp;
 use crate::files::{self, FileKind, ReadFileError};
-use crate::photo::{FileInfo, ImageFormat, PhotoRecord, Sidecar};
+use crate::photo::{FileInfo, ImageFormat, PhotoRecord, SNIFF_BYTES, Sidecar, Sniffed};
 
 /// Why a file could not be catalogued at all.
 #[derive(Debug, thiserror::Error)]
@@ -33,8 +38,12 @@ pub enum ReadError {
     NotAFile(FileKind),
     #[error("is empty (0 bytes)")]
     Empty,
-    #[error("is not a JPEG, TIFF or PNG file")]
+    #[error(
+        "is not in an image format Kartoteka reads (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, camera raw)"
+    )]
     NotAnImage,
+    #[error("unsupported format: {0}")]
+    Unsupported(&'static str),
     #[error("is damaged: {0}")]
     Damaged(String),
     /// Past one of Kartoteka's limits (a decompression bomb, a scan bomb).
@@ -88,7 +97,7 @@ pub fn find_sidecar(photo: &Path) -> Option<PathBuf> {
 
 /// Reads one photo file: hash, metadata, sidecar, thumbnail. A problem with
 /// the metadata or the pixels is a warning on the record; only a file that
-/// is not a readable JPEG, TIFF or PNG at all is an error.
+/// is not a readable image in a format Kartoteka knows is an error.
 ///
 /// The file is read as a stream, never held in memory whole: it is hashed
 /// in pieces, its metadata blocks are read within the budgets of
@@ -102,8 +111,18 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
     }
     let mut reader = BufReader::with_capacity(64 << 10, file);
     let head = reader.fill_buf()?;
-    let format = ImageFormat::detect(&head[..head.len().min(8)]).ok_or(ReadError::NotAnImage)?;
+    let format = match ImageFormat::sniff(&head[..head.len().min(SNIFF_BYTES)]) {
+        Sniffed::Photo(format) => format,
+        Sniffed::Unsupported(name) => return Err(ReadError::Unsupported(name)),
+        Sniffed::Unknown => return Err(ReadError::NotAnImage),
+    };
     let hash = files::hash_reader(&mut reader)?;
+    reader.seek(SeekFrom::Start(0))?;
+    // A raw file built on TIFF (DNG, NEF, ARW, PEF) is told by its directories.
+    let format = match format {
+        ImageFormat::Tiff => raw::classify_tiff(&mut reader).map_or(format, ImageFormat::Raw),
+        other => other,
+    };
     reader.seek(SeekFrom::Start(0))?;
 
     let embedded = Embedded::read_from(format, &mut reader)?;
@@ -147,7 +166,12 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
     warnings.extend(metadata::cap_raw_tags(&mut tags));
 
     if technical.width.unwrap_or(0) == 0 || technical.height.unwrap_or(0) == 0 {
-        return Err(ReadError::Damaged("no image size could be read".to_owned()));
+        // A file cut short before its frame header still has its metadata
+        // to give; anything else without a size is not a picture.
+        if !embedded.cut_short {
+            return Err(ReadError::Damaged("no image size could be read".to_owned()));
+        }
+        warnings.push("the file is cut short before its image size".to_owned());
     }
     // Damaged pixels or a decompression bomb fail the file; a valid file in
     // a variant the decoder does not know is catalogued without a thumbnail.
@@ -161,11 +185,25 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             warnings.push(format!("no thumbnail: {e}"));
             None
         }
+        // A raw file's or a HEIF's preview that cannot be shown takes
+        // nothing from what is catalogued.
+        Err(thumbnail::ThumbnailError::NoPreview(why)) => {
+            warnings.push(format!("no preview: {why}"));
+            None
+        }
         Err(
             e @ (thumbnail::ThumbnailError::TooLarge { .. }
             | thumbnail::ThumbnailError::TooManyScans),
         ) => {
             return Err(ReadError::Refused(e.to_string()));
+        }
+        // A file cut short (an interrupted copy) keeps every metadata field
+        // it holds; only its picture is missing.
+        Err(thumbnail::ThumbnailError::Decode(why)) if embedded.cut_short => {
+            warnings.push(format!(
+                "the image data is cut short and could not be decoded ({why}); no thumbnail"
+            ));
+            None
         }
         Err(e) => return Err(ReadError::Damaged(e.to_string())),
     };

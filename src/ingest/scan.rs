@@ -3,7 +3,9 @@
 //! Folders are walked recursively, following symbolic links with loop
 //! detection. Files with a photo extension are candidates; other files are
 //! sniffed by content, so a PNG named `.jpg` and a JPEG named `.dat` are
-//! both found. Hidden files and folders (macOS `._` resource forks,
+//! both found. Every other file is reported as not catalogued, with the
+//! reason (an unsupported format by name, a document, a sidecar whose photo
+//! is missing). Hidden files and folders (macOS `._` resource forks,
 //! `.thumbnails`) are left alone, as every photo tool does.
 
 use std::path::{Path, PathBuf};
@@ -12,9 +14,12 @@ use walkdir::WalkDir;
 
 use super::mtime_ns;
 use crate::files::FileKind;
-use crate::photo::ImageFormat;
+use crate::photo::{ImageFormat, SNIFF_BYTES, Sniffed};
 
-const PHOTO_EXTENSIONS: &[&str] = &["jpg", "jpeg", "jpe", "jfif", "tif", "tiff", "png"];
+const PHOTO_EXTENSIONS: &[&str] = &[
+    "jpg", "jpeg", "jpe", "jfif", "tif", "tiff", "png", "webp", "jxl", "heic", "heif", "hif",
+    "dng", "cr2", "cr3", "nef", "arw", "orf", "raf", "rw2", "pef",
+];
 
 /// A file import will look at.
 #[derive(Debug, Clone)]
@@ -33,6 +38,10 @@ pub struct Scan {
     pub errors: Vec<(PathBuf, String)>,
     /// Files that are not photographs (documents, sidecars), left alone.
     pub not_photos: u64,
+    /// Every file in the folders that will not be catalogued, with the
+    /// reason ("unsupported format: GIF"). XMP sidecars read with their
+    /// photo are not among them: what they hold is catalogued.
+    pub not_catalogued: Vec<(PathBuf, String)>,
 }
 
 /// Walks the given files and folders.
@@ -75,6 +84,7 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
 }
 
 fn walk(root: &Path, found: &mut Scan) {
+    let mut sidecars = Vec::new();
     let walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -100,13 +110,32 @@ fn walk(root: &Path, found: &mut Scan) {
         if !entry.file_type().is_file() {
             if !entry.file_type().is_dir() {
                 found.not_photos += 1;
+                let kind = entry
+                    .metadata()
+                    .ok()
+                    .and_then(|m| FileKind::of(&m))
+                    .unwrap_or(FileKind::Other);
+                found.not_catalogued.push((
+                    entry.path().to_owned(),
+                    format!("is {kind}, not a photo file"),
+                ));
             }
             continue;
         }
         let path = entry.path();
-        if !has_photo_extension(path) && !sniffs_as_photo(path) {
-            found.not_photos += 1;
-            continue;
+        if !has_photo_extension(path) {
+            match sniff(path) {
+                Sniffed::Photo(_) => {}
+                other => {
+                    found.not_photos += 1;
+                    if is_sidecar_name(path) {
+                        sidecars.push(path.to_owned());
+                    } else {
+                        found.not_catalogued.push((path.to_owned(), why_not(other)));
+                    }
+                    continue;
+                }
+            }
         }
         match entry.metadata() {
             Ok(meta) => found.files.push(Candidate {
@@ -120,6 +149,24 @@ fn walk(root: &Path, found: &mut Scan) {
             )),
         }
     }
+    // A sidecar is read with its photo; one whose photo is not here is
+    // reported, since nothing catalogues what it holds.
+    let photos: std::collections::HashSet<&Path> =
+        found.files.iter().map(|c| c.path.as_path()).collect();
+    let stems: std::collections::HashSet<PathBuf> = found
+        .files
+        .iter()
+        .map(|c| c.path.with_extension(""))
+        .collect();
+    for sidecar in sidecars {
+        let long = sidecar.with_extension("");
+        if !photos.contains(long.as_path()) && !stems.contains(&long) {
+            found.not_catalogued.push((
+                sidecar,
+                "an XMP sidecar without its photo in the folder".to_owned(),
+            ));
+        }
+    }
 }
 
 pub fn has_photo_extension(path: &Path) -> bool {
@@ -128,20 +175,38 @@ pub fn has_photo_extension(path: &Path) -> bool {
         .is_some_and(|e| PHOTO_EXTENSIONS.iter().any(|p| p.eq_ignore_ascii_case(e)))
 }
 
-fn sniffs_as_photo(path: &Path) -> bool {
-    use std::io::Read;
-    if path
-        .extension()
+fn is_sidecar_name(path: &Path) -> bool {
+    path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xmp"))
-    {
-        return false;
-    }
-    let mut head = [0u8; 8];
-    let Ok(mut file) = crate::files::open_regular(path) else {
-        return false;
+}
+
+/// What a file's first bytes say it is.
+fn sniff(path: &Path) -> Sniffed {
+    use std::io::Read;
+    let mut head = [0u8; SNIFF_BYTES];
+    let Ok(file) = crate::files::open_regular(path) else {
+        return Sniffed::Unknown;
     };
-    let n = file.read(&mut head).unwrap_or(0);
-    ImageFormat::detect(&head[..n]).is_some()
+    let mut n = 0;
+    let mut file = file.take(SNIFF_BYTES as u64);
+    while n < head.len() {
+        match file.read(&mut head[n..]) {
+            Ok(0) | Err(_) => break,
+            Ok(k) => n += k,
+        }
+    }
+    if n == 0 {
+        return Sniffed::Unsupported("an empty file");
+    }
+    ImageFormat::sniff(&head[..n])
+}
+
+fn why_not(sniffed: Sniffed) -> String {
+    match sniffed {
+        Sniffed::Unsupported("an empty file") => "is empty (0 bytes)".to_owned(),
+        Sniffed::Unsupported(name) => format!("unsupported format: {name}"),
+        _ => "not an image format Kartoteka reads".to_owned(),
+    }
 }
 
 fn describe_io(e: &std::io::Error) -> String {

@@ -10,7 +10,7 @@
 use std::io::{BufRead, Cursor, Seek, SeekFrom};
 
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
-use image::{DynamicImage, ImageDecoder, ImageReader, Limits, RgbImage};
+use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
 use super::jpeg::{self, JpegError};
 use crate::photo::ImageFormat;
@@ -21,7 +21,7 @@ pub const THUMBNAIL_EDGE: u32 = 512;
 /// or a scan beyond what a cataloguer should hold in memory).
 pub const MAX_PIXELS: u64 = 200_000_000;
 /// Memory one decode may take.
-const MAX_ALLOC: u64 = 1 << 30;
+pub const MAX_ALLOC: u64 = 1 << 30;
 const JPEG_QUALITY: f32 = 82.0;
 
 /// An encoded thumbnail.
@@ -47,6 +47,11 @@ pub enum ThumbnailError {
     /// A valid file using a feature the decoder does not support.
     #[error("unsupported for previews: {0}")]
     Unsupported(String),
+    /// A file whose pixels Kartoteka does not decode itself (camera raw,
+    /// HEIF) and whose preview could not be had; everything else in it is
+    /// catalogued.
+    #[error("no preview: {0}")]
+    NoPreview(String),
     #[error("thumbnail could not be encoded: {0}")]
     Encode(String),
 }
@@ -128,39 +133,72 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
         r.seek(SeekFrom::Start(0))
             .map_err(|e| ThumbnailError::Decode(e.to_string()))
     };
+    // Decoders that turn the image as the file says themselves (JPEG XL's
+    // codestream orientation, HEIF's rotation and mirror properties) take
+    // no EXIF orientation on top.
+    let mut orientation = orientation;
     let image = match format {
-        // libjpeg goes on through damaged data with a warning; what it
-        // cannot read at all (CMYK, arithmetic coding) goes to `image`.
-        ImageFormat::Jpeg => match jpeg::decode_scaled_from(&mut reader, long_edge, MAX_PIXELS) {
-            Ok(scaled) => {
-                if !scaled.warnings.is_empty() {
-                    damage = Some(format!(
-                        "image data is damaged ({}); the preview shows what could be decoded",
-                        scaled.warnings.join("; ")
-                    ));
+        ImageFormat::Jpeg => {
+            let (image, note) = decode_jpeg(&mut reader, long_edge)?;
+            damage = note;
+            image
+        }
+        ImageFormat::Raw(kind) => {
+            let preview = super::raw::largest_preview(kind, &mut reader)
+                .map_err(|e| {
+                    ThumbnailError::NoPreview(format!("the file's structure is damaged ({e})"))
+                })?
+                .ok_or_else(|| {
+                    ThumbnailError::NoPreview("the file embeds no JPEG preview".into())
+                })?;
+            let window = super::container::Window::new(&mut reader, preview.offset, preview.len)
+                .map_err(|e| ThumbnailError::NoPreview(e.to_string()))?;
+            let mut window = std::io::BufReader::with_capacity(64 << 10, window);
+            let (image, note) = decode_jpeg(&mut window, long_edge).map_err(|e| {
+                ThumbnailError::NoPreview(format!(
+                    "the embedded {}x{} JPEG preview could not be decoded ({e})",
+                    preview.width, preview.height
+                ))
+            })?;
+            damage = note;
+            image
+        }
+        ImageFormat::Heif => {
+            orientation = None;
+            decode_heif(&mut reader)?
+        }
+        ImageFormat::Jxl => {
+            orientation = None;
+            decode_jxl(&mut reader, long_edge)?
+        }
+        ImageFormat::Tiff => {
+            rewind(&mut reader)?;
+            match super::tiff_pixels::decode_reduced(&mut reader, long_edge)? {
+                Some(image) => image,
+                None => {
+                    rewind(&mut reader)?;
+                    decode_with_image(format, &mut reader)?
                 }
-                scaled.image
             }
-            Err(JpegError::TooLarge { width, height }) => {
-                return Err(too_large(width as u64, height as u64));
+        }
+        ImageFormat::Png => {
+            rewind(&mut reader)?;
+            match decode_with_image(format, &mut reader) {
+                Ok(image) => image,
+                // A PNG cut short shows the rows it has.
+                Err(ThumbnailError::Decode(why)) => {
+                    rewind(&mut reader)?;
+                    let (image, rows, height) = decode_png_rows(&mut reader)
+                        .ok_or_else(|| ThumbnailError::Decode(why.clone()))?;
+                    damage = Some(format!(
+                        "image data is damaged or cut short ({why}); the preview shows the first {rows} of {height} rows"
+                    ));
+                    image
+                }
+                Err(e) => return Err(e),
             }
-            // Never handed to a second decoder, which would take as long.
-            Err(JpegError::TooManyScans) => return Err(ThumbnailError::TooManyScans),
-            Err(JpegError::Unsupported(_)) => {
-                rewind(&mut reader)?;
-                decode_with_image(format, &mut reader)?
-            }
-            Err(JpegError::Damaged(why)) => {
-                rewind(&mut reader)?;
-                let image = decode_with_image(format, &mut reader)
-                    .map_err(|_| ThumbnailError::Decode(why.clone()))?;
-                damage = Some(format!(
-                    "image data is damaged ({why}); the preview shows what could be decoded"
-                ));
-                image
-            }
-        },
-        _ => {
+        }
+        ImageFormat::WebP => {
             rewind(&mut reader)?;
             decode_with_image(format, &mut reader)?
         }
@@ -222,6 +260,194 @@ fn image_error(e: image::ImageError) -> ThumbnailError {
     }
 }
 
+/// A JPEG through libjpeg at reduced scale; what libjpeg cannot take
+/// (CMYK, arithmetic coding) through `image`. Returns a note when the data
+/// was damaged but part of it decoded.
+fn decode_jpeg<R: BufRead + Seek>(
+    reader: &mut R,
+    long_edge: u32,
+) -> Result<(DynamicImage, Option<String>), ThumbnailError> {
+    let rewind = |r: &mut R| {
+        r.seek(SeekFrom::Start(0))
+            .map_err(|e| ThumbnailError::Decode(e.to_string()))
+    };
+    // libjpeg goes on through damaged data with a warning.
+    match jpeg::decode_scaled_from(&mut *reader, long_edge, MAX_PIXELS) {
+        Ok(scaled) => {
+            let damage = (!scaled.warnings.is_empty()).then(|| {
+                format!(
+                    "image data is damaged ({}); the preview shows what could be decoded",
+                    scaled.warnings.join("; ")
+                )
+            });
+            Ok((scaled.image, damage))
+        }
+        Err(JpegError::TooLarge { width, height }) => Err(too_large(width as u64, height as u64)),
+        // Never handed to a second decoder, which would take as long.
+        Err(JpegError::TooManyScans) => Err(ThumbnailError::TooManyScans),
+        Err(JpegError::Unsupported(_)) => {
+            rewind(reader)?;
+            Ok((decode_with_image(ImageFormat::Jpeg, reader)?, None))
+        }
+        Err(JpegError::Damaged(why)) => {
+            rewind(reader)?;
+            let image = decode_with_image(ImageFormat::Jpeg, reader)
+                .map_err(|_| ThumbnailError::Decode(why.clone()))?;
+            Ok((
+                image,
+                Some(format!(
+                    "image data is damaged ({why}); the preview shows what could be decoded"
+                )),
+            ))
+        }
+    }
+}
+
+/// HEIF files as large as this are decoded; the HEVC decoder reads the
+/// whole file (a phone's photo is a few megabytes).
+const MAX_HEIF_BYTES: u64 = 256 << 20;
+
+/// HEIF through heic-rs (pure Rust, MIT OR Apache-2.0): the primary image,
+/// turned and mirrored as the file says.
+fn decode_heif<R: BufRead + Seek>(reader: &mut R) -> Result<DynamicImage, ThumbnailError> {
+    use std::io::Read;
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| ThumbnailError::Decode(e.to_string()))?;
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_HEIF_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ThumbnailError::Decode(e.to_string()))?;
+    if bytes.len() as u64 > MAX_HEIF_BYTES {
+        return Err(ThumbnailError::NoPreview(format!(
+            "HEIF files over {} are not decoded",
+            crate::limits::describe_bytes(MAX_HEIF_BYTES)
+        )));
+    }
+    let info = heic_rs::probe(&bytes)
+        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding unavailable ({e})")))?;
+    check_size(info.width as u64, info.height as u64)?;
+    let options = heic_rs::DecodeOptions::default()
+        .with_layout(heic_rs::PixelLayout::Rgb8)
+        .with_max_pixels(Some(MAX_PIXELS))
+        .with_threads(Some(1));
+    let decoded = heic_rs::decode(&bytes, &options)
+        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding failed ({e})")))?;
+    RgbImage::from_raw(decoded.width, decoded.height, decoded.data)
+        .map(DynamicImage::ImageRgb8)
+        .ok_or_else(|| ThumbnailError::NoPreview("the HEVC decoder returned too few pixels".into()))
+}
+
+/// Memory one JPEG XL decode may take (jxl-oxide keeps the whole frame in
+/// 32-bit floats while it renders).
+const MAX_JXL_ALLOC: usize = 1 << 30;
+
+/// JPEG XL: a losslessly recompressed JPEG is turned back into that JPEG
+/// and decoded at reduced scale by libjpeg; any other JPEG XL is rendered
+/// by jxl-oxide. Either way, turned as the codestream says.
+fn decode_jxl<R: BufRead + Seek>(
+    reader: &mut R,
+    long_edge: u32,
+) -> Result<DynamicImage, ThumbnailError> {
+    use jxl_oxide::{JpegReconstructionStatus, JxlImage};
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| ThumbnailError::Decode(e.to_string()))?;
+    fn decode_error(e: impl std::fmt::Display) -> ThumbnailError {
+        ThumbnailError::Decode(format!("JPEG XL: {e}"))
+    }
+    let codestream = super::metadata::jxl_codestream(&mut *reader)
+        .map_err(|e| ThumbnailError::Decode(format!("JPEG XL: {e}")))?;
+    let image = JxlImage::builder()
+        .alloc_tracker(jxl_oxide::AllocTracker::with_limit(MAX_JXL_ALLOC))
+        .read(codestream)
+        .map_err(decode_error)?;
+    let header = image.image_header();
+    check_size(header.size.width as u64, header.size.height as u64)?;
+    let orientation = header.metadata.orientation;
+    if matches!(
+        image.jpeg_reconstruction_status(),
+        JpegReconstructionStatus::Available
+    ) {
+        let mut jpeg_bytes = Vec::new();
+        if image.reconstruct_jpeg(&mut jpeg_bytes).is_ok() {
+            let mut cursor = Cursor::new(jpeg_bytes);
+            if let Ok((mut decoded, _)) = decode_jpeg(&mut cursor, long_edge) {
+                if let Some(o) = image::metadata::Orientation::from_exif(orientation as u8) {
+                    decoded.apply_orientation(o);
+                }
+                return Ok(decoded);
+            }
+        }
+    }
+    let render = image.render_frame(0).map_err(decode_error)?;
+    let frame = render.image_all_channels();
+    let (w, h, channels) = (frame.width(), frame.height(), frame.channels());
+    let samples = frame.buf();
+    let to8 = |v: f32| (v.clamp(0.0, 1.0) * 255.0 + 0.5) as u8;
+    let pixels: Vec<u8> = match channels {
+        1 | 2 => samples.chunks_exact(channels).map(|p| to8(p[0])).collect(),
+        _ => samples
+            .chunks_exact(channels)
+            .flat_map(|p| [to8(p[0]), to8(p[1]), to8(p[2])])
+            .collect(),
+    };
+    let image = if channels <= 2 {
+        GrayImage::from_raw(w as u32, h as u32, pixels).map(DynamicImage::ImageLuma8)
+    } else {
+        RgbImage::from_raw(w as u32, h as u32, pixels).map(DynamicImage::ImageRgb8)
+    };
+    image.ok_or_else(|| ThumbnailError::Decode("JPEG XL: too few pixels rendered".into()))
+}
+
+/// The rows of a PNG that decode, row by row, until its data ends or
+/// breaks; the missing rows are left white. `None` when not even the
+/// first row decodes, or the PNG is interlaced (its passes spread each
+/// row over the whole picture). Returns the image, rows decoded, height.
+fn decode_png_rows<R: BufRead + Seek>(reader: R) -> Option<(DynamicImage, u32, u32)> {
+    let mut decoder = png::Decoder::new(reader);
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut png = decoder.read_info().ok()?;
+    let info = png.info();
+    if info.interlaced {
+        return None;
+    }
+    let (w, h) = (info.width, info.height);
+    check_size(w as u64, h as u64).ok()?;
+    let (color, _) = png.output_color_type();
+    let channels = color.samples();
+    let mut pixels = vec![255u8; w as usize * h as usize * channels];
+    let mut rows = 0u32;
+    let stride = w as usize * channels;
+    while let Ok(Some(row)) = png.next_row() {
+        let data = row.data();
+        let at = rows as usize * stride;
+        if data.len() < stride || at + stride > pixels.len() {
+            break;
+        }
+        pixels[at..at + stride].copy_from_slice(&data[..stride]);
+        rows += 1;
+    }
+    if rows == 0 {
+        return None;
+    }
+    let image = match color {
+        png::ColorType::Grayscale => {
+            GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        }
+        png::ColorType::GrayscaleAlpha => {
+            image::GrayAlphaImage::from_raw(w, h, pixels).map(DynamicImage::ImageLumaA8)
+        }
+        png::ColorType::Rgb => RgbImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgb8),
+        png::ColorType::Rgba => {
+            image::RgbaImage::from_raw(w, h, pixels).map(DynamicImage::ImageRgba8)
+        }
+        png::ColorType::Indexed => None,
+    }?;
+    Some((image, rows, h))
+}
+
 fn decode_with_image<R: BufRead + Seek>(
     format: ImageFormat,
     reader: R,
@@ -230,6 +456,13 @@ fn decode_with_image<R: BufRead + Seek>(
         ImageFormat::Jpeg => image::ImageFormat::Jpeg,
         ImageFormat::Tiff => image::ImageFormat::Tiff,
         ImageFormat::Png => image::ImageFormat::Png,
+        ImageFormat::WebP => image::ImageFormat::WebP,
+        other => {
+            return Err(ThumbnailError::Unsupported(format!(
+                "{} is not decoded here",
+                other.display_name()
+            )));
+        }
     };
     let mut limits = Limits::default();
     limits.max_alloc = Some(MAX_ALLOC);

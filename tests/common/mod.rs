@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod hostile;
+pub mod scans;
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -217,4 +218,87 @@ pub fn by_name<'a>(photos: &'a [Value], name: &str) -> &'a Value {
         .iter()
         .find(|p| p["path"].as_str().unwrap().ends_with(&format!("/{name}")))
         .unwrap_or_else(|| panic!("{name} is not in the catalogue"))
+}
+
+/// A command-line tool the test needs (cwebp, cjxl, heif-enc, vips,
+/// tiffcp, ImageMagick's convert), from the Debian package named: skips
+/// the test when it is missing, or fails it under `KARTOTEKA_REQUIRE_ALL`.
+pub fn tool(test: &str, name: &str, package: &str) -> Option<()> {
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        Some(())
+    } else {
+        skip(
+            test,
+            &format!("{name} is not installed (apt-get install {package})"),
+        )
+    }
+}
+
+/// Runs a tool that must succeed.
+pub fn run_tool<I, S>(name: &str, args: I)
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    let out = Command::new(name).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{name} failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The thumbnail stored for a photo in a `list --json` result.
+pub fn thumbnail_of(env: &Env, photo: &Value) -> Option<image::RgbImage> {
+    let conn = rusqlite::Connection::open(env.path("test.thumbnails.sqlite")).ok()?;
+    let hash = photo["hash"].as_str()?.to_owned();
+    let jpeg: Vec<u8> = conn
+        .query_row("SELECT jpeg FROM thumbnail WHERE hash = ?1", [hash], |r| {
+            r.get(0)
+        })
+        .ok()?;
+    Some(image::load_from_memory(&jpeg).ok()?.to_rgb8())
+}
+
+/// The mean colour of a region of an image (fractions of its width and
+/// height), per channel.
+pub fn mean_colour(img: &image::RgbImage, x: (f64, f64), y: (f64, f64)) -> [f64; 3] {
+    let (w, h) = (img.width() as f64, img.height() as f64);
+    let (x0, x1) = (
+        (x.0 * w) as u32,
+        ((x.1 * w) as u32).max((x.0 * w) as u32 + 1),
+    );
+    let (y0, y1) = (
+        (y.0 * h) as u32,
+        ((y.1 * h) as u32).max((y.0 * h) as u32 + 1),
+    );
+    let mut sum = [0f64; 3];
+    let mut n = 0f64;
+    for yy in y0..y1.min(img.height()) {
+        for xx in x0..x1.min(img.width()) {
+            let p = img.get_pixel(xx, yy).0;
+            for c in 0..3 {
+                sum[c] += p[c] as f64;
+            }
+            n += 1.0;
+        }
+    }
+    sum.map(|s| s / n.max(1.0))
+}
+
+/// Asserts a colour is within `tolerance` of another on every channel.
+pub fn assert_colour(got: [f64; 3], want: [f64; 3], tolerance: f64, what: &str) {
+    assert!(
+        got.iter()
+            .zip(want)
+            .all(|(g, w)| (g - w).abs() <= tolerance),
+        "{what}: colour {got:?}, expected about {want:?}"
+    );
 }
