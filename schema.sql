@@ -269,5 +269,5 @@ CREATE TABLE claim (
 );
 
 CREATE INDEX claim_photo ON claim (photo_id, field);
-CREATE INDEX claim_source ON claim (source_id);
+CREATE INDEX claim_source ON claim (source_id, photo_id);
 CREATE UNIQUE INDEX claim_preferred ON claim (photo_id, field) WHERE preferred = 1;
