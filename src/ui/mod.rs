@@ -780,9 +780,13 @@ impl eframe::App for App {
                     catalogues::failed(message, ui, &mut actions);
                 } else if self.opened
                     && self.searched
+                    && self.results.is_empty()
+                    && !self.sidebar_pending
                     && self.sidebar.photos == 0
                     && self.import.is_none()
                 {
+                    // Only when the catalogue's own count says so: results
+                    // may arrive before the sidebar's counts do.
                     status::first_screen(ui, &mut actions);
                 } else {
                     match self.settings.view {
