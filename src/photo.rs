@@ -487,6 +487,24 @@ impl fmt::Display for Field {
 }
 
 impl Description {
+    /// The keywords as a person reads them: the hierarchical paths, then
+    /// the flat keywords no path ends in.
+    pub fn keyword_list(&self) -> Vec<String> {
+        let leaves: std::collections::BTreeSet<&str> = self
+            .hierarchical_keywords
+            .iter()
+            .map(|h| h.rsplit('|').next().unwrap_or(h))
+            .collect();
+        let mut all = self.hierarchical_keywords.clone();
+        all.extend(
+            self.keywords
+                .iter()
+                .filter(|k| !leaves.contains(k.as_str()))
+                .cloned(),
+        );
+        all
+    }
+
     pub fn get(&self, field: Field) -> FieldValue {
         use FieldValue::{List, Text};
         match field {

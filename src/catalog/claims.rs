@@ -275,20 +275,7 @@ fn claimable_or_error(name: &str) -> Result<Attribute> {
 /// A photo's keywords as one claim value: its keyword paths, then the flat
 /// keywords no path ends in.
 fn keywords_value(photo: &Photo) -> Value {
-    let d = &photo.description;
-    let leaves: BTreeSet<&str> = d
-        .hierarchical_keywords
-        .iter()
-        .map(|h| h.rsplit('|').next().unwrap_or(h))
-        .collect();
-    let mut all: Vec<String> = d.hierarchical_keywords.clone();
-    all.extend(
-        d.keywords
-            .iter()
-            .filter(|k| !leaves.contains(k.as_str()))
-            .cloned(),
-    );
-    Value::from(all)
+    Value::from(photo.description.keyword_list())
 }
 
 /// What a field of a photo holds, as a claim's value.

@@ -173,7 +173,8 @@ pub fn value_id() -> egui::Id {
     egui::Id::unique("claim-form-value")
 }
 
-fn value_text(value: &Value) -> String {
+/// A field's value as its text field shows it: lists joined with `; `.
+pub(super) fn value_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         Value::Array(items) => items

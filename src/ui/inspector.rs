@@ -92,15 +92,7 @@ fn field_id(attribute: Attribute) -> egui::Id {
 }
 
 fn text_of(photo: &Photo, attribute: Attribute) -> String {
-    match crate::catalog::attribute_value(photo, attribute) {
-        Value::String(s) => s,
-        Value::Array(items) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join("; "),
-        _ => String::new(),
-    }
+    super::claims::value_text(&crate::catalog::attribute_value(photo, attribute))
 }
 
 impl InspectorState {
@@ -620,19 +612,7 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
     // Chips: hierarchical paths, then flat keywords not already shown by a path.
     let mut chips: BTreeMap<String, usize> = BTreeMap::new();
     for p in photos {
-        let d = &p.description;
-        let leaves: Vec<&str> = d
-            .hierarchical_keywords
-            .iter()
-            .map(|h| h.rsplit('|').next().unwrap_or(h))
-            .collect();
-        let mut mine: Vec<String> = d.hierarchical_keywords.clone();
-        mine.extend(
-            d.keywords
-                .iter()
-                .filter(|k| !leaves.contains(&k.as_str()))
-                .cloned(),
-        );
+        let mut mine = p.description.keyword_list();
         mine.sort();
         mine.dedup();
         for k in mine {
