@@ -19,8 +19,8 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::csv::{
-    Problem, Profile, Writer, header_and_records, join_list, neutralise, path_cell, path_from_cell,
-    restore, split_list,
+    Problem, Profile, Writer, header_and_records, join_list, neutralise, oversized, path_cell,
+    path_from_cell, restore, row_problem, split_list,
 };
 use crate::catalog::{Certainty, Claim};
 use crate::photo::{Photo, PhotoId};
@@ -225,20 +225,12 @@ fn read_row(
     let mut certainty = None;
     let mut note = None;
     for (i, raw) in record.iter().enumerate() {
-        let problem = |message: String| Problem {
-            row: Some(number),
-            column: Some(i + 1),
-            message: format!("{message}; this row was left unchanged"),
-        };
+        let problem = |message: String| row_problem(number, i + 1, message);
         let Some(Some(column)) = columns.get(i) else {
             continue;
         };
-        if raw.len() > crate::limits::MAX_FIELD_BYTES {
-            return Err(problem(format!(
-                "the cell is {}, more than the {} Kartoteka keeps in one field",
-                crate::limits::describe_bytes(raw.len() as u64),
-                crate::limits::describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
-            )));
+        if let Some(message) = oversized(raw) {
+            return Err(problem(message));
         }
         if *column == Column::File {
             if !raw.trim_ascii().is_empty() {

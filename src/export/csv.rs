@@ -393,6 +393,27 @@ pub fn path_cell(path: &Path) -> String {
     }
 }
 
+/// A problem that leaves a whole row unchanged, at its row and column
+/// (1-based, as a spreadsheet counts them).
+pub(crate) fn row_problem(row: usize, column: usize, message: String) -> Problem {
+    Problem {
+        row: Some(row),
+        column: Some(column),
+        message: format!("{message}; this row was left unchanged"),
+    }
+}
+
+/// Why a cell is too long for one field, if it is.
+pub(crate) fn oversized(cell: &[u8]) -> Option<String> {
+    (cell.len() > crate::limits::MAX_FIELD_BYTES).then(|| {
+        format!(
+            "the cell is {}, more than the {} Kartoteka keeps in one field",
+            crate::limits::describe_bytes(cell.len() as u64),
+            crate::limits::describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
+        )
+    })
+}
+
 /// The inverse of [`path_cell`]: a `file:///` URI is decoded to its bytes;
 /// anything else is the path's own bytes.
 pub fn path_from_cell(cell: &[u8]) -> PathBuf {
@@ -923,20 +944,12 @@ fn read_row(
     let mut values = Vec::new();
     let mut wall_label = None;
     for (i, raw) in record.iter().enumerate() {
-        let problem = |message: String| Problem {
-            row: Some(number),
-            column: Some(i + 1),
-            message: format!("{message}; this row was left unchanged"),
-        };
+        let problem = |message: String| row_problem(number, i + 1, message);
         let Some(Some(column)) = columns.get(i) else {
             continue;
         };
-        if raw.len() > crate::limits::MAX_FIELD_BYTES {
-            return Err(problem(format!(
-                "the cell is {}, more than the {} Kartoteka keeps in one field",
-                crate::limits::describe_bytes(raw.len() as u64),
-                crate::limits::describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
-            )));
+        if let Some(message) = oversized(raw) {
+            return Err(problem(message));
         }
         // A path is bytes: a name that is not UTF-8 comes as a `file:///`
         // URI (or, from exiftool, as its own bytes).
