@@ -120,23 +120,7 @@ pub fn decode_at_scale(bytes: &[u8], eighths: u8, grey: bool) -> Result<DynamicI
             .from_mem(bytes)
             .map_err(io)?;
         decompress.scale(eighths.clamp(1, 8));
-        let image = if grey {
-            let mut started = decompress.grayscale().map_err(io)?;
-            let (w, h) = (started.width() as u32, started.height() as u32);
-            let pixels: Vec<u8> = started.read_scanlines().map_err(io)?;
-            started.finish().map_err(io)?;
-            GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
-        } else {
-            let mut started = decompress.rgb().map_err(io)?;
-            let (w, h) = (started.width() as u32, started.height() as u32);
-            let pixels: Vec<[u8; 3]> = started.read_scanlines().map_err(io)?;
-            started.finish().map_err(io)?;
-            RgbImage::from_raw(w, h, pixels.into_iter().flatten().collect())
-                .map(DynamicImage::ImageRgb8)
-        };
-        image.ok_or_else(|| {
-            JpegError::Damaged("libjpeg returned fewer pixels than it promised".into())
-        })
+        read_image(decompress, grey)
     }));
     WARNINGS.with(|w| w.borrow_mut().clear());
     match result {
@@ -169,7 +153,16 @@ fn decode<R: BufRead>(
         .unwrap_or(8);
     decompress.scale(eighths);
     let gray = matches!(decompress.color_space(), mozjpeg::ColorSpace::JCS_GRAYSCALE);
-    let image = if gray {
+    Ok((read_image(decompress, gray)?, (width, height)))
+}
+
+/// Reads a started decompression's pixels, grey or RGB, into an image.
+fn read_image<R: BufRead>(
+    decompress: mozjpeg::Decompress<R>,
+    grey: bool,
+) -> Result<DynamicImage, JpegError> {
+    let io = |e: std::io::Error| JpegError::Damaged(e.to_string());
+    let image = if grey {
         let mut started = decompress.grayscale().map_err(io)?;
         let (w, h) = (started.width() as u32, started.height() as u32);
         let pixels: Vec<u8> = started.read_scanlines().map_err(io)?;
@@ -183,10 +176,7 @@ fn decode<R: BufRead>(
         RgbImage::from_raw(w, h, pixels.into_iter().flatten().collect())
             .map(DynamicImage::ImageRgb8)
     };
-    let image = image.ok_or_else(|| {
-        JpegError::Damaged("libjpeg returned fewer pixels than it promised".into())
-    })?;
-    Ok((image, (width, height)))
+    image.ok_or_else(|| JpegError::Damaged("libjpeg returned fewer pixels than it promised".into()))
 }
 
 /// Encodes an RGB image as a baseline JPEG with libjpeg's fast settings.
