@@ -26,7 +26,7 @@ use std::io::{BufRead, Read, Seek, SeekFrom};
 
 use image::{DynamicImage, GrayImage, RgbImage};
 
-use super::thumbnail::{MAX_PIXELS, ThumbnailError};
+use super::thumbnail::ThumbnailError;
 use super::tiffdir::{Directory, TiffReader, tags};
 
 const PLANAR_CONFIGURATION: u16 = 284;
@@ -38,9 +38,19 @@ const TILE_BYTE_COUNTS: u16 = 325;
 const SAMPLE_FORMAT: u16 = 339;
 const JPEG_TABLES: u16 = 347;
 const EXTRA_SAMPLES: u16 = 338;
+const PREDICTOR: u16 = 317;
 /// Strip or tile offsets read at most (a 2 GB scan in strips of one row
 /// has tens of thousands).
 const MAX_CHUNKS: u64 = 4_000_000;
+/// The most pixels a TIFF decoded here may have. The pixels are reduced as
+/// they arrive, so memory does not grow with the image (a 27,000 x 27,000
+/// BigTIFF scan needs about 15 MB); the limit bounds the time a file
+/// declaring billions of pixels of compressed nothing can take. Large
+/// film scans (8x10 inches at 4,000 dpi) stay well within it. Layouts left
+/// to the `image` crate keep its tighter limit.
+pub const MAX_STREAMED_PIXELS: u64 = 2_000_000_000;
+/// The most bytes one decompressed strip or tile may hold.
+const MAX_CHUNK_BYTES: usize = 256 << 20;
 /// The largest ICC profile read.
 const MAX_ICC_BYTES: u64 = 4 << 20;
 /// Bytes of uncompressed rows read at a time.
@@ -63,10 +73,14 @@ struct Layout {
     float: bool,
     planar: bool,
     compression: u64,
+    /// 1 none, 2 horizontal differencing, 3 floating point.
+    predictor: u64,
     photometric: u64,
     little: bool,
     /// (chunk width, chunk height); strips are as wide as the image.
     chunk: (u32, u32),
+    /// Tiles (which hold whole tiles, padding included) rather than strips.
+    tiled: bool,
     offsets: Vec<u64>,
     counts: Vec<u64>,
     /// The JPEG tables the chunks of a JPEG-compressed image share.
@@ -111,11 +125,11 @@ fn layout_of<R: Read + Seek>(
     if width == 0 || height == 0 {
         return Err(decode_error("the TIFF image has no pixels"));
     }
-    if width as u64 * height as u64 > MAX_PIXELS {
+    if width as u64 * height as u64 > MAX_STREAMED_PIXELS {
         return Err(ThumbnailError::TooLarge {
             width: width as u64,
             height: height as u64,
-            limit: MAX_PIXELS / 1_000_000,
+            limit: MAX_STREAMED_PIXELS / 1_000_000,
         });
     }
     let samples = num(tiff, tags::SAMPLES_PER_PIXEL).unwrap_or(1) as u16;
@@ -190,9 +204,11 @@ fn layout_of<R: Read + Seek>(
         float,
         planar: planar && samples > 1,
         compression,
+        predictor: num(tiff, PREDICTOR).unwrap_or(1),
         photometric,
         little: tiff.header.little,
         chunk,
+        tiled,
         offsets,
         counts,
         jpeg_tables,
@@ -210,16 +226,48 @@ fn layout_of<R: Read + Seek>(
 
 /// Sums of samples in boxes of `factor` x `factor` pixels, or (factor 1)
 /// the samples themselves brought to 8 bits.
+///
+/// Whole rows (strips) are first added sample by sample into a line of
+/// column sums, which vectorises; the line is reduced across into the
+/// boxes once per row of boxes. Parts of rows (tiles, planes) go straight
+/// into the boxes.
 struct Reducer {
     factor: u32,
     width: u32,
     height: u32,
+    /// The width of the image being reduced.
+    full_width: u32,
     colours: usize,
     sums: Vec<u32>,
     /// Sample values are shifted right by this much before they are added,
     /// so that a box of factor² 16-bit values fits in 32 bits.
     shift: u32,
     direct: Vec<u8>,
+    /// Column sums of whole rows for the row of boxes `line_row`, of
+    /// pixels of `line_spp` samples.
+    line: Vec<u32>,
+    line_row: Option<usize>,
+    line_spp: usize,
+}
+
+/// A sample added to the sums: a 16-bit value (shifted) or a column sum
+/// (already shifted).
+trait Sample: Copy {
+    fn widen(self, shift: u32) -> u32;
+}
+
+impl Sample for u16 {
+    #[inline(always)]
+    fn widen(self, shift: u32) -> u32 {
+        (self >> shift) as u32
+    }
+}
+
+impl Sample for u32 {
+    #[inline(always)]
+    fn widen(self, _: u32) -> u32 {
+        self
+    }
 }
 
 impl Reducer {
@@ -240,7 +288,7 @@ impl Reducer {
             return Err(ThumbnailError::TooLarge {
                 width: width as u64,
                 height: height as u64,
-                limit: MAX_PIXELS / 1_000_000,
+                limit: MAX_STREAMED_PIXELS / 1_000_000,
             });
         }
         let mut shift = 0;
@@ -251,6 +299,7 @@ impl Reducer {
             factor,
             width: w,
             height: h,
+            full_width: width,
             colours,
             sums: if factor == 1 {
                 Vec::new()
@@ -263,6 +312,9 @@ impl Reducer {
             } else {
                 Vec::new()
             },
+            line: Vec::new(),
+            line_row: None,
+            line_spp: 0,
         })
     }
 
@@ -273,64 +325,81 @@ impl Reducer {
         let f = self.factor as usize;
         let oy = (y / self.factor) as usize;
         let (c, width) = (self.colours, self.width as usize);
-        if oy >= self.height as usize || x as usize / f >= width {
+        if oy >= self.height as usize || x as usize / f >= width || spp == 0 {
             return;
         }
-        let base = oy * width * c;
-        // Where in its box the first pixel falls, without a division per pixel.
-        let mut ox = x as usize / f;
-        let mut in_box = x as usize % f;
-        let shift = self.shift;
-        match channel {
-            None => {
-                let used = c.min(spp);
-                for px in values.chunks_exact(spp) {
-                    if ox >= width {
-                        break;
-                    }
-                    let at = base + ox * c;
-                    if f == 1 {
-                        let dst = &mut self.direct[at..at + used];
-                        for (d, &v) in dst.iter_mut().zip(px) {
-                            *d = (v >> 8) as u8;
-                        }
-                    } else {
-                        let dst = &mut self.sums[at..at + used];
-                        for (d, &v) in dst.iter_mut().zip(px) {
-                            *d += (v >> shift) as u32;
-                        }
-                    }
-                    in_box += 1;
-                    if in_box == f {
-                        in_box = 0;
-                        ox += 1;
-                    }
+        let row = oy * width * c;
+        let (spp, first_channel, used) = match channel {
+            None => (spp, 0, c.min(spp)),
+            Some(ch) if ch < c => (1, ch, 1),
+            Some(_) => return,
+        };
+        let first = x as usize;
+        if f == 1 {
+            let out = &mut self.direct[row + first * c..];
+            let pixels_in = values.chunks_exact(spp).take(width - first);
+            for (dst, px) in out.chunks_mut(c).zip(pixels_in) {
+                for (d, &v) in dst[first_channel..first_channel + used].iter_mut().zip(px) {
+                    *d = (v >> 8) as u8;
                 }
             }
-            Some(ch) if ch < c => {
-                for &v in values {
-                    if ox >= width {
-                        break;
-                    }
-                    let at = base + ox * c + ch;
-                    if f == 1 {
-                        self.direct[at] = (v >> 8) as u8;
-                    } else {
-                        self.sums[at] += (v >> shift) as u32;
-                    }
-                    in_box += 1;
-                    if in_box == f {
-                        in_box = 0;
-                        ox += 1;
-                    }
-                }
-            }
-            Some(_) => {}
+            return;
         }
+        let whole_row =
+            channel.is_none() && x == 0 && values.len() == self.full_width as usize * spp;
+        if whole_row {
+            if self.line_row != Some(oy) || self.line_spp != spp {
+                self.flush_line();
+                self.line_row = Some(oy);
+                self.line_spp = spp;
+                self.line.clear();
+                self.line.resize(values.len(), 0);
+            }
+            let shift = self.shift;
+            for (l, &v) in self.line.iter_mut().zip(values) {
+                *l += (v >> shift) as u32;
+            }
+            return;
+        }
+        let sums = &mut self.sums[row..row + width * c];
+        add_boxes(
+            sums,
+            c,
+            f,
+            first,
+            values,
+            spp,
+            first_channel,
+            used,
+            self.shift,
+        );
+    }
+
+    /// Reduces the line of column sums across into its row of boxes.
+    fn flush_line(&mut self) {
+        let Some(oy) = self.line_row.take() else {
+            return;
+        };
+        let (c, width) = (self.colours, self.width as usize);
+        let row = oy * width * c;
+        let sums = &mut self.sums[row..row + width * c];
+        let used = c.min(self.line_spp);
+        add_boxes(
+            sums,
+            c,
+            self.factor as usize,
+            0,
+            &self.line,
+            self.line_spp,
+            0,
+            used,
+            0,
+        );
     }
 
     /// The averaged image, 8 bits per channel.
-    fn finish(self, full_width: u32, full_height: u32) -> Vec<u8> {
+    fn finish(mut self, full_width: u32, full_height: u32) -> Vec<u8> {
+        self.flush_line();
         if self.factor == 1 {
             return self.direct;
         }
@@ -353,20 +422,81 @@ impl Reducer {
     }
 }
 
+/// Adds the samples of one row of pixels, starting at pixel `first`, to
+/// one row of boxes `f` pixels wide (`sums`, `c` sums per box): the `used`
+/// samples of each pixel of `spp` go to the box's sums from `first_channel`.
+#[allow(clippy::too_many_arguments)]
+fn add_boxes<T: Sample>(
+    sums: &mut [u32],
+    c: usize,
+    f: usize,
+    first: usize,
+    values: &[T],
+    spp: usize,
+    first_channel: usize,
+    used: usize,
+    shift: u32,
+) {
+    let width = sums.len() / c;
+    let pixels = values.len() / spp;
+    // Box by box: the samples of the pixels of one box that fall in this
+    // row are summed in registers, then added to the box's sums.
+    let mut ox = first / f;
+    let (mut i, mut end) = (0, ((ox + 1) * f - first).min(pixels));
+    while i < pixels && ox < width {
+        let samples = &values[i * spp..end * spp];
+        let at = ox * c + first_channel;
+        let sums = &mut sums[at..at + used];
+        match (used, spp) {
+            (1, 1) => sums[0] += samples.iter().map(|&v| v.widen(shift)).sum::<u32>(),
+            (3, 3) => add(sums, box_sum::<T, 3, 3>(samples, shift)),
+            (3, 4) => add(sums, box_sum::<T, 3, 4>(samples, shift)),
+            (4, 4) => add(sums, box_sum::<T, 4, 4>(samples, shift)),
+            _ => {
+                for px in samples.chunks_exact(spp) {
+                    for (d, &v) in sums.iter_mut().zip(px) {
+                        *d += v.widen(shift);
+                    }
+                }
+            }
+        }
+        i = end;
+        end = (end + f).min(pixels);
+        ox += 1;
+    }
+}
+
+/// The sums of the first `K` samples of pixels of `SPP` samples each.
+#[inline(always)]
+fn box_sum<T: Sample, const K: usize, const SPP: usize>(samples: &[T], shift: u32) -> [u32; K] {
+    let mut sums = [0u32; K];
+    for px in samples.chunks_exact(SPP) {
+        for k in 0..K {
+            sums[k] += px[k].widen(shift);
+        }
+    }
+    sums
+}
+
+fn add<const K: usize>(sums: &mut [u32], values: [u32; K]) {
+    sums.iter_mut().zip(values).for_each(|(d, v)| *d += v);
+}
+
 /// One row of samples as stored (8, 16 or 32-bit integers, or 16, 32 or
 /// 64-bit floats taken as linear light) as 16-bit values.
 fn to_u16(row: &[u8], bits: u16, float: bool, little: bool, out: &mut Vec<u16>) {
     out.clear();
     match (bits, float) {
         (8, false) => out.extend(row.iter().map(|&b| b as u16 * 257)),
-        (16, false) if little => out.extend(
-            row.chunks_exact(2)
-                .map(|b| u16::from_le_bytes([b[0], b[1]])),
-        ),
-        (16, false) => out.extend(
-            row.chunks_exact(2)
-                .map(|b| u16::from_be_bytes([b[0], b[1]])),
-        ),
+        (16, false) => {
+            out.resize(row.len() / 2, 0);
+            let pairs = out.iter_mut().zip(row.chunks_exact(2));
+            if little {
+                pairs.for_each(|(o, b)| *o = u16::from_le_bytes([b[0], b[1]]));
+            } else {
+                pairs.for_each(|(o, b)| *o = u16::from_be_bytes([b[0], b[1]]));
+            }
+        }
         (32, false) => out.extend(row.chunks_exact(4).map(|b| {
             let v = [b[0], b[1], b[2], b[3]];
             (if little {
@@ -459,8 +589,14 @@ fn decode_directory<R: BufRead + Seek>(
                 y += n;
             }
         }
+    } else if matches!(layout.compression, 8 | 32946)
+        && !layout.float
+        && matches!(layout.bits, 8 | 16)
+        && matches!(layout.predictor, 1 | 2)
+    {
+        decode_deflate_chunks(reader, &layout, &mut reducer)?;
     } else {
-        // Compressed chunks: the tiff crate decompresses one at a time,
+        // Other compressed chunks: the tiff crate decompresses one at a time,
         // undoing prediction, into native-endian samples. It is pointed at
         // this directory by a header that names it first.
         let redirect = Redirect::new(&mut *reader, header, dir.offset);
@@ -534,6 +670,154 @@ fn decode_directory<R: BufRead + Seek>(
         pixels.iter_mut().for_each(|v| *v = lut[*v as usize]);
     }
     Ok(Some(to_image(pixels, w, h, colours, icc.as_deref())?))
+}
+
+/// Deflate-compressed strips and tiles of 8 or 16-bit integer samples,
+/// with or without horizontal differencing: each chunk is inflated into
+/// one reused buffer and its rows undone and reduced as they are read.
+fn decode_deflate_chunks<R: BufRead + Seek>(
+    reader: &mut R,
+    layout: &Layout,
+    reducer: &mut Reducer,
+) -> Result<(), ThumbnailError> {
+    let spp = if layout.planar {
+        1
+    } else {
+        layout.samples as usize
+    };
+    let bytes_per_sample = (layout.bits / 8) as usize;
+    let mut compressed = Vec::new();
+    let mut raw = Vec::new();
+    let mut samples: Vec<u16> = Vec::new();
+    let mut inflater = flate2::Decompress::new(true);
+    for i in 0..layout.offsets.len() as u32 {
+        let (plane, x0, y0) = layout.place(i);
+        if layout.planar && plane as usize >= layout.colours as usize {
+            continue; // an extra sample's plane (alpha)
+        }
+        let channel = layout.planar.then_some(plane as usize);
+        let w = layout.chunk.0.min(layout.width - x0);
+        let rows = layout.chunk.1.min(layout.height - y0);
+        // A tile holds whole tiles' rows, padding included; the last strip
+        // only the rows left.
+        let stored_rows = if layout.tiled { layout.chunk.1 } else { rows };
+        let stride = layout.chunk.0 as usize * spp * bytes_per_sample;
+        let expected = stride * stored_rows as usize;
+        if expected > MAX_CHUNK_BYTES {
+            return Err(decode_error(format!(
+                "a strip or tile of {expected} bytes, more than the {} MB Kartoteka decodes at once",
+                MAX_CHUNK_BYTES >> 20
+            )));
+        }
+        // Deflate never grows data by more than a few bytes per block.
+        let count = layout.counts[i as usize];
+        if count > (expected + expected / 16 + 4096) as u64 {
+            return Err(decode_error(format!(
+                "a compressed strip or tile of {count} bytes for {expected} bytes of pixels"
+            )));
+        }
+        compressed.resize(count as usize, 0);
+        reader
+            .seek(SeekFrom::Start(layout.offsets[i as usize]))
+            .and_then(|_| reader.read_exact(&mut compressed))
+            .map_err(|e| decode_error(format!("the image data is cut short ({e})")))?;
+        raw.clear();
+        raw.resize(expected, 0);
+        inflater.reset(true);
+        let status = inflater
+            .decompress(&compressed, &mut raw, flate2::FlushDecompress::Finish)
+            .map_err(|e| {
+                decode_error(format!(
+                    "a deflate-compressed strip or tile is damaged ({e})"
+                ))
+            })?;
+        let produced = inflater.total_out() as usize;
+        if produced < stride * rows as usize && status != flate2::Status::StreamEnd {
+            return Err(decode_error(
+                "a deflate-compressed strip or tile ends early",
+            ));
+        }
+        let used = w as usize * spp * bytes_per_sample;
+        for (r, row) in raw.chunks_exact_mut(stride).take(rows as usize).enumerate() {
+            let row = &mut row[..if layout.predictor == 2 { stride } else { used }];
+            if layout.predictor == 2 {
+                undo_differencing(row, layout.bits, spp, layout.little);
+            }
+            to_u16(
+                &row[..used],
+                layout.bits,
+                false,
+                layout.little,
+                &mut samples,
+            );
+            reducer.add_u16(x0, y0 + r as u32, &samples, spp, channel);
+        }
+    }
+    Ok(())
+}
+
+/// Undoes horizontal differencing (TIFF predictor 2) in one row of pixels
+/// of `spp` 8 or 16-bit samples, in place: each sample was stored as its
+/// difference from the same sample of the pixel before.
+fn undo_differencing(row: &mut [u8], bits: u16, spp: usize, little: bool) {
+    fn bytes<const N: usize>(row: &mut [u8]) {
+        let mut acc = [0u8; N];
+        for px in row.chunks_exact_mut(N) {
+            for (a, v) in acc.iter_mut().zip(px) {
+                *a = a.wrapping_add(*v);
+                *v = *a;
+            }
+        }
+    }
+    fn words<const N: usize>(row: &mut [u8], little: bool) {
+        let mut acc = [0u16; N];
+        for px in row.chunks_exact_mut(2 * N) {
+            for (a, v) in acc.iter_mut().zip(px.chunks_exact_mut(2)) {
+                let d = if little {
+                    u16::from_le_bytes([v[0], v[1]])
+                } else {
+                    u16::from_be_bytes([v[0], v[1]])
+                };
+                *a = a.wrapping_add(d);
+                v.copy_from_slice(&if little {
+                    a.to_le_bytes()
+                } else {
+                    a.to_be_bytes()
+                });
+            }
+        }
+    }
+    match (bits, spp) {
+        (8, 1) => bytes::<1>(row),
+        (8, 3) => bytes::<3>(row),
+        (8, 4) => bytes::<4>(row),
+        (16, 1) => words::<1>(row, little),
+        (16, 3) => words::<3>(row, little),
+        (16, 4) => words::<4>(row, little),
+        (8, n) => {
+            for i in n..row.len() {
+                row[i] = row[i].wrapping_add(row[i - n]);
+            }
+        }
+        (_, n) => {
+            let n = 2 * n;
+            for i in (n..row.len()).step_by(2) {
+                let get = |b: &[u8]| {
+                    if little {
+                        u16::from_le_bytes([b[0], b[1]])
+                    } else {
+                        u16::from_be_bytes([b[0], b[1]])
+                    }
+                };
+                let v = get(&row[i..i + 2]).wrapping_add(get(&row[i - n..i - n + 2]));
+                row[i..i + 2].copy_from_slice(&if little {
+                    v.to_le_bytes()
+                } else {
+                    v.to_be_bytes()
+                });
+            }
+        }
+    }
 }
 
 fn float_value(b: &[u8], bits: u16, little: bool) -> f64 {
@@ -818,4 +1102,85 @@ pub fn decode_reduced<R: BufRead + Seek>(
     }
     let (dir, layout) = best.unwrap_or((main, main_layout));
     decode_directory(reader, header, &dir, layout, long_edge, icc)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Cursor;
+
+    use tiff::encoder::{Compression, DeflateLevel, Predictor, TiffEncoder, colortype};
+
+    use super::*;
+
+    /// A gradient with detail in every row, so that differencing matters.
+    fn sample(x: u32, y: u32, c: u32) -> u32 {
+        (x * 7 + y * 13 + c * 101 + (x * y) % 97) % 65536
+    }
+
+    fn encode<C: colortype::ColorType>(
+        w: u32,
+        h: u32,
+        predictor: Predictor,
+        data: &[C::Inner],
+    ) -> Vec<u8>
+    where
+        [C::Inner]: tiff::encoder::TiffValue,
+    {
+        let mut out = Cursor::new(Vec::new());
+        TiffEncoder::new(&mut out)
+            .unwrap()
+            .with_compression(Compression::Deflate(DeflateLevel::Fast))
+            .with_predictor(predictor)
+            .write_image::<C>(w, h, data)
+            .unwrap();
+        out.into_inner()
+    }
+
+    /// Decodes at full size (no reduction) through the deflate path.
+    fn decode(file: &[u8], w: u32) -> DynamicImage {
+        decode_reduced(&mut Cursor::new(file), w)
+            .unwrap()
+            .expect("decoded here, not by the image crate")
+    }
+
+    #[test]
+    fn deflate_with_and_without_differencing_gives_every_sample() {
+        let (w, h) = (301, 77);
+        for predictor in [Predictor::None, Predictor::Horizontal] {
+            let rgb8: Vec<u8> = (0..h)
+                .flat_map(|y| (0..w).flat_map(move |x| (0..3).map(move |c| sample(x, y, c) as u8)))
+                .collect();
+            let got = decode(&encode::<colortype::RGB8>(w, h, predictor, &rgb8), w);
+            assert_eq!(got.to_rgb8().into_raw(), rgb8, "RGB8 {predictor:?}");
+
+            let rgb16: Vec<u16> = (0..h)
+                .flat_map(|y| {
+                    (0..w).flat_map(move |x| (0..3).map(move |c| (sample(x, y, c) * 251) as u16))
+                })
+                .collect();
+            let got = decode(&encode::<colortype::RGB16>(w, h, predictor, &rgb16), w);
+            let high: Vec<u8> = rgb16.iter().map(|&v| (v >> 8) as u8).collect();
+            assert_eq!(got.to_rgb8().into_raw(), high, "RGB16 {predictor:?}");
+
+            let grey16: Vec<u16> = (0..h)
+                .flat_map(|y| (0..w).map(move |x| (sample(x, y, 0) * 199) as u16))
+                .collect();
+            let got = decode(&encode::<colortype::Gray16>(w, h, predictor, &grey16), w);
+            let high: Vec<u8> = grey16.iter().map(|&v| (v >> 8) as u8).collect();
+            assert_eq!(got.to_luma8().into_raw(), high, "Gray16 {predictor:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_deflate_strip_is_an_error_not_a_picture() {
+        let (w, h) = (64, 64);
+        let grey: Vec<u8> = (0..w * h).map(|i| (i * 31 % 251) as u8).collect();
+        let mut file = encode::<colortype::Gray8>(w, h, Predictor::Horizontal, &grey);
+        // The strips follow the 8-byte header; scribble over their start.
+        for b in &mut file[8..40] {
+            *b ^= 0x5a;
+        }
+        let got = decode_reduced(&mut Cursor::new(&file), w);
+        assert!(matches!(got, Err(ThumbnailError::Decode(_))), "{got:?}");
+    }
 }
