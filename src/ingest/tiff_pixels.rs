@@ -1183,4 +1183,49 @@ mod tests {
         let got = decode_reduced(&mut Cursor::new(&file), w);
         assert!(matches!(got, Err(ThumbnailError::Decode(_))), "{got:?}");
     }
+
+    /// A little-endian TIFF of one strip that declares `w` x `h` 8-bit grey
+    /// pixels and holds none of them.
+    fn declaring(w: u32, h: u32, compression: u16) -> Vec<u8> {
+        let entries: [(u16, u16, u32); 8] = [
+            (256, 4, w),
+            (257, 4, h),
+            (258, 3, 8),
+            (259, 3, compression as u32),
+            (262, 3, 1),
+            (273, 4, 200),
+            (277, 3, 1),
+            (279, 4, 16),
+        ];
+        let mut f = b"II*\0".to_vec();
+        f.extend(8u32.to_le_bytes());
+        f.extend((entries.len() as u16).to_le_bytes());
+        for (tag, kind, value) in entries {
+            f.extend(tag.to_le_bytes());
+            f.extend(kind.to_le_bytes());
+            f.extend(1u32.to_le_bytes());
+            f.extend(value.to_le_bytes());
+        }
+        f.extend(0u32.to_le_bytes());
+        f.resize(216, 0);
+        f
+    }
+
+    #[test]
+    fn billions_of_declared_pixels_are_refused_before_anything_is_read() {
+        let got = decode_reduced(&mut Cursor::new(declaring(60_000, 60_000, 8)), 512);
+        match got {
+            Err(e @ ThumbnailError::TooLarge { .. }) => {
+                assert!(e.to_string().contains("60000x60000"), "{e}");
+                assert!(e.to_string().contains("2000 megapixels"), "{e}");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A single strip past the chunk limit is refused, not allocated.
+        let got = decode_reduced(&mut Cursor::new(declaring(40_000, 40_000, 8)), 512);
+        assert!(
+            matches!(&got, Err(ThumbnailError::Decode(why)) if why.contains("256 MB")),
+            "{got:?}"
+        );
+    }
 }
