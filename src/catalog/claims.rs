@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::edit::{self, Edit, normalise, value_of};
 use super::history::Step;
 use super::keywords::KeywordTree;
-use super::photos::load_photo;
+use super::photos::{load_photo, load_photos};
 use super::{CatalogError, Catalogue, Result};
 use crate::date::Depicted;
 use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
@@ -414,13 +414,60 @@ pub(super) fn claims_of(
     photo: PhotoId,
     field: Option<&str>,
 ) -> Result<Vec<(i64, ClaimRecord)>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {CLAIM_SELECT} FROM claim WHERE photo_id = ?1 AND (?2 IS NULL OR field = ?2)
-             ORDER BY id"
-        ))?
-        .query_map(params![photo.0, field], claim_from_row)?
-        .collect::<rusqlite::Result<_>>()?)
+    // Two statements, not one with `?2 IS NULL`: SQLite plans such a
+    // statement for the value bound, and would prepare it again each time
+    // a caller alternates between a field and none.
+    let rows = match field {
+        Some(field) => conn
+            .prepare_cached(&format!(
+                "SELECT {CLAIM_SELECT} FROM claim WHERE photo_id = ?1 AND field = ?2 ORDER BY id"
+            ))?
+            .query_map(params![photo.0, field], claim_from_row)?
+            .collect::<rusqlite::Result<_>>()?,
+        None => conn
+            .prepare_cached(&format!(
+                "SELECT {CLAIM_SELECT} FROM claim WHERE photo_id = ?1 ORDER BY id"
+            ))?
+            .query_map(params![photo.0], claim_from_row)?
+            .collect::<rusqlite::Result<_>>()?,
+    };
+    Ok(rows)
+}
+
+/// The claims of many photos (of one field, when given), photo by photo,
+/// each photo's in the order they came: one statement for all of them.
+pub(super) fn claims_of_photos(
+    conn: &Connection,
+    photos: &[PhotoId],
+    field: Option<&str>,
+) -> Result<HashMap<PhotoId, Vec<(i64, ClaimRecord)>>> {
+    let ids = serde_json::to_string(&photos.iter().map(|p| p.0).collect::<Vec<_>>())?;
+    let mut out: HashMap<PhotoId, Vec<(i64, ClaimRecord)>> = HashMap::new();
+    let mut add = |row: rusqlite::Result<(i64, ClaimRecord)>| -> Result<()> {
+        let (id, c) = row?;
+        out.entry(c.photo).or_default().push((id, c));
+        Ok(())
+    };
+    let within = "photo_id IN (SELECT value FROM json_each(?1))";
+    match field {
+        Some(field) => {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {CLAIM_SELECT} FROM claim WHERE {within} AND field = ?2 ORDER BY id"
+            ))?;
+            for row in stmt.query_map(params![ids, field], claim_from_row)? {
+                add(row)?;
+            }
+        }
+        None => {
+            let mut stmt = conn.prepare_cached(&format!(
+                "SELECT {CLAIM_SELECT} FROM claim WHERE {within} ORDER BY id"
+            ))?;
+            for row in stmt.query_map(params![ids], claim_from_row)? {
+                add(row)?;
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
@@ -540,8 +587,24 @@ pub(super) fn write_claim(
 /// those with a sourced claim, and the certainties.
 pub(super) fn refresh_marks(conn: &Connection, photo: PhotoId) -> Result<()> {
     let claims = claims_of(conn, photo, None)?;
+    write_marks(conn, photo, &claims)
+}
+
+/// [`refresh_marks`] for many photos, their claims read in one statement.
+pub(super) fn refresh_marks_of(conn: &Connection, photos: &[PhotoId]) -> Result<()> {
+    if photos.is_empty() {
+        return Ok(());
+    }
+    let mut claims = claims_of_photos(conn, photos, None)?;
+    for &photo in photos {
+        write_marks(conn, photo, &claims.remove(&photo).unwrap_or_default())?;
+    }
+    Ok(())
+}
+
+fn write_marks(conn: &Connection, photo: PhotoId, claims: &[(i64, ClaimRecord)]) -> Result<()> {
     let mut by_field: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
-    for (_, c) in &claims {
+    for (_, c) in claims {
         by_field.entry(c.field.as_str()).or_default().push(c);
     }
     let (mut disputed, mut sourced, mut certainties) = (0u32, 0u32, 0u8);
@@ -1045,8 +1108,24 @@ impl Catalogue {
         let mut report = ClaimReport::default();
         let mut steps = Vec::new();
         let mut taken = 0;
-        for &id in photos {
-            let claims = claims_of(&tx, id, Some(attribute.name()))?;
+        // The photos' claims of the field, then the photos themselves where
+        // their value matters (kept as a first claim, or replaced by the
+        // new one), each read in one statement.
+        let mut seen = BTreeSet::new();
+        let photos: Vec<PhotoId> = photos.iter().copied().filter(|p| seen.insert(*p)).collect();
+        let mut existing = claims_of_photos(&tx, &photos, Some(attribute.name()))?;
+        let needs_photo = |claims: Option<&Vec<(i64, ClaimRecord)>>| {
+            claims.is_none_or(|c| prefer || !c.iter().any(|(_, c)| c.preferred))
+        };
+        let wanted: Vec<PhotoId> = photos
+            .iter()
+            .copied()
+            .filter(|id| needs_photo(existing.get(id)))
+            .collect();
+        let keywords = attribute == Attribute::Field(Field::Keywords);
+        let mut loaded = load_photos(&tx, &tree, &wanted, keywords)?;
+        for &id in &photos {
+            let claims = existing.remove(&id).unwrap_or_default();
             let same = |c: &ClaimRecord| {
                 comparable(&c.value) == comparable(&value)
                     && c.source == attribution.source
@@ -1061,7 +1140,11 @@ impl Catalogue {
             // The photo itself is read only when its value matters: kept as
             // a first claim, or replaced by the new one.
             let photo = if claims.is_empty() || prefer || preferred.is_none() {
-                Some(load_photo(&tx, &tree, id)?)
+                Some(
+                    loaded
+                        .remove(&id)
+                        .ok_or_else(|| CatalogError::NoSuchPhoto(id.to_string()))?,
+                )
             } else {
                 None
             };

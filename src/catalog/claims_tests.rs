@@ -298,6 +298,39 @@ fn claims_on_many_photos_at_once_are_one_operation() {
     cat.undo().unwrap();
     assert!(ids(&cat, "disputed:").is_empty());
     assert!(cat.claims(photos[3]).unwrap().is_empty());
+
+    // A photo named twice gets the claim once; a photo not in the
+    // catalogue is an error that changes nothing.
+    let twice = [photos[0], photos[1], photos[0]];
+    let report = cat
+        .add_claims(
+            &twice,
+            "caption",
+            &Value::from("Posádka odjíždí"),
+            &attributed(radio, "p. 3"),
+            false,
+            false,
+        )
+        .unwrap();
+    assert_eq!(report.photos, 2);
+    assert_eq!(
+        cat.claims(photos[0]).unwrap().len(),
+        2,
+        "the caption kept, and the claim"
+    );
+    let missing = cat.add_claims(
+        &[photos[2], PhotoId(9_999)],
+        "caption",
+        &Value::from("Posádka odjíždí"),
+        &attributed(radio, "p. 3"),
+        false,
+        false,
+    );
+    assert!(
+        matches!(missing, Err(CatalogError::NoSuchPhoto(_))),
+        "{missing:?}"
+    );
+    assert!(cat.claims(photos[2]).unwrap().is_empty());
 }
 
 #[test]

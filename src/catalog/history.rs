@@ -636,9 +636,7 @@ pub(super) fn perform_within(
         }
         at = end;
     }
-    for photo in claimed {
-        claims::refresh_marks(tx, photo)?;
-    }
+    claims::refresh_marks_of(tx, &claimed.into_iter().collect::<Vec<_>>())?;
     search_index::reindex(tx, &touched.into_iter().collect::<Vec<_>>())?;
     Ok(())
 }

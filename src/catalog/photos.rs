@@ -75,26 +75,9 @@ impl Catalogue {
 
     /// Photos by id, in the order given; ids not in the catalogue are skipped.
     pub fn photos_by_ids(&self, ids: &[PhotoId]) -> Result<Vec<Photo>> {
-        let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
-        let sql = format!(
-            "SELECT {PHOTO_SELECT} FROM photo WHERE id IN (SELECT value FROM json_each(?1))"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut found: std::collections::HashMap<PhotoId, Photo> = stmt
-            .query_map([json], photo_from_row)?
-            .map(|p| p.map(|p| (p.id, p)))
-            .collect::<rusqlite::Result<_>>()?;
         let tree = KeywordTree::load(&self.conn)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(mut photo) = found.remove(id) {
-                let (flat, hier) = tree.lists(keywords::links_of(&self.conn, *id)?);
-                photo.description.keywords = flat;
-                photo.description.hierarchical_keywords = hier;
-                out.push(photo);
-            }
-        }
-        Ok(out)
+        let mut found = load_photos(&self.conn, &tree, ids, true)?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
     fn with_keywords(&self, mut photo: Photo) -> Result<Photo> {
@@ -345,6 +328,32 @@ pub(super) fn load_photo(conn: &Connection, tree: &KeywordTree, id: PhotoId) -> 
     photo.description.keywords = flat;
     photo.description.hierarchical_keywords = hier;
     Ok(photo)
+}
+
+/// Photos by id, read in one statement; ids not in the catalogue are not
+/// in the map. Their keywords are read only when asked for.
+pub(super) fn load_photos(
+    conn: &Connection,
+    tree: &KeywordTree,
+    ids: &[PhotoId],
+    with_keywords: bool,
+) -> Result<std::collections::HashMap<PhotoId, Photo>> {
+    let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+    let mut found: std::collections::HashMap<PhotoId, Photo> = conn
+        .prepare_cached(&format!(
+            "SELECT {PHOTO_SELECT} FROM photo WHERE id IN (SELECT value FROM json_each(?1))"
+        ))?
+        .query_map([json], photo_from_row)?
+        .map(|p| p.map(|p| (p.id, p)))
+        .collect::<rusqlite::Result<_>>()?;
+    if with_keywords {
+        for photo in found.values_mut() {
+            let (flat, hier) = tree.lists(keywords::links_of(conn, photo.id)?);
+            photo.description.keywords = flat;
+            photo.description.hierarchical_keywords = hier;
+        }
+    }
+    Ok(found)
 }
 
 fn photo_in(conn: &Connection, id: PhotoId) -> Result<Option<Photo>> {
