@@ -55,6 +55,34 @@ const DEPICTED: Attribute = Attribute::Field(Field::DateCreated);
 const PREVIEW_HEIGHT: f32 = 150.0;
 /// The width of the names in the left column.
 const LABEL_WIDTH: f32 = 96.0;
+/// The share of the panel the field names may take at most, when a
+/// language's names are longer than [`LABEL_WIDTH`] (Czech "Datum
+/// zobrazeného děje").
+const LABEL_SHARE: f32 = 0.5;
+
+/// The width the longest of these names needs, within the bounds above,
+/// so that a language's long field names are read whole.
+fn label_width(ui: &egui::Ui, names: impl IntoIterator<Item = String>) -> f32 {
+    let widest = names
+        .into_iter()
+        .map(|name| {
+            egui::WidgetText::from(name)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    // A little room so that the name never touches its field.
+    (widest + 4.0).clamp(
+        LABEL_WIDTH,
+        (ui.available_width() * LABEL_SHARE).max(LABEL_WIDTH),
+    )
+}
 
 struct Buffer {
     text: String,
@@ -468,6 +496,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
     }
     let mut advance = false;
+    let width = label_width(ui, FIELDS.iter().map(|a| words::attribute(*a)));
     for attribute in FIELDS {
         let Some(buffer) = state.buffers.get_mut(key_of(*attribute)) else {
             continue;
@@ -481,7 +510,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let mut saved = None;
         ui.horizontal(|ui| {
             let label_response = ui.add_sized(
-                [LABEL_WIDTH, 18.0],
+                [width, 18.0],
                 egui::Label::new(words::attribute(*attribute)).truncate(),
             );
             if caption && std::mem::take(&mut state.select_caption) {
@@ -553,7 +582,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         });
         if let Some(problem) = &invalid {
             ui.horizontal(|ui| {
-                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.add_space(width + ui.spacing().item_spacing.x);
                 ui.add(
                     egui::Label::new(
                         RichText::new(tr!("inspector-problem", problem = problem.as_str()))
@@ -566,7 +595,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         if let Some(t) = super::claims::tally(&claims, *attribute) {
             ui.horizontal(|ui| {
-                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.add_space(width + ui.spacing().item_spacing.x);
                 let text = RichText::new(super::claims::mark_text(t)).small();
                 let text = if t.disputed {
                     text.strong().color(ui.visuals().warn_fg_color)
@@ -770,10 +799,10 @@ fn wall_labels(app: &mut App, ui: &mut egui::Ui, photo: PhotoId, actions: &mut V
 }
 
 /// A name and a value that wraps within the panel.
-fn line(ui: &mut egui::Ui, name: &str, value: &str) {
+fn line(ui: &mut egui::Ui, width: f32, name: &str, value: &str) {
     ui.horizontal_top(|ui| {
         ui.add_sized(
-            [LABEL_WIDTH, 16.0],
+            [width, 16.0],
             egui::Label::new(RichText::new(name).weak()).truncate(),
         );
         ui.add(egui::Label::new(value).wrap());
@@ -782,9 +811,24 @@ fn line(ui: &mut egui::Ui, name: &str, value: &str) {
 
 fn technical(ui: &mut egui::Ui, p: &Photo) {
     let t = &p.technical;
+    let width = label_width(
+        ui,
+        [
+            "tech-file",
+            "tech-size",
+            "tech-camera",
+            "tech-lens",
+            "tech-taken",
+            "tech-digitised",
+            "tech-exposure",
+            "tech-gps",
+            "tech-warning",
+        ]
+        .map(i18n::t),
+    );
     let mut show = |name: &str, value: Option<String>| {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            line(ui, name, &v);
+            line(ui, width, name, &v);
         }
     };
     show(&tr!("tech-file"), Some(p.file.path.display().to_string()));
