@@ -17,6 +17,7 @@ use kartoteka::ingest::import::{ImportOptions, import};
 use kartoteka::interop::Target;
 use kartoteka::photo::{Flag, Photo, PhotoId};
 use kartoteka::ui::i18n::Language;
+use kartoteka::ui::theme::Theme;
 use kartoteka::ui::{Action, App, Settings, interop};
 
 const ARCHIVE: &[&str] = &[
@@ -2330,27 +2331,28 @@ fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
     assert_eq!(unwrapped("Convoy at the border 1 star", &data), "star");
 }
 
-/// Every screen the scenarios reach, in a pseudo-language that wraps each
-/// message in ⟦ ⟧: every text the window shows is wrapped, or is the
-/// catalogue's own (a caption, a file name, a keyword), or names a key.
-#[test]
-fn every_text_the_window_shows_comes_from_the_message_files() {
-    let f = fixture();
-    let data = catalogue_words(&f);
+/// Walks the screens the scenarios reach, in a language, calling `check` on
+/// each: the grid, one and all photos in the inspector, every menu and the
+/// language submenu, the table, the keyboard reference, the full-size view,
+/// the CSV export form, and the first screen of an empty catalogue.
+fn walk_screens(
+    f: &Fixture,
+    language: Language,
+    check: &mut dyn FnMut(&Harness<'static, App>, &str),
+) {
+    let strings = kartoteka::ui::i18n::Strings::of(language);
+    let say = |id: &str| strings.format(id, None);
+    let count = |n: u64| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", n);
+        strings.format("photo-count", Some(&args))
+    };
     let settings = Settings {
-        language: Some(Language::Pseudo),
+        language: Some(language),
         ..Settings::default()
     };
-    let mut h = harness_with(&f, [1280.0, 800.0], settings);
-    let mut seen = 0;
-    let mut problems: Vec<(String, Vec<Unwrapped>)> = Vec::new();
-    let mut check = |h: &Harness<'static, App>, screen: &str| {
-        let found = unwrapped_texts(h, &data, &mut seen);
-        if !found.is_empty() {
-            problems.push((screen.to_owned(), found));
-        }
-    };
-    h.get_by_label_contains("⟦5 photos⟧").hover();
+    let mut h = harness_with(f, [1280.0, 800.0], settings.clone());
+    h.get_by_label_contains(&count(5)).hover();
     check(&h, "the grid");
 
     h.get_by_label(CONVOY).click();
@@ -2361,16 +2363,23 @@ fn every_text_the_window_shows_comes_from_the_message_files() {
     settle(&mut h);
     check(&h, "all photos in the inspector");
 
-    for name in ["⟦File⟧", "⟦Edit⟧", "⟦Photo⟧", "⟦View⟧", "⟦Help⟧"] {
-        h.get_by_role_and_label(Role::Button, name).click();
+    for id in [
+        "menu-file",
+        "menu-edit",
+        "menu-photo",
+        "menu-view",
+        "menu-help",
+    ] {
+        h.get_by_role_and_label(Role::Button, &say(id)).click();
         h.run_steps(2);
-        check(&h, &format!("the menu {name}"));
+        check(&h, &format!("the menu {id}"));
         h.key_press(Key::Escape);
         h.run_steps(2);
     }
-    h.get_by_role_and_label(Role::Button, "⟦View⟧").click();
+    h.get_by_role_and_label(Role::Button, &say("menu-view"))
+        .click();
     h.run_steps(2);
-    h.get_by_label("⟦Language⟧").hover();
+    h.get_by_label(&say("menu-language")).hover();
     h.run_steps(3);
     check(&h, "the language menu");
     h.key_press(Key::Escape);
@@ -2386,7 +2395,7 @@ fn every_text_the_window_shows_comes_from_the_message_files() {
 
     h.key_press(Key::F1);
     h.run_steps(3);
-    h.get_by_label("⟦Keyboard⟧").hover();
+    h.get_by_label(&say("keys-title")).hover();
     check(&h, "the keyboard reference");
     h.key_press(Key::Escape);
     h.run_steps(3);
@@ -2401,33 +2410,132 @@ fn every_text_the_window_shows_comes_from_the_message_files() {
 
     h.key_press_modifiers(SHIFT_COMMAND, Key::E);
     h.run_steps(3);
-    h.get_by_label("⟦Save as…⟧").hover();
+    h.get_by_label(&say("csv-save-as")).hover();
     check(&h, "the CSV export form");
     drop(h);
 
     // A new, empty catalogue: the first screen.
-    let empty = f.env.dir.path().join("empty.kartoteka");
+    let empty = f
+        .env
+        .dir
+        .path()
+        .join(format!("empty-{language:?}.kartoteka"));
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| {
-            App::with_settings(
-                &cc.egui_ctx,
-                empty,
-                Settings {
-                    language: Some(Language::Pseudo),
-                    ..Settings::default()
-                },
-            )
-        });
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, empty, settings));
     settle(&mut h);
-    h.get_by_label("⟦This catalogue is empty⟧").hover();
+    h.get_by_label(&say("empty-heading")).hover();
     check(&h, "an empty catalogue");
+}
 
+/// Every screen the scenarios reach, in a pseudo-language that wraps each
+/// message in ⟦ ⟧: every text the window shows is wrapped, or is the
+/// catalogue's own (a caption, a file name, a keyword), or names a key.
+#[test]
+fn every_text_the_window_shows_comes_from_the_message_files() {
+    let f = fixture();
+    let data = catalogue_words(&f);
+    let mut seen = 0;
+    let mut problems: Vec<(String, Vec<Unwrapped>)> = Vec::new();
+    walk_screens(&f, Language::Pseudo, &mut |h, screen| {
+        let found = unwrapped_texts(h, &data, &mut seen);
+        if !found.is_empty() {
+            problems.push((screen.to_owned(), found));
+        }
+    });
     assert!(seen > 300, "only {seen} texts were looked at");
     assert!(
         problems.is_empty(),
         "texts not from the message files:\n{problems:#?}"
     );
+}
+
+/// What a screen reader can act on: a node of one of these roles.
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::SearchInput
+            | Role::Link
+            | Role::Slider
+            | Role::SpinButton
+            | Role::ComboBox
+            | Role::MenuItem
+            | Role::Tab
+    )
+}
+
+/// Every interactive element of every screen the scenarios reach has a
+/// name a screen reader can say (its own label, or the label it is
+/// labelled by).
+#[test]
+fn every_interactive_element_has_an_accessible_name() {
+    let f = fixture();
+    let mut nameless: Vec<String> = Vec::new();
+    let mut interactive_seen = 0;
+    walk_screens(&f, Language::English, &mut |h, screen| {
+        for node in h.query_all(egui_kittest::kittest::By::new().include_labels()) {
+            let node = node.accesskit_node();
+            if !interactive(node.role()) || node.is_hidden() {
+                continue;
+            }
+            interactive_seen += 1;
+            let named = node.label().is_some_and(|l| !l.trim().is_empty());
+            if !named {
+                nameless.push(format!(
+                    "{screen}: a {:?} without a name (value {:?})",
+                    node.role(),
+                    node.value()
+                ));
+            }
+        }
+    });
+    assert!(
+        interactive_seen > 200,
+        "only {interactive_seen} interactive elements"
+    );
+    assert!(
+        nameless.is_empty(),
+        "elements a screen reader cannot name:\n{}",
+        nameless.join("\n")
+    );
+}
+
+/// Ctrl+plus zooms the interface and the window keeps the zoom; the View
+/// menu's light theme changes the colours at once and is kept too.
+#[test]
+fn zoom_and_the_light_theme_are_kept_in_the_settings() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 1.1).abs() < 1e-4);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 1.0).abs() < 1e-4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 0.9).abs() < 1e-4);
+
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run_steps(2);
+    h.get_by_label("Light theme").click();
+    h.run_steps(3);
+    assert_eq!(h.state().settings().theme, Theme::Light);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    let saved = h.state().settings().clone();
+    drop(h);
+
+    // A new window with the settings saved keeps both.
+    let mut h = harness_with(&f, [1280.0, 800.0], saved);
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    assert!((h.ctx.zoom_factor() - 0.9).abs() < 1e-4);
 }
 
 /// View > Language: the window speaks Czech at once, counts in Czech,

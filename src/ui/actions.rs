@@ -54,6 +54,8 @@ pub enum Action {
     Redo,
     /// Speak a language (`None`: the system's), at once and from now on.
     Language(Option<super::i18n::Language>),
+    /// Dark or light colours, at once and from now on.
+    Theme(super::theme::Theme),
     /// Tidy the catalogue after much editing (on a thread of its own).
     Optimize,
     ChooseImport,
@@ -235,6 +237,10 @@ impl App {
                 self.language.set(self.settings.language());
                 // The sidebar comes back in the new language's order.
                 self.refresh();
+            }
+            Action::Theme(theme) => {
+                self.settings.theme = theme;
+                self.ctx.set_theme(theme.egui());
             }
             Action::Undo => self.command(Command::Undo),
             Action::Redo => self.command(Command::Redo),

@@ -613,7 +613,7 @@ fn source_row(
     let response = ui
         .selectable_label(
             query == filter,
-            super::sidebar::counted(&s.record.citation, s.photos),
+            super::sidebar::counted(&s.record.citation, s.photos, ui.visuals().weak_text_color()),
         )
         .on_hover_text(tr!(
             "source-hint",

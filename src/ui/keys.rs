@@ -446,6 +446,7 @@ pub const TYPING: &[(&str, &str)] = &[
     ("key-shift-enter-keys", "key-shift-enter-what"),
     ("key-esc-keys", "key-esc-what"),
     ("key-click-keys", "key-click-what"),
+    ("key-zoom-keys", "key-zoom-what"),
     ("key-drag-keys", "key-drag-what"),
 ];
 

@@ -24,6 +24,7 @@ mod settings;
 mod sidebar;
 mod status;
 mod table;
+pub mod theme;
 pub mod thumbnails;
 mod top_bar;
 mod viewer;
@@ -670,11 +671,7 @@ fn start_thumbnails(ctx: &egui::Context, store: &std::path::Path) -> Thumbnails 
 
 /// The colour of the keyboard focus: the selection colour, made strong.
 pub fn focus_colour(ctx: &egui::Context) -> egui::Color32 {
-    if ctx.theme() == egui::Theme::Dark {
-        egui::Color32::from_rgb(0x5a, 0xb0, 0xff)
-    } else {
-        egui::Color32::from_rgb(0x00, 0x5f, 0xcc)
-    }
+    theme::focus_colour(ctx.theme())
 }
 
 /// egui's own font covers Latin (Czech and Slovak included) and Cyrillic;
@@ -699,16 +696,25 @@ fn install_fonts(ctx: &egui::Context) {
 
 /// A text field with the keyboard shows it with a strong outline.
 fn style(ctx: &egui::Context) {
-    let colour = focus_colour(ctx);
-    ctx.all_styles_mut(|style| {
-        style.visuals.selection.stroke = egui::Stroke::new(2.0, colour);
-    });
+    theme::install(ctx);
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.language.use_here();
+        // The zoom and theme remembered, put back once the window is up
+        // (eframe sets its own while it starts); after that Ctrl+plus,
+        // Ctrl+minus and Ctrl+0 are egui's, and the window keeps what they
+        // leave.
+        if self.frames == 0 {
+            ctx.set_zoom_factor(self.settings.zoom);
+        }
+        self.settings.zoom = ctx.zoom_factor();
+        let theme = self.settings.theme.egui();
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         self.frames += 1;
         if self.frames == 1 && std::env::var_os("KARTOTEKA_REPORT_FIRST_FRAME").is_some() {
             // Printed when the first frame is laid out (the bench reads it).

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use super::i18n::Language;
+use super::theme::Theme;
 use crate::catalog::{Sort, SortKey};
 use crate::tr;
 
@@ -212,6 +213,9 @@ pub struct Settings {
     pub backup_on_quit: BackupSchedule,
     /// The language chosen in the View menu; `None` follows the system's.
     pub language: Option<Language>,
+    /// The interface's zoom (egui's zoom factor; Ctrl+plus and Ctrl+minus).
+    pub zoom: f32,
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -231,6 +235,8 @@ impl Default for Settings {
             backups_kept: 10,
             backup_on_quit: BackupSchedule::Weekly,
             language: None,
+            zoom: 1.0,
+            theme: Theme::Dark,
         }
     }
 }
@@ -272,6 +278,9 @@ impl Settings {
             self.columns = defaults.columns;
         }
         self.backups_kept = self.backups_kept.clamp(1, 1000);
+        if !(0.5..=3.0).contains(&self.zoom) {
+            self.zoom = defaults.zoom;
+        }
         self.recent.truncate(RECENT_KEPT);
         self
     }

@@ -54,15 +54,23 @@ fn row(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, selected: bool) -> 
     response
 }
 
-/// A name and a count, the count dimmed.
-pub(super) fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
+/// A name in the widget's text colour and a count in `weak`, the theme's
+/// dimmed text.
+pub(super) fn counted(name: &str, n: u64, weak: egui::Color32) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
-    job.append(name, 0.0, egui::TextFormat::default());
+    job.append(
+        name,
+        0.0,
+        egui::TextFormat {
+            color: egui::Color32::PLACEHOLDER,
+            ..Default::default()
+        },
+    );
     job.append(
         &format!("  {}", i18n::number(n)),
         0.0,
         egui::TextFormat {
-            color: egui::Color32::GRAY,
+            color: weak,
             ..Default::default()
         },
     );
@@ -134,7 +142,11 @@ fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Acti
             Default::default(),
         )
     } else {
-        counted(&tr!("sidebar-all-photos"), app.sidebar.photos)
+        counted(
+            &tr!("sidebar-all-photos"),
+            app.sidebar.photos,
+            ui.visuals().weak_text_color(),
+        )
     };
     if row(ui, all, query.is_empty()).clicked() {
         actions.push(Action::Search(String::new(), None));
@@ -151,7 +163,8 @@ fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Acti
             app.sidebar.without_caption,
         ),
     ] {
-        if row(ui, counted(&name, n), query == filter).clicked() {
+        let job = counted(&name, n, ui.visuals().weak_text_color());
+        if row(ui, job, query == filter).clicked() {
             actions.push(Action::Search(filter.into(), None));
         }
     }
@@ -188,7 +201,8 @@ fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Acti
 fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
     for set in app.sidebar.sets.iter().filter(|s| s.query.is_none()) {
         let filter = format!("set:{}", quoted(&set.name));
-        let response = row(ui, counted(&set.name, set.photos), query == filter);
+        let job = counted(&set.name, set.photos, ui.visuals().weak_text_color());
+        let response = row(ui, job, query == filter);
         response.widget_info(|| {
             egui::WidgetInfo::selected(
                 egui::Role::Button,
@@ -350,7 +364,10 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.spacing_mut().item_spacing.x = 4.0;
             let chip = |ui: &mut egui::Ui, name: &str, n: u64, whole_value: &str| {
                 let response = ui
-                    .selectable_label(false, counted(&shorten(name, 26), n))
+                    .selectable_label(
+                        false,
+                        counted(&shorten(name, 26), n, ui.visuals().weak_text_color()),
+                    )
                     .on_hover_text(whole_value);
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(
@@ -502,7 +519,8 @@ fn keyword_tree(
                         None => entry.photos,
                     };
                     let filter = format!("keyword:{}", quoted(&entry.path));
-                    let response = row(ui, counted(&name, n), query == filter);
+                    let job = counted(&name, n, ui.visuals().weak_text_color());
+                    let response = row(ui, job, query == filter);
                     response.widget_info(|| {
                         egui::WidgetInfo::selected(
                             egui::Role::Button,
@@ -592,8 +610,9 @@ fn folders(
                     .collect();
                 let name = shown.into_iter().rev().collect::<Vec<_>>().join("/");
                 let filter = format!("path:{}", quoted(&format!("{}/", folder.display())));
-                let response = row(ui, counted(&name, *n), query == filter)
-                    .on_hover_text(folder.display().to_string());
+                let job = counted(&name, *n, ui.visuals().weak_text_color());
+                let response =
+                    row(ui, job, query == filter).on_hover_text(folder.display().to_string());
                 if response.clicked() {
                     actions.push(Action::Search(filter, None));
                 }

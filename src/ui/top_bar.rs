@@ -8,6 +8,7 @@ use egui::{Button, Key};
 
 use super::i18n::Language;
 use super::keys::{Shortcut, shortcut_text};
+use super::theme::Theme;
 use super::{Action, App, View, words};
 use crate::catalog::{Sort, SortKey};
 use crate::tr;
@@ -75,7 +76,10 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.add(
                 egui::Slider::new(&mut app.settings.thumbnail_size, 96.0..=320.0).show_value(false),
             )
-            .on_hover_text(tr!("thumbnail-size"));
+            .on_hover_text(tr!("thumbnail-size"))
+            .widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Slider, true, tr!("thumbnail-size"))
+            });
         }
         let used = ui.min_rect().right() - start + ui.spacing().item_spacing.x;
         ui.ctx().data_mut(|d| d.insert_temp(controls_id(), used));
@@ -262,8 +266,44 @@ fn view_menu(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         )
         .on_hover_text(tr!("menu-keyword-counts-follow-hint"));
         ui.separator();
+        zoom_items(ui);
+        ui.separator();
+        for (theme, text) in [
+            (Theme::Dark, tr!("menu-theme-dark")),
+            (Theme::Light, tr!("menu-theme-light")),
+        ] {
+            if ui.radio(app.settings.theme == theme, text).clicked() {
+                actions.push(Action::Theme(theme));
+                ui.close();
+            }
+        }
+        ui.separator();
         language_menu(app, ui, actions);
     });
+}
+
+/// egui's zoom of the whole interface, with its keys (Ctrl+plus,
+/// Ctrl+minus, Ctrl+0, which egui reads itself).
+fn zoom_items(ui: &mut egui::Ui) {
+    use egui::gui_zoom::kb_shortcuts::{ZOOM_IN, ZOOM_OUT, ZOOM_RESET};
+    let ctx = ui.ctx().clone();
+    let percent = (ctx.zoom_factor() * 100.0).round();
+    for (text, keys) in [
+        (tr!("menu-zoom-in"), ZOOM_IN),
+        (tr!("menu-zoom-out"), ZOOM_OUT),
+        (tr!("menu-zoom-reset", percent = percent), ZOOM_RESET),
+    ] {
+        let button = Button::new(text).shortcut_text(ctx.format_shortcut(&keys));
+        if ui.add(button).clicked() {
+            if keys == ZOOM_IN {
+                egui::gui_zoom::zoom_in(&ctx);
+            } else if keys == ZOOM_OUT {
+                egui::gui_zoom::zoom_out(&ctx);
+            } else {
+                ctx.set_zoom_factor(1.0);
+            }
+        }
+    }
 }
 
 /// The window's language: the system's, or one chosen, in its own name.
