@@ -94,6 +94,9 @@ pub struct Strings {
     language: Language,
     bundle: FluentBundle<FluentResource>,
     collation: Arc<Collation>,
+    /// Messages without arguments, formatted once: most of what a frame
+    /// asks for.
+    plain: std::collections::HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Strings {
@@ -147,6 +150,13 @@ impl Strings {
                 errors: format!("{e:?}"),
             }
         })?;
+        let ids: Vec<String> = resource
+            .entries()
+            .filter_map(|e| match e {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
         let tag: LanguageIdentifier = language.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![tag]);
         // egui draws the isolation marks Fluent puts around arguments as
@@ -162,11 +172,25 @@ impl Strings {
                 language,
                 errors: format!("{e:?}"),
             })?;
-        Ok(Strings {
+        let mut strings = Strings {
             language,
             bundle,
             collation: Arc::new(Collation::new(language.tag())),
-        })
+            plain: std::collections::HashMap::new(),
+        };
+        for id in ids {
+            let Some(pattern) = strings.bundle.get_message(&id).and_then(|m| m.value()) else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = strings.bundle.format_pattern(pattern, None, &mut errors);
+            // A message that needs arguments reports the missing ones.
+            if errors.is_empty() {
+                let text = strings.wrapped(text.into_owned());
+                strings.plain.insert(id, text);
+            }
+        }
+        Ok(strings)
     }
 
     pub fn language(&self) -> Language {
@@ -186,10 +210,24 @@ impl Strings {
         };
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
+        self.wrapped(text.into_owned())
+    }
+
+    /// A message without arguments.
+    pub fn plain(&self, id: &str) -> String {
+        match self.plain.get(id) {
+            Some(text) => text.clone(),
+            None => self.format(id, None),
+        }
+    }
+
+    /// The pseudo-language's mark around a message; other languages' text
+    /// as it is.
+    fn wrapped(&self, text: String) -> String {
         if self.language == Language::Pseudo {
             format!("⟦{text}⟧")
         } else {
-            text.into_owned()
+            text
         }
     }
 
@@ -346,7 +384,7 @@ fn with<R>(f: impl FnOnce(&Strings) -> R) -> R {
 
 /// The message `id` in this thread's language.
 pub fn t(id: &str) -> String {
-    with(|s| s.format(id, None))
+    with(|s| s.plain(id))
 }
 
 /// The message `id` with arguments, in this thread's language.
@@ -721,6 +759,9 @@ mod tests {
         assert!(!cs.contains(['\u{2068}', '\u{2069}']));
         let pseudo = Strings::of(Language::Pseudo);
         assert_eq!(pseudo.format("menu-file", None), "⟦File⟧");
+        // The same from the messages formatted once.
+        assert_eq!(pseudo.plain("menu-file"), "⟦File⟧");
+        assert_eq!(Strings::of(Language::Czech).plain("menu-file"), "Soubor");
         assert_eq!(
             pseudo.format("set-created", Some(&args)),
             "⟦Created set “Odchod 1991”⟧"
