@@ -277,6 +277,41 @@ impl Strings {
     }
 }
 
+impl Strings {
+    /// A timestamp as the catalogue keeps it (`2019-03-04T10:22:05`, perhaps
+    /// with a fraction or a zone after it, or a date alone) as the language
+    /// writes it (`2019-03-04 10:22:05`, `4. 3. 2019 10:22:05`); text that is
+    /// not one stays as it is.
+    pub fn timestamp(&self, text: &str) -> String {
+        if matches!(self.language, Language::English | Language::Pseudo) {
+            return text.replace('T', " ");
+        }
+        fn number(s: Option<&str>) -> Option<&str> {
+            s.filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))
+        }
+        let date = text.get(..10);
+        let parts: Vec<&str> = date.map(|d| d.split('-').collect()).unwrap_or_default();
+        let (Some(year), Some(month), Some(day)) = (
+            number(parts.first().copied()).filter(|y| y.len() == 4),
+            number(parts.get(1).copied()).and_then(|m| m.parse::<u8>().ok()),
+            number(parts.get(2).copied()).and_then(|d| d.parse::<u8>().ok()),
+        ) else {
+            return text.to_owned();
+        };
+        if parts.len() != 3 {
+            return text.to_owned();
+        }
+        let rest = &text[10..];
+        let time = rest.strip_prefix(['T', ' ']).unwrap_or(rest);
+        let day_text = format!("{day}.\u{a0}{month}.\u{a0}{year}");
+        if time.is_empty() {
+            day_text
+        } else {
+            format!("{day_text} {time}")
+        }
+    }
+}
+
 /// Digits in groups of three.
 fn group(n: u64, separator: char) -> String {
     let digits = n.to_string();
@@ -408,6 +443,11 @@ pub fn decimal(x: f64) -> String {
     with(|s| s.decimal(x))
 }
 
+/// A timestamp as the catalogue keeps it, in this thread's language's form.
+pub fn timestamp(text: &str) -> String {
+    with(|s| s.timestamp(text))
+}
+
 /// A date and time of day in this thread's language's form.
 pub fn date_time(t: jiff::civil::DateTime) -> String {
     with(|s| s.date_time(t))
@@ -485,6 +525,16 @@ mod tests {
         let t = jiff::civil::date(2026, 3, 7).at(9, 5, 0, 0);
         assert_eq!(en.date_time(t), "2026-03-07 09:05");
         assert_eq!(cs.date_time(t), "7.\u{a0}3.\u{a0}2026 09:05");
+        assert_eq!(
+            cs.timestamp("2019-03-04T10:22:05+02:00"),
+            "4.\u{a0}3.\u{a0}2019 10:22:05+02:00"
+        );
+        assert_eq!(cs.timestamp("2019-03-04"), "4.\u{a0}3.\u{a0}2019");
+        assert_eq!(cs.timestamp("about 1991"), "about 1991");
+        assert_eq!(
+            en.timestamp("2019-03-04T10:22:05+02:00"),
+            "2019-03-04 10:22:05+02:00"
+        );
     }
 
     fn message_ids(ftl: &str) -> Vec<String> {

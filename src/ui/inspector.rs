@@ -857,11 +857,11 @@ fn technical(ui: &mut egui::Ui, p: &Photo) {
     show(&tr!("tech-lens"), t.lens.clone());
     show(
         &tr!("tech-taken"),
-        t.taken_at.as_ref().map(|d| d.replace('T', " ")),
+        t.taken_at.as_deref().map(i18n::timestamp),
     );
     show(
         &tr!("tech-digitised"),
-        t.digitized_at.as_ref().map(|d| d.replace('T', " ")),
+        t.digitized_at.as_deref().map(i18n::timestamp),
     );
     let exposure = [
         t.exposure_time.map(|e| {
@@ -927,8 +927,8 @@ fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
         ui.label(RichText::new(tr!("history-none")).weak());
     }
     for h in entries {
-        let when = h.at.replace('T', " ");
-        let when = when.trim_end_matches('Z');
+        let when = i18n::timestamp(h.at.trim_end_matches('Z'));
+        let when = when.as_str();
         let mut text = RichText::new(if h.undone {
             tr!("history-undone", when = when, what = h.summary.as_str())
         } else {

@@ -26,7 +26,7 @@ fn cell_text(s: &PhotoSummary, row: Option<&Photo>, column: TableColumn) -> Opti
         TableColumn::File => s.file_name.clone(),
         TableColumn::Title => text(&s.title),
         TableColumn::Depicted => text(&s.date_created),
-        TableColumn::Taken => text(&s.taken_at).replace('T', " "),
+        TableColumn::Taken => super::i18n::timestamp(&text(&s.taken_at)),
         TableColumn::Rating => String::new(),
         _ => {
             let p = row?;
