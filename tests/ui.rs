@@ -2575,3 +2575,40 @@ fn the_language_is_chosen_in_the_view_menu_and_switches_at_once() {
     h.get_by_label_contains("5 photos").hover();
     assert_eq!(h.state().settings().language, Some(Language::English));
 }
+
+/// The main window at 150 % zoom in the light theme on a 1280 x 800
+/// screen (853 x 533 points), one photo chosen: the snapshots beside this
+/// test are how it should look, in Czech and in English (nothing cut or
+/// overlapping).
+fn snapshot_at_150_percent_in_the_light_theme(language: Language, name: &str) {
+    let f = fixture();
+    let path = f.catalogue.clone();
+    let settings = Settings {
+        language: Some(language),
+        zoom: 1.5,
+        theme: Theme::Light,
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, settings));
+    settle(&mut h);
+    assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-4);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.get_by_label("Dormitory, soldier sewing").click();
+    settle(&mut h);
+    h.remove_cursor();
+    h.run_steps(2);
+    h.snapshot(name);
+}
+
+#[test]
+fn the_main_window_in_czech_at_150_percent_in_the_light_theme() {
+    snapshot_at_150_percent_in_the_light_theme(Language::Czech, "main_window_cs_150_light");
+}
+
+#[test]
+fn the_main_window_in_english_at_150_percent_in_the_light_theme() {
+    snapshot_at_150_percent_in_the_light_theme(Language::English, "main_window_en_150_light");
+}
