@@ -117,29 +117,23 @@ pub enum MessageFileError {
 }
 
 impl Strings {
-    /// The messages of a language, read once per process.
+    /// The messages of a language, read once per process when first asked
+    /// for (a window reads only the languages it speaks).
     pub fn of(language: Language) -> Arc<Strings> {
-        static BUILT: OnceLock<[Arc<Strings>; 4]> = OnceLock::new();
-        let built = BUILT.get_or_init(|| {
-            [
-                Language::English,
-                Language::Czech,
-                Language::Slovak,
-                Language::Pseudo,
-            ]
-            .map(|l| {
-                // The files are built into the binary and checked by the
-                // tests; a broken one is a build that must not ship.
-                Arc::new(Strings::build(l).unwrap_or_else(|e| panic!("{e}")))
-            })
-        });
+        static BUILT: [OnceLock<Arc<Strings>>; 4] = [const { OnceLock::new() }; 4];
         let index = match language {
             Language::English => 0,
             Language::Czech => 1,
             Language::Slovak => 2,
             Language::Pseudo => 3,
         };
-        built[index].clone()
+        BUILT[index]
+            .get_or_init(|| {
+                // The files are built into the binary and checked by the
+                // tests; a broken one is a build that must not ship.
+                Arc::new(Strings::build(language).unwrap_or_else(|e| panic!("{e}")))
+            })
+            .clone()
     }
 
     /// Parses a language's message file.
