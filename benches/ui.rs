@@ -151,7 +151,17 @@ fn scroll(catalogue: &Path) {
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(u64::MAX)
-        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+        .build_eframe(move |cc| {
+            App::with_settings(
+                &cc.egui_ctx,
+                path,
+                Settings {
+                    // The same words whatever the machine's locale.
+                    language: Some(kartoteka::ui::i18n::Language::English),
+                    ..Settings::default()
+                },
+            )
+        });
     let started = Instant::now();
     while !(h.state().is_settled() && h.state().results().len() == PHOTOS) {
         h.step();

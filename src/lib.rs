@@ -7,6 +7,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod collation;
 pub mod date;
 pub mod export;
 pub mod files;

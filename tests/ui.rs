@@ -11,11 +11,13 @@ use std::time::{Duration, Instant};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use kartoteka::catalog::{Catalogue, SortKey, ThumbnailStore};
 use kartoteka::ingest::import::{ImportOptions, import};
 use kartoteka::interop::Target;
 use kartoteka::photo::{Flag, Photo, PhotoId};
+use kartoteka::ui::i18n::Language;
+use kartoteka::ui::theme::Theme;
 use kartoteka::ui::{Action, App, Settings, interop};
 
 const ARCHIVE: &[&str] = &[
@@ -64,8 +66,17 @@ fn fixture() -> Fixture {
     Fixture { env, catalogue }
 }
 
+/// Settings as a new window has them, in English whatever the machine's
+/// locale (the tests read English labels).
+fn english() -> Settings {
+    Settings {
+        language: Some(Language::English),
+        ..Settings::default()
+    }
+}
+
 fn harness(f: &Fixture) -> Harness<'static, App> {
-    harness_with(f, [1280.0, 800.0], Settings::default())
+    harness_with(f, [1280.0, 800.0], english())
 }
 
 fn harness_with(f: &Fixture, size: [f32; 2], settings: Settings) -> Harness<'static, App> {
@@ -381,7 +392,7 @@ fn the_main_window_with_photos() {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .wgpu()
-        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, english()));
     settle(&mut h);
     h.get_by_label("Dormitory, soldier sewing").click();
     settle(&mut h);
@@ -397,7 +408,7 @@ fn an_empty_catalogue_offers_to_import_and_without_a_file_chooser_asks_for_a_pat
     let path = env.catalog.clone();
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, english()));
     settle(&mut h);
     h.get_by_label("This catalogue is empty").hover();
     // No desktop portal and no zenity here: the system chooser cannot open.
@@ -453,7 +464,7 @@ fn dropping_a_folder_on_the_window_imports_it() {
     let path = env.catalog.clone();
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, english()));
     settle(&mut h);
     h.input_mut()
         .dropped_files
@@ -682,7 +693,7 @@ fn the_catalogue_optimizes_from_the_file_menu_and_still_searches() {
 fn the_keyword_form_confirms_with_enter_cancels_with_escape_and_lets_go_of_the_keyboard() {
     let f = fixture();
     // Tall enough for the whole keyword list.
-    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    let mut h = harness_with(&f, [1280.0, 1600.0], english());
     h.get_by_label("Barracks  1").click_secondary();
     h.run_steps(2);
     h.get_by_label("Rename or move…").click();
@@ -812,7 +823,7 @@ fn leaving_a_set_brings_back_the_order_and_a_saved_set_order_never_starts_a_wind
     // the library, never on "No photos match".
     let saved = Settings {
         sort: "set".into(),
-        ..Settings::default()
+        ..english()
     };
     let mut h = harness_with(&f, [1280.0, 800.0], saved);
     assert_eq!(h.state().results().len(), 5);
@@ -936,7 +947,7 @@ fn a_depicted_date_that_cannot_be_read_stays_in_its_field_marked() {
 fn all_tags_reads_at_full_width_and_never_widens_the_inspector() {
     let f = fixture();
     // Tall enough to see the tags without scrolling the inspector.
-    let mut h = harness_with(&f, [1280.0, 2000.0], Settings::default());
+    let mut h = harness_with(&f, [1280.0, 2000.0], english());
     h.get_by_label(DORMITORY).click();
     settle(&mut h);
     let title = h.get_by_label("Title").rect();
@@ -1222,7 +1233,7 @@ fn the_sidebar_fits_a_small_window_with_the_results_counts_in_sight() {
         let terms = kartoteka::vocabulary::parse(&list).unwrap();
         read(&f).import_vocabulary(&terms).unwrap();
     }
-    let mut h = harness_with(&f, [1024.0, 700.0], Settings::default());
+    let mut h = harness_with(&f, [1024.0, 700.0], english());
     for heading in [
         "Exhibition sets",
         "Saved searches",
@@ -1585,7 +1596,7 @@ fn backing_up_from_the_file_menu_makes_checked_copies_and_keeps_the_newest() {
     std::fs::copy(&f.catalogue, &old).unwrap();
     let settings = Settings {
         backups_kept: 2,
-        ..Settings::default()
+        ..english()
     };
     let mut h = harness_with(&f, [1280.0, 800.0], settings);
     menu(&mut h, "File", "Back up catalogue…");
@@ -1637,7 +1648,7 @@ fn quit_waits_for_the_import_then_makes_the_weekly_backup_and_closes() {
     let path = env.catalog.clone();
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, Settings::default()));
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, english()));
     settle(&mut h);
     h.input_mut()
         .dropped_files
@@ -1680,7 +1691,7 @@ fn quit_can_cancel_the_import_and_leaves_a_sound_catalogue() {
     let path = env.catalog.clone();
     let settings = Settings {
         backup_on_quit: kartoteka::ui::BackupSchedule::Never,
-        ..Settings::default()
+        ..english()
     };
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -1713,7 +1724,7 @@ fn the_first_launch_offers_to_create_the_default_catalogue() {
     let mut h = harness_starting(
         kartoteka::ui::Start::FirstThatExists(vec![default.clone()]),
         Some(default.clone()),
-        Settings::default(),
+        english(),
     );
     h.get_by_label("Welcome to Kartoteka").hover();
     h.get_by_label(&default.display().to_string()).hover();
@@ -1743,7 +1754,7 @@ fn the_first_launch_restores_a_backup_as_the_default_catalogue() {
     let mut h = harness_starting(
         kartoteka::ui::Start::FirstThatExists(vec![default.clone()]),
         Some(default.clone()),
-        Settings::default(),
+        english(),
     );
     h.get_by_label("Restore a backup…").click();
     answer_path(&mut h, &report.backup.catalogue);
@@ -1909,7 +1920,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     let radio = add_source(&f, "Czech Radio, 2020-02-26", "Odsun sovětských vojsk");
     // The photo's own date (1991) stays as a claim beside the radio's.
     add_claim(&f, dormitory, "date_created", "1990-02-26", radio);
-    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    let mut h = harness_with(&f, [1280.0, 1600.0], english());
     // The result's facets count disputed fields; a click narrows to them.
     h.get_by_label("Date depicted, 1 in this result").click();
     wait_for(&mut h, "the disputed photos", |app| {
@@ -2006,7 +2017,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
 fn a_claim_added_to_many_photos_cites_the_same_source_and_locator() {
     let f = fixture();
     let radio = add_source(&f, "Czech Radio, 2020-02-26", "Odsun sovětských vojsk");
-    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    let mut h = harness_with(&f, [1280.0, 1600.0], english());
     h.get_by_label(DORMITORY).click();
     h.run_steps(2);
     h.get_by_label(LAST_TROOPS)
@@ -2058,7 +2069,7 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
     add_claim(&f, dormitory, "date_created", "1990-02-26", radio);
     add_claim(&f, treaty, "date_created", "1990-02-26", radio);
     add_claim(&f, treaty, "city", "Moskva", other);
-    let mut h = harness_with(&f, [1280.0, 1600.0], Settings::default());
+    let mut h = harness_with(&f, [1280.0, 1600.0], english());
 
     // A click shows the photos citing it.
     h.get_by_label_contains("Czech Radio, 2020-02-26").click();
@@ -2133,4 +2144,471 @@ fn a_csv_export_never_lands_on_the_catalogue_or_a_catalogued_photo() {
     assert_eq!(std::fs::read(&photo_path).unwrap(), photo_before);
     // The catalogue still opens and holds its photos.
     assert_eq!(read(&f).photo_count().unwrap(), 5);
+}
+
+/// What the catalogue holds that the window shows as it is: file names,
+/// folder names, the descriptions' values (each line, each list item),
+/// keyword names, cameras and lenses, the warnings import recorded. These
+/// are the only words the pseudo-language test lets stand unwrapped.
+fn catalogue_words(f: &Fixture) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut add = |text: &str| {
+        for line in text.lines() {
+            let line = line.trim();
+            if !line.is_empty() {
+                words.push(line.to_owned());
+            }
+        }
+    };
+    for p in read(f).photos().unwrap() {
+        let d = &p.description;
+        add(&p.file.path.display().to_string());
+        for part in p.file.path.iter() {
+            add(&part.to_string_lossy());
+        }
+        add(&p.file.format.to_string());
+        for text in [
+            &d.title,
+            &d.headline,
+            &d.caption,
+            &d.credit,
+            &d.copyright,
+            &d.source,
+            &d.instructions,
+            &d.job_id,
+            &d.sublocation,
+            &d.city,
+            &d.state,
+            &d.country,
+            &d.country_code,
+            &d.event,
+            &d.date_created,
+            &d.digital_source_type,
+            &p.technical.camera_make,
+            &p.technical.camera_model,
+            &p.technical.lens,
+            &p.curation.note,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            add(text);
+        }
+        for list in [&d.creators, &d.people, &d.keywords, &p.warnings] {
+            for item in list {
+                add(item);
+            }
+        }
+        for path in &d.hierarchical_keywords {
+            add(path);
+            for name in path.split('|') {
+                add(name);
+            }
+        }
+    }
+    // Longest first, so that a value is taken out whole before a part of it.
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words.dedup();
+    words
+}
+
+/// A key or chord as egui writes it ("Ctrl+Shift+Z", "F1", "Esc"): the
+/// keyboard's names, not words to translate.
+fn is_key_chord(token: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Ctrl",
+        "Shift",
+        "Alt",
+        "Cmd",
+        "Space",
+        "Enter",
+        "Esc",
+        "Escape",
+        "Delete",
+        "Backspace",
+        "Tab",
+        "Minus",
+        "Plus",
+        "Equals",
+        "Del",
+    ];
+    !token.is_empty()
+        && token.split('+').all(|part| {
+            part.is_empty()
+                || part.chars().count() == 1
+                || NAMES.contains(&part)
+                || (part.starts_with('F') && part[1..].chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+/// The letters of a label that come neither from the message files (⟦ ⟧
+/// in the pseudo-language, nested when a message holds another) nor from
+/// the catalogue, nor name keys. Empty when the label is as it should be.
+fn unwrapped(label: &str, data: &[String]) -> String {
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '⟦' => depth += 1,
+            '⟧' => depth = depth.saturating_sub(1),
+            c if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    for word in data {
+        if outside.contains(word.as_str()) {
+            outside = outside.replace(word.as_str(), " ");
+        }
+    }
+    outside
+        .split([' ', ',', '\t', '\n', '(', ')', '·'])
+        .filter(|token| !is_key_chord(token))
+        .filter(|token| token.chars().any(char::is_alphabetic))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Accessible names egui gives its own controls (a window's close and
+/// collapse buttons, a panel's resize handle). They are not drawn as text,
+/// and egui does not translate them.
+const EGUI_OWN: &[&str] = &[
+    "Close window",
+    "Hide",
+    "Show",
+    "Resize panel",
+    "Resize window left edge",
+    "Resize window right edge",
+    "Resize window top edge",
+    "Resize window bottom edge",
+    "Resize window top-left corner",
+    "Resize window top-right corner",
+    "Resize window bottom-left corner",
+    "Resize window bottom-right corner",
+];
+
+/// A text shown that is not wrapped: its role, the text, the letters left.
+type Unwrapped = (Role, String, String);
+
+/// Every label and value the screen reader would read on this screen that
+/// is not wrapped: `(role, text, letters left over)`. Values of text fields
+/// are what was typed or read from the catalogue, and are not looked at.
+fn unwrapped_texts(h: &Harness<'static, App>, data: &[String], seen: &mut usize) -> Vec<Unwrapped> {
+    let mut found = Vec::new();
+    for node in h.query_all(egui_kittest::kittest::By::new().include_labels()) {
+        let node = node.accesskit_node();
+        let role = node.role();
+        // A line of a wrapped label: the label itself is looked at whole.
+        if role == Role::TextRun {
+            continue;
+        }
+        let mut texts = vec![node.label()];
+        if !matches!(role, Role::TextInput | Role::MultilineTextInput) {
+            texts.push(node.value());
+        }
+        for text in texts.into_iter().flatten() {
+            if text.trim().is_empty() || EGUI_OWN.contains(&text.as_str()) {
+                continue;
+            }
+            *seen += 1;
+            let left = unwrapped(&text, data);
+            if !left.is_empty() {
+                found.push((role, text, left));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
+    let data = vec!["Convoy at the border".to_owned()];
+    assert_eq!(unwrapped("⟦File⟧", &data), "");
+    assert_eq!(unwrapped("⟦⟦5 photos⟧ · 0 selected⟧", &data), "");
+    assert_eq!(unwrapped("⟦Undo⟧ Ctrl+Shift+Z", &data), "");
+    assert_eq!(unwrapped("Convoy at the border  ★★", &data), "");
+    assert_eq!(unwrapped("File", &data), "File");
+    assert_eq!(unwrapped("⟦Keyword⟧ list", &data), "list");
+    assert_eq!(unwrapped("Convoy at the border 1 star", &data), "star");
+}
+
+/// Walks the screens the scenarios reach, in a language, calling `check` on
+/// each: the grid, one and all photos in the inspector, every menu and the
+/// language submenu, the table, the keyboard reference, the full-size view,
+/// the CSV export form, and the first screen of an empty catalogue.
+fn walk_screens(
+    f: &Fixture,
+    language: Language,
+    check: &mut dyn FnMut(&Harness<'static, App>, &str),
+) {
+    let strings = kartoteka::ui::i18n::Strings::of(language);
+    let say = |id: &str| strings.format(id, None);
+    let count = |n: u64| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", n);
+        strings.format("photo-count", Some(&args))
+    };
+    let settings = Settings {
+        language: Some(language),
+        ..Settings::default()
+    };
+    let mut h = harness_with(f, [1280.0, 800.0], settings.clone());
+    h.get_by_label_contains(&count(5)).hover();
+    check(&h, "the grid");
+
+    h.get_by_label(CONVOY).click();
+    settle(&mut h);
+    check(&h, "one photo in the inspector");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    settle(&mut h);
+    check(&h, "all photos in the inspector");
+
+    for id in [
+        "menu-file",
+        "menu-edit",
+        "menu-photo",
+        "menu-view",
+        "menu-help",
+    ] {
+        h.get_by_role_and_label(Role::Button, &say(id)).click();
+        h.run_steps(2);
+        check(&h, &format!("the menu {id}"));
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+    }
+    h.get_by_role_and_label(Role::Button, &say("menu-view"))
+        .click();
+    h.run_steps(2);
+    h.get_by_label(&say("menu-language")).hover();
+    h.run_steps(3);
+    check(&h, "the language menu");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
+    h.key_press(Key::T);
+    settle(&mut h);
+    check(&h, "the table");
+    h.key_press(Key::G);
+    settle(&mut h);
+
+    h.key_press(Key::F1);
+    h.run_steps(3);
+    h.get_by_label(&say("keys-title")).hover();
+    check(&h, "the keyboard reference");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+
+    h.get_by_label(CONVOY).click();
+    settle(&mut h);
+    h.key_press(Key::Space);
+    settle(&mut h);
+    check(&h, "the full-size view");
+    h.key_press(Key::Escape);
+    settle(&mut h);
+
+    h.key_press_modifiers(SHIFT_COMMAND, Key::E);
+    h.run_steps(3);
+    h.get_by_label(&say("csv-save-as")).hover();
+    check(&h, "the CSV export form");
+    drop(h);
+
+    // A new, empty catalogue: the first screen.
+    let empty = f
+        .env
+        .dir
+        .path()
+        .join(format!("empty-{language:?}.kartoteka"));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, empty, settings));
+    settle(&mut h);
+    h.get_by_label(&say("empty-heading")).hover();
+    check(&h, "an empty catalogue");
+}
+
+/// Every screen the scenarios reach, in a pseudo-language that wraps each
+/// message in ⟦ ⟧: every text the window shows is wrapped, or is the
+/// catalogue's own (a caption, a file name, a keyword), or names a key.
+#[test]
+fn every_text_the_window_shows_comes_from_the_message_files() {
+    let f = fixture();
+    let data = catalogue_words(&f);
+    let mut seen = 0;
+    let mut problems: Vec<(String, Vec<Unwrapped>)> = Vec::new();
+    walk_screens(&f, Language::Pseudo, &mut |h, screen| {
+        let found = unwrapped_texts(h, &data, &mut seen);
+        if !found.is_empty() {
+            problems.push((screen.to_owned(), found));
+        }
+    });
+    assert!(seen > 300, "only {seen} texts were looked at");
+    assert!(
+        problems.is_empty(),
+        "texts not from the message files:\n{problems:#?}"
+    );
+}
+
+/// What a screen reader can act on: a node of one of these roles.
+fn interactive(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Button
+            | Role::CheckBox
+            | Role::RadioButton
+            | Role::TextInput
+            | Role::MultilineTextInput
+            | Role::SearchInput
+            | Role::Link
+            | Role::Slider
+            | Role::SpinButton
+            | Role::ComboBox
+            | Role::MenuItem
+            | Role::Tab
+    )
+}
+
+/// Every interactive element of every screen the scenarios reach has a
+/// name a screen reader can say (its own label, or the label it is
+/// labelled by).
+#[test]
+fn every_interactive_element_has_an_accessible_name() {
+    let f = fixture();
+    let mut nameless: Vec<String> = Vec::new();
+    let mut interactive_seen = 0;
+    walk_screens(&f, Language::English, &mut |h, screen| {
+        for node in h.query_all(egui_kittest::kittest::By::new().include_labels()) {
+            let node = node.accesskit_node();
+            if !interactive(node.role()) || node.is_hidden() {
+                continue;
+            }
+            interactive_seen += 1;
+            let named = node.label().is_some_and(|l| !l.trim().is_empty());
+            if !named {
+                nameless.push(format!(
+                    "{screen}: a {:?} without a name (value {:?})",
+                    node.role(),
+                    node.value()
+                ));
+            }
+        }
+    });
+    assert!(
+        interactive_seen > 200,
+        "only {interactive_seen} interactive elements"
+    );
+    assert!(
+        nameless.is_empty(),
+        "elements a screen reader cannot name:\n{}",
+        nameless.join("\n")
+    );
+}
+
+/// Ctrl+plus zooms the interface and the window keeps the zoom; the View
+/// menu's light theme changes the colours at once and is kept too.
+#[test]
+fn zoom_and_the_light_theme_are_kept_in_the_settings() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 1.1).abs() < 1e-4);
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 1.0).abs() < 1e-4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run_steps(3);
+    assert!((h.state().settings().zoom - 0.9).abs() < 1e-4);
+
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run_steps(2);
+    h.get_by_label("Light theme").click();
+    h.run_steps(3);
+    assert_eq!(h.state().settings().theme, Theme::Light);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    let saved = h.state().settings().clone();
+    drop(h);
+
+    // A new window with the settings saved keeps both.
+    let mut h = harness_with(&f, [1280.0, 800.0], saved);
+    h.run_steps(2);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    assert!((h.ctx.zoom_factor() - 0.9).abs() < 1e-4);
+}
+
+/// View > Language: the window speaks Czech at once, counts in Czech,
+/// remembers the choice, and goes back to the system's language.
+#[test]
+fn the_language_is_chosen_in_the_view_menu_and_switches_at_once() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.get_by_role_and_label(Role::Button, "View").click();
+    h.run_steps(2);
+    h.get_by_label("Language").hover();
+    h.run_steps(3);
+    h.get_by_label("Čeština").click();
+    settle(&mut h);
+    assert_eq!(h.state().settings().language, Some(Language::Czech));
+    h.get_by_role_and_label(Role::Button, "Soubor").hover();
+    h.get_by_label_contains("5 fotografií").hover();
+    h.get_by_label("Seznam klíčových slov").hover();
+    assert!(h.query_by_role_and_label(Role::Button, "File").is_none());
+
+    h.get_by_role_and_label(Role::Button, "Zobrazení").click();
+    h.run_steps(2);
+    h.get_by_label("Jazyk").hover();
+    h.run_steps(3);
+    h.get_by_label("Slovenčina").click();
+    settle(&mut h);
+    h.get_by_label_contains("5 fotografií").hover();
+    h.get_by_role_and_label(Role::Button, "Súbor").hover();
+    assert_eq!(h.state().settings().language, Some(Language::Slovak));
+
+    h.get_by_role_and_label(Role::Button, "Zobrazenie").click();
+    h.run_steps(2);
+    h.get_by_label("Jazyk").hover();
+    h.run_steps(3);
+    h.get_by_label("English").click();
+    settle(&mut h);
+    h.get_by_label_contains("5 photos").hover();
+    assert_eq!(h.state().settings().language, Some(Language::English));
+}
+
+/// The main window at 150 % zoom in the light theme on a 1280 x 800
+/// screen (853 x 533 points), one photo chosen: the snapshots beside this
+/// test are how it should look, in Czech and in English (nothing cut or
+/// overlapping).
+fn snapshot_at_150_percent_in_the_light_theme(language: Language, name: &str) {
+    let f = fixture();
+    let path = f.catalogue.clone();
+    let settings = Settings {
+        language: Some(language),
+        zoom: 1.5,
+        theme: Theme::Light,
+        ..Settings::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, settings));
+    settle(&mut h);
+    assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-4);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    h.get_by_label("Dormitory, soldier sewing").click();
+    settle(&mut h);
+    h.remove_cursor();
+    h.run_steps(2);
+    h.snapshot(name);
+}
+
+#[test]
+fn the_main_window_in_czech_at_150_percent_in_the_light_theme() {
+    snapshot_at_150_percent_in_the_light_theme(Language::Czech, "main_window_cs_150_light");
+}
+
+#[test]
+fn the_main_window_in_english_at_150_percent_in_the_light_theme() {
+    snapshot_at_150_percent_in_the_light_theme(Language::English, "main_window_en_150_light");
 }

@@ -18,6 +18,7 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use fixedbitset::FixedBitSet;
 use rusqlite::types::ValueRef;
@@ -27,6 +28,7 @@ use super::Result;
 use super::claims;
 use super::keywords::KeywordTree;
 use super::query::{Facets, Hit, Sort, SortKey};
+use crate::collation::Collation;
 use crate::date::Depicted;
 use crate::photo::{Attribute, Field, Flag, Label, PhotoId};
 use crate::search::{Comparison, DateField, DateRange, Property, Status};
@@ -168,6 +170,9 @@ pub struct Columns {
     /// `PRAGMA data_version` when loaded: it changes when another
     /// connection writes.
     data_version: i64,
+    /// The language order text keys sort in; `None` for case- and
+    /// accent-blind code-point order.
+    collation: Option<Arc<Collation>>,
 }
 
 const CHANGED_TABLE: &str = "
@@ -233,6 +238,7 @@ impl Columns {
             names: Names::default(),
             orders: HashMap::new(),
             data_version: data_version(&tx)?,
+            collation: None,
         };
         columns.read(&tx, "")?;
         tx.commit()?;
@@ -609,7 +615,12 @@ impl Columns {
         if found.len() > 1000 {
             return Ok(None);
         }
-        Ok(Some(text_order(text_keys(conn, key, Some(&found))?)))
+        Ok(Some(text_order(text_keys(
+            conn,
+            key,
+            Some(&found),
+            self.collation.as_deref(),
+        )?)))
     }
 
     /// Every photo in the sort order.
@@ -620,7 +631,12 @@ impl Columns {
             let known = ids.partition_point(|&id| self.has_value(key, id));
             return Ok(Ready { ids, known });
         }
-        Ok(text_order(text_keys(conn, key, None)?))
+        Ok(text_order(text_keys(
+            conn,
+            key,
+            None,
+            self.collation.as_deref(),
+        )?))
     }
 
     /// Orders two photos by a key held in memory, ties by import order.
@@ -643,6 +659,20 @@ impl Columns {
             SortKey::Depicted => row.depicted.0 != UNKNOWN_DAY,
             SortKey::Taken => row.taken != UNKNOWN_TIME,
             _ => true,
+        }
+    }
+
+    /// Sorts text in a language's order from now on (`None`: code-point
+    /// order, folded); text orders made in another are made again.
+    pub fn set_collation(&mut self, collation: Option<Arc<Collation>>) {
+        let same = match (&self.collation, &collation) {
+            (Some(a), Some(b)) => a.tag() == b.tag(),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.orders.retain(|key, _| is_compared(*key));
+            self.collation = collation;
         }
     }
 
@@ -861,7 +891,7 @@ fn text_column(key: SortKey) -> String {
 }
 
 /// Photos sorted by their text keys: those with a value first.
-fn text_order(mut keyed: Vec<(bool, String, String, u32)>) -> Ready {
+fn text_order(mut keyed: Vec<TextKey>) -> Ready {
     keyed.sort_unstable();
     let known = keyed.iter().filter(|k| !k.0).count();
     Ready {
@@ -870,14 +900,19 @@ fn text_order(mut keyed: Vec<(bool, String, String, u32)>) -> Ready {
     }
 }
 
-/// Sort keys for a text order (empty values last, then case- and
-/// accent-blind, then as written, then import order), for the given photos
-/// or all.
+/// A photo's place in a text order: no value (last), the collation or
+/// folded key, the text as written, the photo.
+type TextKey = (bool, Vec<u8>, String, u32);
+
+/// Sort keys for a text order (empty values last, then in the language's
+/// collation or else case- and accent-blind, then as written, then import
+/// order), for the given photos or all.
 fn text_keys(
     conn: &Connection,
     key: SortKey,
     only: Option<&[u32]>,
-) -> Result<Vec<(bool, String, String, u32)>> {
+    collation: Option<&Collation>,
+) -> Result<Vec<TextKey>> {
     let column = text_column(key);
     let filter = match only {
         Some(ids) => format!(
@@ -892,8 +927,14 @@ fn text_keys(
             let text: Option<String> = r.get(1)?;
             let id = r.get::<_, i64>(0)? as u32;
             Ok(match text.filter(|t| !t.trim().is_empty()) {
-                Some(t) => (false, crate::text::fold(&t), t, id),
-                None => (true, String::new(), String::new(), id),
+                Some(t) => {
+                    let order = match collation {
+                        Some(c) => c.sort_key(&t),
+                        None => crate::text::fold(&t).into_bytes(),
+                    };
+                    (false, order, t, id)
+                }
+                None => (true, Vec::new(), String::new(), id),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -208,6 +208,9 @@ pub struct Catalogue {
     read_only: bool,
     /// What search filters, sorts and counts on, loaded by the first query.
     columns: std::cell::RefCell<Option<columns::Columns>>,
+    /// The order text sorts in: a language's collation, or (`None`, as the
+    /// command line has it) case- and accent-blind code-point order.
+    collation: Option<std::sync::Arc<crate::collation::Collation>>,
 }
 
 impl Catalogue {
@@ -318,6 +321,7 @@ impl Catalogue {
             path,
             read_only,
             columns: Default::default(),
+            collation: None,
         })
     }
 

@@ -447,12 +447,29 @@ impl std::fmt::Display for SortKey {
 }
 
 impl Catalogue {
+    /// Sorts text (titles, captions, creators …) in a language's order
+    /// from now on; `None` for case- and accent-blind code-point order,
+    /// the command line's.
+    pub fn set_collation(
+        &mut self,
+        collation: Option<std::sync::Arc<crate::collation::Collation>>,
+    ) {
+        if let Some(columns) = self.columns.get_mut().as_mut() {
+            columns.set_collation(collation.clone());
+        }
+        self.collation = collation;
+    }
+
     /// The in-memory columns, brought up to date with the catalogue.
     fn columns(&self) -> Result<RefMut<'_, Columns>, SearchError> {
         let mut slot = self.columns.borrow_mut();
         match slot.as_mut() {
             Some(columns) if !columns.stale(&self.conn)? => columns.catch_up(&self.conn)?,
-            _ => *slot = Some(Columns::load(&self.conn)?),
+            _ => {
+                let mut columns = Columns::load(&self.conn)?;
+                columns.set_collation(self.collation.clone());
+                *slot = Some(columns);
+            }
         }
         Ok(RefMut::map(slot, |s| s.as_mut().expect("loaded above")))
     }

@@ -570,3 +570,33 @@ fn a_keyword_thousands_of_levels_deep_keeps_every_level_and_walks_without_recurs
         .join()
         .unwrap();
 }
+
+#[test]
+fn titles_sort_in_the_language_order_once_told_one() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let titles = ["chata", "hrad", "Cesta", "Čech", "ivan"];
+    for (i, title) in titles.iter().enumerate() {
+        let mut rec = record(&format!("/archive/{i}.jpg"), &format!("h{i}"));
+        rec.description.title = Some((*title).to_owned());
+        cat.store(&rec).unwrap();
+    }
+    let sorted = |cat: &Catalogue| -> Vec<String> {
+        let ids: Vec<PhotoId> = cat
+            .search_text("", SortKey::Title, None)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect();
+        ids.iter()
+            .map(|id| cat.photo(*id).unwrap().unwrap().description.title.unwrap())
+            .collect()
+    };
+    // The command line's order: accent-blind code points.
+    assert_eq!(sorted(&cat), ["Čech", "Cesta", "chata", "hrad", "ivan"]);
+    cat.set_collation(Some(std::sync::Arc::new(crate::collation::Collation::new(
+        "cs",
+    ))));
+    assert_eq!(sorted(&cat), ["Cesta", "Čech", "hrad", "chata", "ivan"]);
+    cat.set_collation(None);
+    assert_eq!(sorted(&cat), ["Čech", "Cesta", "chata", "hrad", "ivan"]);
+}

@@ -16,6 +16,7 @@ use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
 use crate::interop::{Source, Target};
 use crate::photo::{Attribute, PhotoId};
+use crate::tr;
 
 /// What a panel, a menu or a key asks the app to do.
 #[derive(Debug, Clone)]
@@ -51,6 +52,10 @@ pub enum Action {
     },
     Undo,
     Redo,
+    /// Speak a language (`None`: the system's), at once and from now on.
+    Language(Option<super::i18n::Language>),
+    /// Dark or light colours, at once and from now on.
+    Theme(super::theme::Theme),
     /// Tidy the catalogue after much editing (on a thread of its own).
     Optimize,
     ChooseImport,
@@ -198,7 +203,7 @@ impl App {
                                 .advance_to(photo.id, photo.caption.clone().unwrap_or_default());
                         }
                     }
-                    _ => self.status.info("That was the last photo of the result"),
+                    _ => self.status.info(tr!("status-last-photo")),
                 }
             }
             Action::Open(index) => {
@@ -218,7 +223,7 @@ impl App {
                 what,
             } => {
                 if photos.is_empty() {
-                    self.status.info("Select the photos to change first");
+                    self.status.info(tr!("status-select-to-change"));
                 } else {
                     self.command(Command::Edit {
                         photos,
@@ -226,6 +231,16 @@ impl App {
                         what,
                     });
                 }
+            }
+            Action::Language(language) => {
+                self.settings.language = language;
+                self.language.set(self.settings.language());
+                // The sidebar comes back in the new language's order.
+                self.refresh();
+            }
+            Action::Theme(theme) => {
+                self.settings.theme = theme;
+                self.ctx.set_theme(theme.egui());
             }
             Action::Undo => self.command(Command::Undo),
             Action::Redo => self.command(Command::Redo),
@@ -243,24 +258,25 @@ impl App {
             Action::CancelImport => {
                 if let Some(i) = &self.import {
                     i.cancel.store(true, Ordering::Relaxed);
-                    self.status.info("Cancelling the import…");
+                    self.status.info(tr!("status-cancelling-import"));
                 }
             }
             Action::CancelJob => {
                 if let Some(job) = &self.interop.job {
                     job.cancel.store(true, Ordering::Relaxed);
-                    self.status.info(format!("Cancelling: {}…", job.what));
+                    self.status
+                        .info(tr!("status-cancelling-job", what = job.what.as_str()));
                 }
             }
             Action::ShowErrors => self.show_errors = true,
             Action::AddKeywordTo { keyword, photos } => {
                 if photos.is_empty() {
-                    self.status.info("Select the photos to tag first");
+                    self.status.info(tr!("status-select-to-tag"));
                 } else {
                     self.command(Command::Edit {
                         photos,
                         edits: vec![Edit::AddKeyword(keyword.clone())],
-                        what: format!("Keyword {keyword}"),
+                        what: tr!("edit-keyword", keyword = keyword.as_str()),
                     });
                 }
             }
@@ -273,7 +289,7 @@ impl App {
             Action::ApplyTemplate(name) => {
                 let photos = self.selection.in_order(&self.order);
                 if photos.is_empty() {
-                    self.status.info("Select the photos for the template first");
+                    self.status.info(tr!("status-select-for-template"));
                 } else {
                     self.command(Command::ApplyTemplate { name, photos });
                 }
@@ -330,7 +346,7 @@ impl App {
                     return;
                 }
                 if photos.is_empty() {
-                    self.status.info("Select the photos to write first");
+                    self.status.info(tr!("status-select-to-write"));
                     return;
                 }
                 self.command(Command::WriteMetadata { photos, target });
@@ -366,9 +382,7 @@ impl App {
             Action::ChooseRestoreBackup => self.dialogs.ask(FileRequest::RestoreBackup, &self.ctx),
             Action::RestoreBackup(backup) => match self.restore_into() {
                 Some(into) => self.switch_catalogue(Start::Restore { backup, into }),
-                None => self
-                    .status
-                    .error("Open or create a catalogue first: there is nowhere to restore to"),
+                None => self.status.error(tr!("status-nowhere-to-restore")),
             },
             Action::ShowBackup => {
                 self.windows.backup = true;
@@ -419,16 +433,20 @@ impl App {
             Shortcut::KeyboardReference => Action::KeyboardReference,
             Shortcut::OpenCatalogue => Action::ChooseOpenCatalogue,
             Shortcut::Quit => Action::Quit,
-            Shortcut::Rate(n) => edit(Attribute::Rating, Value::from(n), format!("Rating {n}")),
-            Shortcut::Pick => edit(Attribute::Flag, Value::from("pick"), "Pick".into()),
-            Shortcut::Reject => edit(Attribute::Flag, Value::from("reject"), "Reject".into()),
-            Shortcut::Unflag => edit(Attribute::Flag, Value::Null, "Unflag".into()),
+            Shortcut::Rate(n) => edit(
+                Attribute::Rating,
+                Value::from(n),
+                tr!("edit-rating", stars = n),
+            ),
+            Shortcut::Pick => edit(Attribute::Flag, Value::from("pick"), tr!("edit-pick")),
+            Shortcut::Reject => edit(Attribute::Flag, Value::from("reject"), tr!("edit-reject")),
+            Shortcut::Unflag => edit(Attribute::Flag, Value::Null, tr!("edit-unflag")),
             Shortcut::Label(label) => edit(
                 Attribute::Label,
                 Value::from(label.name()),
-                format!("Label {}", label.name()),
+                tr!("edit-label", label = label.name()),
             ),
-            Shortcut::NoLabel => edit(Attribute::Label, Value::Null, "No label".into()),
+            Shortcut::NoLabel => edit(Attribute::Label, Value::Null, tr!("edit-no-label")),
             Shortcut::Move(direction) | Shortcut::Extend(direction) => {
                 let columns = match self.settings.view {
                     View::Grid => self.grid_columns.max(1) as isize,
@@ -457,8 +475,7 @@ impl App {
             }
             Shortcut::RemoveFromSet => {
                 let Some((set, _)) = &self.set_items else {
-                    self.status
-                        .info("Delete removes photos from the set shown; no set is shown");
+                    self.status.info(tr!("status-no-set-shown"));
                     return;
                 };
                 let set = set.clone();
@@ -510,7 +527,7 @@ impl App {
     fn job_running(&mut self) -> bool {
         match &self.interop.job {
             Some(job) => {
-                let message = format!("{} is still under way", job.what);
+                let message = tr!("status-job-under-way", what = job.what.as_str());
                 self.status.info(message);
                 true
             }

@@ -15,6 +15,7 @@ use egui::RichText;
 use super::worker::{RestoreInto, Start};
 use super::{Action, App, BackupSchedule, Command};
 use crate::catalog::backup::Backup;
+use crate::tr;
 
 /// What waits for the work under way to end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,16 +94,24 @@ impl App {
     pub fn work_under_way(&self) -> Option<String> {
         if let Some(import) = &self.import {
             return Some(if import.total == 0 {
-                "An import".to_owned()
+                tr!("work-import")
             } else {
-                format!("An import ({} of {} files)", import.done, import.total)
+                tr!(
+                    "work-import-progress",
+                    done = import.done,
+                    total = import.total
+                )
             });
         }
         self.interop.job.as_ref().map(|job| {
             if job.total == 0 {
                 job.what.clone()
             } else {
-                format!("{} ({}%)", job.what, job.done * 100 / job.total.max(1))
+                tr!(
+                    "work-job-progress",
+                    what = job.what.as_str(),
+                    percent = job.done * 100 / job.total.max(1)
+                )
             }
         })
     }
@@ -207,43 +216,36 @@ impl App {
 pub fn welcome(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 5.0);
-        ui.heading("Welcome to Kartoteka");
+        ui.heading(tr!("welcome-heading"));
         ui.add_space(8.0);
-        ui.label(
-            "A catalogue holds everything known about an archive's photographs. \
-             There is none on this computer yet.",
-        );
+        ui.label(tr!("welcome-explanation"));
         ui.add_space(16.0);
-        let big = |text: &str| {
+        let big = |text: String| {
             egui::Button::new(RichText::new(text).size(17.0)).min_size(egui::vec2(280.0, 38.0))
         };
         if let Some(default) = &app.default_catalogue {
-            if ui.add(big("Create the catalogue")).clicked() {
+            if ui.add(big(tr!("welcome-create"))).clicked() {
                 actions.push(Action::CreateDefaultCatalogue);
             }
             ui.label(RichText::new(default.display().to_string()).weak());
             ui.add_space(10.0);
         }
-        if ui.add(big("Open a catalogue…")).clicked() {
+        if ui.add(big(tr!("welcome-open"))).clicked() {
             actions.push(Action::ChooseOpenCatalogue);
         }
-        ui.label(RichText::new("One made before, on this computer or on a disk").weak());
+        ui.label(RichText::new(tr!("welcome-open-hint")).weak());
         ui.add_space(10.0);
-        if ui.add(big("Restore a backup…")).clicked() {
+        if ui.add(big(tr!("welcome-restore"))).clicked() {
             actions.push(Action::ChooseRestoreBackup);
         }
-        ui.label(
-            RichText::new("A backup of a catalogue (a .kartoteka file in a Backups folder)").weak(),
-        );
+        ui.label(RichText::new(tr!("welcome-restore-hint")).weak());
         if !app.settings.recent.is_empty() {
             ui.add_space(16.0);
-            ui.label(
-                "Catalogues opened before (the last one was not found: is its disk connected?):",
-            );
+            ui.label(tr!("welcome-recent"));
             for path in app.settings.recent.iter().take(5) {
                 if ui
                     .link(path.display().to_string())
-                    .on_hover_text("Open this catalogue")
+                    .on_hover_text(tr!("welcome-recent-hint"))
                     .clicked()
                 {
                     actions.push(Action::OpenCatalogue(path.clone()));
@@ -257,58 +259,50 @@ pub fn welcome(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 pub fn damaged(damaged: &Damaged, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 5.0);
-        ui.heading("This catalogue is damaged");
+        ui.heading(tr!("damaged-heading"));
         ui.add_space(6.0);
         ui.label(RichText::new(damaged.path.display().to_string()).strong());
-        ui.colored_label(ui.visuals().error_fg_color, &damaged.message);
-        ui.add_space(6.0);
-        ui.label(
-            "Kartoteka has changed nothing in it and will not write to it. \
-             Keep the file: it may still help whoever repairs it.",
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            tr!("damaged-message", error = damaged.message.as_str()),
         );
+        ui.add_space(6.0);
+        ui.label(tr!("damaged-explanation"));
         ui.add_space(14.0);
         match &damaged.latest {
             Some(backup) => {
-                ui.label(format!(
-                    "The newest backup of it is from {}:",
-                    backup.when()
+                ui.label(tr!(
+                    "damaged-newest-backup",
+                    when = crate::ui::i18n::date_time(backup.taken)
                 ));
                 ui.label(RichText::new(backup.catalogue.display().to_string()).weak());
                 ui.add_space(6.0);
                 if ui
                     .add(
-                        egui::Button::new(
-                            RichText::new("Restore this backup into a new catalogue").size(17.0),
-                        )
-                        .min_size(egui::vec2(320.0, 38.0)),
+                        egui::Button::new(RichText::new(tr!("damaged-restore")).size(17.0))
+                            .min_size(egui::vec2(320.0, 38.0)),
                     )
                     .clicked()
                 {
                     actions.push(Action::RestoreBackup(backup.catalogue.clone()));
                 }
-                ui.label(
-                    RichText::new(
-                        "The restored catalogue is a new file beside the damaged one, \
-                         which stays as it is. Changes made after the backup are not in it.",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(tr!("damaged-restore-hint")).weak());
             }
             None => {
-                ui.label("No backup of it was found in its backup folder.");
+                ui.label(tr!("damaged-no-backup"));
             }
         }
         ui.add_space(14.0);
         ui.horizontal(|ui| {
             let width = 3.0 * 170.0;
             ui.add_space((ui.available_width() - width).max(0.0) / 2.0);
-            if ui.button("Restore another backup…").clicked() {
+            if ui.button(tr!("restore-another")).clicked() {
                 actions.push(Action::ChooseRestoreBackup);
             }
-            if ui.button("Open another catalogue…").clicked() {
+            if ui.button(tr!("open-another")).clicked() {
                 actions.push(Action::ChooseOpenCatalogue);
             }
-            if ui.button("New catalogue…").clicked() {
+            if ui.button(tr!("menu-new-catalogue")).clicked() {
                 actions.push(Action::ChooseNewCatalogue);
             }
         });
@@ -319,19 +313,16 @@ pub fn damaged(damaged: &Damaged, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
 pub fn backup_file(path: &Path, taken: &str, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 4.0);
-        ui.heading("This is a backup of a catalogue");
+        ui.heading(tr!("backup-file-heading"));
         ui.add_space(6.0);
         ui.label(RichText::new(path.display().to_string()).strong());
-        ui.label(format!("taken {taken}"));
+        ui.label(tr!("backup-file-taken", when = taken));
         ui.add_space(6.0);
-        ui.label(
-            "A backup is not worked in, so that it stays exactly as it was. \
-             Restoring makes a new catalogue from it and opens that.",
-        );
+        ui.label(tr!("backup-file-explanation"));
         ui.add_space(14.0);
         if ui
             .add(
-                egui::Button::new(RichText::new("Restore it into a new catalogue").size(17.0))
+                egui::Button::new(RichText::new(tr!("backup-file-restore")).size(17.0))
                     .min_size(egui::vec2(320.0, 38.0)),
             )
             .clicked()
@@ -339,7 +330,7 @@ pub fn backup_file(path: &Path, taken: &str, ui: &mut egui::Ui, actions: &mut Ve
             actions.push(Action::RestoreBackup(path.to_owned()));
         }
         ui.add_space(10.0);
-        if ui.button("Open another catalogue…").clicked() {
+        if ui.button(tr!("open-another")).clicked() {
             actions.push(Action::ChooseOpenCatalogue);
         }
     });
@@ -350,16 +341,16 @@ pub fn backup_file(path: &Path, taken: &str, ui: &mut egui::Ui, actions: &mut Ve
 pub fn failed(message: &str, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
-        ui.heading("The catalogue could not be opened");
+        ui.heading(tr!("status-not-opened"));
         ui.add_space(8.0);
         ui.colored_label(ui.visuals().error_fg_color, message);
         ui.add_space(14.0);
         ui.horizontal(|ui| {
             ui.add_space((ui.available_width() - 330.0).max(0.0) / 2.0);
-            if ui.button("Open another catalogue…").clicked() {
+            if ui.button(tr!("open-another")).clicked() {
                 actions.push(Action::ChooseOpenCatalogue);
             }
-            if ui.button("New catalogue…").clicked() {
+            if ui.button(tr!("menu-new-catalogue")).clicked() {
                 actions.push(Action::ChooseNewCatalogue);
             }
         });
@@ -370,10 +361,15 @@ pub fn failed(message: &str, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 pub fn file_menu_items(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     use super::keys::Shortcut;
     use super::top_bar::item;
-    if item(ui, true, "New catalogue…", None) {
+    if item(ui, true, &tr!("menu-new-catalogue"), None) {
         actions.push(Action::ChooseNewCatalogue);
     }
-    if item(ui, true, "Open catalogue…", Some(Shortcut::OpenCatalogue)) {
+    if item(
+        ui,
+        true,
+        &tr!("menu-open-catalogue"),
+        Some(Shortcut::OpenCatalogue),
+    ) {
         actions.push(Action::ChooseOpenCatalogue);
     }
     let recent: Vec<&PathBuf> = app
@@ -383,7 +379,7 @@ pub fn file_menu_items(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
         .filter(|p| Some(*p) != app.catalogue.as_ref())
         .collect();
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
+        ui.menu_button(tr!("menu-open-recent"), |ui| {
             for path in recent {
                 let folder = path
                     .parent()
@@ -401,7 +397,7 @@ pub fn file_menu_items(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
             }
         });
     });
-    if item(ui, app.opened, "Back up catalogue…", None) {
+    if item(ui, app.opened, &tr!("menu-back-up"), None) {
         actions.push(Action::ShowBackup);
     }
 }
@@ -419,40 +415,40 @@ fn about_window(app: &mut App, ctx: &egui::Context) {
         return;
     }
     let mut open = true;
-    egui::Window::new("About Kartoteka")
+    egui::Window::new(tr!("menu-about"))
         .open(&mut open)
         .collapsible(false)
         .default_size([560.0, 520.0])
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.heading(format!("Kartoteka {}", env!("CARGO_PKG_VERSION")));
-            ui.label(env!("CARGO_PKG_DESCRIPTION"));
-            ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+            ui.heading(tr!("about-heading", version = env!("CARGO_PKG_VERSION")));
+            ui.label(tr!("about-description"));
+            ui.label(tr!("about-licence", licence = env!("CARGO_PKG_LICENSE")));
             ui.add_space(8.0);
             egui::Grid::new("about-catalogue")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    ui.label("Catalogue");
+                    ui.label(tr!("about-catalogue"));
                     match &app.catalogue {
                         Some(path) => ui.label(path.display().to_string()),
-                        None => ui.label("none open"),
+                        None => ui.label(tr!("about-none-open")),
                     };
                     ui.end_row();
-                    ui.label("Schema version");
+                    ui.label(tr!("about-schema"));
                     if app.opened {
-                        ui.label(format!(
-                            "{} (the version this Kartoteka writes)",
-                            crate::catalog::migrations::LATEST_VERSION
+                        ui.label(tr!(
+                            "about-schema-current",
+                            version = crate::catalog::migrations::LATEST_VERSION
                         ));
                     } else {
-                        ui.label(format!(
-                            "this Kartoteka writes version {}",
-                            crate::catalog::migrations::LATEST_VERSION
+                        ui.label(tr!(
+                            "about-schema-writes",
+                            version = crate::catalog::migrations::LATEST_VERSION
                         ));
                     }
                     ui.end_row();
-                    ui.label("Backups");
+                    ui.label(tr!("about-backups"));
                     ui.label(match &app.windows.latest_backup {
                         Some((folder, _)) => folder.display().to_string(),
                         None => match (&app.settings.backup_folder, &app.catalogue) {
@@ -460,23 +456,16 @@ fn about_window(app: &mut App, ctx: &egui::Context) {
                             (None, Some(c)) => crate::catalog::backup::folder_beside(c)
                                 .display()
                                 .to_string(),
-                            (None, None) => "beside the catalogue".to_owned(),
+                            (None, None) => tr!("about-backups-beside"),
                         },
                     });
                     ui.end_row();
                 });
             ui.add_space(8.0);
             egui::ScrollArea::vertical().show(ui, |ui| {
-                egui::CollapsingHeader::new("Fonts").show(ui, |ui| {
-                    ui.label(
-                        "Text is drawn with egui's fonts: Ubuntu Light (Ubuntu Font Licence \
-                         1.0), Hack (MIT and Bitstream Vera licences), Noto Emoji (SIL Open \
-                         Font Licence 1.1) and egui's emoji and icon fonts (SIL OFL 1.1, MIT).",
-                    );
-                    ui.label(
-                        "Symbols and letters those lack come from DejaVu Sans, bundled \
-                         with Kartoteka under this licence:",
-                    );
+                egui::CollapsingHeader::new(tr!("about-fonts")).show(ui, |ui| {
+                    ui.label(tr!("about-fonts-egui"));
+                    ui.label(tr!("about-fonts-dejavu"));
                     ui.label(RichText::new(DEJAVU_LICENCE).monospace().small());
                 });
                 let lines: Vec<(&str, &str, &str)> = DEPENDENCIES
@@ -486,14 +475,10 @@ fn about_window(app: &mut App, ctx: &egui::Context) {
                         Some((parts.next()?, parts.next()?, parts.next()?))
                     })
                     .collect();
-                egui::CollapsingHeader::new(format!("Libraries built in ({})", lines.len())).show(
+                egui::CollapsingHeader::new(tr!("about-libraries", count = lines.len())).show(
                     ui,
                     |ui| {
-                        ui.label(
-                            "JPEG decoding and thumbnail encoding use libjpeg-turbo's codec \
-                         (the mozjpeg build): this software is based in part on the work \
-                         of the Independent JPEG Group. SQLite is in the public domain.",
-                        );
+                        ui.label(tr!("about-libraries-notice"));
                         egui::Grid::new("about-libraries")
                             .num_columns(3)
                             .striped(true)
@@ -518,7 +503,7 @@ fn backup_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) 
     }
     let mut open = true;
     let running = app.interop.job.is_some();
-    egui::Window::new("Back up catalogue")
+    egui::Window::new(tr!("backup-title"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -526,22 +511,19 @@ fn backup_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) 
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.label(
-                "The catalogue and its thumbnails are copied while you work, checked \
-                 for damage, and named by date and time.",
-            );
+            ui.label(tr!("backup-explanation"));
             ui.add_space(6.0);
             egui::Grid::new("backup-form")
                 .num_columns(2)
                 .spacing([12.0, 8.0])
                 .show(ui, |ui| {
-                    ui.label("Catalogue");
+                    ui.label(tr!("about-catalogue"));
                     if let Some(path) = &app.catalogue {
                         ui.label(path.display().to_string());
                     }
                     ui.end_row();
 
-                    ui.label("Backup folder");
+                    ui.label(tr!("backup-folder"));
                     ui.vertical(|ui| {
                         let folder = match (&app.windows.latest_backup, &app.catalogue) {
                             (Some((folder, _)), _) => folder.display().to_string(),
@@ -552,11 +534,11 @@ fn backup_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) 
                         };
                         ui.label(folder);
                         ui.horizontal(|ui| {
-                            if ui.button("Choose another folder…").clicked() {
+                            if ui.button(tr!("backup-choose-folder")).clicked() {
                                 actions.push(Action::ChooseBackupFolder);
                             }
                             if app.settings.backup_folder.is_some()
-                                && ui.button("Beside the catalogue").clicked()
+                                && ui.button(tr!("backup-beside")).clicked()
                             {
                                 actions.push(Action::SetBackupFolder(None));
                             }
@@ -564,22 +546,26 @@ fn backup_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) 
                     });
                     ui.end_row();
 
-                    ui.label("Keep");
+                    ui.label(tr!("backup-keep"));
                     ui.horizontal(|ui| {
-                        ui.label("the newest");
+                        ui.label(tr!("backup-keep-newest"));
                         ui.add(
                             egui::DragValue::new(&mut app.settings.backups_kept)
                                 .range(1..=1000)
                                 .speed(0.2),
                         )
                         .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Backups kept")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::SpinButton,
+                                true,
+                                tr!("backup-kept-name"),
+                            )
                         });
-                        ui.label("backups; older ones are deleted");
+                        ui.label(tr!("backup-keep-rest", count = app.settings.backups_kept));
                     });
                     ui.end_row();
 
-                    ui.label("Automatically");
+                    ui.label(tr!("backup-automatically"));
                     ui.vertical(|ui| {
                         for schedule in BackupSchedule::ALL {
                             ui.radio_value(
@@ -591,21 +577,21 @@ fn backup_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) 
                     });
                     ui.end_row();
 
-                    ui.label("Newest backup");
+                    ui.label(tr!("backup-newest"));
                     match &app.windows.latest_backup {
-                        Some((_, Some(latest))) => ui.label(format!(
-                            "{}  ({})",
-                            latest.when(),
-                            display_name(&latest.catalogue)
+                        Some((_, Some(latest))) => ui.label(tr!(
+                            "backup-newest-value",
+                            when = crate::ui::i18n::date_time(latest.taken),
+                            file = display_name(&latest.catalogue)
                         )),
-                        Some((_, None)) => ui.label("none yet"),
+                        Some((_, None)) => ui.label(tr!("backup-none-yet")),
                         None => ui.spinner(),
                     };
                     ui.end_row();
                 });
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                let button = ui.add_enabled(!running, egui::Button::new("Back up now"));
+                let button = ui.add_enabled(!running, egui::Button::new(tr!("backup-now")));
                 if button.clicked() {
                     actions.push(Action::BackUpNow);
                 }
@@ -630,41 +616,45 @@ fn leaving_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
     let modal = egui::Modal::new(egui::Id::unique("leaving")).show(ctx, |ui| {
         ui.set_width(460.0);
         let heading = match (&leaving.then, backing_up) {
-            (_, true) => "Backing up before quitting".to_owned(),
-            (Then::Quit, false) => "Quitting when the work under way is done".to_owned(),
-            (Then::Switch(start), false) => format!(
-                "Opening {} when the work under way is done",
-                start.path().map(display_name).unwrap_or_default()
+            (_, true) => tr!("leaving-backing-up"),
+            (Then::Quit, false) => tr!("leaving-quitting"),
+            (Then::Switch(start), false) => tr!(
+                "leaving-switching",
+                catalogue = start.path().map(display_name).unwrap_or_default()
             ),
         };
         ui.heading(heading);
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!("{work}…"));
+            ui.label(tr!("status-job-started", what = work.as_str()));
         });
         ui.add_space(6.0);
         ui.label(
             RichText::new(if backing_up {
-                "The backup is checked before it is kept; skipping it leaves no partial file."
+                tr!("leaving-backup-hint")
             } else {
-                "Cancelling keeps what is done so far whole; nothing is left half-written."
+                tr!("leaving-cancel-hint")
             })
             .weak(),
         );
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let cancel = if backing_up {
-                "Skip this backup".to_owned()
+                tr!("leaving-skip-backup")
             } else if app.import.is_some() {
-                "Cancel the import".to_owned()
+                tr!("leaving-cancel-import")
             } else {
-                "Cancel it".to_owned()
+                tr!("leaving-cancel-job")
             };
             if ui.button(cancel).clicked() {
                 actions.push(Action::CancelWork);
             }
-            let stay = if quitting { "Don't quit" } else { "Stay here" };
+            let stay = if quitting {
+                tr!("leaving-dont-quit")
+            } else {
+                tr!("leaving-stay")
+            };
             if ui.button(stay).clicked() {
                 actions.push(Action::StayHere);
             }

@@ -16,7 +16,10 @@ use super::worker::{ClaimRequest, Command};
 use super::{Action, App};
 use crate::catalog::{Attribution, CLAIMABLE, Certainty, Claim, Source, SourceKind, disagree};
 use crate::photo::{Attribute, Field};
-use crate::text::{count, fold};
+use crate::text::fold;
+use crate::tr;
+use crate::ui::i18n;
+use crate::ui::words;
 
 /// Sources the picker offers at most while one types.
 const PICKER_ROWS: usize = 8;
@@ -48,9 +51,9 @@ pub fn tally(claims: &[Claim], attribute: Attribute) -> Option<Tally> {
 /// field stands out without colour too.
 pub fn mark_text(t: Tally) -> String {
     if t.disputed {
-        format!("⚠ {} disagree", count(t.claims, "claim", "claims"))
+        tr!("claims-disagree", count = t.claims)
     } else {
-        format!("⚖ {}", count(t.claims, "claim", "claims"))
+        tr!("claims-count", count = t.claims)
     }
 }
 
@@ -65,12 +68,9 @@ pub fn disputed_fields(claims: &[Claim]) -> usize {
 /// The claims section's heading: how many, and how many fields disagree.
 pub fn section_title(claims: usize, disputed: usize) -> String {
     match (claims, disputed) {
-        (0, _) => "Claims and sources".to_owned(),
-        (n, 0) => format!("Claims and sources ({n})"),
-        (n, d) => format!(
-            "Claims and sources ({n}; ⚠ {} disputed)",
-            count(d, "field", "fields")
-        ),
+        (0, _) => tr!("claims-section"),
+        (n, 0) => tr!("claims-section-count", count = n),
+        (n, d) => tr!("claims-section-disputed", count = n, disputed = d),
     }
 }
 
@@ -124,14 +124,14 @@ impl SourceForm {
         Self {
             id: source.id,
             fields: vec![
-                ("citation", "Citation", r.citation.clone()),
-                ("author", "Authors (;)", r.authors.join("; ")),
-                ("title", "Title", text(&r.title)),
-                ("publisher", "Publisher", text(&r.publisher)),
-                ("date", "Date", text(&r.date)),
-                ("url", "URL", text(&r.url)),
-                ("reference", "Archive ref.", text(&r.reference)),
-                ("note", "Note", text(&r.note)),
+                ("citation", "source-citation", r.citation.clone()),
+                ("author", "source-authors", r.authors.join("; ")),
+                ("title", "source-title", text(&r.title)),
+                ("publisher", "source-publisher", text(&r.publisher)),
+                ("date", "source-date", text(&r.date)),
+                ("url", "source-url", text(&r.url)),
+                ("reference", "source-reference", text(&r.reference)),
+                ("note", "source-note", text(&r.note)),
             ],
             kind: r.kind,
             merge_into: None,
@@ -192,16 +192,16 @@ pub fn attribution_line(c: &Claim) -> String {
     let mut parts = Vec::new();
     match &c.source {
         Some(s) => parts.push(format!("[{}] {}", s.id, s.record.citation)),
-        None => parts.push("no source".to_owned()),
+        None => parts.push(tr!("claim-no-source")),
     }
     if let Some(l) = &c.locator {
         parts.push(l.clone());
     }
     if let Some(k) = c.certainty {
-        parts.push(k.name().to_owned());
+        parts.push(words::certainty(k));
     }
     if let Some(n) = &c.note {
-        parts.push(format!("note: {n}"));
+        parts.push(tr!("claim-note", note = n.as_str()));
     }
     parts.join(" · ")
 }
@@ -239,8 +239,8 @@ pub fn section(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let only = app.claims.only;
     if let Some(field) = only {
         ui.horizontal(|ui| {
-            ui.label(format!("Claims on {}", field.label()));
-            if ui.small_button("Show every field").clicked() {
+            ui.label(tr!("claims-on", field = words::attribute(field)));
+            if ui.small_button(tr!("claims-every-field")).clicked() {
                 app.claims.only = None;
             }
         });
@@ -263,7 +263,11 @@ pub fn section(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             claims: 0,
             disputed: false,
         });
-        let heading = format!("{} — {}", attribute.label(), mark_text(t));
+        let heading = tr!(
+            "claims-heading",
+            field = words::attribute(*attribute),
+            mark = mark_text(t)
+        );
         if t.disputed {
             ui.label(
                 RichText::new(heading)
@@ -279,14 +283,14 @@ pub fn section(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         ui.add_space(4.0);
     }
     if listed == 0 {
-        let what = only.map_or("this photo".to_owned(), |f| f.label().to_owned());
-        ui.label(RichText::new(format!("No claims on {what} yet.")).weak());
+        let text = match only {
+            Some(f) => tr!("claims-none-on", field = words::attribute(f)),
+            None => tr!("claims-none"),
+        };
+        ui.label(RichText::new(text).weak());
     }
     if many {
-        ui.label(
-            RichText::new("The claims listed are the first photo's; a claim added goes to all.")
-                .weak(),
-        );
+        ui.label(RichText::new(tr!("claims-first-photo")).weak());
     }
     ui.separator();
     form(app, ui, &photos, actions);
@@ -303,9 +307,9 @@ fn claim_row(app: &mut App, ui: &mut egui::Ui, c: &Claim, actions: &mut Vec<Acti
         };
         ui.add(egui::Label::new(text).wrap())
             .on_hover_text(if c.preferred {
-                "Preferred: the field shows this value"
+                tr!("claim-preferred-hint")
             } else {
-                "Another version, kept with its source"
+                tr!("claim-other-hint")
             });
     });
     ui.horizontal_wrapped(|ui| {
@@ -316,15 +320,15 @@ fn claim_row(app: &mut App, ui: &mut egui::Ui, c: &Claim, actions: &mut Vec<Acti
         ui.add_space(14.0);
         if !c.preferred
             && ui
-                .small_button("Prefer")
-                .on_hover_text("Show this value in the field")
+                .small_button(tr!("claim-prefer"))
+                .on_hover_text(tr!("claim-prefer-hint"))
                 .clicked()
         {
             actions.push(Action::Worker(Command::PreferClaim(c.id)));
         }
         if ui
-            .small_button("Edit")
-            .on_hover_text("Change its source, locator, certainty or note")
+            .small_button(tr!("claim-edit"))
+            .on_hover_text(tr!("claim-edit-hint"))
             .clicked()
         {
             app.claims.form = ClaimForm {
@@ -340,8 +344,8 @@ fn claim_row(app: &mut App, ui: &mut egui::Ui, c: &Claim, actions: &mut Vec<Acti
             };
         }
         if ui
-            .small_button("Remove")
-            .on_hover_text("Ctrl+Z brings it back")
+            .small_button(tr!("claim-remove"))
+            .on_hover_text(tr!("claim-remove-hint"))
             .clicked()
         {
             actions.push(Action::Worker(Command::RemoveClaim(c.id)));
@@ -359,31 +363,35 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
     let form = &mut app.claims.form;
     let editing = form.editing;
     ui.strong(match editing {
-        Some(_) => "Change the claim's source".to_owned(),
-        None if photos.len() > 1 => format!("Add a claim to {} photos", photos.len()),
-        None => "Add a claim".to_owned(),
+        Some(_) => tr!("claim-form-change"),
+        None if photos.len() > 1 => tr!("claim-form-add-many", count = photos.len()),
+        None => tr!("claim-form-add"),
     });
     egui::Grid::new("claim-form")
         .num_columns(2)
         .spacing([6.0, 4.0])
         .show(ui, |ui| {
-            ui.label("Field");
+            ui.label(tr!("claim-form-field"));
             ui.add_enabled_ui(editing.is_none(), |ui| {
                 egui::ComboBox::from_id_salt("claim-field")
-                    .selected_text(form.field.label())
+                    .selected_text(words::attribute(form.field))
                     .show_ui(ui, |ui| {
                         for a in CLAIMABLE {
-                            ui.selectable_value(&mut form.field, *a, a.label());
+                            ui.selectable_value(&mut form.field, *a, words::attribute(*a));
                         }
                     })
                     .response
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Claim field")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::ComboBox,
+                            true,
+                            tr!("claim-form-field-name"),
+                        )
                     });
             });
             ui.end_row();
 
-            let value_label = ui.label("Value");
+            let value_label = ui.label(tr!("claim-form-value"));
             let value = ui.add_enabled(
                 editing.is_none(),
                 egui::TextEdit::singleline(&mut form.value)
@@ -397,14 +405,14 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
             }
             ui.end_row();
 
-            let source_label = ui.label("Cited source");
+            let source_label = ui.label(tr!("claim-form-source"));
             ui.vertical(|ui| {
                 if let Some((id, citation)) = form.source.clone() {
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(format!("[{id}] {citation}")).strong());
                         if ui
-                            .small_button("✕ no source")
-                            .on_hover_text("Cite no source")
+                            .small_button(tr!("claim-form-no-source"))
+                            .on_hover_text(tr!("claim-form-no-source-hint"))
                             .clicked()
                         {
                             form.source = None;
@@ -414,7 +422,7 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
                 let picker = ui.add(
                     egui::TextEdit::singleline(&mut form.source_query)
                         .id(egui::Id::unique("claim-source-picker"))
-                        .hint_text("Type to find or create a source")
+                        .hint_text(tr!("claim-form-source-hint"))
                         .desired_width(ui.available_width()),
                 );
                 picker.labelled_by(source_label.id);
@@ -430,9 +438,9 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
                     }
                     if found.len() > PICKER_ROWS {
                         ui.label(
-                            RichText::new(format!(
-                                "and {} more; type more words",
-                                found.len() - PICKER_ROWS
+                            RichText::new(tr!(
+                                "claim-form-more-sources",
+                                count = found.len() - PICKER_ROWS
                             ))
                             .weak(),
                         );
@@ -442,8 +450,8 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
                         .any(|s| fold(&s.record.citation) == fold(&typed));
                     if !exact
                         && ui
-                            .button(format!("New source “{typed}”"))
-                            .on_hover_text("Created with the claim; edit it in the sidebar")
+                            .button(tr!("claim-form-new-source", citation = typed.as_str()))
+                            .on_hover_text(tr!("claim-form-new-source-hint"))
                             .clicked()
                     {
                         form.source = Some((0, typed.clone()));
@@ -453,42 +461,51 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
             });
             ui.end_row();
 
-            let locator_label = ui.label("Locator");
+            let locator_label = ui.label(tr!("claim-form-locator"));
             ui.add(
                 egui::TextEdit::singleline(&mut form.locator)
-                    .hint_text("p. 12, sleeve verso")
+                    .hint_text(tr!("claim-form-locator-hint"))
                     .desired_width(ui.available_width()),
             )
             .labelled_by(locator_label.id);
             ui.end_row();
 
-            ui.label("Certainty");
+            ui.label(tr!("claim-form-certainty"));
             egui::ComboBox::from_id_salt("claim-certainty")
-                .selected_text(form.certainty.map_or("not said", Certainty::name))
+                .selected_text(
+                    form.certainty
+                        .map_or_else(|| tr!("claim-form-not-said"), words::certainty),
+                )
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut form.certainty, None, "not said");
+                    ui.selectable_value(&mut form.certainty, None, tr!("claim-form-not-said"));
                     for k in Certainty::ALL {
-                        ui.selectable_value(&mut form.certainty, Some(k), k.name());
+                        ui.selectable_value(&mut form.certainty, Some(k), words::certainty(k));
                     }
                 })
                 .response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Certainty"));
+                .widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::ComboBox,
+                        true,
+                        tr!("claim-form-certainty"),
+                    )
+                });
             ui.end_row();
 
-            let note_label = ui.label("Note");
+            let note_label = ui.label(tr!("claim-form-note"));
             ui.add(egui::TextEdit::singleline(&mut form.note).desired_width(ui.available_width()))
                 .labelled_by(note_label.id);
             ui.end_row();
         });
     if editing.is_none() {
-        ui.checkbox(&mut form.prefer, "Prefer it: the field shows this value");
+        ui.checkbox(&mut form.prefer, tr!("claim-form-prefer"));
     }
     ui.horizontal(|ui| {
         let ready = editing.is_some() || !form.value.trim().is_empty();
         let label = if editing.is_some() {
-            "Save the claim"
+            tr!("claim-form-save")
         } else {
-            "Add the claim"
+            tr!("claim-form-submit")
         };
         if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
             let (source, new_source) = match &form.source {
@@ -528,7 +545,7 @@ fn form(app: &mut App, ui: &mut egui::Ui, photos: &[super::PhotoId], actions: &m
                 form.source = None;
             }
         }
-        if editing.is_some() && ui.button("Cancel").clicked() {
+        if editing.is_some() && ui.button(tr!("dialog-cancel")).clicked() {
             form.editing = None;
             form.value.clear();
         }
@@ -546,7 +563,7 @@ pub fn sidebar(
     // Taken for the frame, so that the rows may change the app's state.
     let sources = std::mem::take(&mut app.sidebar.sources);
     if sources.is_empty() {
-        ui.label(RichText::new("No sources yet: add one with a claim, or import CSL-JSON.").weak());
+        ui.label(RichText::new(tr!("sources-none")).weak());
     }
     let shown = if app.claims.all_sources {
         sources.len()
@@ -565,17 +582,17 @@ pub fn sidebar(
         });
     if sources.len() > SIDEBAR_SOURCES {
         let label = if app.claims.all_sources {
-            "fewer".to_owned()
+            tr!("facet-fewer")
         } else {
-            format!("{} more…", sources.len() - SIDEBAR_SOURCES)
+            tr!("facet-more", count = sources.len() - SIDEBAR_SOURCES)
         };
         if ui.small_button(label).clicked() {
             app.claims.all_sources = !app.claims.all_sources;
         }
     }
     if ui
-        .small_button("Import CSL-JSON…")
-        .on_hover_text("Sources exported from Zotero or another reference manager")
+        .small_button(tr!("sources-import"))
+        .on_hover_text(tr!("sources-import-hint"))
         .clicked()
     {
         actions.push(Action::AskFile(FileRequest::OpenCsl));
@@ -596,22 +613,22 @@ fn source_row(
     let response = ui
         .selectable_label(
             query == filter,
-            super::sidebar::counted(&s.record.citation, s.photos),
+            super::sidebar::counted(&s.record.citation, s.photos, ui.visuals().weak_text_color()),
         )
-        .on_hover_text(format!(
-            "{}\n{} citing it; right-click to edit or merge",
-            s.record.title.as_deref().unwrap_or(&s.record.citation),
-            count(s.photos as usize, "photo", "photos")
+        .on_hover_text(tr!(
+            "source-hint",
+            title = s.record.title.as_deref().unwrap_or(&s.record.citation),
+            count = s.photos
         ));
     if response.clicked() {
         actions.push(Action::Search(filter, None));
     }
     response.context_menu(|ui| {
-        if ui.button("Edit or merge…").clicked() {
+        if ui.button(tr!("source-edit")).clicked() {
             app.claims.source_form = Some(SourceForm::of(s));
             ui.close();
         }
-        if ui.button("Show its photos").clicked() {
+        if ui.button(tr!("source-show-photos")).clicked() {
             actions.push(Action::Search(format!("cites:{}", s.id), None));
             ui.close();
         }
@@ -637,7 +654,7 @@ pub fn source_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
         .find(|s| s.id == form.id)
         .cloned();
     let mut close = false;
-    egui::Window::new(format!("Source {}", form.id))
+    egui::Window::new(tr!("source-window", id = form.id.to_string()))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
@@ -647,27 +664,31 @@ pub fn source_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
                 .spacing([6.0, 4.0])
                 .show(ui, |ui| {
                     for (_, label, text) in form.fields.iter_mut() {
-                        let l = ui.label(*label);
+                        let l = ui.label(i18n::t(label));
                         ui.add(egui::TextEdit::singleline(text).desired_width(320.0))
                             .labelled_by(l.id);
                         ui.end_row();
                     }
-                    ui.label("Kind");
+                    ui.label(tr!("source-kind"));
                     egui::ComboBox::from_id_salt("source-kind")
-                        .selected_text(form.kind.label())
+                        .selected_text(words::source_kind(form.kind))
                         .show_ui(ui, |ui| {
                             for k in SourceKind::ALL {
-                                ui.selectable_value(&mut form.kind, k, k.label());
+                                ui.selectable_value(&mut form.kind, k, words::source_kind(k));
                             }
                         })
                         .response
                         .widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Kind of source")
+                            egui::WidgetInfo::labeled(
+                                egui::Role::ComboBox,
+                                true,
+                                tr!("source-kind-name"),
+                            )
                         });
                     ui.end_row();
                 });
             ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
+                if ui.button(tr!("source-save")).clicked() {
                     let mut changes: Vec<(String, String)> = form
                         .fields
                         .iter()
@@ -680,19 +701,19 @@ pub fn source_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
                     }));
                     close = true;
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                if ui.button(tr!("dialog-cancel")).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     close = true;
                 }
             });
             ui.separator();
             ui.horizontal(|ui| {
-                ui.label("Merge into");
+                ui.label(tr!("merge-keyword-field"));
                 let chosen = form
                     .merge_into
                     .and_then(|id| others.iter().find(|(o, _)| *o == id))
-                    .map_or("choose a source".to_owned(), |(id, c)| {
-                        format!("[{id}] {c}")
-                    });
+                    .map_or_else(|| tr!("source-choose"), |(id, c)| format!("[{id}] {c}"));
                 egui::ComboBox::from_id_salt("source-merge")
                     .selected_text(chosen)
                     .show_ui(ui, |ui| {
@@ -706,14 +727,16 @@ pub fn source_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
                     })
                     .response
                     .widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Merge into source")
+                        egui::WidgetInfo::labeled(
+                            egui::Role::ComboBox,
+                            true,
+                            tr!("source-merge-name"),
+                        )
                     });
                 if let Some(into) = form.merge_into
                     && ui
-                        .button("Merge")
-                        .on_hover_text(
-                            "Its claims cite the chosen source instead; Ctrl+Z undoes it",
-                        )
+                        .button(tr!("merge-ok"))
+                        .on_hover_text(tr!("source-merge-hint"))
                         .clicked()
                 {
                     actions.push(Action::Worker(Command::MergeSources {
@@ -725,12 +748,8 @@ pub fn source_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
             });
             if let Some(s) = original {
                 ui.label(
-                    RichText::new(format!(
-                        "Cited by {} on {}",
-                        count(s.claims as usize, "claim", "claims"),
-                        count(s.photos as usize, "photo", "photos")
-                    ))
-                    .weak(),
+                    RichText::new(tr!("source-cited-by", claims = s.claims, photos = s.photos))
+                        .weak(),
                 );
             }
         });

@@ -17,6 +17,7 @@ use crate::export::set::Options as SetOptions;
 use crate::interop::{Source, Target};
 use crate::photo::PhotoId;
 use crate::text::fold;
+use crate::tr;
 
 /// A system file chooser that answers "nothing chosen" quicker than this
 /// was never shown: no person cancels a dialog that fast. Kartoteka then
@@ -65,28 +66,30 @@ enum Wanted {
 }
 
 impl FileRequest {
-    fn title(&self) -> &'static str {
+    fn title(&self) -> String {
         match self {
-            FileRequest::ImportFolder => "Import a folder",
-            FileRequest::SaveCsv { .. } => "Export CSV",
-            FileRequest::OpenCsv => "Import CSV",
-            FileRequest::OpenCsl => "Import sources (CSL-JSON)",
-            FileRequest::CopiesFolder(_) => "A folder for the copies",
-            FileRequest::SetFolder { .. } => "A folder for the exhibition",
-            FileRequest::NewCatalogue => "New catalogue",
-            FileRequest::OpenCatalogue => "Open catalogue",
-            FileRequest::RestoreBackup => "Restore a backup",
-            FileRequest::BackupFolder => "A folder for backups",
+            FileRequest::ImportFolder => tr!("file-import-folder"),
+            FileRequest::SaveCsv { .. } => tr!("file-export-csv"),
+            FileRequest::OpenCsv => tr!("file-import-csv"),
+            FileRequest::OpenCsl => tr!("file-import-sources"),
+            FileRequest::CopiesFolder(_) => tr!("file-copies-folder"),
+            FileRequest::SetFolder { .. } => tr!("file-set-folder"),
+            FileRequest::NewCatalogue => tr!("file-new-catalogue"),
+            FileRequest::OpenCatalogue => tr!("file-open-catalogue"),
+            FileRequest::RestoreBackup => tr!("file-restore-backup"),
+            FileRequest::BackupFolder => tr!("file-backup-folder"),
         }
     }
 
     /// The kind of file offered in the system chooser: a name and extensions.
-    fn filter(&self) -> Option<(&'static str, &'static [&'static str])> {
+    fn filter(&self) -> Option<(String, &'static [&'static str])> {
         match self {
-            FileRequest::SaveCsv { .. } | FileRequest::OpenCsv => Some(("CSV", &["csv"])),
-            FileRequest::OpenCsl => Some(("CSL-JSON", &["json"])),
+            FileRequest::SaveCsv { .. } | FileRequest::OpenCsv => {
+                Some((tr!("file-filter-csv"), &["csv"]))
+            }
+            FileRequest::OpenCsl => Some((tr!("file-filter-csl"), &["json"])),
             FileRequest::NewCatalogue | FileRequest::OpenCatalogue | FileRequest::RestoreBackup => {
-                Some(("Kartoteka catalogue", &["kartoteka"]))
+                Some((tr!("file-filter-catalogue"), &["kartoteka"]))
             }
             _ => None,
         }
@@ -96,7 +99,7 @@ impl FileRequest {
     fn file_name(&self) -> Option<String> {
         match self {
             FileRequest::SaveCsv { name, .. } => Some(name.clone()),
-            FileRequest::NewCatalogue => Some("Archive.kartoteka".to_owned()),
+            FileRequest::NewCatalogue => Some(tr!("file-new-catalogue-name")),
             _ => None,
         }
     }
@@ -160,25 +163,19 @@ impl FileRequest {
 /// Why a typed path cannot be used, or `None` when it can.
 fn problem_with(path: &Path, wanted: Wanted) -> Option<String> {
     if path.as_os_str().is_empty() {
-        return Some("Type a path".into());
+        return Some(tr!("path-type"));
     }
     if path.is_relative() {
-        return Some("Type the whole path, from the top (/…)".into());
+        return Some(tr!("path-whole"));
     }
     match wanted {
-        Wanted::ExistingFolder if !path.is_dir() => Some("There is no folder here".into()),
-        Wanted::NewOrExistingFolder if path.exists() && !path.is_dir() => {
-            Some("This is a file, not a folder".into())
-        }
-        Wanted::OpenFile if !path.is_file() => Some("There is no file here".into()),
-        Wanted::SaveFile | Wanted::NewFile if path.is_dir() => {
-            Some("This is a folder; add a file name".into())
-        }
-        Wanted::SaveFile if !path.parent().is_some_and(Path::is_dir) => {
-            Some("The folder for this file does not exist".into())
-        }
+        Wanted::ExistingFolder if !path.is_dir() => Some(tr!("path-no-folder")),
+        Wanted::NewOrExistingFolder if path.exists() && !path.is_dir() => Some(tr!("path-is-file")),
+        Wanted::OpenFile if !path.is_file() => Some(tr!("path-no-file")),
+        Wanted::SaveFile | Wanted::NewFile if path.is_dir() => Some(tr!("path-is-folder")),
+        Wanted::SaveFile if !path.parent().is_some_and(Path::is_dir) => Some(tr!("path-no-parent")),
         Wanted::NewFile if path.exists() || with_catalogue_extension(path).exists() => {
-            Some("A file of this name is already here; a new catalogue never replaces one".into())
+            Some(tr!("path-exists"))
         }
         _ => None,
     }
@@ -262,7 +259,7 @@ impl Dialogs {
             .spawn(move || {
                 let mut dialog = rfd::AsyncFileDialog::new().set_title(title);
                 if let Some((what, extensions)) = filter {
-                    dialog = dialog.add_filter(what, extensions);
+                    dialog = dialog.add_filter(&what, extensions);
                 }
                 let chosen = pollster::block_on(async {
                     match wanted {
@@ -285,7 +282,7 @@ impl Dialogs {
             Ok(_) => self.native = Some((request, Instant::now(), rx)),
             Err(e) => self.type_path(
                 request,
-                Some(format!("The system file chooser could not start ({e}).")),
+                Some(tr!("chooser-not-started", error = e.to_string())),
             ),
         }
     }
@@ -322,14 +319,7 @@ impl Dialogs {
             Some(path) => Some(request.into_action(path)),
             None if quick => {
                 self.no_chooser = true;
-                self.type_path(
-                    request,
-                    Some(
-                        "The system file chooser did not open (this desktop offers no file \
-                         chooser service). Type the path instead."
-                            .into(),
-                    ),
-                );
+                self.type_path(request, Some(tr!("chooser-missing")));
                 None
             }
             None => None, // cancelled by the user
@@ -359,9 +349,11 @@ impl Dialogs {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut typed.text)
                     .desired_width(f32::INFINITY)
-                    .hint_text("/path/to/…"),
+                    .hint_text(tr!("path-hint")),
             );
-            field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("path-name"))
+            });
             if !typed.focused {
                 field.request_focus();
                 typed.focused = true;
@@ -375,11 +367,11 @@ impl Dialogs {
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                let ok = ui.add_enabled(problem.is_none(), egui::Button::new("OK"));
+                let ok = ui.add_enabled(problem.is_none(), egui::Button::new(tr!("dialog-ok")));
                 if ok.clicked() || (enter && problem.is_none()) {
                     done = Some(true);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("dialog-cancel")).clicked() {
                     done = Some(false);
                 }
             });
@@ -405,24 +397,22 @@ impl Dialogs {
         };
         let (heading, explanation, field_name, ok) = match form.kind {
             NameKind::Keyword => (
-                "Rename or move keyword",
-                "A new name, or a whole new path (Places|Czechoslovakia|Milovice) to move it. \
-                 Its photos follow.",
-                "New name or path",
-                "Rename",
+                tr!("rename-keyword-heading"),
+                tr!("rename-keyword-explanation"),
+                tr!("rename-keyword-field"),
+                tr!("rename-ok"),
             ),
             NameKind::Merge => (
-                "Merge keyword",
-                "Its photos get the keyword below instead, keywords under it move there, \
-                 and it is deleted.",
-                "Merge into",
-                "Merge",
+                tr!("merge-keyword-heading"),
+                tr!("merge-keyword-explanation"),
+                tr!("merge-keyword-field"),
+                tr!("merge-ok"),
             ),
             NameKind::Set => (
-                "Rename set",
-                "The set keeps its photos, order and wall labels.",
-                "New name",
-                "Rename",
+                tr!("rename-set-heading"),
+                tr!("rename-set-explanation"),
+                tr!("rename-set-field"),
+                tr!("rename-ok"),
             ),
         };
         let mut done: Option<bool> = None;
@@ -434,10 +424,11 @@ impl Dialogs {
             let field = ui.add(
                 egui::TextEdit::singleline(&mut form.text)
                     .desired_width(f32::INFINITY)
-                    .hint_text(field_name),
+                    .hint_text(&field_name),
             );
-            field
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, field_name));
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &field_name)
+            });
             if !form.focused {
                 field.request_focus();
                 form.focused = true;
@@ -464,7 +455,7 @@ impl Dialogs {
                 if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (enter && ready) {
                     done = Some(true);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("dialog-cancel")).clicked() {
                     done = Some(false);
                 }
             });
@@ -502,7 +493,7 @@ impl Dialogs {
             return;
         }
         let mut open = true;
-        egui::Window::new("Keyboard")
+        egui::Window::new(tr!("keys-title"))
             .open(&mut open)
             .default_size([560.0, 520.0])
             .pivot(egui::Align2::CENTER_CENTER)
@@ -517,20 +508,20 @@ impl Dialogs {
                             .show(ui, |ui| {
                                 for b in keys::BINDINGS.iter().filter(|b| b.group == group) {
                                     ui.monospace(keys::keys_text(ctx, b));
-                                    ui.label(b.what);
+                                    ui.label(crate::ui::i18n::t(b.what));
                                     ui.end_row();
                                 }
                             });
                         ui.add_space(8.0);
                     }
-                    ui.strong("Typing and the mouse");
+                    ui.strong(tr!("keys-typing"));
                     egui::Grid::new("typing")
                         .num_columns(2)
                         .striped(true)
                         .show(ui, |ui| {
                             for (keys, what) in keys::TYPING {
-                                ui.monospace(*keys);
-                                ui.label(*what);
+                                ui.monospace(crate::ui::i18n::t(keys));
+                                ui.label(crate::ui::i18n::t(what));
                                 ui.end_row();
                             }
                         });

@@ -2,7 +2,7 @@
 
 use super::worker::Event;
 use super::{App, ImportState, interop};
-use crate::text::count;
+use crate::tr;
 
 impl App {
     pub(super) fn handle_events(&mut self, ctx: &egui::Context) {
@@ -16,11 +16,12 @@ impl App {
         match event {
             Event::Opened { path } => {
                 self.opened = true;
-                self.status.info(format!(
-                    "Opened the catalogue {}",
-                    super::display_name(&path)
+                self.status
+                    .info(tr!("status-opened", catalogue = super::display_name(&path)));
+                self.set_title(tr!(
+                    "title-catalogue",
+                    catalogue = super::display_name(&path)
                 ));
-                self.set_title(format!("{} — Kartoteka", super::display_name(&path)));
                 self.settings.opened(&path);
                 self.thumbnails_beside(&path);
                 self.catalogue = Some(path);
@@ -28,8 +29,8 @@ impl App {
             }
             Event::Failed(message) => {
                 self.failed = Some(message);
-                self.status.info("The catalogue could not be opened");
-                self.set_title("Kartoteka".to_owned());
+                self.status.info(tr!("status-not-opened"));
+                self.set_title(tr!("title"));
             }
             Event::Damaged {
                 path,
@@ -37,13 +38,9 @@ impl App {
                 latest,
             } => {
                 self.opened = false;
-                self.set_title(format!(
-                    "{} (damaged) — Kartoteka",
-                    super::display_name(&path)
-                ));
+                self.set_title(tr!("title-damaged", catalogue = super::display_name(&path)));
                 self.catalogue = Some(path.clone());
-                self.status
-                    .info("The catalogue is damaged; nothing was written to it");
+                self.status.info(tr!("status-damaged"));
                 self.damaged = Some(super::catalogues::Damaged {
                     path,
                     message,
@@ -51,17 +48,14 @@ impl App {
                 });
             }
             Event::IsBackup { path, taken } => {
-                self.set_title(format!(
-                    "{} (a backup) — Kartoteka",
-                    super::display_name(&path)
-                ));
-                self.status.info("A backup is restored, not worked in");
+                self.set_title(tr!("title-backup", catalogue = super::display_name(&path)));
+                self.status.info(tr!("status-is-backup"));
                 self.backup_file = Some((path, taken));
             }
             Event::NoCatalogue => {
                 self.no_catalogue = true;
-                self.status.info("No catalogue yet");
-                self.set_title("Kartoteka".to_owned());
+                self.status.info(tr!("status-no-catalogue-yet"));
+                self.set_title(tr!("title"));
             }
             Event::LatestBackup { folder, latest } => {
                 self.windows.latest_backup = Some((folder, latest));
@@ -114,6 +108,7 @@ impl App {
             }
             Event::Sidebar(sidebar) => {
                 self.sidebar = *sidebar;
+                super::sidebar::in_reading_order(&mut self.sidebar);
                 self.sidebar_pending = false;
                 // A template remembered from another catalogue means nothing here.
                 let template = &self.settings.import_template;
@@ -141,7 +136,8 @@ impl App {
                 // Shown once; asking again would fail again, in a loop.
                 self.sidebar_pending = false;
                 self.details_generation = self.inspect_generation;
-                self.status.error(format!("Could not read {message}"));
+                self.status
+                    .error(tr!("status-could-not-read", what = message));
             }
             Event::History { undo, redo } => self.undo_redo = (undo, redo),
             Event::Changed(message) => {
@@ -185,14 +181,15 @@ impl App {
             }
             Event::CsvPreview(preview) => {
                 self.outstanding = self.outstanding.saturating_sub(1);
-                self.status.info(format!(
-                    "Read {}: nothing changes until the changes are applied",
-                    preview.request.path.display()
+                self.status.info(tr!(
+                    "status-csv-read",
+                    path = preview.request.path.display().to_string()
                 ));
                 self.interop.preview = Some(preview);
             }
             Event::JobStarted { what, cancel } => {
-                self.status.info(format!("{what}…"));
+                self.status
+                    .info(tr!("status-job-started", what = what.as_str()));
                 self.interop.job = Some(interop::Job {
                     what,
                     done: 0,
@@ -210,13 +207,14 @@ impl App {
                 message,
                 problems,
                 changed,
+                failed,
             } => {
                 self.outstanding = self.outstanding.saturating_sub(1);
                 self.interop.job = None;
                 if !problems.is_empty() {
                     self.interop.problems = Some((message.clone(), problems));
                 }
-                if message.starts_with("Error") {
+                if failed {
                     self.status.error(message);
                 } else {
                     self.status.info(message);
@@ -232,14 +230,18 @@ impl App {
             }
             Event::ImportFinished(summary) => {
                 self.import = None;
-                self.status.info(format!(
-                    "Imported {} ({} new), {} unchanged, {} failed{}",
-                    count(summary.stored(), "photo", "photos"),
-                    summary.added.len(),
-                    summary.unchanged,
-                    summary.failed.len(),
-                    if summary.cancelled { ", cancelled" } else { "" }
-                ));
+                let imported = tr!(
+                    "status-imported",
+                    count = summary.stored(),
+                    added = summary.added.len(),
+                    unchanged = summary.unchanged,
+                    failed = summary.failed.len()
+                );
+                self.status.info(if summary.cancelled {
+                    tr!("status-imported-cancelled", message = imported)
+                } else {
+                    imported
+                });
                 self.import_errors = summary.failed.clone();
                 self.last_import = Some(*summary);
                 self.thumbnails.forget_missing();

@@ -10,6 +10,7 @@ use super::worker::Command;
 use super::{Action, App};
 use crate::catalog::PhotoSummary;
 use crate::photo::{Flag, Label, PhotoId};
+use crate::tr;
 
 const SPACING: f32 = 8.0;
 const CAPTION_HEIGHT: f32 = 36.0;
@@ -18,17 +19,6 @@ const CAPTION_HEIGHT: f32 = 36.0;
 /// in a set).
 #[derive(Debug, Clone)]
 pub struct DraggedPhotos(pub Vec<PhotoId>);
-
-/// A colour label's name for people.
-pub fn label_name(label: Label) -> &'static str {
-    match label {
-        Label::Red => "Red",
-        Label::Yellow => "Yellow",
-        Label::Green => "Green",
-        Label::Blue => "Blue",
-        Label::Purple => "Purple",
-    }
-}
 
 pub fn label_colour(label: Label) -> Color32 {
     match label {
@@ -54,7 +44,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         return;
     }
     if app.results.is_empty() {
-        ui.centered_and_justified(|ui| ui.label("No photos match."));
+        ui.centered_and_justified(|ui| ui.label(tr!("no-photos-match")));
         return;
     }
     let cell = app.settings.thumbnail_size;
@@ -230,7 +220,7 @@ fn cell_ui(
                 painter.text(
                     image_rect.center(),
                     Align2::CENTER_CENTER,
-                    format!("{}\nno preview", photo.format),
+                    tr!("thumbnail-no-preview", format = photo.format.to_string()),
                     FontId::proportional(12.0),
                     visuals.weak_text_color(),
                 );
@@ -246,7 +236,7 @@ fn cell_ui(
         painter.text(
             image_rect.left_top() + vec2(4.0, 4.0),
             Align2::LEFT_TOP,
-            "file missing",
+            tr!("thumbnail-file-missing"),
             FontId::proportional(11.0),
             visuals.error_fg_color,
         );
@@ -255,7 +245,7 @@ fn cell_ui(
         painter.text(
             image_rect.right_top() + vec2(-4.0, 4.0),
             Align2::RIGHT_TOP,
-            "date?",
+            tr!("thumbnail-date-possible"),
             FontId::proportional(11.0),
             visuals.warn_fg_color,
         );
@@ -358,12 +348,12 @@ fn cell_ui(
         if !selected {
             app.selection.only(id);
         }
-        if ui.button("Open full size").clicked() {
+        if ui.button(tr!("menu-open-full-size")).clicked() {
             actions.push(Action::Open(index));
             ui.close();
         }
         if let Some(set) = in_set
-            && ui.button(format!("Remove from “{set}”")).clicked()
+            && ui.button(tr!("menu-remove-from-set", set = set)).clicked()
         {
             actions.push(Action::Worker(Command::RemoveFromSet {
                 set: set.to_owned(),

@@ -14,14 +14,17 @@ use std::collections::BTreeMap;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use serde_json::Value;
 
-use super::grid::{label_colour, label_name};
+use super::grid::label_colour;
 use super::thumbnails::{Key as ThumbKey, Request};
+use super::words;
 use super::worker::Command;
 use super::{Action, App, Details};
 use crate::catalog::{Edit, HistoryEntry};
 use crate::date::{DEPICTED_FORMS, Depicted};
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
-use crate::text::{count, fold};
+use crate::text::fold;
+use crate::tr;
+use crate::ui::i18n;
 
 /// The editable fields, in the order archivists fill them in.
 const FIELDS: &[Attribute] = &[
@@ -52,6 +55,34 @@ const DEPICTED: Attribute = Attribute::Field(Field::DateCreated);
 const PREVIEW_HEIGHT: f32 = 150.0;
 /// The width of the names in the left column.
 const LABEL_WIDTH: f32 = 96.0;
+/// The share of the panel the field names may take at most, when a
+/// language's names are longer than [`LABEL_WIDTH`] (Czech "Datum
+/// zobrazeného děje").
+const LABEL_SHARE: f32 = 0.5;
+
+/// The width the longest of these names needs, within the bounds above,
+/// so that a language's long field names are read whole.
+fn label_width(ui: &egui::Ui, names: impl IntoIterator<Item = String>) -> f32 {
+    let widest = names
+        .into_iter()
+        .map(|name| {
+            egui::WidgetText::from(name)
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max);
+    // A little room so that the name never touches its field.
+    (widest + 4.0).clamp(
+        LABEL_WIDTH,
+        (ui.available_width() * LABEL_SHARE).max(LABEL_WIDTH),
+    )
+}
 
 struct Buffer {
     text: String,
@@ -238,7 +269,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.set_min_width(ui.available_width());
     let Some(details) = app.details.clone().filter(|d| !d.photos.is_empty()) else {
         ui.add_space(12.0);
-        ui.label(RichText::new("Select a photo to see and edit its description.").weak());
+        ui.label(RichText::new(tr!("inspector-nothing-selected")).weak());
         return;
     };
     let focus = &details.photos[0];
@@ -257,10 +288,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.add_space(6.0);
             preview(app, ui, focus);
             if many {
-                ui.strong(format!(
-                    "{} selected; edits change all of them",
-                    count(details.photos.len(), "photo", "photos")
-                ));
+                ui.strong(tr!("inspector-many", count = details.photos.len()));
             } else {
                 ui.add(egui::Label::new(RichText::new(&name).strong()).truncate());
             }
@@ -286,35 +314,32 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             }
             ui.separator();
             // With several photos selected, these describe one of them: say which.
-            let of = if many {
-                format!(" of {name}")
+            let (file, tags, history_title) = if many {
+                (
+                    tr!("inspector-file-section-of", of = name.as_str()),
+                    tr!(
+                        "inspector-tags-section-of",
+                        of = name.as_str(),
+                        count = details.tags.len()
+                    ),
+                    tr!(
+                        "inspector-history-section-of",
+                        of = name.as_str(),
+                        count = details.history.len()
+                    ),
+                )
             } else {
-                String::new()
+                (
+                    tr!("inspector-file-section"),
+                    tr!("inspector-tags-section", count = details.tags.len()),
+                    tr!("inspector-history-section", count = details.history.len()),
+                )
             };
-            section(
-                app,
-                ui,
-                "file",
-                format!("File and camera{of}"),
-                true,
-                |_, ui| technical(ui, focus),
-            );
-            section(
-                app,
-                ui,
-                "tags",
-                format!("All tags{of} ({})", details.tags.len()),
-                false,
-                |_, ui| all_tags(ui, &details),
-            );
-            section(
-                app,
-                ui,
-                "history",
-                format!("History{of} ({})", details.history.len()),
-                false,
-                |_, ui| history(ui, &details.history),
-            );
+            section(app, ui, "file", file, true, |_, ui| technical(ui, focus));
+            section(app, ui, "tags", tags, false, |_, ui| all_tags(ui, &details));
+            section(app, ui, "history", history_title, false, |_, ui| {
+                history(ui, &details.history)
+            });
         });
 }
 
@@ -358,46 +383,43 @@ fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
                 .color(ui.visuals().warn_fg_color);
             let response = ui
                 .add(egui::Button::new(star).frame(false))
-                .on_hover_text(format!(
-                    "{} (key {n}); 0 for none",
-                    count(n as usize, "star", "stars")
-                ));
+                .on_hover_text(tr!("inspector-star-hint", count = n));
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
                     rating == Some(n),
-                    count(n as usize, "star", "stars"),
+                    tr!("inspector-stars", count = n),
                 )
             });
             if response.clicked() {
                 let value = if rating == Some(n) { 0 } else { n };
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Rating, Value::from(value))],
-                    format!("Rating {value}"),
+                    tr!("edit-rating", stars = value),
                 ));
             }
         }
         if rating.is_none() {
-            ui.label(RichText::new("(mixed)").weak().small());
+            ui.label(RichText::new(tr!("inspector-mixed")).weak().small());
         }
     });
     let flag = common(&|p| p.curation.flag.map_or("none", Flag::name).to_owned());
     let label = common(&|p| p.curation.label.map_or("none", Label::name).to_owned());
     ui.horizontal_wrapped(|ui| {
-        for (value, text, key) in [
-            ("pick", "⚑ Pick", "P"),
-            ("reject", "✖ Reject", "X"),
-            ("none", "Unflag", "U"),
+        for (value, symbol, what, key) in [
+            ("pick", "⚑ ", tr!("edit-pick"), "P"),
+            ("reject", "✖ ", tr!("edit-reject"), "X"),
+            ("none", "", tr!("edit-unflag"), "U"),
         ] {
             if ui
-                .selectable_label(flag.as_deref() == Some(value), text)
-                .on_hover_text(format!("key {key}"))
+                .selectable_label(flag.as_deref() == Some(value), format!("{symbol}{what}"))
+                .on_hover_text(tr!("inspector-key-hint", key = key))
                 .clicked()
             {
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Flag, Value::from(value))],
-                    text.trim_start_matches(['⚑', '✖', ' ']).to_owned(),
+                    what,
                 ));
             }
         }
@@ -413,13 +435,13 @@ fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
                 .size(16.0);
             let response = ui
                 .selectable_label(on, dot)
-                .on_hover_text(format!("{} label", label_name(l)));
+                .on_hover_text(tr!("colour-label", label = words::label(l)));
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::Role::Button,
                     true,
                     on,
-                    format!("{} label", label_name(l)),
+                    tr!("colour-label", label = words::label(l)),
                 )
             });
             if response.clicked() {
@@ -431,9 +453,9 @@ fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Label, value)],
                     if on {
-                        "No label".to_owned()
+                        tr!("edit-no-label")
                     } else {
-                        format!("Label {}", l.name())
+                        tr!("edit-label", label = l.name())
                     },
                 ));
             }
@@ -449,7 +471,7 @@ fn date_problem(text: &str) -> Option<String> {
     }
     Depicted::parse(text)
         .err()
-        .map(|_| format!("Not a date the catalogue can read. Accepted: {DEPICTED_FORMS}"))
+        .map(|_| tr!("inspector-bad-date", forms = DEPICTED_FORMS))
 }
 
 fn keyword_id() -> egui::Id {
@@ -474,6 +496,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
     }
     let mut advance = false;
+    let width = label_width(ui, FIELDS.iter().map(|a| words::attribute(*a)));
     for attribute in FIELDS {
         let Some(buffer) = state.buffers.get_mut(key_of(*attribute)) else {
             continue;
@@ -487,8 +510,8 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let mut saved = None;
         ui.horizontal(|ui| {
             let label_response = ui.add_sized(
-                [LABEL_WIDTH, 18.0],
-                egui::Label::new(attribute.label()).truncate(),
+                [width, 18.0],
+                egui::Label::new(words::attribute(*attribute)).truncate(),
             );
             if caption && std::mem::take(&mut state.select_caption) {
                 // As when Tab enters a field: the caption is selected, so
@@ -504,7 +527,11 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     )));
                 text.store(ui.ctx(), id);
             }
-            let hint = if buffer.mixed { "(mixed)" } else { "" };
+            let hint = if buffer.mixed {
+                tr!("inspector-mixed")
+            } else {
+                String::new()
+            };
             let editor = if caption || *attribute == Attribute::Note {
                 egui::TextEdit::multiline(&mut buffer.text)
                     .desired_rows(3)
@@ -555,10 +582,10 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         });
         if let Some(problem) = &invalid {
             ui.horizontal(|ui| {
-                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.add_space(width + ui.spacing().item_spacing.x);
                 ui.add(
                     egui::Label::new(
-                        RichText::new(format!("⚠ {problem}"))
+                        RichText::new(tr!("inspector-problem", problem = problem.as_str()))
                             .small()
                             .color(ui.visuals().error_fg_color),
                     )
@@ -568,7 +595,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
         if let Some(t) = super::claims::tally(&claims, *attribute) {
             ui.horizontal(|ui| {
-                ui.add_space(LABEL_WIDTH + ui.spacing().item_spacing.x);
+                ui.add_space(width + ui.spacing().item_spacing.x);
                 let text = RichText::new(super::claims::mark_text(t)).small();
                 let text = if t.disputed {
                     text.strong().color(ui.visuals().warn_fg_color)
@@ -577,7 +604,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 };
                 let mark = ui
                     .add(egui::Button::new(text).small())
-                    .on_hover_text("List the claims on this field, with their sources");
+                    .on_hover_text(tr!("inspector-claims-hint"));
                 if mark.clicked() {
                     open_claims = Some((*attribute, buffer.text.clone()));
                 }
@@ -587,7 +614,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::EditPhotos {
                 photos: state.photos.clone(),
                 edits: vec![Edit::Set(*attribute, Value::String(text))],
-                what: attribute.label().to_owned(),
+                what: words::attribute(*attribute),
             });
         }
     }
@@ -607,7 +634,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 }
 
 fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
-    ui.strong("Keywords");
+    ui.strong(tr!("field-keywords"));
     let photos = &details.photos;
     // Chips: hierarchical paths, then flat keywords not already shown by a path.
     let mut chips: BTreeMap<String, usize> = BTreeMap::new();
@@ -623,24 +650,28 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
         for (keyword, n) in &chips {
             let some = *n < photos.len();
             let text = if some {
-                format!("{keyword} ({n}) ✕")
+                format!("{keyword} ({}) ✕", i18n::number(*n))
             } else {
                 format!("{keyword} ✕")
             };
             let chip = egui::Button::new(RichText::new(text).small()).corner_radius(8.0);
             let response = ui.add(chip).on_hover_text(if some {
-                "On some of the selected photos. Click to remove."
+                tr!("chip-some-hint")
             } else {
-                "Click to remove"
+                tr!("chip-hint")
             });
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove {keyword}"))
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    tr!("chip-remove", keyword = keyword.as_str()),
+                )
             });
             if response.clicked() {
                 actions.push(Action::EditPhotos {
                     photos: app.inspector.photos.clone(),
                     edits: vec![Edit::RemoveKeyword(keyword.clone())],
-                    what: format!("Keyword {keyword} removed"),
+                    what: tr!("edit-keyword-removed", keyword = keyword.as_str()),
                 });
             }
         }
@@ -693,10 +724,11 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
     let input = ui.add(
         egui::TextEdit::singleline(&mut app.inspector.keyword_input)
             .id(id)
-            .hint_text("Add keyword (Enter)")
+            .hint_text(tr!("keyword-add-hint"))
             .desired_width(ui.available_width()),
     );
-    input.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Add keyword"));
+    input
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("keyword-add")));
     if app.inspector.keyword_input != before {
         app.inspector.keyword_choice = None;
     }
@@ -730,7 +762,7 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
         actions.push(Action::EditPhotos {
             photos: app.inspector.photos.clone(),
             edits: vec![Edit::AddKeyword(keyword.clone())],
-            what: format!("Keyword {keyword}"),
+            what: tr!("edit-keyword", keyword = keyword.as_str()),
         });
         app.inspector.keyword_input.clear();
         app.inspector.keyword_choice = None;
@@ -740,9 +772,9 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
 }
 
 fn wall_labels(app: &mut App, ui: &mut egui::Ui, photo: PhotoId, actions: &mut Vec<Action>) {
-    ui.strong("In exhibition sets");
+    ui.strong(tr!("inspector-in-sets"));
     for (set, text, original) in &mut app.inspector.wall_labels {
-        let label = ui.label(RichText::new(format!("Wall label in “{set}”")).weak());
+        let label = ui.label(RichText::new(tr!("inspector-wall-label", set = set.as_str())).weak());
         let response = ui
             .add(
                 egui::TextEdit::multiline(text)
@@ -767,10 +799,10 @@ fn wall_labels(app: &mut App, ui: &mut egui::Ui, photo: PhotoId, actions: &mut V
 }
 
 /// A name and a value that wraps within the panel.
-fn line(ui: &mut egui::Ui, name: &str, value: &str) {
+fn line(ui: &mut egui::Ui, width: f32, name: &str, value: &str) {
     ui.horizontal_top(|ui| {
         ui.add_sized(
-            [LABEL_WIDTH, 16.0],
+            [width, 16.0],
             egui::Label::new(RichText::new(name).weak()).truncate(),
         );
         ui.add(egui::Label::new(value).wrap());
@@ -779,24 +811,41 @@ fn line(ui: &mut egui::Ui, name: &str, value: &str) {
 
 fn technical(ui: &mut egui::Ui, p: &Photo) {
     let t = &p.technical;
+    let width = label_width(
+        ui,
+        [
+            "tech-file",
+            "tech-size",
+            "tech-camera",
+            "tech-lens",
+            "tech-taken",
+            "tech-digitised",
+            "tech-exposure",
+            "tech-gps",
+            "tech-warning",
+        ]
+        .map(i18n::t),
+    );
     let mut show = |name: &str, value: Option<String>| {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            line(ui, name, &v);
+            line(ui, width, name, &v);
         }
     };
-    show("File", Some(p.file.path.display().to_string()));
+    show(&tr!("tech-file"), Some(p.file.path.display().to_string()));
     show(
-        "Size",
+        &tr!("tech-size"),
         t.width.zip(t.height).map(|(w, h)| {
-            format!(
-                "{w} × {h} {}, {:.1} MB",
-                p.file.format,
-                p.file.size as f64 / 1e6
+            tr!(
+                "tech-size-value",
+                width = w,
+                height = h,
+                format = p.file.format.to_string(),
+                megabytes = i18n::decimal(p.file.size as f64 / 1e6)
             )
         }),
     );
     show(
-        "Camera",
+        &tr!("tech-camera"),
         Some(
             [t.camera_make.as_deref(), t.camera_model.as_deref()]
                 .into_iter()
@@ -805,26 +854,34 @@ fn technical(ui: &mut egui::Ui, p: &Photo) {
                 .join(" "),
         ),
     );
-    show("Lens", t.lens.clone());
-    show("Taken", t.taken_at.as_ref().map(|d| d.replace('T', " ")));
+    show(&tr!("tech-lens"), t.lens.clone());
     show(
-        "Digitised",
-        t.digitized_at.as_ref().map(|d| d.replace('T', " ")),
+        &tr!("tech-taken"),
+        t.taken_at.as_deref().map(i18n::timestamp),
+    );
+    show(
+        &tr!("tech-digitised"),
+        t.digitized_at.as_deref().map(i18n::timestamp),
     );
     let exposure = [
         t.exposure_time.map(|e| {
             if e < 1.0 {
-                format!("1/{:.0} s", 1.0 / e)
+                tr!(
+                    "tech-shutter-fraction",
+                    denominator = format!("{:.0}", 1.0 / e)
+                )
             } else {
-                format!("{e} s")
+                tr!("tech-shutter", seconds = e)
             }
         }),
-        t.f_number.map(|f| format!("f/{f:.1}")),
-        t.iso.map(|i| format!("ISO {i}")),
-        t.focal_length.map(|f| format!("{f:.0} mm")),
+        t.f_number
+            .map(|f| tr!("tech-aperture", f = i18n::decimal(f))),
+        t.iso.map(|i| tr!("tech-iso", iso = i.to_string())),
+        t.focal_length
+            .map(|f| tr!("tech-focal-length", mm = f.round())),
     ];
     show(
-        "Exposure",
+        &tr!("tech-exposure"),
         Some(
             exposure
                 .into_iter()
@@ -834,18 +891,17 @@ fn technical(ui: &mut egui::Ui, p: &Photo) {
         ),
     );
     show(
-        "GPS",
+        &tr!("tech-gps"),
         t.gps.map(|g| {
-            format!(
-                "{:.6}, {:.6}{}",
-                g.lat,
-                g.lon,
-                g.alt.map_or(String::new(), |a| format!(", {a:.0} m"))
-            )
+            let place = format!("{:.6}, {:.6}", g.lat, g.lon);
+            match g.alt {
+                Some(a) => tr!("tech-gps-altitude", place = place, metres = a.round()),
+                None => place,
+            }
         }),
     );
     for w in &p.warnings {
-        show("Warning", Some(w.clone()));
+        show(&tr!("tech-warning"), Some(w.clone()));
     }
 }
 
@@ -868,16 +924,16 @@ fn all_tags(ui: &mut egui::Ui, details: &Details) {
 
 fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
     if entries.is_empty() {
-        ui.label(RichText::new("Not changed in the catalogue").weak());
+        ui.label(RichText::new(tr!("history-none")).weak());
     }
     for h in entries {
-        let when = h.at.replace('T', " ");
-        let mut text = RichText::new(format!(
-            "{}  {}{}",
-            when.trim_end_matches('Z'),
-            h.summary,
-            if h.undone { " (undone)" } else { "" }
-        ));
+        let when = i18n::timestamp(h.at.trim_end_matches('Z'));
+        let when = when.as_str();
+        let mut text = RichText::new(if h.undone {
+            tr!("history-undone", when = when, what = h.summary.as_str())
+        } else {
+            tr!("history-entry", when = when, what = h.summary.as_str())
+        });
         if h.undone {
             text = text.weak().strikethrough();
         }

@@ -12,7 +12,8 @@ use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
 use crate::interop::{Source, Target};
 use crate::photo::PhotoId;
-use crate::text::count;
+use crate::tr;
+use crate::ui::words;
 
 /// The long edge offered for exhibition copies: enough for a print of
 /// 30 cm at 170 dpi, small enough to mail.
@@ -102,10 +103,14 @@ pub fn export_csv_form(app: &App) -> ExportCsvForm {
 fn suggested_name(app: &App, photos: Photos, profile: Profile) -> String {
     let stem = match (photos, &app.set_items) {
         (Photos::Set, Some((name, _))) => crate::export::set::safe_name(name),
-        _ if app.query.trim().is_empty() => "catalogue".to_owned(),
+        _ if app.query.trim().is_empty() => tr!("csv-file-stem"),
         _ => crate::export::set::safe_name(&app.query),
     };
-    let stem = if stem.is_empty() { "catalogue" } else { &stem };
+    let stem = if stem.is_empty() {
+        tr!("csv-file-stem")
+    } else {
+        stem
+    };
     match profile {
         Profile::Catalogue => format!("{stem}.csv"),
         Profile::Exiftool => format!("{stem}-exiftool.csv"),
@@ -133,60 +138,49 @@ fn export_csv_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
     };
     let mut open = true;
     let mut close = false;
-    centred(ctx, egui::Window::new("Export CSV"))
+    centred(ctx, egui::Window::new(tr!("file-export-csv")))
+        .id(egui::Id::unique("export-csv"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.strong("Photos");
+            ui.strong(tr!("csv-photos"));
             ui.radio_value(
                 &mut form.photos,
                 Photos::Result,
-                format!(
-                    "The result on screen ({})",
-                    count(app.results.len(), "photo", "photos")
-                ),
+                tr!("csv-result", count = app.results.len()),
             );
             ui.add_enabled_ui(!app.selection.is_empty(), |ui| {
                 ui.radio_value(
                     &mut form.photos,
                     Photos::Selection,
-                    format!(
-                        "The selected photos ({})",
-                        count(app.selection.len(), "photo", "photos")
-                    ),
+                    tr!("csv-selection", count = app.selection.len()),
                 );
             });
             if let Some((name, items)) = &app.set_items {
                 ui.radio_value(
                     &mut form.photos,
                     Photos::Set,
-                    format!(
-                        "The set \"{name}\" in its order, with wall labels ({})",
-                        count(items.len(), "photo", "photos")
-                    ),
+                    tr!("csv-set", set = name.as_str(), count = items.len()),
                 );
             }
             ui.add_space(6.0);
-            ui.strong("Format");
+            ui.strong(tr!("csv-format"));
             ui.radio_value(
                 &mut form.profile,
                 Profile::Catalogue,
-                "Catalogue, for spreadsheets",
+                tr!("csv-format-catalogue"),
             )
-            .on_hover_text(
-                "Friendly headers. A cell starting with = + - @ gets a leading ' so that \
-                 a spreadsheet shows it instead of running it; Import CSV takes it off again.",
-            );
+            .on_hover_text(tr!("csv-format-catalogue-hint"));
             ui.radio_value(
                 &mut form.profile,
                 Profile::Exiftool,
-                "exiftool (exiftool -csv=FILE -sep \"; \")",
+                tr!("csv-format-exiftool"),
             )
-            .on_hover_text("Tag-named columns and exact values, for writing into the files.");
+            .on_hover_text(tr!("csv-format-exiftool-hint"));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
-                if ui.button("Save as…").clicked() {
+                if ui.button(tr!("csv-save-as")).clicked() {
                     let source = match (form.photos, &app.set_items) {
                         (Photos::Set, Some((name, _))) => Source::Set(name.clone()),
                         (Photos::Selection, _) => {
@@ -201,7 +195,7 @@ fn export_csv_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
                     });
                     close = true;
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("dialog-cancel")).clicked() {
                     close = true;
                 }
             });
@@ -227,7 +221,11 @@ fn show_value(v: &Value) -> String {
 /// A cell of the changes table: one line, the whole value on hover.
 fn cell(ui: &mut egui::Ui, text: &str, faint: bool) {
     let line = text.replace(['\n', '\r'], " ⏎ ");
-    let shown = if line.is_empty() { "(empty)" } else { &line };
+    let shown = if line.is_empty() {
+        tr!("csv-empty")
+    } else {
+        line.clone()
+    };
     let mut label = egui::RichText::new(shown);
     if faint || line.is_empty() {
         label = label.weak();
@@ -251,54 +249,51 @@ fn preview_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let mut request = preview.request.clone();
-    centred(ctx, egui::Window::new(format!("Import CSV: {file}")))
-        .id(egui::Id::unique("import-csv"))
-        .open(&mut open)
-        .default_size([760.0, 460.0])
-        .show(ctx, |ui| {
-            let total = preview.changes.len() + preview.labels.len() + preview.claims.len();
-            let values = if preview.claims.is_empty() {
-                count(preview.changes.len(), "value", "values")
-            } else {
-                count(preview.claims.len(), "claim", "claims")
-            };
-            ui.label(format!(
-                "Would change {} ({}{}). Nothing has changed yet.",
-                count(preview.photos, "photo", "photos"),
-                values,
-                if preview.labels.is_empty() {
-                    String::new()
-                } else {
-                    format!(
-                        ", {}",
-                        count(preview.labels.len(), "wall label", "wall labels")
-                    )
-                }
-            ));
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut request.blank_clears, "Empty cells clear fields");
-                if preview.has_labels {
-                    ui.separator();
-                    ui.label("Wall labels into");
-                    egui::ComboBox::from_id_salt("csv-labels-set")
-                        .selected_text(request.set.as_deref().unwrap_or("no set"))
-                        .show_ui(ui, |ui| {
-                            ui.selectable_value(&mut request.set, None, "no set");
-                            for set in app.sidebar.sets.iter().filter(|s| s.query.is_none()) {
-                                ui.selectable_value(
-                                    &mut request.set,
-                                    Some(set.name.clone()),
-                                    &set.name,
-                                );
-                            }
-                        });
-                }
-            });
-            if !preview.problems.is_empty() {
-                egui::CollapsingHeader::new(format!(
-                    "{} (those rows and cells are left unchanged)",
-                    count(preview.problems.len(), "problem", "problems")
-                ))
+    centred(
+        ctx,
+        egui::Window::new(tr!("csv-import-title", file = file.as_str())),
+    )
+    .id(egui::Id::unique("import-csv"))
+    .open(&mut open)
+    .default_size([760.0, 460.0])
+    .show(ctx, |ui| {
+        let total = preview.changes.len() + preview.labels.len() + preview.claims.len();
+        let values = if preview.claims.is_empty() {
+            tr!("csv-values", count = preview.changes.len())
+        } else {
+            tr!("csv-claims", count = preview.claims.len())
+        };
+        let what = if preview.labels.is_empty() {
+            values
+        } else {
+            tr!(
+                "csv-values-and-labels",
+                values = values,
+                count = preview.labels.len()
+            )
+        };
+        ui.label(tr!("csv-would-change", count = preview.photos, what = what));
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut request.blank_clears, tr!("csv-blank-clears"));
+            if preview.has_labels {
+                ui.separator();
+                ui.label(tr!("csv-labels-into"));
+                egui::ComboBox::from_id_salt("csv-labels-set")
+                    .selected_text(request.set.clone().unwrap_or_else(|| tr!("csv-no-set")))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut request.set, None, tr!("csv-no-set"));
+                        for set in app.sidebar.sets.iter().filter(|s| s.query.is_none()) {
+                            ui.selectable_value(
+                                &mut request.set,
+                                Some(set.name.clone()),
+                                &set.name,
+                            );
+                        }
+                    });
+            }
+        });
+        if !preview.problems.is_empty() {
+            egui::CollapsingHeader::new(tr!("csv-problems", count = preview.problems.len()))
                 .id_salt("csv-problems")
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
@@ -309,83 +304,86 @@ fn preview_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
                             }
                         });
                 });
-            }
-            ui.separator();
-            {
-                TableBuilder::new(ui)
-                    .striped(true)
-                    .resizable(true)
-                    .min_scrolled_height(TABLE_HEIGHT)
-                    .max_scroll_height(TABLE_HEIGHT)
-                    .column(Column::initial(170.0).clip(true))
-                    .column(Column::initial(110.0).clip(true))
-                    .column(Column::initial(210.0).clip(true))
-                    .column(Column::remainder().clip(true))
-                    .header(ROW_HEIGHT, |mut header| {
-                        for title in ["Photo", "Field", "Now", "After"] {
-                            header.col(|ui| {
-                                ui.strong(title);
-                            });
-                        }
-                    })
-                    .body(|body| {
-                        body.rows(ROW_HEIGHT, total, |mut row| {
-                            let i = row.index();
-                            let (photo, field, old, new) = match preview.changes.get(i) {
-                                Some(c) => (
-                                    c.photo,
-                                    c.attribute.clone(),
-                                    show_value(&c.old),
-                                    show_value(&c.new),
-                                ),
-                                None if i < preview.changes.len() + preview.labels.len() => {
-                                    let l = &preview.labels[i - preview.changes.len()];
-                                    (l.photo, "wall label".into(), l.old.clone(), l.new.clone())
-                                }
-                                None => {
-                                    let (row, photo, words) = &preview.claims
-                                        [i - preview.changes.len() - preview.labels.len()];
-                                    (
-                                        *photo,
-                                        format!("claim, row {row}"),
-                                        String::new(),
-                                        words.clone(),
-                                    )
-                                }
-                            };
-                            let name = preview
-                                .names
-                                .get(&photo)
-                                .cloned()
-                                .unwrap_or_else(|| photo.to_string());
-                            row.col(|ui| cell(ui, &name, false));
-                            row.col(|ui| cell(ui, &field, false));
-                            row.col(|ui| cell(ui, &old, true));
-                            row.col(|ui| cell(ui, &new, false));
+        }
+        ui.separator();
+        {
+            TableBuilder::new(ui)
+                .striped(true)
+                .resizable(true)
+                .min_scrolled_height(TABLE_HEIGHT)
+                .max_scroll_height(TABLE_HEIGHT)
+                .column(Column::initial(170.0).clip(true))
+                .column(Column::initial(110.0).clip(true))
+                .column(Column::initial(210.0).clip(true))
+                .column(Column::remainder().clip(true))
+                .header(ROW_HEIGHT, |mut header| {
+                    for title in [
+                        tr!("csv-column-photo"),
+                        tr!("csv-column-field"),
+                        tr!("csv-column-now"),
+                        tr!("csv-column-after"),
+                    ] {
+                        header.col(|ui| {
+                            ui.strong(title);
                         });
+                    }
+                })
+                .body(|body| {
+                    body.rows(ROW_HEIGHT, total, |mut row| {
+                        let i = row.index();
+                        let (photo, field, old, new) = match preview.changes.get(i) {
+                            Some(c) => (
+                                c.photo,
+                                crate::photo::Attribute::from_name(&c.attribute)
+                                    .map_or_else(|| c.attribute.clone(), words::attribute),
+                                show_value(&c.old),
+                                show_value(&c.new),
+                            ),
+                            None if i < preview.changes.len() + preview.labels.len() => {
+                                let l = &preview.labels[i - preview.changes.len()];
+                                (l.photo, tr!("csv-wall-label"), l.old.clone(), l.new.clone())
+                            }
+                            None => {
+                                let (row, photo, words) = &preview.claims
+                                    [i - preview.changes.len() - preview.labels.len()];
+                                (
+                                    *photo,
+                                    tr!("csv-claim-row", row = *row),
+                                    String::new(),
+                                    words.clone(),
+                                )
+                            }
+                        };
+                        let name = preview
+                            .names
+                            .get(&photo)
+                            .cloned()
+                            .unwrap_or_else(|| photo.to_string());
+                        row.col(|ui| cell(ui, &name, false));
+                        row.col(|ui| cell(ui, &field, false));
+                        row.col(|ui| cell(ui, &old, true));
+                        row.col(|ui| cell(ui, &new, false));
                     });
+                });
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let apply = ui.add_enabled(
+                total > 0,
+                egui::Button::new(tr!("csv-apply", count = total)),
+            );
+            if apply.on_hover_text(tr!("csv-apply-hint")).clicked() {
+                actions.push(Action::ApplyCsv {
+                    request: preview.request.clone(),
+                    digest: preview.digest.clone(),
+                });
+                close = true;
             }
-            ui.separator();
-            ui.horizontal(|ui| {
-                let apply = ui.add_enabled(
-                    total > 0,
-                    egui::Button::new(format!("Apply {}", count(total, "change", "changes"))),
-                );
-                if apply
-                    .on_hover_text("One operation in the history: a single undo takes it back")
-                    .clicked()
-                {
-                    actions.push(Action::ApplyCsv {
-                        request: preview.request.clone(),
-                        digest: preview.digest.clone(),
-                    });
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
+            if ui.button(tr!("dialog-cancel")).clicked() {
+                close = true;
+            }
         });
+    });
     if request != preview.request {
         // A choice changed what the file would do: ask again.
         actions.push(Action::PreviewCsv(request));
@@ -403,30 +401,18 @@ fn embed_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) {
     let n = form.photos.len();
     centred(
         ctx,
-        egui::Window::new("Embed metadata in the original files"),
+        egui::Window::new(tr!("embed-title")).id(egui::Id::unique("embed")),
     )
     .open(&mut open)
     .collapsible(false)
     .resizable(false)
     .show(ctx, |ui| {
-        ui.label(format!(
-            "Kartoteka will write the catalogue's descriptions (XMP, and IPTC in JPEG and \
-                 TIFF) into {}. The image data stays exactly as it is; each \
-                 file is replaced in one step, so an interruption leaves the old file or the \
-                 new one.",
-            count(n, "original file", "original files")
-        ));
-        ui.checkbox(
-            &mut form.backup,
-            "Keep a copy of each original beside it (.NAME.kartoteka-backup)",
-        );
+        ui.label(tr!("embed-explanation", count = n));
+        ui.checkbox(&mut form.backup, tr!("embed-keep-copy"));
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(
-                    n > 0,
-                    egui::Button::new(format!("Embed in {}", count(n, "file", "files"))),
-                )
+                .add_enabled(n > 0, egui::Button::new(tr!("embed-ok", count = n)))
                 .clicked()
             {
                 actions.push(Action::WriteMetadata {
@@ -437,7 +423,7 @@ fn embed_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>) {
                 });
                 close = true;
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("dialog-cancel")).clicked() {
                 close = true;
             }
         });
@@ -453,41 +439,40 @@ fn set_export_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
     };
     let mut open = true;
     let mut close = false;
-    centred(ctx, egui::Window::new(format!("Export \"{}\"", form.name)))
-        .id(egui::Id::unique("export-set"))
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.label(
-                "Numbered JPEG copies in set order with their descriptions embedded, a \
-                 checklist (CSV) and a printable contact sheet (HTML) go into the folder \
-                 you choose.",
+    centred(
+        ctx,
+        egui::Window::new(tr!("set-export-title", set = form.name.as_str())),
+    )
+    .id(egui::Id::unique("export-set"))
+    .open(&mut open)
+    .collapsible(false)
+    .resizable(false)
+    .show(ctx, |ui| {
+        ui.label(tr!("set-export-explanation"));
+        ui.horizontal(|ui| {
+            ui.checkbox(&mut form.scale, tr!("set-export-scale"));
+            ui.add_enabled(
+                form.scale,
+                egui::DragValue::new(&mut form.long_edge)
+                    .range(64..=20_000)
+                    .suffix(tr!("set-export-pixels")),
             );
-            ui.horizontal(|ui| {
-                ui.checkbox(&mut form.scale, "Scale down to a long edge of");
-                ui.add_enabled(
-                    form.scale,
-                    egui::DragValue::new(&mut form.long_edge)
-                        .range(64..=20_000)
-                        .suffix(" px"),
-                );
-            });
-            ui.checkbox(&mut form.strip_gps, "Leave out GPS positions");
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                if ui.button("Choose a folder and export…").clicked() {
-                    actions.push(Action::ChooseSetFolder {
-                        name: form.name.clone(),
-                        options: form.options(),
-                    });
-                    close = true;
-                }
-                if ui.button("Cancel").clicked() {
-                    close = true;
-                }
-            });
         });
+        ui.checkbox(&mut form.strip_gps, tr!("set-export-strip-gps"));
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button(tr!("set-export-ok")).clicked() {
+                actions.push(Action::ChooseSetFolder {
+                    name: form.name.clone(),
+                    options: form.options(),
+                });
+                close = true;
+            }
+            if ui.button(tr!("dialog-cancel")).clicked() {
+                close = true;
+            }
+        });
+    });
     if open && !close {
         app.interop.set_export = Some(form);
     }
@@ -498,17 +483,20 @@ fn problems_window(app: &mut App, ctx: &egui::Context) {
         return;
     };
     let mut open = true;
-    centred(ctx, egui::Window::new(format!("Problems: {what}")))
-        .id(egui::Id::unique("job-problems"))
-        .open(&mut open)
-        .default_size([640.0, 300.0])
-        .show(ctx, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for p in problems {
-                    ui.label(p);
-                }
-            });
+    centred(
+        ctx,
+        egui::Window::new(tr!("problems-title", what = what.as_str())),
+    )
+    .id(egui::Id::unique("job-problems"))
+    .open(&mut open)
+    .default_size([640.0, 300.0])
+    .show(ctx, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for p in problems {
+                ui.label(p);
+            }
         });
+    });
     if !open {
         app.interop.problems = None;
     }

@@ -10,6 +10,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::photo::Label;
+use crate::tr;
 
 /// What a shortcut does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,12 +86,12 @@ impl Group {
         Group::Viewing,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Group::Catalogue => "Catalogue",
-            Group::Selection => "Choosing photos",
-            Group::Describing => "Describing and rating",
-            Group::Viewing => "Viewing",
+            Group::Catalogue => tr!("keys-group-catalogue"),
+            Group::Selection => tr!("keys-group-selection"),
+            Group::Describing => tr!("keys-group-describing"),
+            Group::Viewing => tr!("keys-group-viewing"),
         }
     }
 }
@@ -102,6 +103,7 @@ pub struct Binding {
     pub keys: &'static [KeyboardShortcut],
     pub scope: Scope,
     pub group: Group,
+    /// The message saying what it does.
     pub what: &'static str,
 }
 
@@ -153,304 +155,299 @@ pub const BINDINGS: &[Binding] = &[
         &[command(Key::Z)],
         Photos,
         Catalogue,
-        "Undo the last change",
+        "key-undo",
     ),
     binding(
         Shortcut::Redo,
         &[command_shift(Key::Z), command(Key::Y)],
         Photos,
         Catalogue,
-        "Redo what was undone",
+        "key-redo",
     ),
     binding(
         Shortcut::Find,
         &[command(Key::F)],
         Always,
         Catalogue,
-        "Search (selects the query, so typing replaces it)",
+        "key-find",
     ),
     binding(
         Shortcut::Import,
         &[command_shift(Key::I)],
         Always,
         Catalogue,
-        "Import a folder",
+        "key-import",
     ),
     binding(
         Shortcut::ExportCsv,
         &[command_shift(Key::E)],
         Always,
         Catalogue,
-        "Export CSV",
+        "key-export-csv",
     ),
     binding(
         Shortcut::OpenCatalogue,
         &[command(Key::O)],
         Always,
         Catalogue,
-        "Open another catalogue",
+        "key-open-catalogue",
     ),
     binding(
         Shortcut::Quit,
         &[command(Key::Q)],
         Always,
         Catalogue,
-        "Quit (after the work under way, and a backup when one is due)",
+        "key-quit",
     ),
     binding(
         Shortcut::KeyboardReference,
         &[key(Key::F1)],
         Always,
         Catalogue,
-        "This keyboard reference",
+        "key-keyboard-reference",
     ),
     binding(
         Shortcut::KeyboardReference,
         &[key(Key::Questionmark)],
         Photos,
         Catalogue,
-        "This keyboard reference, when no field has the keyboard",
+        "key-keyboard-reference-typing",
     ),
     binding(
         Shortcut::Move(Direction::Right),
         &[key(Key::ArrowRight)],
         Photos,
         Selection,
-        "Next photo",
+        "key-move-right",
     ),
     binding(
         Shortcut::Move(Direction::Left),
         &[key(Key::ArrowLeft)],
         Photos,
         Selection,
-        "Previous photo",
+        "key-move-left",
     ),
     binding(
         Shortcut::Move(Direction::Down),
         &[key(Key::ArrowDown)],
         Browsing,
         Selection,
-        "Photo below (in the table: next)",
+        "key-move-down",
     ),
     binding(
         Shortcut::Move(Direction::Up),
         &[key(Key::ArrowUp)],
         Browsing,
         Selection,
-        "Photo above",
+        "key-move-up",
     ),
     binding(
         Shortcut::Extend(Direction::Right),
         &[shift(Key::ArrowRight)],
         Browsing,
         Selection,
-        "Extend the selection right",
+        "key-extend-right",
     ),
     binding(
         Shortcut::Extend(Direction::Left),
         &[shift(Key::ArrowLeft)],
         Browsing,
         Selection,
-        "Extend the selection left",
+        "key-extend-left",
     ),
     binding(
         Shortcut::Extend(Direction::Down),
         &[shift(Key::ArrowDown)],
         Browsing,
         Selection,
-        "Extend the selection down",
+        "key-extend-down",
     ),
     binding(
         Shortcut::Extend(Direction::Up),
         &[shift(Key::ArrowUp)],
         Browsing,
         Selection,
-        "Extend the selection up",
+        "key-extend-up",
     ),
     binding(
         Shortcut::SelectAll,
         &[command(Key::A)],
         Browsing,
         Selection,
-        "Select all photos of the result",
+        "key-select-all",
     ),
     binding(
         Shortcut::SelectNone,
         &[command(Key::D)],
         Browsing,
         Selection,
-        "Select none",
+        "key-select-none",
     ),
     binding(
         Shortcut::Back,
         &[key(Key::Escape)],
         Photos,
         Selection,
-        "Leave the full-size view, close About; in the grid, select none. In a field: leave it without saving",
+        "key-back",
     ),
     binding(
         Shortcut::Rate(0),
         &[key(Key::Num0)],
         Photos,
         Describing,
-        "No stars",
+        "key-rate-0",
     ),
     binding(
         Shortcut::Rate(1),
         &[key(Key::Num1)],
         Photos,
         Describing,
-        "1 star",
+        "key-rate-1",
     ),
     binding(
         Shortcut::Rate(2),
         &[key(Key::Num2)],
         Photos,
         Describing,
-        "2 stars",
+        "key-rate-2",
     ),
     binding(
         Shortcut::Rate(3),
         &[key(Key::Num3)],
         Photos,
         Describing,
-        "3 stars",
+        "key-rate-3",
     ),
     binding(
         Shortcut::Rate(4),
         &[key(Key::Num4)],
         Photos,
         Describing,
-        "4 stars",
+        "key-rate-4",
     ),
     binding(
         Shortcut::Rate(5),
         &[key(Key::Num5)],
         Photos,
         Describing,
-        "5 stars",
+        "key-rate-5",
     ),
-    binding(Shortcut::Pick, &[key(Key::P)], Photos, Describing, "Pick"),
+    binding(
+        Shortcut::Pick,
+        &[key(Key::P)],
+        Photos,
+        Describing,
+        "key-pick",
+    ),
     binding(
         Shortcut::Reject,
         &[key(Key::X)],
         Photos,
         Describing,
-        "Reject",
+        "key-reject",
     ),
     binding(
         Shortcut::Unflag,
         &[key(Key::U)],
         Photos,
         Describing,
-        "Unflag",
+        "key-unflag",
     ),
     binding(
         Shortcut::Label(Label::Red),
         &[key(Key::Num6)],
         Photos,
         Describing,
-        "Red label",
+        "key-label-red",
     ),
     binding(
         Shortcut::Label(Label::Yellow),
         &[key(Key::Num7)],
         Photos,
         Describing,
-        "Yellow label",
+        "key-label-yellow",
     ),
     binding(
         Shortcut::Label(Label::Green),
         &[key(Key::Num8)],
         Photos,
         Describing,
-        "Green label",
+        "key-label-green",
     ),
     binding(
         Shortcut::Label(Label::Blue),
         &[key(Key::Num9)],
         Photos,
         Describing,
-        "Blue label",
+        "key-label-blue",
     ),
     binding(
         Shortcut::NoLabel,
         &[key(Key::Minus)],
         Browsing,
         Describing,
-        "No colour label",
+        "key-no-label",
     ),
     binding(
         Shortcut::RemoveFromSet,
         &[key(Key::Delete), key(Key::Backspace)],
         Browsing,
         Describing,
-        "Remove from the set shown (undo puts them back)",
+        "key-remove-from-set",
     ),
     binding(
         Shortcut::OpenFullSize,
         &[key(Key::Space), key(Key::Enter)],
         Browsing,
         Viewing,
-        "Open the photo full size",
+        "key-open-full-size",
     ),
     binding(
         Shortcut::GridView,
         &[key(Key::G)],
         Browsing,
         Viewing,
-        "Grid",
+        "key-grid-view",
     ),
     binding(
         Shortcut::TableView,
         &[key(Key::T)],
         Browsing,
         Viewing,
-        "Table",
+        "key-table-view",
     ),
     binding(
         Shortcut::ToggleZoom,
         &[key(Key::Z)],
         Viewer,
         Viewing,
-        "Full size: 100 % and back to fit (also a click)",
+        "key-toggle-zoom",
     ),
     binding(
         Shortcut::ZoomIn,
         &[key(Key::Plus), key(Key::Equals)],
         Viewer,
         Viewing,
-        "Full size: zoom in (also the wheel)",
+        "key-zoom-in",
     ),
     binding(
         Shortcut::ZoomOut,
         &[key(Key::Minus)],
         Viewer,
         Viewing,
-        "Full size: zoom out",
+        "key-zoom-out",
     ),
 ];
 
 /// Keys that are not shortcuts but belong in the reference.
 pub const TYPING: &[(&str, &str)] = &[
-    (
-        "Tab, Shift+Tab",
-        "Next and previous field of the inspector (saves the field left)",
-    ),
-    (
-        "Enter",
-        "Save the field (in the caption: save and go on to the next photo's caption)",
-    ),
-    ("Shift+Enter", "A new line in the caption or note"),
-    ("Esc", "Leave a field without saving what was typed"),
-    (
-        "Click, Shift+click, Ctrl+click",
-        "Select one, a range, or add and remove one",
-    ),
-    (
-        "Drag in the full-size view",
-        "Move around a photo shown larger than the window",
-    ),
+    ("key-tab-keys", "key-tab-what"),
+    ("key-enter-keys", "key-enter-what"),
+    ("key-shift-enter-keys", "key-shift-enter-what"),
+    ("key-esc-keys", "key-esc-what"),
+    ("key-click-keys", "key-click-what"),
+    ("key-zoom-keys", "key-zoom-what"),
+    ("key-drag-keys", "key-drag-what"),
 ];
 
 pub fn binding_of(shortcut: Shortcut) -> Option<&'static Binding> {
@@ -461,7 +458,24 @@ pub fn binding_of(shortcut: Shortcut) -> Option<&'static Binding> {
 pub fn shortcut_text(ctx: &egui::Context, shortcut: Shortcut) -> String {
     binding_of(shortcut)
         .and_then(|b| b.keys.first())
-        .map_or_else(String::new, |k| ctx.format_shortcut(k))
+        .map_or_else(String::new, |k| chord_text(ctx, k))
+}
+
+/// A chord as egui writes it, with arrows and the question mark as the
+/// keys show them rather than by their English names.
+fn chord_text(ctx: &egui::Context, chord: &KeyboardShortcut) -> String {
+    ctx.format_shortcut(chord)
+        .split('+')
+        .map(|part| match part {
+            "Right" => "→",
+            "Left" => "←",
+            "Up" => "↑",
+            "Down" => "↓",
+            "Questionmark" => "?",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("+")
 }
 
 /// Every key of a binding, for the reference: "Ctrl+Shift+Z, Ctrl+Y".
@@ -469,7 +483,7 @@ pub fn keys_text(ctx: &egui::Context, binding: &Binding) -> String {
     binding
         .keys
         .iter()
-        .map(|k| ctx.format_shortcut(k))
+        .map(|k| chord_text(ctx, k))
         .collect::<Vec<_>>()
         .join(", ")
 }

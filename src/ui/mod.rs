@@ -15,6 +15,7 @@ mod claims;
 mod dialogs;
 mod events;
 mod grid;
+pub mod i18n;
 mod inspector;
 pub mod interop;
 mod keys;
@@ -23,9 +24,11 @@ mod settings;
 mod sidebar;
 mod status;
 mod table;
+pub mod theme;
 pub mod thumbnails;
 mod top_bar;
 mod viewer;
+mod words;
 mod worker;
 
 use std::collections::{HashMap, HashSet};
@@ -48,6 +51,7 @@ pub use worker::{
 use crate::catalog::{Facets, PhotoSummary, SetItem, Sort, SortKey};
 use crate::ingest::import::{Failure, ImportSummary};
 use crate::photo::PhotoId;
+use crate::tr;
 use thumbnails::Thumbnails;
 
 /// How long typing must pause before the search runs.
@@ -80,9 +84,11 @@ pub const APP_ID: &str = "org.kartoteka.Kartoteka";
 /// Opens the window; returns when it closes. `started` is when the process
 /// started, for the time-to-first-frame figure.
 pub fn run(launch: Launch, started: Instant) -> eframe::Result {
+    // The title before the settings are read: in the system's language.
+    i18n::Shared::new(i18n::Language::of_system()).use_here();
     let title = launch.catalogue.as_deref().map_or_else(
-        || "Kartoteka".to_owned(),
-        |c| format!("{} — Kartoteka", display_name(c)),
+        || tr!("title"),
+        |c| tr!("title-catalogue", catalogue = display_name(c)),
     );
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(title)
@@ -125,6 +131,8 @@ pub struct ImportState {
 
 pub struct App {
     settings: Settings,
+    /// The language the window speaks, shared with the worker's threads.
+    language: i18n::Shared,
     worker: Worker,
     thumbnails: Thumbnails,
     /// The catalogue is open (or why it is not).
@@ -268,6 +276,8 @@ impl App {
         settings: Settings,
     ) -> Self {
         let settings = settings.checked();
+        let language = i18n::Shared::new(settings.language());
+        language.use_here();
         let thumbnails_for = start
             .path()
             .map(crate::catalog::thumbnails::path_beside)
@@ -278,9 +288,10 @@ impl App {
             repaint_ctx.request_repaint()
         });
         let mut status = Status::default();
-        status.info("Opening the catalogue…");
+        status.info(tr!("status-opening"));
         Self {
             settings,
+            language,
             worker,
             thumbnails,
             opened: false,
@@ -660,11 +671,7 @@ fn start_thumbnails(ctx: &egui::Context, store: &std::path::Path) -> Thumbnails 
 
 /// The colour of the keyboard focus: the selection colour, made strong.
 pub fn focus_colour(ctx: &egui::Context) -> egui::Color32 {
-    if ctx.theme() == egui::Theme::Dark {
-        egui::Color32::from_rgb(0x5a, 0xb0, 0xff)
-    } else {
-        egui::Color32::from_rgb(0x00, 0x5f, 0xcc)
-    }
+    theme::focus_colour(ctx.theme())
 }
 
 /// egui's own font covers Latin (Czech and Slovak included) and Cyrillic;
@@ -689,31 +696,25 @@ fn install_fonts(ctx: &egui::Context) {
 
 /// A text field with the keyboard shows it with a strong outline.
 fn style(ctx: &egui::Context) {
-    let colour = focus_colour(ctx);
-    ctx.all_styles_mut(|style| {
-        style.visuals.selection.stroke = egui::Stroke::new(2.0, colour);
-    });
-}
-
-pub fn sort_label(key: SortKey) -> String {
-    match key {
-        SortKey::Depicted => "Date depicted".into(),
-        SortKey::Taken => "Date taken".into(),
-        SortKey::Imported => "Import order".into(),
-        SortKey::Title => "Title".into(),
-        SortKey::Rating => "Rating".into(),
-        SortKey::FileName => "File name".into(),
-        SortKey::SetOrder => "Set order".into(),
-        SortKey::Text(field) => field.label().into(),
-        SortKey::Keywords => "Keywords".into(),
-        SortKey::Camera => "Camera".into(),
-        SortKey::Note => "Catalogue note".into(),
-    }
+    theme::install(ctx);
 }
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.language.use_here();
+        // The zoom and theme remembered, put back once the window is up
+        // (eframe sets its own while it starts); after that Ctrl+plus,
+        // Ctrl+minus and Ctrl+0 are egui's, and the window keeps what they
+        // leave.
+        if self.frames == 0 {
+            ctx.set_zoom_factor(self.settings.zoom);
+        }
+        self.settings.zoom = ctx.zoom_factor();
+        let theme = self.settings.theme.egui();
+        if ctx.theme() != theme {
+            ctx.set_theme(theme);
+        }
         self.frames += 1;
         if self.frames == 1 && std::env::var_os("KARTOTEKA_REPORT_FIRST_FRAME").is_some() {
             // Printed when the first frame is laid out (the bench reads it).

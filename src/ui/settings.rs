@@ -6,7 +6,10 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use super::i18n::Language;
+use super::theme::Theme;
 use crate::catalog::{Sort, SortKey};
+use crate::tr;
 
 /// Grid of thumbnails or table of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -31,11 +34,11 @@ impl BackupSchedule {
         BackupSchedule::Weekly,
     ];
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            BackupSchedule::Never => "Never",
-            BackupSchedule::Daily => "Once a day, when quitting",
-            BackupSchedule::Weekly => "Once a week, when quitting",
+            BackupSchedule::Never => tr!("backup-schedule-never"),
+            BackupSchedule::Daily => tr!("backup-schedule-daily"),
+            BackupSchedule::Weekly => tr!("backup-schedule-weekly"),
         }
     }
 
@@ -114,28 +117,28 @@ impl TableColumn {
         TableColumn::City,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            TableColumn::File => "File",
-            TableColumn::Title => "Title",
-            TableColumn::Headline => "Headline",
-            TableColumn::Caption => "Caption",
-            TableColumn::Creators => "Creators",
-            TableColumn::Credit => "Credit",
-            TableColumn::Copyright => "Copyright",
-            TableColumn::Source => "Source",
-            TableColumn::Depicted => "Depicted",
-            TableColumn::Taken => "Taken",
-            TableColumn::Rating => "Rating",
-            TableColumn::Event => "Event",
-            TableColumn::People => "People",
-            TableColumn::Sublocation => "Sublocation",
-            TableColumn::City => "City",
-            TableColumn::State => "State/province",
-            TableColumn::Country => "Country",
-            TableColumn::Keywords => "Keywords",
-            TableColumn::Camera => "Camera",
-            TableColumn::Note => "Note",
+            TableColumn::File => tr!("column-file"),
+            TableColumn::Title => tr!("column-title"),
+            TableColumn::Headline => tr!("column-headline"),
+            TableColumn::Caption => tr!("column-caption"),
+            TableColumn::Creators => tr!("column-creators"),
+            TableColumn::Credit => tr!("column-credit"),
+            TableColumn::Copyright => tr!("column-copyright"),
+            TableColumn::Source => tr!("column-source"),
+            TableColumn::Depicted => tr!("column-depicted"),
+            TableColumn::Taken => tr!("column-taken"),
+            TableColumn::Rating => tr!("column-rating"),
+            TableColumn::Event => tr!("column-event"),
+            TableColumn::People => tr!("column-people"),
+            TableColumn::Sublocation => tr!("column-sublocation"),
+            TableColumn::City => tr!("column-city"),
+            TableColumn::State => tr!("column-state"),
+            TableColumn::Country => tr!("column-country"),
+            TableColumn::Keywords => tr!("column-keywords"),
+            TableColumn::Camera => tr!("column-camera"),
+            TableColumn::Note => tr!("column-note"),
         }
     }
 
@@ -208,6 +211,11 @@ pub struct Settings {
     /// How many backups of a catalogue to keep in the backup folder.
     pub backups_kept: usize,
     pub backup_on_quit: BackupSchedule,
+    /// The language chosen in the View menu; `None` follows the system's.
+    pub language: Option<Language>,
+    /// The interface's zoom (egui's zoom factor; Ctrl+plus and Ctrl+minus).
+    pub zoom: f32,
+    pub theme: Theme,
 }
 
 impl Default for Settings {
@@ -226,6 +234,9 @@ impl Default for Settings {
             backup_folder: None,
             backups_kept: 10,
             backup_on_quit: BackupSchedule::Weekly,
+            language: None,
+            zoom: 1.0,
+            theme: Theme::Dark,
         }
     }
 }
@@ -267,6 +278,9 @@ impl Settings {
             self.columns = defaults.columns;
         }
         self.backups_kept = self.backups_kept.clamp(1, 1000);
+        if !(0.5..=3.0).contains(&self.zoom) {
+            self.zoom = defaults.zoom;
+        }
         self.recent.truncate(RECENT_KEPT);
         self
     }
@@ -276,6 +290,11 @@ impl Settings {
         self.recent.retain(|p| p != catalogue);
         self.recent.insert(0, catalogue.to_owned());
         self.recent.truncate(RECENT_KEPT);
+    }
+
+    /// The language the window speaks: the one chosen, else the system's.
+    pub fn language(&self) -> Language {
+        self.language.unwrap_or_else(Language::of_system)
     }
 
     pub fn is_collapsed(&self, section: &str) -> bool {

@@ -13,7 +13,9 @@ use super::grid::DraggedPhotos;
 use super::worker::Command;
 use super::{Action, App};
 use crate::catalog::{KeywordEntry, SortKey};
-use crate::text::{count, shorten};
+use crate::text::shorten;
+use crate::tr;
+use crate::ui::i18n;
 
 /// Values a facet shows before "more…".
 const FACET_VALUES: usize = 5;
@@ -52,15 +54,23 @@ fn row(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>, selected: bool) -> 
     response
 }
 
-/// A name and a count, the count dimmed.
-pub(super) fn counted(name: &str, n: u64) -> egui::text::LayoutJob {
+/// A name in the widget's text colour and a count in `weak`, the theme's
+/// dimmed text.
+pub(super) fn counted(name: &str, n: u64, weak: egui::Color32) -> egui::text::LayoutJob {
     let mut job = egui::text::LayoutJob::default();
-    job.append(name, 0.0, egui::TextFormat::default());
     job.append(
-        &format!("  {n}"),
+        name,
         0.0,
         egui::TextFormat {
-            color: egui::Color32::GRAY,
+            color: egui::Color32::PLACEHOLDER,
+            ..Default::default()
+        },
+    );
+    job.append(
+        &format!("  {}", i18n::number(n)),
+        0.0,
+        egui::TextFormat {
+            color: weak,
             ..Default::default()
         },
     );
@@ -100,25 +110,25 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.set_max_width(ui.available_width());
             ui.add_space(4.0);
             let query = app.query.trim().to_owned();
-            section(app, ui, "library", "Library", |app, ui| {
+            section(app, ui, "library", &tr!("sidebar-library"), |app, ui| {
                 library(app, ui, &query, actions)
             });
-            section(app, ui, "sets", "Exhibition sets", |app, ui| {
+            section(app, ui, "sets", &tr!("sidebar-sets"), |app, ui| {
                 sets(app, ui, &query, actions)
             });
-            section(app, ui, "saved", "Saved searches", |app, ui| {
+            section(app, ui, "saved", &tr!("sidebar-saved"), |app, ui| {
                 saved_searches(app, ui, &query, actions)
             });
-            section(app, ui, "result", "In this result", |app, ui| {
+            section(app, ui, "result", &tr!("sidebar-result"), |app, ui| {
                 facets(app, ui, actions)
             });
-            section(app, ui, "keywords", "Keyword list", |app, ui| {
+            section(app, ui, "keywords", &tr!("sidebar-keywords"), |app, ui| {
                 keyword_tree(app, ui, &query, height * TREE_SHARE, actions)
             });
-            section(app, ui, "sources", "Sources", |app, ui| {
+            section(app, ui, "sources", &tr!("sidebar-sources"), |app, ui| {
                 super::claims::sidebar(app, ui, &query, height * LIST_SHARE, actions)
             });
-            section(app, ui, "folders", "Folders", |app, ui| {
+            section(app, ui, "folders", &tr!("sidebar-folders"), |app, ui| {
                 folders(app, ui, &query, height * LIST_SHARE, actions)
             });
         });
@@ -127,43 +137,63 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
     let loading = !app.opened || app.sidebar_pending && app.sidebar.photos == 0;
     let all = if loading {
-        egui::text::LayoutJob::single_section("All photographs  …".into(), Default::default())
+        egui::text::LayoutJob::single_section(
+            format!("{}  …", tr!("sidebar-all-photos")),
+            Default::default(),
+        )
     } else {
-        counted("All photographs", app.sidebar.photos)
+        counted(
+            &tr!("sidebar-all-photos"),
+            app.sidebar.photos,
+            ui.visuals().weak_text_color(),
+        )
     };
     if row(ui, all, query.is_empty()).clicked() {
         actions.push(Action::Search(String::new(), None));
     }
     for (name, filter, n) in [
-        ("Missing files", "status:missing", app.sidebar.missing),
         (
-            "Without caption",
+            tr!("sidebar-missing"),
+            "status:missing",
+            app.sidebar.missing,
+        ),
+        (
+            tr!("sidebar-without-caption"),
             "missing:caption",
             app.sidebar.without_caption,
         ),
     ] {
-        if row(ui, counted(name, n), query == filter).clicked() {
+        let job = counted(&name, n, ui.visuals().weak_text_color());
+        if row(ui, job, query == filter).clicked() {
             actions.push(Action::Search(filter.into(), None));
         }
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label("Import template");
+        ui.label(tr!("sidebar-import-template"));
         egui::ComboBox::from_id_salt("import-template")
             .selected_text(if app.settings.import_template.is_empty() {
-                "none"
+                tr!("sidebar-no-template")
             } else {
-                app.settings.import_template.as_str()
+                app.settings.import_template.clone()
             })
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.settings.import_template, String::new(), "none");
+                ui.selectable_value(
+                    &mut app.settings.import_template,
+                    String::new(),
+                    tr!("sidebar-no-template"),
+                );
                 for t in &app.sidebar.templates {
                     ui.selectable_value(&mut app.settings.import_template, t.name.clone(), &t.name);
                 }
             })
             .response
             .widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Import template")
+                egui::WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    tr!("sidebar-import-template"),
+                )
             });
     });
 }
@@ -171,13 +201,14 @@ fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Acti
 fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
     for set in app.sidebar.sets.iter().filter(|s| s.query.is_none()) {
         let filter = format!("set:{}", quoted(&set.name));
-        let response = row(ui, counted(&set.name, set.photos), query == filter);
+        let job = counted(&set.name, set.photos, ui.visuals().weak_text_color());
+        let response = row(ui, job, query == filter);
         response.widget_info(|| {
             egui::WidgetInfo::selected(
                 egui::Role::Button,
                 true,
                 query == filter,
-                format!("{}  {}", set.name, set.photos),
+                format!("{}  {}", set.name, i18n::number(set.photos)),
             )
         });
         if response.clicked() {
@@ -190,24 +221,24 @@ fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>
             }));
         }
         response.context_menu(|ui| {
-            if ui.button("Add the selected photos").clicked() {
+            if ui.button(tr!("set-add-selected")).clicked() {
                 actions.push(Action::Worker(Command::AddToSet {
                     set: set.name.clone(),
                     photos: app.selection.in_result_order(&app.order),
                 }));
                 ui.close();
             }
-            if ui.button("Rename…").clicked() {
+            if ui.button(tr!("set-rename")).clicked() {
                 actions.push(Action::Rename(NameKind::Set, set.name.clone()));
                 ui.close();
             }
-            if ui.button("Export the set…").clicked() {
+            if ui.button(tr!("set-export")).clicked() {
                 actions.push(Action::OpenSetExport(set.name.clone()));
                 ui.close();
             }
             if ui
-                .button("Delete this set")
-                .on_hover_text("Its photos stay in the catalogue; Ctrl+Z brings the set back")
+                .button(tr!("set-delete"))
+                .on_hover_text(tr!("set-delete-hint"))
                 .clicked()
             {
                 actions.push(Action::Worker(Command::DeleteSet(set.name.clone())));
@@ -218,13 +249,15 @@ fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>
     ui.horizontal(|ui| {
         let field = ui.add(
             egui::TextEdit::singleline(&mut app.sidebar_state.new_set)
-                .hint_text("New set")
+                .hint_text(tr!("set-new-hint"))
                 .desired_width((ui.available_width() - 80.0).max(60.0)),
         );
-        field
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "New set name"));
+        field.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("set-new-name"))
+        });
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if (ui.button("Create").clicked() || enter) && !app.sidebar_state.new_set.trim().is_empty()
+        if (ui.button(tr!("set-create")).clicked() || enter)
+            && !app.sidebar_state.new_set.trim().is_empty()
         {
             actions.push(Action::Worker(Command::CreateSet(
                 app.sidebar_state.new_set.trim().to_owned(),
@@ -243,11 +276,11 @@ fn saved_searches(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut V
             actions.push(Action::Search(filter, None));
         }
         response.context_menu(|ui| {
-            if ui.button("Rename…").clicked() {
+            if ui.button(tr!("set-rename")).clicked() {
                 actions.push(Action::Rename(NameKind::Set, set.name.clone()));
                 ui.close();
             }
-            if ui.button("Delete this saved search").clicked() {
+            if ui.button(tr!("saved-delete")).clicked() {
                 actions.push(Action::Worker(Command::DeleteSet(set.name.clone())));
                 ui.close();
             }
@@ -256,17 +289,17 @@ fn saved_searches(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut V
     ui.horizontal(|ui| {
         let field = ui.add(
             egui::TextEdit::singleline(&mut app.sidebar_state.save_search)
-                .hint_text("Name")
+                .hint_text(tr!("saved-name-hint"))
                 .desired_width((ui.available_width() - 120.0).max(60.0)),
         );
         field.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Saved search name")
+            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("saved-name"))
         });
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let name = app.sidebar_state.save_search.trim().to_owned();
         if (ui
-            .add_enabled(!query.is_empty(), egui::Button::new("Save search"))
-            .on_disabled_hover_text("Type a search first")
+            .add_enabled(!query.is_empty(), egui::Button::new(tr!("saved-save")))
+            .on_disabled_hover_text(tr!("saved-save-disabled"))
             .clicked()
             || enter)
             && !name.is_empty()
@@ -281,14 +314,14 @@ fn saved_searches(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut V
 fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let f = &app.facets;
     /// A facet's title, its counts, and the search field it refines.
-    type Group<'a> = (&'static str, &'a [(String, u64)], &'static str);
+    type Group<'a> = (String, &'a [(String, u64)], &'static str);
     let groups: [Group; 6] = [
-        ("Disputed fields", &f.disputed, "disputed"),
-        ("Years", &f.years, "date"),
-        ("Places", &f.cities, "city"),
-        ("Creators", &f.creators, "creator"),
-        ("Keywords", &f.keywords, "keyword"),
-        ("Cameras", &f.cameras, "camera"),
+        (tr!("facet-disputed"), &f.disputed, "disputed"),
+        (tr!("facet-years"), &f.years, "date"),
+        (tr!("facet-places"), &f.cities, "city"),
+        (tr!("facet-creators"), &f.creators, "creator"),
+        (tr!("facet-keywords"), &f.keywords, "keyword"),
+        (tr!("facet-cameras"), &f.cameras, "camera"),
     ];
     let mut any = false;
     // Each facet is a title and its values as chips that wrap, so that the
@@ -311,7 +344,11 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             .frame(false),
         );
         header.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Button, true, format!("{title} in this result"))
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                tr!("facet-name", facet = title.as_str()),
+            )
         });
         if header.clicked() && !app.settings.collapsed.remove(&memory_key) {
             app.settings.collapsed.insert(memory_key);
@@ -327,40 +364,47 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.spacing_mut().item_spacing.x = 4.0;
             let chip = |ui: &mut egui::Ui, name: &str, n: u64, whole_value: &str| {
                 let response = ui
-                    .selectable_label(false, counted(&shorten(name, 26), n))
+                    .selectable_label(
+                        false,
+                        counted(&shorten(name, 26), n, ui.visuals().weak_text_color()),
+                    )
                     .on_hover_text(whole_value);
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Button,
                         true,
-                        format!("{name}, {n} in this result"),
+                        tr!("facet-value-name", value = name, count = n),
                     )
                 });
                 response.clicked()
             };
             for (value, n) in counts.iter().take(shown) {
                 let name = match field {
-                    "keyword" => value.rsplit('|').next().unwrap_or(value),
-                    "disputed" => {
-                        crate::catalog::claimable(value).map_or(value.as_str(), |a| a.label())
-                    }
-                    _ => value.as_str(),
+                    "keyword" => value.rsplit('|').next().unwrap_or(value).to_owned(),
+                    "disputed" => crate::catalog::claimable(value)
+                        .map_or_else(|| value.clone(), super::words::attribute),
+                    _ => value.clone(),
                 };
-                if chip(ui, name, *n, value) {
+                if chip(ui, &name, *n, value) {
                     refine = Some(format!("{field}:{}", quoted(value)));
                 }
             }
             if field == "date"
                 && f.undated > 0
-                && chip(ui, "Undated", f.undated, "No depicted date")
+                && chip(
+                    ui,
+                    &tr!("facet-undated"),
+                    f.undated,
+                    &tr!("facet-undated-hint"),
+                )
             {
                 refine = Some("missing:date".to_owned());
             }
             if counts.len() > FACET_VALUES {
                 let more = if whole {
-                    "fewer".to_owned()
+                    tr!("facet-fewer")
                 } else {
-                    format!("{} more…", counts.len() - FACET_VALUES)
+                    tr!("facet-more", count = counts.len() - FACET_VALUES)
                 };
                 toggle = ui.small_button(more).clicked();
             }
@@ -374,7 +418,7 @@ fn facets(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         }
     }
     if !any {
-        ui.label(RichText::new("Nothing to count").weak());
+        ui.label(RichText::new(tr!("facet-nothing")).weak());
     }
 }
 
@@ -409,21 +453,21 @@ fn keyword_tree(
 ) {
     let entries = &app.sidebar.keywords;
     if entries.is_empty() {
-        ui.label(RichText::new("No keywords yet").weak());
+        ui.label(RichText::new(tr!("keywords-none")).weak());
         return;
     }
     let follows = app.settings.keyword_counts_follow_result;
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Counts:").weak().small());
+        ui.label(RichText::new(tr!("keywords-counts")).weak().small());
         ui.selectable_value(
             &mut app.settings.keyword_counts_follow_result,
             false,
-            RichText::new("catalogue").small(),
+            RichText::new(tr!("keywords-counts-catalogue")).small(),
         );
         ui.selectable_value(
             &mut app.settings.keyword_counts_follow_result,
             true,
-            RichText::new("this result").small(),
+            RichText::new(tr!("keywords-counts-result")).small(),
         );
     });
     if app.settings.keyword_counts_follow_result != follows {
@@ -452,11 +496,11 @@ fn keyword_tree(
                             egui::WidgetInfo::labeled(
                                 egui::Role::Button,
                                 true,
-                                format!(
-                                    "{} {}",
-                                    if collapsed { "Expand" } else { "Collapse" },
-                                    entry.name
-                                ),
+                                if collapsed {
+                                    tr!("keyword-expand", keyword = entry.name.as_str())
+                                } else {
+                                    tr!("keyword-collapse", keyword = entry.name.as_str())
+                                },
                             )
                         });
                         if button.clicked() {
@@ -475,22 +519,23 @@ fn keyword_tree(
                         None => entry.photos,
                     };
                     let filter = format!("keyword:{}", quoted(&entry.path));
-                    let response = row(ui, counted(&name, n), query == filter);
+                    let job = counted(&name, n, ui.visuals().weak_text_color());
+                    let response = row(ui, job, query == filter);
                     response.widget_info(|| {
                         egui::WidgetInfo::selected(
                             egui::Role::Button,
                             true,
                             query == filter,
-                            format!("{name}  {n}"),
+                            format!("{name}  {}", i18n::number(n)),
                         )
                     });
                     let response = if entry.synonyms.is_empty() {
                         response.on_hover_text(&entry.path)
                     } else {
-                        response.on_hover_text(format!(
-                            "{}\nAlso: {}",
-                            entry.path,
-                            entry.synonyms.join(", ")
+                        response.on_hover_text(tr!(
+                            "keyword-synonyms",
+                            path = entry.path.as_str(),
+                            synonyms = entry.synonyms.join(", ")
                         ))
                     };
                     if response.clicked() {
@@ -503,32 +548,29 @@ fn keyword_tree(
                         });
                     }
                     response.context_menu(|ui| {
-                        if ui.button("Add to the selected photos").clicked() {
+                        if ui.button(tr!("keyword-add-selected")).clicked() {
                             actions.push(Action::AddKeywordTo {
                                 keyword: entry.path.clone(),
                                 photos: app.selection.in_result_order(&app.order),
                             });
                             ui.close();
                         }
-                        if ui.button("Rename or move…").clicked() {
+                        if ui.button(tr!("keyword-rename")).clicked() {
                             actions.push(Action::Rename(NameKind::Keyword, entry.path.clone()));
                             ui.close();
                         }
-                        if ui.button("Merge into…").clicked() {
+                        if ui.button(tr!("keyword-merge")).clicked() {
                             actions.push(Action::Rename(NameKind::Merge, entry.path.clone()));
                             ui.close();
                         }
-                        let below = if has_children {
-                            " and the keywords below it"
+                        let delete = if has_children {
+                            tr!("keyword-delete-with-children")
                         } else {
-                            ""
+                            tr!("keyword-delete")
                         };
                         if ui
-                            .button(format!("Delete{below}"))
-                            .on_hover_text(format!(
-                                "Removes it from {}; Ctrl+Z brings it back",
-                                count(entry.photos as usize, "photo", "photos")
-                            ))
+                            .button(delete)
+                            .on_hover_text(tr!("keyword-delete-hint", count = entry.photos))
                             .clicked()
                         {
                             actions
@@ -568,11 +610,113 @@ fn folders(
                     .collect();
                 let name = shown.into_iter().rev().collect::<Vec<_>>().join("/");
                 let filter = format!("path:{}", quoted(&format!("{}/", folder.display())));
-                let response = row(ui, counted(&name, *n), query == filter)
-                    .on_hover_text(folder.display().to_string());
+                let job = counted(&name, *n, ui.visuals().weak_text_color());
+                let response =
+                    row(ui, job, query == filter).on_hover_text(folder.display().to_string());
                 if response.clicked() {
                     actions.push(Action::Search(filter, None));
                 }
             }
         });
+}
+
+/// Puts what the sidebar lists in the order of the window's language
+/// (Czech reads "ch" after "h" and "Č" after "C"): exhibition sets and
+/// saved searches, each level of the keyword tree, folders and sources.
+/// The catalogue sorts by code point; a person reads by collation.
+pub fn in_reading_order(sidebar: &mut super::Sidebar) {
+    sidebar.sets.sort_by(|a, b| i18n::compare(&a.name, &b.name));
+    sidebar
+        .templates
+        .sort_by(|a, b| i18n::compare(&a.name, &b.name));
+    sidebar.keywords = keywords_in_reading_order(std::mem::take(&mut sidebar.keywords));
+    sidebar.folders.sort_by(|(a, _), (b, _)| {
+        a.components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .zip(b.components().map(|c| c.as_os_str().to_string_lossy()))
+            .map(|(x, y)| i18n::compare(&x, &y))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| a.components().count().cmp(&b.components().count()))
+    });
+    sidebar
+        .sources
+        .sort_by(|a, b| i18n::compare(&a.record.citation, &b.record.citation));
+}
+
+/// The keyword tree (depth-first, each entry with its depth) with each
+/// keyword's children in collation order, every child still below its
+/// parent.
+fn keywords_in_reading_order(entries: Vec<KeywordEntry>) -> Vec<KeywordEntry> {
+    // Each entry's names from the root down, from the depths.
+    let mut chain: Vec<&str> = Vec::new();
+    let mut chains: Vec<Vec<&str>> = Vec::with_capacity(entries.len());
+    for entry in &entries {
+        chain.truncate(entry.depth);
+        chain.push(&entry.name);
+        chains.push(chain.clone());
+    }
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&chains[a], &chains[b]);
+        a.iter()
+            .zip(b.iter())
+            .map(|(x, y)| i18n::compare(x, y).then_with(|| x.cmp(y)))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| a.len().cmp(&b.len()))
+    });
+    drop(chains);
+    let mut slots: Vec<Option<KeywordEntry>> = entries.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::{Language, Shared};
+
+    fn entry(name: &str, path: &str, depth: usize) -> KeywordEntry {
+        KeywordEntry {
+            id: 0,
+            name: name.to_owned(),
+            path: path.to_owned(),
+            depth,
+            category: false,
+            synonyms: Vec::new(),
+            photos: 1,
+        }
+    }
+
+    #[test]
+    fn the_keyword_tree_reads_in_czech_order_with_children_under_their_parents() {
+        Shared::new(Language::Czech).use_here();
+        // As the catalogue gives it: by code point.
+        let tree = vec![
+            entry("Cesta", "Cesta", 0),
+            entry("chata", "chata", 0),
+            entry("ivan", "ivan", 0),
+            entry("hrad", "hrad", 0),
+            entry("Žofín", "hrad|Žofín", 1),
+            entry("Zbiroh", "hrad|Zbiroh", 1),
+            entry("Čech", "Čech", 0),
+            entry("Chodov", "Čech|Chodov", 1),
+        ];
+        let sorted: Vec<String> = keywords_in_reading_order(tree)
+            .into_iter()
+            .map(|e| e.path)
+            .collect();
+        assert_eq!(
+            sorted,
+            [
+                "Cesta",
+                "Čech",
+                "Čech|Chodov",
+                "hrad",
+                "hrad|Zbiroh",
+                "hrad|Žofín",
+                "chata",
+                "ivan"
+            ]
+        );
+        Shared::new(Language::English).use_here();
+    }
 }

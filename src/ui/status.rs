@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use super::{Action, App};
-use crate::text::count;
+use crate::tr;
 
 /// How long a message about what just happened stays.
 const MESSAGE_STAYS: Duration = Duration::from_secs(8);
@@ -55,18 +55,22 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let total = app.sidebar.photos as usize;
         let shown = if app.without_catalogue() {
-            "No catalogue open".to_owned()
+            tr!("status-no-catalogue")
         } else if !app.searched {
-            "Loading…".to_owned()
+            tr!("status-loading")
         } else if app.query.trim().is_empty() || total == app.results.len() {
-            count(app.results.len(), "photo", "photos")
+            tr!("photo-count", count = app.results.len())
         } else {
-            format!("{} of {total}", count(app.results.len(), "photo", "photos"))
+            tr!("status-found-of", count = app.results.len(), total = total)
         };
         if app.without_catalogue() {
             ui.label(shown);
         } else {
-            ui.label(format!("{shown} · {} selected", app.selection.len()));
+            ui.label(tr!(
+                "status-selected",
+                shown = shown,
+                count = app.selection.len()
+            ));
         }
         ui.separator();
         if let Some(import) = &app.import {
@@ -78,12 +82,14 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             ui.add(
                 egui::ProgressBar::new(fraction)
                     .desired_width(220.0)
-                    .text(format!(
-                        "Importing {}/{} {}",
-                        import.done, import.total, import.file
+                    .text(tr!(
+                        "status-importing",
+                        done = import.done,
+                        total = import.total,
+                        file = import.file.as_str()
                     )),
             );
-            if ui.button("Cancel import").clicked() {
+            if ui.button(tr!("status-cancel-import")).clicked() {
                 actions.push(Action::CancelImport);
             }
             ui.separator();
@@ -96,19 +102,24 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 ui.add(
                     egui::ProgressBar::new(job.done as f32 / job.total as f32)
                         .desired_width(220.0)
-                        .text(format!("{} {}/{}", job.what, job.done, job.total)),
+                        .text(tr!(
+                            "status-job-progress",
+                            what = job.what.as_str(),
+                            done = job.done,
+                            total = job.total
+                        )),
                 );
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("status-cancel-job")).clicked() {
                 actions.push(Action::CancelJob);
             }
             ui.separator();
         }
         if !app.import_errors.is_empty()
             && ui
-                .button(format!(
-                    "{} could not be read",
-                    count(app.import_errors.len(), "file", "files")
+                .button(tr!(
+                    "status-unreadable-files",
+                    count = app.import_errors.len()
                 ))
                 .clicked()
         {
@@ -123,17 +134,14 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 .inner_margin(egui::Margin::symmetric(6, 1))
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
-                        ui.colored_label(colour, format!("⚠ {error}"))
-                            .widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Label, true, error)
-                            });
-                        let button = ui.small_button("✕").on_hover_text("Dismiss this error");
+                        let text = tr!("status-error", error = error);
+                        ui.colored_label(colour, &text).widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
+                        });
+                        let dismiss_text = tr!("status-dismiss-error");
+                        let button = ui.small_button("✕").on_hover_text(&dismiss_text);
                         button.widget_info(|| {
-                            egui::WidgetInfo::labeled(
-                                egui::Role::Button,
-                                true,
-                                "Dismiss this error",
-                            )
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &dismiss_text)
                         });
                         if button.clicked() {
                             dismiss = true;
@@ -156,15 +164,13 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 pub fn first_screen(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() / 3.0);
-        ui.heading("This catalogue is empty");
+        ui.heading(tr!("empty-heading"));
         ui.add_space(8.0);
-        ui.label(
-            "Import a folder of photographs (JPEG, TIFF, PNG), or drop folders on this window.",
-        );
+        ui.label(tr!("empty-explanation"));
         ui.add_space(12.0);
         if ui
             .add(
-                egui::Button::new(egui::RichText::new("Import a folder").size(18.0))
+                egui::Button::new(egui::RichText::new(tr!("empty-import")).size(18.0))
                     .min_size(egui::vec2(200.0, 40.0)),
             )
             .clicked()
@@ -176,7 +182,7 @@ pub fn first_screen(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
 
 pub fn errors_window(app: &mut App, ctx: &egui::Context) {
     let mut open = true;
-    egui::Window::new("Files that could not be imported")
+    egui::Window::new(tr!("import-errors-title"))
         .open(&mut open)
         .default_size([640.0, 360.0])
         .show(ctx, |ui| {

@@ -8,11 +8,12 @@
 use egui::{RichText, Sense};
 use egui_extras::{Column, TableBuilder};
 
-use super::grid::{label_colour, label_name};
+use super::grid::label_colour;
 use super::settings::TableColumn;
 use super::{Action, App};
 use crate::catalog::{PhotoSummary, Sort};
 use crate::photo::{Flag, Photo};
+use crate::tr;
 
 const ROW_HEIGHT: f32 = 22.0;
 
@@ -25,7 +26,7 @@ fn cell_text(s: &PhotoSummary, row: Option<&Photo>, column: TableColumn) -> Opti
         TableColumn::File => s.file_name.clone(),
         TableColumn::Title => text(&s.title),
         TableColumn::Depicted => text(&s.date_created),
-        TableColumn::Taken => text(&s.taken_at).replace('T', " "),
+        TableColumn::Taken => super::i18n::timestamp(&text(&s.taken_at)),
         TableColumn::Rating => String::new(),
         _ => {
             let p = row?;
@@ -70,7 +71,7 @@ pub fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     ui.separator();
-    if ui.button("Default columns").clicked() {
+    if ui.button(tr!("table-default-columns")).clicked() {
         app.settings.columns = TableColumn::DEFAULT.to_vec();
         ui.close();
     }
@@ -82,7 +83,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         return;
     }
     if app.results.is_empty() {
-        ui.centered_and_justified(|ui| ui.label("No photos match."));
+        ui.centered_and_justified(|ui| ui.label(tr!("no-photos-match")));
         return;
     }
     let sort = app.sort();
@@ -117,14 +118,14 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                                     if sort.descending { "▼" } else { "▲" }
                                 )
                             } else {
-                                column.title().to_owned()
+                                column.title()
                             };
                             let button = ui
                                 .add(egui::Button::new(RichText::new(text).strong()).frame(false))
                                 .on_hover_text(if sorted {
-                                    "Click to reverse the order; right-click to choose columns"
+                                    tr!("table-reverse-hint")
                                 } else {
-                                    "Click to sort by this column; right-click to choose columns"
+                                    tr!("table-sort-hint")
                                 });
                             if button.clicked() {
                                 actions.push(Action::Sort(Sort {
@@ -154,9 +155,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                                 (TableColumn::Depicted, Some(date))
                                     if app.possible.contains(&p.id) =>
                                 {
-                                    ui.label(format!("{date} ?")).on_hover_text(
-                                        "The date only overlaps the period searched for",
-                                    );
+                                    ui.label(format!("{date} ?"))
+                                        .on_hover_text(tr!("table-date-possible-hint"));
                                 }
                                 (_, Some(text)) => {
                                     let cell = ui.add(egui::Label::new(&text).truncate());
@@ -197,7 +197,7 @@ fn rating_cell(ui: &mut egui::Ui, p: &PhotoSummary) {
     ui.horizontal(|ui| {
         if let Some(l) = p.label {
             ui.colored_label(label_colour(l), "●")
-                .on_hover_text(format!("{} label", label_name(l)));
+                .on_hover_text(tr!("colour-label", label = super::words::label(l)));
         }
         ui.label(text);
     });

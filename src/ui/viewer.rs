@@ -20,6 +20,7 @@ use crate::catalog::PhotoSummary;
 use crate::ingest::thumbnail::decode_scaled;
 use crate::photo::{Flag, ImageFormat, PhotoId};
 use crate::text::shorten;
+use crate::tr;
 
 /// The most pixels decoded for the full-size view; a larger scan is shown
 /// at the size that fits this (and says so).
@@ -96,7 +97,7 @@ impl Loader {
             let _ = tx.send(Loaded {
                 ticket: 0,
                 level: Level::Screen,
-                result: Err(format!("the loader could not start: {e}")),
+                result: Err(tr!("viewer-not-started", error = e.to_string())),
             });
             return Self {
                 jobs: unbounded().0,
@@ -349,7 +350,7 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             let ppp = ui.ctx().pixels_per_point();
             let response = ui.interact(area, ui.scope_id().with("photo"), Sense::click_and_drag());
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Image, true, "The photo, full size")
+                egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("viewer-photo"))
             });
             let physical = area.size() * ppp;
             if let Some(size) = viewer.photo_size() {
@@ -441,20 +442,17 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                     credit.as_deref(),
                     viewer.index,
                     total,
-                    &format!(
-                        "{percent:.0} %{}",
-                        if loading {
-                            " · loading full resolution…"
-                        } else {
-                            ""
-                        }
-                    ),
+                    &if loading {
+                        tr!("viewer-zoom-loading", percent = percent)
+                    } else {
+                        tr!("viewer-zoom", percent = percent)
+                    },
                 );
             } else {
                 let painter = ui.painter_at(area);
                 let text = match &viewer.error {
-                    Some(e) => format!("This photo could not be shown: {e}"),
-                    None => "Loading…".to_owned(),
+                    Some(e) => tr!("viewer-error", error = e.as_str()),
+                    None => tr!("status-loading"),
                 };
                 painter.text(
                     area.center(),
@@ -517,12 +515,12 @@ fn band(
         let title = p.title.clone().unwrap_or_else(|| p.file_name.clone());
         let mut marks = "★".repeat(p.rating as usize);
         match p.flag {
-            Some(Flag::Pick) => marks.push_str("  ⚑ pick"),
-            Some(Flag::Reject) => marks.push_str("  ✖ reject"),
+            Some(Flag::Pick) => marks.push_str(&format!("  ⚑ {}", tr!("viewer-pick"))),
+            Some(Flag::Reject) => marks.push_str(&format!("  ✖ {}", tr!("viewer-reject"))),
             None => {}
         }
         if let Some(l) = p.label {
-            marks.push_str(&format!("  ● {}", super::grid::label_name(l)));
+            marks.push_str(&format!("  ● {}", super::words::label(l)));
         }
         lines.push((format!("{title}   {marks}"), 16.0, white));
     }
@@ -530,13 +528,10 @@ fn band(
         lines.push((shorten(&c.replace('\n', " "), 220), 14.0, white));
     }
     if let Some(c) = credit.filter(|c| !c.trim().is_empty()) {
-        lines.push((format!("Credit: {c}"), 13.0, soft));
+        lines.push((tr!("viewer-credit", credit = c), 13.0, soft));
     }
     lines.push((
-        format!(
-            "{} of {total}   {zoom}   ←/→ next · click, Z or the wheel to zoom · drag to pan · 0–5 P X U 6–9 · Esc back",
-            index + 1
-        ),
+        tr!("viewer-band", index = index + 1, total = total, zoom = zoom),
         12.0,
         soft,
     ));

@@ -27,7 +27,8 @@ use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
 use crate::interop::{self, CsvImport, LabelChange, Source, Target};
 use crate::photo::{Photo, PhotoId, RawTag};
 
-use crate::text::count;
+use crate::tr;
+use crate::ui::i18n;
 
 /// What the window asks of the catalogue.
 #[derive(Debug, Clone)]
@@ -394,6 +395,8 @@ pub enum Event {
         problems: Vec<String>,
         /// The catalogue changed (sidecars or rewritten files recorded).
         changed: bool,
+        /// The job failed as a whole.
+        failed: bool,
     },
 }
 
@@ -420,9 +423,11 @@ impl Worker {
         let (commands, command_rx) = unbounded::<Command>();
         let (event_tx, events) = unbounded::<Event>();
         let repaint = Arc::new(repaint);
+        let language = i18n::current();
         let spawned = std::thread::Builder::new()
             .name("kartoteka-catalogue".into())
             .spawn(move || {
+                language.use_here();
                 let send = |e: Event| {
                     let _ = event_tx.send(e);
                     repaint();
@@ -439,6 +444,7 @@ impl Worker {
                     repaint: repaint.clone(),
                     data_version: None,
                     damaged: false,
+                    collated: None,
                 };
                 state.send_history();
                 loop {
@@ -479,8 +485,9 @@ impl Worker {
         if let Err(e) = spawned {
             // Without a worker there is no catalogue; the window will say so.
             let (tx, rx) = unbounded();
-            let _ = tx.send(Event::Failed(format!(
-                "could not start the catalogue thread: {e}"
+            let _ = tx.send(Event::Failed(tr!(
+                "worker-not-started",
+                error = e.to_string()
             )));
             return Self {
                 commands: unbounded().0,
@@ -534,9 +541,10 @@ fn open(
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
                 && let Err(e) = std::fs::create_dir_all(parent)
             {
-                send(Event::Failed(format!(
-                    "{}: could not create its folder: {e}",
-                    path.display()
+                send(Event::Failed(tr!(
+                    "worker-no-folder",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 )));
                 return None;
             }
@@ -544,9 +552,9 @@ fn open(
         }
         Start::Open(path) => {
             if !path.is_file() {
-                send(Event::Failed(format!(
-                    "There is no catalogue at {} (was it moved, or is its disk not connected?)",
-                    path.display()
+                send(Event::Failed(tr!(
+                    "worker-no-catalogue",
+                    path = path.display().to_string()
                 )));
                 return None;
             }
@@ -554,19 +562,19 @@ fn open(
         }
         Start::Create(path) => {
             if path.exists() {
-                send(Event::Failed(format!(
-                    "{} already exists; a new catalogue never replaces a file \
-                     (File > Open catalogue… opens it)",
-                    path.display()
+                send(Event::Failed(tr!(
+                    "worker-exists",
+                    path = path.display().to_string()
                 )));
                 return None;
             }
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
                 && let Err(e) = std::fs::create_dir_all(parent)
             {
-                send(Event::Failed(format!(
-                    "{}: could not create its folder: {e}",
-                    path.display()
+                send(Event::Failed(tr!(
+                    "worker-no-folder",
+                    path = path.display().to_string(),
+                    error = e.to_string()
                 )));
                 return None;
             }
@@ -590,7 +598,10 @@ fn open(
             match restored {
                 Ok(restored) => restored.catalogue,
                 Err(e) => {
-                    send(Event::Failed(format!("Nothing was restored: {e}")));
+                    send(Event::Failed(tr!(
+                        "worker-not-restored",
+                        error = e.to_string()
+                    )));
                     return None;
                 }
             }
@@ -601,7 +612,7 @@ fn open(
     {
         send(Event::IsBackup {
             path,
-            taken: taken.strftime("%Y-%m-%d %H:%M").to_string(),
+            taken: i18n::date_time(taken),
         });
         return None;
     }
@@ -617,7 +628,11 @@ fn open(
             None
         }
         Err(e) => {
-            send(Event::Failed(format!("{}: {e}", path.display())));
+            send(Event::Failed(tr!(
+                "worker-open-failed",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )));
             None
         }
     }
@@ -641,6 +656,8 @@ struct State {
     /// `PRAGMA data_version` when last looked at: it changes when another
     /// connection commits.
     data_version: Option<i64>,
+    /// The language whose order text sorts in.
+    collated: Option<String>,
 }
 
 /// Who a change was made on, for the status bar: the photo's file name, or
@@ -653,7 +670,7 @@ fn on_whom(catalogue: &Catalogue, photos: &[PhotoId], changed: usize) -> String 
     {
         return s.file_name.clone();
     }
-    count(changed, "photo", "photos")
+    tr!("photo-count", count = changed)
 }
 
 impl State {
@@ -666,7 +683,10 @@ impl State {
     fn send_history(&mut self) {
         match self.catalogue.undo_redo() {
             Ok((undo, redo)) => self.send(Event::History { undo, redo }),
-            Err(e) => self.send(Event::ReadFailed(format!("the edit history: {e}"))),
+            Err(e) => self.send(Event::ReadFailed(tr!(
+                "read-history",
+                error = e.to_string()
+            ))),
         }
         self.data_version = self.catalogue.data_version().ok();
     }
@@ -719,7 +739,10 @@ impl State {
             }
             Command::Inspect { generation, photos } => {
                 if let Err(e) = self.inspect(generation, &photos) {
-                    self.send(Event::ReadFailed(format!("the photos' details: {e}")));
+                    self.send(Event::ReadFailed(tr!(
+                        "read-details",
+                        error = e.to_string()
+                    )));
                 }
                 Ok(())
             }
@@ -734,7 +757,7 @@ impl State {
                     photos: found,
                 });
                 if let Some(e) = failed {
-                    self.send(Event::ReadFailed(format!("the table's rows: {e}")));
+                    self.send(Event::ReadFailed(tr!("read-rows", error = e.to_string())));
                 }
                 Ok(())
             }
@@ -742,7 +765,10 @@ impl State {
                 if let Err(e) = self.sidebar()
                     && !self.check_damage(&e)
                 {
-                    self.send(Event::ReadFailed(format!("the sidebar: {e}")));
+                    self.send(Event::ReadFailed(tr!(
+                        "read-sidebar",
+                        error = e.to_string()
+                    )));
                 }
                 Ok(())
             }
@@ -752,63 +778,57 @@ impl State {
                 what,
             } => match self.catalogue.edit(&photos, &edits, "edit", false) {
                 Ok(report) if report.photos == 0 => {
-                    self.changed(format!("{what}: nothing to change"));
+                    self.changed(tr!("edit-nothing", what = what));
                     Ok(())
                 }
                 Ok(report) => {
                     let whom = on_whom(&self.catalogue, &photos, report.photos);
-                    self.changed(format!("{what} on {whom}"));
+                    self.changed(tr!("edit-done", what = what, whom = whom));
                     Ok(())
                 }
                 Err(e) => Err(e.to_string()),
             },
             Command::Undo => match self.catalogue.undo() {
                 Ok(Some(r)) => {
-                    self.changed(format!("Undid: {}", r.summary));
+                    self.changed(tr!("undid", what = r.summary));
                     Ok(())
                 }
                 Ok(None) => {
-                    self.changed("Nothing to undo".into());
+                    self.changed(tr!("nothing-to-undo"));
                     Ok(())
                 }
-                Err(e) => Err(format!("undo failed: {e}")),
+                Err(e) => Err(tr!("undo-failed", error = e.to_string())),
             },
             Command::Redo => match self.catalogue.redo() {
                 Ok(Some(r)) => {
-                    self.changed(format!("Redid: {}", r.summary));
+                    self.changed(tr!("redid", what = r.summary));
                     Ok(())
                 }
                 Ok(None) => {
-                    self.changed("Nothing to redo".into());
+                    self.changed(tr!("nothing-to-redo"));
                     Ok(())
                 }
-                Err(e) => Err(format!("redo failed: {e}")),
+                Err(e) => Err(tr!("redo-failed", error = e.to_string())),
             },
             Command::CreateSet(name) => self
                 .catalogue
                 .create_set(&name)
-                .map(|()| self.changed(format!("Created set “{name}”")))
+                .map(|()| self.changed(tr!("set-created", set = name.as_str())))
                 .map_err(|e| e.to_string()),
             Command::RenameSet { old, new } => self
                 .catalogue
                 .rename_set(&old, &new)
-                .map(|()| self.changed(format!("Renamed “{old}” to “{}”", new.trim())))
+                .map(|()| self.changed(tr!("set-renamed", old = old.as_str(), new = new.trim())))
                 .map_err(|e| e.to_string()),
             Command::AddToSet { set, photos } => self
                 .catalogue
                 .add_to_set(&set, &photos)
-                .map(|n| self.changed(format!("Added {} to “{set}”", count(n, "photo", "photos"))))
+                .map(|n| self.changed(tr!("set-added", count = n, set = set.as_str())))
                 .map_err(|e| e.to_string()),
             Command::RemoveFromSet { set, photos } => self
                 .catalogue
                 .remove_from_set(&set, &photos)
-                .map(|n| {
-                    self.changed(format!(
-                        "Removed {} from “{set}” (Ctrl+Z puts {} back)",
-                        count(n, "photo", "photos"),
-                        if n == 1 { "it" } else { "them" }
-                    ))
-                })
+                .map(|n| self.changed(tr!("set-removed", count = n, set = set.as_str())))
                 .map_err(|e| e.to_string()),
             Command::MoveInSet {
                 set,
@@ -818,34 +838,38 @@ impl State {
                 .catalogue
                 .move_photos_in_set(&set, &photos, position)
                 .map(|()| {
-                    self.changed(format!(
-                        "Moved {} to position {position} in “{set}”",
-                        count(photos.len(), "photo", "photos")
+                    self.changed(tr!(
+                        "set-moved",
+                        count = photos.len(),
+                        position = position,
+                        set = set.as_str()
                     ))
                 })
                 .map_err(|e| e.to_string()),
             Command::SetNote { set, photo, note } => self
                 .catalogue
                 .set_note(&set, photo, &note)
-                .map(|()| self.changed(format!("Wall label saved in “{set}”")))
+                .map(|()| self.changed(tr!("wall-label-saved", set = set.as_str())))
                 .map_err(|e| e.to_string()),
             Command::DeleteSet(name) => self
                 .catalogue
                 .delete_set(&name)
-                .map(|()| self.changed(format!("Deleted “{name}” (Ctrl+Z brings it back)")))
+                .map(|()| self.changed(tr!("set-deleted", set = name.as_str())))
                 .map_err(|e| e.to_string()),
             Command::SaveSearch { name, query } => self
                 .catalogue
                 .save_search(&name, &query)
-                .map(|()| self.changed(format!("Saved the search as “{name}”")))
+                .map(|()| self.changed(tr!("search-saved", name = name.as_str())))
                 .map_err(|e| e.to_string()),
             Command::RenameKeyword { old, new } => self
                 .catalogue
                 .rename_keyword(&old, &new)
                 .map(|n| {
-                    self.changed(format!(
-                        "Renamed {old} to {new}: {} follow",
-                        count(n, "photo", "photos")
+                    self.changed(tr!(
+                        "keyword-renamed",
+                        old = old.as_str(),
+                        new = new.as_str(),
+                        count = n
                     ))
                 })
                 .map_err(|e| e.to_string()),
@@ -853,9 +877,11 @@ impl State {
                 .catalogue
                 .merge_keywords(&from, &into)
                 .map(|n| {
-                    self.changed(format!(
-                        "Merged {from} into {into}: {} changed",
-                        count(n, "photo", "photos")
+                    self.changed(tr!(
+                        "keyword-merged",
+                        from = from.as_str(),
+                        into = into.as_str(),
+                        count = n
                     ))
                 })
                 .map_err(|e| e.to_string()),
@@ -863,9 +889,10 @@ impl State {
                 .catalogue
                 .delete_keyword(&keyword)
                 .map(|n| {
-                    self.changed(format!(
-                        "Deleted keyword {keyword} from {} (Ctrl+Z brings it back)",
-                        count(n, "photo", "photos")
+                    self.changed(tr!(
+                        "keyword-deleted",
+                        keyword = keyword.as_str(),
+                        count = n
                     ))
                 })
                 .map_err(|e| e.to_string()),
@@ -874,7 +901,7 @@ impl State {
                 .apply_template(&name, &photos, false, false)
                 .map(|r| {
                     let whom = on_whom(&self.catalogue, &photos, r.photos);
-                    self.changed(format!("Template “{name}” on {whom}"))
+                    self.changed(tr!("template-applied", name = name.as_str(), whom = whom))
                 })
                 .map_err(|e| e.to_string()),
             Command::Import { paths, template } => {
@@ -890,23 +917,24 @@ impl State {
             Command::ApplyCsv { request, digest } => self.apply_csv(&request, &digest),
             Command::WriteMetadata { photos, target } => {
                 let what = match &target {
-                    Target::Sidecar => "Writing XMP sidecars",
-                    Target::Copies(_) => "Writing copies with metadata",
-                    Target::InPlace { .. } => "Embedding metadata in the originals",
+                    Target::Sidecar => tr!("job-sidecars"),
+                    Target::Copies(_) => tr!("job-copies"),
+                    Target::InPlace { .. } => tr!("job-embed"),
                 };
-                self.start_job(what.to_owned(), move |catalogue, job| {
+                self.start_job(what, move |catalogue, job| {
                     write_metadata(catalogue, &photos, &target, job)
                 });
                 Ok(())
             }
             Command::ExportSet { name, dir, options } => {
-                self.start_job(format!("Exporting “{name}”"), move |catalogue, _| {
-                    export_set(catalogue, &name, &dir, &options)
-                });
+                self.start_job(
+                    tr!("job-export-set", set = name.as_str()),
+                    move |catalogue, _| export_set(catalogue, &name, &dir, &options),
+                );
                 Ok(())
             }
             Command::Optimize => {
-                self.start_job("Optimizing the catalogue".to_owned(), |catalogue, job| {
+                self.start_job(tr!("job-optimize"), |catalogue, job| {
                     let started = std::time::Instant::now();
                     // Cancelling interrupts SQLite, which rolls the work back.
                     let interrupt = catalogue.interrupt_handle();
@@ -932,18 +960,19 @@ impl State {
                     let cancelled = job.cancelled();
                     match result {
                         _ if cancelled => JobOutcome {
-                            message: "Optimizing was cancelled; the catalogue is as it was"
-                                .to_owned(),
+                            message: tr!("optimize-cancelled"),
                             problems: Vec::new(),
                             changed: false,
+                            failed: false,
                         },
                         Ok(()) => JobOutcome {
-                            message: format!(
-                                "Optimized the catalogue in {:.1} s",
-                                started.elapsed().as_secs_f64()
+                            message: tr!(
+                                "optimize-done",
+                                seconds = i18n::decimal(started.elapsed().as_secs_f64())
                             ),
                             problems: Vec::new(),
                             changed: false,
+                            failed: false,
                         },
                         Err(e) => JobOutcome::failed(e.to_string()),
                     }
@@ -960,13 +989,13 @@ impl State {
                     && let Some(latest) = backup::latest(&folder, &self.path)
                     && backup::age(&latest) < age
                 {
-                    self.send(Event::Done(format!(
-                        "The latest backup, of {}, is recent enough",
-                        latest.when()
+                    self.send(Event::Done(tr!(
+                        "backup-recent-enough",
+                        when = i18n::date_time(latest.taken)
                     )));
                     return;
                 }
-                self.start_file_job("Backing up the catalogue".to_owned(), move |path, job| {
+                self.start_file_job(tr!("job-backup"), move |path, job| {
                     back_up(path, &folder, keep, job)
                 });
                 Ok(())
@@ -983,12 +1012,12 @@ impl State {
             Command::PreferClaim(claim) => self
                 .catalogue
                 .prefer_claim(claim)
-                .map(|()| self.changed("Preferred the claim".into()))
+                .map(|()| self.changed(tr!("claim-preferred")))
                 .map_err(|e| e.to_string()),
             Command::RemoveClaim(claim) => self
                 .catalogue
                 .remove_claim(claim)
-                .map(|()| self.changed("Removed the claim (Ctrl+Z brings it back)".into()))
+                .map(|()| self.changed(tr!("claim-removed")))
                 .map_err(|e| e.to_string()),
             Command::EditClaim {
                 claim,
@@ -1001,23 +1030,18 @@ impl State {
                 self.catalogue
                     .edit_claim(claim, &attribution)
                     .map_err(|e| e.to_string())?;
-                self.changed("Changed the claim".into());
+                self.changed(tr!("claim-changed"));
                 Ok(())
             })(),
             Command::EditSource { id, changes } => self
                 .catalogue
                 .edit_source(id, &changes)
-                .map(|()| self.changed("Changed the source".into()))
+                .map(|()| self.changed(tr!("source-changed")))
                 .map_err(|e| e.to_string()),
             Command::MergeSources { from, into } => self
                 .catalogue
                 .merge_sources(from, into)
-                .map(|moved| {
-                    self.changed(format!(
-                        "Merged the source; {} moved",
-                        count(moved, "claim", "claims")
-                    ))
-                })
+                .map(|moved| self.changed(tr!("source-merged", count = moved)))
                 .map_err(|e| e.to_string()),
             Command::ImportSources(path) => self.import_sources(&path),
         };
@@ -1028,6 +1052,12 @@ impl State {
     }
 
     fn search(&mut self, generation: u64, query: &str, sort: Sort, keyword_counts: bool) {
+        // Text sorts in the window's language, as the sidebar reads.
+        let collation = i18n::current().strings().collation();
+        if self.collated.as_deref() != Some(collation.tag()) {
+            self.collated = Some(collation.tag().to_owned());
+            self.catalogue.set_collation(Some(collation));
+        }
         let run = || -> Result<Event, crate::catalog::SearchError> {
             let parsed = crate::search::parse(query)?;
             let hits = self.catalogue.search(&parsed, sort, None)?;
@@ -1127,12 +1157,17 @@ impl State {
             .map_err(|e| e.to_string())?;
         // The save dialog asked before replacing a file; the catalogue, its
         // thumbnails and catalogued photos are refused all the same.
-        interop::write_output(&self.catalogue, path, &data, true)
-            .map_err(|e| format!("{} could not be written: {e}", path.display()))?;
-        self.send(Event::Done(format!(
-            "Exported {} to {}",
-            count(photos, "photo", "photos"),
-            path.display()
+        interop::write_output(&self.catalogue, path, &data, true).map_err(|e| {
+            tr!(
+                "csv-not-written",
+                path = path.display().to_string(),
+                error = e.to_string()
+            )
+        })?;
+        self.send(Event::Done(tr!(
+            "csv-exported",
+            count = photos,
+            path = path.display().to_string()
         )));
         Ok(())
     }
@@ -1159,15 +1194,16 @@ impl State {
         let mut problems: Vec<String> = import
             .problems
             .iter()
-            .map(|p| format!("{file}: {p}"))
+            .map(|p| tr!("csv-problem", file = file.as_str(), problem = p.to_string()))
             .collect();
-        problems.extend(
-            outcome
-                .claims
-                .refused
-                .iter()
-                .map(|(row, why)| format!("{file}: row {row}: {why}")),
-        );
+        problems.extend(outcome.claims.refused.iter().map(|(row, why)| {
+            tr!(
+                "csv-row-problem",
+                file = file.as_str(),
+                row = *row,
+                problem = why.to_string()
+            )
+        }));
         let claim_photos: std::collections::HashSet<PhotoId> = outcome
             .claims
             .changes
@@ -1192,26 +1228,23 @@ impl State {
         let import = CsvImport::read(&self.catalogue, &request.path, request.blank_clears)
             .map_err(|e| e.to_string())?;
         if import.digest != digest {
-            return Err(format!(
-                "{} changed after it was previewed; nothing was applied (preview it again)",
-                request.path.display()
+            return Err(tr!(
+                "csv-changed-since-preview",
+                path = request.path.display().to_string()
             ));
         }
         let outcome = import
             .apply(&mut self.catalogue, false, request.set.as_deref())
             .map_err(|e| e.to_string())?;
         let message = if outcome.claims.changes.is_empty() {
-            format!(
-                "CSV import: {} changed ({}, {})",
-                count(outcome.report.photos, "photo", "photos"),
-                count(outcome.changes().len(), "value", "values"),
-                count(outcome.labels.len(), "wall label", "wall labels")
+            tr!(
+                "csv-imported",
+                photos = outcome.report.photos,
+                values = outcome.changes().len(),
+                labels = outcome.labels.len()
             )
         } else {
-            format!(
-                "CSV import: {} changed",
-                count(outcome.claims.changes.len(), "claim", "claims")
-            )
+            tr!("csv-imported-claims", count = outcome.claims.changes.len())
         };
         self.changed(message);
         Ok(())
@@ -1252,9 +1285,9 @@ impl State {
             .map_err(|e| e.to_string())?;
         let whom = on_whom(&self.catalogue, &request.photos, report.photos);
         let message = if report.photos == 0 {
-            "The claim was there already: nothing to add".to_owned()
+            tr!("claim-there-already")
         } else {
-            format!("Added a claim to {whom}")
+            tr!("claim-added", whom = whom)
         };
         self.changed(message);
         Ok(())
@@ -1266,11 +1299,12 @@ impl State {
             .catalogue
             .import_sources(&records)
             .map_err(|e| e.to_string())?;
-        self.changed(format!(
-            "Read {} from {}: {added} new, {} already in the catalogue",
-            count(ids.len(), "source", "sources"),
-            path.display(),
-            ids.len() - added
+        self.changed(tr!(
+            "sources-read",
+            count = ids.len(),
+            path = path.display().to_string(),
+            added = added,
+            known = ids.len() - added
         ));
         Ok(())
     }
@@ -1284,7 +1318,11 @@ impl State {
         let failed = what.clone();
         self.start_file_job(what, move |path, handle| match Catalogue::open(path) {
             Ok(mut catalogue) => job(&mut catalogue, handle),
-            Err(e) => JobOutcome::failed(format!("{failed}: {e}")),
+            Err(e) => JobOutcome::failed(tr!(
+                "job-failed",
+                what = failed.as_str(),
+                error = e.to_string()
+            )),
         });
     }
 
@@ -1303,9 +1341,11 @@ impl State {
         let events = self.events.clone();
         let repaint = self.repaint.clone();
         let path = self.path.clone();
+        let language = i18n::current();
         let spawned = std::thread::Builder::new()
             .name("kartoteka-job".into())
             .spawn(move || {
+                language.use_here();
                 let handle = JobHandle {
                     cancel,
                     events: events.clone(),
@@ -1317,14 +1357,16 @@ impl State {
                     message: outcome.message,
                     problems: outcome.problems,
                     changed: outcome.changed,
+                    failed: outcome.failed,
                 });
                 repaint();
             });
         if let Err(e) = spawned {
             self.send(Event::JobFinished {
-                message: format!("{started} could not start: {e}"),
+                message: tr!("job-not-started", what = started, error = e.to_string()),
                 problems: Vec::new(),
                 changed: false,
+                failed: true,
             });
         }
     }
@@ -1338,11 +1380,18 @@ impl State {
         let events = self.events.clone();
         let repaint = self.repaint.clone();
         let path = self.path.clone();
+        let language = i18n::current();
         let spawned = std::thread::Builder::new()
             .name("kartoteka-import".into())
-            .spawn(move || run_import(&path, &paths, template.as_deref(), cancel, events, repaint));
+            .spawn(move || {
+                language.use_here();
+                run_import(&path, &paths, template.as_deref(), cancel, events, repaint)
+            });
         if let Err(e) = spawned {
-            self.send(Event::Error(format!("could not start the import: {e}")));
+            self.send(Event::Error(tr!(
+                "import-not-started",
+                error = e.to_string()
+            )));
         }
     }
 }
@@ -1388,8 +1437,9 @@ fn run_import(
     let (mut catalogue, mut thumbs) = match opened {
         Ok(pair) => pair,
         Err(e) => {
-            send(Event::Error(format!(
-                "import could not open the catalogue: {e}"
+            send(Event::Error(tr!(
+                "import-not-opened",
+                error = e.to_string()
             )));
             send(Event::ImportFinished(Box::default()));
             return;
@@ -1429,12 +1479,16 @@ fn run_import(
                 && !summary.added.is_empty()
                 && let Err(e) = catalogue.apply_template(name, &summary.added, false, false)
             {
-                send(Event::Error(format!("template \"{name}\": {e}")));
+                send(Event::Error(tr!(
+                    "import-template-failed",
+                    name = name,
+                    error = e.to_string()
+                )));
             }
             send(Event::ImportFinished(Box::new(summary)));
         }
         Err(e) => {
-            send(Event::Error(format!("import stopped: {e}")));
+            send(Event::Error(tr!("import-stopped", error = e.to_string())));
             send(Event::ImportFinished(Box::default()));
         }
     }
@@ -1446,14 +1500,17 @@ struct JobOutcome {
     message: String,
     problems: Vec<String>,
     changed: bool,
+    /// The job failed as a whole: the status bar shows it as an error.
+    failed: bool,
 }
 
 impl JobOutcome {
     fn failed(message: String) -> Self {
         Self {
-            message: format!("Error: {message}"),
+            message: tr!("job-error", error = message),
             problems: Vec::new(),
             changed: false,
+            failed: true,
         }
     }
 }
@@ -1488,36 +1545,32 @@ fn write_metadata(
         job.progress(i + 1, photos.len());
     }
     let message = match target {
-        Target::Sidecar => format!("Wrote {}", count(written, "XMP sidecar", "XMP sidecars")),
-        Target::Copies(dir) => format!(
-            "Wrote {} to {}",
-            count(written, "copy", "copies"),
-            dir.display()
+        Target::Sidecar => tr!("wrote-sidecars", count = written),
+        Target::Copies(dir) => tr!(
+            "wrote-copies",
+            count = written,
+            folder = dir.display().to_string()
         ),
-        Target::InPlace { backup: true } => format!(
-            "Embedded metadata in {} (backups kept beside them)",
-            count(written, "original", "originals")
-        ),
-        Target::InPlace { backup: false } => format!(
-            "Embedded metadata in {}",
-            count(written, "original", "originals")
-        ),
+        Target::InPlace { backup: true } => tr!("embedded-with-backups", count = written),
+        Target::InPlace { backup: false } => tr!("embedded", count = written),
     };
     let mut message = if problems.is_empty() {
         message
     } else {
-        format!("{message}; {} failed", problems.len())
+        tr!("job-some-failed", message = message, count = problems.len())
     };
     if job.cancelled() {
-        message.push_str(&format!(
-            "; cancelled with {} left",
-            photos.len() - written - problems.len()
-        ));
+        message = tr!(
+            "job-cancelled-left",
+            message = message,
+            count = photos.len() - written - problems.len()
+        );
     }
     JobOutcome {
         message,
         problems,
         changed: !matches!(target, Target::Copies(_)),
+        failed: false,
     }
 }
 
@@ -1525,35 +1578,36 @@ fn back_up(path: &Path, folder: &Path, keep: usize, job: &JobHandle) -> JobOutco
     let progress = |done: u64, total: u64| job.progress(done as usize, total as usize);
     match backup::back_up(path, folder, Some(keep), &job.cancel, &progress) {
         Ok(report) => JobOutcome {
-            message: format!(
-                "Backed up {} to {} (integrity checked){}",
-                count(report.photos as usize, "photo", "photos"),
-                report.backup.catalogue.display(),
+            message: {
+                let done = tr!(
+                    "backed-up",
+                    count = report.photos,
+                    path = report.backup.catalogue.display().to_string()
+                );
                 match report.pruned.len() {
-                    0 => String::new(),
-                    _ => format!(
-                        "; deleted {}",
-                        count(
-                            report
-                                .pruned
-                                .iter()
-                                .filter(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
-                                .count(),
-                            "older backup",
-                            "older backups"
-                        )
+                    0 => done,
+                    _ => tr!(
+                        "backed-up-pruned",
+                        message = done,
+                        count = report
+                            .pruned
+                            .iter()
+                            .filter(|p| p.extension().is_some_and(|e| e == backup::EXTENSION))
+                            .count()
                     ),
                 }
-            ),
+            },
             problems: Vec::new(),
             changed: false,
+            failed: false,
         },
         Err(backup::BackupError::Cancelled) => JobOutcome {
-            message: "The backup was cancelled; nothing was written".to_owned(),
+            message: tr!("backup-cancelled"),
             problems: Vec::new(),
             changed: false,
+            failed: false,
         },
-        Err(e) => JobOutcome::failed(format!("no backup was made: {e}")),
+        Err(e) => JobOutcome::failed(tr!("backup-failed", error = e.to_string())),
     }
 }
 
@@ -1565,13 +1619,16 @@ fn export_set(
 ) -> JobOutcome {
     match interop::export_set(catalogue, name, dir, options) {
         Ok((exported, total)) => JobOutcome {
-            message: format!(
-                "Exported {} of {total} photos of \"{name}\" to {}",
-                exported.files.len(),
-                dir.display()
+            message: tr!(
+                "set-exported",
+                count = exported.files.len(),
+                total = total,
+                set = name,
+                folder = dir.display().to_string()
             ),
             problems: exported.problems,
             changed: false,
+            failed: false,
         },
         Err(e) => JobOutcome::failed(e.to_string()),
     }

@@ -1,0 +1,924 @@
+# Okno Kartotéky česky.
+#
+# Stejné identifikátory zpráv jako en/kartoteka.ftl (testy to hlídají oběma
+# směry). Počty podle pravidel CLDR pro češtinu: one (1), few (2–4),
+# many (desetinná čísla), other (0, 5 a více).
+# Názvy polí podle české verze IPTC Photo Metadata.
+
+## Slovník archivu
+
+field-title = Název
+field-headline = Titulek
+field-caption = Popisek
+field-creators = Autor
+field-credit = Kredit
+field-copyright = Autorská práva
+field-source = Zdroj
+field-instructions = Pokyny
+field-job-id = Identifikátor zakázky
+field-sublocation = Místo
+field-city = Město
+field-state = Kraj/stát
+field-country = Země
+field-country-code = Kód země
+field-keywords = Klíčová slova
+field-hierarchical-keywords = Hierarchická klíčová slova
+field-people = Osoby
+field-event = Událost
+field-date-created = Datum zobrazeného děje
+field-digital-source-type = Typ digitálního zdroje
+attribute-note = Poznámka v katalogu
+attribute-rating = Hodnocení
+attribute-flag = Příznak
+attribute-label = Barevný štítek
+label-red = Červený
+label-yellow = Žlutý
+label-green = Zelený
+label-blue = Modrý
+label-purple = Fialový
+source-kind-article = Článek
+source-kind-book = Kniha
+source-kind-archival = Archivní dokument
+source-kind-sleeve = Obal negativu nebo poznámky fotografa
+source-kind-oral = Ústní svědectví
+source-kind-website = Webová stránka
+source-kind-other = Jiný
+certainty-certain = jisté
+certainty-probable = pravděpodobné
+certainty-possible = možné
+sort-depicted = Datum zobrazeného děje
+sort-taken = Datum pořízení
+sort-imported = Pořadí importu
+sort-title = Název
+sort-rating = Hodnocení
+sort-file-name = Název souboru
+sort-set-order = Pořadí v sadě
+sort-keywords = Klíčová slova
+sort-camera = Fotoaparát
+sort-note = Poznámka v katalogu
+
+## Nastavení
+
+backup-schedule-never = Nikdy
+backup-schedule-daily = Jednou denně, při ukončení
+backup-schedule-weekly = Jednou týdně, při ukončení
+column-file = Soubor
+column-title = Název
+column-headline = Titulek
+column-caption = Popisek
+column-creators = Autor
+column-credit = Kredit
+column-copyright = Autorská práva
+column-source = Zdroj
+column-depicted = Zobrazený děj
+column-taken = Pořízeno
+column-rating = Hodnocení
+column-event = Událost
+column-people = Osoby
+column-sublocation = Místo
+column-city = Město
+column-state = Kraj/stát
+column-country = Země
+column-keywords = Klíčová slova
+column-camera = Fotoaparát
+column-note = Poznámka
+
+## Nabídky a horní lišta
+
+menu-file = Soubor
+menu-edit = Úpravy
+menu-photo = Fotografie
+menu-view = Zobrazení
+menu-help = Nápověda
+menu-keyboard-reference = Klávesové zkratky
+menu-about = O aplikaci Kartoteka
+menu-import-folder = Importovat složku…
+menu-export-csv = Exportovat CSV…
+menu-import-csv = Importovat CSV…
+menu-write-sidecars = Zapsat postranní soubory XMP k výběru
+menu-copies-with-metadata = Kopie výběru s metadaty…
+menu-embed-metadata = Vložit metadata do vybraných originálů…
+menu-export-set = Exportovat sadu „{ $set }“…
+menu-optimize = Optimalizovat katalog
+menu-quit = Ukončit
+menu-undo = Zpět
+menu-undo-what = Zpět: { $what }
+menu-redo = Znovu
+menu-redo-what = Znovu: { $what }
+menu-select-all = Vybrat vše
+menu-select-none = Zrušit výběr
+menu-find = Hledat
+menu-open-full-size = Otevřít v plné velikosti
+menu-no-stars = Bez hvězdiček
+menu-stars = { $stars } { $count ->
+    [one] { $count } hvězdička
+    [few] { $count } hvězdičky
+    [many] { $count } hvězdičky
+   *[other] { $count } hvězdiček
+}
+menu-pick = Vybrat
+menu-reject = Zamítnout
+menu-unflag = Zrušit příznak
+menu-no-label = Bez barevného štítku
+menu-remove-from-set = Odebrat ze sady „{ $set }“
+menu-inspector = Inspektor
+menu-keyword-counts-follow = Počty u klíčových slov podle výsledku
+menu-keyword-counts-follow-hint = Strom klíčových slov počítá fotografie výsledku hledání, ne celého katalogu
+menu-language = Jazyk
+menu-zoom-in = Zvětšit
+menu-zoom-out = Zmenšit
+menu-zoom-reset = Skutečná velikost (nyní { $percent } %)
+menu-theme-dark = Tmavý vzhled
+menu-theme-light = Světlý vzhled
+key-zoom-keys = Ctrl+Plus, Ctrl+Minus, Ctrl+0
+key-zoom-what = Zvětšit, zmenšit celé okno a vrátit na 100 % (zůstane i pro příští spuštění)
+language-system = Podle systému ({ $language })
+language-english = English
+language-czech = Čeština
+language-slovak = Slovenčina
+view-grid = Mřížka
+view-grid-hint = Náhledy ({ $shortcut })
+view-table = Tabulka
+view-table-hint = Řádky a sloupce ({ $shortcut })
+thumbnail-size = Velikost náhledů
+search-error = ⚠ { $error }
+search-hint = Hledat: kyndrova date:1991 keyword:armáda …
+search-name = Hledat
+sort-by = Řadit podle
+sort-descending-hint = Sestupně; kliknutím vzestupně
+sort-ascending-hint = Vzestupně; kliknutím sestupně
+sort-reverse = Obrátit pořadí
+
+## Co hlásí vlákno katalogu
+
+photo-count = { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+worker-not-started = vlákno katalogu se nepodařilo spustit: { $error }
+worker-no-folder = { $path }: nepodařilo se vytvořit jeho složku: { $error }
+worker-no-catalogue = V { $path } není žádný katalog (byl přesunut, nebo není připojen jeho disk?)
+worker-exists = { $path } už existuje; nový katalog nikdy nenahradí soubor (otevře ho Soubor > Otevřít katalog…)
+worker-not-restored = Nic nebylo obnoveno: { $error }
+worker-open-failed = { $path }: { $error }
+read-history = historii úprav: { $error }
+read-details = údaje o fotografiích: { $error }
+read-rows = řádky tabulky: { $error }
+read-sidebar = postranní panel: { $error }
+edit-nothing = { $what }: není co měnit
+edit-done = { $what } – { $whom }
+undid = Vráceno zpět: { $what }
+redid = Provedeno znovu: { $what }
+nothing-to-undo = Není co vrátit
+nothing-to-redo = Není co provést znovu
+undo-failed = vrácení zpět selhalo: { $error }
+redo-failed = opakování selhalo: { $error }
+set-created = Vytvořena sada „{ $set }“
+set-renamed = Sada „{ $old }“ přejmenována na „{ $new }“
+set-added = Do sady „{ $set }“ { $count ->
+    [one] přidána { $count } fotografie
+    [few] přidány { $count } fotografie
+    [many] přidáno { $count } fotografie
+   *[other] přidáno { $count } fotografií
+}
+set-removed = Ze sady „{ $set }“ { $count ->
+    [one] odebrána { $count } fotografie (Ctrl+Z ji vrátí)
+    [few] odebrány { $count } fotografie (Ctrl+Z je vrátí)
+    [many] odebráno { $count } fotografie (Ctrl+Z je vrátí)
+   *[other] odebráno { $count } fotografií (Ctrl+Z je vrátí)
+}
+set-moved = { $count ->
+    [one] { $count } fotografie přesunuta
+    [few] { $count } fotografie přesunuty
+    [many] { $count } fotografie přesunuto
+   *[other] { $count } fotografií přesunuto
+} na pozici { $position } v sadě „{ $set }“
+wall-label-saved = Výstavní popiska uložena v sadě „{ $set }“
+set-deleted = Smazána „{ $set }“ (Ctrl+Z ji vrátí)
+search-saved = Hledání uloženo jako „{ $name }“
+keyword-renamed = { $old } přejmenováno na { $new }: { $count ->
+    [one] { $count } fotografie jde s ním
+    [few] { $count } fotografie jdou s ním
+    [many] { $count } fotografie jde s ním
+   *[other] { $count } fotografií jde s ním
+}
+keyword-merged = { $from } sloučeno do { $into }: { $count ->
+    [one] změněna { $count } fotografie
+    [few] změněny { $count } fotografie
+    [many] změněno { $count } fotografie
+   *[other] změněno { $count } fotografií
+}
+keyword-deleted = Klíčové slovo { $keyword } odebráno { $count ->
+    [one] z { $count } fotografie
+    [few] ze { $count } fotografií
+    [many] z { $count } fotografie
+   *[other] z { $count } fotografií
+} (Ctrl+Z ho vrátí)
+template-applied = Šablona „{ $name }“ – { $whom }
+job-sidecars = Zápis postranních souborů XMP
+job-copies = Zápis kopií s metadaty
+job-embed = Vkládání metadat do originálů
+job-export-set = Export sady „{ $set }“
+job-optimize = Optimalizace katalogu
+job-backup = Zálohování katalogu
+job-failed = { $what }: { $error }
+job-not-started = { $what } se nepodařilo spustit: { $error }
+job-error = Chyba: { $error }
+job-some-failed = { $message }; { $count } selhalo
+job-cancelled-left = { $message }; zrušeno, zbývá { $count }
+optimize-cancelled = Optimalizace byla zrušena; katalog je, jaký byl
+optimize-done = Katalog optimalizován za { $seconds } s
+backup-recent-enough = Poslední záloha z { $when } je dost čerstvá
+backed-up = { $count ->
+    [one] Zálohována { $count } fotografie
+    [few] Zálohovány { $count } fotografie
+    [many] Zálohováno { $count } fotografie
+   *[other] Zálohováno { $count } fotografií
+} do { $path } (celistvost ověřena)
+backed-up-pruned = { $message }; { $count ->
+    [one] smazána { $count } starší záloha
+    [few] smazány { $count } starší zálohy
+    [many] smazáno { $count } starší zálohy
+   *[other] smazáno { $count } starších záloh
+}
+backup-cancelled = Zálohování bylo zrušeno; nic nebylo zapsáno
+backup-failed = záloha nebyla vytvořena: { $error }
+claim-preferred = Tvrzení je upřednostněno
+claim-removed = Tvrzení odebráno (Ctrl+Z ho vrátí)
+claim-changed = Tvrzení změněno
+claim-there-already = Tvrzení už tam bylo: není co přidat
+claim-added = Přidáno tvrzení – { $whom }
+source-changed = Pramen změněn
+source-merged = Pramen sloučen; { $count ->
+    [one] přesunuto { $count } tvrzení
+    [few] přesunuta { $count } tvrzení
+    [many] přesunuto { $count } tvrzení
+   *[other] přesunuto { $count } tvrzení
+}
+sources-read = Z { $path } { $count ->
+    [one] načten { $count } pramen
+    [few] načteny { $count } prameny
+    [many] načteno { $count } pramene
+   *[other] načteno { $count } pramenů
+}: { $added } nových, { $known } už v katalogu
+csv-not-written = { $path } se nepodařilo zapsat: { $error }
+csv-exported = { $count ->
+    [one] Exportována { $count } fotografie
+    [few] Exportovány { $count } fotografie
+    [many] Exportováno { $count } fotografie
+   *[other] Exportováno { $count } fotografií
+} do { $path }
+csv-problem = { $file }: { $problem }
+csv-row-problem = { $file }: řádek { $row }: { $problem }
+csv-changed-since-preview = { $path } se od náhledu změnil; nic nebylo použito (zobrazte náhled znovu)
+csv-imported = Import CSV: { $photos ->
+    [one] změněna { $photos } fotografie
+    [few] změněny { $photos } fotografie
+    [many] změněno { $photos } fotografie
+   *[other] změněno { $photos } fotografií
+} ({ $values ->
+    [one] { $values } hodnota
+    [few] { $values } hodnoty
+    [many] { $values } hodnoty
+   *[other] { $values } hodnot
+}, { $labels ->
+    [one] { $labels } výstavní popiska
+    [few] { $labels } výstavní popisky
+    [many] { $labels } výstavní popisky
+   *[other] { $labels } výstavních popisek
+})
+csv-imported-claims = Import CSV: { $count ->
+    [one] změněno { $count } tvrzení
+    [few] změněna { $count } tvrzení
+    [many] změněno { $count } tvrzení
+   *[other] změněno { $count } tvrzení
+}
+import-not-started = import se nepodařilo spustit: { $error }
+import-not-opened = import nemohl otevřít katalog: { $error }
+import-template-failed = šablona „{ $name }“: { $error }
+import-stopped = import se zastavil: { $error }
+wrote-sidecars = { $count ->
+    [one] Zapsán { $count } postranní soubor XMP
+    [few] Zapsány { $count } postranní soubory XMP
+    [many] Zapsáno { $count } postranního souboru XMP
+   *[other] Zapsáno { $count } postranních souborů XMP
+}
+wrote-copies = { $count ->
+    [one] Zapsána { $count } kopie
+    [few] Zapsány { $count } kopie
+    [many] Zapsáno { $count } kopie
+   *[other] Zapsáno { $count } kopií
+} do { $folder }
+embedded-with-backups = Metadata vložena do { $count ->
+    [one] { $count } originálu
+    [few] { $count } originálů
+    [many] { $count } originálu
+   *[other] { $count } originálů
+} (zálohy zůstaly vedle nich)
+embedded = Metadata vložena do { $count ->
+    [one] { $count } originálu
+    [few] { $count } originálů
+    [many] { $count } originálu
+   *[other] { $count } originálů
+}
+set-exported = Exportováno { $count } z { $total } fotografií sady „{ $set }“ do { $folder }
+
+## Stavový řádek a první obrazovka
+
+status-opening = Otevírám katalog…
+status-no-catalogue = Žádný katalog není otevřen
+status-loading = Načítám…
+status-found-of = { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} z { $total }
+status-selected = { $shown } · vybráno { $count }
+status-importing = Import { $done }/{ $total } { $file }
+status-cancel-import = Zrušit import
+status-job-progress = { $what } { $done }/{ $total }
+status-cancel-job = Zrušit
+status-unreadable-files = { $count ->
+    [one] { $count } soubor nelze přečíst
+    [few] { $count } soubory nelze přečíst
+    [many] { $count } souboru nelze přečíst
+   *[other] { $count } souborů nelze přečíst
+}
+status-error = ⚠ { $error }
+status-dismiss-error = Zavřít tuto chybu
+empty-heading = Tento katalog je prázdný
+empty-explanation = Importujte složku fotografií (JPEG, TIFF, PNG), nebo přetáhněte složky do tohoto okna.
+empty-import = Importovat složku
+import-errors-title = Soubory, které se nepodařilo importovat
+
+## Postranní panel
+
+sidebar-library = Knihovna
+sidebar-sets = Výstavní sady
+sidebar-saved = Uložená hledání
+sidebar-result = V tomto výsledku
+sidebar-keywords = Seznam klíčových slov
+sidebar-sources = Prameny
+sidebar-folders = Složky
+sidebar-all-photos = Všechny fotografie
+sidebar-missing = Chybějící soubory
+sidebar-without-caption = Bez popisku
+sidebar-import-template = Šablona importu
+sidebar-no-template = žádná
+set-add-selected = Přidat vybrané fotografie
+set-rename = Přejmenovat…
+set-export = Exportovat sadu…
+set-delete = Smazat tuto sadu
+set-delete-hint = Její fotografie zůstanou v katalogu; Ctrl+Z sadu vrátí
+set-new-hint = Nová sada
+set-new-name = Název nové sady
+set-create = Vytvořit
+saved-delete = Smazat toto uložené hledání
+saved-name-hint = Název
+saved-name = Název uloženého hledání
+saved-save = Uložit hledání
+saved-save-disabled = Nejdřív něco vyhledejte
+facet-disputed = Sporná pole
+facet-years = Roky
+facet-places = Místa
+facet-creators = Autoři
+facet-keywords = Klíčová slova
+facet-cameras = Fotoaparáty
+facet-name = { $facet } v tomto výsledku
+facet-value-name = { $value }, { $count } v tomto výsledku
+facet-undated = Bez data
+facet-undated-hint = Bez data zobrazeného děje
+facet-fewer = méně
+facet-more = další { $count }…
+facet-nothing = Není co počítat
+keywords-none = Zatím žádná klíčová slova
+keywords-counts = Počty:
+keywords-counts-catalogue = katalog
+keywords-counts-result = tento výsledek
+keyword-expand = Rozbalit { $keyword }
+keyword-collapse = Sbalit { $keyword }
+keyword-synonyms = { $path }
+    Také: { $synonyms }
+keyword-add-selected = Přidat k vybraným fotografiím
+keyword-rename = Přejmenovat nebo přesunout…
+keyword-merge = Sloučit do…
+keyword-delete = Smazat
+keyword-delete-with-children = Smazat i s klíčovými slovy pod ním
+keyword-delete-hint = Odebere ho { $count ->
+    [one] z { $count } fotografie
+    [few] ze { $count } fotografií
+    [many] z { $count } fotografie
+   *[other] z { $count } fotografií
+}; Ctrl+Z ho vrátí
+status-opened = Otevřen katalog { $catalogue }
+status-not-opened = Katalog se nepodařilo otevřít
+status-damaged = Katalog je poškozený; nic do něj nebylo zapsáno
+status-is-backup = Záloha se obnovuje, nepracuje se v ní
+status-no-catalogue-yet = Zatím žádný katalog
+status-could-not-read = Nepodařilo se načíst { $what }
+status-csv-read = Načten { $path }: nic se nezmění, dokud změny nepoužijete
+status-job-started = { $what }…
+status-imported = { $count ->
+    [one] Importována { $count } fotografie
+    [few] Importovány { $count } fotografie
+    [many] Importováno { $count } fotografie
+   *[other] Importováno { $count } fotografií
+} (nových { $added }), beze změny { $unchanged }, selhalo { $failed }
+status-imported-cancelled = { $message }, zrušeno
+title = Kartoteka
+title-catalogue = { $catalogue } — Kartoteka
+title-damaged = { $catalogue } (poškozený) — Kartoteka
+title-backup = { $catalogue } (záloha) — Kartoteka
+status-last-photo = To byla poslední fotografie výsledku
+status-select-to-change = Nejdřív vyberte fotografie, které chcete změnit
+status-cancelling-import = Ruším import…
+status-cancelling-job = Ruším: { $what }…
+status-select-to-tag = Nejdřív vyberte fotografie, kterým chcete přidat klíčové slovo
+status-select-for-template = Nejdřív vyberte fotografie pro šablonu
+status-select-to-write = Nejdřív vyberte fotografie k zápisu
+status-nowhere-to-restore = Nejdřív otevřete nebo vytvořte katalog: není kam obnovit
+status-no-set-shown = Delete odebírá fotografie ze zobrazené sady; žádná sada není zobrazena
+
+## Jak se úprava jmenuje ve stavovém řádku
+
+edit-keyword = Klíčové slovo { $keyword }
+edit-rating = Hodnocení { $stars }
+edit-pick = Vybrat
+edit-reject = Zamítnout
+edit-unflag = Zrušit příznak
+edit-label = Štítek { $label ->
+    [red] červený
+    [yellow] žlutý
+    [green] zelený
+    [blue] modrý
+    [purple] fialový
+   *[other] { $label }
+}
+edit-no-label = Bez štítku
+
+## Mřížka, tabulka a zobrazení v plné velikosti
+
+no-photos-match = Žádné fotografie neodpovídají.
+thumbnail-no-preview = { $format }
+    bez náhledu
+thumbnail-file-missing = soubor chybí
+thumbnail-date-possible = datum?
+colour-label = { $label } štítek
+table-default-columns = Výchozí sloupce
+table-reverse-hint = Kliknutím obrátíte pořadí; pravým tlačítkem vyberete sloupce
+table-sort-hint = Kliknutím seřadíte podle tohoto sloupce; pravým tlačítkem vyberete sloupce
+table-date-possible-hint = Datum se s hledaným obdobím jen překrývá
+viewer-not-started = načítání se nepodařilo spustit: { $error }
+viewer-photo = Fotografie v plné velikosti
+viewer-zoom = { $percent } %
+viewer-zoom-loading = { $percent } % · načítám plné rozlišení…
+viewer-error = Tuto fotografii nelze zobrazit: { $error }
+viewer-pick = vybraná
+viewer-reject = zamítnutá
+viewer-credit = Kredit: { $credit }
+viewer-band = { $index } z { $total }   { $zoom }   ←/→ další · klik, Z nebo kolečko zvětší · tažením posun · 0–5 P X U 6–9 · Esc zpět
+
+## Klávesové zkratky
+
+keys-group-catalogue = Katalog
+keys-group-selection = Výběr fotografií
+keys-group-describing = Popis a hodnocení
+keys-group-viewing = Zobrazení
+key-undo = Vrátit poslední změnu
+key-redo = Znovu provést vrácené
+key-find = Hledat (označí dotaz, takže psaní ho nahradí)
+key-import = Importovat složku
+key-export-csv = Exportovat CSV
+key-open-catalogue = Otevřít jiný katalog
+key-quit = Ukončit (po dokončení rozdělané práce a po záloze, je-li na řadě)
+key-keyboard-reference = Tento přehled kláves
+key-keyboard-reference-typing = Tento přehled kláves, když žádné pole nemá klávesnici
+key-move-right = Další fotografie
+key-move-left = Předchozí fotografie
+key-move-down = Fotografie pod (v tabulce: další)
+key-move-up = Fotografie nad
+key-extend-right = Rozšířit výběr doprava
+key-extend-left = Rozšířit výběr doleva
+key-extend-down = Rozšířit výběr dolů
+key-extend-up = Rozšířit výběr nahoru
+key-select-all = Vybrat všechny fotografie výsledku
+key-select-none = Zrušit výběr
+key-back = Opustit zobrazení v plné velikosti, zavřít O aplikaci; v mřížce zrušit výběr. V poli: opustit ho bez uložení
+key-rate-0 = Bez hvězdiček
+key-rate-1 = 1 hvězdička
+key-rate-2 = 2 hvězdičky
+key-rate-3 = 3 hvězdičky
+key-rate-4 = 4 hvězdičky
+key-rate-5 = 5 hvězdiček
+key-pick = Vybrat
+key-reject = Zamítnout
+key-unflag = Zrušit příznak
+key-label-red = Červený štítek
+key-label-yellow = Žlutý štítek
+key-label-green = Zelený štítek
+key-label-blue = Modrý štítek
+key-no-label = Bez barevného štítku
+key-remove-from-set = Odebrat ze zobrazené sady (Zpět je vrátí)
+key-open-full-size = Otevřít fotografii v plné velikosti
+key-grid-view = Mřížka
+key-table-view = Tabulka
+key-toggle-zoom = Plná velikost: 100 % a zpět na celé (také kliknutí)
+key-zoom-in = Plná velikost: přiblížit (také kolečko)
+key-zoom-out = Plná velikost: oddálit
+key-tab-keys = Tab, Shift+Tab
+key-tab-what = Další a předchozí pole inspektoru (opuštěné pole se uloží)
+key-enter-keys = Enter
+key-enter-what = Uložit pole (v popisku: uložit a přejít na popisek další fotografie)
+key-shift-enter-keys = Shift+Enter
+key-shift-enter-what = Nový řádek v popisku nebo poznámce
+key-esc-keys = Esc
+key-esc-what = Opustit pole bez uložení napsaného
+key-click-keys = Klik, Shift+klik, Ctrl+klik
+key-click-what = Vybrat jednu, rozsah, nebo jednu přidat či odebrat
+key-drag-keys = Tažení v plné velikosti
+key-drag-what = Posun po fotografii větší než okno
+keys-title = Klávesnice
+keys-typing = Psaní a myš
+
+## Dialogy
+
+file-import-folder = Importovat složku
+file-export-csv = Exportovat CSV
+file-import-csv = Importovat CSV
+file-import-sources = Importovat prameny (CSL-JSON)
+file-copies-folder = Složka pro kopie
+file-set-folder = Složka pro výstavu
+file-new-catalogue = Nový katalog
+file-open-catalogue = Otevřít katalog
+file-restore-backup = Obnovit zálohu
+file-backup-folder = Složka pro zálohy
+file-filter-csv = CSV
+file-filter-csl = CSL-JSON
+file-filter-catalogue = Katalog Kartoteky
+file-new-catalogue-name = Archiv.kartoteka
+path-type = Napište cestu
+path-whole = Napište celou cestu, od kořene (/…)
+path-no-folder = Tady žádná složka není
+path-is-file = Toto je soubor, ne složka
+path-no-file = Tady žádný soubor není
+path-is-folder = Toto je složka; doplňte název souboru
+path-no-parent = Složka pro tento soubor neexistuje
+path-exists = Soubor tohoto názvu tu už je; nový katalog nikdy žádný nenahradí
+path-hint = /cesta/k/…
+path-name = Cesta
+chooser-not-started = Systémový výběr souborů se nepodařilo spustit ({ $error }).
+chooser-missing = Systémový výběr souborů se neotevřel (toto prostředí žádnou službu pro výběr souborů nenabízí). Napište místo toho cestu.
+dialog-ok = OK
+dialog-cancel = Zrušit
+rename-keyword-heading = Přejmenovat nebo přesunout klíčové slovo
+rename-keyword-explanation = Nový název, nebo celá nová cesta (Místa|Československo|Milovice), kam ho přesunout. Jeho fotografie jdou s ním.
+rename-keyword-field = Nový název nebo cesta
+rename-ok = Přejmenovat
+merge-keyword-heading = Sloučit klíčové slovo
+merge-keyword-explanation = Jeho fotografie dostanou místo něj klíčové slovo níže, klíčová slova pod ním se přesunou tam a ono samo se smaže.
+merge-keyword-field = Sloučit do
+merge-ok = Sloučit
+rename-set-heading = Přejmenovat sadu
+rename-set-explanation = Sada si ponechá fotografie, pořadí i výstavní popisky.
+rename-set-field = Nový název
+status-job-under-way = { $what } ještě probíhá
+
+## Inspektor
+
+inspector-nothing-selected = Vyberte fotografii, abyste viděli a mohli upravit její popis.
+inspector-many = { $count ->
+    [one] Vybrána { $count } fotografie; úpravy změní všechny
+    [few] Vybrány { $count } fotografie; úpravy změní všechny
+    [many] Vybráno { $count } fotografie; úpravy změní všechny
+   *[other] Vybráno { $count } fotografií; úpravy změní všechny
+}
+inspector-file-section = Soubor a fotoaparát
+inspector-file-section-of = Soubor a fotoaparát: { $of }
+inspector-tags-section = Všechny značky ({ $count })
+inspector-tags-section-of = Všechny značky: { $of } ({ $count })
+inspector-history-section = Historie ({ $count })
+inspector-history-section-of = Historie: { $of } ({ $count })
+inspector-star-hint = { $count ->
+    [one] { $count } hvězdička
+    [few] { $count } hvězdičky
+    [many] { $count } hvězdičky
+   *[other] { $count } hvězdiček
+} (klávesa { $count }); 0 žádná
+inspector-stars = { $count ->
+    [one] { $count } hvězdička
+    [few] { $count } hvězdičky
+    [many] { $count } hvězdičky
+   *[other] { $count } hvězdiček
+}
+inspector-mixed = (různé)
+inspector-key-hint = klávesa { $key }
+inspector-bad-date = Takové datum katalog nepřečte. Přijímá: { $forms }
+inspector-problem = ⚠ { $problem }
+inspector-claims-hint = Vypsat tvrzení k tomuto poli s jejich prameny
+inspector-in-sets = Ve výstavních sadách
+inspector-wall-label = Výstavní popiska v sadě „{ $set }“
+chip-some-hint = Jen u některých vybraných fotografií. Kliknutím odeberete.
+chip-hint = Kliknutím odeberete
+chip-remove = Odebrat { $keyword }
+keyword-add-hint = Přidat klíčové slovo (Enter)
+keyword-add = Přidat klíčové slovo
+edit-keyword-removed = Klíčové slovo { $keyword } odebráno
+tech-file = Soubor
+tech-size = Velikost
+tech-size-value = { $width } × { $height } { $format }, { $megabytes } MB
+tech-camera = Fotoaparát
+tech-lens = Objektiv
+tech-taken = Pořízeno
+tech-digitised = Digitalizováno
+tech-shutter-fraction = 1/{ $denominator } s
+tech-shutter = { $seconds } s
+tech-aperture = f/{ $f }
+tech-iso = ISO { $iso }
+tech-focal-length = { $mm } mm
+tech-exposure = Expozice
+tech-gps = GPS
+tech-gps-altitude = { $place }, { $metres } m
+tech-warning = Upozornění
+history-none = V katalogu nezměněno
+history-entry = { $when }  { $what }
+history-undone = { $when }  { $what } (vráceno)
+
+## Katalogy: první spuštění, poškození, zálohy, O aplikaci, odchod
+
+menu-new-catalogue = Nový katalog…
+menu-open-catalogue = Otevřít katalog…
+menu-open-recent = Otevřít nedávný
+menu-back-up = Zálohovat katalog…
+work-import = Import
+work-import-progress = Import ({ $done } z { $total } souborů)
+work-job-progress = { $what } ({ $percent } %)
+welcome-heading = Vítejte v Kartotece
+welcome-explanation = Katalog uchovává vše, co se ví o fotografiích archivu. Na tomto počítači zatím žádný není.
+welcome-create = Vytvořit katalog
+welcome-open = Otevřít katalog…
+welcome-open-hint = Dříve vytvořený, na tomto počítači nebo na disku
+welcome-restore = Obnovit zálohu…
+welcome-restore-hint = Záloha katalogu (soubor .kartoteka ve složce Backups)
+welcome-recent = Dříve otevřené katalogy (poslední nebyl nalezen: je připojen jeho disk?):
+welcome-recent-hint = Otevřít tento katalog
+damaged-heading = Tento katalog je poškozený
+damaged-message = { $error }
+damaged-explanation = Kartoteka v něm nic nezměnila a nebude do něj zapisovat. Soubor si ponechte: může ještě pomoci tomu, kdo ho bude opravovat.
+damaged-newest-backup = Jeho nejnovější záloha je z { $when }:
+damaged-restore = Obnovit tuto zálohu do nového katalogu
+damaged-restore-hint = Obnovený katalog je nový soubor vedle poškozeného, který zůstane, jak je. Změny provedené po záloze v něm nejsou.
+damaged-no-backup = V jeho složce záloh nebyla nalezena žádná záloha.
+restore-another = Obnovit jinou zálohu…
+open-another = Otevřít jiný katalog…
+backup-file-heading = Toto je záloha katalogu
+backup-file-taken = pořízená { $when }
+backup-file-explanation = V záloze se nepracuje, aby zůstala přesně taková, jaká byla. Obnovení z ní vytvoří nový katalog a otevře ho.
+backup-file-restore = Obnovit ji do nového katalogu
+about-heading = Kartoteka { $version }
+about-description = Katalogizace fotografií pro dokumentární fotoarchivy
+about-licence = Licence: { $licence }
+about-catalogue = Katalog
+about-none-open = žádný není otevřen
+about-schema = Verze schématu
+about-schema-current = { $version } (verze, kterou tato Kartoteka zapisuje)
+about-schema-writes = tato Kartoteka zapisuje verzi { $version }
+about-backups = Zálohy
+about-backups-beside = vedle katalogu
+about-fonts = Písma
+about-fonts-egui = Text se kreslí písmy egui: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (licence MIT a Bitstream Vera), Noto Emoji (SIL Open Font Licence 1.1) a písma emoji a ikon egui (SIL OFL 1.1, MIT).
+about-fonts-dejavu = Symboly a písmena, která jim chybí, pocházejí z DejaVu Sans, přibaleného ke Kartotece pod touto licencí:
+about-libraries = Vestavěné knihovny ({ $count })
+about-libraries-notice = Dekódování JPEG a kódování náhledů používá kodek libjpeg-turbo (sestavení mozjpeg): tento software je zčásti založen na práci Independent JPEG Group. SQLite je volné dílo (public domain).
+backup-title = Zálohovat katalog
+backup-explanation = Katalog a jeho náhledy se zkopírují za běhu, zkontrolují na poškození a pojmenují podle data a času.
+backup-folder = Složka záloh
+backup-choose-folder = Vybrat jinou složku…
+backup-beside = Vedle katalogu
+backup-keep = Ponechat
+backup-keep-newest = nejnovějších
+backup-kept-name = Počet ponechaných záloh
+backup-keep-rest = { $count ->
+    [one] zálohu; starší se smažou
+    [few] zálohy; starší se smažou
+    [many] zálohy; starší se smažou
+   *[other] záloh; starší se smažou
+}
+backup-automatically = Automaticky
+backup-newest = Nejnovější záloha
+backup-newest-value = { $when }  ({ $file })
+backup-none-yet = zatím žádná
+backup-now = Zálohovat teď
+leaving-backing-up = Zálohuji před ukončením
+leaving-quitting = Ukončím, až bude rozdělaná práce hotová
+leaving-switching = Otevřu { $catalogue }, až bude rozdělaná práce hotová
+leaving-backup-hint = Záloha se před uložením zkontroluje; přeskočení nezanechá žádný neúplný soubor.
+leaving-cancel-hint = Zrušení ponechá celé, co je hotovo; nic nezůstane zapsané napůl.
+leaving-skip-backup = Přeskočit tuto zálohu
+leaving-cancel-import = Zrušit import
+leaving-cancel-job = Zrušit ji
+leaving-dont-quit = Neukončovat
+leaving-stay = Zůstat tady
+
+## Tvrzení a prameny
+
+claims-disagree = ⚠ { $count ->
+    [one] { $count } tvrzení nesouhlasí
+    [few] { $count } tvrzení nesouhlasí
+    [many] { $count } tvrzení nesouhlasí
+   *[other] { $count } tvrzení nesouhlasí
+}
+claims-count = ⚖ { $count ->
+    [one] { $count } tvrzení
+    [few] { $count } tvrzení
+    [many] { $count } tvrzení
+   *[other] { $count } tvrzení
+}
+claims-section = Tvrzení a prameny
+claims-section-count = Tvrzení a prameny ({ $count })
+claims-section-disputed = Tvrzení a prameny ({ $count }; ⚠ { $disputed ->
+    [one] { $disputed } sporné pole
+    [few] { $disputed } sporná pole
+    [many] { $disputed } sporného pole
+   *[other] { $disputed } sporných polí
+})
+source-citation = Citace
+source-authors = Autoři (;)
+source-title = Název
+source-publisher = Vydavatel
+source-date = Datum
+source-url = URL
+source-reference = Archivní signatura
+source-note = Poznámka
+claim-no-source = bez pramene
+claim-note = poznámka: { $note }
+claims-on = Tvrzení k poli { $field }
+claims-every-field = Ukázat všechna pole
+claims-heading = { $field } — { $mark }
+claims-none-on = K poli { $field } zatím žádná tvrzení.
+claims-none = K této fotografii zatím žádná tvrzení.
+claims-first-photo = Vypsaná tvrzení jsou první fotografie; přidané tvrzení dostanou všechny.
+claim-preferred-hint = Upřednostněné: pole ukazuje tuto hodnotu
+claim-other-hint = Jiná verze, uchovaná se svým pramenem
+claim-prefer = Upřednostnit
+claim-prefer-hint = Ukázat tuto hodnotu v poli
+claim-edit = Upravit
+claim-edit-hint = Změnit pramen, lokátor, jistotu nebo poznámku
+claim-remove = Odebrat
+claim-remove-hint = Ctrl+Z ho vrátí
+claim-form-change = Změnit pramen tvrzení
+claim-form-add-many = { $count ->
+    [one] Přidat tvrzení k { $count } fotografii
+    [few] Přidat tvrzení ke { $count } fotografiím
+    [many] Přidat tvrzení k { $count } fotografie
+   *[other] Přidat tvrzení k { $count } fotografiím
+}
+claim-form-add = Přidat tvrzení
+claim-form-field = Pole
+claim-form-field-name = Pole tvrzení
+claim-form-value = Hodnota
+claim-form-source = Citovaný pramen
+claim-form-no-source = ✕ bez pramene
+claim-form-no-source-hint = Necitovat žádný pramen
+claim-form-source-hint = Pište pro vyhledání nebo vytvoření pramene
+claim-form-more-sources = a { $count } dalších; upřesněte dalšími slovy
+claim-form-new-source = Nový pramen „{ $citation }“
+claim-form-new-source-hint = Vytvoří se s tvrzením; upravit ho lze v postranním panelu
+claim-form-locator = Lokátor
+claim-form-locator-hint = s. 12, rub obalu
+claim-form-certainty = Jistota
+claim-form-not-said = neuvedena
+claim-form-note = Poznámka
+claim-form-prefer = Upřednostnit: pole ukáže tuto hodnotu
+claim-form-save = Uložit tvrzení
+claim-form-submit = Přidat tvrzení
+sources-none = Zatím žádné prameny: přidejte pramen s tvrzením, nebo importujte CSL-JSON.
+sources-import = Importovat CSL-JSON…
+sources-import-hint = Prameny exportované ze Zotera nebo jiného správce citací
+source-hint = { $title }
+    { $count ->
+        [one] Cituje ho { $count } fotografie; pravým tlačítkem upravit nebo sloučit
+        [few] Citují ho { $count } fotografie; pravým tlačítkem upravit nebo sloučit
+        [many] Cituje ho { $count } fotografie; pravým tlačítkem upravit nebo sloučit
+       *[other] Cituje ho { $count } fotografií; pravým tlačítkem upravit nebo sloučit
+    }
+source-edit = Upravit nebo sloučit…
+source-show-photos = Ukázat jeho fotografie
+source-window = Pramen { $id }
+source-kind = Druh
+source-kind-name = Druh pramene
+source-save = Uložit
+source-choose = vyberte pramen
+source-merge-name = Sloučit do pramene
+source-merge-hint = Jeho tvrzení budou místo něj citovat vybraný pramen; Ctrl+Z to vrátí
+source-cited-by = Cituje ho { $claims ->
+    [one] { $claims } tvrzení
+    [few] { $claims } tvrzení
+    [many] { $claims } tvrzení
+   *[other] { $claims } tvrzení
+} u { $photos ->
+    [one] { $photos } fotografie
+    [few] { $photos } fotografií
+    [many] { $photos } fotografie
+   *[other] { $photos } fotografií
+}
+
+## CSV, vkládání metadat a export sady
+
+csv-file-stem = katalog
+csv-photos = Fotografie
+csv-result = Výsledek na obrazovce ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-selection = Vybrané fotografie ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-set = Sada „{ $set }“ ve svém pořadí, s výstavními popiskami ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-format = Formát
+csv-format-catalogue = Katalog, pro tabulkové procesory
+csv-format-catalogue-hint = Srozumitelná záhlaví. Buňka začínající = + - @ dostane na začátek ', aby ji tabulkový procesor zobrazil a nespustil; Import CSV ho zase odstraní.
+csv-format-exiftool = exiftool (exiftool -csv=SOUBOR -sep "; ")
+csv-format-exiftool-hint = Sloupce pojmenované podle značek a přesné hodnoty, pro zápis do souborů.
+csv-save-as = Uložit jako…
+csv-empty = (prázdné)
+csv-import-title = Import CSV: { $file }
+csv-values = { $count ->
+    [one] { $count } hodnota
+    [few] { $count } hodnoty
+    [many] { $count } hodnoty
+   *[other] { $count } hodnot
+}
+csv-claims = { $count ->
+    [one] { $count } tvrzení
+    [few] { $count } tvrzení
+    [many] { $count } tvrzení
+   *[other] { $count } tvrzení
+}
+csv-values-and-labels = { $values }, { $count ->
+    [one] { $count } výstavní popiska
+    [few] { $count } výstavní popisky
+    [many] { $count } výstavní popisky
+   *[other] { $count } výstavních popisek
+}
+csv-would-change = Změnilo by se { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} ({ $what }). Zatím se nic nezměnilo.
+csv-blank-clears = Prázdné buňky pole vymažou
+csv-labels-into = Výstavní popisky do
+csv-no-set = žádné sady
+csv-problems = { $count ->
+    [one] { $count } problém
+    [few] { $count } problémy
+    [many] { $count } problému
+   *[other] { $count } problémů
+} (tyto řádky a buňky zůstanou beze změny)
+csv-column-photo = Fotografie
+csv-column-field = Pole
+csv-column-now = Nyní
+csv-column-after = Potom
+csv-wall-label = výstavní popiska
+csv-claim-row = tvrzení, řádek { $row }
+csv-apply = Použít { $count ->
+    [one] { $count } změnu
+    [few] { $count } změny
+    [many] { $count } změny
+   *[other] { $count } změn
+}
+csv-apply-hint = Jedna operace v historii: jediné Zpět ji celou vrátí
+embed-title = Vložit metadata do původních souborů
+embed-explanation = Kartoteka zapíše popisy z katalogu (XMP, a v JPEG a TIFF také IPTC) do { $count ->
+    [one] { $count } původního souboru
+    [few] { $count } původních souborů
+    [many] { $count } původního souboru
+   *[other] { $count } původních souborů
+}. Obrazová data zůstanou přesně, jak jsou; každý soubor se nahradí jedním krokem, takže přerušení zanechá starý soubor, nebo nový.
+embed-keep-copy = Ponechat kopii každého originálu vedle něj (.NÁZEV.kartoteka-backup)
+embed-ok = Vložit do { $count ->
+    [one] { $count } souboru
+    [few] { $count } souborů
+    [many] { $count } souboru
+   *[other] { $count } souborů
+}
+set-export-title = Export „{ $set }“
+set-export-explanation = Číslované kopie JPEG v pořadí sady s vloženými popisy, soupis (CSV) a tisknutelný přehled náhledů (HTML) se uloží do složky, kterou vyberete.
+set-export-scale = Zmenšit na delší stranu
+set-export-pixels = {" "}px
+set-export-strip-gps = Vynechat polohy GPS
+set-export-ok = Vybrat složku a exportovat…
+problems-title = Problémy: { $what }

@@ -1,0 +1,826 @@
+# Kartoteka's window in English.
+#
+# Every text the desktop app shows is a message here, with the same ids in
+# cs/kartoteka.ftl and sk/kartoteka.ftl (the tests check both ways). Counts
+# use Fluent's plural selectors: English has one and other.
+
+## The archive's vocabulary
+
+field-title = Title
+field-headline = Headline
+field-caption = Caption
+field-creators = Creators
+field-credit = Credit
+field-copyright = Copyright
+field-source = Source
+field-instructions = Instructions
+field-job-id = Job id
+field-sublocation = Sublocation
+field-city = City
+field-state = State/province
+field-country = Country
+field-country-code = Country code
+field-keywords = Keywords
+field-hierarchical-keywords = Hierarchical keywords
+field-people = People
+field-event = Event
+field-date-created = Date depicted
+field-digital-source-type = Digital source type
+attribute-note = Catalogue note
+attribute-rating = Rating
+attribute-flag = Flag
+attribute-label = Colour label
+label-red = Red
+label-yellow = Yellow
+label-green = Green
+label-blue = Blue
+label-purple = Purple
+source-kind-article = Article
+source-kind-book = Book
+source-kind-archival = Archival document
+source-kind-sleeve = Negative sleeve or photographer's notes
+source-kind-oral = Oral testimony
+source-kind-website = Website
+source-kind-other = Other
+certainty-certain = certain
+certainty-probable = probable
+certainty-possible = possible
+sort-depicted = Date depicted
+sort-taken = Date taken
+sort-imported = Import order
+sort-title = Title
+sort-rating = Rating
+sort-file-name = File name
+sort-set-order = Set order
+sort-keywords = Keywords
+sort-camera = Camera
+sort-note = Catalogue note
+
+## Settings
+
+backup-schedule-never = Never
+backup-schedule-daily = Once a day, when quitting
+backup-schedule-weekly = Once a week, when quitting
+column-file = File
+column-title = Title
+column-headline = Headline
+column-caption = Caption
+column-creators = Creators
+column-credit = Credit
+column-copyright = Copyright
+column-source = Source
+column-depicted = Depicted
+column-taken = Taken
+column-rating = Rating
+column-event = Event
+column-people = People
+column-sublocation = Sublocation
+column-city = City
+column-state = State/province
+column-country = Country
+column-keywords = Keywords
+column-camera = Camera
+column-note = Note
+
+## Menus and the bar at the top
+
+menu-file = File
+menu-edit = Edit
+menu-photo = Photo
+menu-view = View
+menu-help = Help
+menu-keyboard-reference = Keyboard reference
+menu-about = About Kartoteka
+menu-import-folder = Import a folder…
+menu-export-csv = Export CSV…
+menu-import-csv = Import CSV…
+menu-write-sidecars = Write XMP sidecars for the selection
+menu-copies-with-metadata = Copies of the selection with metadata…
+menu-embed-metadata = Embed metadata in the selected originals…
+menu-export-set = Export the set “{ $set }”…
+menu-optimize = Optimize the catalogue
+menu-quit = Quit
+menu-undo = Undo
+menu-undo-what = Undo: { $what }
+menu-redo = Redo
+menu-redo-what = Redo: { $what }
+menu-select-all = Select all
+menu-select-none = Select none
+menu-find = Find
+menu-open-full-size = Open full size
+menu-no-stars = No stars
+menu-stars = { $stars } { $count ->
+    [one] { $count } star
+   *[other] { $count } stars
+}
+menu-pick = Pick
+menu-reject = Reject
+menu-unflag = Unflag
+menu-no-label = No colour label
+menu-remove-from-set = Remove from “{ $set }”
+menu-inspector = Inspector
+menu-keyword-counts-follow = Keyword counts follow the result
+menu-keyword-counts-follow-hint = The keyword tree counts the photos of the search, not of the whole catalogue
+menu-language = Language
+menu-zoom-in = Zoom in
+menu-zoom-out = Zoom out
+menu-zoom-reset = Actual size (now { $percent } %)
+menu-theme-dark = Dark theme
+menu-theme-light = Light theme
+key-zoom-keys = Ctrl+Plus, Ctrl+Minus, Ctrl+0
+key-zoom-what = Zoom the whole window in, out, and back to 100 % (kept for the next run)
+language-system = System ({ $language })
+language-english = English
+language-czech = Čeština
+language-slovak = Slovenčina
+view-grid = Grid
+view-grid-hint = Thumbnails ({ $shortcut })
+view-table = Table
+view-table-hint = Rows and columns ({ $shortcut })
+thumbnail-size = Thumbnail size
+search-error = ⚠ { $error }
+search-hint = Search: kyndrova date:1991 keyword:military …
+search-name = Search
+sort-by = Sort by
+sort-descending-hint = Descending; click for ascending
+sort-ascending-hint = Ascending; click for descending
+sort-reverse = Reverse the order
+
+## What the catalogue worker reports
+
+photo-count = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+worker-not-started = could not start the catalogue thread: { $error }
+worker-no-folder = { $path }: could not create its folder: { $error }
+worker-no-catalogue = There is no catalogue at { $path } (was it moved, or is its disk not connected?)
+worker-exists = { $path } already exists; a new catalogue never replaces a file (File > Open catalogue… opens it)
+worker-not-restored = Nothing was restored: { $error }
+worker-open-failed = { $path }: { $error }
+read-history = the edit history: { $error }
+read-details = the photos' details: { $error }
+read-rows = the table's rows: { $error }
+read-sidebar = the sidebar: { $error }
+edit-nothing = { $what }: nothing to change
+edit-done = { $what } on { $whom }
+undid = Undid: { $what }
+redid = Redid: { $what }
+nothing-to-undo = Nothing to undo
+nothing-to-redo = Nothing to redo
+undo-failed = undo failed: { $error }
+redo-failed = redo failed: { $error }
+set-created = Created set “{ $set }”
+set-renamed = Renamed “{ $old }” to “{ $new }”
+set-added = Added { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to “{ $set }”
+set-removed = { $count ->
+    [one] Removed { $count } photo from “{ $set }” (Ctrl+Z puts it back)
+   *[other] Removed { $count } photos from “{ $set }” (Ctrl+Z puts them back)
+}
+set-moved = Moved { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to position { $position } in “{ $set }”
+wall-label-saved = Wall label saved in “{ $set }”
+set-deleted = Deleted “{ $set }” (Ctrl+Z brings it back)
+search-saved = Saved the search as “{ $name }”
+keyword-renamed = Renamed { $old } to { $new }: { $count ->
+    [one] { $count } photo follows
+   *[other] { $count } photos follow
+}
+keyword-merged = Merged { $from } into { $into }: { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} changed
+keyword-deleted = Deleted keyword { $keyword } from { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} (Ctrl+Z brings it back)
+template-applied = Template “{ $name }” on { $whom }
+job-sidecars = Writing XMP sidecars
+job-copies = Writing copies with metadata
+job-embed = Embedding metadata in the originals
+job-export-set = Exporting “{ $set }”
+job-optimize = Optimizing the catalogue
+job-backup = Backing up the catalogue
+job-failed = { $what }: { $error }
+job-not-started = { $what } could not start: { $error }
+job-error = Error: { $error }
+job-some-failed = { $message }; { $count } failed
+job-cancelled-left = { $message }; cancelled with { $count } left
+optimize-cancelled = Optimizing was cancelled; the catalogue is as it was
+optimize-done = Optimized the catalogue in { $seconds } s
+backup-recent-enough = The latest backup, of { $when }, is recent enough
+backed-up = Backed up { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to { $path } (integrity checked)
+backed-up-pruned = { $message }; deleted { $count ->
+    [one] { $count } older backup
+   *[other] { $count } older backups
+}
+backup-cancelled = The backup was cancelled; nothing was written
+backup-failed = no backup was made: { $error }
+claim-preferred = Preferred the claim
+claim-removed = Removed the claim (Ctrl+Z brings it back)
+claim-changed = Changed the claim
+claim-there-already = The claim was there already: nothing to add
+claim-added = Added a claim to { $whom }
+source-changed = Changed the source
+source-merged = Merged the source; { $count ->
+    [one] { $count } claim
+   *[other] { $count } claims
+} moved
+sources-read = Read { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+} from { $path }: { $added } new, { $known } already in the catalogue
+csv-not-written = { $path } could not be written: { $error }
+csv-exported = Exported { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to { $path }
+csv-problem = { $file }: { $problem }
+csv-row-problem = { $file }: row { $row }: { $problem }
+csv-changed-since-preview = { $path } changed after it was previewed; nothing was applied (preview it again)
+csv-imported = CSV import: { $photos ->
+    [one] { $photos } photo
+   *[other] { $photos } photos
+} changed ({ $values ->
+    [one] { $values } value
+   *[other] { $values } values
+}, { $labels ->
+    [one] { $labels } wall label
+   *[other] { $labels } wall labels
+})
+csv-imported-claims = CSV import: { $count ->
+    [one] { $count } claim
+   *[other] { $count } claims
+} changed
+import-not-started = could not start the import: { $error }
+import-not-opened = import could not open the catalogue: { $error }
+import-template-failed = template "{ $name }": { $error }
+import-stopped = import stopped: { $error }
+wrote-sidecars = Wrote { $count ->
+    [one] { $count } XMP sidecar
+   *[other] { $count } XMP sidecars
+}
+wrote-copies = Wrote { $count ->
+    [one] { $count } copy
+   *[other] { $count } copies
+} to { $folder }
+embedded-with-backups = Embedded metadata in { $count ->
+    [one] { $count } original
+   *[other] { $count } originals
+} (backups kept beside them)
+embedded = Embedded metadata in { $count ->
+    [one] { $count } original
+   *[other] { $count } originals
+}
+set-exported = Exported { $count } of { $total } photos of "{ $set }" to { $folder }
+
+## The status bar and the first screen
+
+status-opening = Opening the catalogue…
+status-no-catalogue = No catalogue open
+status-loading = Loading…
+status-found-of = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} of { $total }
+status-selected = { $shown } · { $count } selected
+status-importing = Importing { $done }/{ $total } { $file }
+status-cancel-import = Cancel import
+status-job-progress = { $what } { $done }/{ $total }
+status-cancel-job = Cancel
+status-unreadable-files = { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+} could not be read
+status-error = ⚠ { $error }
+status-dismiss-error = Dismiss this error
+empty-heading = This catalogue is empty
+empty-explanation = Import a folder of photographs (JPEG, TIFF, PNG), or drop folders on this window.
+empty-import = Import a folder
+import-errors-title = Files that could not be imported
+
+## The sidebar
+
+sidebar-library = Library
+sidebar-sets = Exhibition sets
+sidebar-saved = Saved searches
+sidebar-result = In this result
+sidebar-keywords = Keyword list
+sidebar-sources = Sources
+sidebar-folders = Folders
+sidebar-all-photos = All photographs
+sidebar-missing = Missing files
+sidebar-without-caption = Without caption
+sidebar-import-template = Import template
+sidebar-no-template = none
+set-add-selected = Add the selected photos
+set-rename = Rename…
+set-export = Export the set…
+set-delete = Delete this set
+set-delete-hint = Its photos stay in the catalogue; Ctrl+Z brings the set back
+set-new-hint = New set
+set-new-name = New set name
+set-create = Create
+saved-delete = Delete this saved search
+saved-name-hint = Name
+saved-name = Saved search name
+saved-save = Save search
+saved-save-disabled = Type a search first
+facet-disputed = Disputed fields
+facet-years = Years
+facet-places = Places
+facet-creators = Creators
+facet-keywords = Keywords
+facet-cameras = Cameras
+facet-name = { $facet } in this result
+facet-value-name = { $value }, { $count } in this result
+facet-undated = Undated
+facet-undated-hint = No depicted date
+facet-fewer = fewer
+facet-more = { $count } more…
+facet-nothing = Nothing to count
+keywords-none = No keywords yet
+keywords-counts = Counts:
+keywords-counts-catalogue = catalogue
+keywords-counts-result = this result
+keyword-expand = Expand { $keyword }
+keyword-collapse = Collapse { $keyword }
+keyword-synonyms = { $path }
+    Also: { $synonyms }
+keyword-add-selected = Add to the selected photos
+keyword-rename = Rename or move…
+keyword-merge = Merge into…
+keyword-delete = Delete
+keyword-delete-with-children = Delete and the keywords below it
+keyword-delete-hint = Removes it from { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}; Ctrl+Z brings it back
+status-opened = Opened the catalogue { $catalogue }
+status-not-opened = The catalogue could not be opened
+status-damaged = The catalogue is damaged; nothing was written to it
+status-is-backup = A backup is restored, not worked in
+status-no-catalogue-yet = No catalogue yet
+status-could-not-read = Could not read { $what }
+status-csv-read = Read { $path }: nothing changes until the changes are applied
+status-job-started = { $what }…
+status-imported = Imported { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} ({ $added } new), { $unchanged } unchanged, { $failed } failed
+status-imported-cancelled = { $message }, cancelled
+title = Kartoteka
+title-catalogue = { $catalogue } — Kartoteka
+title-damaged = { $catalogue } (damaged) — Kartoteka
+title-backup = { $catalogue } (a backup) — Kartoteka
+status-last-photo = That was the last photo of the result
+status-select-to-change = Select the photos to change first
+status-cancelling-import = Cancelling the import…
+status-cancelling-job = Cancelling: { $what }…
+status-select-to-tag = Select the photos to tag first
+status-select-for-template = Select the photos for the template first
+status-select-to-write = Select the photos to write first
+status-nowhere-to-restore = Open or create a catalogue first: there is nowhere to restore to
+status-no-set-shown = Delete removes photos from the set shown; no set is shown
+
+## What an edit is called in the status bar ("Rating 3 on 5 photos")
+
+edit-keyword = Keyword { $keyword }
+edit-rating = Rating { $stars }
+edit-pick = Pick
+edit-reject = Reject
+edit-unflag = Unflag
+edit-label = Label { $label ->
+    [red] red
+    [yellow] yellow
+    [green] green
+    [blue] blue
+    [purple] purple
+   *[other] { $label }
+}
+edit-no-label = No label
+
+## The grid, the table and the full-size view
+
+no-photos-match = No photos match.
+thumbnail-no-preview = { $format }
+    no preview
+thumbnail-file-missing = file missing
+thumbnail-date-possible = date?
+colour-label = { $label } label
+table-default-columns = Default columns
+table-reverse-hint = Click to reverse the order; right-click to choose columns
+table-sort-hint = Click to sort by this column; right-click to choose columns
+table-date-possible-hint = The date only overlaps the period searched for
+viewer-not-started = the loader could not start: { $error }
+viewer-photo = The photo, full size
+viewer-zoom = { $percent } %
+viewer-zoom-loading = { $percent } % · loading full resolution…
+viewer-error = This photo could not be shown: { $error }
+viewer-pick = pick
+viewer-reject = reject
+viewer-credit = Credit: { $credit }
+viewer-band = { $index } of { $total }   { $zoom }   ←/→ next · click, Z or the wheel to zoom · drag to pan · 0–5 P X U 6–9 · Esc back
+
+## The keyboard reference
+
+keys-group-catalogue = Catalogue
+keys-group-selection = Choosing photos
+keys-group-describing = Describing and rating
+keys-group-viewing = Viewing
+key-undo = Undo the last change
+key-redo = Redo what was undone
+key-find = Search (selects the query, so typing replaces it)
+key-import = Import a folder
+key-export-csv = Export CSV
+key-open-catalogue = Open another catalogue
+key-quit = Quit (after the work under way, and a backup when one is due)
+key-keyboard-reference = This keyboard reference
+key-keyboard-reference-typing = This keyboard reference, when no field has the keyboard
+key-move-right = Next photo
+key-move-left = Previous photo
+key-move-down = Photo below (in the table: next)
+key-move-up = Photo above
+key-extend-right = Extend the selection right
+key-extend-left = Extend the selection left
+key-extend-down = Extend the selection down
+key-extend-up = Extend the selection up
+key-select-all = Select all photos of the result
+key-select-none = Select none
+key-back = Leave the full-size view, close About; in the grid, select none. In a field: leave it without saving
+key-rate-0 = No stars
+key-rate-1 = 1 star
+key-rate-2 = 2 stars
+key-rate-3 = 3 stars
+key-rate-4 = 4 stars
+key-rate-5 = 5 stars
+key-pick = Pick
+key-reject = Reject
+key-unflag = Unflag
+key-label-red = Red label
+key-label-yellow = Yellow label
+key-label-green = Green label
+key-label-blue = Blue label
+key-no-label = No colour label
+key-remove-from-set = Remove from the set shown (undo puts them back)
+key-open-full-size = Open the photo full size
+key-grid-view = Grid
+key-table-view = Table
+key-toggle-zoom = Full size: 100 % and back to fit (also a click)
+key-zoom-in = Full size: zoom in (also the wheel)
+key-zoom-out = Full size: zoom out
+key-tab-keys = Tab, Shift+Tab
+key-tab-what = Next and previous field of the inspector (saves the field left)
+key-enter-keys = Enter
+key-enter-what = Save the field (in the caption: save and go on to the next photo's caption)
+key-shift-enter-keys = Shift+Enter
+key-shift-enter-what = A new line in the caption or note
+key-esc-keys = Esc
+key-esc-what = Leave a field without saving what was typed
+key-click-keys = Click, Shift+click, Ctrl+click
+key-click-what = Select one, a range, or add and remove one
+key-drag-keys = Drag in the full-size view
+key-drag-what = Move around a photo shown larger than the window
+keys-title = Keyboard
+keys-typing = Typing and the mouse
+
+## Dialogs
+
+file-import-folder = Import a folder
+file-export-csv = Export CSV
+file-import-csv = Import CSV
+file-import-sources = Import sources (CSL-JSON)
+file-copies-folder = A folder for the copies
+file-set-folder = A folder for the exhibition
+file-new-catalogue = New catalogue
+file-open-catalogue = Open catalogue
+file-restore-backup = Restore a backup
+file-backup-folder = A folder for backups
+file-filter-csv = CSV
+file-filter-csl = CSL-JSON
+file-filter-catalogue = Kartoteka catalogue
+file-new-catalogue-name = Archive.kartoteka
+path-type = Type a path
+path-whole = Type the whole path, from the top (/…)
+path-no-folder = There is no folder here
+path-is-file = This is a file, not a folder
+path-no-file = There is no file here
+path-is-folder = This is a folder; add a file name
+path-no-parent = The folder for this file does not exist
+path-exists = A file of this name is already here; a new catalogue never replaces one
+path-hint = /path/to/…
+path-name = Path
+chooser-not-started = The system file chooser could not start ({ $error }).
+chooser-missing = The system file chooser did not open (this desktop offers no file chooser service). Type the path instead.
+dialog-ok = OK
+dialog-cancel = Cancel
+rename-keyword-heading = Rename or move keyword
+rename-keyword-explanation = A new name, or a whole new path (Places|Czechoslovakia|Milovice) to move it. Its photos follow.
+rename-keyword-field = New name or path
+rename-ok = Rename
+merge-keyword-heading = Merge keyword
+merge-keyword-explanation = Its photos get the keyword below instead, keywords under it move there, and it is deleted.
+merge-keyword-field = Merge into
+merge-ok = Merge
+rename-set-heading = Rename set
+rename-set-explanation = The set keeps its photos, order and wall labels.
+rename-set-field = New name
+status-job-under-way = { $what } is still under way
+
+## The inspector
+
+inspector-nothing-selected = Select a photo to see and edit its description.
+inspector-many = { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} selected; edits change all of them
+inspector-file-section = File and camera
+inspector-file-section-of = File and camera of { $of }
+inspector-tags-section = All tags ({ $count })
+inspector-tags-section-of = All tags of { $of } ({ $count })
+inspector-history-section = History ({ $count })
+inspector-history-section-of = History of { $of } ({ $count })
+inspector-star-hint = { $count ->
+    [one] { $count } star
+   *[other] { $count } stars
+} (key { $count }); 0 for none
+inspector-stars = { $count ->
+    [one] { $count } star
+   *[other] { $count } stars
+}
+inspector-mixed = (mixed)
+inspector-key-hint = key { $key }
+inspector-bad-date = Not a date the catalogue can read. Accepted: { $forms }
+inspector-problem = ⚠ { $problem }
+inspector-claims-hint = List the claims on this field, with their sources
+inspector-in-sets = In exhibition sets
+inspector-wall-label = Wall label in “{ $set }”
+chip-some-hint = On some of the selected photos. Click to remove.
+chip-hint = Click to remove
+chip-remove = Remove { $keyword }
+keyword-add-hint = Add keyword (Enter)
+keyword-add = Add keyword
+edit-keyword-removed = Keyword { $keyword } removed
+tech-file = File
+tech-size = Size
+tech-size-value = { $width } × { $height } { $format }, { $megabytes } MB
+tech-camera = Camera
+tech-lens = Lens
+tech-taken = Taken
+tech-digitised = Digitised
+tech-shutter-fraction = 1/{ $denominator } s
+tech-shutter = { $seconds } s
+tech-aperture = f/{ $f }
+tech-iso = ISO { $iso }
+tech-focal-length = { $mm } mm
+tech-exposure = Exposure
+tech-gps = GPS
+tech-gps-altitude = { $place }, { $metres } m
+tech-warning = Warning
+history-none = Not changed in the catalogue
+history-entry = { $when }  { $what }
+history-undone = { $when }  { $what } (undone)
+
+## Catalogues: the first launch, damage, backups, About, leaving
+
+menu-new-catalogue = New catalogue…
+menu-open-catalogue = Open catalogue…
+menu-open-recent = Open recent
+menu-back-up = Back up catalogue…
+work-import = An import
+work-import-progress = An import ({ $done } of { $total } files)
+work-job-progress = { $what } ({ $percent }%)
+welcome-heading = Welcome to Kartoteka
+welcome-explanation = A catalogue holds everything known about an archive's photographs. There is none on this computer yet.
+welcome-create = Create the catalogue
+welcome-open = Open a catalogue…
+welcome-open-hint = One made before, on this computer or on a disk
+welcome-restore = Restore a backup…
+welcome-restore-hint = A backup of a catalogue (a .kartoteka file in a Backups folder)
+welcome-recent = Catalogues opened before (the last one was not found: is its disk connected?):
+welcome-recent-hint = Open this catalogue
+damaged-heading = This catalogue is damaged
+damaged-message = { $error }
+damaged-explanation = Kartoteka has changed nothing in it and will not write to it. Keep the file: it may still help whoever repairs it.
+damaged-newest-backup = The newest backup of it is from { $when }:
+damaged-restore = Restore this backup into a new catalogue
+damaged-restore-hint = The restored catalogue is a new file beside the damaged one, which stays as it is. Changes made after the backup are not in it.
+damaged-no-backup = No backup of it was found in its backup folder.
+restore-another = Restore another backup…
+open-another = Open another catalogue…
+backup-file-heading = This is a backup of a catalogue
+backup-file-taken = taken { $when }
+backup-file-explanation = A backup is not worked in, so that it stays exactly as it was. Restoring makes a new catalogue from it and opens that.
+backup-file-restore = Restore it into a new catalogue
+about-heading = Kartoteka { $version }
+about-description = A desktop cataloguer for documentary photo archives
+about-licence = Licence: { $licence }
+about-catalogue = Catalogue
+about-none-open = none open
+about-schema = Schema version
+about-schema-current = { $version } (the version this Kartoteka writes)
+about-schema-writes = this Kartoteka writes version { $version }
+about-backups = Backups
+about-backups-beside = beside the catalogue
+about-fonts = Fonts
+about-fonts-egui = Text is drawn with egui's fonts: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT and Bitstream Vera licences), Noto Emoji (SIL Open Font Licence 1.1) and egui's emoji and icon fonts (SIL OFL 1.1, MIT).
+about-fonts-dejavu = Symbols and letters those lack come from DejaVu Sans, bundled with Kartoteka under this licence:
+about-libraries = Libraries built in ({ $count })
+about-libraries-notice = JPEG decoding and thumbnail encoding use libjpeg-turbo's codec (the mozjpeg build): this software is based in part on the work of the Independent JPEG Group. SQLite is in the public domain.
+backup-title = Back up catalogue
+backup-explanation = The catalogue and its thumbnails are copied while you work, checked for damage, and named by date and time.
+backup-folder = Backup folder
+backup-choose-folder = Choose another folder…
+backup-beside = Beside the catalogue
+backup-keep = Keep
+backup-keep-newest = the newest
+backup-kept-name = Backups kept
+backup-keep-rest = { $count ->
+    [one] backup; older ones are deleted
+   *[other] backups; older ones are deleted
+}
+backup-automatically = Automatically
+backup-newest = Newest backup
+backup-newest-value = { $when }  ({ $file })
+backup-none-yet = none yet
+backup-now = Back up now
+leaving-backing-up = Backing up before quitting
+leaving-quitting = Quitting when the work under way is done
+leaving-switching = Opening { $catalogue } when the work under way is done
+leaving-backup-hint = The backup is checked before it is kept; skipping it leaves no partial file.
+leaving-cancel-hint = Cancelling keeps what is done so far whole; nothing is left half-written.
+leaving-skip-backup = Skip this backup
+leaving-cancel-import = Cancel the import
+leaving-cancel-job = Cancel it
+leaving-dont-quit = Don't quit
+leaving-stay = Stay here
+
+## Claims and sources
+
+claims-disagree = ⚠ { $count ->
+    [one] { $count } claim disagrees
+   *[other] { $count } claims disagree
+}
+claims-count = ⚖ { $count ->
+    [one] { $count } claim
+   *[other] { $count } claims
+}
+claims-section = Claims and sources
+claims-section-count = Claims and sources ({ $count })
+claims-section-disputed = Claims and sources ({ $count }; ⚠ { $disputed ->
+    [one] { $disputed } field
+   *[other] { $disputed } fields
+} disputed)
+source-citation = Citation
+source-authors = Authors (;)
+source-title = Title
+source-publisher = Publisher
+source-date = Date
+source-url = URL
+source-reference = Archive ref.
+source-note = Note
+claim-no-source = no source
+claim-note = note: { $note }
+claims-on = Claims on { $field }
+claims-every-field = Show every field
+claims-heading = { $field } — { $mark }
+claims-none-on = No claims on { $field } yet.
+claims-none = No claims on this photo yet.
+claims-first-photo = The claims listed are the first photo's; a claim added goes to all.
+claim-preferred-hint = Preferred: the field shows this value
+claim-other-hint = Another version, kept with its source
+claim-prefer = Prefer
+claim-prefer-hint = Show this value in the field
+claim-edit = Edit
+claim-edit-hint = Change its source, locator, certainty or note
+claim-remove = Remove
+claim-remove-hint = Ctrl+Z brings it back
+claim-form-change = Change the claim's source
+claim-form-add-many = Add a claim to { $count } photos
+claim-form-add = Add a claim
+claim-form-field = Field
+claim-form-field-name = Claim field
+claim-form-value = Value
+claim-form-source = Cited source
+claim-form-no-source = ✕ no source
+claim-form-no-source-hint = Cite no source
+claim-form-source-hint = Type to find or create a source
+claim-form-more-sources = and { $count } more; type more words
+claim-form-new-source = New source “{ $citation }”
+claim-form-new-source-hint = Created with the claim; edit it in the sidebar
+claim-form-locator = Locator
+claim-form-locator-hint = p. 12, sleeve verso
+claim-form-certainty = Certainty
+claim-form-not-said = not said
+claim-form-note = Note
+claim-form-prefer = Prefer it: the field shows this value
+claim-form-save = Save the claim
+claim-form-submit = Add the claim
+sources-none = No sources yet: add one with a claim, or import CSL-JSON.
+sources-import = Import CSL-JSON…
+sources-import-hint = Sources exported from Zotero or another reference manager
+source-hint = { $title }
+    { $count ->
+        [one] { $count } photo citing it; right-click to edit or merge
+       *[other] { $count } photos citing it; right-click to edit or merge
+    }
+source-edit = Edit or merge…
+source-show-photos = Show its photos
+source-window = Source { $id }
+source-kind = Kind
+source-kind-name = Kind of source
+source-save = Save
+source-choose = choose a source
+source-merge-name = Merge into source
+source-merge-hint = Its claims cite the chosen source instead; Ctrl+Z undoes it
+source-cited-by = Cited by { $claims ->
+    [one] { $claims } claim
+   *[other] { $claims } claims
+} on { $photos ->
+    [one] { $photos } photo
+   *[other] { $photos } photos
+}
+
+## CSV, embedding and set export
+
+csv-file-stem = catalogue
+csv-photos = Photos
+csv-result = The result on screen ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+csv-selection = The selected photos ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+csv-set = The set "{ $set }" in its order, with wall labels ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+csv-format = Format
+csv-format-catalogue = Catalogue, for spreadsheets
+csv-format-catalogue-hint = Friendly headers. A cell starting with = + - @ gets a leading ' so that a spreadsheet shows it instead of running it; Import CSV takes it off again.
+csv-format-exiftool = exiftool (exiftool -csv=FILE -sep "; ")
+csv-format-exiftool-hint = Tag-named columns and exact values, for writing into the files.
+csv-save-as = Save as…
+csv-empty = (empty)
+csv-import-title = Import CSV: { $file }
+csv-values = { $count ->
+    [one] { $count } value
+   *[other] { $count } values
+}
+csv-claims = { $count ->
+    [one] { $count } claim
+   *[other] { $count } claims
+}
+csv-values-and-labels = { $values }, { $count ->
+    [one] { $count } wall label
+   *[other] { $count } wall labels
+}
+csv-would-change = Would change { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} ({ $what }). Nothing has changed yet.
+csv-blank-clears = Empty cells clear fields
+csv-labels-into = Wall labels into
+csv-no-set = no set
+csv-problems = { $count ->
+    [one] { $count } problem
+   *[other] { $count } problems
+} (those rows and cells are left unchanged)
+csv-column-photo = Photo
+csv-column-field = Field
+csv-column-now = Now
+csv-column-after = After
+csv-wall-label = wall label
+csv-claim-row = claim, row { $row }
+csv-apply = Apply { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}
+csv-apply-hint = One operation in the history: a single undo takes it back
+embed-title = Embed metadata in the original files
+embed-explanation = Kartoteka will write the catalogue's descriptions (XMP, and IPTC in JPEG and TIFF) into { $count ->
+    [one] { $count } original file
+   *[other] { $count } original files
+}. The image data stays exactly as it is; each file is replaced in one step, so an interruption leaves the old file or the new one.
+embed-keep-copy = Keep a copy of each original beside it (.NAME.kartoteka-backup)
+embed-ok = Embed in { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+}
+set-export-title = Export "{ $set }"
+set-export-explanation = Numbered JPEG copies in set order with their descriptions embedded, a checklist (CSV) and a printable contact sheet (HTML) go into the folder you choose.
+set-export-scale = Scale down to a long edge of
+set-export-pixels = {" "}px
+set-export-strip-gps = Leave out GPS positions
+set-export-ok = Choose a folder and export…
+problems-title = Problems: { $what }

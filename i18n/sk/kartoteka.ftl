@@ -1,0 +1,924 @@
+# Okno Kartoteky po slovensky.
+#
+# Rovnaké identifikátory správ ako en/kartoteka.ftl (testy to strážia oboma
+# smermi). Počty podľa pravidiel CLDR pre slovenčinu: one (1), few (2–4),
+# many (desatinné čísla), other (0, 5 a viac).
+# Názvy polí podľa slovenských názvov IPTC.
+
+## Slovník archívu
+
+field-title = Názov
+field-headline = Titulok
+field-caption = Popis
+field-creators = Autor
+field-credit = Kredit
+field-copyright = Autorské práva
+field-source = Zdroj
+field-instructions = Pokyny
+field-job-id = Identifikátor zákazky
+field-sublocation = Miesto
+field-city = Mesto
+field-state = Kraj/štát
+field-country = Krajina
+field-country-code = Kód krajiny
+field-keywords = Kľúčové slová
+field-hierarchical-keywords = Hierarchické kľúčové slová
+field-people = Osoby
+field-event = Udalosť
+field-date-created = Dátum zobrazeného deja
+field-digital-source-type = Typ digitálneho zdroja
+attribute-note = Poznámka v katalógu
+attribute-rating = Hodnotenie
+attribute-flag = Príznak
+attribute-label = Farebný štítok
+label-red = Červený
+label-yellow = Žltý
+label-green = Zelený
+label-blue = Modrý
+label-purple = Fialový
+source-kind-article = Článok
+source-kind-book = Kniha
+source-kind-archival = Archívny dokument
+source-kind-sleeve = Obal negatívu alebo poznámky fotografa
+source-kind-oral = Ústne svedectvo
+source-kind-website = Webová stránka
+source-kind-other = Iný
+certainty-certain = isté
+certainty-probable = pravdepodobné
+certainty-possible = možné
+sort-depicted = Dátum zobrazeného deja
+sort-taken = Dátum snímania
+sort-imported = Poradie importu
+sort-title = Názov
+sort-rating = Hodnotenie
+sort-file-name = Názov súboru
+sort-set-order = Poradie v sade
+sort-keywords = Kľúčové slová
+sort-camera = Fotoaparát
+sort-note = Poznámka v katalógu
+
+## Nastavenia
+
+backup-schedule-never = Nikdy
+backup-schedule-daily = Raz denne, pri ukončení
+backup-schedule-weekly = Raz týždenne, pri ukončení
+column-file = Súbor
+column-title = Názov
+column-headline = Titulok
+column-caption = Popis
+column-creators = Autor
+column-credit = Kredit
+column-copyright = Autorské práva
+column-source = Zdroj
+column-depicted = Zobrazený dej
+column-taken = Snímané
+column-rating = Hodnotenie
+column-event = Udalosť
+column-people = Osoby
+column-sublocation = Miesto
+column-city = Mesto
+column-state = Kraj/štát
+column-country = Krajina
+column-keywords = Kľúčové slová
+column-camera = Fotoaparát
+column-note = Poznámka
+
+## Ponuky a horná lišta
+
+menu-file = Súbor
+menu-edit = Úpravy
+menu-photo = Fotografia
+menu-view = Zobrazenie
+menu-help = Pomocník
+menu-keyboard-reference = Klávesové skratky
+menu-about = O aplikácii Kartoteka
+menu-import-folder = Importovať priečinok…
+menu-export-csv = Exportovať CSV…
+menu-import-csv = Importovať CSV…
+menu-write-sidecars = Zapísať sprievodné súbory XMP k výberu
+menu-copies-with-metadata = Kópie výberu s metadátami…
+menu-embed-metadata = Vložiť metadáta do vybraných originálov…
+menu-export-set = Exportovať sadu „{ $set }“…
+menu-optimize = Optimalizovať katalóg
+menu-quit = Ukončiť
+menu-undo = Späť
+menu-undo-what = Späť: { $what }
+menu-redo = Znova
+menu-redo-what = Znova: { $what }
+menu-select-all = Vybrať všetko
+menu-select-none = Zrušiť výber
+menu-find = Hľadať
+menu-open-full-size = Otvoriť v plnej veľkosti
+menu-no-stars = Bez hviezdičiek
+menu-stars = { $stars } { $count ->
+    [one] { $count } hviezdička
+    [few] { $count } hviezdičky
+    [many] { $count } hviezdičky
+   *[other] { $count } hviezdičiek
+}
+menu-pick = Vybrať
+menu-reject = Zamietnuť
+menu-unflag = Zrušiť príznak
+menu-no-label = Bez farebného štítku
+menu-remove-from-set = Odobrať zo sady „{ $set }“
+menu-inspector = Inšpektor
+menu-keyword-counts-follow = Počty pri kľúčových slovách podľa výsledku
+menu-keyword-counts-follow-hint = Strom kľúčových slov počíta fotografie výsledku hľadania, nie celého katalógu
+menu-language = Jazyk
+menu-zoom-in = Zväčšiť
+menu-zoom-out = Zmenšiť
+menu-zoom-reset = Skutočná veľkosť (teraz { $percent } %)
+menu-theme-dark = Tmavý vzhľad
+menu-theme-light = Svetlý vzhľad
+key-zoom-keys = Ctrl+Plus, Ctrl+Minus, Ctrl+0
+key-zoom-what = Zväčšiť, zmenšiť celé okno a vrátiť na 100 % (zostane aj pre ďalšie spustenie)
+language-system = Podľa systému ({ $language })
+language-english = English
+language-czech = Čeština
+language-slovak = Slovenčina
+view-grid = Mriežka
+view-grid-hint = Náhľady ({ $shortcut })
+view-table = Tabuľka
+view-table-hint = Riadky a stĺpce ({ $shortcut })
+thumbnail-size = Veľkosť náhľadov
+search-error = ⚠ { $error }
+search-hint = Hľadať: kyndrova date:1991 keyword:armáda …
+search-name = Hľadať
+sort-by = Zoradiť podľa
+sort-descending-hint = Zostupne; kliknutím vzostupne
+sort-ascending-hint = Vzostupne; kliknutím zostupne
+sort-reverse = Obrátiť poradie
+
+## Čo hlási vlákno katalógu
+
+photo-count = { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+worker-not-started = vlákno katalógu sa nepodarilo spustiť: { $error }
+worker-no-folder = { $path }: nepodarilo sa vytvoriť jeho priečinok: { $error }
+worker-no-catalogue = V { $path } nie je žiadny katalóg (bol presunutý, alebo nie je pripojený jeho disk?)
+worker-exists = { $path } už existuje; nový katalóg nikdy nenahradí súbor (otvorí ho Súbor > Otvoriť katalóg…)
+worker-not-restored = Nič nebolo obnovené: { $error }
+worker-open-failed = { $path }: { $error }
+read-history = históriu úprav: { $error }
+read-details = údaje o fotografiách: { $error }
+read-rows = riadky tabuľky: { $error }
+read-sidebar = bočný panel: { $error }
+edit-nothing = { $what }: nie je čo meniť
+edit-done = { $what } – { $whom }
+undid = Vrátené späť: { $what }
+redid = Znova vykonané: { $what }
+nothing-to-undo = Nie je čo vrátiť
+nothing-to-redo = Nie je čo vykonať znova
+undo-failed = vrátenie späť zlyhalo: { $error }
+redo-failed = opakovanie zlyhalo: { $error }
+set-created = Vytvorená sada „{ $set }“
+set-renamed = Sada „{ $old }“ premenovaná na „{ $new }“
+set-added = Do sady „{ $set }“ { $count ->
+    [one] pridaná { $count } fotografia
+    [few] pridané { $count } fotografie
+    [many] pridané { $count } fotografie
+   *[other] pridaných { $count } fotografií
+}
+set-removed = Zo sady „{ $set }“ { $count ->
+    [one] odobratá { $count } fotografia (Ctrl+Z ju vráti)
+    [few] odobraté { $count } fotografie (Ctrl+Z ich vráti)
+    [many] odobraté { $count } fotografie (Ctrl+Z ich vráti)
+   *[other] odobratých { $count } fotografií (Ctrl+Z ich vráti)
+}
+set-moved = { $count ->
+    [one] { $count } fotografia presunutá
+    [few] { $count } fotografie presunuté
+    [many] { $count } fotografie presunuté
+   *[other] { $count } fotografií presunutých
+} na pozíciu { $position } v sade „{ $set }“
+wall-label-saved = Výstavná popiska uložená v sade „{ $set }“
+set-deleted = Zmazaná „{ $set }“ (Ctrl+Z ju vráti)
+search-saved = Hľadanie uložené ako „{ $name }“
+keyword-renamed = { $old } premenované na { $new }: { $count ->
+    [one] { $count } fotografia ide s ním
+    [few] { $count } fotografie idú s ním
+    [many] { $count } fotografie idú s ním
+   *[other] { $count } fotografií ide s ním
+}
+keyword-merged = { $from } zlúčené do { $into }: { $count ->
+    [one] zmenená { $count } fotografia
+    [few] zmenené { $count } fotografie
+    [many] zmenené { $count } fotografie
+   *[other] zmenených { $count } fotografií
+}
+keyword-deleted = Kľúčové slovo { $keyword } odobraté z { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} (Ctrl+Z ho vráti)
+template-applied = Šablóna „{ $name }“ – { $whom }
+job-sidecars = Zápis sprievodných súborov XMP
+job-copies = Zápis kópií s metadátami
+job-embed = Vkladanie metadát do originálov
+job-export-set = Export sady „{ $set }“
+job-optimize = Optimalizácia katalógu
+job-backup = Zálohovanie katalógu
+job-failed = { $what }: { $error }
+job-not-started = { $what } sa nepodarilo spustiť: { $error }
+job-error = Chyba: { $error }
+job-some-failed = { $message }; { $count } zlyhalo
+job-cancelled-left = { $message }; zrušené, zostáva { $count }
+optimize-cancelled = Optimalizácia bola zrušená; katalóg je taký, aký bol
+optimize-done = Katalóg optimalizovaný za { $seconds } s
+backup-recent-enough = Posledná záloha z { $when } je dosť čerstvá
+backed-up = { $count ->
+    [one] Zálohovaná { $count } fotografia
+    [few] Zálohované { $count } fotografie
+    [many] Zálohované { $count } fotografie
+   *[other] Zálohovaných { $count } fotografií
+} do { $path } (celistvosť overená)
+backed-up-pruned = { $message }; { $count ->
+    [one] zmazaná { $count } staršia záloha
+    [few] zmazané { $count } staršie zálohy
+    [many] zmazané { $count } staršie zálohy
+   *[other] zmazaných { $count } starších záloh
+}
+backup-cancelled = Zálohovanie bolo zrušené; nič nebolo zapísané
+backup-failed = záloha nebola vytvorená: { $error }
+claim-preferred = Tvrdenie je uprednostnené
+claim-removed = Tvrdenie odobraté (Ctrl+Z ho vráti)
+claim-changed = Tvrdenie zmenené
+claim-there-already = Tvrdenie tam už bolo: nie je čo pridať
+claim-added = Pridané tvrdenie – { $whom }
+source-changed = Prameň zmenený
+source-merged = Prameň zlúčený; { $count ->
+    [one] presunuté { $count } tvrdenie
+    [few] presunuté { $count } tvrdenia
+    [many] presunuté { $count } tvrdenia
+   *[other] presunutých { $count } tvrdení
+}
+sources-read = Z { $path } { $count ->
+    [one] načítaný { $count } prameň
+    [few] načítané { $count } pramene
+    [many] načítané { $count } pramene
+   *[other] načítaných { $count } prameňov
+}: { $added } nových, { $known } už v katalógu
+csv-not-written = { $path } sa nepodarilo zapísať: { $error }
+csv-exported = { $count ->
+    [one] Exportovaná { $count } fotografia
+    [few] Exportované { $count } fotografie
+    [many] Exportované { $count } fotografie
+   *[other] Exportovaných { $count } fotografií
+} do { $path }
+csv-problem = { $file }: { $problem }
+csv-row-problem = { $file }: riadok { $row }: { $problem }
+csv-changed-since-preview = { $path } sa od náhľadu zmenil; nič nebolo použité (zobrazte náhľad znova)
+csv-imported = Import CSV: { $photos ->
+    [one] zmenená { $photos } fotografia
+    [few] zmenené { $photos } fotografie
+    [many] zmenené { $photos } fotografie
+   *[other] zmenených { $photos } fotografií
+} ({ $values ->
+    [one] { $values } hodnota
+    [few] { $values } hodnoty
+    [many] { $values } hodnoty
+   *[other] { $values } hodnôt
+}, { $labels ->
+    [one] { $labels } výstavná popiska
+    [few] { $labels } výstavné popisky
+    [many] { $labels } výstavné popisky
+   *[other] { $labels } výstavných popisiek
+})
+csv-imported-claims = Import CSV: { $count ->
+    [one] zmenené { $count } tvrdenie
+    [few] zmenené { $count } tvrdenia
+    [many] zmenené { $count } tvrdenia
+   *[other] zmenených { $count } tvrdení
+}
+import-not-started = import sa nepodarilo spustiť: { $error }
+import-not-opened = import nemohol otvoriť katalóg: { $error }
+import-template-failed = šablóna „{ $name }“: { $error }
+import-stopped = import sa zastavil: { $error }
+wrote-sidecars = { $count ->
+    [one] Zapísaný { $count } sprievodný súbor XMP
+    [few] Zapísané { $count } sprievodné súbory XMP
+    [many] Zapísané { $count } sprievodné súbory XMP
+   *[other] Zapísaných { $count } sprievodných súborov XMP
+}
+wrote-copies = { $count ->
+    [one] Zapísaná { $count } kópia
+    [few] Zapísané { $count } kópie
+    [many] Zapísané { $count } kópie
+   *[other] Zapísaných { $count } kópií
+} do { $folder }
+embedded-with-backups = Metadáta vložené do { $count ->
+    [one] { $count } originálu
+    [few] { $count } originálov
+    [many] { $count } originálu
+   *[other] { $count } originálov
+} (zálohy zostali vedľa nich)
+embedded = Metadáta vložené do { $count ->
+    [one] { $count } originálu
+    [few] { $count } originálov
+    [many] { $count } originálu
+   *[other] { $count } originálov
+}
+set-exported = Exportovaných { $count } z { $total } fotografií sady „{ $set }“ do { $folder }
+
+## Stavový riadok a prvá obrazovka
+
+status-opening = Otváram katalóg…
+status-no-catalogue = Nie je otvorený žiadny katalóg
+status-loading = Načítavam…
+status-found-of = { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} z { $total }
+status-selected = { $shown } · vybraté { $count }
+status-importing = Import { $done }/{ $total } { $file }
+status-cancel-import = Zrušiť import
+status-job-progress = { $what } { $done }/{ $total }
+status-cancel-job = Zrušiť
+status-unreadable-files = { $count ->
+    [one] { $count } súbor sa nedá prečítať
+    [few] { $count } súbory sa nedajú prečítať
+    [many] { $count } súboru sa nedá prečítať
+   *[other] { $count } súborov sa nedá prečítať
+}
+status-error = ⚠ { $error }
+status-dismiss-error = Zavrieť túto chybu
+empty-heading = Tento katalóg je prázdny
+empty-explanation = Importujte priečinok fotografií (JPEG, TIFF, PNG), alebo pretiahnite priečinky do tohto okna.
+empty-import = Importovať priečinok
+import-errors-title = Súbory, ktoré sa nepodarilo importovať
+
+## Bočný panel
+
+sidebar-library = Knižnica
+sidebar-sets = Výstavné sady
+sidebar-saved = Uložené hľadania
+sidebar-result = V tomto výsledku
+sidebar-keywords = Zoznam kľúčových slov
+sidebar-sources = Pramene
+sidebar-folders = Priečinky
+sidebar-all-photos = Všetky fotografie
+sidebar-missing = Chýbajúce súbory
+sidebar-without-caption = Bez popisu
+sidebar-import-template = Šablóna importu
+sidebar-no-template = žiadna
+set-add-selected = Pridať vybraté fotografie
+set-rename = Premenovať…
+set-export = Exportovať sadu…
+set-delete = Zmazať túto sadu
+set-delete-hint = Jej fotografie zostanú v katalógu; Ctrl+Z sadu vráti
+set-new-hint = Nová sada
+set-new-name = Názov novej sady
+set-create = Vytvoriť
+saved-delete = Zmazať toto uložené hľadanie
+saved-name-hint = Názov
+saved-name = Názov uloženého hľadania
+saved-save = Uložiť hľadanie
+saved-save-disabled = Najprv niečo vyhľadajte
+facet-disputed = Sporné polia
+facet-years = Roky
+facet-places = Miesta
+facet-creators = Autori
+facet-keywords = Kľúčové slová
+facet-cameras = Fotoaparáty
+facet-name = { $facet } v tomto výsledku
+facet-value-name = { $value }, { $count } v tomto výsledku
+facet-undated = Bez dátumu
+facet-undated-hint = Bez dátumu zobrazeného deja
+facet-fewer = menej
+facet-more = ďalších { $count }…
+facet-nothing = Nie je čo počítať
+keywords-none = Zatiaľ žiadne kľúčové slová
+keywords-counts = Počty:
+keywords-counts-catalogue = katalóg
+keywords-counts-result = tento výsledok
+keyword-expand = Rozbaliť { $keyword }
+keyword-collapse = Zbaliť { $keyword }
+keyword-synonyms = { $path }
+    Tiež: { $synonyms }
+keyword-add-selected = Pridať k vybratým fotografiám
+keyword-rename = Premenovať alebo presunúť…
+keyword-merge = Zlúčiť do…
+keyword-delete = Zmazať
+keyword-delete-with-children = Zmazať aj s kľúčovými slovami pod ním
+keyword-delete-hint = Odoberie ho z { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}; Ctrl+Z ho vráti
+status-opened = Otvorený katalóg { $catalogue }
+status-not-opened = Katalóg sa nepodarilo otvoriť
+status-damaged = Katalóg je poškodený; nič doň nebolo zapísané
+status-is-backup = Záloha sa obnovuje, nepracuje sa v nej
+status-no-catalogue-yet = Zatiaľ žiadny katalóg
+status-could-not-read = Nepodarilo sa načítať { $what }
+status-csv-read = Načítaný { $path }: nič sa nezmení, kým zmeny nepoužijete
+status-job-started = { $what }…
+status-imported = { $count ->
+    [one] Importovaná { $count } fotografia
+    [few] Importované { $count } fotografie
+    [many] Importované { $count } fotografie
+   *[other] Importovaných { $count } fotografií
+} (nových { $added }), bez zmeny { $unchanged }, zlyhalo { $failed }
+status-imported-cancelled = { $message }, zrušené
+title = Kartoteka
+title-catalogue = { $catalogue } — Kartoteka
+title-damaged = { $catalogue } (poškodený) — Kartoteka
+title-backup = { $catalogue } (záloha) — Kartoteka
+status-last-photo = To bola posledná fotografia výsledku
+status-select-to-change = Najprv vyberte fotografie, ktoré chcete zmeniť
+status-cancelling-import = Ruším import…
+status-cancelling-job = Ruším: { $what }…
+status-select-to-tag = Najprv vyberte fotografie, ktorým chcete pridať kľúčové slovo
+status-select-for-template = Najprv vyberte fotografie pre šablónu
+status-select-to-write = Najprv vyberte fotografie na zápis
+status-nowhere-to-restore = Najprv otvorte alebo vytvorte katalóg: nie je kam obnoviť
+status-no-set-shown = Delete odoberá fotografie zo zobrazenej sady; žiadna sada nie je zobrazená
+
+## Ako sa úprava volá v stavovom riadku
+
+edit-keyword = Kľúčové slovo { $keyword }
+edit-rating = Hodnotenie { $stars }
+edit-pick = Vybrať
+edit-reject = Zamietnuť
+edit-unflag = Zrušiť príznak
+edit-label = Štítok { $label ->
+    [red] červený
+    [yellow] žltý
+    [green] zelený
+    [blue] modrý
+    [purple] fialový
+   *[other] { $label }
+}
+edit-no-label = Bez štítku
+
+## Mriežka, tabuľka a zobrazenie v plnej veľkosti
+
+no-photos-match = Žiadne fotografie nezodpovedajú.
+thumbnail-no-preview = { $format }
+    bez náhľadu
+thumbnail-file-missing = súbor chýba
+thumbnail-date-possible = dátum?
+colour-label = { $label } štítok
+table-default-columns = Predvolené stĺpce
+table-reverse-hint = Kliknutím obrátite poradie; pravým tlačidlom vyberiete stĺpce
+table-sort-hint = Kliknutím zoradíte podľa tohto stĺpca; pravým tlačidlom vyberiete stĺpce
+table-date-possible-hint = Dátum sa s hľadaným obdobím len prekrýva
+viewer-not-started = načítavanie sa nepodarilo spustiť: { $error }
+viewer-photo = Fotografia v plnej veľkosti
+viewer-zoom = { $percent } %
+viewer-zoom-loading = { $percent } % · načítavam plné rozlíšenie…
+viewer-error = Túto fotografiu nemožno zobraziť: { $error }
+viewer-pick = vybraná
+viewer-reject = zamietnutá
+viewer-credit = Kredit: { $credit }
+viewer-band = { $index } z { $total }   { $zoom }   ←/→ ďalšia · klik, Z alebo koliesko zväčší · ťahaním posun · 0–5 P X U 6–9 · Esc späť
+
+## Klávesové skratky
+
+keys-group-catalogue = Katalóg
+keys-group-selection = Výber fotografií
+keys-group-describing = Popis a hodnotenie
+keys-group-viewing = Zobrazenie
+key-undo = Vrátiť poslednú zmenu
+key-redo = Znova vykonať vrátené
+key-find = Hľadať (označí dopyt, takže písanie ho nahradí)
+key-import = Importovať priečinok
+key-export-csv = Exportovať CSV
+key-open-catalogue = Otvoriť iný katalóg
+key-quit = Ukončiť (po dokončení rozrobenej práce a po zálohe, ak je na rade)
+key-keyboard-reference = Tento prehľad kláves
+key-keyboard-reference-typing = Tento prehľad kláves, keď žiadne pole nemá klávesnicu
+key-move-right = Ďalšia fotografia
+key-move-left = Predchádzajúca fotografia
+key-move-down = Fotografia pod (v tabuľke: ďalšia)
+key-move-up = Fotografia nad
+key-extend-right = Rozšíriť výber doprava
+key-extend-left = Rozšíriť výber doľava
+key-extend-down = Rozšíriť výber nadol
+key-extend-up = Rozšíriť výber nahor
+key-select-all = Vybrať všetky fotografie výsledku
+key-select-none = Zrušiť výber
+key-back = Opustiť zobrazenie v plnej veľkosti, zavrieť O aplikácii; v mriežke zrušiť výber. V poli: opustiť ho bez uloženia
+key-rate-0 = Bez hviezdičiek
+key-rate-1 = 1 hviezdička
+key-rate-2 = 2 hviezdičky
+key-rate-3 = 3 hviezdičky
+key-rate-4 = 4 hviezdičky
+key-rate-5 = 5 hviezdičiek
+key-pick = Vybrať
+key-reject = Zamietnuť
+key-unflag = Zrušiť príznak
+key-label-red = Červený štítok
+key-label-yellow = Žltý štítok
+key-label-green = Zelený štítok
+key-label-blue = Modrý štítok
+key-no-label = Bez farebného štítku
+key-remove-from-set = Odobrať zo zobrazenej sady (Späť ich vráti)
+key-open-full-size = Otvoriť fotografiu v plnej veľkosti
+key-grid-view = Mriežka
+key-table-view = Tabuľka
+key-toggle-zoom = Plná veľkosť: 100 % a späť na celú (tiež kliknutie)
+key-zoom-in = Plná veľkosť: priblížiť (tiež koliesko)
+key-zoom-out = Plná veľkosť: oddialiť
+key-tab-keys = Tab, Shift+Tab
+key-tab-what = Ďalšie a predchádzajúce pole inšpektora (opustené pole sa uloží)
+key-enter-keys = Enter
+key-enter-what = Uložiť pole (v popise: uložiť a prejsť na popis ďalšej fotografie)
+key-shift-enter-keys = Shift+Enter
+key-shift-enter-what = Nový riadok v popise alebo poznámke
+key-esc-keys = Esc
+key-esc-what = Opustiť pole bez uloženia napísaného
+key-click-keys = Klik, Shift+klik, Ctrl+klik
+key-click-what = Vybrať jednu, rozsah, alebo jednu pridať či odobrať
+key-drag-keys = Ťahanie v plnej veľkosti
+key-drag-what = Posun po fotografii väčšej ako okno
+keys-title = Klávesnica
+keys-typing = Písanie a myš
+
+## Dialógy
+
+file-import-folder = Importovať priečinok
+file-export-csv = Exportovať CSV
+file-import-csv = Importovať CSV
+file-import-sources = Importovať pramene (CSL-JSON)
+file-copies-folder = Priečinok pre kópie
+file-set-folder = Priečinok pre výstavu
+file-new-catalogue = Nový katalóg
+file-open-catalogue = Otvoriť katalóg
+file-restore-backup = Obnoviť zálohu
+file-backup-folder = Priečinok pre zálohy
+file-filter-csv = CSV
+file-filter-csl = CSL-JSON
+file-filter-catalogue = Katalóg Kartoteky
+file-new-catalogue-name = Archiv.kartoteka
+path-type = Napíšte cestu
+path-whole = Napíšte celú cestu, od koreňa (/…)
+path-no-folder = Tu nie je žiadny priečinok
+path-is-file = Toto je súbor, nie priečinok
+path-no-file = Tu nie je žiadny súbor
+path-is-folder = Toto je priečinok; doplňte názov súboru
+path-no-parent = Priečinok pre tento súbor neexistuje
+path-exists = Súbor s týmto názvom tu už je; nový katalóg nikdy žiadny nenahradí
+path-hint = /cesta/k/…
+path-name = Cesta
+chooser-not-started = Systémový výber súborov sa nepodarilo spustiť ({ $error }).
+chooser-missing = Systémový výber súborov sa neotvoril (toto prostredie neponúka službu na výber súborov). Napíšte namiesto toho cestu.
+dialog-ok = OK
+dialog-cancel = Zrušiť
+rename-keyword-heading = Premenovať alebo presunúť kľúčové slovo
+rename-keyword-explanation = Nový názov, alebo celá nová cesta (Miesta|Československo|Milovice), kam ho presunúť. Jeho fotografie idú s ním.
+rename-keyword-field = Nový názov alebo cesta
+rename-ok = Premenovať
+merge-keyword-heading = Zlúčiť kľúčové slovo
+merge-keyword-explanation = Jeho fotografie dostanú namiesto neho kľúčové slovo nižšie, kľúčové slová pod ním sa presunú tam a ono samo sa zmaže.
+merge-keyword-field = Zlúčiť do
+merge-ok = Zlúčiť
+rename-set-heading = Premenovať sadu
+rename-set-explanation = Sada si ponechá fotografie, poradie aj výstavné popisky.
+rename-set-field = Nový názov
+status-job-under-way = { $what } ešte prebieha
+
+## Inšpektor
+
+inspector-nothing-selected = Vyberte fotografiu, aby ste videli a mohli upraviť jej popis.
+inspector-many = { $count ->
+    [one] Vybratá { $count } fotografia; úpravy zmenia všetky
+    [few] Vybraté { $count } fotografie; úpravy zmenia všetky
+    [many] Vybraté { $count } fotografie; úpravy zmenia všetky
+   *[other] Vybratých { $count } fotografií; úpravy zmenia všetky
+}
+inspector-file-section = Súbor a fotoaparát
+inspector-file-section-of = Súbor a fotoaparát: { $of }
+inspector-tags-section = Všetky značky ({ $count })
+inspector-tags-section-of = Všetky značky: { $of } ({ $count })
+inspector-history-section = História ({ $count })
+inspector-history-section-of = História: { $of } ({ $count })
+inspector-star-hint = { $count ->
+    [one] { $count } hviezdička
+    [few] { $count } hviezdičky
+    [many] { $count } hviezdičky
+   *[other] { $count } hviezdičiek
+} (kláves { $count }); 0 žiadna
+inspector-stars = { $count ->
+    [one] { $count } hviezdička
+    [few] { $count } hviezdičky
+    [many] { $count } hviezdičky
+   *[other] { $count } hviezdičiek
+}
+inspector-mixed = (rôzne)
+inspector-key-hint = kláves { $key }
+inspector-bad-date = Taký dátum katalóg neprečíta. Prijíma: { $forms }
+inspector-problem = ⚠ { $problem }
+inspector-claims-hint = Vypísať tvrdenia k tomuto poľu s ich prameňmi
+inspector-in-sets = Vo výstavných sadách
+inspector-wall-label = Výstavná popiska v sade „{ $set }“
+chip-some-hint = Len pri niektorých vybratých fotografiách. Kliknutím odoberiete.
+chip-hint = Kliknutím odoberiete
+chip-remove = Odobrať { $keyword }
+keyword-add-hint = Pridať kľúčové slovo (Enter)
+keyword-add = Pridať kľúčové slovo
+edit-keyword-removed = Kľúčové slovo { $keyword } odobraté
+tech-file = Súbor
+tech-size = Veľkosť
+tech-size-value = { $width } × { $height } { $format }, { $megabytes } MB
+tech-camera = Fotoaparát
+tech-lens = Objektív
+tech-taken = Snímané
+tech-digitised = Digitalizované
+tech-shutter-fraction = 1/{ $denominator } s
+tech-shutter = { $seconds } s
+tech-aperture = f/{ $f }
+tech-iso = ISO { $iso }
+tech-focal-length = { $mm } mm
+tech-exposure = Expozícia
+tech-gps = GPS
+tech-gps-altitude = { $place }, { $metres } m
+tech-warning = Upozornenie
+history-none = V katalógu nezmenené
+history-entry = { $when }  { $what }
+history-undone = { $when }  { $what } (vrátené)
+
+## Katalógy: prvé spustenie, poškodenie, zálohy, O aplikácii, odchod
+
+menu-new-catalogue = Nový katalóg…
+menu-open-catalogue = Otvoriť katalóg…
+menu-open-recent = Otvoriť nedávny
+menu-back-up = Zálohovať katalóg…
+work-import = Import
+work-import-progress = Import ({ $done } z { $total } súborov)
+work-job-progress = { $what } ({ $percent } %)
+welcome-heading = Vitajte v Kartoteke
+welcome-explanation = Katalóg uchováva všetko, čo sa vie o fotografiách archívu. Na tomto počítači zatiaľ žiadny nie je.
+welcome-create = Vytvoriť katalóg
+welcome-open = Otvoriť katalóg…
+welcome-open-hint = Skôr vytvorený, na tomto počítači alebo na disku
+welcome-restore = Obnoviť zálohu…
+welcome-restore-hint = Záloha katalógu (súbor .kartoteka v priečinku Backups)
+welcome-recent = Skôr otvorené katalógy (posledný sa nenašiel: je pripojený jeho disk?):
+welcome-recent-hint = Otvoriť tento katalóg
+damaged-heading = Tento katalóg je poškodený
+damaged-message = { $error }
+damaged-explanation = Kartoteka v ňom nič nezmenila a nebude doň zapisovať. Súbor si ponechajte: môže ešte pomôcť tomu, kto ho bude opravovať.
+damaged-newest-backup = Jeho najnovšia záloha je z { $when }:
+damaged-restore = Obnoviť túto zálohu do nového katalógu
+damaged-restore-hint = Obnovený katalóg je nový súbor vedľa poškodeného, ktorý zostane, ako je. Zmeny urobené po zálohe v ňom nie sú.
+damaged-no-backup = V jeho priečinku záloh sa nenašla žiadna záloha.
+restore-another = Obnoviť inú zálohu…
+open-another = Otvoriť iný katalóg…
+backup-file-heading = Toto je záloha katalógu
+backup-file-taken = vytvorená { $when }
+backup-file-explanation = V zálohe sa nepracuje, aby zostala presne taká, aká bola. Obnovenie z nej vytvorí nový katalóg a otvorí ho.
+backup-file-restore = Obnoviť ju do nového katalógu
+about-heading = Kartoteka { $version }
+about-description = Katalogizácia fotografií pre dokumentárne fotoarchívy
+about-licence = Licencia: { $licence }
+about-catalogue = Katalóg
+about-none-open = žiadny nie je otvorený
+about-schema = Verzia schémy
+about-schema-current = { $version } (verzia, ktorú táto Kartoteka zapisuje)
+about-schema-writes = táto Kartoteka zapisuje verziu { $version }
+about-backups = Zálohy
+about-backups-beside = vedľa katalógu
+about-fonts = Písma
+about-fonts-egui = Text sa kreslí písmami egui: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (licencie MIT a Bitstream Vera), Noto Emoji (SIL Open Font Licence 1.1) a písma emoji a ikon egui (SIL OFL 1.1, MIT).
+about-fonts-dejavu = Symboly a písmená, ktoré im chýbajú, pochádzajú z DejaVu Sans, pribaleného ku Kartoteke pod touto licenciou:
+about-libraries = Vstavané knižnice ({ $count })
+about-libraries-notice = Dekódovanie JPEG a kódovanie náhľadov používa kodek libjpeg-turbo (zostavenie mozjpeg): tento softvér je sčasti založený na práci Independent JPEG Group. SQLite je voľné dielo (public domain).
+backup-title = Zálohovať katalóg
+backup-explanation = Katalóg a jeho náhľady sa skopírujú počas práce, skontrolujú na poškodenie a pomenujú podľa dátumu a času.
+backup-folder = Priečinok záloh
+backup-choose-folder = Vybrať iný priečinok…
+backup-beside = Vedľa katalógu
+backup-keep = Ponechať
+backup-keep-newest = najnovších
+backup-kept-name = Počet ponechaných záloh
+backup-keep-rest = { $count ->
+    [one] zálohu; staršie sa zmažú
+    [few] zálohy; staršie sa zmažú
+    [many] zálohy; staršie sa zmažú
+   *[other] záloh; staršie sa zmažú
+}
+backup-automatically = Automaticky
+backup-newest = Najnovšia záloha
+backup-newest-value = { $when }  ({ $file })
+backup-none-yet = zatiaľ žiadna
+backup-now = Zálohovať teraz
+leaving-backing-up = Zálohujem pred ukončením
+leaving-quitting = Ukončím, keď bude rozrobená práca hotová
+leaving-switching = Otvorím { $catalogue }, keď bude rozrobená práca hotová
+leaving-backup-hint = Záloha sa pred uložením skontroluje; preskočenie nezanechá žiadny neúplný súbor.
+leaving-cancel-hint = Zrušenie ponechá celé, čo je hotové; nič nezostane zapísané napoly.
+leaving-skip-backup = Preskočiť túto zálohu
+leaving-cancel-import = Zrušiť import
+leaving-cancel-job = Zrušiť ju
+leaving-dont-quit = Neukončovať
+leaving-stay = Zostať tu
+
+## Tvrdenia a pramene
+
+claims-disagree = ⚠ { $count ->
+    [one] { $count } tvrdenie nesúhlasí
+    [few] { $count } tvrdenia nesúhlasia
+    [many] { $count } tvrdenia nesúhlasí
+   *[other] { $count } tvrdení nesúhlasí
+}
+claims-count = ⚖ { $count ->
+    [one] { $count } tvrdenie
+    [few] { $count } tvrdenia
+    [many] { $count } tvrdenia
+   *[other] { $count } tvrdení
+}
+claims-section = Tvrdenia a pramene
+claims-section-count = Tvrdenia a pramene ({ $count })
+claims-section-disputed = Tvrdenia a pramene ({ $count }; ⚠ { $disputed ->
+    [one] { $disputed } sporné pole
+    [few] { $disputed } sporné polia
+    [many] { $disputed } sporného poľa
+   *[other] { $disputed } sporných polí
+})
+source-citation = Citácia
+source-authors = Autori (;)
+source-title = Názov
+source-publisher = Vydavateľ
+source-date = Dátum
+source-url = URL
+source-reference = Archívna signatúra
+source-note = Poznámka
+claim-no-source = bez prameňa
+claim-note = poznámka: { $note }
+claims-on = Tvrdenia k poľu { $field }
+claims-every-field = Ukázať všetky polia
+claims-heading = { $field } — { $mark }
+claims-none-on = K poľu { $field } zatiaľ žiadne tvrdenia.
+claims-none = K tejto fotografii zatiaľ žiadne tvrdenia.
+claims-first-photo = Vypísané tvrdenia sú prvej fotografie; pridané tvrdenie dostanú všetky.
+claim-preferred-hint = Uprednostnené: pole ukazuje túto hodnotu
+claim-other-hint = Iná verzia, uchovaná so svojím prameňom
+claim-prefer = Uprednostniť
+claim-prefer-hint = Ukázať túto hodnotu v poli
+claim-edit = Upraviť
+claim-edit-hint = Zmeniť prameň, lokátor, istotu alebo poznámku
+claim-remove = Odobrať
+claim-remove-hint = Ctrl+Z ho vráti
+claim-form-change = Zmeniť prameň tvrdenia
+claim-form-add-many = { $count ->
+    [one] Pridať tvrdenie k { $count } fotografii
+    [few] Pridať tvrdenie k { $count } fotografiám
+    [many] Pridať tvrdenie k { $count } fotografie
+   *[other] Pridať tvrdenie k { $count } fotografiám
+}
+claim-form-add = Pridať tvrdenie
+claim-form-field = Pole
+claim-form-field-name = Pole tvrdenia
+claim-form-value = Hodnota
+claim-form-source = Citovaný prameň
+claim-form-no-source = ✕ bez prameňa
+claim-form-no-source-hint = Necitovať žiadny prameň
+claim-form-source-hint = Píšte na vyhľadanie alebo vytvorenie prameňa
+claim-form-more-sources = a ďalších { $count }; spresnite ďalšími slovami
+claim-form-new-source = Nový prameň „{ $citation }“
+claim-form-new-source-hint = Vytvorí sa s tvrdením; upraviť ho možno v bočnom paneli
+claim-form-locator = Lokátor
+claim-form-locator-hint = s. 12, rub obalu
+claim-form-certainty = Istota
+claim-form-not-said = neuvedená
+claim-form-note = Poznámka
+claim-form-prefer = Uprednostniť: pole ukáže túto hodnotu
+claim-form-save = Uložiť tvrdenie
+claim-form-submit = Pridať tvrdenie
+sources-none = Zatiaľ žiadne pramene: pridajte prameň s tvrdením, alebo importujte CSL-JSON.
+sources-import = Importovať CSL-JSON…
+sources-import-hint = Pramene exportované zo Zotera alebo iného správcu citácií
+source-hint = { $title }
+    { $count ->
+        [one] Cituje ho { $count } fotografia; pravým tlačidlom upraviť alebo zlúčiť
+        [few] Citujú ho { $count } fotografie; pravým tlačidlom upraviť alebo zlúčiť
+        [many] Cituje ho { $count } fotografie; pravým tlačidlom upraviť alebo zlúčiť
+       *[other] Cituje ho { $count } fotografií; pravým tlačidlom upraviť alebo zlúčiť
+    }
+source-edit = Upraviť alebo zlúčiť…
+source-show-photos = Ukázať jeho fotografie
+source-window = Prameň { $id }
+source-kind = Druh
+source-kind-name = Druh prameňa
+source-save = Uložiť
+source-choose = vyberte prameň
+source-merge-name = Zlúčiť do prameňa
+source-merge-hint = Jeho tvrdenia budú namiesto neho citovať vybratý prameň; Ctrl+Z to vráti
+source-cited-by = Cituje ho { $claims ->
+    [one] { $claims } tvrdenie
+    [few] { $claims } tvrdenia
+    [many] { $claims } tvrdenia
+   *[other] { $claims } tvrdení
+} pri { $photos ->
+    [one] { $photos } fotografii
+    [few] { $photos } fotografiách
+    [many] { $photos } fotografie
+   *[other] { $photos } fotografiách
+}
+
+## CSV, vkladanie metadát a export sady
+
+csv-file-stem = katalog
+csv-photos = Fotografie
+csv-result = Výsledok na obrazovke ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-selection = Vybraté fotografie ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-set = Sada „{ $set }“ vo svojom poradí, s výstavnými popiskami ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+csv-format = Formát
+csv-format-catalogue = Katalóg, pre tabuľkové procesory
+csv-format-catalogue-hint = Zrozumiteľné hlavičky. Bunka začínajúca = + - @ dostane na začiatok ', aby ju tabuľkový procesor zobrazil a nespustil; Import CSV ho zase odstráni.
+csv-format-exiftool = exiftool (exiftool -csv=SÚBOR -sep "; ")
+csv-format-exiftool-hint = Stĺpce pomenované podľa značiek a presné hodnoty, na zápis do súborov.
+csv-save-as = Uložiť ako…
+csv-empty = (prázdne)
+csv-import-title = Import CSV: { $file }
+csv-values = { $count ->
+    [one] { $count } hodnota
+    [few] { $count } hodnoty
+    [many] { $count } hodnoty
+   *[other] { $count } hodnôt
+}
+csv-claims = { $count ->
+    [one] { $count } tvrdenie
+    [few] { $count } tvrdenia
+    [many] { $count } tvrdenia
+   *[other] { $count } tvrdení
+}
+csv-values-and-labels = { $values }, { $count ->
+    [one] { $count } výstavná popiska
+    [few] { $count } výstavné popisky
+    [many] { $count } výstavné popisky
+   *[other] { $count } výstavných popisiek
+}
+csv-would-change = Zmenilo by sa { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} ({ $what }). Zatiaľ sa nič nezmenilo.
+csv-blank-clears = Prázdne bunky polia vymažú
+csv-labels-into = Výstavné popisky do
+csv-no-set = žiadnej sady
+csv-problems = { $count ->
+    [one] { $count } problém
+    [few] { $count } problémy
+    [many] { $count } problému
+   *[other] { $count } problémov
+} (tieto riadky a bunky zostanú bez zmeny)
+csv-column-photo = Fotografia
+csv-column-field = Pole
+csv-column-now = Teraz
+csv-column-after = Potom
+csv-wall-label = výstavná popiska
+csv-claim-row = tvrdenie, riadok { $row }
+csv-apply = Použiť { $count ->
+    [one] { $count } zmenu
+    [few] { $count } zmeny
+    [many] { $count } zmeny
+   *[other] { $count } zmien
+}
+csv-apply-hint = Jedna operácia v histórii: jediné Späť ju celú vráti
+embed-title = Vložiť metadáta do pôvodných súborov
+embed-explanation = Kartoteka zapíše popisy z katalógu (XMP, a v JPEG a TIFF aj IPTC) do { $count ->
+    [one] { $count } pôvodného súboru
+    [few] { $count } pôvodných súborov
+    [many] { $count } pôvodného súboru
+   *[other] { $count } pôvodných súborov
+}. Obrazové dáta zostanú presne také, aké sú; každý súbor sa nahradí jedným krokom, takže prerušenie zanechá starý súbor, alebo nový.
+embed-keep-copy = Ponechať kópiu každého originálu vedľa neho (.NÁZOV.kartoteka-backup)
+embed-ok = Vložiť do { $count ->
+    [one] { $count } súboru
+    [few] { $count } súborov
+    [many] { $count } súboru
+   *[other] { $count } súborov
+}
+set-export-title = Export „{ $set }“
+set-export-explanation = Číslované kópie JPEG v poradí sady s vloženými popismi, súpis (CSV) a tlačiteľný prehľad náhľadov (HTML) sa uložia do priečinka, ktorý vyberiete.
+set-export-scale = Zmenšiť na dlhšiu stranu
+set-export-pixels = {" "}px
+set-export-strip-gps = Vynechať polohy GPS
+set-export-ok = Vybrať priečinok a exportovať…
+problems-title = Problémy: { $what }
