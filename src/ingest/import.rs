@@ -238,6 +238,10 @@ fn write_batch(
     if batch.is_empty() {
         return Ok(());
     }
+    // The readers finish in any order; photos are catalogued in the order
+    // of their paths, as the folders were walked, so that "import order"
+    // (and every sort's tie-break) is the files' order, not the readers'.
+    batch.sort_by(|a, b| a.record.file.path.cmp(&b.record.file.path));
     // Thumbnails first: a crash between the two commits leaves a thumbnail
     // without a record (harmless), never a record without its thumbnail.
     if let Some(store) = thumbnails {
