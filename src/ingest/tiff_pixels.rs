@@ -107,6 +107,43 @@ impl Layout {
             (j / self.across()) * self.chunk.1,
         )
     }
+
+    /// Samples per pixel in one chunk: one in a plane of a planar image.
+    fn chunk_samples(&self) -> usize {
+        if self.planar {
+            1
+        } else {
+            self.samples as usize
+        }
+    }
+
+    /// Where chunk `i` goes and how much of the image it covers; `None`
+    /// for the plane of an extra sample (alpha), which is not shown.
+    fn chunk_at(&self, i: u32) -> Option<Chunk> {
+        let (plane, x, y) = self.place(i);
+        if self.planar && plane >= self.colours {
+            return None;
+        }
+        Some(Chunk {
+            x,
+            y,
+            width: self.chunk.0.min(self.width - x),
+            rows: self.chunk.1.min(self.height - y),
+            channel: self.planar.then_some(plane as usize),
+        })
+    }
+}
+
+/// One strip or tile, placed in the image.
+struct Chunk {
+    x: u32,
+    y: u32,
+    /// Pixels across and rows of the image it covers (less than the
+    /// chunk's size at the right and bottom edges).
+    width: u32,
+    rows: u32,
+    /// The colour channel a planar image's chunk holds.
+    channel: Option<usize>,
 }
 
 fn layout_of<R: Read + Seek>(
@@ -544,32 +581,23 @@ fn decode_directory<R: BufRead + Seek>(
     let chunks = layout.offsets.len() as u32;
     if layout.compression == 1 {
         let bytes_per_sample = (layout.bits / 8) as usize;
-        let samples_in_row = |w: u32| {
-            w as usize
-                * if layout.planar {
-                    1
-                } else {
-                    layout.samples as usize
-                }
-        };
+        let spp = layout.chunk_samples();
         let mut buffer = Vec::new();
         let mut samples: Vec<u16> = Vec::new();
-        let (channel_of, step) = if layout.planar {
-            (true, 1)
-        } else {
-            (false, layout.samples as usize)
-        };
         for i in 0..chunks {
-            let (plane, x0, y0) = layout.place(i);
-            if layout.planar && plane as usize >= colours {
-                continue; // an extra sample's plane (alpha)
-            }
-            let channel = channel_of.then_some(plane as usize);
-            let w = layout.chunk.0.min(layout.width - x0);
-            let rows = layout.chunk.1.min(layout.height - y0);
+            let Some(Chunk {
+                x: x0,
+                y: y0,
+                width: w,
+                rows,
+                channel,
+            }) = layout.chunk_at(i)
+            else {
+                continue;
+            };
             // A tile's rows are as wide as the tile, padding included.
-            let stride = samples_in_row(layout.chunk.0) * bytes_per_sample;
-            let used = samples_in_row(w) * bytes_per_sample;
+            let stride = layout.chunk.0 as usize * spp * bytes_per_sample;
+            let used = w as usize * spp * bytes_per_sample;
             let rows_per_read = (READ_BLOCK / stride.max(1)).max(1) as u32;
             reader
                 .seek(SeekFrom::Start(layout.offsets[i as usize]))
@@ -584,7 +612,7 @@ fn decode_directory<R: BufRead + Seek>(
                 for r in 0..n as usize {
                     let row = &buffer[r * stride..r * stride + used];
                     to_u16(row, layout.bits, layout.float, layout.little, &mut samples);
-                    reducer.add_u16(x0, y0 + y + r as u32, &samples, step, channel);
+                    reducer.add_u16(x0, y0 + y + r as u32, &samples, spp, channel);
                 }
                 y += n;
             }
@@ -604,28 +632,21 @@ fn decode_directory<R: BufRead + Seek>(
             .map_err(decode_error)?
             .with_limits(tiff_limits());
         for i in 0..chunks {
-            let (plane, x0, y0) = layout.place(i);
-            if layout.planar && plane as usize >= colours {
-                continue;
-            }
             // (The tiff crate's own accessor panics on an index it does
-            // not know; this is the same size, computed here.)
-            let (cw, ch) = (
-                layout.chunk.0.min(layout.width - x0),
-                layout.chunk.1.min(layout.height - y0),
-            );
-            let data = decoder.read_chunk(i).map_err(decode_error)?;
-            let per_row = cw as usize
-                * if layout.planar {
-                    1
-                } else {
-                    layout.samples as usize
-                };
-            let (channel, step) = if layout.planar {
-                (Some(plane as usize), 1)
-            } else {
-                (None, layout.samples as usize)
+            // not know; the chunk's size is computed here.)
+            let Some(Chunk {
+                x: x0,
+                y: y0,
+                width: cw,
+                rows: ch,
+                channel,
+            }) = layout.chunk_at(i)
+            else {
+                continue;
             };
+            let data = decoder.read_chunk(i).map_err(decode_error)?;
+            let step = layout.chunk_samples();
+            let per_row = cw as usize * step;
             use tiff::decoder::DecodingResult as D;
             let mut converted: Vec<u16> = Vec::new();
             let all: &[u16] = match &data {
@@ -680,24 +701,23 @@ fn decode_deflate_chunks<R: BufRead + Seek>(
     layout: &Layout,
     reducer: &mut Reducer,
 ) -> Result<(), ThumbnailError> {
-    let spp = if layout.planar {
-        1
-    } else {
-        layout.samples as usize
-    };
+    let spp = layout.chunk_samples();
     let bytes_per_sample = (layout.bits / 8) as usize;
     let mut compressed = Vec::new();
     let mut raw = Vec::new();
     let mut samples: Vec<u16> = Vec::new();
     let mut inflater = flate2::Decompress::new(true);
     for i in 0..layout.offsets.len() as u32 {
-        let (plane, x0, y0) = layout.place(i);
-        if layout.planar && plane as usize >= layout.colours as usize {
-            continue; // an extra sample's plane (alpha)
-        }
-        let channel = layout.planar.then_some(plane as usize);
-        let w = layout.chunk.0.min(layout.width - x0);
-        let rows = layout.chunk.1.min(layout.height - y0);
+        let Some(Chunk {
+            x: x0,
+            y: y0,
+            width: w,
+            rows,
+            channel,
+        }) = layout.chunk_at(i)
+        else {
+            continue;
+        };
         // A tile holds whole tiles' rows, padding included; the last strip
         // only the rows left.
         let stored_rows = if layout.tiled { layout.chunk.1 } else { rows };
@@ -739,7 +759,7 @@ fn decode_deflate_chunks<R: BufRead + Seek>(
         }
         let used = w as usize * spp * bytes_per_sample;
         for (r, row) in raw.chunks_exact_mut(stride).take(rows as usize).enumerate() {
-            let row = &mut row[..if layout.predictor == 2 { stride } else { used }];
+            // Differencing runs across the whole stored row, padding included.
             if layout.predictor == 2 {
                 undo_differencing(row, layout.bits, spp, layout.little);
             }
