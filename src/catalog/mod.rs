@@ -7,6 +7,7 @@
 //! untouched. It knows nothing of files' pixels or of the screen.
 
 pub mod backup;
+mod checkpoint;
 mod claims;
 mod columns;
 mod edit;
@@ -203,6 +204,9 @@ pub struct Stats {
 }
 
 pub struct Catalogue {
+    /// Copies the write-ahead log back into the file on a thread of its
+    /// own, stopped when the catalogue closes.
+    checkpointer: Option<std::sync::Arc<checkpoint::Checkpointer>>,
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
@@ -211,6 +215,16 @@ pub struct Catalogue {
     /// The order text sorts in: a language's collation, or (`None`, as the
     /// command line has it) case- and accent-blind code-point order.
     collation: Option<std::sync::Arc<crate::collation::Collation>>,
+}
+
+impl Drop for Catalogue {
+    fn drop(&mut self) {
+        // The thread finishes its checkpoint before the connection closes,
+        // which checkpoints whatever is left.
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.close();
+        }
+    }
 }
 
 impl Catalogue {
@@ -287,11 +301,13 @@ impl Catalogue {
             });
         }
         conn.pragma_update(None, "foreign_keys", true)?;
-        if path.is_some() && !read_only {
+        let mut checkpointer = None;
+        if let Some(path) = path.as_deref().filter(|_| !read_only) {
             conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
             // With WAL, NORMAL loses no committed transaction when the
             // process dies; only a power cut can take the last ones back.
             conn.pragma_update(None, "synchronous", "normal")?;
+            checkpointer = Some(checkpoint::Checkpointer::install(&mut conn, path)?);
         }
         if path.is_some() {
             // 64 MiB of page cache (the default is 2 MiB) so the full-text
@@ -317,6 +333,7 @@ impl Catalogue {
             })?;
         }
         Ok(Self {
+            checkpointer,
             conn,
             path,
             read_only,
