@@ -72,14 +72,6 @@ CREATE TABLE photo (
     -- The capture day, for date searches.
     taken_day           TEXT GENERATED ALWAYS AS (substr(taken_at, 1, 10)) VIRTUAL,
 
-    -- What search needs to know of the photo's claims (below), one bit per
-    -- descriptive field: the fields whose claims disagree, those with a
-    -- claim citing a source; and which certainties its claims carry
-    -- (1 certain, 2 probable, 4 possible).
-    disputed            INTEGER NOT NULL DEFAULT 0,
-    sourced             INTEGER NOT NULL DEFAULT 0,
-    certainties         INTEGER NOT NULL DEFAULT 0,
-
     -- Pages (images) in a multi-page file (a TIFF of several pages); NULL
     -- for a file of one image. The first page is the one catalogued.
     pages               INTEGER CHECK (pages >= 1)
@@ -271,3 +263,15 @@ CREATE TABLE claim (
 CREATE INDEX claim_photo ON claim (photo_id, field);
 CREATE INDEX claim_source ON claim (source_id, photo_id);
 CREATE UNIQUE INDEX claim_preferred ON claim (photo_id, field) WHERE preferred = 1;
+
+-- What search needs to know of a photo's claims, one bit per descriptive
+-- field: the fields whose claims disagree, those with a claim citing a
+-- source; and which certainties its claims carry (1 certain, 2 probable,
+-- 4 possible). A row only for a photo with some; narrow, so that a claim on
+-- many photos changes few pages.
+CREATE TABLE claim_mark (
+    photo_id    INTEGER PRIMARY KEY REFERENCES photo (id) ON DELETE CASCADE,
+    disputed    INTEGER NOT NULL DEFAULT 0,
+    sourced     INTEGER NOT NULL DEFAULT 0,
+    certainties INTEGER NOT NULL DEFAULT 0
+);

@@ -626,11 +626,23 @@ fn write_marks(conn: &Connection, photo: PhotoId, claims: &[(i64, ClaimRecord)])
             certainties |= c.certainty.map_or(0, Certainty::bit);
         }
     }
-    conn.prepare_cached(
-        "UPDATE photo SET disputed = ?2, sourced = ?3, certainties = ?4
-         WHERE id = ?1 AND (disputed, sourced, certainties) IS NOT (?2, ?3, ?4)",
-    )?
-    .execute(params![photo.0, disputed, sourced, certainties])?;
+    // A photo with marks has claims, so it exists: the key's reference is
+    // checked, not looked up twice.
+    if (disputed, sourced, certainties) == (0, 0, 0) {
+        conn.prepare_cached("DELETE FROM claim_mark WHERE photo_id = ?1")?
+            .execute([photo.0])?;
+    } else {
+        conn.prepare_cached(
+            "INSERT INTO claim_mark (photo_id, disputed, sourced, certainties)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (photo_id) DO UPDATE
+             SET disputed = excluded.disputed, sourced = excluded.sourced,
+                 certainties = excluded.certainties
+             WHERE (disputed, sourced, certainties)
+                 IS NOT (excluded.disputed, excluded.sourced, excluded.certainties)",
+        )?
+        .execute(params![photo.0, disputed, sourced, certainties])?;
+    }
     Ok(())
 }
 

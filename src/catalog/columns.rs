@@ -175,6 +175,10 @@ pub struct Columns {
     collation: Option<Arc<Collation>>,
 }
 
+/// The photos this connection changes, noted by triggers. Marks are
+/// written with an upsert, whose conflict clause overrides a trigger's `OR
+/// IGNORE`: their triggers test for the id instead. (The key of a mark
+/// never changes, so its update trigger notes the one photo.)
 const CHANGED_TABLE: &str = "
     CREATE TEMP TABLE IF NOT EXISTS changed_photo (id INTEGER PRIMARY KEY);
     CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_insert AFTER INSERT ON main.photo BEGIN
@@ -193,6 +197,17 @@ const CHANGED_TABLE: &str = "
         INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id), (new.photo_id);
     END;
     CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_delete AFTER DELETE ON main.photo_keyword BEGIN
+        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_insert AFTER INSERT ON main.claim_mark BEGIN
+        INSERT INTO changed_photo (id) SELECT new.photo_id
+        WHERE NOT EXISTS (SELECT 1 FROM changed_photo WHERE id = new.photo_id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_update AFTER UPDATE ON main.claim_mark BEGIN
+        INSERT INTO changed_photo (id) SELECT new.photo_id
+        WHERE NOT EXISTS (SELECT 1 FROM changed_photo WHERE id = new.photo_id);
+    END;
+    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_delete AFTER DELETE ON main.claim_mark BEGIN
         INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
     END;
 ";
@@ -316,7 +331,7 @@ impl Columns {
             .collect();
         let sql = format!(
             "SELECT id, date_created, taken_at, rating, flag, label, city, camera_model, creators, {},
-                    {}, disputed, sourced, certainties
+                    {}
              FROM photo {filter}",
             filled.join(" | "),
             valued.join(" | ")
@@ -355,9 +370,9 @@ impl Columns {
                 city: city.map_or(NO_NAME, |c| self.names.intern(c)),
                 camera: camera.map_or(NO_NAME, |c| self.names.intern(c)),
                 valued: r.get(10)?,
-                disputed: r.get(11)?,
-                sourced: r.get(12)?,
-                certainties: r.get(13)?,
+                disputed: 0,
+                sourced: 0,
+                certainties: 0,
             };
             self.grow(id);
             self.rows[id] = row;
@@ -366,6 +381,18 @@ impl Columns {
         }
 
         let filter = filter.replace("WHERE id", "WHERE photo_id");
+        let mut stmt = conn.prepare(&format!(
+            "SELECT photo_id, disputed, sourced, certainties FROM claim_mark {filter}"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = r.get::<_, i64>(0)? as usize;
+            if self.live.contains(id) {
+                let row = &mut self.rows[id];
+                (row.disputed, row.sourced, row.certainties) = (r.get(1)?, r.get(2)?, r.get(3)?);
+            }
+        }
+
         let mut stmt = conn.prepare(&format!(
             "SELECT photo_id, keyword_id FROM photo_keyword {filter} ORDER BY photo_id"
         ))?;

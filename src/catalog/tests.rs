@@ -448,9 +448,7 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          DROP TABLE claim;
          DROP TABLE source;
          DROP TABLE source_fts;
-         ALTER TABLE photo DROP COLUMN disputed;
-         ALTER TABLE photo DROP COLUMN sourced;
-         ALTER TABLE photo DROP COLUMN certainties;
+         DROP TABLE claim_mark;
          ALTER TABLE photo DROP COLUMN pages;
          ALTER TABLE photo ADD COLUMN date_from TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
          ALTER TABLE photo ADD COLUMN date_to TEXT GENERATED ALWAYS AS (date_created) VIRTUAL;
