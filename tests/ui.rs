@@ -1493,6 +1493,75 @@ fn a_captioning_session_from_the_keyboard() {
     assert_eq!(history[2], "Undo: Keyword Poslední vlak on 1 photo");
 }
 
+/// The captioning scenario with the keyboard alone, no pointer at all: the
+/// arrows choose a photo, F2 puts the keyboard in its caption (Tab saves
+/// it), 4 rates it, Ctrl+K adds a keyword, Ctrl+B adds it to a set chosen
+/// by name with the arrows, and Ctrl+Z takes that last step back.
+#[test]
+fn the_captioning_scenario_with_the_keyboard_alone() {
+    let f = fixture();
+    let in_set = with_set(&f);
+    let mut h = harness(&f);
+    let dormitory = id_of(&f, "dormitory-sewing.jpg");
+    // The first arrow selects the first photo, the second the next one.
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::ArrowRight);
+    settle(&mut h);
+    assert_eq!(h.state().inspector().photos(), [dormitory]);
+
+    h.key_press(Key::F2);
+    h.run_steps(2);
+    keyboard_type(&h, "Ložnice v kasárnách, Milovice 1991");
+    h.run_steps(2);
+    // Tab saves the caption and goes on to the next field; Esc leaves it.
+    h.key_press(Key::Tab);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    settle(&mut h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "Poslední vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(2);
+    keyboard_type(&h, "odch");
+    h.run_steps(2);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    h.get_by_label("Enter adds them to “Odchod 1991”.").hover();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let mut grown = in_set.to_vec();
+    grown.push(dormitory);
+    assert_eq!(set_order(&f, "Odchod 1991"), grown);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(set_order(&f, "Odchod 1991"), in_set, "the adding is undone");
+    let now = read(&f).photo(dormitory).unwrap().unwrap();
+    assert_eq!(
+        now.description.caption.as_deref(),
+        Some("Ložnice v kasárnách, Milovice 1991")
+    );
+    assert_eq!(now.curation.rating, 4);
+    assert!(
+        now.description
+            .keywords
+            .contains(&"Poslední vlak".to_owned()),
+        "{:?}",
+        now.description.keywords
+    );
+}
+
 // Catalogues from the window: new, open, recent, back up, quit, the first
 // launch and a damaged catalogue.
 

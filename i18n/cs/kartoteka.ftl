@@ -109,6 +109,9 @@ menu-select-all = Vybrat vše
 menu-select-none = Zrušit výběr
 menu-find = Hledat
 menu-open-full-size = Otevřít v plné velikosti
+menu-write-caption = Psát popisek
+menu-add-keyword = Přidat klíčové slovo
+menu-add-to-set = Přidat do sady…
 menu-no-stars = Bez hvězdiček
 menu-stars = { $stars } { $count ->
     [one] { $count } hvězdička
@@ -522,6 +525,9 @@ key-label-green = Zelený štítek
 key-label-blue = Modrý štítek
 key-no-label = Bez barevného štítku
 key-remove-from-set = Odebrat ze zobrazené sady (Zpět je vrátí)
+key-write-caption = Psát popisek vybraných fotografií (napsaný text ho nahradí)
+key-add-keyword = Přidat vybraným fotografiím klíčové slovo
+key-add-to-set = Přidat vybrané fotografie do sady zvolené podle názvu (nový název založí novou sadu)
 key-open-full-size = Otevřít fotografii v plné velikosti
 key-grid-view = Mřížka
 key-table-view = Tabulka
@@ -584,6 +590,17 @@ merge-ok = Sloučit
 rename-set-heading = Přejmenovat sadu
 rename-set-explanation = Sada si ponechá fotografie, pořadí i výstavní popisky.
 rename-set-field = Nový název
+add-to-set-heading = Přidat { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} do sady
+add-to-set-explanation = Napište název sady, nebo ji vyberte šipkami ↓ a ↑. Název, který žádná sada nemá, založí novou sadu.
+add-to-set-field = Název sady
+add-to-set-existing = Enter je přidá do sady „{ $set }“.
+add-to-set-new = Enter založí novou sadu „{ $set }“ a přidá je do ní.
+add-to-set-ok = Přidat
 status-job-under-way = { $what } ještě probíhá
 
 ## Inspektor

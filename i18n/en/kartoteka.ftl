@@ -108,6 +108,9 @@ menu-select-all = Select all
 menu-select-none = Select none
 menu-find = Find
 menu-open-full-size = Open full size
+menu-write-caption = Write the caption
+menu-add-keyword = Add a keyword
+menu-add-to-set = Add to a set…
 menu-no-stars = No stars
 menu-stars = { $stars } { $count ->
     [one] { $count } star
@@ -471,6 +474,9 @@ key-label-green = Green label
 key-label-blue = Blue label
 key-no-label = No colour label
 key-remove-from-set = Remove from the set shown (undo puts them back)
+key-write-caption = Write the caption of the selected photos (what is typed replaces it)
+key-add-keyword = Add a keyword to the selected photos
+key-add-to-set = Add the selected photos to a set, chosen by name (a new name makes a new set)
 key-open-full-size = Open the photo full size
 key-grid-view = Grid
 key-table-view = Table
@@ -533,6 +539,15 @@ merge-ok = Merge
 rename-set-heading = Rename set
 rename-set-explanation = The set keeps its photos, order and wall labels.
 rename-set-field = New name
+add-to-set-heading = Add { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to a set
+add-to-set-explanation = Type the set's name, or choose one with ↓ and ↑. A name no set has makes a new set.
+add-to-set-field = Set name
+add-to-set-existing = Enter adds them to “{ $set }”.
+add-to-set-new = Enter makes the new set “{ $set }” and adds them to it.
+add-to-set-ok = Add
 status-job-under-way = { $what } is still under way
 
 ## The inspector

@@ -109,6 +109,9 @@ menu-select-all = Vybrať všetko
 menu-select-none = Zrušiť výber
 menu-find = Hľadať
 menu-open-full-size = Otvoriť v plnej veľkosti
+menu-write-caption = Písať popis
+menu-add-keyword = Pridať kľúčové slovo
+menu-add-to-set = Pridať do sady…
 menu-no-stars = Bez hviezdičiek
 menu-stars = { $stars } { $count ->
     [one] { $count } hviezdička
@@ -522,6 +525,9 @@ key-label-green = Zelený štítok
 key-label-blue = Modrý štítok
 key-no-label = Bez farebného štítku
 key-remove-from-set = Odobrať zo zobrazenej sady (Späť ich vráti)
+key-write-caption = Písať popis vybraných fotografií (napísaný text ho nahradí)
+key-add-keyword = Pridať vybraným fotografiám kľúčové slovo
+key-add-to-set = Pridať vybrané fotografie do sady zvolenej podľa názvu (nový názov založí novú sadu)
 key-open-full-size = Otvoriť fotografiu v plnej veľkosti
 key-grid-view = Mriežka
 key-table-view = Tabuľka
@@ -584,6 +590,17 @@ merge-ok = Zlúčiť
 rename-set-heading = Premenovať sadu
 rename-set-explanation = Sada si ponechá fotografie, poradie aj výstavné popisky.
 rename-set-field = Nový názov
+add-to-set-heading = Pridať { $count ->
+    [one] { $count } fotografiu
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} do sady
+add-to-set-explanation = Napíšte názov sady, alebo ju vyberte šípkami ↓ a ↑. Názov, ktorý nemá žiadna sada, založí novú sadu.
+add-to-set-field = Názov sady
+add-to-set-existing = Enter ich pridá do sady „{ $set }“.
+add-to-set-new = Enter založí novú sadu „{ $set }“ a pridá ich do nej.
+add-to-set-ok = Pridať
 status-job-under-way = { $what } ešte prebieha
 
 ## Inšpektor

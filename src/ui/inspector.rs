@@ -226,6 +226,18 @@ impl InspectorState {
         );
     }
 
+    /// F2: the caption takes the keyboard with its text selected, as when
+    /// Tab enters it, so that typing replaces it.
+    pub fn write_caption(&mut self, ctx: &egui::Context) {
+        self.select_caption = true;
+        ctx.memory_mut(|m| m.request_focus(field_id(CAPTION)));
+    }
+
+    /// Ctrl+K: the field that adds a keyword takes the keyboard.
+    pub fn add_keyword(&mut self, ctx: &egui::Context) {
+        ctx.memory_mut(|m| m.request_focus(keyword_id()));
+    }
+
     /// The field differs between the selected photos and shows "(mixed)".
     pub fn is_mixed(&self, field: &str) -> bool {
         self.buffers.get(field).is_some_and(|b| b.mixed)

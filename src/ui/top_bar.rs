@@ -198,6 +198,16 @@ fn photo_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Key(Shortcut::OpenFullSize));
         }
         ui.separator();
+        for (text, shortcut) in [
+            (tr!("menu-write-caption"), Shortcut::WriteCaption),
+            (tr!("menu-add-keyword"), Shortcut::AddKeyword),
+            (tr!("menu-add-to-set"), Shortcut::AddToSet),
+        ] {
+            if item(ui, selected, &text, Some(shortcut)) {
+                actions.push(Action::Key(shortcut));
+            }
+        }
+        ui.separator();
         for n in 0..=5u8 {
             let text = if n == 0 {
                 tr!("menu-no-stars")
