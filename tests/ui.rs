@@ -2574,6 +2574,143 @@ fn every_interactive_element_has_an_accessible_name() {
     );
 }
 
+/// Whether the keyword tree's row of a keyword (its name and count) is
+/// open, and its description; `None` when the tree has no such row.
+fn keyword_row(h: &Harness<'static, App>, name: &str) -> Option<(Option<bool>, Option<String>)> {
+    let prefix = format!("{name}  ");
+    h.query_all(egui_kittest::kittest::By::new().role(Role::Button))
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(&prefix))
+        })
+        .map(|n| {
+            (
+                n.accesskit_node().data().is_expanded(),
+                n.accesskit_node().description(),
+            )
+        })
+}
+
+/// A screen reader hears more than names: a thumbnail says its stars, flag,
+/// colour label and whether it is selected, and in a set its place; a set
+/// in the sidebar its place among the sets; a keyword with keywords below
+/// it whether it is open, and how many photos it has.
+#[test]
+fn thumbnails_sets_and_keywords_tell_a_screen_reader_their_state() {
+    let f = fixture();
+    with_set(&f);
+    let mut h = harness(&f);
+    let description = |h: &Harness<'static, App>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label)
+            .accesskit_node()
+            .description()
+            .unwrap_or_default()
+    };
+    assert!(
+        description(&h, TREATY).contains("No stars"),
+        "{}",
+        description(&h, TREATY)
+    );
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    h.key_press(Key::P);
+    h.key_press(Key::Num6);
+    settle(&mut h);
+    let treaty = h.get_by_role_and_label(Role::Button, TREATY);
+    assert_eq!(treaty.accesskit_node().is_selected(), Some(true));
+    assert_eq!(
+        treaty.accesskit_node().description().as_deref(),
+        Some("4 stars, picked, Red label")
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, DORMITORY)
+            .accesskit_node()
+            .is_selected(),
+        Some(false)
+    );
+
+    // The set, shown in its order: each photo says its place.
+    let set = h.get_by_role_and_label(Role::Button, "Odchod 1991  3");
+    assert_eq!(
+        set.accesskit_node().description().as_deref(),
+        Some("3 photos, 1 of 1")
+    );
+    set.click();
+    settle(&mut h);
+    assert!(
+        description(&h, CONVOY).ends_with(", 2 of 3"),
+        "{}",
+        description(&h, CONVOY)
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, CONVOY)
+            .accesskit_node()
+            .position_in_set(),
+        Some(2)
+    );
+
+    // A keyword with keywords below it: open, then folded.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let (open, count) = keyword_row(&h, "Places").expect("the keyword Places in the tree");
+    assert_eq!(open, Some(true));
+    assert!(count.is_some_and(|c| c.ends_with(" photo") || c.ends_with(" photos")));
+    h.get_by_role_and_label(Role::Button, "Collapse Places")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, "Expand Places")
+            .accesskit_node()
+            .data()
+            .is_expanded(),
+        Some(false)
+    );
+    assert_eq!(
+        keyword_row(&h, "Places").map(|(open, _)| open),
+        Some(Some(false))
+    );
+}
+
+/// The status bar's count is a polite live region, so that a screen reader
+/// reads the new count out when a search settles; the search field
+/// describes itself with the count too.
+#[test]
+fn the_result_count_is_announced_when_a_search_settles() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let live_texts = |h: &Harness<'static, App>| -> Vec<String> {
+        h.query_all(egui_kittest::kittest::By::new().include_labels())
+            .filter(|n| n.accesskit_node().data().live() == Some(egui::accesskit::Live::Polite))
+            .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+            .collect()
+    };
+    assert!(
+        live_texts(&h).iter().any(|t| t.starts_with("5 photos")),
+        "{:?}",
+        live_texts(&h)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    keyboard_type(&h, "kyndrova -milovice");
+    wait_for(&mut h, "the search", |app| {
+        app.results().len() == 3 && app.is_settled()
+    });
+    let live = live_texts(&h);
+    assert!(
+        live.iter().any(|t| t.starts_with("3 photos of 5")),
+        "{live:?}"
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .accesskit_node()
+            .description()
+            .as_deref(),
+        Some("3 photos of 5")
+    );
+}
+
 /// Ctrl+plus zooms the interface and the window keeps the zoom; the View
 /// menu's light theme changes the colours at once and is kept too.
 #[test]

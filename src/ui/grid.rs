@@ -170,7 +170,23 @@ fn cell_ui(
             &name,
         )
     });
+    // After the name, its state, and in a set shown its place there.
+    let mut state =
+        super::access::photo_state(photo.rating, photo.flag, photo.label, photo.missing);
+    if in_set.is_some()
+        && let Some((_, items)) = &app.set_items
+        && let Some(item) = items.iter().find(|i| i.photo == id)
+    {
+        let position = item.position as usize;
+        super::access::place(ui.ctx(), response.id, position, items.len());
+        state = format!(
+            "{state}, {}",
+            super::access::position_words(position, items.len())
+        );
+    }
+    super::access::describe(ui.ctx(), response.id, state);
     let selected = app.selection.is_selected(id);
+    super::access::selected(ui.ctx(), response.id, selected);
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect.expand(4.0));
     if app.selection.focus() == Some(id) && !ui.ctx().egui_wants_keyboard_input() {

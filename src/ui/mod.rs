@@ -9,6 +9,7 @@
 //! [`keys`], the menus and the search field in [`top_bar`], dialogs in
 //! [`dialogs`].
 
+mod access;
 mod actions;
 mod catalogues;
 mod claims;
@@ -482,6 +483,11 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// The results shown are those of the last search asked for.
+    fn search_settled(&self) -> bool {
+        self.searched && self.shown_generation == self.generation
     }
 
     /// Nothing is on its way: no search, inspection, import or thumbnail.

@@ -381,6 +381,11 @@ fn search_field(app: &mut App, ui: &mut egui::Ui, width: f32) {
     );
     search
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("search-name")));
+    // Once a search has settled, the field says how many photos it found.
+    if app.query_edited.is_none() && app.search_settled() {
+        let count = super::status::result_count(app);
+        super::access::describe(ui.ctx(), search.id, count);
+    }
     if search.changed() {
         app.query_edited = Some(Instant::now());
     }
