@@ -2782,6 +2782,71 @@ fn the_language_is_chosen_in_the_view_menu_and_switches_at_once() {
     assert_eq!(h.state().settings().language, Some(Language::English));
 }
 
+/// In Czech, the Edit menu's undo and redo and the inspector's history say
+/// the catalogue's changes in Czech, with Czech plurals; the catalogue's
+/// own words, which the command line's `history` prints, stay English.
+#[test]
+fn the_edit_history_is_shown_in_the_windows_language() {
+    let f = fixture();
+    let settings = Settings {
+        language: Some(Language::Czech),
+        ..Settings::default()
+    };
+    let mut h = harness_with(&f, [1280.0, 800.0], settings);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "Poslední vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
+    h.get_by_role_and_label(Role::Button, "Úpravy").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Zpět: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_label_contains("Historie (").click_accesskit();
+    settle(&mut h);
+    h.get_by_label_contains("Hodnocení 4 u 1 fotografie")
+        .hover();
+    h.get_by_label_contains("Hodnocení: 0 → 4").hover();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Úpravy").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Znovu: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+    h.get_by_label_contains("Zpět: Hodnocení 4 u 1 fotografie")
+        .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_label_contains("Zpět: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+
+    let summaries: Vec<String> = read(&f)
+        .history(None, 3)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
+    assert_eq!(
+        summaries[..3],
+        [
+            "Undo: Keyword Poslední vlak on 1 photo",
+            "Keyword Poslední vlak on 1 photo",
+            "Rating 4 on 1 photo"
+        ]
+    );
+}
+
 /// The main window at 150 % zoom in the light theme on a 1280 x 800
 /// screen (853 x 533 points), one photo chosen: the snapshots beside this
 /// test are how it should look, in Czech and in English (nothing cut or

@@ -665,6 +665,57 @@ tech-warning = Upozornění
 history-none = V katalogu nezměněno
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (vráceno)
+history-on-photos = { $what } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-rating = Hodnocení { $stars }
+history-cleared = Vymazáno: { $field }
+history-keywords-added = { $count ->
+    [one] Klíčové slovo
+   *[other] Klíčová slova
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Odebráno klíčové slovo
+   *[other] Odebrána klíčová slova
+} { $keywords }
+history-undo-of = Zpět: { $what }
+history-redo-of = Znovu: { $what }
+history-set-created = Vytvořena sada „{ $set }“
+history-search-saved = Uloženo hledání „{ $set }“
+history-set-deleted = Smazána sada „{ $set }“ ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-search-deleted = Smazáno uložené hledání „{ $set }“
+history-set-renamed = Sada „{ $old }“ přejmenována na „{ $new }“
+history-set-added = Do sady „{ $set }“ { $count ->
+    [one] přidána { $count } fotografie
+    [few] přidány { $count } fotografie
+    [many] přidáno { $count } fotografie
+   *[other] přidáno { $count } fotografií
+}
+history-set-removed = Ze sady „{ $set }“ { $count ->
+    [one] odebrána { $count } fotografie
+    [few] odebrány { $count } fotografie
+    [many] odebráno { $count } fotografie
+   *[other] odebráno { $count } fotografií
+}
+history-set-wall-labels = { $count ->
+    [one] Výstavní popiska
+    [few] { $count } výstavní popisky
+    [many] { $count } výstavní popisky
+   *[other] { $count } výstavních popisek
+} v sadě „{ $set }“
+history-set-order = Nové pořadí sady „{ $set }“
+history-keyword-renamed = Klíčové slovo { $old } přejmenováno na { $new }
+history-change = { $field }: { $old } → { $new }
+history-empty = (prázdné)
+history-no-items = (žádná)
 
 ## Katalogy: první spuštění, poškození, zálohy, O aplikaci, odchod
 

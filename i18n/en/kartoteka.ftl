@@ -606,6 +606,47 @@ tech-warning = Warning
 history-none = Not changed in the catalogue
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (undone)
+history-on-photos = { $what } on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-rating = Rating { $stars }
+history-cleared = { $field } cleared
+history-keywords-added = { $count ->
+    [one] Keyword
+   *[other] Keywords
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Keyword
+   *[other] Keywords
+} { $keywords } removed
+history-undo-of = Undo: { $what }
+history-redo-of = Redo: { $what }
+history-set-created = Created set “{ $set }”
+history-search-saved = Saved search “{ $set }”
+history-set-deleted = Deleted set “{ $set }” ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+history-search-deleted = Deleted saved search “{ $set }”
+history-set-renamed = Renamed set “{ $old }” to “{ $new }”
+history-set-added = Added { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to set “{ $set }”
+history-set-removed = Removed { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} from set “{ $set }”
+history-set-wall-labels = { $count ->
+    [one] Wall label
+   *[other] { $count } wall labels
+} in set “{ $set }”
+history-set-order = New order of set “{ $set }”
+history-keyword-renamed = Renamed keyword { $old } to { $new }
+history-change = { $field }: { $old } → { $new }
+history-empty = (empty)
+history-no-items = (none)
 
 ## Catalogues: the first launch, damage, backups, About, leaving
 

@@ -665,6 +665,57 @@ tech-warning = Upozornenie
 history-none = V katalógu nezmenené
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (vrátené)
+history-on-photos = { $what } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-rating = Hodnotenie { $stars }
+history-cleared = Vymazané: { $field }
+history-keywords-added = { $count ->
+    [one] Kľúčové slovo
+   *[other] Kľúčové slová
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Odobraté kľúčové slovo
+   *[other] Odobraté kľúčové slová
+} { $keywords }
+history-undo-of = Späť: { $what }
+history-redo-of = Znova: { $what }
+history-set-created = Vytvorená sada „{ $set }“
+history-search-saved = Uložené hľadanie „{ $set }“
+history-set-deleted = Zmazaná sada „{ $set }“ ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-search-deleted = Zmazané uložené hľadanie „{ $set }“
+history-set-renamed = Sada „{ $old }“ premenovaná na „{ $new }“
+history-set-added = Do sady „{ $set }“ { $count ->
+    [one] pridaná { $count } fotografia
+    [few] pridané { $count } fotografie
+    [many] pridaných { $count } fotografie
+   *[other] pridaných { $count } fotografií
+}
+history-set-removed = Zo sady „{ $set }“ { $count ->
+    [one] odobraná { $count } fotografia
+    [few] odobrané { $count } fotografie
+    [many] odobraných { $count } fotografie
+   *[other] odobraných { $count } fotografií
+}
+history-set-wall-labels = { $count ->
+    [one] Výstavná popiska
+    [few] { $count } výstavné popisky
+    [many] { $count } výstavnej popisky
+   *[other] { $count } výstavných popisiek
+} v sade „{ $set }“
+history-set-order = Nové poradie sady „{ $set }“
+history-keyword-renamed = Kľúčové slovo { $old } premenované na { $new }
+history-change = { $field }: { $old } → { $new }
+history-empty = (prázdne)
+history-no-items = (žiadne)
 
 ## Katalógy: prvé spustenie, poškodenie, zálohy, O aplikácii, odchod
 

@@ -322,6 +322,8 @@ fn items_change_in_words(old: &[SetEntry], new: &[SetEntry]) -> String {
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reverted {
+    /// The operation undone or redone.
+    pub operation: i64,
     /// The operation undone or redone, in words.
     pub summary: String,
     /// How many changes it made.
@@ -349,6 +351,24 @@ pub struct HistoryChange {
     pub photo: Option<PhotoId>,
     /// The change in words: "Caption: “Old” → “New”".
     pub words: String,
+    /// The change itself, for a face that says it in its own words.
+    #[serde(skip)]
+    pub step: Step,
+}
+
+/// An operation as data: enough for a face (the window) to say what it did
+/// in its own language, as [`HistoryEntry::summary`] says it in English.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    pub id: i64,
+    /// What made it: edit, template, keywords, sets, csv, undo, redo.
+    pub source: String,
+    /// The catalogue's own words for it (the command line's).
+    pub summary: String,
+    /// For an undo or a redo, the operation it reverted or applied again.
+    pub reverts: Option<i64>,
+    /// Its steps, in the order they were made.
+    pub steps: Vec<Step>,
 }
 
 // ---------------------------------------------------------------------------
@@ -929,6 +949,7 @@ impl Catalogue {
         )?;
         tx.commit()?;
         Ok(Some(Reverted {
+            operation,
             summary,
             changes: steps.len(),
         }))
@@ -957,6 +978,7 @@ impl Catalogue {
         )?;
         tx.commit()?;
         Ok(Some(Reverted {
+            operation,
             summary,
             changes: steps.len(),
         }))
@@ -977,6 +999,53 @@ impl Catalogue {
             .optional()?;
         let redo = redoable(&self.conn)?.map(|(_, summary)| summary);
         Ok((undo, redo))
+    }
+
+    /// What undo and redo would do now, as operations with their steps,
+    /// for a face that says them in its own words.
+    pub fn undo_redo_operations(&self) -> Result<(Option<Operation>, Option<Operation>)> {
+        let undo: Option<i64> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT id FROM edit_operation WHERE undone_by IS NULL AND {MADE}
+                     ORDER BY id DESC LIMIT 1"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let redo = redoable(&self.conn)?.map(|(id, _)| id);
+        let read = |id: Option<i64>| -> Result<Option<Operation>> {
+            match id {
+                Some(id) => self.operation_record(id),
+                None => Ok(None),
+            }
+        };
+        Ok((read(undo)?, read(redo)?))
+    }
+
+    /// One operation of the history with all its steps, or `None` when
+    /// there is no such operation.
+    pub fn operation_record(&self, id: i64) -> Result<Option<Operation>> {
+        let head: Option<(String, String, Option<i64>)> = self
+            .conn
+            .query_row(
+                "SELECT source, summary, reverts FROM edit_operation WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((source, summary, reverts)) = head else {
+            return Ok(None);
+        };
+        Ok(Some(Operation {
+            id,
+            source,
+            summary,
+            reverts,
+            steps: steps_of(&self.conn, id)?,
+        }))
     }
 
     /// The history, newest first: every operation, or those that changed
@@ -1023,6 +1092,7 @@ impl Catalogue {
                 entry.changes.push(HistoryChange {
                     photo,
                     words: step.describe(&self.conn),
+                    step,
                 });
             }
         }

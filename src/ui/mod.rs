@@ -16,6 +16,7 @@ mod claims;
 mod dialogs;
 mod events;
 mod grid;
+mod history;
 pub mod i18n;
 mod inspector;
 pub mod interop;

@@ -681,7 +681,11 @@ impl State {
 
     /// Tells the window what undo and redo would do now.
     fn send_history(&mut self) {
-        match self.catalogue.undo_redo() {
+        let said = self
+            .catalogue
+            .undo_redo_operations()
+            .map(|(undo, redo)| (undo.map(|op| self.said(&op)), redo.map(|op| self.said(&op))));
+        match said {
             Ok((undo, redo)) => self.send(Event::History { undo, redo }),
             Err(e) => self.send(Event::ReadFailed(tr!(
                 "read-history",
@@ -689,6 +693,37 @@ impl State {
             ))),
         }
         self.data_version = self.catalogue.data_version().ok();
+    }
+
+    /// An operation of the history in the window's language (an undo or
+    /// redo with the operation it reverted).
+    fn said(&self, op: &crate::catalog::Operation) -> String {
+        let reverted = op
+            .reverts
+            .and_then(|id| self.catalogue.operation_record(id).ok().flatten());
+        super::history::operation(op, reverted.as_ref())
+    }
+
+    /// The operation undone or redone, in the window's language.
+    fn said_by_id(&self, id: i64, english: String) -> String {
+        match self.catalogue.operation_record(id) {
+            Ok(Some(op)) => self.said(&op),
+            _ => english,
+        }
+    }
+
+    /// A photo's history in the window's language.
+    fn history_said(&self, photo: PhotoId) -> crate::catalog::Result<Vec<HistoryEntry>> {
+        let mut entries = self.catalogue.history(Some(photo), 50)?;
+        for entry in &mut entries {
+            if let Some(op) = self.catalogue.operation_record(entry.operation)? {
+                entry.summary = self.said(&op);
+            }
+            for change in &mut entry.changes {
+                change.words = super::history::change(&change.step, &change.words);
+            }
+        }
+        Ok(entries)
     }
 
     /// Says so when another connection (another Kartoteka, a command-line
@@ -770,6 +805,9 @@ impl State {
                         error = e.to_string()
                     )));
                 }
+                // Undo and redo are named again too, in the language the
+                // window may just have switched to.
+                self.send_history();
                 Ok(())
             }
             Command::Edit {
@@ -790,7 +828,8 @@ impl State {
             },
             Command::Undo => match self.catalogue.undo() {
                 Ok(Some(r)) => {
-                    self.changed(tr!("undid", what = r.summary));
+                    let what = self.said_by_id(r.operation, r.summary);
+                    self.changed(tr!("undid", what = what));
                     Ok(())
                 }
                 Ok(None) => {
@@ -801,7 +840,8 @@ impl State {
             },
             Command::Redo => match self.catalogue.redo() {
                 Ok(Some(r)) => {
-                    self.changed(tr!("redid", what = r.summary));
+                    let what = self.said_by_id(r.operation, r.summary);
+                    self.changed(tr!("redid", what = what));
                     Ok(())
                 }
                 Ok(None) => {
@@ -1122,7 +1162,7 @@ impl State {
             photos: all,
             tags: self.catalogue.raw_tags(focus)?,
             sets,
-            history: self.catalogue.history(Some(focus), 50)?,
+            history: self.history_said(focus)?,
             wall_labels,
             claims: self.catalogue.claims(focus)?,
         })));

@@ -1,0 +1,387 @@
+//! The catalogue's history in the window's language: what undo and redo
+//! would do, and the inspector's list of a photo's changes. The catalogue
+//! keeps its own words for an operation in English (the command line's
+//! `history` prints them, and scripts read them); the window says the same
+//! operation again from its steps. An operation it has no words of its own
+//! for (a CSV import, claims, sources, templates) keeps the catalogue's.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{i18n, words};
+use crate::catalog::{Operation, Step};
+use crate::photo::{Attribute, Field, Flag, Label};
+use crate::text::shorten;
+use crate::tr;
+
+/// An operation in words. For an undo or a redo, `reverted` is the
+/// operation it reverted or applied again.
+pub fn operation(op: &Operation, reverted: Option<&Operation>) -> String {
+    match (op.source.as_str(), reverted) {
+        ("undo", Some(r)) => tr!("history-undo-of", what = made(r)),
+        ("redo", Some(r)) => tr!("history-redo-of", what = made(r)),
+        _ => made(op),
+    }
+}
+
+/// An operation people made, in words.
+fn made(op: &Operation) -> String {
+    let said = match op.source.as_str() {
+        "edit" => photo_edit(&op.steps),
+        "sets" => set_change(&op.steps),
+        "keywords" => keyword_change(&op.steps),
+        _ => None,
+    };
+    said.unwrap_or_else(|| op.summary.clone())
+}
+
+/// Edits of photos: "Caption on 3 photos", "Rating 4 on 1 photo",
+/// "Keyword Milovice on 12 photos".
+fn photo_edit(steps: &[Step]) -> Option<String> {
+    let mut photos = BTreeSet::new();
+    // Attributes in the order first changed, with their steps' new values.
+    let mut changed: Vec<(Attribute, Vec<&Value>)> = Vec::new();
+    let mut added: Vec<String> = Vec::new();
+    let mut removed: Vec<String> = Vec::new();
+    let mut hierarchy_added: Vec<String> = Vec::new();
+    let mut hierarchy_removed: Vec<String> = Vec::new();
+    for step in steps {
+        let (photo, attribute, old, new) = match step {
+            Step::Photo {
+                photo,
+                attribute,
+                old,
+                new,
+            } => (photo, attribute, old, new),
+            // A keyword new to the tree is made on the way.
+            Step::Keyword { old: None, .. } => continue,
+            _ => return None,
+        };
+        photos.insert(*photo);
+        match attribute {
+            Attribute::Field(Field::Keywords) => difference(old, new, &mut added, &mut removed),
+            Attribute::Field(Field::HierarchicalKeywords) => {
+                difference(old, new, &mut hierarchy_added, &mut hierarchy_removed)
+            }
+            a => match changed.iter_mut().find(|(b, _)| b == a) {
+                Some((_, values)) => values.push(new),
+                None => changed.push((*a, vec![new])),
+            },
+        }
+    }
+    if photos.is_empty() {
+        return None;
+    }
+    // A keyword in the tree changes both lists; its flat name says it.
+    if added.is_empty() {
+        added = hierarchy_added;
+    }
+    if removed.is_empty() {
+        removed = hierarchy_removed;
+    }
+    let mut parts: Vec<String> = changed
+        .iter()
+        .map(|(attribute, values)| attribute_change(*attribute, values))
+        .collect();
+    if !added.is_empty() {
+        parts.push(tr!(
+            "history-keywords-added",
+            count = added.len(),
+            keywords = added.join(", ")
+        ));
+    }
+    if !removed.is_empty() {
+        parts.push(tr!(
+            "history-keywords-removed",
+            count = removed.len(),
+            keywords = removed.join(", ")
+        ));
+    }
+    Some(tr!(
+        "history-on-photos",
+        what = shorten(&parts.join(", "), 80),
+        count = photos.len()
+    ))
+}
+
+/// The keywords a list gained and lost, added to those seen before.
+fn difference(old: &Value, new: &Value, added: &mut Vec<String>, removed: &mut Vec<String>) {
+    let list = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|i| i.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let (old, new) = (list(old), list(new));
+    for k in new.iter().filter(|k| !old.contains(k)) {
+        if !added.contains(k) {
+            added.push(k.clone());
+        }
+    }
+    for k in old.iter().filter(|k| !new.contains(k)) {
+        if !removed.contains(k) {
+            removed.push(k.clone());
+        }
+    }
+}
+
+/// One attribute's change, named as the Photo menu names it.
+fn attribute_change(attribute: Attribute, values: &[&Value]) -> String {
+    let first = values.first().copied().unwrap_or(&Value::Null);
+    match (attribute, first) {
+        (Attribute::Rating, v) => tr!("history-rating", stars = v.as_u64().unwrap_or(0)),
+        (Attribute::Flag, Value::String(f)) => match Flag::from_name(f) {
+            Some(Flag::Pick) => tr!("edit-pick"),
+            Some(Flag::Reject) => tr!("edit-reject"),
+            None => tr!("edit-unflag"),
+        },
+        (Attribute::Flag, _) => tr!("edit-unflag"),
+        (Attribute::Label, Value::String(l)) => tr!("edit-label", label = l.as_str()),
+        (Attribute::Label, _) => tr!("edit-no-label"),
+        (a, _) if values.iter().all(|v| v.is_null()) => {
+            tr!("history-cleared", field = words::attribute(a))
+        }
+        (a, _) => words::attribute(a),
+    }
+}
+
+/// Sets made, renamed, deleted, filled, emptied and reordered.
+fn set_change(steps: &[Step]) -> Option<String> {
+    let [step] = steps else {
+        return None;
+    };
+    Some(match step {
+        Step::Set { name, old, new } => match (old, new) {
+            (None, Some(s)) if s.query.is_some() => {
+                tr!("history-search-saved", set = name.as_str())
+            }
+            (None, Some(_)) => tr!("history-set-created", set = name.as_str()),
+            (Some(s), None) if s.query.is_some() => {
+                tr!("history-search-deleted", set = name.as_str())
+            }
+            (Some(s), None) => tr!(
+                "history-set-deleted",
+                set = name.as_str(),
+                count = s.items.len()
+            ),
+            _ => return None,
+        },
+        Step::SetName { old, new } => tr!(
+            "history-set-renamed",
+            old = old.as_str(),
+            new = new.as_str()
+        ),
+        Step::SetItems { set, old, new } => {
+            let had: BTreeSet<i64> = old.iter().map(|e| e.0).collect();
+            let has: BTreeSet<i64> = new.iter().map(|e| e.0).collect();
+            let added = has.difference(&had).count();
+            let removed = had.difference(&has).count();
+            let labels = new
+                .iter()
+                .filter(|(id, note)| old.iter().any(|(o, n)| o == id && n != note))
+                .count();
+            let set = set.as_str();
+            if added > 0 {
+                tr!("history-set-added", set = set, count = added)
+            } else if removed > 0 {
+                tr!("history-set-removed", set = set, count = removed)
+            } else if labels > 0 {
+                tr!("history-set-wall-labels", set = set, count = labels)
+            } else {
+                tr!("history-set-order", set = set)
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// A keyword renamed or moved, or deleted with those below it.
+fn keyword_change(steps: &[Step]) -> Option<String> {
+    match steps {
+        [Step::KeywordPath { old, new, .. }] => Some(tr!(
+            "history-keyword-renamed",
+            old = old.as_str(),
+            new = new.as_str()
+        )),
+        _ => None,
+    }
+}
+
+/// A change of one photo, in words: "Caption: “Old” → “New”"; other kinds
+/// of change keep the catalogue's words.
+pub fn change(step: &Step, english: &str) -> String {
+    let Step::Photo {
+        attribute,
+        old,
+        new,
+        ..
+    } = step
+    else {
+        return english.to_owned();
+    };
+    tr!(
+        "history-change",
+        field = words::attribute(*attribute),
+        old = value(*attribute, old),
+        new = value(*attribute, new)
+    )
+}
+
+/// A value as the history shows it: text in quotes, lists joined, flags
+/// and colour labels by their names.
+fn value(attribute: Attribute, value: &Value) -> String {
+    match (attribute, value) {
+        (_, Value::Null) => tr!("history-empty"),
+        (Attribute::Flag, Value::String(f)) => match Flag::from_name(f) {
+            Some(Flag::Pick) => tr!("access-picked"),
+            Some(Flag::Reject) => tr!("access-rejected"),
+            None => f.clone(),
+        },
+        (Attribute::Label, Value::String(l)) => {
+            Label::from_name(l).map_or_else(|| l.clone(), words::label)
+        }
+        (_, Value::String(s)) => format!("“{}”", shorten(&s.replace('\n', " "), 60)),
+        (_, Value::Array(items)) if items.is_empty() => tr!("history-no-items"),
+        (_, Value::Array(items)) => {
+            let texts: Vec<String> = items
+                .iter()
+                .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+                .collect();
+            shorten(&texts.join("; "), 80)
+        }
+        (_, Value::Number(n)) => n.as_u64().map_or_else(|| n.to_string(), i18n::number),
+        (_, other) => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::SetState;
+    use crate::photo::PhotoId;
+    use crate::ui::i18n::{Language, Shared};
+
+    fn op(source: &str, steps: Vec<Step>) -> Operation {
+        Operation {
+            id: 7,
+            source: source.to_owned(),
+            summary: "the catalogue's words".to_owned(),
+            reverts: None,
+            steps,
+        }
+    }
+
+    fn caption(photo: i64) -> Step {
+        Step::Photo {
+            photo: PhotoId(photo),
+            attribute: Attribute::Field(Field::Caption),
+            old: Value::Null,
+            new: Value::from("Milovice, 1991"),
+        }
+    }
+
+    fn keyword(photo: i64) -> [Step; 3] {
+        [
+            Step::Keyword {
+                path: "Poslední vlak".to_owned(),
+                old: None,
+                new: Some(crate::catalog::KeywordState {
+                    exported: true,
+                    synonyms: Vec::new(),
+                }),
+            },
+            Step::Photo {
+                photo: PhotoId(photo),
+                attribute: Attribute::Field(Field::Keywords),
+                old: serde_json::json!(["kasárna"]),
+                new: serde_json::json!(["kasárna", "Poslední vlak"]),
+            },
+            Step::Photo {
+                photo: PhotoId(photo),
+                attribute: Attribute::Field(Field::HierarchicalKeywords),
+                old: serde_json::json!([]),
+                new: serde_json::json!(["Poslední vlak"]),
+            },
+        ]
+    }
+
+    fn created(set: &str) -> Step {
+        Step::Set {
+            name: set.to_owned(),
+            old: None,
+            new: Some(SetState {
+                query: None,
+                items: Vec::new(),
+            }),
+        }
+    }
+
+    #[test]
+    fn operations_are_said_in_czech_with_their_plurals() {
+        Shared::new(Language::Czech).use_here();
+        let three = op("edit", vec![caption(1), caption(2), caption(3)]);
+        assert_eq!(operation(&three, None), "Popisek u 3 fotografií");
+        let one = op("edit", keyword(1).to_vec());
+        assert_eq!(
+            operation(&one, None),
+            "Klíčové slovo Poslední vlak u 1 fotografie"
+        );
+        let rated = op(
+            "edit",
+            vec![Step::Photo {
+                photo: PhotoId(4),
+                attribute: Attribute::Rating,
+                old: Value::from(0),
+                new: Value::from(4),
+            }],
+        );
+        assert_eq!(operation(&rated, None), "Hodnocení 4 u 1 fotografie");
+        let set = op("sets", vec![created("Odchod 1991")]);
+        let mut undo = op("undo", Vec::new());
+        undo.reverts = Some(set.id);
+        assert_eq!(
+            operation(&undo, Some(&set)),
+            "Zpět: Vytvořena sada „Odchod 1991“"
+        );
+        let added = op(
+            "sets",
+            vec![Step::SetItems {
+                set: "Odchod 1991".to_owned(),
+                old: vec![(1, None)],
+                new: vec![(1, None), (2, None), (3, None)],
+            }],
+        );
+        assert_eq!(
+            operation(&added, None),
+            "Do sady „Odchod 1991“ přidány 2 fotografie"
+        );
+        assert_eq!(
+            change(&caption(1), "English"),
+            "Popisek: (prázdné) → “Milovice, 1991”"
+        );
+    }
+
+    #[test]
+    fn english_says_what_the_catalogue_says_and_the_rest_keeps_its_words() {
+        Shared::new(Language::English).use_here();
+        let three = op("edit", vec![caption(1), caption(2), caption(3)]);
+        assert_eq!(operation(&three, None), "Caption on 3 photos");
+        let one = op("edit", keyword(1).to_vec());
+        assert_eq!(operation(&one, None), "Keyword Poslední vlak on 1 photo");
+        let set = op("sets", vec![created("Odchod 1991")]);
+        let mut redo = op("redo", Vec::new());
+        redo.reverts = Some(set.id);
+        assert_eq!(
+            operation(&redo, Some(&set)),
+            "Redo: Created set “Odchod 1991”"
+        );
+        // A CSV import is said as the catalogue says it.
+        let csv = op("csv", vec![caption(1)]);
+        assert_eq!(operation(&csv, None), "the catalogue's words");
+    }
+}
