@@ -636,6 +636,7 @@ inspector-stars = { $count ->
 inspector-mixed = (různé)
 inspector-key-hint = klávesa { $key }
 inspector-bad-date = Takové datum katalog nepřečte. Přijímá: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? nejisté, 1991~ přibližně, 199X desetiletí, 1991-XX, 1990-02/1991-06 rozmezí, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = Vypsat tvrzení k tomuto poli s jejich prameny
 inspector-in-sets = Ve výstavních sadách

@@ -577,6 +577,7 @@ inspector-stars = { $count ->
 inspector-mixed = (mixed)
 inspector-key-hint = key { $key }
 inspector-bad-date = Not a date the catalogue can read. Accepted: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? uncertain, 1991~ about, 199X a decade, 1991-XX, 1990-02/1991-06 a span, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = List the claims on this field, with their sources
 inspector-in-sets = In exhibition sets

@@ -636,6 +636,7 @@ inspector-stars = { $count ->
 inspector-mixed = (rôzne)
 inspector-key-hint = kláves { $key }
 inspector-bad-date = Taký dátum katalóg neprečíta. Prijíma: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? neisté, 1991~ približne, 199X desaťročie, 1991-XX, 1990-02/1991-06 rozpätie, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = Vypísať tvrdenia k tomuto poľu s ich prameňmi
 inspector-in-sets = Vo výstavných sadách

@@ -20,7 +20,7 @@ use super::words;
 use super::worker::Command;
 use super::{Action, App, Details};
 use crate::catalog::{Edit, HistoryEntry};
-use crate::date::{DEPICTED_FORMS, Depicted};
+use crate::date::Depicted;
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
 use crate::text::fold;
 use crate::tr;
@@ -483,7 +483,7 @@ fn date_problem(text: &str) -> Option<String> {
     }
     Depicted::parse(text)
         .err()
-        .map(|_| tr!("inspector-bad-date", forms = DEPICTED_FORMS))
+        .map(|_| tr!("inspector-bad-date", forms = tr!("date-forms")))
 }
 
 fn keyword_id() -> egui::Id {
@@ -955,6 +955,32 @@ fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
                 ui.add_space(12.0);
                 ui.add(egui::Label::new(RichText::new(&c.words).small()).wrap());
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::{Language, Strings};
+
+    /// The forms the message lists when a date is rejected, in every
+    /// language, are forms the catalogue reads.
+    #[test]
+    fn every_date_form_offered_is_one_the_catalogue_reads() {
+        for language in Language::CHOSEN {
+            let forms = Strings::of(language).plain("date-forms");
+            let examples: Vec<&str> = forms
+                .split([',', ';'])
+                .filter_map(|f| f.split_whitespace().next())
+                .collect();
+            assert!(examples.len() >= 9, "{language:?}: {forms}");
+            for example in examples {
+                assert!(
+                    Depicted::parse(example).is_ok(),
+                    "{language:?} offers {example:?}, which does not parse"
+                );
+            }
         }
     }
 }
