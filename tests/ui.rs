@@ -1562,6 +1562,36 @@ fn the_captioning_scenario_with_the_keyboard_alone() {
     );
 }
 
+/// Tab moves the keyboard from control to control, Shift+Tab back, and
+/// Space presses the control that has it: here the sidebar's "Without
+/// caption", reached from the search field with Tab alone.
+#[test]
+fn tab_walks_the_controls_and_space_presses_one() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    assert!(h.get_by_label("Search").is_focused());
+    let mut reached = false;
+    for _ in 0..20 {
+        h.key_press(Key::Tab);
+        h.run_steps(2);
+        if h.get_by_label("Without caption  0").is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the sidebar");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run_steps(2);
+    assert!(h.get_by_label("Missing files  0").is_focused());
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    h.key_press(Key::Space);
+    settle(&mut h);
+    assert_eq!(h.state().query(), "missing:caption");
+}
+
 // Catalogues from the window: new, open, recent, back up, quit, the first
 // launch and a damaged catalogue.
 
