@@ -2433,7 +2433,8 @@ fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
 /// Walks the screens the scenarios reach, in a language, calling `check` on
 /// each: the grid, one and all photos in the inspector, every menu and the
 /// language submenu, the table, the keyboard reference, the full-size view,
-/// the CSV export form, and the first screen of an empty catalogue.
+/// the form that adds to a set, the CSV export form, and the first screen
+/// of an empty catalogue.
 fn walk_screens(
     f: &Fixture,
     language: Language,
@@ -2506,6 +2507,14 @@ fn walk_screens(
     check(&h, "the full-size view");
     h.key_press(Key::Escape);
     settle(&mut h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(3);
+    h.get_by_label(&say("add-to-set-field")).hover();
+    check(&h, "the form that adds to a set");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label(&say("add-to-set-field")).is_none());
 
     h.key_press_modifiers(SHIFT_COMMAND, Key::E);
     h.run_steps(3);
