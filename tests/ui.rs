@@ -2886,6 +2886,61 @@ fn the_edit_history_is_shown_in_the_windows_language() {
     );
 }
 
+/// In English the window says each operation as the catalogue's own words
+/// (the command line's `history`) say it, though it makes its words from
+/// the operation's steps.
+#[test]
+fn in_english_the_window_says_the_history_as_the_command_line_does() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let undo_says = |h: &mut Harness<'static, App>| {
+        let english = read(&f).undo_redo().unwrap().0.expect("something to undo");
+        h.get_by_role_and_label(Role::Button, "Edit").click();
+        h.run_steps(2);
+        h.get_by_label_contains(&format!("Undo: {english} "))
+            .hover();
+        h.key_press(Key::Escape);
+        h.run_steps(2);
+    };
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num3);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press(Key::X);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press(Key::Num7);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    undo_says(&mut h);
+    // A new set, made and filled from the keyboard: two operations.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(2);
+    keyboard_type(&h, "Odsun");
+    h.run_steps(2);
+    h.get_by_label("Enter makes the new set “Odsun” and adds them to it.")
+        .hover();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Redo: Added 1 photo to set “Odsun”")
+        .hover();
+}
+
 /// The main window at 150 % zoom in the light theme on a 1280 x 800
 /// screen (853 x 533 points), one photo chosen: the snapshots beside this
 /// test are how it should look, in Czech and in English (nothing cut or

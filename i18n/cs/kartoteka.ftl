@@ -714,6 +714,18 @@ history-set-wall-labels = { $count ->
 } v sadě „{ $set }“
 history-set-order = Nové pořadí sady „{ $set }“
 history-keyword-renamed = Klíčové slovo { $old } přejmenováno na { $new }
+history-keyword-deleted = Smazáno klíčové slovo { $keyword } ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-merged = Klíčové slovo { $keyword } sloučeno do { $into } ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdné)
 history-no-items = (žádná)

@@ -645,6 +645,14 @@ history-set-wall-labels = { $count ->
 } in set “{ $set }”
 history-set-order = New order of set “{ $set }”
 history-keyword-renamed = Renamed keyword { $old } to { $new }
+history-keyword-deleted = Deleted keyword { $keyword } ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+history-keyword-merged = Merged keyword { $keyword } into { $into } ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
 history-change = { $field }: { $old } → { $new }
 history-empty = (empty)
 history-no-items = (none)

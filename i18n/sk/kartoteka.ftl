@@ -714,6 +714,18 @@ history-set-wall-labels = { $count ->
 } v sade „{ $set }“
 history-set-order = Nové poradie sady „{ $set }“
 history-keyword-renamed = Kľúčové slovo { $old } premenované na { $new }
+history-keyword-deleted = Zmazané kľúčové slovo { $keyword } ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-merged = Kľúčové slovo { $keyword } zlúčené do { $into } ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdne)
 history-no-items = (žiadne)

@@ -30,7 +30,7 @@ fn made(op: &Operation) -> String {
     let said = match op.source.as_str() {
         "edit" => photo_edit(&op.steps),
         "sets" => set_change(&op.steps),
-        "keywords" => keyword_change(&op.steps),
+        "keywords" => keyword_change(&op.steps, &op.summary),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
@@ -200,13 +200,66 @@ fn set_change(steps: &[Step]) -> Option<String> {
     })
 }
 
-/// A keyword renamed or moved, or deleted with those below it.
-fn keyword_change(steps: &[Step]) -> Option<String> {
-    match steps {
-        [Step::KeywordPath { old, new, .. }] => Some(tr!(
+/// A keyword renamed or moved, deleted with those below it, or merged
+/// into another. The steps of a merge into a keyword its photos all had
+/// already look like a deletion's, so the catalogue's own words tell the
+/// two apart.
+fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
+    if let [Step::KeywordPath { old, new, .. }] = steps {
+        return Some(tr!(
             "history-keyword-renamed",
             old = old.as_str(),
             new = new.as_str()
+        ));
+    }
+    // The keyword that went: the last deleted (a deletion goes deepest
+    // first, a merge deletes the merged one last).
+    let gone = steps.iter().rev().find_map(|s| match s {
+        Step::Keyword {
+            path, new: None, ..
+        } => Some(path.clone()),
+        _ => None,
+    })?;
+    let mut photos = BTreeSet::new();
+    let (mut added, mut removed) = (Vec::new(), Vec::new());
+    let (mut paths_added, mut paths_removed) = (Vec::new(), Vec::new());
+    let mut kept_any = false;
+    for step in steps {
+        match step {
+            Step::Photo {
+                photo,
+                attribute: Attribute::Field(Field::Keywords),
+                old,
+                new,
+            } => {
+                photos.insert(*photo);
+                difference(old, new, &mut added, &mut removed);
+            }
+            Step::Photo {
+                photo,
+                attribute: Attribute::Field(Field::HierarchicalKeywords),
+                old,
+                new,
+            } => {
+                photos.insert(*photo);
+                difference(old, new, &mut paths_added, &mut paths_removed);
+            }
+            Step::Keyword { new: None, .. } => {}
+            _ => kept_any = true,
+        }
+    }
+    let into = paths_added.first().or(added.first());
+    match into {
+        Some(into) if english.starts_with("Merged keyword ") => Some(tr!(
+            "history-keyword-merged",
+            keyword = gone.as_str(),
+            into = into.as_str(),
+            count = photos.len()
+        )),
+        None if !kept_any && english.starts_with("Deleted keyword ") => Some(tr!(
+            "history-keyword-deleted",
+            keyword = gone.as_str(),
+            count = photos.len()
         )),
         _ => None,
     }
@@ -379,6 +432,32 @@ mod tests {
         assert_eq!(
             operation(&redo, Some(&set)),
             "Redo: Created set “Odchod 1991”"
+        );
+        let mut deleted = op(
+            "keywords",
+            vec![
+                Step::Photo {
+                    photo: PhotoId(1),
+                    attribute: Attribute::Field(Field::Keywords),
+                    old: serde_json::json!(["BMP", "convoy"]),
+                    new: serde_json::json!(["convoy"]),
+                },
+                Step::Keyword {
+                    path: "Subjects|Military|Vehicles|BMP".to_owned(),
+                    old: Some(crate::catalog::KeywordState {
+                        exported: true,
+                        synonyms: Vec::new(),
+                    }),
+                    new: None,
+                },
+            ],
+        );
+        deleted.summary = "Deleted keyword Subjects|Military|Vehicles|BMP (1 photo)".to_owned();
+        assert_eq!(operation(&deleted, None), deleted.summary);
+        Shared::new(Language::Slovak).use_here();
+        assert_eq!(
+            operation(&deleted, None),
+            "Zmazané kľúčové slovo Subjects|Military|Vehicles|BMP (1 fotografia)"
         );
         // A CSV import is said as the catalogue says it.
         let csv = op("csv", vec![caption(1)]);
