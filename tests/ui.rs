@@ -574,6 +574,19 @@ fn a_csv_exported_edited_and_imported_is_shown_before_it_is_applied() {
         .count();
     assert_eq!(cleared, had - 1);
 
+    // The Edit menu names the import as the command line's history does.
+    let english = read(&f).undo_redo().unwrap().0.expect("the import to undo");
+    assert!(english.starts_with("CSV import of "), "{english}");
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run_steps(2);
+    h.get_by_label_contains(&format!(
+        "Undo: {} ",
+        kartoteka::text::shorten(&english, 50)
+    ))
+    .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
     // One import, one undo.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);

@@ -726,6 +726,32 @@ history-keyword-merged = Klíčové slovo { $keyword } sloučeno do { $into } ({
     [many] { $count } fotografie
    *[other] { $count } fotografií
 })
+history-template-saved = Uložena šablona „{ $template }“
+history-template-changed = Změněna šablona „{ $template }“
+history-template-deleted = Smazána šablona „{ $template }“
+history-template-applied = Šablona „{ $template }“ u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv = Import CSV ze souboru { $file }: { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv-labels = Import CSV ze souboru { $file }: { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}, { $labels ->
+    [one] { $labels } výstavní popiska
+    [few] { $labels } výstavní popisky
+    [many] { $labels } výstavní popisky
+   *[other] { $labels } výstavních popisek
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdné)
 history-no-items = (žádná)

@@ -653,6 +653,24 @@ history-keyword-merged = Merged keyword { $keyword } into { $into } ({ $count ->
     [one] { $count } photo
    *[other] { $count } photos
 })
+history-template-saved = Saved template “{ $template }”
+history-template-changed = Changed template “{ $template }”
+history-template-deleted = Deleted template “{ $template }”
+history-template-applied = Template “{ $template }” on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-csv = CSV import of { $file }: { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-csv-labels = CSV import of { $file }: { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}, { $labels ->
+    [one] { $labels } wall label
+   *[other] { $labels } wall labels
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (empty)
 history-no-items = (none)

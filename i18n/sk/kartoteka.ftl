@@ -726,6 +726,32 @@ history-keyword-merged = Kľúčové slovo { $keyword } zlúčené do { $into } 
     [many] { $count } fotografie
    *[other] { $count } fotografií
 })
+history-template-saved = Uložená šablóna „{ $template }“
+history-template-changed = Zmenená šablóna „{ $template }“
+history-template-deleted = Zmazaná šablóna „{ $template }“
+history-template-applied = Šablóna „{ $template }“ na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-csv = Import CSV zo súboru { $file }: { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv-labels = Import CSV zo súboru { $file }: { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}, { $labels ->
+    [one] { $labels } výstavná popiska
+    [few] { $labels } výstavné popisky
+    [many] { $labels } výstavnej popisky
+   *[other] { $labels } výstavných popisiek
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdne)
 history-no-items = (žiadne)

@@ -31,6 +31,9 @@ fn made(op: &Operation) -> String {
         "edit" => photo_edit(&op.steps),
         "sets" => set_change(&op.steps),
         "keywords" => keyword_change(&op.steps, &op.summary),
+        "templates" => template_change(&op.steps),
+        "template" => template_applied(&op.steps, &op.summary),
+        "csv" => csv_import(&op.steps, &op.summary),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
@@ -54,8 +57,9 @@ fn photo_edit(steps: &[Step]) -> Option<String> {
                 old,
                 new,
             } => (photo, attribute, old, new),
-            // A keyword new to the tree is made on the way.
-            Step::Keyword { old: None, .. } => continue,
+            // A keyword new to the tree is made on the way, and claims on
+            // a field follow its edit.
+            Step::Keyword { old: None, .. } | Step::Claim { .. } => continue,
             _ => return None,
         };
         photos.insert(*photo);
@@ -265,6 +269,69 @@ fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
     }
 }
 
+/// A template saved, changed or deleted.
+fn template_change(steps: &[Step]) -> Option<String> {
+    let [Step::Template { name, old, new }] = steps else {
+        return None;
+    };
+    let template = name.as_str();
+    Some(match (old, new) {
+        (None, _) => tr!("history-template-saved", template = template),
+        (_, None) => tr!("history-template-deleted", template = template),
+        _ => tr!("history-template-changed", template = template),
+    })
+}
+
+/// The photos an operation's steps change.
+fn photos_changed(steps: &[Step]) -> usize {
+    steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Photo { photo, .. } => Some(*photo),
+            _ => None,
+        })
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// A template applied: "Template “Kyndrová 1991” on 3 photos". The steps
+/// do not name the template; the catalogue's words do.
+fn template_applied(steps: &[Step], english: &str) -> Option<String> {
+    let (template, _) = english.strip_prefix("Template “")?.rsplit_once("” on ")?;
+    Some(tr!(
+        "history-template-applied",
+        template = template,
+        count = photos_changed(steps)
+    ))
+}
+
+/// An edited CSV read back: "CSV import of edits.csv: 3 photos, 2 wall
+/// labels". The file's name is in the catalogue's words only.
+fn csv_import(steps: &[Step], english: &str) -> Option<String> {
+    let (file, _) = english.strip_prefix("CSV import of ")?.rsplit_once(": ")?;
+    let labels: usize = steps
+        .iter()
+        .map(|s| match s {
+            Step::SetItems { old, new, .. } => new
+                .iter()
+                .filter(|(id, note)| old.iter().any(|(o, n)| o == id && n != note))
+                .count(),
+            _ => 0,
+        })
+        .sum();
+    let count = photos_changed(steps);
+    Some(if labels == 0 {
+        tr!("history-csv", file = file, count = count)
+    } else {
+        tr!(
+            "history-csv-labels",
+            file = file,
+            count = count,
+            labels = labels
+        )
+    })
+}
+
 /// A change of one photo, in words: "Caption: “Old” → “New”"; other kinds
 /// of change keep the catalogue's words.
 pub fn change(step: &Step, english: &str) -> String {
@@ -459,8 +526,36 @@ mod tests {
             operation(&deleted, None),
             "Zmazané kľúčové slovo Subjects|Military|Vehicles|BMP (1 fotografia)"
         );
-        // A CSV import is said as the catalogue says it.
-        let csv = op("csv", vec![caption(1)]);
-        assert_eq!(operation(&csv, None), "the catalogue's words");
+        Shared::new(Language::English).use_here();
+        // Claims and sources are said as the catalogue says them.
+        let claim = op("claims", vec![caption(1)]);
+        assert_eq!(operation(&claim, None), "the catalogue's words");
+        let mut csv = op(
+            "csv",
+            vec![
+                caption(1),
+                caption(2),
+                Step::SetItems {
+                    set: "Odchod 1991".to_owned(),
+                    old: vec![(1, None), (2, None)],
+                    new: vec![(1, Some("Milovice".to_owned())), (2, None)],
+                },
+            ],
+        );
+        csv.summary = "CSV import of edits: June.csv: 2 photos, 1 wall label".to_owned();
+        assert_eq!(operation(&csv, None), csv.summary);
+        let mut template = op("template", vec![caption(1), caption(2), caption(3)]);
+        template.summary = "Template “Kyndrová 1991” on 3 photos".to_owned();
+        assert_eq!(operation(&template, None), template.summary);
+        Shared::new(Language::Czech).use_here();
+        assert_eq!(
+            operation(&csv, None),
+            "Import CSV ze souboru edits: June.csv: 2 fotografie, 1 výstavní popiska"
+        );
+        assert_eq!(
+            operation(&template, None),
+            "Šablona „Kyndrová 1991“ u 3 fotografií"
+        );
+        Shared::new(Language::English).use_here();
     }
 }
