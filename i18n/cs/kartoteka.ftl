@@ -752,6 +752,15 @@ history-csv-labels = Import CSV ze souboru { $file }: { $count ->
     [many] { $labels } výstavní popisky
    *[other] { $labels } výstavních popisek
 }
+history-source-added = Přidán pramen „{ $source }“
+history-source-changed = Změněn pramen „{ $source }“
+history-source-removed = Odebrán pramen „{ $source }“
+history-sources-imported = { $count ->
+    [one] Importován { $count } pramen
+    [few] Importovány { $count } prameny
+    [many] Importováno { $count } pramene
+   *[other] Importováno { $count } pramenů
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdné)
 history-no-items = (žádná)

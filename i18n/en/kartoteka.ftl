@@ -671,6 +671,13 @@ history-csv-labels = CSV import of { $file }: { $count ->
     [one] { $labels } wall label
    *[other] { $labels } wall labels
 }
+history-source-added = Added source “{ $source }”
+history-source-changed = Changed source “{ $source }”
+history-source-removed = Removed source “{ $source }”
+history-sources-imported = Imported { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (empty)
 history-no-items = (none)

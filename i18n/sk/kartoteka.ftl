@@ -752,6 +752,15 @@ history-csv-labels = Import CSV zo súboru { $file }: { $count ->
     [many] { $labels } výstavnej popisky
    *[other] { $labels } výstavných popisiek
 }
+history-source-added = Pridaný prameň „{ $source }“
+history-source-changed = Zmenený prameň „{ $source }“
+history-source-removed = Odobratý prameň „{ $source }“
+history-sources-imported = { $count ->
+    [one] Importovaný { $count } prameň
+    [few] Importované { $count } pramene
+    [many] Importovaného { $count } prameňa
+   *[other] Importovaných { $count } prameňov
+}
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdne)
 history-no-items = (žiadne)

@@ -34,6 +34,7 @@ fn made(op: &Operation) -> String {
         "templates" => template_change(&op.steps),
         "template" => template_applied(&op.steps, &op.summary),
         "csv" => csv_import(&op.steps, &op.summary),
+        "sources" => source_change(&op.steps, &op.summary),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
@@ -282,6 +283,34 @@ fn template_change(steps: &[Step]) -> Option<String> {
     })
 }
 
+/// A source added, changed, removed, or sources imported. A merge keeps
+/// the catalogue's words (its steps do not name the source merged into);
+/// the catalogue's words tell a removal from a merge.
+fn source_change(steps: &[Step], english: &str) -> Option<String> {
+    let sources: Vec<_> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Source { old, new, .. } => Some((old, new)),
+            _ => None,
+        })
+        .collect();
+    match sources.as_slice() {
+        [(None, Some(s))] if steps.len() == 1 => {
+            Some(tr!("history-source-added", source = s.citation.as_str()))
+        }
+        [(Some(_), Some(s))] if steps.len() == 1 => {
+            Some(tr!("history-source-changed", source = s.citation.as_str()))
+        }
+        [(Some(s), None)] if english.starts_with("Removed source ") => {
+            Some(tr!("history-source-removed", source = s.citation.as_str()))
+        }
+        many if many.len() > 1 && many.iter().all(|(old, new)| old.is_none() && new.is_some()) => {
+            Some(tr!("history-sources-imported", count = many.len()))
+        }
+        _ => None,
+    }
+}
+
 /// The photos an operation's steps change.
 fn photos_changed(steps: &[Step]) -> usize {
     steps
@@ -484,6 +513,56 @@ mod tests {
             change(&caption(1), "English"),
             "Popisek: (prázdné) → “Milovice, 1991”"
         );
+    }
+
+    fn source(citation: &str) -> crate::catalog::SourceRecord {
+        crate::catalog::SourceRecord {
+            citation: citation.to_owned(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn sources_are_said_from_their_steps_and_a_merge_keeps_the_catalogues_words() {
+        Shared::new(Language::Czech).use_here();
+        let added = op(
+            "sources",
+            vec![Step::Source {
+                id: 1,
+                old: None,
+                new: Some(source("Rudé právo, 1991-06-22")),
+            }],
+        );
+        assert_eq!(
+            operation(&added, None),
+            "Přidán pramen „Rudé právo, 1991-06-22“"
+        );
+        let imported = op(
+            "sources",
+            (1..=5)
+                .map(|id| Step::Source {
+                    id,
+                    old: None,
+                    new: Some(source(&format!("Zdroj {id}"))),
+                })
+                .collect(),
+        );
+        assert_eq!(operation(&imported, None), "Importováno 5 pramenů");
+        let mut removed = op(
+            "sources",
+            vec![Step::Source {
+                id: 1,
+                old: Some(source("Rudé právo, 1991-06-22")),
+                new: None,
+            }],
+        );
+        removed.summary = "Removed source “Rudé právo, 1991-06-22”".to_owned();
+        assert_eq!(
+            operation(&removed, None),
+            "Odebrán pramen „Rudé právo, 1991-06-22“"
+        );
+        removed.summary = "Merged source “Rudé právo, 1991-06-22” into “ČTK”".to_owned();
+        assert_eq!(operation(&removed, None), removed.summary);
     }
 
     #[test]
