@@ -2682,6 +2682,20 @@ fn thumbnails_sets_and_keywords_tell_a_screen_reader_their_state() {
             .is_selected(),
         Some(false)
     );
+    // The inspector's flag and stars say which is on, by name alone.
+    let pressed = |h: &Harness<'static, App>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label)
+            .accesskit_node()
+            .data()
+            .toggled()
+    };
+    assert_eq!(pressed(&h, "Pick"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(pressed(&h, "Reject"), Some(egui::accesskit::Toggled::False));
+    assert_eq!(pressed(&h, "4 stars"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(
+        pressed(&h, "Red label"),
+        Some(egui::accesskit::Toggled::True)
+    );
 
     // The set, shown in its order: each photo says its place.
     let set = h.get_by_role_and_label(Role::Button, "Odchod 1991  3");

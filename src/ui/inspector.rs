@@ -424,11 +424,14 @@ fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
             ("reject", "✖ ", tr!("edit-reject"), "X"),
             ("none", "", tr!("edit-unflag"), "U"),
         ] {
-            if ui
-                .selectable_label(flag.as_deref() == Some(value), format!("{symbol}{what}"))
-                .on_hover_text(tr!("inspector-key-hint", key = key))
-                .clicked()
-            {
+            let on = flag.as_deref() == Some(value);
+            let response = ui
+                .selectable_label(on, format!("{symbol}{what}"))
+                .on_hover_text(tr!("inspector-key-hint", key = key));
+            // Named without the symbol, which a screen reader would spell.
+            response
+                .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &what));
+            if response.clicked() {
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Flag, Value::from(value))],
                     what,
@@ -667,11 +670,12 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
                 format!("{keyword} ✕")
             };
             let chip = egui::Button::new(RichText::new(text).small()).corner_radius(8.0);
-            let response = ui.add(chip).on_hover_text(if some {
+            let hint = if some {
                 tr!("chip-some-hint")
             } else {
                 tr!("chip-hint")
-            });
+            };
+            let response = ui.add(chip).on_hover_text(&hint);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Button,
@@ -679,6 +683,7 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
                     tr!("chip-remove", keyword = keyword.as_str()),
                 )
             });
+            super::access::describe(ui.ctx(), response.id, hint);
             if response.clicked() {
                 actions.push(Action::EditPhotos {
                     photos: app.inspector.photos.clone(),
