@@ -577,15 +577,7 @@ fn a_csv_exported_edited_and_imported_is_shown_before_it_is_applied() {
     // The Edit menu names the import as the command line's history does.
     let english = read(&f).undo_redo().unwrap().0.expect("the import to undo");
     assert!(english.starts_with("CSV import of "), "{english}");
-    h.get_by_role_and_label(Role::Button, "Edit").click();
-    h.run_steps(2);
-    h.get_by_label_contains(&format!(
-        "Undo: {} ",
-        kartoteka::text::shorten(&english, 50)
-    ))
-    .hover();
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    undo_as_the_command_line_says(&mut h, &f);
 
     // One import, one undo.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -2065,6 +2057,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     h.key_press_modifiers(SHIFT_COMMAND, Key::Z);
     settle(&mut h);
     assert_eq!(date(&f).as_deref(), Some("1990-02-26"));
+    undo_as_the_command_line_says(&mut h, &f);
 
     // Add a claim from the form: the picker finds the source accent-blind
     // as one types.
@@ -2087,6 +2080,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
         .find(|c| c.value == "1990-11-23")
         .expect("the claim was added");
     assert_eq!(added.source.map(|s| s.id), Some(radio));
+    undo_as_the_command_line_says(&mut h, &f);
     assert_eq!(added.locator.as_deref(), Some("p. 4"));
     assert!(!added.preferred);
     assert_eq!(date(&f).as_deref(), Some("1990-02-26"), "still preferred");
@@ -2120,6 +2114,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     remove.click();
     settle(&mut h);
     assert_eq!(date_claims(&f, dormitory).len(), before - 1);
+    undo_as_the_command_line_says(&mut h, &f);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert_eq!(date_claims(&f, dormitory).len(), before);
@@ -2913,6 +2908,25 @@ fn the_edit_history_is_shown_in_the_windows_language() {
     );
 }
 
+/// The Edit menu of a window in English names what Ctrl+Z would undo as the
+/// catalogue's own words (the command line's `history`) do.
+fn undo_as_the_command_line_says(h: &mut Harness<'static, App>, f: &Fixture) {
+    let english = read(f).undo_redo().unwrap().0.expect("something to undo");
+    // The menu bar's Edit comes first (the claims panel has Edit buttons too).
+    h.get_all_by_role_and_label(Role::Button, "Edit")
+        .next()
+        .expect("the Edit menu")
+        .click();
+    h.run_steps(2);
+    h.get_by_label_contains(&format!(
+        "Undo: {} ",
+        kartoteka::text::shorten(&english, 50)
+    ))
+    .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+}
+
 /// In English the window says each operation as the catalogue's own words
 /// (the command line's `history`) say it, though it makes its words from
 /// the operation's steps.
@@ -2920,15 +2934,7 @@ fn the_edit_history_is_shown_in_the_windows_language() {
 fn in_english_the_window_says_the_history_as_the_command_line_does() {
     let f = fixture();
     let mut h = harness(&f);
-    let undo_says = |h: &mut Harness<'static, App>| {
-        let english = read(&f).undo_redo().unwrap().0.expect("something to undo");
-        h.get_by_role_and_label(Role::Button, "Edit").click();
-        h.run_steps(2);
-        h.get_by_label_contains(&format!("Undo: {english} "))
-            .hover();
-        h.key_press(Key::Escape);
-        h.run_steps(2);
-    };
+    let undo_says = |h: &mut Harness<'static, App>| undo_as_the_command_line_says(h, &f);
     h.key_press(Key::ArrowRight);
     h.run_steps(2);
     h.key_press(Key::Num3);

@@ -761,6 +761,40 @@ history-sources-imported = { $count ->
     [many] Importováno { $count } pramene
    *[other] Importováno { $count } pramenů
 }
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Tvrzení k poli { $field } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-claims-added-cited = Tvrzení k poli { $field } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} z pramene „{ $source }“
+history-claim-preferred = Upřednostněno tvrzení { $claim }
+history-claim-removed = Odebráno tvrzení { $claim }
+history-claim-changed = Změněno tvrzení { $claim }
+history-claims-csv = CSV tvrzení: { $claims ->
+    [one] { $claims } tvrzení
+    [few] { $claims } tvrzení
+    [many] { $claims } tvrzení
+   *[other] { $claims } tvrzení
+} u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-claim-step-added = Tvrzení { $claim } přidáno
+history-claim-step-added-preferred = Tvrzení { $claim } přidáno jako upřednostněné
+history-claim-step-removed = Tvrzení { $claim } odebráno
+history-claim-step-preferred = Tvrzení { $claim } upřednostněno
+history-claim-step-not-preferred = Tvrzení { $claim } už není upřednostněné
+history-claim-step-changed = Tvrzení { $claim } změněno
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdné)
 history-no-items = (žádná)

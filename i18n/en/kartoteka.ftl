@@ -678,6 +678,32 @@ history-sources-imported = Imported { $count ->
     [one] { $count } source
    *[other] { $count } sources
 }
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Claim on { $field } of { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-claims-added-cited = Claim on { $field } of { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} from “{ $source }”
+history-claim-preferred = Preferred { $claim }
+history-claim-removed = Removed claim { $claim }
+history-claim-changed = Changed claim { $claim }
+history-claims-csv = Claims CSV: { $claims ->
+    [one] { $claims } claim
+   *[other] { $claims } claims
+} on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-claim-step-added = Claim { $claim } added
+history-claim-step-added-preferred = Claim { $claim }, preferred, added
+history-claim-step-removed = Claim { $claim } removed
+history-claim-step-preferred = Claim { $claim } preferred
+history-claim-step-not-preferred = Claim { $claim } no longer preferred
+history-claim-step-changed = Claim { $claim } changed
 history-change = { $field }: { $old } → { $new }
 history-empty = (empty)
 history-no-items = (none)

@@ -761,6 +761,40 @@ history-sources-imported = { $count ->
     [many] Importovaného { $count } prameňa
    *[other] Importovaných { $count } prameňov
 }
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Tvrdenie k poľu { $field } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-claims-added-cited = Tvrdenie k poľu { $field } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+} z prameňa „{ $source }“
+history-claim-preferred = Uprednostnené tvrdenie { $claim }
+history-claim-removed = Odobraté tvrdenie { $claim }
+history-claim-changed = Zmenené tvrdenie { $claim }
+history-claims-csv = CSV tvrdení: { $claims ->
+    [one] { $claims } tvrdenie
+    [few] { $claims } tvrdenia
+    [many] { $claims } tvrdenia
+   *[other] { $claims } tvrdení
+} na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-claim-step-added = Tvrdenie { $claim } pridané
+history-claim-step-added-preferred = Tvrdenie { $claim } pridané ako uprednostnené
+history-claim-step-removed = Tvrdenie { $claim } odobraté
+history-claim-step-preferred = Tvrdenie { $claim } uprednostnené
+history-claim-step-not-preferred = Tvrdenie { $claim } už nie je uprednostnené
+history-claim-step-changed = Tvrdenie { $claim } zmenené
 history-change = { $field }: { $old } → { $new }
 history-empty = (prázdne)
 history-no-items = (žiadne)

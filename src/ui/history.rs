@@ -10,24 +10,29 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::{i18n, words};
-use crate::catalog::{Operation, Step};
+use crate::catalog::{ClaimRecord, Operation, Step, claimable};
 use crate::photo::{Attribute, Field, Flag, Label};
 use crate::text::shorten;
 use crate::tr;
 
+/// The citation of a source, by its id, as the catalogue has it now.
+pub type Citations<'a> = &'a dyn Fn(i64) -> Option<String>;
+
 /// An operation in words. For an undo or a redo, `reverted` is the
-/// operation it reverted or applied again.
-pub fn operation(op: &Operation, reverted: Option<&Operation>) -> String {
+/// operation it reverted or applied again; `citation` names the sources
+/// claims cite.
+pub fn operation(op: &Operation, reverted: Option<&Operation>, citation: Citations) -> String {
     match (op.source.as_str(), reverted) {
-        ("undo", Some(r)) => tr!("history-undo-of", what = made(r)),
-        ("redo", Some(r)) => tr!("history-redo-of", what = made(r)),
-        _ => made(op),
+        ("undo", Some(r)) => tr!("history-undo-of", what = made(r, citation)),
+        ("redo", Some(r)) => tr!("history-redo-of", what = made(r, citation)),
+        _ => made(op, citation),
     }
 }
 
 /// An operation people made, in words.
-fn made(op: &Operation) -> String {
+fn made(op: &Operation, citation: Citations) -> String {
     let said = match op.source.as_str() {
+        "claims" => claim_change(&op.steps, &op.summary, citation),
         "edit" => photo_edit(&op.steps),
         "sets" => set_change(&op.steps),
         "keywords" => keyword_change(&op.steps, &op.summary),
@@ -311,6 +316,102 @@ fn source_change(steps: &[Step], english: &str) -> Option<String> {
     }
 }
 
+/// A claim in words: its field, its value, and the source it cites.
+fn claim_words(c: &ClaimRecord, citation: Citations) -> String {
+    let value = match &c.value {
+        Value::String(s) => format!("“{}”", shorten(&s.replace('\n', " "), 50)),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    };
+    let field = claimable(&c.field).map_or_else(|| c.field.clone(), words::attribute);
+    match c.source.and_then(citation) {
+        Some(source) => tr!(
+            "history-claim-cited",
+            field = field,
+            value = value,
+            source = source
+        ),
+        None => tr!("history-claim", field = field, value = value),
+    }
+}
+
+/// Claims added, preferred, changed, removed or read from a CSV. Their
+/// steps look alike (a claim changes, values follow); the catalogue's words
+/// say which it was.
+fn claim_change(steps: &[Step], english: &str, citation: Citations) -> Option<String> {
+    let claims: Vec<(&Option<ClaimRecord>, &Option<ClaimRecord>)> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Claim { old, new, .. } => Some((old, new)),
+            _ => None,
+        })
+        .collect();
+    if english.starts_with("Claims CSV: ") {
+        let photos: BTreeSet<_> = claims
+            .iter()
+            .filter_map(|(old, new)| new.as_ref().or(old.as_ref()).map(|c| c.photo))
+            .collect();
+        return Some(tr!(
+            "history-claims-csv",
+            claims = claims.len(),
+            count = photos.len()
+        ));
+    }
+    if english.starts_with("Claim on ") {
+        let added: Vec<&ClaimRecord> = claims
+            .iter()
+            .filter_map(|(old, new)| new.as_ref().filter(|_| old.is_none()))
+            .collect();
+        let first = added.first()?;
+        let field = claimable(&first.field)?;
+        let photos: BTreeSet<_> = added.iter().map(|c| c.photo).collect();
+        let field = words::attribute(field).to_lowercase();
+        return Some(match first.source.and_then(citation) {
+            Some(source) => tr!(
+                "history-claims-added-cited",
+                field = field,
+                count = photos.len(),
+                source = source
+            ),
+            None => tr!("history-claims-added", field = field, count = photos.len()),
+        });
+    }
+    if english.starts_with("Preferred ") {
+        let chosen = claims.iter().find_map(|(old, new)| match (old, new) {
+            (Some(o), Some(n)) if !o.preferred && n.preferred => Some(o),
+            _ => None,
+        })?;
+        return Some(tr!(
+            "history-claim-preferred",
+            claim = claim_words(chosen, citation)
+        ));
+    }
+    if english.starts_with("Removed claim ") {
+        let gone = claims.iter().find_map(|(old, new)| match (old, new) {
+            (Some(o), None) => Some(o),
+            _ => None,
+        })?;
+        return Some(tr!(
+            "history-claim-removed",
+            claim = claim_words(gone, citation)
+        ));
+    }
+    if english.starts_with("Changed claim ") {
+        let [(Some(_), Some(changed))] = claims.as_slice() else {
+            return None;
+        };
+        return Some(tr!(
+            "history-claim-changed",
+            claim = claim_words(changed, citation)
+        ));
+    }
+    None
+}
+
 /// The photos an operation's steps change.
 fn photos_changed(steps: &[Step]) -> usize {
     steps
@@ -361,24 +462,47 @@ fn csv_import(steps: &[Step], english: &str) -> Option<String> {
     })
 }
 
-/// A change of one photo, in words: "Caption: “Old” → “New”"; other kinds
-/// of change keep the catalogue's words.
-pub fn change(step: &Step, english: &str) -> String {
-    let Step::Photo {
-        attribute,
-        old,
-        new,
-        ..
-    } = step
-    else {
-        return english.to_owned();
-    };
-    tr!(
-        "history-change",
-        field = words::attribute(*attribute),
-        old = value(*attribute, old),
-        new = value(*attribute, new)
-    )
+/// A change of one photo, in words: "Caption: “Old” → “New”", "Claim Date
+/// depicted “1991” added"; other kinds of change keep the catalogue's words.
+pub fn change(step: &Step, english: &str, citation: Citations) -> String {
+    match step {
+        Step::Photo {
+            attribute,
+            old,
+            new,
+            ..
+        } => tr!(
+            "history-change",
+            field = words::attribute(*attribute),
+            old = value(*attribute, old),
+            new = value(*attribute, new)
+        ),
+        Step::Claim { old, new, .. } => match (old, new) {
+            (None, Some(c)) if c.preferred => tr!(
+                "history-claim-step-added-preferred",
+                claim = claim_words(c, citation)
+            ),
+            (None, Some(c)) => tr!("history-claim-step-added", claim = claim_words(c, citation)),
+            (Some(c), None) => tr!(
+                "history-claim-step-removed",
+                claim = claim_words(c, citation)
+            ),
+            (Some(a), Some(b)) if a.preferred != b.preferred && b.preferred => tr!(
+                "history-claim-step-preferred",
+                claim = claim_words(b, citation)
+            ),
+            (Some(a), Some(b)) if a.preferred != b.preferred => tr!(
+                "history-claim-step-not-preferred",
+                claim = claim_words(b, citation)
+            ),
+            (Some(_), Some(c)) => tr!(
+                "history-claim-step-changed",
+                claim = claim_words(c, citation)
+            ),
+            (None, None) => english.to_owned(),
+        },
+        _ => english.to_owned(),
+    }
 }
 
 /// A value as the history shows it: text in quotes, lists joined, flags
@@ -411,9 +535,13 @@ fn value(attribute: Attribute, value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::SetState;
+    use crate::catalog::{ClaimRecord, SetState};
     use crate::photo::PhotoId;
     use crate::ui::i18n::{Language, Shared};
+
+    fn no_sources(_: i64) -> Option<String> {
+        None
+    }
 
     fn op(source: &str, steps: Vec<Step>) -> Operation {
         Operation {
@@ -474,10 +602,13 @@ mod tests {
     fn operations_are_said_in_czech_with_their_plurals() {
         Shared::new(Language::Czech).use_here();
         let three = op("edit", vec![caption(1), caption(2), caption(3)]);
-        assert_eq!(operation(&three, None), "Popisek u 3 fotografií");
+        assert_eq!(
+            operation(&three, None, &no_sources),
+            "Popisek u 3 fotografií"
+        );
         let one = op("edit", keyword(1).to_vec());
         assert_eq!(
-            operation(&one, None),
+            operation(&one, None, &no_sources),
             "Klíčové slovo Poslední vlak u 1 fotografie"
         );
         let rated = op(
@@ -489,12 +620,15 @@ mod tests {
                 new: Value::from(4),
             }],
         );
-        assert_eq!(operation(&rated, None), "Hodnocení 4 u 1 fotografie");
+        assert_eq!(
+            operation(&rated, None, &no_sources),
+            "Hodnocení 4 u 1 fotografie"
+        );
         let set = op("sets", vec![created("Odchod 1991")]);
         let mut undo = op("undo", Vec::new());
         undo.reverts = Some(set.id);
         assert_eq!(
-            operation(&undo, Some(&set)),
+            operation(&undo, Some(&set), &no_sources),
             "Zpět: Vytvořena sada „Odchod 1991“"
         );
         let added = op(
@@ -506,11 +640,11 @@ mod tests {
             }],
         );
         assert_eq!(
-            operation(&added, None),
+            operation(&added, None, &no_sources),
             "Do sady „Odchod 1991“ přidány 2 fotografie"
         );
         assert_eq!(
-            change(&caption(1), "English"),
+            change(&caption(1), "English", &no_sources),
             "Popisek: (prázdné) → “Milovice, 1991”"
         );
     }
@@ -534,7 +668,7 @@ mod tests {
             }],
         );
         assert_eq!(
-            operation(&added, None),
+            operation(&added, None, &no_sources),
             "Přidán pramen „Rudé právo, 1991-06-22“"
         );
         let imported = op(
@@ -547,7 +681,10 @@ mod tests {
                 })
                 .collect(),
         );
-        assert_eq!(operation(&imported, None), "Importováno 5 pramenů");
+        assert_eq!(
+            operation(&imported, None, &no_sources),
+            "Importováno 5 pramenů"
+        );
         let mut removed = op(
             "sources",
             vec![Step::Source {
@@ -558,25 +695,96 @@ mod tests {
         );
         removed.summary = "Removed source “Rudé právo, 1991-06-22”".to_owned();
         assert_eq!(
-            operation(&removed, None),
+            operation(&removed, None, &no_sources),
             "Odebrán pramen „Rudé právo, 1991-06-22“"
         );
         removed.summary = "Merged source “Rudé právo, 1991-06-22” into “ČTK”".to_owned();
-        assert_eq!(operation(&removed, None), removed.summary);
+        assert_eq!(operation(&removed, None, &no_sources), removed.summary);
+    }
+
+    fn claim(photo: i64, preferred: bool) -> ClaimRecord {
+        ClaimRecord {
+            photo: PhotoId(photo),
+            field: "date_created".to_owned(),
+            value: Value::from("1991-06"),
+            source: Some(3),
+            locator: None,
+            certainty: None,
+            note: None,
+            preferred,
+        }
+    }
+
+    #[test]
+    fn claims_are_said_with_the_sources_they_cite() {
+        let citation = |id: i64| (id == 3).then(|| "Rudé právo, 1991-06-22".to_owned());
+        let added = Operation {
+            summary: "Claim on date depicted of 2 photos from “Rudé právo, 1991-06-22”".to_owned(),
+            ..op(
+                "claims",
+                vec![
+                    Step::Claim {
+                        id: 1,
+                        old: None,
+                        new: Some(claim(1, true)),
+                    },
+                    Step::Claim {
+                        id: 2,
+                        old: None,
+                        new: Some(claim(2, false)),
+                    },
+                ],
+            )
+        };
+        let preferred = Operation {
+            summary: "Preferred Date depicted “1991-06” (Rudé právo, 1991-06-22)".to_owned(),
+            ..op(
+                "claims",
+                vec![Step::Claim {
+                    id: 2,
+                    old: Some(claim(2, false)),
+                    new: Some(claim(2, true)),
+                }],
+            )
+        };
+        Shared::new(Language::English).use_here();
+        assert_eq!(operation(&added, None, &citation), added.summary);
+        assert_eq!(operation(&preferred, None, &citation), preferred.summary);
+        Shared::new(Language::Czech).use_here();
+        assert_eq!(
+            operation(&added, None, &citation),
+            "Tvrzení k poli datum zobrazeného děje u 2 fotografií z pramene „Rudé právo, 1991-06-22“"
+        );
+        assert_eq!(
+            operation(&preferred, None, &citation),
+            "Upřednostněno tvrzení Datum zobrazeného děje “1991-06” (Rudé právo, 1991-06-22)"
+        );
+        assert_eq!(
+            change(&preferred.steps[0], "English", &citation),
+            "Tvrzení Datum zobrazeného děje “1991-06” (Rudé právo, 1991-06-22) upřednostněno"
+        );
+        Shared::new(Language::English).use_here();
+        assert_eq!(
+            change(&preferred.steps[0], "English", &citation),
+            "Claim Date depicted “1991-06” (Rudé právo, 1991-06-22) preferred"
+        );
     }
 
     #[test]
     fn english_says_what_the_catalogue_says_and_the_rest_keeps_its_words() {
         Shared::new(Language::English).use_here();
         let three = op("edit", vec![caption(1), caption(2), caption(3)]);
-        assert_eq!(operation(&three, None), "Caption on 3 photos");
+        assert_eq!(operation(&three, None, &no_sources), "Caption on 3 photos");
         let one = op("edit", keyword(1).to_vec());
-        assert_eq!(operation(&one, None), "Keyword Poslední vlak on 1 photo");
+        assert_eq!(
+            operation(&one, None, &no_sources),
+            "Keyword Poslední vlak on 1 photo"
+        );
         let set = op("sets", vec![created("Odchod 1991")]);
         let mut redo = op("redo", Vec::new());
         redo.reverts = Some(set.id);
         assert_eq!(
-            operation(&redo, Some(&set)),
+            operation(&redo, Some(&set), &no_sources),
             "Redo: Created set “Odchod 1991”"
         );
         let mut deleted = op(
@@ -599,16 +807,19 @@ mod tests {
             ],
         );
         deleted.summary = "Deleted keyword Subjects|Military|Vehicles|BMP (1 photo)".to_owned();
-        assert_eq!(operation(&deleted, None), deleted.summary);
+        assert_eq!(operation(&deleted, None, &no_sources), deleted.summary);
         Shared::new(Language::Slovak).use_here();
         assert_eq!(
-            operation(&deleted, None),
+            operation(&deleted, None, &no_sources),
             "Zmazané kľúčové slovo Subjects|Military|Vehicles|BMP (1 fotografia)"
         );
         Shared::new(Language::English).use_here();
         // Claims and sources are said as the catalogue says them.
         let claim = op("claims", vec![caption(1)]);
-        assert_eq!(operation(&claim, None), "the catalogue's words");
+        assert_eq!(
+            operation(&claim, None, &no_sources),
+            "the catalogue's words"
+        );
         let mut csv = op(
             "csv",
             vec![
@@ -622,17 +833,17 @@ mod tests {
             ],
         );
         csv.summary = "CSV import of edits: June.csv: 2 photos, 1 wall label".to_owned();
-        assert_eq!(operation(&csv, None), csv.summary);
+        assert_eq!(operation(&csv, None, &no_sources), csv.summary);
         let mut template = op("template", vec![caption(1), caption(2), caption(3)]);
         template.summary = "Template “Kyndrová 1991” on 3 photos".to_owned();
-        assert_eq!(operation(&template, None), template.summary);
+        assert_eq!(operation(&template, None, &no_sources), template.summary);
         Shared::new(Language::Czech).use_here();
         assert_eq!(
-            operation(&csv, None),
+            operation(&csv, None, &no_sources),
             "Import CSV ze souboru edits: June.csv: 2 fotografie, 1 výstavní popiska"
         );
         assert_eq!(
-            operation(&template, None),
+            operation(&template, None, &no_sources),
             "Šablona „Kyndrová 1991“ u 3 fotografií"
         );
         Shared::new(Language::English).use_here();

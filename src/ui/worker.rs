@@ -701,7 +701,16 @@ impl State {
         let reverted = op
             .reverts
             .and_then(|id| self.catalogue.operation_record(id).ok().flatten());
-        super::history::operation(op, reverted.as_ref())
+        super::history::operation(op, reverted.as_ref(), &|id| self.citation(id))
+    }
+
+    /// A source's citation, as the catalogue has it now.
+    fn citation(&self, source: i64) -> Option<String> {
+        self.catalogue
+            .source_record(source)
+            .ok()
+            .flatten()
+            .map(|r| r.citation)
     }
 
     /// The operation undone or redone, in the window's language.
@@ -720,7 +729,8 @@ impl State {
                 entry.summary = self.said(&op);
             }
             for change in &mut entry.changes {
-                change.words = super::history::change(&change.step, &change.words);
+                change.words =
+                    super::history::change(&change.step, &change.words, &|id| self.citation(id));
             }
         }
         Ok(entries)
