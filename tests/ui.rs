@@ -2198,6 +2198,7 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
     h.run_steps(2);
     h.get_by_label("Save").click();
     settle(&mut h);
+    undo_as_the_command_line_says(&mut h, &f);
     let title = |f: &Fixture, id: i64| read(f).source_record(id).unwrap().map(|r| r.title);
     assert_eq!(
         title(&f, radio),
@@ -2222,6 +2223,7 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
         .search_text(&format!("cites:{other}"), SortKey::Imported, None)
         .unwrap();
     assert_eq!(citing.len(), 2);
+    undo_as_the_command_line_says(&mut h, &f);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert!(title(&f, radio).is_some(), "Ctrl+Z brings it back");

@@ -761,6 +761,7 @@ history-sources-imported = { $count ->
     [many] Importováno { $count } pramene
    *[other] Importováno { $count } pramenů
 }
+history-source-merged = Pramen „{ $source }“ sloučen do „{ $into }“
 history-claim = { $field } { $value }
 history-claim-cited = { $field } { $value } ({ $source })
 history-claims-added = Tvrzení k poli { $field } u { $count ->

@@ -678,6 +678,7 @@ history-sources-imported = Imported { $count ->
     [one] { $count } source
    *[other] { $count } sources
 }
+history-source-merged = Merged source “{ $source }” into “{ $into }”
 history-claim = { $field } { $value }
 history-claim-cited = { $field } { $value } ({ $source })
 history-claims-added = Claim on { $field } of { $count ->

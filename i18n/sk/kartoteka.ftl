@@ -761,6 +761,7 @@ history-sources-imported = { $count ->
     [many] Importovaného { $count } prameňa
    *[other] Importovaných { $count } prameňov
 }
+history-source-merged = Prameň „{ $source }“ zlúčený do „{ $into }“
 history-claim = { $field } { $value }
 history-claim-cited = { $field } { $value } ({ $source })
 history-claims-added = Tvrdenie k poľu { $field } na { $count ->

@@ -2,8 +2,9 @@
 //! would do, and the inspector's list of a photo's changes. The catalogue
 //! keeps its own words for an operation in English (the command line's
 //! `history` prints them, and scripts read them); the window says the same
-//! operation again from its steps. An operation it has no words of its own
-//! for (a CSV import, claims, sources, templates) keeps the catalogue's.
+//! operation again from its steps (and, where the steps do not name it, a
+//! template's or file's name from the catalogue's words). A kind of
+//! operation it has no words of its own for keeps the catalogue's.
 
 use std::collections::BTreeSet;
 
@@ -39,7 +40,7 @@ fn made(op: &Operation, citation: Citations) -> String {
         "templates" => template_change(&op.steps),
         "template" => template_applied(&op.steps, &op.summary),
         "csv" => csv_import(&op.steps, &op.summary),
-        "sources" => source_change(&op.steps, &op.summary),
+        "sources" => source_change(&op.steps, &op.summary, citation),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
@@ -288,10 +289,33 @@ fn template_change(steps: &[Step]) -> Option<String> {
     })
 }
 
-/// A source added, changed, removed, or sources imported. A merge keeps
-/// the catalogue's words (its steps do not name the source merged into);
-/// the catalogue's words tell a removal from a merge.
-fn source_change(steps: &[Step], english: &str) -> Option<String> {
+/// A source added, changed, removed, merged into another, or sources
+/// imported. The catalogue's words tell a removal from a merge, and name
+/// the source merged into when no claim cited the one merged.
+fn source_change(steps: &[Step], english: &str, citation: Citations) -> Option<String> {
+    if english.starts_with("Merged source ") {
+        let gone = steps.iter().find_map(|s| match s {
+            Step::Source {
+                old: Some(s),
+                new: None,
+                ..
+            } => Some(s.citation.clone()),
+            _ => None,
+        })?;
+        let into = steps
+            .iter()
+            .find_map(|s| match s {
+                Step::Claim { new: Some(c), .. } => c.source.and_then(citation),
+                _ => None,
+            })
+            .or_else(|| {
+                english
+                    .strip_suffix('”')
+                    .and_then(|e| e.rsplit_once("” into “"))
+                    .map(|(_, into)| into.to_owned())
+            })?;
+        return Some(tr!("history-source-merged", source = gone, into = into));
+    }
     let sources: Vec<_> = steps
         .iter()
         .filter_map(|s| match s {
@@ -657,7 +681,7 @@ mod tests {
     }
 
     #[test]
-    fn sources_are_said_from_their_steps_and_a_merge_keeps_the_catalogues_words() {
+    fn sources_are_said_from_their_steps() {
         Shared::new(Language::Czech).use_here();
         let added = op(
             "sources",
@@ -699,6 +723,11 @@ mod tests {
             "Odebrán pramen „Rudé právo, 1991-06-22“"
         );
         removed.summary = "Merged source “Rudé právo, 1991-06-22” into “ČTK”".to_owned();
+        assert_eq!(
+            operation(&removed, None, &no_sources),
+            "Pramen „Rudé právo, 1991-06-22“ sloučen do „ČTK“"
+        );
+        Shared::new(Language::English).use_here();
         assert_eq!(operation(&removed, None, &no_sources), removed.summary);
     }
 
