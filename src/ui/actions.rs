@@ -492,10 +492,11 @@ impl App {
                 }
                 // The fields are the inspector's: it opens if it was closed.
                 self.settings.show_inspector = true;
+                let photos = self.selection.in_order(&self.order);
                 if shortcut == Shortcut::WriteCaption {
-                    self.inspector.write_caption(&self.ctx);
+                    self.inspector.write_caption(photos);
                 } else {
-                    self.inspector.add_keyword(&self.ctx);
+                    self.inspector.add_keyword(photos);
                 }
                 return;
             }

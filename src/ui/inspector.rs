@@ -111,6 +111,17 @@ pub struct InspectorState {
     forget_typing: bool,
     /// The caption's text is selected (Enter moved on to it).
     select_caption: bool,
+    /// F2 or Ctrl+K asked for the caption or the keyword field of these
+    /// photos: it takes the keyboard once it shows them (their details may
+    /// still be on their way).
+    wants_keyboard: Option<(Wanted, Vec<PhotoId>)>,
+}
+
+/// An inspector field a shortcut puts the keyboard in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Caption,
+    Keyword,
 }
 
 /// A field's name, for the buffers and the widget ids.
@@ -228,14 +239,22 @@ impl InspectorState {
 
     /// F2: the caption takes the keyboard with its text selected, as when
     /// Tab enters it, so that typing replaces it.
-    pub fn write_caption(&mut self, ctx: &egui::Context) {
-        self.select_caption = true;
-        ctx.memory_mut(|m| m.request_focus(field_id(CAPTION)));
+    pub fn write_caption(&mut self, photos: Vec<PhotoId>) {
+        self.wants_keyboard = Some((Wanted::Caption, photos));
     }
 
     /// Ctrl+K: the field that adds a keyword takes the keyboard.
-    pub fn add_keyword(&mut self, ctx: &egui::Context) {
-        ctx.memory_mut(|m| m.request_focus(keyword_id()));
+    pub fn add_keyword(&mut self, photos: Vec<PhotoId>) {
+        self.wants_keyboard = Some((Wanted::Keyword, photos));
+    }
+
+    /// Whether a field a shortcut asked for takes the keyboard now: once
+    /// the fields hold the values of the photos it was asked for, not the
+    /// last ones'.
+    fn takes_keyboard(&self, field: Wanted) -> bool {
+        self.wants_keyboard
+            .as_ref()
+            .is_some_and(|(f, photos)| *f == field && *photos == self.photos && !self.pending)
     }
 
     /// The field differs between the selected photos and shows "(mixed)".
@@ -280,6 +299,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     // beside it never jumps.
     ui.set_min_width(ui.available_width());
     let Some(details) = app.details.clone().filter(|d| !d.photos.is_empty()) else {
+        // Nothing to write in: a field asked for is not wanted later.
+        app.inspector.wants_keyboard = None;
         ui.add_space(12.0);
         ui.label(RichText::new(tr!("inspector-nothing-selected")).weak());
         return;
@@ -513,6 +534,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let mut advance = false;
     let width = label_width(ui, FIELDS.iter().map(|a| words::attribute(*a)));
     for attribute in FIELDS {
+        let wanted = *attribute == CAPTION && state.takes_keyboard(Wanted::Caption);
         let Some(buffer) = state.buffers.get_mut(key_of(*attribute)) else {
             continue;
         };
@@ -528,7 +550,13 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 [width, 18.0],
                 egui::Label::new(words::attribute(*attribute)).truncate(),
             );
-            if caption && std::mem::take(&mut state.select_caption) {
+            if wanted {
+                // Before the field is drawn: a field drawn without the
+                // keyboard lets go of its selection.
+                state.wants_keyboard = None;
+                ui.memory_mut(|m| m.request_focus(field_id(*attribute)));
+            }
+            if caption && (std::mem::take(&mut state.select_caption) || wanted) {
                 // As when Tab enters a field: the caption is selected, so
                 // typing replaces it and End or an arrow keeps it.
                 let id = field_id(*attribute);
@@ -746,6 +774,10 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
     );
     input
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("keyword-add")));
+    if app.inspector.takes_keyboard(Wanted::Keyword) {
+        app.inspector.wants_keyboard = None;
+        input.request_focus();
+    }
     if app.inspector.keyword_input != before {
         app.inspector.keyword_choice = None;
     }
