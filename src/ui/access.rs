@@ -9,7 +9,7 @@ use egui::accesskit::Live;
 use crate::photo::{Flag, Label};
 use crate::tr;
 
-/// A photo's curation in words: "4 stars, picked, red label"; what it lacks
+/// A photo's curation in words: "4 stars, picked, Red label"; what it lacks
 /// is said too ("no stars"), so that silence never stands for a state.
 pub fn photo_state(rating: u8, flag: Option<Flag>, label: Option<Label>, missing: bool) -> String {
     let mut words = vec![if rating == 0 {
