@@ -726,6 +726,17 @@ history-keyword-merged = Klíčové slovo { $keyword } sloučeno do { $into } ({
     [many] { $count } fotografie
    *[other] { $count } fotografií
 })
+history-keyword-list = Seznam klíčových slov: { $keywords ->
+    [one] přidáno { $keywords } klíčové slovo
+    [few] přidána { $keywords } klíčová slova
+    [many] přidáno { $keywords } klíčového slova
+   *[other] přidáno { $keywords } klíčových slov
+} a { $synonyms ->
+    [one] { $synonyms } synonymum
+    [few] { $synonyms } synonyma
+    [many] { $synonyms } synonyma
+   *[other] { $synonyms } synonym
+}
 history-template-saved = Uložena šablona „{ $template }“
 history-template-changed = Změněna šablona „{ $template }“
 history-template-deleted = Smazána šablona „{ $template }“

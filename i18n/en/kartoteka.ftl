@@ -653,6 +653,13 @@ history-keyword-merged = Merged keyword { $keyword } into { $into } ({ $count ->
     [one] { $count } photo
    *[other] { $count } photos
 })
+history-keyword-list = Keyword list: { $keywords ->
+    [one] { $keywords } keyword
+   *[other] { $keywords } keywords
+} and { $synonyms ->
+    [one] { $synonyms } synonym
+   *[other] { $synonyms } synonyms
+} added
 history-template-saved = Saved template “{ $template }”
 history-template-changed = Changed template “{ $template }”
 history-template-deleted = Deleted template “{ $template }”

@@ -726,6 +726,17 @@ history-keyword-merged = Kľúčové slovo { $keyword } zlúčené do { $into } 
     [many] { $count } fotografie
    *[other] { $count } fotografií
 })
+history-keyword-list = Zoznam kľúčových slov: { $keywords ->
+    [one] pridané { $keywords } kľúčové slovo
+    [few] pridané { $keywords } kľúčové slová
+    [many] pridaného { $keywords } kľúčového slova
+   *[other] pridaných { $keywords } kľúčových slov
+} a { $synonyms ->
+    [one] { $synonyms } synonymum
+    [few] { $synonyms } synonymá
+    [many] { $synonyms } synonyma
+   *[other] { $synonyms } synoným
+}
 history-template-saved = Uložená šablóna „{ $template }“
 history-template-changed = Zmenená šablóna „{ $template }“
 history-template-deleted = Zmazaná šablóna „{ $template }“

@@ -223,6 +223,32 @@ fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
             new = new.as_str()
         ));
     }
+    if english.starts_with("Keyword list: ") {
+        let mut keywords = 0;
+        let mut synonyms = 0;
+        for step in steps {
+            let Step::Keyword {
+                old,
+                new: Some(new),
+                ..
+            } = step
+            else {
+                return None;
+            };
+            match old {
+                None => {
+                    keywords += 1;
+                    synonyms += new.synonyms.len();
+                }
+                Some(old) => synonyms += new.synonyms.len().saturating_sub(old.synonyms.len()),
+            }
+        }
+        return Some(tr!(
+            "history-keyword-list",
+            keywords = keywords,
+            synonyms = synonyms
+        ));
+    }
     // The keyword that went: the last deleted (a deletion goes deepest
     // first, a merge deletes the merged one last).
     let gone = steps.iter().rev().find_map(|s| match s {
@@ -742,6 +768,42 @@ mod tests {
             note: None,
             preferred,
         }
+    }
+
+    #[test]
+    fn a_keyword_list_counts_its_new_keywords_and_synonyms() {
+        let state = |synonyms: &[&str]| crate::catalog::KeywordState {
+            exported: true,
+            synonyms: synonyms.iter().map(|s| s.to_string()).collect(),
+        };
+        let mut list = op(
+            "keywords",
+            vec![
+                Step::Keyword {
+                    path: "Places".to_owned(),
+                    old: None,
+                    new: Some(state(&[])),
+                },
+                Step::Keyword {
+                    path: "Places|Milovice".to_owned(),
+                    old: None,
+                    new: Some(state(&["Milowitz"])),
+                },
+                Step::Keyword {
+                    path: "kasárna".to_owned(),
+                    old: Some(state(&["barracks"])),
+                    new: Some(state(&["barracks", "Kaserne", "casern"])),
+                },
+            ],
+        );
+        list.summary = "Keyword list: 2 keywords and 3 synonyms added".to_owned();
+        Shared::new(Language::English).use_here();
+        assert_eq!(operation(&list, None, &no_sources), list.summary);
+        Shared::new(Language::Czech).use_here();
+        assert_eq!(
+            operation(&list, None, &no_sources),
+            "Seznam klíčových slov: přidána 2 klíčová slova a 3 synonyma"
+        );
     }
 
     #[test]
