@@ -367,9 +367,26 @@ pub struct Operation {
     pub summary: String,
     /// For an undo or a redo, the operation it reverted or applied again.
     pub reverts: Option<i64>,
-    /// Its steps, in the order they were made.
+    /// Its first steps, in the order they were made: all of them, unless
+    /// it made more than [`STEPS_READ`].
     pub steps: Vec<Step>,
+    /// How many changes it made.
+    pub changes: usize,
+    /// How many photos it changed.
+    pub photos: usize,
 }
+
+impl Operation {
+    /// Whether [`Operation::steps`] holds every step it made.
+    pub fn is_whole(&self) -> bool {
+        self.steps.len() == self.changes
+    }
+}
+
+/// At most this many steps of an operation are read to put it in words (a
+/// CSV import may make tens of thousands); its changes and photos are
+/// counted whatever their number.
+pub const STEPS_READ: usize = 2_000;
 
 // ---------------------------------------------------------------------------
 // Storing steps
@@ -1039,12 +1056,36 @@ impl Catalogue {
         let Some((source, summary, reverts)) = head else {
             return Ok(None);
         };
+        let (changes, photos): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), count(DISTINCT photo_id) FROM edit_change WHERE operation_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let rows: Vec<Row> = self
+            .conn
+            .prepare_cached(
+                "SELECT photo_id, keyword_id, field, old_value, new_value, subject FROM edit_change
+                 WHERE operation_id = ?1 ORDER BY rowid LIMIT ?2",
+            )?
+            .query_map(params![id, STEPS_READ as i64], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(Some(Operation {
             id,
             source,
             summary,
             reverts,
-            steps: steps_of(&self.conn, id)?,
+            steps: rows.into_iter().map(from_row).collect::<Result<_>>()?,
+            changes: changes as usize,
+            photos: photos as usize,
         }))
     }
 

@@ -32,15 +32,21 @@ pub fn operation(op: &Operation, reverted: Option<&Operation>, citation: Citatio
 
 /// An operation people made, in words.
 fn made(op: &Operation, citation: Citations) -> String {
+    let (steps, english) = (op.steps.as_slice(), op.summary.as_str());
     let said = match op.source.as_str() {
-        "claims" => claim_change(&op.steps, &op.summary, citation),
-        "edit" => photo_edit(&op.steps),
-        "sets" => set_change(&op.steps),
-        "keywords" => keyword_change(&op.steps, &op.summary),
-        "templates" => template_change(&op.steps),
-        "template" => template_applied(&op.steps, &op.summary),
-        "csv" => csv_import(&op.steps, &op.summary),
-        "sources" => source_change(&op.steps, &op.summary, citation),
+        // The same edits on every photo, and a template's: the first
+        // steps say what, the catalogue counts the photos.
+        "edit" => photo_edit(steps, op.photos),
+        "template" => template_applied(english, op.photos),
+        // The others are said from all their steps; one too large to read
+        // whole keeps the catalogue's words.
+        _ if !op.is_whole() => None,
+        "claims" => claim_change(steps, english, citation),
+        "sets" => set_change(steps),
+        "keywords" => keyword_change(steps, english, op.photos),
+        "templates" => template_change(steps),
+        "csv" => csv_import(steps, english, op.photos),
+        "sources" => source_change(steps, english, citation),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
@@ -48,8 +54,7 @@ fn made(op: &Operation, citation: Citations) -> String {
 
 /// Edits of photos: "Caption on 3 photos", "Rating 4 on 1 photo",
 /// "Keyword Milovice on 12 photos".
-fn photo_edit(steps: &[Step]) -> Option<String> {
-    let mut photos = BTreeSet::new();
+fn photo_edit(steps: &[Step], photos: usize) -> Option<String> {
     // Attributes in the order first changed, with their steps' new values.
     let mut changed: Vec<(Attribute, Vec<&Value>)> = Vec::new();
     let mut added: Vec<String> = Vec::new();
@@ -57,19 +62,18 @@ fn photo_edit(steps: &[Step]) -> Option<String> {
     let mut hierarchy_added: Vec<String> = Vec::new();
     let mut hierarchy_removed: Vec<String> = Vec::new();
     for step in steps {
-        let (photo, attribute, old, new) = match step {
+        let (attribute, old, new) = match step {
             Step::Photo {
-                photo,
                 attribute,
                 old,
                 new,
-            } => (photo, attribute, old, new),
+                ..
+            } => (attribute, old, new),
             // A keyword new to the tree is made on the way, and claims on
             // a field follow its edit.
             Step::Keyword { old: None, .. } | Step::Claim { .. } => continue,
             _ => return None,
         };
-        photos.insert(*photo);
         match attribute {
             Attribute::Field(Field::Keywords) => difference(old, new, &mut added, &mut removed),
             Attribute::Field(Field::HierarchicalKeywords) => {
@@ -81,7 +85,7 @@ fn photo_edit(steps: &[Step]) -> Option<String> {
             },
         }
     }
-    if photos.is_empty() {
+    if photos == 0 {
         return None;
     }
     // A keyword in the tree changes both lists; its flat name says it.
@@ -112,7 +116,7 @@ fn photo_edit(steps: &[Step]) -> Option<String> {
     Some(tr!(
         "history-on-photos",
         what = shorten(&parts.join(", "), 80),
-        count = photos.len()
+        count = photos
     ))
 }
 
@@ -215,7 +219,7 @@ fn set_change(steps: &[Step]) -> Option<String> {
 /// into another. The steps of a merge into a keyword its photos all had
 /// already look like a deletion's, so the catalogue's own words tell the
 /// two apart.
-fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
+fn keyword_change(steps: &[Step], english: &str, photos: usize) -> Option<String> {
     if let [Step::KeywordPath { old, new, .. }] = steps {
         return Some(tr!(
             "history-keyword-renamed",
@@ -257,30 +261,23 @@ fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
         } => Some(path.clone()),
         _ => None,
     })?;
-    let mut photos = BTreeSet::new();
     let (mut added, mut removed) = (Vec::new(), Vec::new());
     let (mut paths_added, mut paths_removed) = (Vec::new(), Vec::new());
     let mut kept_any = false;
     for step in steps {
         match step {
             Step::Photo {
-                photo,
                 attribute: Attribute::Field(Field::Keywords),
                 old,
                 new,
-            } => {
-                photos.insert(*photo);
-                difference(old, new, &mut added, &mut removed);
-            }
+                ..
+            } => difference(old, new, &mut added, &mut removed),
             Step::Photo {
-                photo,
                 attribute: Attribute::Field(Field::HierarchicalKeywords),
                 old,
                 new,
-            } => {
-                photos.insert(*photo);
-                difference(old, new, &mut paths_added, &mut paths_removed);
-            }
+                ..
+            } => difference(old, new, &mut paths_added, &mut paths_removed),
             Step::Keyword { new: None, .. } => {}
             _ => kept_any = true,
         }
@@ -291,12 +288,12 @@ fn keyword_change(steps: &[Step], english: &str) -> Option<String> {
             "history-keyword-merged",
             keyword = gone.as_str(),
             into = into.as_str(),
-            count = photos.len()
+            count = photos
         )),
         None if !kept_any && english.starts_with("Deleted keyword ") => Some(tr!(
             "history-keyword-deleted",
             keyword = gone.as_str(),
-            count = photos.len()
+            count = photos
         )),
         _ => None,
     }
@@ -462,32 +459,20 @@ fn claim_change(steps: &[Step], english: &str, citation: Citations) -> Option<St
     None
 }
 
-/// The photos an operation's steps change.
-fn photos_changed(steps: &[Step]) -> usize {
-    steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Photo { photo, .. } => Some(*photo),
-            _ => None,
-        })
-        .collect::<BTreeSet<_>>()
-        .len()
-}
-
 /// A template applied: "Template “Kyndrová 1991” on 3 photos". The steps
 /// do not name the template; the catalogue's words do.
-fn template_applied(steps: &[Step], english: &str) -> Option<String> {
+fn template_applied(english: &str, photos: usize) -> Option<String> {
     let (template, _) = english.strip_prefix("Template “")?.rsplit_once("” on ")?;
     Some(tr!(
         "history-template-applied",
         template = template,
-        count = photos_changed(steps)
+        count = photos
     ))
 }
 
 /// An edited CSV read back: "CSV import of edits.csv: 3 photos, 2 wall
 /// labels". The file's name is in the catalogue's words only.
-fn csv_import(steps: &[Step], english: &str) -> Option<String> {
+fn csv_import(steps: &[Step], english: &str, photos: usize) -> Option<String> {
     let (file, _) = english.strip_prefix("CSV import of ")?.rsplit_once(": ")?;
     let labels: usize = steps
         .iter()
@@ -499,7 +484,7 @@ fn csv_import(steps: &[Step], english: &str) -> Option<String> {
             _ => 0,
         })
         .sum();
-    let count = photos_changed(steps);
+    let count = photos;
     Some(if labels == 0 {
         tr!("history-csv", file = file, count = count)
     } else {
@@ -593,14 +578,51 @@ mod tests {
         None
     }
 
+    /// An operation as the catalogue reads it back: every step, its
+    /// changes and photos counted.
     fn op(source: &str, steps: Vec<Step>) -> Operation {
+        let photos: BTreeSet<PhotoId> = steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Photo { photo, .. } => Some(*photo),
+                _ => None,
+            })
+            .collect();
         Operation {
             id: 7,
             source: source.to_owned(),
             summary: "the catalogue's words".to_owned(),
             reverts: None,
+            changes: steps.len(),
+            photos: photos.len(),
             steps,
         }
+    }
+
+    #[test]
+    fn an_operation_too_large_to_read_whole_keeps_the_catalogues_words_unless_its_edits_are_alike()
+    {
+        Shared::new(Language::Czech).use_here();
+        // 3,000 photos captioned: the first steps say what, the count is
+        // the catalogue's.
+        let mut edit = op("edit", vec![caption(1), caption(2)]);
+        edit.changes = 3_000;
+        edit.photos = 3_000;
+        assert_eq!(
+            operation(&edit, None, &no_sources),
+            "Popisek u 3\u{a0}000 fotografií"
+        );
+        let mut csv = op("csv", vec![caption(1), caption(2)]);
+        csv.summary = "CSV import of big.csv: 3000 photos".to_owned();
+        csv.changes = 3_000;
+        csv.photos = 3_000;
+        assert_eq!(operation(&csv, None, &no_sources), csv.summary);
+        csv.changes = 2;
+        csv.photos = 2;
+        assert_eq!(
+            operation(&csv, None, &no_sources),
+            "Import CSV ze souboru big.csv: 2 fotografie"
+        );
     }
 
     fn caption(photo: i64) -> Step {

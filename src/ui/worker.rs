@@ -445,6 +445,7 @@ impl Worker {
                     data_version: None,
                     damaged: false,
                     collated: None,
+                    said: std::collections::HashMap::new(),
                 };
                 state.send_history();
                 loop {
@@ -644,6 +645,9 @@ fn backups_folder(chosen: Option<&Path>, catalogue: &Path) -> PathBuf {
     chosen.map_or_else(|| backup::folder_beside(catalogue), Path::to_owned)
 }
 
+/// Operations' words kept at most, between two changes.
+const SAID_KEPT: usize = 10_000;
+
 struct State {
     catalogue: Catalogue,
     path: PathBuf,
@@ -658,6 +662,11 @@ struct State {
     data_version: Option<i64>,
     /// The language whose order text sorts in.
     collated: Option<String>,
+    /// Operations of the history already put in words, by operation and
+    /// language: a photo's history is read again at every click, and an
+    /// operation of thousands of changes is read once. Forgotten at every
+    /// change (a source's citation may have changed).
+    said: std::collections::HashMap<(i64, super::i18n::Language), String>,
 }
 
 /// Who a change was made on, for the status bar: the photo's file name, or
@@ -722,11 +731,19 @@ impl State {
     }
 
     /// A photo's history in the window's language.
-    fn history_said(&self, photo: PhotoId) -> crate::catalog::Result<Vec<HistoryEntry>> {
+    fn history_said(&mut self, photo: PhotoId) -> crate::catalog::Result<Vec<HistoryEntry>> {
         let mut entries = self.catalogue.history(Some(photo), 50)?;
+        let language = super::i18n::current().language();
         for entry in &mut entries {
-            if let Some(op) = self.catalogue.operation_record(entry.operation)? {
+            let key = (entry.operation, language);
+            if let Some(said) = self.said.get(&key) {
+                entry.summary = said.clone();
+            } else if let Some(op) = self.catalogue.operation_record(entry.operation)? {
                 entry.summary = self.said(&op);
+                if self.said.len() >= SAID_KEPT {
+                    self.said.clear();
+                }
+                self.said.insert(key, entry.summary.clone());
             }
             for change in &mut entry.changes {
                 change.words =
@@ -744,6 +761,7 @@ impl State {
         };
         if self.data_version.is_some_and(|seen| seen != now) {
             self.data_version = Some(now);
+            self.said.clear();
             self.send(Event::ChangedElsewhere);
             self.send_history();
         }
@@ -767,6 +785,7 @@ impl State {
 
     /// A change went through: the status bar says so, the window looks again.
     fn changed(&mut self, message: String) {
+        self.said.clear();
         self.send(Event::Changed(message));
         self.send_history();
     }
@@ -1167,12 +1186,13 @@ impl State {
                 .and_then(|i| i.note);
             wall_labels.push((set.clone(), note));
         }
+        let history = self.history_said(focus)?;
         self.send(Event::Details(Box::new(Details {
             generation,
             photos: all,
             tags: self.catalogue.raw_tags(focus)?,
             sets,
-            history: self.history_said(focus)?,
+            history,
             wall_labels,
             claims: self.catalogue.claims(focus)?,
         })));
