@@ -686,6 +686,38 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_set_form_offers_sets_accent_blind_and_makes_a_new_one_for_a_new_name() {
+        let mut form = SetForm {
+            photos: vec![PhotoId(1)],
+            sets: vec!["Odchod 1991".to_owned(), "Čeští vojáci".to_owned()],
+            text: String::new(),
+            choice: None,
+            focused: true,
+        };
+        assert_eq!(form.offered().len(), 2, "all sets before anything is typed");
+        assert_eq!(form.target(&form.offered()), None);
+        form.text = "cesti".to_owned();
+        assert_eq!(form.offered(), ["Čeští vojáci"]);
+        form.choice = Some(0);
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Čeští vojáci".to_owned(), false))
+        );
+        form.choice = None;
+        form.text = " odchod 1991 ".to_owned();
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Odchod 1991".to_owned(), false)),
+            "a set's own name, whatever its case, is that set"
+        );
+        form.text = "Odsun 1991".to_owned();
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Odsun 1991".to_owned(), true))
+        );
+    }
+
+    #[test]
     fn a_typed_path_must_fit_what_is_asked_for() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.csv");
