@@ -2397,8 +2397,8 @@ const EGUI_OWN: &[&str] = &[
 /// A text shown that is not wrapped: its role, the text, the letters left.
 type Unwrapped = (Role, String, String);
 
-/// Every label and value the screen reader would read on this screen that
-/// is not wrapped: `(role, text, letters left over)`. Values of text fields
+/// Every label, description and value the screen reader would read on this
+/// screen that is not wrapped: `(role, text, letters left over)`. Values of text fields
 /// are what was typed or read from the catalogue, and are not looked at.
 fn unwrapped_texts(h: &Harness<'static, App>, data: &[String], seen: &mut usize) -> Vec<Unwrapped> {
     let mut found = Vec::new();
@@ -2409,7 +2409,8 @@ fn unwrapped_texts(h: &Harness<'static, App>, data: &[String], seen: &mut usize)
         if role == Role::TextRun {
             continue;
         }
-        let mut texts = vec![node.label()];
+        // What it is called and what a screen reader says after the name.
+        let mut texts = vec![node.label(), node.description()];
         if !matches!(role, Role::TextInput | Role::MultilineTextInput) {
             texts.push(node.value());
         }
