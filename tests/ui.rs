@@ -2693,6 +2693,19 @@ fn thumbnails_sets_and_keywords_tell_a_screen_reader_their_state() {
         pressed(&h, "Red label"),
         Some(egui::accesskit::Toggled::True)
     );
+    // Colour is not the only sign of the label: the thumbnail's tooltip
+    // names it.
+    let named = h.query_all_by_label("Red label").count();
+    h.get_by_label(TREATY).hover();
+    let mut shown = false;
+    for _ in 0..120 {
+        h.step();
+        if h.query_all_by_label("Red label").count() > named {
+            shown = true;
+            break;
+        }
+    }
+    assert!(shown, "the thumbnail's tooltip names its colour label");
 
     // The set, shown in its order: each photo says its place.
     let set = h.get_by_role_and_label(Role::Button, "Odchod 1991  3");

@@ -300,8 +300,20 @@ fn cell_ui(
         );
     }
 
-    let response = if cut {
-        response.on_hover_text(&name)
+    // The tooltip: the whole title when the cell cut it, and the colour
+    // label by name, so that colour is never the only sign of it.
+    let label_name = photo
+        .label
+        .map(|l| tr!("colour-label", label = super::words::label(l)));
+    let response = if cut || label_name.is_some() {
+        response.on_hover_ui(|ui| {
+            if cut {
+                ui.label(&name);
+            }
+            if let Some(label_name) = &label_name {
+                ui.label(label_name);
+            }
+        })
     } else {
         response
     };
