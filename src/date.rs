@@ -309,9 +309,6 @@ pub struct DepictedError {
     pub value: String,
 }
 
-/// The forms a depicted date takes, for people.
-pub const DEPICTED_FORMS: &str = "1991, 1991-06, 1991-06-21; 1991? uncertain, 1991~ about, 199X a decade, 1991-XX, 1990-02/1991-06 a span, ../1990";
-
 impl Depicted {
     pub fn parse(text: &str) -> Result<Depicted, DepictedError> {
         let text = text.trim();

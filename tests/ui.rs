@@ -574,6 +574,11 @@ fn a_csv_exported_edited_and_imported_is_shown_before_it_is_applied() {
         .count();
     assert_eq!(cleared, had - 1);
 
+    // The Edit menu names the import as the command line's history does.
+    let english = read(&f).undo_redo().unwrap().0.expect("the import to undo");
+    assert!(english.starts_with("CSV import of "), "{english}");
+    undo_as_the_command_line_says(&mut h, &f);
+
     // One import, one undo.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
@@ -1493,6 +1498,104 @@ fn a_captioning_session_from_the_keyboard() {
     assert_eq!(history[2], "Undo: Keyword Poslední vlak on 1 photo");
 }
 
+/// The captioning scenario with the keyboard alone, no pointer at all: the
+/// arrows choose a photo, F2 puts the keyboard in its caption (Tab saves
+/// it), 4 rates it, Ctrl+K adds a keyword, Ctrl+B adds it to a set chosen
+/// by name with the arrows, and Ctrl+Z takes that last step back.
+#[test]
+fn the_captioning_scenario_with_the_keyboard_alone() {
+    let f = fixture();
+    let in_set = with_set(&f);
+    let mut h = harness(&f);
+    let dormitory = id_of(&f, "dormitory-sewing.jpg");
+    // The first arrow selects the first photo, the second the next one;
+    // F2 at once, before its details have come, still finds its caption.
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::F2);
+    settle(&mut h);
+    assert_eq!(h.state().inspector().photos(), [dormitory]);
+    keyboard_type(&h, "Ložnice v kasárnách, Milovice 1991");
+    h.run_steps(2);
+    // Tab saves the caption and goes on to the next field; Esc leaves it.
+    h.key_press(Key::Tab);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    settle(&mut h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "Poslední vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(2);
+    keyboard_type(&h, "odch");
+    h.run_steps(2);
+    h.key_press(Key::ArrowDown);
+    h.run_steps(2);
+    h.get_by_label("Enter adds them to “Odchod 1991”.").hover();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let mut grown = in_set.to_vec();
+    grown.push(dormitory);
+    assert_eq!(set_order(&f, "Odchod 1991"), grown);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    assert_eq!(set_order(&f, "Odchod 1991"), in_set, "the adding is undone");
+    let now = read(&f).photo(dormitory).unwrap().unwrap();
+    assert_eq!(
+        now.description.caption.as_deref(),
+        Some("Ložnice v kasárnách, Milovice 1991")
+    );
+    assert_eq!(now.curation.rating, 4);
+    assert!(
+        now.description
+            .keywords
+            .contains(&"Poslední vlak".to_owned()),
+        "{:?}",
+        now.description.keywords
+    );
+}
+
+/// Tab moves the keyboard from control to control, Shift+Tab back, and
+/// Space presses the control that has it: here the sidebar's "Without
+/// caption", reached from the search field with Tab alone.
+#[test]
+fn tab_walks_the_controls_and_space_presses_one() {
+    let f = fixture();
+    let mut h = harness(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    assert!(h.get_by_label("Search").is_focused());
+    let mut reached = false;
+    for _ in 0..20 {
+        h.key_press(Key::Tab);
+        h.run_steps(2);
+        if h.get_by_label("Without caption  0").is_focused() {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the sidebar");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run_steps(2);
+    assert!(h.get_by_label("Missing files  0").is_focused());
+    h.key_press(Key::Tab);
+    h.run_steps(2);
+    h.key_press(Key::Space);
+    settle(&mut h);
+    assert_eq!(h.state().query(), "missing:caption");
+}
+
 // Catalogues from the window: new, open, recent, back up, quit, the first
 // launch and a damaged catalogue.
 
@@ -1953,6 +2056,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     h.key_press_modifiers(SHIFT_COMMAND, Key::Z);
     settle(&mut h);
     assert_eq!(date(&f).as_deref(), Some("1990-02-26"));
+    undo_as_the_command_line_says(&mut h, &f);
 
     // Add a claim from the form: the picker finds the source accent-blind
     // as one types.
@@ -1975,6 +2079,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
         .find(|c| c.value == "1990-11-23")
         .expect("the claim was added");
     assert_eq!(added.source.map(|s| s.id), Some(radio));
+    undo_as_the_command_line_says(&mut h, &f);
     assert_eq!(added.locator.as_deref(), Some("p. 4"));
     assert!(!added.preferred);
     assert_eq!(date(&f).as_deref(), Some("1990-02-26"), "still preferred");
@@ -2008,6 +2113,7 @@ fn the_claims_panel_marks_disputes_prefers_and_adds_claims_with_a_source_picker(
     remove.click();
     settle(&mut h);
     assert_eq!(date_claims(&f, dormitory).len(), before - 1);
+    undo_as_the_command_line_says(&mut h, &f);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert_eq!(date_claims(&f, dormitory).len(), before);
@@ -2091,6 +2197,7 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
     h.run_steps(2);
     h.get_by_label("Save").click();
     settle(&mut h);
+    undo_as_the_command_line_says(&mut h, &f);
     let title = |f: &Fixture, id: i64| read(f).source_record(id).unwrap().map(|r| r.title);
     assert_eq!(
         title(&f, radio),
@@ -2115,6 +2222,7 @@ fn the_sources_section_shows_citing_photos_and_edits_and_merges_sources() {
         .search_text(&format!("cites:{other}"), SortKey::Imported, None)
         .unwrap();
     assert_eq!(citing.len(), 2);
+    undo_as_the_command_line_says(&mut h, &f);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     settle(&mut h);
     assert!(title(&f, radio).is_some(), "Ctrl+Z brings it back");
@@ -2289,8 +2397,8 @@ const EGUI_OWN: &[&str] = &[
 /// A text shown that is not wrapped: its role, the text, the letters left.
 type Unwrapped = (Role, String, String);
 
-/// Every label and value the screen reader would read on this screen that
-/// is not wrapped: `(role, text, letters left over)`. Values of text fields
+/// Every label, description and value the screen reader would read on this
+/// screen that is not wrapped: `(role, text, letters left over)`. Values of text fields
 /// are what was typed or read from the catalogue, and are not looked at.
 fn unwrapped_texts(h: &Harness<'static, App>, data: &[String], seen: &mut usize) -> Vec<Unwrapped> {
     let mut found = Vec::new();
@@ -2301,7 +2409,8 @@ fn unwrapped_texts(h: &Harness<'static, App>, data: &[String], seen: &mut usize)
         if role == Role::TextRun {
             continue;
         }
-        let mut texts = vec![node.label()];
+        // What it is called and what a screen reader says after the name.
+        let mut texts = vec![node.label(), node.description()];
         if !matches!(role, Role::TextInput | Role::MultilineTextInput) {
             texts.push(node.value());
         }
@@ -2334,7 +2443,8 @@ fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
 /// Walks the screens the scenarios reach, in a language, calling `check` on
 /// each: the grid, one and all photos in the inspector, every menu and the
 /// language submenu, the table, the keyboard reference, the full-size view,
-/// the CSV export form, and the first screen of an empty catalogue.
+/// the form that adds to a set, the CSV export form, and the first screen
+/// of an empty catalogue.
 fn walk_screens(
     f: &Fixture,
     language: Language,
@@ -2407,6 +2517,14 @@ fn walk_screens(
     check(&h, "the full-size view");
     h.key_press(Key::Escape);
     settle(&mut h);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(3);
+    h.get_by_label(&say("add-to-set-field")).hover();
+    check(&h, "the form that adds to a set");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label(&say("add-to-set-field")).is_none());
 
     h.key_press_modifiers(SHIFT_COMMAND, Key::E);
     h.run_steps(3);
@@ -2505,6 +2623,170 @@ fn every_interactive_element_has_an_accessible_name() {
     );
 }
 
+/// Whether the keyword tree's row of a keyword (its name and count) is
+/// open, and its description; `None` when the tree has no such row.
+fn keyword_row(h: &Harness<'static, App>, name: &str) -> Option<(Option<bool>, Option<String>)> {
+    let prefix = format!("{name}  ");
+    h.query_all(egui_kittest::kittest::By::new().role(Role::Button))
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with(&prefix))
+        })
+        .map(|n| {
+            (
+                n.accesskit_node().data().is_expanded(),
+                n.accesskit_node().description(),
+            )
+        })
+}
+
+/// A screen reader hears more than names: a thumbnail says its stars, flag,
+/// colour label and whether it is selected, and in a set its place; a set
+/// in the sidebar its place among the sets; a keyword with keywords below
+/// it whether it is open, and how many photos it has.
+#[test]
+fn thumbnails_sets_and_keywords_tell_a_screen_reader_their_state() {
+    let f = fixture();
+    with_set(&f);
+    let mut h = harness(&f);
+    let description = |h: &Harness<'static, App>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label)
+            .accesskit_node()
+            .description()
+            .unwrap_or_default()
+    };
+    assert!(
+        description(&h, TREATY).contains("No stars"),
+        "{}",
+        description(&h, TREATY)
+    );
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    h.key_press(Key::P);
+    h.key_press(Key::Num6);
+    settle(&mut h);
+    let treaty = h.get_by_role_and_label(Role::Button, TREATY);
+    assert_eq!(treaty.accesskit_node().is_selected(), Some(true));
+    assert_eq!(
+        treaty.accesskit_node().description().as_deref(),
+        Some("4 stars, picked, Red label")
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, DORMITORY)
+            .accesskit_node()
+            .is_selected(),
+        Some(false)
+    );
+    // The inspector's flag and stars say which is on, by name alone.
+    let pressed = |h: &Harness<'static, App>, label: &str| {
+        h.get_by_role_and_label(Role::Button, label)
+            .accesskit_node()
+            .data()
+            .toggled()
+    };
+    assert_eq!(pressed(&h, "Pick"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(pressed(&h, "Reject"), Some(egui::accesskit::Toggled::False));
+    assert_eq!(pressed(&h, "4 stars"), Some(egui::accesskit::Toggled::True));
+    assert_eq!(
+        pressed(&h, "Red label"),
+        Some(egui::accesskit::Toggled::True)
+    );
+    // Colour is not the only sign of the label: the thumbnail's tooltip
+    // names it.
+    let named = h.query_all_by_label("Red label").count();
+    h.get_by_label(TREATY).hover();
+    let mut shown = false;
+    for _ in 0..120 {
+        h.step();
+        if h.query_all_by_label("Red label").count() > named {
+            shown = true;
+            break;
+        }
+    }
+    assert!(shown, "the thumbnail's tooltip names its colour label");
+
+    // The set, shown in its order: each photo says its place.
+    let set = h.get_by_role_and_label(Role::Button, "Odchod 1991  3");
+    assert_eq!(
+        set.accesskit_node().description().as_deref(),
+        Some("3 photos, 1 of 1")
+    );
+    set.click();
+    settle(&mut h);
+    assert!(
+        description(&h, CONVOY).ends_with(", 2 of 3"),
+        "{}",
+        description(&h, CONVOY)
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, CONVOY)
+            .accesskit_node()
+            .position_in_set(),
+        Some(2)
+    );
+
+    // A keyword with keywords below it: open, then folded.
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let (open, count) = keyword_row(&h, "Places").expect("the keyword Places in the tree");
+    assert_eq!(open, Some(true));
+    assert!(count.is_some_and(|c| c.ends_with(" photo") || c.ends_with(" photos")));
+    h.get_by_role_and_label(Role::Button, "Collapse Places")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.get_by_role_and_label(Role::Button, "Expand Places")
+            .accesskit_node()
+            .data()
+            .is_expanded(),
+        Some(false)
+    );
+    assert_eq!(
+        keyword_row(&h, "Places").map(|(open, _)| open),
+        Some(Some(false))
+    );
+}
+
+/// The status bar's count is a polite live region, so that a screen reader
+/// reads the new count out when a search settles; the search field
+/// describes itself with the count too.
+#[test]
+fn the_result_count_is_announced_when_a_search_settles() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let live_texts = |h: &Harness<'static, App>| -> Vec<String> {
+        h.query_all(egui_kittest::kittest::By::new().include_labels())
+            .filter(|n| n.accesskit_node().data().live() == Some(egui::accesskit::Live::Polite))
+            .filter_map(|n| n.accesskit_node().label().or(n.accesskit_node().value()))
+            .collect()
+    };
+    assert!(
+        live_texts(&h).iter().any(|t| t.starts_with("5 photos")),
+        "{:?}",
+        live_texts(&h)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    keyboard_type(&h, "kyndrova -milovice");
+    wait_for(&mut h, "the search", |app| {
+        app.results().len() == 3 && app.is_settled()
+    });
+    let live = live_texts(&h);
+    assert!(
+        live.iter().any(|t| t.starts_with("3 photos of 5")),
+        "{live:?}"
+    );
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .accesskit_node()
+            .description()
+            .as_deref(),
+        Some("3 photos of 5")
+    );
+}
+
 /// Ctrl+plus zooms the interface and the window keeps the zoom; the View
 /// menu's light theme changes the colours at once and is kept too.
 #[test]
@@ -2574,6 +2856,137 @@ fn the_language_is_chosen_in_the_view_menu_and_switches_at_once() {
     settle(&mut h);
     h.get_by_label_contains("5 photos").hover();
     assert_eq!(h.state().settings().language, Some(Language::English));
+}
+
+/// In Czech, the Edit menu's undo and redo and the inspector's history say
+/// the catalogue's changes in Czech, with Czech plurals; the catalogue's
+/// own words, which the command line's `history` prints, stay English.
+#[test]
+fn the_edit_history_is_shown_in_the_windows_language() {
+    let f = fixture();
+    let settings = Settings {
+        language: Some(Language::Czech),
+        ..Settings::default()
+    };
+    let mut h = harness_with(&f, [1280.0, 800.0], settings);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num4);
+    settle(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "Poslední vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+
+    h.get_by_role_and_label(Role::Button, "Úpravy").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Zpět: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_label_contains("Historie (").click_accesskit();
+    settle(&mut h);
+    h.get_by_label_contains("Hodnocení 4 u 1 fotografie")
+        .hover();
+    h.get_by_label_contains("Hodnocení: 0 → 4").hover();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    h.get_by_role_and_label(Role::Button, "Úpravy").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Znovu: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+    h.get_by_label_contains("Zpět: Hodnocení 4 u 1 fotografie")
+        .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_label_contains("Zpět: Klíčové slovo Poslední vlak u 1 fotografie")
+        .hover();
+
+    let summaries: Vec<String> = read(&f)
+        .history(None, 3)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.summary)
+        .collect();
+    assert_eq!(
+        summaries[..3],
+        [
+            "Undo: Keyword Poslední vlak on 1 photo",
+            "Keyword Poslední vlak on 1 photo",
+            "Rating 4 on 1 photo"
+        ]
+    );
+}
+
+/// The Edit menu of a window in English names what Ctrl+Z would undo as the
+/// catalogue's own words (the command line's `history`) do.
+fn undo_as_the_command_line_says(h: &mut Harness<'static, App>, f: &Fixture) {
+    let english = read(f).undo_redo().unwrap().0.expect("something to undo");
+    // The menu bar's Edit comes first (the claims panel has Edit buttons too).
+    h.get_all_by_role_and_label(Role::Button, "Edit")
+        .next()
+        .expect("the Edit menu")
+        .click();
+    h.run_steps(2);
+    h.get_by_label_contains(&format!(
+        "Undo: {} ",
+        kartoteka::text::shorten(&english, 50)
+    ))
+    .hover();
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+}
+
+/// In English the window says each operation as the catalogue's own words
+/// (the command line's `history`) say it, though it makes its words from
+/// the operation's steps.
+#[test]
+fn in_english_the_window_says_the_history_as_the_command_line_does() {
+    let f = fixture();
+    let mut h = harness(&f);
+    let undo_says = |h: &mut Harness<'static, App>| undo_as_the_command_line_says(h, &f);
+    h.key_press(Key::ArrowRight);
+    h.run_steps(2);
+    h.key_press(Key::Num3);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press(Key::X);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press(Key::Num7);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::K);
+    h.run_steps(2);
+    keyboard_type(&h, "vlak");
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    undo_says(&mut h);
+    // A new set, made and filled from the keyboard: two operations.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run_steps(2);
+    keyboard_type(&h, "Odsun");
+    h.run_steps(2);
+    h.get_by_label("Enter makes the new set “Odsun” and adds them to it.")
+        .hover();
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut h);
+    undo_says(&mut h);
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Redo: Added 1 photo to set “Odsun”")
+        .hover();
 }
 
 /// The main window at 150 % zoom in the light theme on a 1280 x 800

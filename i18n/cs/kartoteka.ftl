@@ -109,6 +109,9 @@ menu-select-all = Vybrat vše
 menu-select-none = Zrušit výběr
 menu-find = Hledat
 menu-open-full-size = Otevřít v plné velikosti
+menu-write-caption = Psát popisek
+menu-add-keyword = Přidat klíčové slovo
+menu-add-to-set = Přidat do sady…
 menu-no-stars = Bez hvězdiček
 menu-stars = { $stars } { $count ->
     [one] { $count } hvězdička
@@ -467,6 +470,9 @@ thumbnail-no-preview = { $format }
 thumbnail-file-missing = soubor chybí
 thumbnail-date-possible = datum?
 colour-label = { $label } štítek
+access-picked = vybraná
+access-rejected = zamítnutá
+access-position = { $position } z { $size }
 table-default-columns = Výchozí sloupce
 table-reverse-hint = Kliknutím obrátíte pořadí; pravým tlačítkem vyberete sloupce
 table-sort-hint = Kliknutím seřadíte podle tohoto sloupce; pravým tlačítkem vyberete sloupce
@@ -522,6 +528,9 @@ key-label-green = Zelený štítek
 key-label-blue = Modrý štítek
 key-no-label = Bez barevného štítku
 key-remove-from-set = Odebrat ze zobrazené sady (Zpět je vrátí)
+key-write-caption = Psát popisek vybraných fotografií (napsaný text ho nahradí)
+key-add-keyword = Přidat vybraným fotografiím klíčové slovo
+key-add-to-set = Přidat vybrané fotografie do sady zvolené podle názvu (nový název založí novou sadu)
 key-open-full-size = Otevřít fotografii v plné velikosti
 key-grid-view = Mřížka
 key-table-view = Tabulka
@@ -584,6 +593,17 @@ merge-ok = Sloučit
 rename-set-heading = Přejmenovat sadu
 rename-set-explanation = Sada si ponechá fotografie, pořadí i výstavní popisky.
 rename-set-field = Nový název
+add-to-set-heading = Přidat { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} do sady
+add-to-set-explanation = Napište název sady, nebo ji vyberte šipkami ↓ a ↑. Název, který žádná sada nemá, založí novou sadu.
+add-to-set-field = Název sady
+add-to-set-existing = Enter je přidá do sady „{ $set }“.
+add-to-set-new = Enter založí novou sadu „{ $set }“ a přidá je do ní.
+add-to-set-ok = Přidat
 status-job-under-way = { $what } ještě probíhá
 
 ## Inspektor
@@ -616,6 +636,7 @@ inspector-stars = { $count ->
 inspector-mixed = (různé)
 inspector-key-hint = klávesa { $key }
 inspector-bad-date = Takové datum katalog nepřečte. Přijímá: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? nejisté, 1991~ přibližně, 199X desetiletí, 1991-XX, 1990-02/1991-06 rozmezí, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = Vypsat tvrzení k tomuto poli s jejich prameny
 inspector-in-sets = Ve výstavních sadách
@@ -645,6 +666,150 @@ tech-warning = Upozornění
 history-none = V katalogu nezměněno
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (vráceno)
+history-on-photos = { $what } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-rating = Hodnocení { $stars }
+history-cleared = Vymazáno: { $field }
+history-keywords-added = { $count ->
+    [one] Klíčové slovo
+   *[other] Klíčová slova
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Odebráno klíčové slovo
+   *[other] Odebrána klíčová slova
+} { $keywords }
+history-undo-of = Zpět: { $what }
+history-redo-of = Znovu: { $what }
+history-set-created = Vytvořena sada „{ $set }“
+history-search-saved = Uloženo hledání „{ $set }“
+history-set-deleted = Smazána sada „{ $set }“ ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-search-deleted = Smazáno uložené hledání „{ $set }“
+history-set-renamed = Sada „{ $old }“ přejmenována na „{ $new }“
+history-set-added = Do sady „{ $set }“ { $count ->
+    [one] přidána { $count } fotografie
+    [few] přidány { $count } fotografie
+    [many] přidáno { $count } fotografie
+   *[other] přidáno { $count } fotografií
+}
+history-set-removed = Ze sady „{ $set }“ { $count ->
+    [one] odebrána { $count } fotografie
+    [few] odebrány { $count } fotografie
+    [many] odebráno { $count } fotografie
+   *[other] odebráno { $count } fotografií
+}
+history-set-wall-labels = { $count ->
+    [one] Výstavní popiska
+    [few] { $count } výstavní popisky
+    [many] { $count } výstavní popisky
+   *[other] { $count } výstavních popisek
+} v sadě „{ $set }“
+history-set-order = Nové pořadí sady „{ $set }“
+history-keyword-renamed = Klíčové slovo { $old } přejmenováno na { $new }
+history-keyword-deleted = Smazáno klíčové slovo { $keyword } ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-merged = Klíčové slovo { $keyword } sloučeno do { $into } ({ $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-list = Seznam klíčových slov: { $keywords ->
+    [one] přidáno { $keywords } klíčové slovo
+    [few] přidána { $keywords } klíčová slova
+    [many] přidáno { $keywords } klíčového slova
+   *[other] přidáno { $keywords } klíčových slov
+} a { $synonyms ->
+    [one] { $synonyms } synonymum
+    [few] { $synonyms } synonyma
+    [many] { $synonyms } synonyma
+   *[other] { $synonyms } synonym
+}
+history-template-saved = Uložena šablona „{ $template }“
+history-template-changed = Změněna šablona „{ $template }“
+history-template-deleted = Smazána šablona „{ $template }“
+history-template-applied = Šablona „{ $template }“ u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv = Import CSV ze souboru { $file }: { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv-labels = Import CSV ze souboru { $file }: { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}, { $labels ->
+    [one] { $labels } výstavní popiska
+    [few] { $labels } výstavní popisky
+    [many] { $labels } výstavní popisky
+   *[other] { $labels } výstavních popisek
+}
+history-source-added = Přidán pramen „{ $source }“
+history-source-changed = Změněn pramen „{ $source }“
+history-source-removed = Odebrán pramen „{ $source }“
+history-sources-imported = { $count ->
+    [one] Importován { $count } pramen
+    [few] Importovány { $count } prameny
+    [many] Importováno { $count } pramene
+   *[other] Importováno { $count } pramenů
+}
+history-source-merged = Pramen „{ $source }“ sloučen do „{ $into }“
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Tvrzení k poli { $field } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-claims-added-cited = Tvrzení k poli { $field } u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} z pramene „{ $source }“
+history-claim-preferred = Upřednostněno tvrzení { $claim }
+history-claim-removed = Odebráno tvrzení { $claim }
+history-claim-changed = Změněno tvrzení { $claim }
+history-claims-csv = CSV tvrzení: { $claims ->
+    [one] { $claims } tvrzení
+    [few] { $claims } tvrzení
+    [many] { $claims } tvrzení
+   *[other] { $claims } tvrzení
+} u { $count ->
+    [one] { $count } fotografie
+    [few] { $count } fotografií
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-claim-step-added = Tvrzení { $claim } přidáno
+history-claim-step-added-preferred = Tvrzení { $claim } přidáno jako upřednostněné
+history-claim-step-removed = Tvrzení { $claim } odebráno
+history-claim-step-preferred = Tvrzení { $claim } upřednostněno
+history-claim-step-not-preferred = Tvrzení { $claim } už není upřednostněné
+history-claim-step-changed = Tvrzení { $claim } změněno
+history-change = { $field }: { $old } → { $new }
+history-empty = (prázdné)
+history-no-items = (žádná)
 
 ## Katalogy: první spuštění, poškození, zálohy, O aplikaci, odchod
 

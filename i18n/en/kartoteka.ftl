@@ -108,6 +108,9 @@ menu-select-all = Select all
 menu-select-none = Select none
 menu-find = Find
 menu-open-full-size = Open full size
+menu-write-caption = Write the caption
+menu-add-keyword = Add a keyword
+menu-add-to-set = Add to a set…
 menu-no-stars = No stars
 menu-stars = { $stars } { $count ->
     [one] { $count } star
@@ -416,6 +419,9 @@ thumbnail-no-preview = { $format }
 thumbnail-file-missing = file missing
 thumbnail-date-possible = date?
 colour-label = { $label } label
+access-picked = picked
+access-rejected = rejected
+access-position = { $position } of { $size }
 table-default-columns = Default columns
 table-reverse-hint = Click to reverse the order; right-click to choose columns
 table-sort-hint = Click to sort by this column; right-click to choose columns
@@ -471,6 +477,9 @@ key-label-green = Green label
 key-label-blue = Blue label
 key-no-label = No colour label
 key-remove-from-set = Remove from the set shown (undo puts them back)
+key-write-caption = Write the caption of the selected photos (what is typed replaces it)
+key-add-keyword = Add a keyword to the selected photos
+key-add-to-set = Add the selected photos to a set, chosen by name (a new name makes a new set)
 key-open-full-size = Open the photo full size
 key-grid-view = Grid
 key-table-view = Table
@@ -533,6 +542,15 @@ merge-ok = Merge
 rename-set-heading = Rename set
 rename-set-explanation = The set keeps its photos, order and wall labels.
 rename-set-field = New name
+add-to-set-heading = Add { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to a set
+add-to-set-explanation = Type the set's name, or choose one with ↓ and ↑. A name no set has makes a new set.
+add-to-set-field = Set name
+add-to-set-existing = Enter adds them to “{ $set }”.
+add-to-set-new = Enter makes the new set “{ $set }” and adds them to it.
+add-to-set-ok = Add
 status-job-under-way = { $what } is still under way
 
 ## The inspector
@@ -559,6 +577,7 @@ inspector-stars = { $count ->
 inspector-mixed = (mixed)
 inspector-key-hint = key { $key }
 inspector-bad-date = Not a date the catalogue can read. Accepted: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? uncertain, 1991~ about, 199X a decade, 1991-XX, 1990-02/1991-06 a span, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = List the claims on this field, with their sources
 inspector-in-sets = In exhibition sets
@@ -588,6 +607,114 @@ tech-warning = Warning
 history-none = Not changed in the catalogue
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (undone)
+history-on-photos = { $what } on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-rating = Rating { $stars }
+history-cleared = { $field } cleared
+history-keywords-added = { $count ->
+    [one] Keyword
+   *[other] Keywords
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Keyword
+   *[other] Keywords
+} { $keywords } removed
+history-undo-of = Undo: { $what }
+history-redo-of = Redo: { $what }
+history-set-created = Created set “{ $set }”
+history-search-saved = Saved search “{ $set }”
+history-set-deleted = Deleted set “{ $set }” ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+history-search-deleted = Deleted saved search “{ $set }”
+history-set-renamed = Renamed set “{ $old }” to “{ $new }”
+history-set-added = Added { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} to set “{ $set }”
+history-set-removed = Removed { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} from set “{ $set }”
+history-set-wall-labels = { $count ->
+    [one] Wall label
+   *[other] { $count } wall labels
+} in set “{ $set }”
+history-set-order = New order of set “{ $set }”
+history-keyword-renamed = Renamed keyword { $old } to { $new }
+history-keyword-deleted = Deleted keyword { $keyword } ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+history-keyword-merged = Merged keyword { $keyword } into { $into } ({ $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+})
+history-keyword-list = Keyword list: { $keywords ->
+    [one] { $keywords } keyword
+   *[other] { $keywords } keywords
+} and { $synonyms ->
+    [one] { $synonyms } synonym
+   *[other] { $synonyms } synonyms
+} added
+history-template-saved = Saved template “{ $template }”
+history-template-changed = Changed template “{ $template }”
+history-template-deleted = Deleted template “{ $template }”
+history-template-applied = Template “{ $template }” on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-csv = CSV import of { $file }: { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-csv-labels = CSV import of { $file }: { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}, { $labels ->
+    [one] { $labels } wall label
+   *[other] { $labels } wall labels
+}
+history-source-added = Added source “{ $source }”
+history-source-changed = Changed source “{ $source }”
+history-source-removed = Removed source “{ $source }”
+history-sources-imported = Imported { $count ->
+    [one] { $count } source
+   *[other] { $count } sources
+}
+history-source-merged = Merged source “{ $source }” into “{ $into }”
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Claim on { $field } of { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-claims-added-cited = Claim on { $field } of { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+} from “{ $source }”
+history-claim-preferred = Preferred { $claim }
+history-claim-removed = Removed claim { $claim }
+history-claim-changed = Changed claim { $claim }
+history-claims-csv = Claims CSV: { $claims ->
+    [one] { $claims } claim
+   *[other] { $claims } claims
+} on { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
+history-claim-step-added = Claim { $claim } added
+history-claim-step-added-preferred = Claim { $claim }, preferred, added
+history-claim-step-removed = Claim { $claim } removed
+history-claim-step-preferred = Claim { $claim } preferred
+history-claim-step-not-preferred = Claim { $claim } no longer preferred
+history-claim-step-changed = Claim { $claim } changed
+history-change = { $field }: { $old } → { $new }
+history-empty = (empty)
+history-no-items = (none)
 
 ## Catalogues: the first launch, damage, backups, About, leaving
 

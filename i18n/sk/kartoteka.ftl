@@ -109,6 +109,9 @@ menu-select-all = Vybrať všetko
 menu-select-none = Zrušiť výber
 menu-find = Hľadať
 menu-open-full-size = Otvoriť v plnej veľkosti
+menu-write-caption = Písať popis
+menu-add-keyword = Pridať kľúčové slovo
+menu-add-to-set = Pridať do sady…
 menu-no-stars = Bez hviezdičiek
 menu-stars = { $stars } { $count ->
     [one] { $count } hviezdička
@@ -467,6 +470,9 @@ thumbnail-no-preview = { $format }
 thumbnail-file-missing = súbor chýba
 thumbnail-date-possible = dátum?
 colour-label = { $label } štítok
+access-picked = vybraná
+access-rejected = zamietnutá
+access-position = { $position } z { $size }
 table-default-columns = Predvolené stĺpce
 table-reverse-hint = Kliknutím obrátite poradie; pravým tlačidlom vyberiete stĺpce
 table-sort-hint = Kliknutím zoradíte podľa tohto stĺpca; pravým tlačidlom vyberiete stĺpce
@@ -522,6 +528,9 @@ key-label-green = Zelený štítok
 key-label-blue = Modrý štítok
 key-no-label = Bez farebného štítku
 key-remove-from-set = Odobrať zo zobrazenej sady (Späť ich vráti)
+key-write-caption = Písať popis vybraných fotografií (napísaný text ho nahradí)
+key-add-keyword = Pridať vybraným fotografiám kľúčové slovo
+key-add-to-set = Pridať vybrané fotografie do sady zvolenej podľa názvu (nový názov založí novú sadu)
 key-open-full-size = Otvoriť fotografiu v plnej veľkosti
 key-grid-view = Mriežka
 key-table-view = Tabuľka
@@ -584,6 +593,17 @@ merge-ok = Zlúčiť
 rename-set-heading = Premenovať sadu
 rename-set-explanation = Sada si ponechá fotografie, poradie aj výstavné popisky.
 rename-set-field = Nový názov
+add-to-set-heading = Pridať { $count ->
+    [one] { $count } fotografiu
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+} do sady
+add-to-set-explanation = Napíšte názov sady, alebo ju vyberte šípkami ↓ a ↑. Názov, ktorý nemá žiadna sada, založí novú sadu.
+add-to-set-field = Názov sady
+add-to-set-existing = Enter ich pridá do sady „{ $set }“.
+add-to-set-new = Enter založí novú sadu „{ $set }“ a pridá ich do nej.
+add-to-set-ok = Pridať
 status-job-under-way = { $what } ešte prebieha
 
 ## Inšpektor
@@ -616,6 +636,7 @@ inspector-stars = { $count ->
 inspector-mixed = (rôzne)
 inspector-key-hint = kláves { $key }
 inspector-bad-date = Taký dátum katalóg neprečíta. Prijíma: { $forms }
+date-forms = 1991, 1991-06, 1991-06-21; 1991? neisté, 1991~ približne, 199X desaťročie, 1991-XX, 1990-02/1991-06 rozpätie, ../1990
 inspector-problem = ⚠ { $problem }
 inspector-claims-hint = Vypísať tvrdenia k tomuto poľu s ich prameňmi
 inspector-in-sets = Vo výstavných sadách
@@ -645,6 +666,150 @@ tech-warning = Upozornenie
 history-none = V katalógu nezmenené
 history-entry = { $when }  { $what }
 history-undone = { $when }  { $what } (vrátené)
+history-on-photos = { $what } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-rating = Hodnotenie { $stars }
+history-cleared = Vymazané: { $field }
+history-keywords-added = { $count ->
+    [one] Kľúčové slovo
+   *[other] Kľúčové slová
+} { $keywords }
+history-keywords-removed = { $count ->
+    [one] Odobraté kľúčové slovo
+   *[other] Odobraté kľúčové slová
+} { $keywords }
+history-undo-of = Späť: { $what }
+history-redo-of = Znova: { $what }
+history-set-created = Vytvorená sada „{ $set }“
+history-search-saved = Uložené hľadanie „{ $set }“
+history-set-deleted = Zmazaná sada „{ $set }“ ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-search-deleted = Zmazané uložené hľadanie „{ $set }“
+history-set-renamed = Sada „{ $old }“ premenovaná na „{ $new }“
+history-set-added = Do sady „{ $set }“ { $count ->
+    [one] pridaná { $count } fotografia
+    [few] pridané { $count } fotografie
+    [many] pridaných { $count } fotografie
+   *[other] pridaných { $count } fotografií
+}
+history-set-removed = Zo sady „{ $set }“ { $count ->
+    [one] odobraná { $count } fotografia
+    [few] odobrané { $count } fotografie
+    [many] odobraných { $count } fotografie
+   *[other] odobraných { $count } fotografií
+}
+history-set-wall-labels = { $count ->
+    [one] Výstavná popiska
+    [few] { $count } výstavné popisky
+    [many] { $count } výstavnej popisky
+   *[other] { $count } výstavných popisiek
+} v sade „{ $set }“
+history-set-order = Nové poradie sady „{ $set }“
+history-keyword-renamed = Kľúčové slovo { $old } premenované na { $new }
+history-keyword-deleted = Zmazané kľúčové slovo { $keyword } ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-merged = Kľúčové slovo { $keyword } zlúčené do { $into } ({ $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+})
+history-keyword-list = Zoznam kľúčových slov: { $keywords ->
+    [one] pridané { $keywords } kľúčové slovo
+    [few] pridané { $keywords } kľúčové slová
+    [many] pridaného { $keywords } kľúčového slova
+   *[other] pridaných { $keywords } kľúčových slov
+} a { $synonyms ->
+    [one] { $synonyms } synonymum
+    [few] { $synonyms } synonymá
+    [many] { $synonyms } synonyma
+   *[other] { $synonyms } synoným
+}
+history-template-saved = Uložená šablóna „{ $template }“
+history-template-changed = Zmenená šablóna „{ $template }“
+history-template-deleted = Zmazaná šablóna „{ $template }“
+history-template-applied = Šablóna „{ $template }“ na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-csv = Import CSV zo súboru { $file }: { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}
+history-csv-labels = Import CSV zo súboru { $file }: { $count ->
+    [one] { $count } fotografia
+    [few] { $count } fotografie
+    [many] { $count } fotografie
+   *[other] { $count } fotografií
+}, { $labels ->
+    [one] { $labels } výstavná popiska
+    [few] { $labels } výstavné popisky
+    [many] { $labels } výstavnej popisky
+   *[other] { $labels } výstavných popisiek
+}
+history-source-added = Pridaný prameň „{ $source }“
+history-source-changed = Zmenený prameň „{ $source }“
+history-source-removed = Odobratý prameň „{ $source }“
+history-sources-imported = { $count ->
+    [one] Importovaný { $count } prameň
+    [few] Importované { $count } pramene
+    [many] Importovaného { $count } prameňa
+   *[other] Importovaných { $count } prameňov
+}
+history-source-merged = Prameň „{ $source }“ zlúčený do „{ $into }“
+history-claim = { $field } { $value }
+history-claim-cited = { $field } { $value } ({ $source })
+history-claims-added = Tvrdenie k poľu { $field } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-claims-added-cited = Tvrdenie k poľu { $field } na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+} z prameňa „{ $source }“
+history-claim-preferred = Uprednostnené tvrdenie { $claim }
+history-claim-removed = Odobraté tvrdenie { $claim }
+history-claim-changed = Zmenené tvrdenie { $claim }
+history-claims-csv = CSV tvrdení: { $claims ->
+    [one] { $claims } tvrdenie
+    [few] { $claims } tvrdenia
+    [many] { $claims } tvrdenia
+   *[other] { $claims } tvrdení
+} na { $count ->
+    [one] { $count } fotografii
+    [few] { $count } fotografiách
+    [many] { $count } fotografie
+   *[other] { $count } fotografiách
+}
+history-claim-step-added = Tvrdenie { $claim } pridané
+history-claim-step-added-preferred = Tvrdenie { $claim } pridané ako uprednostnené
+history-claim-step-removed = Tvrdenie { $claim } odobraté
+history-claim-step-preferred = Tvrdenie { $claim } uprednostnené
+history-claim-step-not-preferred = Tvrdenie { $claim } už nie je uprednostnené
+history-claim-step-changed = Tvrdenie { $claim } zmenené
+history-change = { $field }: { $old } → { $new }
+history-empty = (prázdne)
+history-no-items = (žiadne)
 
 ## Katalógy: prvé spustenie, poškodenie, zálohy, O aplikácii, odchod
 

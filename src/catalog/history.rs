@@ -322,6 +322,8 @@ fn items_change_in_words(old: &[SetEntry], new: &[SetEntry]) -> String {
 /// What an undo or redo did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reverted {
+    /// The operation undone or redone.
+    pub operation: i64,
     /// The operation undone or redone, in words.
     pub summary: String,
     /// How many changes it made.
@@ -349,7 +351,42 @@ pub struct HistoryChange {
     pub photo: Option<PhotoId>,
     /// The change in words: "Caption: “Old” → “New”".
     pub words: String,
+    /// The change itself, for a face that says it in its own words.
+    #[serde(skip)]
+    pub step: Step,
 }
+
+/// An operation as data: enough for a face (the window) to say what it did
+/// in its own language, as [`HistoryEntry::summary`] says it in English.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    pub id: i64,
+    /// What made it: edit, template, keywords, sets, csv, undo, redo.
+    pub source: String,
+    /// The catalogue's own words for it (the command line's).
+    pub summary: String,
+    /// For an undo or a redo, the operation it reverted or applied again.
+    pub reverts: Option<i64>,
+    /// Its first steps, in the order they were made: all of them, unless
+    /// it made more than [`STEPS_READ`].
+    pub steps: Vec<Step>,
+    /// How many changes it made.
+    pub changes: usize,
+    /// How many photos it changed.
+    pub photos: usize,
+}
+
+impl Operation {
+    /// Whether [`Operation::steps`] holds every step it made.
+    pub fn is_whole(&self) -> bool {
+        self.steps.len() == self.changes
+    }
+}
+
+/// At most this many steps of an operation are read to put it in words (a
+/// CSV import may make tens of thousands); its changes and photos are
+/// counted whatever their number.
+pub const STEPS_READ: usize = 2_000;
 
 // ---------------------------------------------------------------------------
 // Storing steps
@@ -929,6 +966,7 @@ impl Catalogue {
         )?;
         tx.commit()?;
         Ok(Some(Reverted {
+            operation,
             summary,
             changes: steps.len(),
         }))
@@ -957,6 +995,7 @@ impl Catalogue {
         )?;
         tx.commit()?;
         Ok(Some(Reverted {
+            operation,
             summary,
             changes: steps.len(),
         }))
@@ -977,6 +1016,77 @@ impl Catalogue {
             .optional()?;
         let redo = redoable(&self.conn)?.map(|(_, summary)| summary);
         Ok((undo, redo))
+    }
+
+    /// What undo and redo would do now, as operations with their steps,
+    /// for a face that says them in its own words.
+    pub fn undo_redo_operations(&self) -> Result<(Option<Operation>, Option<Operation>)> {
+        let undo: Option<i64> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT id FROM edit_operation WHERE undone_by IS NULL AND {MADE}
+                     ORDER BY id DESC LIMIT 1"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let redo = redoable(&self.conn)?.map(|(id, _)| id);
+        let read = |id: Option<i64>| -> Result<Option<Operation>> {
+            match id {
+                Some(id) => self.operation_record(id),
+                None => Ok(None),
+            }
+        };
+        Ok((read(undo)?, read(redo)?))
+    }
+
+    /// One operation of the history with all its steps, or `None` when
+    /// there is no such operation.
+    pub fn operation_record(&self, id: i64) -> Result<Option<Operation>> {
+        let head: Option<(String, String, Option<i64>)> = self
+            .conn
+            .query_row(
+                "SELECT source, summary, reverts FROM edit_operation WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((source, summary, reverts)) = head else {
+            return Ok(None);
+        };
+        let (changes, photos): (i64, i64) = self.conn.query_row(
+            "SELECT count(*), count(DISTINCT photo_id) FROM edit_change WHERE operation_id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let rows: Vec<Row> = self
+            .conn
+            .prepare_cached(
+                "SELECT photo_id, keyword_id, field, old_value, new_value, subject FROM edit_change
+                 WHERE operation_id = ?1 ORDER BY rowid LIMIT ?2",
+            )?
+            .query_map(params![id, STEPS_READ as i64], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(Operation {
+            id,
+            source,
+            summary,
+            reverts,
+            steps: rows.into_iter().map(from_row).collect::<Result<_>>()?,
+            changes: changes as usize,
+            photos: photos as usize,
+        }))
     }
 
     /// The history, newest first: every operation, or those that changed
@@ -1023,6 +1133,7 @@ impl Catalogue {
                 entry.changes.push(HistoryChange {
                     photo,
                     words: step.describe(&self.conn),
+                    step,
                 });
             }
         }

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::history::STEPS_READ;
 use super::tests::record;
 use super::*;
 use crate::photo::{Attribute, Field, FieldValue};
@@ -354,4 +355,68 @@ fn a_damaged_history_is_an_error_not_a_cleared_field() {
         Some("Milovice"),
         "the failed undo changed nothing"
     );
+}
+
+/// An operation read back for a face to put in words: its steps, how many
+/// changes and photos; undo and redo name the operation they revert, and
+/// what undo and redo would do now are those operations.
+#[test]
+fn operations_are_read_back_with_their_steps_and_counts() {
+    let (mut cat, ids) = catalogue();
+    cat.edit(
+        &ids[..3],
+        &[Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from("Milovice 1991"),
+        )],
+        "edit",
+        false,
+    )
+    .unwrap();
+    let (undo, redo) = cat.undo_redo_operations().unwrap();
+    let edit = undo.expect("the edit to undo");
+    assert!(redo.is_none());
+    assert_eq!(edit.source, "edit");
+    assert_eq!(edit.summary, "Caption on 3 photos");
+    assert_eq!((edit.changes, edit.photos), (3, 3));
+    assert!(edit.is_whole());
+    assert!(edit.steps.iter().all(|s| matches!(
+        s,
+        Step::Photo {
+            attribute: Attribute::Field(Field::Caption),
+            ..
+        }
+    )));
+
+    let undone = cat.undo().unwrap().unwrap();
+    assert_eq!(undone.operation, edit.id);
+    let (_, redo) = cat.undo_redo_operations().unwrap();
+    assert_eq!(redo.map(|r| r.id), Some(edit.id));
+    let newest = cat.history(None, 1).unwrap().remove(0);
+    let undo_op = cat.operation_record(newest.operation).unwrap().unwrap();
+    assert_eq!(undo_op.source, "undo");
+    assert_eq!(undo_op.reverts, Some(edit.id));
+    assert!(cat.operation_record(i64::MAX).unwrap().is_none());
+}
+
+/// An operation of more changes than are read to say it is counted whole
+/// and read in part.
+#[test]
+fn a_large_operation_is_read_in_part_and_counted_whole() {
+    let (mut cat, _) = catalogue();
+    let terms: Vec<crate::vocabulary::Term> = (0..=STEPS_READ)
+        .map(|n| crate::vocabulary::Term {
+            name: format!("Tag {n}"),
+            exported: true,
+            synonyms: Vec::new(),
+            children: Vec::new(),
+        })
+        .collect();
+    cat.import_vocabulary(&terms).unwrap();
+    let (undo, _) = cat.undo_redo_operations().unwrap();
+    let op = undo.unwrap();
+    assert_eq!(op.changes, STEPS_READ + 1);
+    assert_eq!(op.photos, 0);
+    assert_eq!(op.steps.len(), STEPS_READ);
+    assert!(!op.is_whole());
 }

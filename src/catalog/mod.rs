@@ -35,7 +35,9 @@ pub use self::edit::{
     Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,
     value_of as attribute_value,
 };
-pub use self::history::{HistoryChange, HistoryEntry, Reverted};
+pub use self::history::{
+    HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step,
+};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;

@@ -485,6 +485,37 @@ impl App {
                 }
                 Action::Worker(Command::RemoveFromSet { set, photos })
             }
+            Shortcut::WriteCaption | Shortcut::AddKeyword => {
+                if self.selection.is_empty() {
+                    self.status.info(tr!("status-select-to-change"));
+                    return;
+                }
+                // The fields are the inspector's: it opens if it was closed.
+                self.settings.show_inspector = true;
+                let photos = self.selection.in_order(&self.order);
+                if shortcut == Shortcut::WriteCaption {
+                    self.inspector.write_caption(photos);
+                } else {
+                    self.inspector.add_keyword(photos);
+                }
+                return;
+            }
+            Shortcut::AddToSet => {
+                let photos = self.selection.in_result_order(&self.order);
+                if photos.is_empty() {
+                    self.status.info(tr!("status-select-to-change"));
+                    return;
+                }
+                let sets = self
+                    .sidebar
+                    .sets
+                    .iter()
+                    .filter(|s| s.query.is_none())
+                    .map(|s| s.name.clone())
+                    .collect();
+                self.dialogs.add_to_set(photos, sets);
+                return;
+            }
             Shortcut::GridView => Action::View(View::Grid),
             Shortcut::TableView => Action::View(View::Table),
             Shortcut::ToggleZoom | Shortcut::ZoomIn | Shortcut::ZoomOut => {

@@ -216,6 +216,47 @@ pub struct NameForm {
     focused: bool,
 }
 
+/// The form that adds photos to a set named from the keyboard: the sets
+/// whose names hold what is typed are offered, the arrows choose one, and a
+/// name no set has makes a new set.
+pub struct SetForm {
+    photos: Vec<PhotoId>,
+    /// The exhibition sets, in the sidebar's order.
+    sets: Vec<String>,
+    text: String,
+    /// The set chosen with the arrows, if any.
+    choice: Option<usize>,
+    focused: bool,
+}
+
+impl SetForm {
+    /// The sets offered for what is typed.
+    fn offered(&self) -> Vec<String> {
+        let typed = fold(self.text.trim());
+        self.sets
+            .iter()
+            .filter(|s| fold(s).contains(&typed))
+            .take(8)
+            .cloned()
+            .collect()
+    }
+
+    /// The set Enter adds to, and whether it is a new one.
+    fn target(&self, offered: &[String]) -> Option<(String, bool)> {
+        if let Some(chosen) = self.choice.and_then(|i| offered.get(i)) {
+            return Some((chosen.clone(), false));
+        }
+        let typed = self.text.trim();
+        if typed.is_empty() {
+            return None;
+        }
+        match self.sets.iter().find(|s| fold(s) == fold(typed)) {
+            Some(set) => Some((set.clone(), false)),
+            None => Some((typed.to_owned(), true)),
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Dialogs {
     /// The system chooser is open: what for, since when, and its answer.
@@ -224,18 +265,19 @@ pub struct Dialogs {
     /// The system has no file chooser: ask with the path field at once.
     no_chooser: bool,
     name: Option<NameForm>,
+    set: Option<SetForm>,
     pub keyboard_reference: bool,
 }
 
 impl Dialogs {
     /// Nothing is being asked.
     pub fn idle(&self) -> bool {
-        self.native.is_none() && self.typed.is_none() && self.name.is_none()
+        self.native.is_none() && self.typed.is_none() && self.name.is_none() && self.set.is_none()
     }
 
     /// Whether a dialog of Kartoteka's own is open (it has the keyboard).
     pub fn modal_open(&self) -> bool {
-        self.typed.is_some() || self.name.is_some()
+        self.typed.is_some() || self.name.is_some() || self.set.is_some()
     }
 
     /// Asks for a file or folder: the system's chooser on a thread of its
@@ -309,6 +351,17 @@ impl Dialogs {
         });
     }
 
+    /// Asks which set the photos go to.
+    pub fn add_to_set(&mut self, photos: Vec<PhotoId>, sets: Vec<String>) {
+        self.set = Some(SetForm {
+            photos,
+            sets,
+            text: String::new(),
+            choice: None,
+            focused: false,
+        });
+    }
+
     /// The system chooser's answer, once it has come.
     pub fn poll(&mut self) -> Option<Action> {
         let (_, asked, rx) = self.native.as_ref()?;
@@ -330,7 +383,104 @@ impl Dialogs {
     pub fn show(&mut self, ctx: &egui::Context, keywords: &[String], actions: &mut Vec<Action>) {
         self.path_field(ctx, actions);
         self.name_form(ctx, keywords, actions);
+        self.set_form(ctx, actions);
         self.reference(ctx);
+    }
+
+    fn set_form(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(form) = &mut self.set else {
+            return;
+        };
+        let mut done: Option<bool> = None;
+        let field_id = egui::Id::unique("set-form-field");
+        let modal = egui::Modal::new(egui::Id::unique("set-form")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading(tr!("add-to-set-heading", count = form.photos.len()));
+            ui.label(RichText::new(tr!("add-to-set-explanation")).weak());
+            let offered = form.offered();
+            if ui.memory(|m| m.has_focus(field_id)) && !offered.is_empty() {
+                let (down, up) = ui.input_mut(|i| {
+                    (
+                        i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                        i.count_and_consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                    )
+                });
+                let last = offered.len() - 1;
+                for _ in 0..down {
+                    form.choice = Some(form.choice.map_or(0, |c| (c + 1).min(last)));
+                }
+                for _ in 0..up {
+                    form.choice = form.choice.and_then(|c| c.checked_sub(1));
+                }
+            }
+            let field_name = tr!("add-to-set-field");
+            let before = form.text.clone();
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut form.text)
+                    .id(field_id)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(&field_name),
+            );
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, &field_name)
+            });
+            if form.text != before {
+                form.choice = None;
+            }
+            if !form.focused {
+                field.request_focus();
+                form.focused = true;
+            }
+            let offered = form.offered();
+            if form.choice.is_some_and(|c| c >= offered.len()) {
+                form.choice = None;
+            }
+            for (i, set) in offered.iter().enumerate() {
+                let response = ui.selectable_label(form.choice == Some(i), set.as_str());
+                if response.clicked() {
+                    form.choice = Some(i);
+                }
+            }
+            let target = form.target(&offered);
+            let what = match &target {
+                Some((set, false)) => tr!("add-to-set-existing", set = set.as_str()),
+                Some((set, true)) => tr!("add-to-set-new", set = set.as_str()),
+                None => " ".to_owned(),
+            };
+            ui.label(RichText::new(what).small());
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                let ok = ui.add_enabled(target.is_some(), egui::Button::new(tr!("add-to-set-ok")));
+                if ok.clicked() || (enter && target.is_some()) {
+                    done = Some(true);
+                }
+                if ui.button(tr!("dialog-cancel")).clicked() {
+                    done = Some(false);
+                }
+            });
+        });
+        if modal.should_close() && done.is_none() {
+            done = Some(false);
+        }
+        match done {
+            Some(true) => {
+                if let Some(form) = self.set.take() {
+                    let offered = form.offered();
+                    if let Some((set, new)) = form.target(&offered) {
+                        if new {
+                            actions.push(Action::Worker(Command::CreateSet(set.clone())));
+                        }
+                        actions.push(Action::Worker(Command::AddToSet {
+                            set,
+                            photos: form.photos,
+                        }));
+                    }
+                }
+            }
+            Some(false) => self.set = None,
+            None => {}
+        }
     }
 
     fn path_field(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
@@ -534,6 +684,38 @@ impl Dialogs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_set_form_offers_sets_accent_blind_and_makes_a_new_one_for_a_new_name() {
+        let mut form = SetForm {
+            photos: vec![PhotoId(1)],
+            sets: vec!["Odchod 1991".to_owned(), "Čeští vojáci".to_owned()],
+            text: String::new(),
+            choice: None,
+            focused: true,
+        };
+        assert_eq!(form.offered().len(), 2, "all sets before anything is typed");
+        assert_eq!(form.target(&form.offered()), None);
+        form.text = "cesti".to_owned();
+        assert_eq!(form.offered(), ["Čeští vojáci"]);
+        form.choice = Some(0);
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Čeští vojáci".to_owned(), false))
+        );
+        form.choice = None;
+        form.text = " odchod 1991 ".to_owned();
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Odchod 1991".to_owned(), false)),
+            "a set's own name, whatever its case, is that set"
+        );
+        form.text = "Odsun 1991".to_owned();
+        assert_eq!(
+            form.target(&form.offered()),
+            Some(("Odsun 1991".to_owned(), true))
+        );
+    }
 
     #[test]
     fn a_typed_path_must_fit_what_is_asked_for() {

@@ -170,7 +170,23 @@ fn cell_ui(
             &name,
         )
     });
+    // After the name, its state, and in a set shown its place there.
+    let mut state =
+        super::access::photo_state(photo.rating, photo.flag, photo.label, photo.missing);
+    if in_set.is_some()
+        && let Some((_, items)) = &app.set_items
+        && let Some(item) = items.iter().find(|i| i.photo == id)
+    {
+        let position = item.position as usize;
+        super::access::place(ui.ctx(), response.id, position, items.len());
+        state = format!(
+            "{state}, {}",
+            super::access::position_words(position, items.len())
+        );
+    }
+    super::access::describe(ui.ctx(), response.id, state);
     let selected = app.selection.is_selected(id);
+    super::access::selected(ui.ctx(), response.id, selected);
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect.expand(4.0));
     if app.selection.focus() == Some(id) && !ui.ctx().egui_wants_keyboard_input() {
@@ -284,8 +300,20 @@ fn cell_ui(
         );
     }
 
-    let response = if cut {
-        response.on_hover_text(&name)
+    // The tooltip: the whole title when the cell cut it, and the colour
+    // label by name, so that colour is never the only sign of it.
+    let label_name = photo
+        .label
+        .map(|l| tr!("colour-label", label = super::words::label(l)));
+    let response = if cut || label_name.is_some() {
+        response.on_hover_ui(|ui| {
+            if cut {
+                ui.label(&name);
+            }
+            if let Some(label_name) = &label_name {
+                ui.label(label_name);
+            }
+        })
     } else {
         response
     };

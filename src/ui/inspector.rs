@@ -20,7 +20,7 @@ use super::words;
 use super::worker::Command;
 use super::{Action, App, Details};
 use crate::catalog::{Edit, HistoryEntry};
-use crate::date::{DEPICTED_FORMS, Depicted};
+use crate::date::Depicted;
 use crate::photo::{Attribute, Field, Flag, Label, Photo, PhotoId};
 use crate::text::fold;
 use crate::tr;
@@ -111,6 +111,17 @@ pub struct InspectorState {
     forget_typing: bool,
     /// The caption's text is selected (Enter moved on to it).
     select_caption: bool,
+    /// F2 or Ctrl+K asked for the caption or the keyword field of these
+    /// photos: it takes the keyboard once it shows them (their details may
+    /// still be on their way).
+    wants_keyboard: Option<(Wanted, Vec<PhotoId>)>,
+}
+
+/// An inspector field a shortcut puts the keyboard in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Caption,
+    Keyword,
 }
 
 /// A field's name, for the buffers and the widget ids.
@@ -226,6 +237,26 @@ impl InspectorState {
         );
     }
 
+    /// F2: the caption takes the keyboard with its text selected, as when
+    /// Tab enters it, so that typing replaces it.
+    pub fn write_caption(&mut self, photos: Vec<PhotoId>) {
+        self.wants_keyboard = Some((Wanted::Caption, photos));
+    }
+
+    /// Ctrl+K: the field that adds a keyword takes the keyboard.
+    pub fn add_keyword(&mut self, photos: Vec<PhotoId>) {
+        self.wants_keyboard = Some((Wanted::Keyword, photos));
+    }
+
+    /// Whether a field a shortcut asked for takes the keyboard now: once
+    /// the fields hold the values of the photos it was asked for, not the
+    /// last ones'.
+    fn takes_keyboard(&self, field: Wanted) -> bool {
+        self.wants_keyboard
+            .as_ref()
+            .is_some_and(|(f, photos)| *f == field && *photos == self.photos && !self.pending)
+    }
+
     /// The field differs between the selected photos and shows "(mixed)".
     pub fn is_mixed(&self, field: &str) -> bool {
         self.buffers.get(field).is_some_and(|b| b.mixed)
@@ -268,6 +299,8 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     // beside it never jumps.
     ui.set_min_width(ui.available_width());
     let Some(details) = app.details.clone().filter(|d| !d.photos.is_empty()) else {
+        // Nothing to write in: a field asked for is not wanted later.
+        app.inspector.wants_keyboard = None;
         ui.add_space(12.0);
         ui.label(RichText::new(tr!("inspector-nothing-selected")).weak());
         return;
@@ -412,11 +445,14 @@ fn curation(ui: &mut egui::Ui, details: &Details, actions: &mut Vec<Action>) {
             ("reject", "✖ ", tr!("edit-reject"), "X"),
             ("none", "", tr!("edit-unflag"), "U"),
         ] {
-            if ui
-                .selectable_label(flag.as_deref() == Some(value), format!("{symbol}{what}"))
-                .on_hover_text(tr!("inspector-key-hint", key = key))
-                .clicked()
-            {
+            let on = flag.as_deref() == Some(value);
+            let response = ui
+                .selectable_label(on, format!("{symbol}{what}"))
+                .on_hover_text(tr!("inspector-key-hint", key = key));
+            // Named without the symbol, which a screen reader would spell.
+            response
+                .widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &what));
+            if response.clicked() {
                 actions.push(Action::Edit(
                     vec![Edit::Set(Attribute::Flag, Value::from(value))],
                     what,
@@ -471,7 +507,7 @@ fn date_problem(text: &str) -> Option<String> {
     }
     Depicted::parse(text)
         .err()
-        .map(|_| tr!("inspector-bad-date", forms = DEPICTED_FORMS))
+        .map(|_| tr!("inspector-bad-date", forms = tr!("date-forms")))
 }
 
 fn keyword_id() -> egui::Id {
@@ -498,6 +534,7 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     let mut advance = false;
     let width = label_width(ui, FIELDS.iter().map(|a| words::attribute(*a)));
     for attribute in FIELDS {
+        let wanted = *attribute == CAPTION && state.takes_keyboard(Wanted::Caption);
         let Some(buffer) = state.buffers.get_mut(key_of(*attribute)) else {
             continue;
         };
@@ -513,7 +550,13 @@ fn fields(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 [width, 18.0],
                 egui::Label::new(words::attribute(*attribute)).truncate(),
             );
-            if caption && std::mem::take(&mut state.select_caption) {
+            if wanted {
+                // Before the field is drawn: a field drawn without the
+                // keyboard lets go of its selection.
+                state.wants_keyboard = None;
+                ui.memory_mut(|m| m.request_focus(field_id(*attribute)));
+            }
+            if caption && (std::mem::take(&mut state.select_caption) || wanted) {
                 // As when Tab enters a field: the caption is selected, so
                 // typing replaces it and End or an arrow keeps it.
                 let id = field_id(*attribute);
@@ -655,11 +698,12 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
                 format!("{keyword} ✕")
             };
             let chip = egui::Button::new(RichText::new(text).small()).corner_radius(8.0);
-            let response = ui.add(chip).on_hover_text(if some {
+            let hint = if some {
                 tr!("chip-some-hint")
             } else {
                 tr!("chip-hint")
-            });
+            };
+            let response = ui.add(chip).on_hover_text(&hint);
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::Button,
@@ -667,6 +711,7 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
                     tr!("chip-remove", keyword = keyword.as_str()),
                 )
             });
+            super::access::describe(ui.ctx(), response.id, hint);
             if response.clicked() {
                 actions.push(Action::EditPhotos {
                     photos: app.inspector.photos.clone(),
@@ -729,6 +774,10 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
     );
     input
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("keyword-add")));
+    if app.inspector.takes_keyboard(Wanted::Keyword) {
+        app.inspector.wants_keyboard = None;
+        input.request_focus();
+    }
     if app.inspector.keyword_input != before {
         app.inspector.keyword_choice = None;
     }
@@ -943,6 +992,32 @@ fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
                 ui.add_space(12.0);
                 ui.add(egui::Label::new(RichText::new(&c.words).small()).wrap());
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::{Language, Strings};
+
+    /// The forms the message lists when a date is rejected, in every
+    /// language, are forms the catalogue reads.
+    #[test]
+    fn every_date_form_offered_is_one_the_catalogue_reads() {
+        for language in Language::CHOSEN {
+            let forms = Strings::of(language).plain("date-forms");
+            let examples: Vec<&str> = forms
+                .split([',', ';'])
+                .filter_map(|f| f.split_whitespace().next())
+                .collect();
+            assert!(examples.len() >= 9, "{language:?}: {forms}");
+            for example in examples {
+                assert!(
+                    Depicted::parse(example).is_ok(),
+                    "{language:?} offers {example:?}, which does not parse"
+                );
+            }
         }
     }
 }

@@ -37,6 +37,12 @@ pub enum Shortcut {
     Extend(Direction),
     OpenFullSize,
     RemoveFromSet,
+    /// The keyboard to the caption of the selected photos.
+    WriteCaption,
+    /// The keyboard to the field that adds a keyword.
+    AddKeyword,
+    /// The form that adds the selected photos to a set.
+    AddToSet,
     GridView,
     TableView,
     /// In the full-size view: 100 % and back to fitting the window.
@@ -387,6 +393,27 @@ pub const BINDINGS: &[Binding] = &[
         Browsing,
         Describing,
         "key-no-label",
+    ),
+    binding(
+        Shortcut::WriteCaption,
+        &[key(Key::F2)],
+        Browsing,
+        Describing,
+        "key-write-caption",
+    ),
+    binding(
+        Shortcut::AddKeyword,
+        &[command(Key::K)],
+        Browsing,
+        Describing,
+        "key-add-keyword",
+    ),
+    binding(
+        Shortcut::AddToSet,
+        &[command(Key::B)],
+        Browsing,
+        Describing,
+        "key-add-to-set",
     ),
     binding(
         Shortcut::RemoveFromSet,

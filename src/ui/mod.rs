@@ -9,12 +9,14 @@
 //! [`keys`], the menus and the search field in [`top_bar`], dialogs in
 //! [`dialogs`].
 
+mod access;
 mod actions;
 mod catalogues;
 mod claims;
 mod dialogs;
 mod events;
 mod grid;
+mod history;
 pub mod i18n;
 mod inspector;
 pub mod interop;
@@ -482,6 +484,11 @@ impl App {
             }
             _ => None,
         }
+    }
+
+    /// The results shown are those of the last search asked for.
+    fn search_settled(&self) -> bool {
+        self.searched && self.shown_generation == self.generation
     }
 
     /// Nothing is on its way: no search, inspection, import or thumbnail.

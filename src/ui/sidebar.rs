@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use egui::RichText;
 
+use super::access;
 use super::dialogs::NameKind;
 use super::grid::DraggedPhotos;
 use super::worker::Command;
@@ -199,7 +200,19 @@ fn library(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Acti
 }
 
 fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>) {
-    for set in app.sidebar.sets.iter().filter(|s| s.query.is_none()) {
+    let count = app
+        .sidebar
+        .sets
+        .iter()
+        .filter(|s| s.query.is_none())
+        .count();
+    for (i, set) in app
+        .sidebar
+        .sets
+        .iter()
+        .filter(|s| s.query.is_none())
+        .enumerate()
+    {
         let filter = format!("set:{}", quoted(&set.name));
         let job = counted(&set.name, set.photos, ui.visuals().weak_text_color());
         let response = row(ui, job, query == filter);
@@ -211,6 +224,16 @@ fn sets(app: &mut App, ui: &mut egui::Ui, query: &str, actions: &mut Vec<Action>
                 format!("{}  {}", set.name, i18n::number(set.photos)),
             )
         });
+        access::place(ui.ctx(), response.id, i + 1, count);
+        access::describe(
+            ui.ctx(),
+            response.id,
+            format!(
+                "{}, {}",
+                tr!("photo-count", count = set.photos),
+                access::position_words(i + 1, count)
+            ),
+        );
         if response.clicked() {
             actions.push(Action::Search(filter.clone(), Some(SortKey::SetOrder)));
         }
@@ -503,6 +526,7 @@ fn keyword_tree(
                                 },
                             )
                         });
+                        access::expanded(ui.ctx(), button.id, !collapsed);
                         if button.clicked() {
                             toggled = Some(entry.path.clone());
                         }
@@ -529,6 +553,11 @@ fn keyword_tree(
                             format!("{name}  {}", i18n::number(n)),
                         )
                     });
+                    // The count in words, and whether what is below shows.
+                    access::describe(ui.ctx(), response.id, tr!("photo-count", count = n));
+                    if has_children {
+                        access::expanded(ui.ctx(), response.id, !collapsed);
+                    }
                     let response = if entry.synonyms.is_empty() {
                         response.on_hover_text(&entry.path)
                     } else {

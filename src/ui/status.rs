@@ -51,27 +51,35 @@ impl Status {
     }
 }
 
+/// How many photos the result holds ("3 photos of 5"), or why none yet.
+pub fn result_count(app: &App) -> String {
+    let total = app.sidebar.photos as usize;
+    if app.without_catalogue() {
+        tr!("status-no-catalogue")
+    } else if !app.searched {
+        tr!("status-loading")
+    } else if app.query.trim().is_empty() || total == app.results.len() {
+        tr!("photo-count", count = app.results.len())
+    } else {
+        tr!("status-found-of", count = app.results.len(), total = total)
+    }
+}
+
 pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let total = app.sidebar.photos as usize;
-        let shown = if app.without_catalogue() {
-            tr!("status-no-catalogue")
-        } else if !app.searched {
-            tr!("status-loading")
-        } else if app.query.trim().is_empty() || total == app.results.len() {
-            tr!("photo-count", count = app.results.len())
-        } else {
-            tr!("status-found-of", count = app.results.len(), total = total)
-        };
-        if app.without_catalogue() {
-            ui.label(shown);
+        let shown = result_count(app);
+        // The count is a live region: a screen reader reads the new count
+        // out when a search has settled, without the user going there.
+        let count = if app.without_catalogue() {
+            ui.label(shown)
         } else {
             ui.label(tr!(
                 "status-selected",
                 shown = shown,
                 count = app.selection.len()
-            ));
-        }
+            ))
+        };
+        super::access::live(ui.ctx(), count.id);
         ui.separator();
         if let Some(import) = &app.import {
             let fraction = if import.total == 0 {
@@ -135,9 +143,11 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
                 .show(ui, |ui| {
                     ui.horizontal(|ui| {
                         let text = tr!("status-error", error = error);
-                        ui.colored_label(colour, &text).widget_info(|| {
+                        let label = ui.colored_label(colour, &text);
+                        label.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
                         });
+                        super::access::live(ui.ctx(), label.id);
                         let dismiss_text = tr!("status-dismiss-error");
                         let button = ui.small_button("✕").on_hover_text(&dismiss_text);
                         button.widget_info(|| {
@@ -153,7 +163,8 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             app.status.dismiss_error();
         }
         if let Some(message) = app.status.message() {
-            ui.label(message);
+            let label = ui.label(message);
+            super::access::live(ui.ctx(), label.id);
         }
         if let Some(left) = app.status.remaining() {
             ui.ctx().request_repaint_after(left);

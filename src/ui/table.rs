@@ -199,6 +199,10 @@ fn rating_cell(ui: &mut egui::Ui, p: &PhotoSummary) {
             ui.colored_label(label_colour(l), "●")
                 .on_hover_text(tr!("colour-label", label = super::words::label(l)));
         }
-        ui.label(text);
+        // Stars and flag are symbols; a screen reader says them in words,
+        // with the colour label.
+        let state = super::access::photo_state(p.rating, p.flag, p.label, p.missing);
+        ui.label(text)
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &state));
     });
 }

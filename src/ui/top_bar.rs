@@ -198,6 +198,16 @@ fn photo_menu(app: &App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             actions.push(Action::Key(Shortcut::OpenFullSize));
         }
         ui.separator();
+        for (text, shortcut) in [
+            (tr!("menu-write-caption"), Shortcut::WriteCaption),
+            (tr!("menu-add-keyword"), Shortcut::AddKeyword),
+            (tr!("menu-add-to-set"), Shortcut::AddToSet),
+        ] {
+            if item(ui, selected, &text, Some(shortcut)) {
+                actions.push(Action::Key(shortcut));
+            }
+        }
+        ui.separator();
         for n in 0..=5u8 {
             let text = if n == 0 {
                 tr!("menu-no-stars")
@@ -371,6 +381,11 @@ fn search_field(app: &mut App, ui: &mut egui::Ui, width: f32) {
     );
     search
         .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("search-name")));
+    // Once a search has settled, the field says how many photos it found.
+    if app.query_edited.is_none() && app.search_settled() {
+        let count = super::status::result_count(app);
+        super::access::describe(ui.ctx(), search.id, count);
+    }
     if search.changed() {
         app.query_edited = Some(Instant::now());
     }

@@ -445,6 +445,7 @@ impl Worker {
                     data_version: None,
                     damaged: false,
                     collated: None,
+                    said: std::collections::HashMap::new(),
                 };
                 state.send_history();
                 loop {
@@ -644,6 +645,9 @@ fn backups_folder(chosen: Option<&Path>, catalogue: &Path) -> PathBuf {
     chosen.map_or_else(|| backup::folder_beside(catalogue), Path::to_owned)
 }
 
+/// Operations' words kept at most, between two changes.
+const SAID_KEPT: usize = 10_000;
+
 struct State {
     catalogue: Catalogue,
     path: PathBuf,
@@ -658,6 +662,11 @@ struct State {
     data_version: Option<i64>,
     /// The language whose order text sorts in.
     collated: Option<String>,
+    /// Operations of the history already put in words, by operation and
+    /// language: a photo's history is read again at every click, and an
+    /// operation of thousands of changes is read once. Forgotten at every
+    /// change (a source's citation may have changed).
+    said: std::collections::HashMap<(i64, super::i18n::Language), String>,
 }
 
 /// Who a change was made on, for the status bar: the photo's file name, or
@@ -681,7 +690,11 @@ impl State {
 
     /// Tells the window what undo and redo would do now.
     fn send_history(&mut self) {
-        match self.catalogue.undo_redo() {
+        let said = self
+            .catalogue
+            .undo_redo_operations()
+            .map(|(undo, redo)| (undo.map(|op| self.said(&op)), redo.map(|op| self.said(&op))));
+        match said {
             Ok((undo, redo)) => self.send(Event::History { undo, redo }),
             Err(e) => self.send(Event::ReadFailed(tr!(
                 "read-history",
@@ -689,6 +702,55 @@ impl State {
             ))),
         }
         self.data_version = self.catalogue.data_version().ok();
+    }
+
+    /// An operation of the history in the window's language (an undo or
+    /// redo with the operation it reverted).
+    fn said(&self, op: &crate::catalog::Operation) -> String {
+        let reverted = op
+            .reverts
+            .and_then(|id| self.catalogue.operation_record(id).ok().flatten());
+        super::history::operation(op, reverted.as_ref(), &|id| self.citation(id))
+    }
+
+    /// A source's citation, as the catalogue has it now.
+    fn citation(&self, source: i64) -> Option<String> {
+        self.catalogue
+            .source_record(source)
+            .ok()
+            .flatten()
+            .map(|r| r.citation)
+    }
+
+    /// The operation undone or redone, in the window's language.
+    fn said_by_id(&self, id: i64, english: String) -> String {
+        match self.catalogue.operation_record(id) {
+            Ok(Some(op)) => self.said(&op),
+            _ => english,
+        }
+    }
+
+    /// A photo's history in the window's language.
+    fn history_said(&mut self, photo: PhotoId) -> crate::catalog::Result<Vec<HistoryEntry>> {
+        let mut entries = self.catalogue.history(Some(photo), 50)?;
+        let language = super::i18n::current().language();
+        for entry in &mut entries {
+            let key = (entry.operation, language);
+            if let Some(said) = self.said.get(&key) {
+                entry.summary = said.clone();
+            } else if let Some(op) = self.catalogue.operation_record(entry.operation)? {
+                entry.summary = self.said(&op);
+                if self.said.len() >= SAID_KEPT {
+                    self.said.clear();
+                }
+                self.said.insert(key, entry.summary.clone());
+            }
+            for change in &mut entry.changes {
+                change.words =
+                    super::history::change(&change.step, &change.words, &|id| self.citation(id));
+            }
+        }
+        Ok(entries)
     }
 
     /// Says so when another connection (another Kartoteka, a command-line
@@ -699,6 +761,7 @@ impl State {
         };
         if self.data_version.is_some_and(|seen| seen != now) {
             self.data_version = Some(now);
+            self.said.clear();
             self.send(Event::ChangedElsewhere);
             self.send_history();
         }
@@ -722,6 +785,7 @@ impl State {
 
     /// A change went through: the status bar says so, the window looks again.
     fn changed(&mut self, message: String) {
+        self.said.clear();
         self.send(Event::Changed(message));
         self.send_history();
     }
@@ -770,6 +834,9 @@ impl State {
                         error = e.to_string()
                     )));
                 }
+                // Undo and redo are named again too, in the language the
+                // window may just have switched to.
+                self.send_history();
                 Ok(())
             }
             Command::Edit {
@@ -790,7 +857,8 @@ impl State {
             },
             Command::Undo => match self.catalogue.undo() {
                 Ok(Some(r)) => {
-                    self.changed(tr!("undid", what = r.summary));
+                    let what = self.said_by_id(r.operation, r.summary);
+                    self.changed(tr!("undid", what = what));
                     Ok(())
                 }
                 Ok(None) => {
@@ -801,7 +869,8 @@ impl State {
             },
             Command::Redo => match self.catalogue.redo() {
                 Ok(Some(r)) => {
-                    self.changed(tr!("redid", what = r.summary));
+                    let what = self.said_by_id(r.operation, r.summary);
+                    self.changed(tr!("redid", what = what));
                     Ok(())
                 }
                 Ok(None) => {
@@ -1117,12 +1186,13 @@ impl State {
                 .and_then(|i| i.note);
             wall_labels.push((set.clone(), note));
         }
+        let history = self.history_said(focus)?;
         self.send(Event::Details(Box::new(Details {
             generation,
             photos: all,
             tags: self.catalogue.raw_tags(focus)?,
             sets,
-            history: self.catalogue.history(Some(focus), 50)?,
+            history,
             wall_labels,
             claims: self.catalogue.claims(focus)?,
         })));
