@@ -797,15 +797,22 @@ fn keywords(app: &mut App, ui: &mut egui::Ui, details: &Details, actions: &mut V
     if input.lost_focus() && escaped {
         app.inspector.keyword_input.clear();
         app.inspector.keyword_choice = None;
-    } else if input.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) && !typed.is_empty() {
-        chosen = Some(match app.inspector.keyword_choice {
-            Some(i) => suggestions[i].clone(),
-            None => suggestions
-                .iter()
-                .find(|p| fold(p.rsplit('|').next().unwrap_or(p)) == wanted)
-                .cloned()
-                .unwrap_or(typed),
-        });
+    } else if input.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+        // What the field holds now: the last letters may have come in the
+        // same frame as Enter, after the suggestions were made.
+        let typed = app.inspector.keyword_input.trim().to_owned();
+        let wanted = fold(&typed);
+        chosen = match app.inspector.keyword_choice {
+            Some(i) => Some(suggestions[i].clone()),
+            None if typed.is_empty() => None,
+            None => Some(
+                app.sidebar
+                    .keywords
+                    .iter()
+                    .find(|e| fold(&e.name) == wanted)
+                    .map_or(typed, |e| e.path.clone()),
+            ),
+        };
     }
     if let Some(keyword) = chosen {
         actions.push(Action::EditPhotos {
