@@ -179,6 +179,10 @@ nothing-to-redo = Není co provést znovu
 undo-failed = vrácení zpět selhalo: { $error }
 redo-failed = opakování selhalo: { $error }
 set-created = Vytvořena sada „{ $set }“
+set-created-with = Vytvořena sada „{ $set }“ s { $count ->
+    [one] { $count } fotografií
+   *[other] { $count } fotografiemi
+}
 set-renamed = Sada „{ $old }“ přejmenována na „{ $new }“
 set-added = Do sady „{ $set }“ { $count ->
     [one] přidána { $count } fotografie
@@ -685,6 +689,10 @@ history-keywords-removed = { $count ->
 history-undo-of = Zpět: { $what }
 history-redo-of = Znovu: { $what }
 history-set-created = Vytvořena sada „{ $set }“
+history-set-created-with = Vytvořena sada „{ $set }“ s { $count ->
+    [one] { $count } fotografií
+   *[other] { $count } fotografiemi
+}
 history-search-saved = Uloženo hledání „{ $set }“
 history-set-deleted = Smazána sada „{ $set }“ ({ $count ->
     [one] { $count } fotografie

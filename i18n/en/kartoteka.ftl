@@ -174,6 +174,10 @@ nothing-to-redo = Nothing to redo
 undo-failed = undo failed: { $error }
 redo-failed = redo failed: { $error }
 set-created = Created set “{ $set }”
+set-created-with = Created set “{ $set }” with { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
 set-renamed = Renamed “{ $old }” to “{ $new }”
 set-added = Added { $count ->
     [one] { $count } photo
@@ -624,6 +628,10 @@ history-keywords-removed = { $count ->
 history-undo-of = Undo: { $what }
 history-redo-of = Redo: { $what }
 history-set-created = Created set “{ $set }”
+history-set-created-with = Created set “{ $set }” with { $count ->
+    [one] { $count } photo
+   *[other] { $count } photos
+}
 history-search-saved = Saved search “{ $set }”
 history-set-deleted = Deleted set “{ $set }” ({ $count ->
     [one] { $count } photo

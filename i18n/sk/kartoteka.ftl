@@ -179,6 +179,10 @@ nothing-to-redo = Nie je čo vykonať znova
 undo-failed = vrátenie späť zlyhalo: { $error }
 redo-failed = opakovanie zlyhalo: { $error }
 set-created = Vytvorená sada „{ $set }“
+set-created-with = Vytvorená sada „{ $set }“ s { $count ->
+    [one] { $count } fotografiou
+   *[other] { $count } fotografiami
+}
 set-renamed = Sada „{ $old }“ premenovaná na „{ $new }“
 set-added = Do sady „{ $set }“ { $count ->
     [one] pridaná { $count } fotografia
@@ -685,6 +689,10 @@ history-keywords-removed = { $count ->
 history-undo-of = Späť: { $what }
 history-redo-of = Znova: { $what }
 history-set-created = Vytvorená sada „{ $set }“
+history-set-created-with = Vytvorená sada „{ $set }“ s { $count ->
+    [one] { $count } fotografiou
+   *[other] { $count } fotografiami
+}
 history-search-saved = Uložené hľadanie „{ $set }“
 history-set-deleted = Zmazaná sada „{ $set }“ ({ $count ->
     [one] { $count } fotografia

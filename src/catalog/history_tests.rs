@@ -212,6 +212,22 @@ fn set_changes_undo_and_redo_with_order_and_wall_labels() {
     undoable(&mut cat, "a saved search deleted", |cat| {
         cat.delete_set("Needs credit").unwrap();
     });
+    undoable(&mut cat, "a set made with its photos", |cat| {
+        cat.create_set_with("Výstava", &[ids[2], ids[0], ids[2]])
+            .unwrap();
+        let items: Vec<PhotoId> = cat
+            .set_items("Výstava")
+            .unwrap()
+            .iter()
+            .map(|i| i.photo)
+            .collect();
+        assert_eq!(items, [ids[2], ids[0]], "in the order given, each once");
+    });
+    assert!(
+        cat.create_set_with("Další", &[PhotoId(999_999)]).is_err(),
+        "a photo not in the catalogue"
+    );
+    assert!(!cat.sets().unwrap().iter().any(|s| s.name == "Další"));
 }
 
 #[test]

@@ -54,6 +54,45 @@ impl Catalogue {
         self.new_set(name, None)
     }
 
+    /// Makes a new exhibition set holding `photos`, in the order given
+    /// (each once): one operation, so that one undo takes the whole of it.
+    pub fn create_set_with(&mut self, name: &str, photos: &[PhotoId]) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(CatalogError::Invalid("a set needs a name".into()));
+        }
+        let mut seen = HashSet::new();
+        let items: Vec<SetEntry> = photos
+            .iter()
+            .filter(|p| seen.insert(p.0))
+            .map(|p| (p.0, None))
+            .collect();
+        self.operation("sets", |tx, _| {
+            name_free(tx, name)?;
+            let mut exists =
+                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?;
+            for (photo, _) in &items {
+                if !exists.query_row([photo], |r| r.get::<_, bool>(0))? {
+                    return Err(CatalogError::NoSuchPhoto(PhotoId(*photo).to_string()));
+                }
+            }
+            let summary = format!(
+                "Created set “{name}” with {}",
+                count(items.len(), "photo", "photos")
+            );
+            let step = Step::Set {
+                name: name.to_owned(),
+                old: None,
+                new: Some(SetState {
+                    query: None,
+                    items: items.clone(),
+                }),
+            };
+            Ok(Some((summary, vec![step], ())))
+        })?;
+        Ok(())
+    }
+
     /// Saves a query under a name; it must parse.
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<()> {
         crate::search::parse(query)

@@ -468,12 +468,16 @@ impl Dialogs {
                 if let Some(form) = self.set.take() {
                     let offered = form.offered();
                     if let Some((set, new)) = form.target(&offered) {
-                        if new {
-                            actions.push(Action::Worker(Command::CreateSet(set.clone())));
-                        }
-                        actions.push(Action::Worker(Command::AddToSet {
-                            set,
-                            photos: form.photos,
+                        actions.push(Action::Worker(if new {
+                            Command::CreateSetWith {
+                                set,
+                                photos: form.photos,
+                            }
+                        } else {
+                            Command::AddToSet {
+                                set,
+                                photos: form.photos,
+                            }
                         }));
                     }
                 }

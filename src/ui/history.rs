@@ -175,7 +175,14 @@ fn set_change(steps: &[Step]) -> Option<String> {
             (None, Some(s)) if s.query.is_some() => {
                 tr!("history-search-saved", set = name.as_str())
             }
-            (None, Some(_)) => tr!("history-set-created", set = name.as_str()),
+            (None, Some(s)) if s.items.is_empty() => {
+                tr!("history-set-created", set = name.as_str())
+            }
+            (None, Some(s)) => tr!(
+                "history-set-created-with",
+                set = name.as_str(),
+                count = s.items.len()
+            ),
             (Some(s), None) if s.query.is_some() => {
                 tr!("history-search-deleted", set = name.as_str())
             }

@@ -62,6 +62,11 @@ pub enum Command {
     Undo,
     Redo,
     CreateSet(String),
+    /// A new exhibition set holding these photos, as one operation.
+    CreateSetWith {
+        set: String,
+        photos: Vec<PhotoId>,
+    },
     RenameSet {
         old: String,
         new: String,
@@ -883,6 +888,17 @@ impl State {
                 .catalogue
                 .create_set(&name)
                 .map(|()| self.changed(tr!("set-created", set = name.as_str())))
+                .map_err(|e| e.to_string()),
+            Command::CreateSetWith { set, photos } => self
+                .catalogue
+                .create_set_with(&set, &photos)
+                .map(|()| {
+                    self.changed(tr!(
+                        "set-created-with",
+                        set = set.as_str(),
+                        count = photos.len()
+                    ))
+                })
                 .map_err(|e| e.to_string()),
             Command::RenameSet { old, new } => self
                 .catalogue
