@@ -1566,6 +1566,72 @@ fn the_captioning_scenario_with_the_keyboard_alone() {
     );
 }
 
+/// While a catalogue that has photos is still loading, the window says it
+/// is loading, never that the catalogue is empty or that nothing matches:
+/// frame by frame from the first one until the photos are shown. (20,000
+/// photos, so that loading them spans many frames.)
+#[test]
+fn a_catalogue_with_photos_never_looks_empty_while_it_loads() {
+    use kartoteka::photo::{Description, FileInfo, ImageFormat, PhotoRecord, Technical};
+    const PHOTOS: usize = 20_000;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.kartoteka");
+    let records: Vec<PhotoRecord> = (0..PHOTOS)
+        .map(|i| PhotoRecord {
+            file: FileInfo {
+                path: format!("/archive/box-{:03}/{i:06}.tif", i / 1000).into(),
+                size: 1_000,
+                mtime_ns: i as i64,
+                hash: format!("{i:064x}"),
+                format: ImageFormat::Tiff,
+                sidecar: None,
+            },
+            technical: Technical::default(),
+            description: Description {
+                caption: Some(format!("Odsun vojsk, snímek {i}")),
+                ..Description::default()
+            },
+            tags: vec![],
+            warnings: vec![],
+            claims: vec![],
+        })
+        .collect();
+    Catalogue::open(&path)
+        .unwrap()
+        .store_batch(&records)
+        .unwrap();
+
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, english()));
+    let started = Instant::now();
+    let mut loading_frames = 0;
+    loop {
+        h.step();
+        for misleading in [
+            "This catalogue is empty",
+            "No photos match.",
+            "All photographs  0",
+            "0 photos",
+        ] {
+            assert!(
+                h.query_by_label(misleading).is_none(),
+                "frame {loading_frames} says “{misleading}” while loading"
+            );
+        }
+        if h.state().is_settled() && !h.state().results().is_empty() {
+            break;
+        }
+        loading_frames += 1;
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the photos never came"
+        );
+    }
+    assert!(loading_frames > 1, "loading took {loading_frames} frames");
+    h.get_by_label_contains("All photographs  20").hover();
+}
+
 /// A fast typist (or a window slow to draw) can have the last letters and
 /// Enter arrive in one frame: the keyword added is the whole of what was
 /// typed, not what the field held a frame before.
