@@ -933,17 +933,7 @@ impl Catalogue {
     /// itself an operation in the history.
     pub fn undo(&mut self) -> Result<Option<Reverted>> {
         let tx = self.conn.transaction()?;
-        let target: Option<(i64, String)> = tx
-            .query_row(
-                &format!(
-                    "SELECT id, summary FROM edit_operation WHERE undone_by IS NULL AND {MADE}
-                     ORDER BY id DESC LIMIT 1"
-                ),
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let Some((operation, summary)) = target else {
+        let Some((operation, summary)) = undoable(&tx)? else {
             return Ok(None);
         };
         let steps: Vec<Step> = steps_of(&tx, operation)?
@@ -1003,17 +993,7 @@ impl Catalogue {
 
     /// What undo and redo would do now, in words.
     pub fn undo_redo(&self) -> Result<(Option<String>, Option<String>)> {
-        let undo = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT summary FROM edit_operation WHERE undone_by IS NULL AND {MADE}
-                     ORDER BY id DESC LIMIT 1"
-                ),
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let undo = undoable(&self.conn)?.map(|(_, summary)| summary);
         let redo = redoable(&self.conn)?.map(|(_, summary)| summary);
         Ok((undo, redo))
     }
@@ -1021,17 +1001,7 @@ impl Catalogue {
     /// What undo and redo would do now, as operations with their steps,
     /// for a face that says them in its own words.
     pub fn undo_redo_operations(&self) -> Result<(Option<Operation>, Option<Operation>)> {
-        let undo: Option<i64> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT id FROM edit_operation WHERE undone_by IS NULL AND {MADE}
-                     ORDER BY id DESC LIMIT 1"
-                ),
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
+        let undo = undoable(&self.conn)?.map(|(id, _)| id);
         let redo = redoable(&self.conn)?.map(|(id, _)| id);
         let read = |id: Option<i64>| -> Result<Option<Operation>> {
             match id {
@@ -1143,6 +1113,21 @@ impl Catalogue {
 
 /// The undo that redo would reverse: the newest undo since the last
 /// operation people made, whose operation is still undone by it.
+/// The operation undo would take back (the newest made and not undone),
+/// with its summary.
+fn undoable(conn: &Connection) -> Result<Option<(i64, String)>> {
+    Ok(conn
+        .query_row(
+            &format!(
+                "SELECT id, summary FROM edit_operation WHERE undone_by IS NULL AND {MADE}
+                 ORDER BY id DESC LIMIT 1"
+            ),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
 fn redoable(tx: &Connection) -> Result<Option<(i64, String)>> {
     Ok(tx
         .query_row(
