@@ -819,9 +819,10 @@ pub(super) fn follow_edit(
     Ok(steps)
 }
 
-/// A claim in a few words, for the history.
-pub(super) fn claim_words(c: &ClaimRecord, conn_citation: Option<&str>) -> String {
-    let value = match &c.value {
+/// A claim's value in a few words, as the history says it: text quoted and
+/// cut short, a list's items joined.
+pub fn claim_value_words(value: &Value) -> String {
+    match value {
         Value::String(s) => format!("“{}”", shorten(&s.replace('\n', " "), 50)),
         Value::Array(items) => items
             .iter()
@@ -829,7 +830,12 @@ pub(super) fn claim_words(c: &ClaimRecord, conn_citation: Option<&str>) -> Strin
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
-    };
+    }
+}
+
+/// A claim in a few words, for the history.
+pub(super) fn claim_words(c: &ClaimRecord, conn_citation: Option<&str>) -> String {
+    let value = claim_value_words(&c.value);
     let field = claimable(&c.field).map_or(c.field.as_str(), |a| a.label());
     match conn_citation {
         Some(citation) => format!("{field} {value} ({citation})"),

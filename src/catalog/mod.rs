@@ -29,7 +29,8 @@ use rusqlite::Connection;
 
 pub use self::claims::{
     Attribution, CLAIMABLE, Certainty, Claim, ClaimRecord, ClaimReport, ClaimRow, ClaimRowsReport,
-    Source, SourceKind, SourceRecord, checked_source, claimable, disagree, set_source_field,
+    Source, SourceKind, SourceRecord, checked_source, claim_value_words, claimable, disagree,
+    set_source_field,
 };
 pub use self::edit::{
     Change, Edit, EditReport, LabelChange, WallLabels, normalise as normalise_value,

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::{i18n, words};
-use crate::catalog::{ClaimRecord, Operation, Step, claimable};
+use crate::catalog::{ClaimRecord, Operation, Step, claim_value_words, claimable};
 use crate::photo::{Attribute, Field, Flag, Label};
 use crate::text::shorten;
 use crate::tr;
@@ -372,15 +372,7 @@ fn source_change(steps: &[Step], english: &str, citation: Citations) -> Option<S
 
 /// A claim in words: its field, its value, and the source it cites.
 fn claim_words(c: &ClaimRecord, citation: Citations) -> String {
-    let value = match &c.value {
-        Value::String(s) => format!("“{}”", shorten(&s.replace('\n', " "), 50)),
-        Value::Array(items) => items
-            .iter()
-            .filter_map(Value::as_str)
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    };
+    let value = claim_value_words(&c.value);
     let field = claimable(&c.field).map_or_else(|| c.field.clone(), words::attribute);
     match c.source.and_then(citation) {
         Some(source) => tr!(
