@@ -161,6 +161,37 @@ impl FileRequest {
 }
 
 /// Why a typed path cannot be used, or `None` when it can.
+/// A form's OK and Cancel, below its field: `Some(true)` when OK is
+/// pressed, or Enter in the field, while the form is `ready`;
+/// `Some(false)` when Cancel is.
+fn ok_or_cancel(
+    ui: &mut egui::Ui,
+    field: &egui::Response,
+    ok: String,
+    ready: bool,
+) -> Option<bool> {
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let confirmed = ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (enter && ready);
+        let cancelled = ui.button(tr!("dialog-cancel")).clicked();
+        if cancelled {
+            Some(false)
+        } else if confirmed {
+            Some(true)
+        } else {
+            None
+        }
+    })
+    .inner
+}
+
+/// What a form's modal was answered: its OK or Cancel, or a cancel when
+/// closed another way (Esc, a click beside it).
+fn answer(modal: &egui::ModalResponse<Option<bool>>) -> Option<bool> {
+    modal.inner.or(modal.should_close().then_some(false))
+}
+
 fn problem_with(path: &Path, wanted: Wanted) -> Option<String> {
     if path.as_os_str().is_empty() {
         return Some(tr!("path-type"));
@@ -391,7 +422,6 @@ impl Dialogs {
         let Some(form) = &mut self.set else {
             return;
         };
-        let mut done: Option<bool> = None;
         let field_id = egui::Id::unique("set-form-field");
         let modal = egui::Modal::new(egui::Id::unique("set-form")).show(ctx, |ui| {
             ui.set_width(440.0);
@@ -448,21 +478,9 @@ impl Dialogs {
                 None => " ".to_owned(),
             };
             ui.label(RichText::new(what).small());
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let ok = ui.add_enabled(target.is_some(), egui::Button::new(tr!("add-to-set-ok")));
-                if ok.clicked() || (enter && target.is_some()) {
-                    done = Some(true);
-                }
-                if ui.button(tr!("dialog-cancel")).clicked() {
-                    done = Some(false);
-                }
-            });
+            ok_or_cancel(ui, &field, tr!("add-to-set-ok"), target.is_some())
         });
-        if modal.should_close() && done.is_none() {
-            done = Some(false);
-        }
+        let done = answer(&modal);
         match done {
             Some(true) => {
                 if let Some(form) = self.set.take() {
@@ -492,7 +510,6 @@ impl Dialogs {
             return;
         };
         let wanted = typed.request.wanted();
-        let mut done: Option<bool> = None;
         let modal = egui::Modal::new(egui::Id::unique("typed-path")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading(typed.request.title());
@@ -518,21 +535,9 @@ impl Dialogs {
                 Some(p) => ui.colored_label(ui.visuals().warn_fg_color, p),
                 None => ui.label(RichText::new(" ").small()),
             };
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                let ok = ui.add_enabled(problem.is_none(), egui::Button::new(tr!("dialog-ok")));
-                if ok.clicked() || (enter && problem.is_none()) {
-                    done = Some(true);
-                }
-                if ui.button(tr!("dialog-cancel")).clicked() {
-                    done = Some(false);
-                }
-            });
+            ok_or_cancel(ui, &field, tr!("dialog-ok"), problem.is_none())
         });
-        if modal.should_close() && done.is_none() {
-            done = Some(false);
-        }
+        let done = answer(&modal);
         match done {
             Some(true) => {
                 if let Some(typed) = self.typed.take() {
@@ -569,7 +574,6 @@ impl Dialogs {
                 tr!("rename-ok"),
             ),
         };
-        let mut done: Option<bool> = None;
         let modal = egui::Modal::new(egui::Id::unique("name-form")).show(ctx, |ui| {
             ui.set_width(440.0);
             ui.heading(heading);
@@ -602,21 +606,10 @@ impl Dialogs {
                     }
                 }
             }
-            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             let ready = !form.text.trim().is_empty() && form.text.trim() != form.subject;
-            ui.add_space(6.0);
-            ui.horizontal(|ui| {
-                if ui.add_enabled(ready, egui::Button::new(ok)).clicked() || (enter && ready) {
-                    done = Some(true);
-                }
-                if ui.button(tr!("dialog-cancel")).clicked() {
-                    done = Some(false);
-                }
-            });
+            ok_or_cancel(ui, &field, ok, ready)
         });
-        if modal.should_close() && done.is_none() {
-            done = Some(false);
-        }
+        let done = answer(&modal);
         match done {
             Some(true) => {
                 if let Some(form) = self.name.take() {
