@@ -51,73 +51,64 @@ impl Catalogue {
     }
 
     pub fn create_set(&mut self, name: &str) -> Result<()> {
-        self.new_set(name, None)
+        self.new_set(
+            name,
+            SetState {
+                query: None,
+                items: Vec::new(),
+            },
+        )
     }
 
     /// Makes a new exhibition set holding `photos`, in the order given
     /// (each once): one operation, so that one undo takes the whole of it.
     pub fn create_set_with(&mut self, name: &str, photos: &[PhotoId]) -> Result<()> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err(CatalogError::Invalid("a set needs a name".into()));
-        }
         let mut seen = HashSet::new();
-        let items: Vec<SetEntry> = photos
+        let items = photos
             .iter()
             .filter(|p| seen.insert(p.0))
             .map(|p| (p.0, None))
             .collect();
-        self.operation("sets", |tx, _| {
-            name_free(tx, name)?;
-            let mut exists =
-                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?;
-            for (photo, _) in &items {
-                if !exists.query_row([photo], |r| r.get::<_, bool>(0))? {
-                    return Err(CatalogError::NoSuchPhoto(PhotoId(*photo).to_string()));
-                }
-            }
-            let summary = format!(
-                "Created set “{name}” with {}",
-                count(items.len(), "photo", "photos")
-            );
-            let step = Step::Set {
-                name: name.to_owned(),
-                old: None,
-                new: Some(SetState {
-                    query: None,
-                    items: items.clone(),
-                }),
-            };
-            Ok(Some((summary, vec![step], ())))
-        })?;
-        Ok(())
+        self.new_set(name, SetState { query: None, items })
     }
 
     /// Saves a query under a name; it must parse.
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<()> {
         crate::search::parse(query)
             .map_err(|e| CatalogError::Invalid(format!("the query does not parse: {e}")))?;
-        self.new_set(name, Some(query))
+        self.new_set(
+            name,
+            SetState {
+                query: Some(query.to_owned()),
+                items: Vec::new(),
+            },
+        )
     }
 
-    fn new_set(&mut self, name: &str, query: Option<&str>) -> Result<()> {
+    /// A new set or saved search, as it starts out.
+    fn new_set(&mut self, name: &str, state: SetState) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
             return Err(CatalogError::Invalid("a set needs a name".into()));
         }
         self.operation("sets", |tx, _| {
             name_free(tx, name)?;
-            let summary = match query {
-                Some(_) => format!("Saved search “{name}”"),
-                None => format!("Created set “{name}”"),
+            let mut exists =
+                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?;
+            for (photo, _) in &state.items {
+                if !exists.query_row([photo], |r| r.get::<_, bool>(0))? {
+                    return Err(CatalogError::NoSuchPhoto(PhotoId(*photo).to_string()));
+                }
+            }
+            let summary = match (&state.query, state.items.len()) {
+                (Some(_), _) => format!("Saved search “{name}”"),
+                (None, 0) => format!("Created set “{name}”"),
+                (None, n) => format!("Created set “{name}” with {}", count(n, "photo", "photos")),
             };
             let step = Step::Set {
                 name: name.to_owned(),
                 old: None,
-                new: Some(SetState {
-                    query: query.map(str::to_owned),
-                    items: Vec::new(),
-                }),
+                new: Some(state.clone()),
             };
             Ok(Some((summary, vec![step], ())))
         })?;
