@@ -552,6 +552,10 @@ pub(super) fn write_source(
     Ok(())
 }
 
+/// Writes a claim where it is, or adds it beside its photo; a photo no
+/// longer catalogued gets none. Each is a plain one-row statement, which
+/// SQLite runs without a statement journal: a claim on 10,000 photos is
+/// 10,000 of them in one transaction.
 pub(super) fn write_claim(
     tx: &Transaction<'_>,
     id: i64,
@@ -562,14 +566,7 @@ pub(super) fn write_claim(
             .execute([id])?;
         return Ok(());
     };
-    tx.prepare_cached(
-        "INSERT INTO claim (id, photo_id, field, value, source_id, locator, certainty, note, preferred)
-         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE EXISTS (SELECT 1 FROM photo WHERE id = ?2)
-         ON CONFLICT (id) DO UPDATE SET photo_id = excluded.photo_id, field = excluded.field,
-             value = excluded.value, source_id = excluded.source_id, locator = excluded.locator,
-             certainty = excluded.certainty, note = excluded.note, preferred = excluded.preferred",
-    )?
-    .execute(params![
+    let values = params![
         id,
         c.photo.0,
         c.field,
@@ -579,70 +576,241 @@ pub(super) fn write_claim(
         c.certainty.map(Certainty::name),
         c.note,
         c.preferred
-    ])?;
-    Ok(())
-}
-
-/// Recomputes what search keeps of a photo's claims: the fields disputed,
-/// those with a sourced claim, and the certainties.
-pub(super) fn refresh_marks(conn: &Connection, photo: PhotoId) -> Result<()> {
-    let claims = claims_of(conn, photo, None)?;
-    write_marks(conn, photo, &claims)
-}
-
-/// [`refresh_marks`] for many photos, their claims read in one statement.
-pub(super) fn refresh_marks_of(conn: &Connection, photos: &[PhotoId]) -> Result<()> {
-    if photos.is_empty() {
-        return Ok(());
-    }
-    let mut claims = claims_of_photos(conn, photos, None)?;
-    for &photo in photos {
-        write_marks(conn, photo, &claims.remove(&photo).unwrap_or_default())?;
+    ];
+    let updated = tx
+        .prepare_cached(
+            "UPDATE claim SET photo_id = ?2, field = ?3, value = ?4, source_id = ?5, locator = ?6,
+                 certainty = ?7, note = ?8, preferred = ?9
+             WHERE id = ?1",
+        )?
+        .execute(values)?;
+    if updated == 0 && photo_exists(tx, c.photo)? {
+        tx.prepare_cached(
+            "INSERT INTO claim (id, photo_id, field, value, source_id, locator, certainty, note, preferred)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(values)?;
     }
     Ok(())
 }
 
-fn write_marks(conn: &Connection, photo: PhotoId, claims: &[(i64, ClaimRecord)]) -> Result<()> {
-    let mut by_field: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
-    for (_, c) in claims {
-        by_field.entry(c.field.as_str()).or_default().push(c);
+fn photo_exists(conn: &Connection, photo: PhotoId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?
+        .query_row([photo.0], |r| r.get(0))?)
+}
+
+/// What search keeps of a photo's claims: a bit per field whose claims
+/// disagree, a bit per field with a claim citing a source, and the
+/// certainties its claims carry (one bit each).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    disputed: u32,
+    sourced: u32,
+    certainties: u8,
+}
+
+impl Marks {
+    /// The marks of all a photo's claims.
+    fn of_claims(claims: &[(i64, ClaimRecord)]) -> Marks {
+        let mut by_field: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
+        for (_, c) in claims {
+            by_field.entry(c.field.as_str()).or_default().push(c);
+        }
+        by_field
+            .into_iter()
+            .map(|(field, claims)| Marks::of_field(field, &claims))
+            .fold(Marks::default(), Marks::with)
     }
-    let (mut disputed, mut sourced, mut certainties) = (0u32, 0u32, 0u8);
-    for (field, claims) in &by_field {
-        let Some(attribute) = claimable(field) else {
-            continue;
-        };
-        let Some(bit) = field_bit(attribute) else {
-            continue;
+
+    /// The marks of every claim of one field.
+    fn of_field(field: &str, claims: &[&ClaimRecord]) -> Marks {
+        let Some((attribute, bit)) = claimable(field).and_then(|a| Some((a, field_bit(a)?))) else {
+            return Marks::default();
         };
         let values: Vec<&Value> = claims.iter().map(|c| &c.value).collect();
-        if disagree(attribute, &values) {
-            disputed |= bit;
-        }
-        if claims.iter().any(|c| c.source.is_some()) {
-            sourced |= bit;
-        }
-        for c in claims {
-            certainties |= c.certainty.map_or(0, Certainty::bit);
+        Marks {
+            disputed: if disagree(attribute, &values) { bit } else { 0 },
+            sourced: if claims.iter().any(|c| c.source.is_some()) {
+                bit
+            } else {
+                0
+            },
+            certainties: claims
+                .iter()
+                .fold(0, |all, c| all | c.certainty.map_or(0, Certainty::bit)),
         }
     }
+
+    fn with(self, other: Marks) -> Marks {
+        Marks {
+            disputed: self.disputed | other.disputed,
+            sourced: self.sourced | other.sourced,
+            certainties: self.certainties | other.certainties,
+        }
+    }
+
+    /// These marks with a field's disputed and sourced bits cleared; the
+    /// certainties, of all fields together, are kept.
+    fn without_field(self, field: &str) -> Marks {
+        let bit = claimable(field).and_then(field_bit).unwrap_or(0);
+        Marks {
+            disputed: self.disputed & !bit,
+            sourced: self.sourced & !bit,
+            ..self
+        }
+    }
+}
+
+/// The photos whose marks a change of claims has left stale, and how much
+/// of their claims must be read again to bring them up to date.
+#[derive(Debug, Default)]
+pub(super) struct StaleMarks {
+    /// Photos whose claims were only added to, or had their preference
+    /// moved: the certainties they carried are all still there, so only
+    /// the claims of the fields touched are read again.
+    added: BTreeMap<PhotoId, BTreeSet<String>>,
+    /// Photos a claim was removed from or changed on: all their claims are
+    /// read again.
+    changed: BTreeSet<PhotoId>,
+}
+
+impl StaleMarks {
+    /// The marks of these photos, read again from all their claims.
+    pub(super) fn of(photos: impl IntoIterator<Item = PhotoId>) -> StaleMarks {
+        StaleMarks {
+            changed: photos.into_iter().collect(),
+            ..StaleMarks::default()
+        }
+    }
+
+    /// Notes a claim changed from `old` to `new` (`None`: there was none,
+    /// or there is none now).
+    pub(super) fn note(&mut self, old: Option<&ClaimRecord>, new: Option<&ClaimRecord>) {
+        match (old, new) {
+            (None, Some(added)) => self.note_field(added),
+            (Some(o), Some(n))
+                if *o
+                    == (ClaimRecord {
+                        preferred: o.preferred,
+                        ..n.clone()
+                    }) =>
+            {
+                self.note_field(n)
+            }
+            _ => self
+                .changed
+                .extend(old.iter().chain(new.iter()).map(|c| c.photo)),
+        }
+    }
+
+    fn note_field(&mut self, claim: &ClaimRecord) {
+        self.added
+            .entry(claim.photo)
+            .or_default()
+            .insert(claim.field.clone());
+    }
+
+    /// Writes the photos' marks anew: their claims (or those of the fields
+    /// touched) read in one statement a field, the marks written in one
+    /// statement and cleared in another.
+    pub(super) fn refresh(self, conn: &Connection) -> Result<()> {
+        let StaleMarks { added, changed } = self;
+        let mut marks: Vec<(PhotoId, Marks)> = Vec::new();
+        if !changed.is_empty() {
+            let whole: Vec<PhotoId> = changed.iter().copied().collect();
+            let mut claims = claims_of_photos(conn, &whole, None)?;
+            for photo in whole {
+                let claims = claims.remove(&photo).unwrap_or_default();
+                marks.push((photo, Marks::of_claims(&claims)));
+            }
+        }
+        let added: BTreeMap<PhotoId, BTreeSet<String>> = added
+            .into_iter()
+            .filter(|(photo, _)| !changed.contains(photo))
+            .collect();
+        if !added.is_empty() {
+            let photos: Vec<PhotoId> = added.keys().copied().collect();
+            let mut current = marks_of(conn, &photos)?;
+            let mut by_field: BTreeMap<&str, Vec<PhotoId>> = BTreeMap::new();
+            for (&photo, fields) in &added {
+                for field in fields {
+                    by_field.entry(field.as_str()).or_default().push(photo);
+                }
+            }
+            for (field, photos) in by_field {
+                let mut claims = claims_of_photos(conn, &photos, Some(field))?;
+                for photo in photos {
+                    let claims = claims.remove(&photo).unwrap_or_default();
+                    let claims: Vec<&ClaimRecord> = claims.iter().map(|(_, c)| c).collect();
+                    let mark = current.entry(photo).or_default();
+                    *mark = mark
+                        .without_field(field)
+                        .with(Marks::of_field(field, &claims));
+                }
+            }
+            marks.extend(current);
+        }
+        write_marks(conn, &marks)
+    }
+}
+
+/// The marks the catalogue holds for these photos; a photo without any has
+/// no entry.
+fn marks_of(conn: &Connection, photos: &[PhotoId]) -> Result<HashMap<PhotoId, Marks>> {
+    let ids = serde_json::to_string(&photos.iter().map(|p| p.0).collect::<Vec<_>>())?;
+    let rows = conn
+        .prepare_cached(
+            "SELECT photo_id, disputed, sourced, certainties FROM claim_mark
+             WHERE photo_id IN (SELECT value FROM json_each(?1))",
+        )?
+        .query_map([ids], |r| {
+            Ok((
+                PhotoId(r.get(0)?),
+                Marks {
+                    disputed: r.get(1)?,
+                    sourced: r.get(2)?,
+                    certainties: r.get(3)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Writes photos' marks: a photo without any loses its row. A mark that
+/// did not change is not written, so search does not reload its photo.
+fn write_marks(conn: &Connection, marks: &[(PhotoId, Marks)]) -> Result<()> {
+    let (unmarked, marked): (Vec<_>, Vec<_>) =
+        marks.iter().partition(|(_, m)| *m == Marks::default());
+    let marked: Vec<[i64; 4]> = marked
+        .iter()
+        .map(|(photo, m)| {
+            [
+                photo.0,
+                m.disputed.into(),
+                m.sourced.into(),
+                m.certainties.into(),
+            ]
+        })
+        .collect();
+    let unmarked: Vec<i64> = unmarked.iter().map(|(photo, _)| photo.0).collect();
     // A photo with marks has claims, so it exists: the key's reference is
     // checked, not looked up twice.
-    if (disputed, sourced, certainties) == (0, 0, 0) {
-        conn.prepare_cached("DELETE FROM claim_mark WHERE photo_id = ?1")?
-            .execute([photo.0])?;
-    } else {
-        conn.prepare_cached(
-            "INSERT INTO claim_mark (photo_id, disputed, sourced, certainties)
-             VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (photo_id) DO UPDATE
-             SET disputed = excluded.disputed, sourced = excluded.sourced,
-                 certainties = excluded.certainties
-             WHERE (disputed, sourced, certainties)
-                 IS NOT (excluded.disputed, excluded.sourced, excluded.certainties)",
-        )?
-        .execute(params![photo.0, disputed, sourced, certainties])?;
-    }
+    conn.prepare_cached(
+        "INSERT INTO claim_mark (photo_id, disputed, sourced, certainties)
+         SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?1) WHERE true
+         ON CONFLICT (photo_id) DO UPDATE
+         SET disputed = excluded.disputed, sourced = excluded.sourced,
+             certainties = excluded.certainties
+         WHERE (disputed, sourced, certainties)
+             IS NOT (excluded.disputed, excluded.sourced, excluded.certainties)",
+    )?
+    .execute([serde_json::to_string(&marked)?])?;
+    conn.prepare_cached(
+        "DELETE FROM claim_mark WHERE photo_id IN (SELECT value FROM json_each(?1))",
+    )?
+    .execute([serde_json::to_string(&unmarked)?])?;
     Ok(())
 }
 
@@ -730,7 +898,7 @@ pub(super) fn restore(
             }
         }
     }
-    refresh_marks(tx, photo)
+    StaleMarks::of([photo]).refresh(tx)
 }
 
 /// The catalogue's source that is the same as this one: the same citation

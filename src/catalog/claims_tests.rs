@@ -1,6 +1,8 @@
 //! Sources and claims: who says what, disputes, preferences, and their
 //! history.
 
+use std::collections::BTreeSet;
+
 use serde_json::Value;
 
 use super::tests::record;
@@ -386,4 +388,96 @@ fn sources_are_edited_merged_and_found_accent_blind() {
         .edit_source(radio, &[("date".into(), "spring 1990".into())])
         .unwrap_err();
     assert!(bad.to_string().contains("source date"), "{bad}");
+}
+
+/// A claim added, or a preference moved, brings only the claims of its
+/// field up to date in what search keeps; a claim removed or changed brings
+/// all the photo's. Either way the marks are those read from every claim.
+#[test]
+fn marks_brought_up_to_date_field_by_field_are_those_of_every_claim() {
+    let (mut cat, treaty, radio, paper) = the_treaty();
+    let other = ids(&cat, "other")[0];
+    let marks = |cat: &Catalogue| -> Vec<(i64, i64, i64, i64)> {
+        cat.conn
+            .prepare(
+                "SELECT photo_id, disputed, sourced, certainties FROM claim_mark ORDER BY photo_id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let mut seen = BTreeSet::new();
+    let mut check = |cat: &mut Catalogue, after: &str| {
+        let kept = marks(cat);
+        claims::StaleMarks::of([treaty, other])
+            .refresh(&cat.conn)
+            .unwrap();
+        assert_eq!(marks(cat), kept, "after {after}");
+        seen.extend(kept);
+    };
+    check(&mut cat, "the treaty's two dates");
+    let possible = Attribution {
+        certainty: Some(Certainty::Possible),
+        ..attributed(paper, "p. 2")
+    };
+    let caption = |text: &str| Value::from(text);
+    cat.add_claims(
+        &[treaty, other],
+        "caption",
+        &caption("Odjezd"),
+        &possible,
+        false,
+        false,
+    )
+    .unwrap();
+    check(&mut cat, "a possible caption on both");
+    let certain = Attribution {
+        certainty: Some(Certainty::Certain),
+        ..attributed(radio, "§ 4")
+    };
+    cat.add_claims(
+        &[treaty, other],
+        "caption",
+        &caption("Příjezd"),
+        &certain,
+        true,
+        false,
+    )
+    .unwrap();
+    check(&mut cat, "a disagreeing caption, preferred");
+    let first = cat.claims(other).unwrap()[0].id;
+    cat.prefer_claim(first).unwrap();
+    check(&mut cat, "a preference moved back");
+    cat.edit_claim(first, &attributed(radio, "§ 5")).unwrap();
+    check(&mut cat, "a claim's certainty changed");
+    let possible_one = cat
+        .claims(treaty)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.certainty == Some(Certainty::Possible))
+        .unwrap();
+    cat.remove_claim(possible_one.id).unwrap();
+    check(&mut cat, "the only possible claim of a photo removed");
+    cat.undo().unwrap();
+    check(&mut cat, "undo of the removal");
+    cat.undo().unwrap();
+    cat.undo().unwrap();
+    check(&mut cat, "undo of the preference and the certainty");
+    cat.redo().unwrap();
+    check(&mut cat, "redo");
+    cat.set_field(
+        other,
+        Field::Caption,
+        FieldValue::Text(Some("Odjezd".into())),
+    )
+    .unwrap();
+    check(&mut cat, "a direct edit");
+    let certainties: BTreeSet<i64> = seen.iter().map(|m| m.3).collect();
+    let disputed: BTreeSet<i64> = seen.iter().map(|m| m.1).collect();
+    assert!(
+        certainties.len() >= 3 && disputed.len() >= 3,
+        "the steps made and cleared marks of several kinds: {seen:?}"
+    );
 }

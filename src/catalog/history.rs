@@ -633,11 +633,11 @@ pub(super) fn perform_within(
     steps: &[Step],
 ) -> Result<()> {
     let mut touched: BTreeSet<PhotoId> = BTreeSet::new();
-    let mut claimed: BTreeSet<PhotoId> = BTreeSet::new();
+    let mut stale = claims::StaleMarks::default();
     let mut at = 0;
     while at < steps.len() {
         if let Step::Claim { old, new, .. } = &steps[at] {
-            claimed.extend(old.iter().chain(new.iter()).map(|c| c.photo));
+            stale.note(old.as_ref(), new.as_ref());
         }
         // Keywords a step brings into the tree as a side effect (the parents
         // of a new path) are recorded as created before it, so that undo
@@ -673,7 +673,7 @@ pub(super) fn perform_within(
         }
         at = end;
     }
-    claims::refresh_marks_of(tx, &claimed.into_iter().collect::<Vec<_>>())?;
+    stale.refresh(tx)?;
     search_index::reindex(tx, &touched.into_iter().collect::<Vec<_>>())?;
     Ok(())
 }

@@ -320,6 +320,12 @@ impl Catalogue {
             // edit of 10,000 photos in a million.
             conn.pragma_update(None, "cache_size", -65_536)?;
             conn.pragma_update(None, "mmap_size", 1i64 << 31)?;
+            // A large edit's changed pages stay in memory until its commit
+            // (up to 32,768 pages, 128 MiB) instead of being written to the
+            // log halfway and read back: a claim on 10,000 scattered photos
+            // changes some 14,000. Clean pages still keep to the cache size,
+            // and the extra pages are given back after the commit.
+            conn.pragma_update(None, "cache_spill", 32_768)?;
         }
         conn.pragma_update(None, "temp_store", "memory")?;
         conn.create_collation("fold", |a, b| {
