@@ -552,16 +552,18 @@ pub(super) fn write_source(
     Ok(())
 }
 
-/// Writes a claim where it is, or adds it beside its photo; a photo no
-/// longer catalogued gets none. Each is a plain one-row statement, which
-/// SQLite runs without a statement journal: a claim on 10,000 photos is
-/// 10,000 of them in one transaction.
+/// Writes a claim's change from `old` to `new`, as a step of the history
+/// says it: a claim that was not there is added beside its photo (a photo
+/// no longer catalogued gets none), one that was is rewritten or removed.
+/// Each is a plain one-row statement, which SQLite runs without a statement
+/// journal: a claim on 10,000 photos is 10,000 of them in one transaction.
 pub(super) fn write_claim(
     tx: &Transaction<'_>,
     id: i64,
-    record: Option<&ClaimRecord>,
+    old: Option<&ClaimRecord>,
+    new: Option<&ClaimRecord>,
 ) -> Result<()> {
-    let Some(c) = record else {
+    let Some(c) = new else {
         tx.prepare_cached("DELETE FROM claim WHERE id = ?1")?
             .execute([id])?;
         return Ok(());
@@ -577,14 +579,14 @@ pub(super) fn write_claim(
         c.note,
         c.preferred
     ];
-    let updated = tx
-        .prepare_cached(
+    if old.is_some() {
+        tx.prepare_cached(
             "UPDATE claim SET photo_id = ?2, field = ?3, value = ?4, source_id = ?5, locator = ?6,
                  certainty = ?7, note = ?8, preferred = ?9
              WHERE id = ?1",
         )?
         .execute(values)?;
-    if updated == 0 && photo_exists(tx, c.photo)? {
+    } else if photo_exists(tx, c.photo)? {
         tx.prepare_cached(
             "INSERT INTO claim (id, photo_id, field, value, source_id, locator, certainty, note, preferred)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -865,6 +867,7 @@ pub(super) fn restore(
         write_claim(
             tx,
             taken_claim,
+            None,
             Some(&ClaimRecord {
                 photo,
                 field: c.field.clone(),
@@ -893,8 +896,8 @@ pub(super) fn restore(
             continue;
         }
         for step in follow_edit(tx, &current, attribute, &mut taken_claim)? {
-            if let Step::Claim { id, new, .. } = step {
-                write_claim(tx, id, new.as_ref())?;
+            if let Step::Claim { id, old, new } = step {
+                write_claim(tx, id, old.as_ref(), new.as_ref())?;
             }
         }
     }

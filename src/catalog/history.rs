@@ -871,7 +871,7 @@ fn apply(
             tx.execute("DELETE FROM set_item WHERE set_id = ?1", [id])?;
             write_items(tx, id, new)?;
         }
-        Step::Claim { id, new, .. } => claims::write_claim(tx, *id, new.as_ref())?,
+        Step::Claim { id, old, new } => claims::write_claim(tx, *id, old.as_ref(), new.as_ref())?,
         Step::Source { id, new, .. } => claims::write_source(tx, *id, new.as_ref())?,
         Step::Template { name, new, .. } => match new {
             None => {
