@@ -477,6 +477,20 @@ colour-label = { $label } štítek
 access-picked = vybraná
 access-rejected = zamítnutá
 access-position = { $position } z { $size }
+access-close-window = Zavřít okno
+access-fold-window = Sbalit okno
+access-unfold-window = Rozbalit okno
+access-resize-panel = Změnit velikost panelu
+access-resize-window = { $edge ->
+        [left] Změnit velikost okna levým okrajem
+        [right] Změnit velikost okna pravým okrajem
+        [top] Změnit velikost okna horním okrajem
+        [bottom] Změnit velikost okna dolním okrajem
+        [top-left] Změnit velikost okna levým horním rohem
+        [top-right] Změnit velikost okna pravým horním rohem
+        [bottom-left] Změnit velikost okna levým dolním rohem
+       *[bottom-right] Změnit velikost okna pravým dolním rohem
+    }
 table-default-columns = Výchozí sloupce
 table-reverse-hint = Kliknutím obrátíte pořadí; pravým tlačítkem vyberete sloupce
 table-sort-hint = Kliknutím seřadíte podle tohoto sloupce; pravým tlačítkem vyberete sloupce

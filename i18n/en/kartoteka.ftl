@@ -426,6 +426,20 @@ colour-label = { $label } label
 access-picked = picked
 access-rejected = rejected
 access-position = { $position } of { $size }
+access-close-window = Close window
+access-fold-window = Fold window
+access-unfold-window = Unfold window
+access-resize-panel = Resize panel
+access-resize-window = { $edge ->
+        [left] Resize window from its left edge
+        [right] Resize window from its right edge
+        [top] Resize window from its top edge
+        [bottom] Resize window from its bottom edge
+        [top-left] Resize window from its top left corner
+        [top-right] Resize window from its top right corner
+        [bottom-left] Resize window from its bottom left corner
+       *[bottom-right] Resize window from its bottom right corner
+    }
 table-default-columns = Default columns
 table-reverse-hint = Click to reverse the order; right-click to choose columns
 table-sort-hint = Click to sort by this column; right-click to choose columns

@@ -477,6 +477,20 @@ colour-label = { $label } štítok
 access-picked = vybraná
 access-rejected = zamietnutá
 access-position = { $position } z { $size }
+access-close-window = Zavrieť okno
+access-fold-window = Zbaliť okno
+access-unfold-window = Rozbaliť okno
+access-resize-panel = Zmeniť veľkosť panela
+access-resize-window = { $edge ->
+        [left] Zmeniť veľkosť okna ľavým okrajom
+        [right] Zmeniť veľkosť okna pravým okrajom
+        [top] Zmeniť veľkosť okna horným okrajom
+        [bottom] Zmeniť veľkosť okna dolným okrajom
+        [top-left] Zmeniť veľkosť okna ľavým horným rohom
+        [top-right] Zmeniť veľkosť okna pravým horným rohom
+        [bottom-left] Zmeniť veľkosť okna ľavým dolným rohom
+       *[bottom-right] Zmeniť veľkosť okna pravým dolným rohom
+    }
 table-default-columns = Predvolené stĺpce
 table-reverse-hint = Kliknutím obrátite poradie; pravým tlačidlom vyberiete stĺpce
 table-sort-hint = Kliknutím zoradíte podľa tohto stĺpca; pravým tlačidlom vyberiete stĺpce

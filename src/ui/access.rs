@@ -65,3 +65,88 @@ pub fn expanded(ctx: &egui::Context, id: egui::Id, open: bool) {
 pub fn live(ctx: &egui::Context, id: egui::Id) {
     ctx.accesskit_node_builder(id, |node| node.set_live(Live::Polite));
 }
+
+/// Names egui gives the controls it draws itself (a window's close and fold
+/// buttons and its resize edges, a panel's resize handle), in English
+/// whatever the window's language. This plugin says them again in the
+/// window's language as each frame's accessibility tree leaves egui.
+pub struct OwnControlNames;
+
+impl egui::Plugin for OwnControlNames {
+    fn debug_name(&self) -> &'static str {
+        "Kartoteka: egui's own controls in the window's language"
+    }
+
+    fn output_hook(&mut self, _ctx: &egui::Context, output: &mut egui::FullOutput) {
+        let Some(update) = output.platform_output.accesskit_update.as_mut() else {
+            return;
+        };
+        for (_, node) in &mut update.nodes {
+            if let Some(name) = node.label().and_then(|label| own_name(node.role(), label)) {
+                node.set_label(name);
+            }
+        }
+    }
+}
+
+/// A control's name in the window's language, if egui named it.
+fn own_name(role: egui::accesskit::Role, english: &str) -> Option<String> {
+    use egui::accesskit::Role;
+    Some(match (role, english) {
+        (Role::Button, "Close window") => tr!("access-close-window"),
+        (Role::Button, "Hide") => tr!("access-fold-window"),
+        (Role::Button, "Show") => tr!("access-unfold-window"),
+        (Role::Splitter, "Resize panel") => tr!("access-resize-panel"),
+        (Role::Splitter, resize) => {
+            let edge = resize.strip_prefix("Resize window ")?;
+            let edge = match edge {
+                "left edge" => "left",
+                "right edge" => "right",
+                "top edge" => "top",
+                "bottom edge" => "bottom",
+                "top-left corner" => "top-left",
+                "top-right corner" => "top-right",
+                "bottom-left corner" => "bottom-left",
+                "bottom-right corner" => "bottom-right",
+                _ => return None,
+            };
+            tr!("access-resize-window", edge = edge)
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::accesskit::Role;
+
+    use super::*;
+    use crate::ui::i18n::{Language, Shared};
+
+    #[test]
+    fn egui_s_own_controls_are_named_in_the_window_s_language() {
+        Shared::new(Language::Czech).use_here();
+        for (role, english, czech) in [
+            (Role::Button, "Close window", "Zavřít okno"),
+            (Role::Button, "Hide", "Sbalit okno"),
+            (Role::Button, "Show", "Rozbalit okno"),
+            (Role::Splitter, "Resize panel", "Změnit velikost panelu"),
+            (
+                Role::Splitter,
+                "Resize window left edge",
+                "Změnit velikost okna levým okrajem",
+            ),
+            (
+                Role::Splitter,
+                "Resize window bottom-right corner",
+                "Změnit velikost okna pravým dolním rohem",
+            ),
+        ] {
+            assert_eq!(own_name(role, english).as_deref(), Some(czech), "{english}");
+        }
+        // Only egui's controls: a caption or button of the archive's own
+        // that happens to say the same is left as it is.
+        assert_eq!(own_name(Role::Label, "Hide"), None);
+        assert_eq!(own_name(Role::Splitter, "Resize window sideways"), None);
+    }
+}

@@ -266,6 +266,7 @@ impl App {
     ) -> Self {
         install_fonts(ctx);
         style(ctx);
+        ctx.add_plugin(access::OwnControlNames);
         Self::fresh(ctx, start, default, settings)
     }
 
