@@ -18,8 +18,8 @@ use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 use crate::catalog::backup::{self, Backup};
 use crate::catalog::{
     Attribution, CatalogError, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry,
-    KeywordEntry, PhotoSummary, SetInfo, SetItem, Sort, SortKey, Source as CitedSource,
-    SourceRecord, Template, ThumbnailStore,
+    KeywordEntry, PhotoSummary, SearchError, SetInfo, SetItem, Sort, SortKey,
+    Source as CitedSource, SourceRecord, Template, ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -832,7 +832,7 @@ impl State {
             }
             Command::Sidebar => {
                 if let Err(e) = self.sidebar()
-                    && !self.check_damage(&e)
+                    && !matches!(&e, SearchError::Catalogue(c) if self.check_damage(c))
                 {
                     self.send(Event::ReadFailed(tr!(
                         "read-sidebar",
@@ -1215,13 +1215,12 @@ impl State {
         Ok(())
     }
 
-    fn sidebar(&mut self) -> crate::catalog::Result<()> {
-        let count = |q: &str| -> crate::catalog::Result<u64> {
-            match self.catalogue.search_text(q, SortKey::Imported, None) {
-                Ok(hits) => Ok(hits.len() as u64),
-                Err(crate::catalog::SearchError::Catalogue(e)) => Err(e),
-                Err(e) => Err(crate::catalog::CatalogError::Invalid(e.to_string())),
-            }
+    fn sidebar(&mut self) -> Result<(), SearchError> {
+        let count = |q: &str| -> Result<u64, SearchError> {
+            Ok(self
+                .catalogue
+                .search_text(q, SortKey::Imported, None)?
+                .len() as u64)
         };
         let sidebar = Sidebar {
             photos: self.catalogue.photo_count()?,
