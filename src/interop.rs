@@ -559,17 +559,6 @@ pub fn write_photo_metadata(
     }
 }
 
-/// [`write_photo_metadata`] with its error as text, as the desktop app
-/// collects it.
-pub fn write_metadata(
-    catalogue: &mut Catalogue,
-    thumbs: Option<&ThumbnailStore>,
-    photo: &Photo,
-    target: &Target,
-) -> Result<String, String> {
-    write_photo_metadata(catalogue, thumbs, photo, target).map_err(|e| e.to_string())
-}
-
 /// Exports a set into `dir` (see [`crate::export::set::export`]), into an
 /// empty folder only.
 pub fn export_set(
