@@ -14,6 +14,8 @@ use rusqlite::ErrorCode;
 use crate::catalog::backup::BackupError;
 use crate::catalog::{CatalogError, Invalid, SearchError};
 use crate::export::ExportError;
+use crate::export::csl::{CslFileError, CslFileReason};
+use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
 use crate::interop::InteropError;
 use crate::photo::Attribute;
@@ -392,7 +394,23 @@ impl Said for ExportError {
             ),
             ExportError::NoFileName { path } => tr!("error-no-file-name", file = shown(path)),
             ExportError::NotEmpty { dir } => tr!("error-folder-holds-files", file = shown(dir)),
-            ExportError::Embed { .. } | ExportError::Invalid(_) => other(self),
+            ExportError::NotDecoded { path, reason } => tr!(
+                "error-not-decoded",
+                file = shown(path),
+                reason = other(reason)
+            ),
+            ExportError::ChecklistNotWritten(reason) => {
+                tr!("error-checklist-not-written", reason = other(reason))
+            }
+            ExportError::Embed {
+                path,
+                reason: EmbedError::Io(e),
+            } => e.said(path),
+            ExportError::Embed { path, reason } => tr!(
+                "error-not-embedded",
+                file = shown(path),
+                reason = other(reason)
+            ),
         }
     }
 }
@@ -405,7 +423,25 @@ impl Said for InteropError {
             InteropError::Export(e) => e.said(file),
             InteropError::Write(e) => e.said(file),
             InteropError::Read { path, reason } => reason.said(path),
-            InteropError::Invalid(_) => other(self),
+            InteropError::CsvNotWritten(reason) => {
+                tr!("error-csv-not-written", reason = other(reason))
+            }
+            InteropError::NothingToExport { name } => {
+                tr!("error-nothing-to-export", set = name.as_str())
+            }
+        }
+    }
+}
+
+impl Said for CslFileError {
+    fn said(&self, _: &Path) -> String {
+        let file = &self.path;
+        match &self.reason {
+            CslFileReason::Read(e) => e.said(file),
+            CslFileReason::NotUtf8 => tr!("error-not-utf8", file = shown(file)),
+            CslFileReason::Csl(e) => {
+                tr!("error-not-csl-json", file = shown(file), reason = other(e))
+            }
         }
     }
 }
@@ -662,11 +698,38 @@ mod tests {
             .said(file),
         );
         let exported = [
+            ExportError::NotDecoded {
+                path: path(),
+                reason: "truncated JPEG".into(),
+            },
+            ExportError::ChecklistNotWritten("broken pipe".into()),
+            ExportError::Embed {
+                path: path(),
+                reason: EmbedError::NoImageData,
+            },
             ExportError::Changed { path: path() },
             ExportError::NoFileName { path: path() },
             ExportError::NotEmpty { dir: path() },
         ];
         said.extend(exported.iter().map(|e| e.said(file)));
+        let interop = [
+            InteropError::CsvNotWritten("broken pipe".into()),
+            InteropError::NothingToExport {
+                name: "Odsun".into(),
+            },
+        ];
+        said.extend(interop.iter().map(|e| e.said(file)));
+        let csl = [
+            CslFileReason::NotUtf8,
+            CslFileReason::Csl(crate::export::csl::read("[1]").unwrap_err()),
+        ];
+        said.extend(csl.into_iter().map(|reason| {
+            CslFileError {
+                path: path(),
+                reason,
+            }
+            .said(file)
+        }));
         let backups = [
             BackupError::Missing(path()),
             BackupError::NotACatalogue(path()),

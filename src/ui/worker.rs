@@ -1383,7 +1383,7 @@ impl State {
     }
 
     fn import_sources(&mut self, path: &Path) -> Result<(), String> {
-        let records = crate::export::csl::read_file(path).map_err(|e| errors::other(&e))?;
+        let records = crate::export::csl::read_file(path).map_err(|e| e.said(path))?;
         let (ids, added) = self
             .catalogue
             .import_sources(&records)
