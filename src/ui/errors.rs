@@ -157,7 +157,7 @@ impl Said for Invalid {
             Invalid::QueryDoesNotParse(e) => tr!(
                 "error-query-does-not-parse",
                 position = e.position,
-                reason = e.message.as_str()
+                reason = other(&e.message)
             ),
             Invalid::NoSuchSet { name } => tr!("error-no-such-set", set = name.as_str()),
             Invalid::NoSuchSetOrSearch { name } => {
