@@ -32,8 +32,10 @@ pub enum InteropError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("{0}")]
-    Invalid(String),
+    #[error("the CSV could not be written: {0}")]
+    CsvNotWritten(String),
+    #[error("the set \"{name}\" has no photos to export")]
+    NothingToExport { name: String },
     #[error("{} {reason}", path.display())]
     Read {
         path: PathBuf,
@@ -172,7 +174,7 @@ pub fn csv_catalogue(
     };
     let mut data = Vec::new();
     crate::export::csv::write(&mut data, profile, columns, &photos, items.as_deref())
-        .map_err(|e| InteropError::Invalid(format!("the CSV could not be written: {e}")))?;
+        .map_err(|e| InteropError::CsvNotWritten(e.to_string()))?;
     Ok((data, photos.len()))
 }
 
@@ -199,7 +201,7 @@ pub fn claims_csv(catalogue: &Catalogue, source: &Source) -> Result<(Vec<u8>, us
     }
     let mut data = Vec::new();
     claims_csv::write(&mut data, &with_claims)
-        .map_err(|e| InteropError::Invalid(format!("the CSV could not be written: {e}")))?;
+        .map_err(|e| InteropError::CsvNotWritten(e.to_string()))?;
     Ok((data, claims))
 }
 
@@ -559,17 +561,6 @@ pub fn write_photo_metadata(
     }
 }
 
-/// [`write_photo_metadata`] with its error as text, as the desktop app
-/// collects it.
-pub fn write_metadata(
-    catalogue: &mut Catalogue,
-    thumbs: Option<&ThumbnailStore>,
-    photo: &Photo,
-    target: &Target,
-) -> Result<String, String> {
-    write_photo_metadata(catalogue, thumbs, photo, target).map_err(|e| e.to_string())
-}
-
 /// Exports a set into `dir` (see [`crate::export::set::export`]), into an
 /// empty folder only.
 pub fn export_set(
@@ -593,9 +584,9 @@ pub fn export_set_to(
 ) -> Result<(Exported, usize)> {
     let pairs = set_photos(catalogue, name)?;
     if pairs.is_empty() {
-        return Err(InteropError::Invalid(format!(
-            "the set \"{name}\" has no photos to export"
-        )));
+        return Err(InteropError::NothingToExport {
+            name: name.to_owned(),
+        });
     }
     // A lookup that fails counts as protected: never replace what cannot be
     // checked.

@@ -1138,6 +1138,49 @@ fn errors_look_like_errors_and_messages_name_the_photo_they_are_about() {
     assert!(h.state().status().error_text().is_none());
 }
 
+/// A refusal from the catalogue is said in the window's language with the
+/// name it concerns: in Czech word for word, and in the pseudo-language
+/// wrapped like every message, with nothing of it left unwrapped.
+#[test]
+fn an_error_from_the_catalogue_is_said_in_the_windows_language() {
+    let f = fixture();
+    with_set(&f);
+    // The set's name first: the photos' words include its year.
+    let mut data = vec!["Odchod 1991".to_owned()];
+    data.extend(catalogue_words(&f));
+    for language in [Language::Czech, Language::Pseudo] {
+        let strings = kartoteka::ui::i18n::Strings::of(language);
+        let settings = Settings {
+            language: Some(language),
+            ..Settings::default()
+        };
+        let mut h = harness_with(&f, [1280.0, 800.0], settings);
+        let field = strings.format("set-new-name", None);
+        h.get_by_label(&field).focus();
+        h.get_by_label(&field).type_text("Odchod 1991");
+        h.key_press(Key::Enter);
+        settle(&mut h);
+        let error = h.state().status().error_text().map(str::to_owned);
+        match language {
+            Language::Czech => assert_eq!(
+                error.as_deref(),
+                Some("sada nebo uložené hledání „Odchod 1991“ už existuje")
+            ),
+            _ => {
+                let error = error.expect("the status bar shows an error");
+                assert_eq!(
+                    error,
+                    "⟦a set or saved search named “Odchod 1991” already exists⟧"
+                );
+                h.get_by_label_contains(&error).hover();
+                let mut seen = 0;
+                let unwrapped = unwrapped_texts(&h, &data, &mut seen);
+                assert!(unwrapped.is_empty(), "{unwrapped:#?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn photos_dropped_on_a_set_arrive_in_the_order_of_the_grid() {
     let f = fixture();

@@ -1109,3 +1109,141 @@ set-export-pixels = {" "}px
 set-export-strip-gps = Vynechat polohy GPS
 set-export-ok = Vybrat složku a exportovat…
 problems-title = Problémy: { $what }
+
+## Chyby podrobně: co katalog odmítl a proč nešlo soubor použít
+
+error-other = { $error } (podrobnosti jsou jen v angličtině)
+error-io-other = { $file }: { $error } (podrobnosti jsou jen v angličtině)
+error-catalogue-locked = { $file } používá jiný program a zůstal zamčený; zkuste to znovu, až skončí
+error-catalogue-read-only = { $file } je pro tohoto uživatele jen pro čtení; nic se nezměnilo
+error-disk-full = disk se souborem { $file } je plný; nic se nezměnilo: uvolněte místo a zkuste to znovu
+error-catalogue-damaged = { $file } je poškozený; obnovte ho ze zálohy
+error-catalogue-cannot-open = { $file } nelze otevřít ani vytvořit (existuje jeho složka a smí do ní tento uživatel zapisovat?)
+error-permission-denied = { $file }: přístup odepřen
+error-disk-failed = disk ohlásil chybu při čtení nebo zápisu souboru { $file }
+error-not-found = { $file } neexistuje
+error-already-exists = { $file } už existuje
+error-quota-exceeded = { $file }: diskový limit tohoto uživatele je vyčerpán; nic se nezměnilo
+error-read-only-disk = { $file } je na disku jen pro čtení
+error-is-a-folder = { $file } je složka
+error-not-a-folder = část cesty { $file } není složka
+error-folder-not-empty = složka { $file } není prázdná
+error-file-too-large = { $file } je na svůj disk příliš velký
+error-bad-file-name = { $file } není název souboru, který tento disk přijme
+error-file-cut-short = { $file } končí předčasně; není useknutý?
+error-out-of-memory = na { $file } nestačí paměť
+error-newer-version = katalog zapsala novější verze Kartotéky (verze schématu { $found }; tato verze zná nejvýše { $known }); zůstal beze změny
+error-not-a-catalogue = { $file } není katalog Kartotéky; zůstal beze změny
+error-migration = převod katalogu na verzi schématu { $version } selhal ({ $reason }); značka verze může být poškozená: obnovte katalog ze zálohy
+error-read-only-upgrade = katalog je třeba převést z verze schématu { $found } na { $known }, ale pro tohoto uživatele je jen pro čtení; otevřete ho jednou s právem zápisu
+error-read-only-journal = katalog má v { $file } změny, které nějaký program nedokončil, a pro tohoto uživatele je jen pro čtení; otevřete ho jednou s právem zápisu, aby se začlenily
+error-no-such-photo = fotografie { $photo } v katalogu není
+error-catalogue-data-damaged = data katalogu jsou poškozená ({ $reason }); obnovte katalog ze zálohy
+error-name-needed = { $what ->
+    [template] šablona musí mít název
+   *[set] sada musí mít název
+}
+error-query-does-not-parse = dotazu nelze porozumět na pozici { $position }: { $reason }
+error-no-such-set = výstavní sada „{ $set }“ neexistuje
+error-no-such-set-or-search = sada ani uložené hledání „{ $set }“ neexistuje
+error-search-not-set = „{ $set }“ je uložené hledání, ne výstavní sada
+error-set-name-taken = sada nebo uložené hledání „{ $set }“ už existuje
+error-not-in-set = fotografie { $photo } není v sadě „{ $set }“
+error-no-such-template = šablona „{ $name }“ neexistuje
+error-not-for-template = šablona nemůže obsahovat pole { $field } (klíčová slova se přidávají jako klíčová slova)
+error-bad-value = { $field }: { $expected ->
+    [rating] hodnocení je 0 až 5
+    [flag] příznak je pick, reject nebo none
+    [label] barevný štítek je red, yellow, green, blue, purple nebo none
+   *[list] je třeba seznam textů
+}, ne { $value }
+error-bad-date = „{ $value }“ není { $of ->
+    [source] datum pramene
+   *[photo] datum
+} (pište 1991, 1991-06 nebo 1991-06-21; 1991? nejisté, 1991~ přibližně, 199X desetiletí, 1990-02/1991-06 rozpětí)
+error-field-too-long = { $field }: víc než { $limit }, kolik pole pojme
+error-part-too-long = { $part ->
+    [citation] citace
+    [title] název
+    [publisher] vydavatel
+    [date] datum
+    [url] URL
+    [reference] signatura
+    [note] poznámka
+    [authors] autoři
+    [locator] lokátor
+   *[other] další pole CSL
+} { $record ->
+    [claim] tvrzení
+   *[source] pramene
+}: víc než { $limit }, kolik pole pojme
+error-size-bytes = { $count ->
+    [one] { $count } bajt
+    [few] { $count } bajty
+   *[other] { $count } bajtů
+}
+error-no-such-keyword = klíčové slovo „{ $keyword }“ neexistuje
+error-ambiguous-keyword = „{ $keyword }“ je název více klíčových slov; zadejte cestu: { $paths }
+error-keyword-not-created = klíčové slovo „{ $keyword }“ se nepodařilo vytvořit
+error-not-a-keyword-path = „{ $keyword }“ není cesta klíčového slova
+error-not-a-keyword-name = „{ $keyword }“ není název klíčového slova
+error-keyword-under-itself = { $keyword } nemůže být pod sebou samým
+error-keyword-into-itself = { $keyword } nelze sloučit se sebou samým ani s klíčovým slovem pod ním
+error-keyword-exists = { $keyword } už existuje; obě klíčová slova raději slučte
+error-keywords-too-deep = seznam klíčových slov je vnořen hlouběji než { $limit } úrovní, které Kartotéka uchová
+error-keyword-path-too-deep = cesta klíčového slova o { $levels } úrovních je hlubší než { $limit }, které Kartotéka uchová
+error-not-claimable = tvrzení se týkají popisného pole ({ $fields }), ne pole { $field }
+error-claim-needs-value = tvrzení potřebuje hodnotu pole { $field }
+error-no-such-claim = tvrzení { $id } neexistuje
+error-no-such-source = pramen { $id } neexistuje
+error-source-not-added = pramen nebyl přidán
+error-source-needs-citation = pramen potřebuje citaci, název nebo autora
+error-no-such-source-kind = druh pramene je { $kinds }, ne „{ $value }“
+error-no-such-source-field = pramen má citaci, autora, název, vydavatele, datum, URL, signaturu, druh a poznámku, ne „{ $field }“
+error-source-in-use = na pramen { $id } se dosud odvolávají tvrzení
+error-source-still-cited = na pramen { $id } („{ $citation }“) se { $claims ->
+    [one] odvolává { $claims } tvrzení
+    [few] odvolávají { $claims } tvrzení
+   *[other] odvolává { $claims } tvrzení
+} u { $photos ->
+    [one] { $photos } fotografie
+   *[other] { $photos } fotografií
+}; nejdřív je odeberte, nebo pramen odeberte přesto (tvrzení zůstanou, jen bez pramene)
+error-source-into-itself = pramen { $id } nelze sloučit se sebou samým
+error-history-damaged = historie úprav je poškozená (změnu pole { $field } nelze přečíst); nic se nezměnilo
+error-not-a-catalogue-file = { $file } je { $kind }, ne soubor katalogu
+error-thread-not-started = nepodařilo se spustit { $which ->
+    [readers] vlákna pro čtení souborů
+   *[import] vlákno importu
+}: { $reason }
+error-not-a-regular-file = { $file } je { $kind }, ne obyčejný soubor; nebyl přečten
+error-file-larger-than-read = { $file } má { $size }, víc než { $limit }, které Kartotéka přečte
+error-not-written-over = { $file } je { $kind }; Kartotéka ho nepřepíše
+error-left-unchanged-exists = { $file } už existuje; zůstal beze změny
+error-is-a-database = { $file } je databáze SQLite (katalog nebo jeho náhledy?); zůstal beze změny
+error-protected = { $file } je chráněný (katalog, jeho náhledy nebo katalogizovaná fotografie); zůstal beze změny
+error-other-owner = { $file } patří jinému uživateli nebo skupině, což by se jeho nahrazením změnilo; zůstal beze změny
+error-no-folder = složka { $file } neexistuje
+error-changed-on-disk = { $file } se od katalogizace na disku změnil; nejdřív ho znovu importujte
+error-bad-sidecar = { $file } není platné XMP ({ $reason }); zůstal beze změny
+error-no-file-name = { $file } nemá název souboru
+error-folder-holds-files = ve složce { $file } už jsou soubory; exportujte do prázdné složky, nebo povolte nahradit, co tam zanechal dřívější export (katalogizovaná fotografie se nenahradí nikdy)
+error-not-decoded = { $file } se nepodařilo dekódovat nebo znovu zakódovat: { $reason }
+error-checklist-not-written = soupis se nepodařilo zapsat: { $reason }
+error-not-embedded = metadata se nepodařilo vložit do { $file }: { $reason }
+error-csv-not-written = CSV se nepodařilo zapsat: { $reason }
+error-nothing-to-export = v sadě „{ $set }“ nejsou žádné fotografie k exportu
+error-not-utf8 = { $file } není text v UTF-8
+error-not-csl-json = { $file } není CSL-JSON: { $reason }
+error-no-catalogue-at = v { $file } není žádný katalog
+error-backup-newer = { $file } zapsala novější verze Kartotéky (verze schématu { $found }; tato verze zná nejvýše { $known })
+error-backup-damaged = { $file } neprošel kontrolou celistvosti ({ $problems })
+error-backup-in-use = { $file } je právě otevřený katalog; záloha se obnovuje do nového souboru, nikdy přes něj
+error-unreadable = { $file } nelze přečíst: { $reason }
+error-backup-cancelled = zálohování bylo zrušeno; nic se nezapsalo
+file-kind-folder = složka
+file-kind-fifo = pojmenovaná roura (FIFO)
+file-kind-char-device = znakové zařízení
+file-kind-block-device = blokové zařízení
+file-kind-socket = socket
+file-kind-other = jiný než obyčejný soubor

@@ -973,3 +973,139 @@ set-export-pixels = {" "}px
 set-export-strip-gps = Leave out GPS positions
 set-export-ok = Choose a folder and export…
 problems-title = Problems: { $what }
+
+## Errors in detail: what the catalogue refused, and why a file could not be used
+
+error-other = { $error }
+error-io-other = { $file }: { $error }
+error-catalogue-locked = { $file } is in use by another program and stayed locked; try again when it has finished
+error-catalogue-read-only = { $file } is read-only for this user; nothing was changed
+error-disk-full = the disk holding { $file } is full; nothing was changed: free some space and try again
+error-catalogue-damaged = { $file } is damaged; restore it from a backup
+error-catalogue-cannot-open = { $file } cannot be opened or created (is its folder there, and may this user write it?)
+error-permission-denied = { $file }: permission denied
+error-disk-failed = the disk reported an error while reading or writing { $file }
+error-not-found = { $file } does not exist
+error-already-exists = { $file } already exists
+error-quota-exceeded = { $file }: this user's disk quota is used up; nothing was changed
+error-read-only-disk = { $file } is on a read-only disk
+error-is-a-folder = { $file } is a folder
+error-not-a-folder = part of { $file } is not a folder
+error-folder-not-empty = the folder { $file } is not empty
+error-file-too-large = { $file } is too large for its disk
+error-bad-file-name = { $file } is not a file name this disk accepts
+error-file-cut-short = { $file } ends too early; is it cut short?
+error-out-of-memory = there is not enough memory for { $file }
+error-newer-version = this catalogue was written by a newer Kartoteka (schema version { $found }; this version knows up to { $known }); it was left unchanged
+error-not-a-catalogue = { $file } is not a Kartoteka catalogue; it was left unchanged
+error-migration = upgrading the catalogue to schema version { $version } failed ({ $reason }); its version marker may be damaged: restore the catalogue from a backup
+error-read-only-upgrade = the catalogue needs upgrading from schema version { $found } to { $known }, but it is read-only for this user; open it once with permission to write it
+error-read-only-journal = the catalogue holds changes in { $file } that a program left unfinished, and it is read-only for this user; open it once with permission to write it to fold them in
+error-no-such-photo = no photo { $photo } in the catalogue
+error-catalogue-data-damaged = catalogue data is damaged ({ $reason }); restore the catalogue from a backup
+error-name-needed = { $what ->
+    [template] a template needs a name
+   *[set] a set needs a name
+}
+error-query-does-not-parse = the query does not parse at position { $position }: { $reason }
+error-no-such-set = no exhibition set named “{ $set }”
+error-no-such-set-or-search = no set or saved search named “{ $set }”
+error-search-not-set = “{ $set }” is a saved search, not an exhibition set
+error-set-name-taken = a set or saved search named “{ $set }” already exists
+error-not-in-set = photo { $photo } is not in “{ $set }”
+error-no-such-template = no template named “{ $name }”
+error-not-for-template = a template cannot hold { $field } (use keywords for keywords)
+error-bad-value = { $field }: { $expected ->
+    [rating] a rating is 0 to 5
+    [flag] a flag is pick, reject or none
+    [label] a label is red, yellow, green, blue, purple or none
+   *[list] a list of texts
+}, not { $value }
+error-bad-date = “{ $value }” is not a { $of ->
+    [source] source's date
+   *[photo] date
+} (write 1991, 1991-06 or 1991-06-21; 1991? uncertain, 1991~ about, 199X a decade, 1990-02/1991-06 a span)
+error-field-too-long = { $field }: longer than the { $limit } a field may hold
+error-part-too-long = a { $record ->
+    [claim] claim's
+   *[source] source's
+} { $part ->
+    [citation] citation
+    [title] title
+    [publisher] publisher
+    [date] date
+    [url] URL
+    [reference] reference
+    [note] note
+    [authors] authors
+    [locator] locator
+   *[other] further CSL fields
+} is longer than the { $limit } a field may hold
+error-size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+error-no-such-keyword = no keyword “{ $keyword }”
+error-ambiguous-keyword = “{ $keyword }” names several keywords; give the path: { $paths }
+error-keyword-not-created = the keyword “{ $keyword }” could not be created
+error-not-a-keyword-path = “{ $keyword }” is not a keyword path
+error-not-a-keyword-name = “{ $keyword }” is not a keyword name
+error-keyword-under-itself = { $keyword } cannot go under itself
+error-keyword-into-itself = { $keyword } cannot be merged into itself or a keyword below it
+error-keyword-exists = { $keyword } already exists; merge the two keywords instead
+error-keywords-too-deep = the keyword list nests deeper than the { $limit } levels Kartoteka keeps
+error-keyword-path-too-deep = a keyword path of { $levels } levels is deeper than the { $limit } Kartoteka keeps
+error-not-claimable = claims are about a descriptive field ({ $fields }), not { $field }
+error-claim-needs-value = a claim needs a value for { $field }
+error-no-such-claim = no claim { $id }
+error-no-such-source = no source { $id }
+error-source-not-added = the source was not added
+error-source-needs-citation = a source needs a citation, a title or an author
+error-no-such-source-kind = a source's kind is { $kinds }, not “{ $value }”
+error-no-such-source-field = a source has citation, author, title, publisher, date, URL, reference, kind and note, not “{ $field }”
+error-source-in-use = source { $id } is still cited by claims
+error-source-still-cited = source { $id } (“{ $citation }”) is cited by { $claims ->
+    [one] { $claims } claim
+   *[other] { $claims } claims
+} on { $photos ->
+    [one] { $photos } photo
+   *[other] { $photos } photos
+}; remove those first, or force it (the claims stay, citing nothing)
+error-source-into-itself = source { $id } cannot be merged into itself
+error-history-damaged = the edit history is damaged (a change of { $field } cannot be read); nothing was changed
+error-not-a-catalogue-file = { $file } is { $kind }, not a catalogue file
+error-thread-not-started = could not start { $which ->
+    [readers] the reader threads
+   *[import] the import thread
+}: { $reason }
+error-not-a-regular-file = { $file } is { $kind }, not a regular file; it was not read
+error-file-larger-than-read = { $file } is { $size }, more than the { $limit } Kartoteka reads
+error-not-written-over = { $file } is { $kind }; Kartoteka does not write over it
+error-left-unchanged-exists = { $file } already exists; it was left unchanged
+error-is-a-database = { $file } is an SQLite database (a catalogue or its thumbnails?); it was left unchanged
+error-protected = { $file } is protected (the catalogue, its thumbnails or a catalogued photo); it was left unchanged
+error-other-owner = { $file } belongs to another user or group, which replacing it would change; it was left unchanged
+error-no-folder = the folder { $file } does not exist
+error-changed-on-disk = { $file } changed on disk since it was catalogued; import it again first
+error-bad-sidecar = { $file } is not valid XMP ({ $reason }); it was left unchanged
+error-no-file-name = { $file } has no file name
+error-folder-holds-files = { $file } already holds files; export into an empty folder, or allow replacing what an earlier export left there (a catalogued photo is never replaced)
+error-not-decoded = { $file } could not be decoded or encoded again: { $reason }
+error-checklist-not-written = the checklist could not be written: { $reason }
+error-not-embedded = the metadata could not be embedded in { $file }: { $reason }
+error-csv-not-written = the CSV could not be written: { $reason }
+error-nothing-to-export = the set “{ $set }” has no photos to export
+error-not-utf8 = { $file } is not UTF-8 text
+error-not-csl-json = { $file } is not CSL-JSON: { $reason }
+error-no-catalogue-at = there is no catalogue at { $file }
+error-backup-newer = { $file } was written by a newer Kartoteka (schema version { $found }; this version knows up to { $known })
+error-backup-damaged = { $file } failed the integrity check ({ $problems })
+error-backup-in-use = { $file } is the catalogue in use; a backup is restored into a new file, never over it
+error-unreadable = { $file } could not be read: { $reason }
+error-backup-cancelled = the backup was cancelled; nothing was written
+file-kind-folder = a folder
+file-kind-fifo = a FIFO (named pipe)
+file-kind-char-device = a character device
+file-kind-block-device = a block device
+file-kind-socket = a socket
+file-kind-other = not a regular file

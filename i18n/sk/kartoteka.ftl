@@ -1109,3 +1109,141 @@ set-export-pixels = {" "}px
 set-export-strip-gps = Vynechať polohy GPS
 set-export-ok = Vybrať priečinok a exportovať…
 problems-title = Problémy: { $what }
+
+## Chyby podrobne: čo katalóg odmietol a prečo nebolo možné súbor použiť
+
+error-other = { $error } (podrobnosti sú len v angličtine)
+error-io-other = { $file }: { $error } (podrobnosti sú len v angličtine)
+error-catalogue-locked = { $file } používa iný program a zostal zamknutý; skúste to znova, keď skončí
+error-catalogue-read-only = { $file } je pre tohto používateľa len na čítanie; nič sa nezmenilo
+error-disk-full = disk so súborom { $file } je plný; nič sa nezmenilo: uvoľnite miesto a skúste to znova
+error-catalogue-damaged = { $file } je poškodený; obnovte ho zo zálohy
+error-catalogue-cannot-open = { $file } nemožno otvoriť ani vytvoriť (existuje jeho priečinok a smie doň tento používateľ zapisovať?)
+error-permission-denied = { $file }: prístup zamietnutý
+error-disk-failed = disk ohlásil chybu pri čítaní alebo zápise súboru { $file }
+error-not-found = { $file } neexistuje
+error-already-exists = { $file } už existuje
+error-quota-exceeded = { $file }: diskový limit tohto používateľa je vyčerpaný; nič sa nezmenilo
+error-read-only-disk = { $file } je na disku len na čítanie
+error-is-a-folder = { $file } je priečinok
+error-not-a-folder = časť cesty { $file } nie je priečinok
+error-folder-not-empty = priečinok { $file } nie je prázdny
+error-file-too-large = { $file } je na svoj disk príliš veľký
+error-bad-file-name = { $file } nie je názov súboru, ktorý tento disk prijme
+error-file-cut-short = { $file } končí predčasne; nie je odseknutý?
+error-out-of-memory = na { $file } nestačí pamäť
+error-newer-version = katalóg zapísala novšia verzia Kartotéky (verzia schémy { $found }; táto verzia pozná najviac { $known }); zostal bez zmeny
+error-not-a-catalogue = { $file } nie je katalóg Kartotéky; zostal bez zmeny
+error-migration = prevod katalógu na verziu schémy { $version } zlyhal ({ $reason }); značka verzie môže byť poškodená: obnovte katalóg zo zálohy
+error-read-only-upgrade = katalóg treba previesť z verzie schémy { $found } na { $known }, ale pre tohto používateľa je len na čítanie; otvorte ho raz s právom zápisu
+error-read-only-journal = katalóg má v { $file } zmeny, ktoré nejaký program nedokončil, a pre tohto používateľa je len na čítanie; otvorte ho raz s právom zápisu, aby sa začlenili
+error-no-such-photo = fotografia { $photo } v katalógu nie je
+error-catalogue-data-damaged = dáta katalógu sú poškodené ({ $reason }); obnovte katalóg zo zálohy
+error-name-needed = { $what ->
+    [template] šablóna musí mať názov
+   *[set] sada musí mať názov
+}
+error-query-does-not-parse = dopytu nemožno porozumieť na pozícii { $position }: { $reason }
+error-no-such-set = výstavná sada „{ $set }“ neexistuje
+error-no-such-set-or-search = sada ani uložené hľadanie „{ $set }“ neexistuje
+error-search-not-set = „{ $set }“ je uložené hľadanie, nie výstavná sada
+error-set-name-taken = sada alebo uložené hľadanie „{ $set }“ už existuje
+error-not-in-set = fotografia { $photo } nie je v sade „{ $set }“
+error-no-such-template = šablóna „{ $name }“ neexistuje
+error-not-for-template = šablóna nemôže obsahovať pole { $field } (kľúčové slová sa pridávajú ako kľúčové slová)
+error-bad-value = { $field }: { $expected ->
+    [rating] hodnotenie je 0 až 5
+    [flag] príznak je pick, reject alebo none
+    [label] farebný štítok je red, yellow, green, blue, purple alebo none
+   *[list] treba zoznam textov
+}, nie { $value }
+error-bad-date = „{ $value }“ nie je { $of ->
+    [source] dátum prameňa
+   *[photo] dátum
+} (píšte 1991, 1991-06 alebo 1991-06-21; 1991? neisté, 1991~ približne, 199X desaťročie, 1990-02/1991-06 rozpätie)
+error-field-too-long = { $field }: viac než { $limit }, koľko pole pojme
+error-part-too-long = { $part ->
+    [citation] citácia
+    [title] názov
+    [publisher] vydavateľ
+    [date] dátum
+    [url] URL
+    [reference] signatúra
+    [note] poznámka
+    [authors] autori
+    [locator] lokátor
+   *[other] ďalšie polia CSL
+} { $record ->
+    [claim] tvrdenia
+   *[source] prameňa
+}: viac než { $limit }, koľko pole pojme
+error-size-bytes = { $count ->
+    [one] { $count } bajt
+    [few] { $count } bajty
+   *[other] { $count } bajtov
+}
+error-no-such-keyword = kľúčové slovo „{ $keyword }“ neexistuje
+error-ambiguous-keyword = „{ $keyword }“ je názov viacerých kľúčových slov; zadajte cestu: { $paths }
+error-keyword-not-created = kľúčové slovo „{ $keyword }“ sa nepodarilo vytvoriť
+error-not-a-keyword-path = „{ $keyword }“ nie je cesta kľúčového slova
+error-not-a-keyword-name = „{ $keyword }“ nie je názov kľúčového slova
+error-keyword-under-itself = { $keyword } nemôže byť pod sebou samým
+error-keyword-into-itself = { $keyword } nemožno zlúčiť so sebou samým ani s kľúčovým slovom pod ním
+error-keyword-exists = { $keyword } už existuje; obe kľúčové slová radšej zlúčte
+error-keywords-too-deep = zoznam kľúčových slov je vnorený hlbšie než { $limit } úrovní, ktoré Kartotéka uchová
+error-keyword-path-too-deep = cesta kľúčového slova s { $levels } úrovňami je hlbšia než { $limit }, ktoré Kartotéka uchová
+error-not-claimable = tvrdenia sa týkajú popisného poľa ({ $fields }), nie poľa { $field }
+error-claim-needs-value = tvrdenie potrebuje hodnotu poľa { $field }
+error-no-such-claim = tvrdenie { $id } neexistuje
+error-no-such-source = prameň { $id } neexistuje
+error-source-not-added = prameň nebol pridaný
+error-source-needs-citation = prameň potrebuje citáciu, názov alebo autora
+error-no-such-source-kind = druh prameňa je { $kinds }, nie „{ $value }“
+error-no-such-source-field = prameň má citáciu, autora, názov, vydavateľa, dátum, URL, signatúru, druh a poznámku, nie „{ $field }“
+error-source-in-use = na prameň { $id } sa ešte odvolávajú tvrdenia
+error-source-still-cited = na prameň { $id } („{ $citation }“) sa { $claims ->
+    [one] odvoláva { $claims } tvrdenie
+    [few] odvolávajú { $claims } tvrdenia
+   *[other] odvoláva { $claims } tvrdení
+} pri { $photos ->
+    [one] { $photos } fotografii
+   *[other] { $photos } fotografiách
+}; najprv ich odoberte, alebo prameň odoberte aj tak (tvrdenia zostanú, len bez prameňa)
+error-source-into-itself = prameň { $id } nemožno zlúčiť so sebou samým
+error-history-damaged = história úprav je poškodená (zmenu poľa { $field } nemožno prečítať); nič sa nezmenilo
+error-not-a-catalogue-file = { $file } je { $kind }, nie súbor katalógu
+error-thread-not-started = nepodarilo sa spustiť { $which ->
+    [readers] vlákna na čítanie súborov
+   *[import] vlákno importu
+}: { $reason }
+error-not-a-regular-file = { $file } je { $kind }, nie obyčajný súbor; nebol prečítaný
+error-file-larger-than-read = { $file } má { $size }, viac než { $limit }, ktoré Kartotéka prečíta
+error-not-written-over = { $file } je { $kind }; Kartotéka ho neprepíše
+error-left-unchanged-exists = { $file } už existuje; zostal bez zmeny
+error-is-a-database = { $file } je databáza SQLite (katalóg alebo jeho náhľady?); zostal bez zmeny
+error-protected = { $file } je chránený (katalóg, jeho náhľady alebo katalogizovaná fotografia); zostal bez zmeny
+error-other-owner = { $file } patrí inému používateľovi alebo skupine, čo by sa jeho nahradením zmenilo; zostal bez zmeny
+error-no-folder = priečinok { $file } neexistuje
+error-changed-on-disk = { $file } sa od katalogizácie na disku zmenil; najprv ho znova importujte
+error-bad-sidecar = { $file } nie je platné XMP ({ $reason }); zostal bez zmeny
+error-no-file-name = { $file } nemá názov súboru
+error-folder-holds-files = v priečinku { $file } už sú súbory; exportujte do prázdneho priečinka, alebo povoľte nahradiť, čo tam zanechal skorší export (katalogizovaná fotografia sa nenahradí nikdy)
+error-not-decoded = { $file } sa nepodarilo dekódovať ani znova zakódovať: { $reason }
+error-checklist-not-written = súpis sa nepodarilo zapísať: { $reason }
+error-not-embedded = metadáta sa nepodarilo vložiť do { $file }: { $reason }
+error-csv-not-written = CSV sa nepodarilo zapísať: { $reason }
+error-nothing-to-export = v sade „{ $set }“ nie sú žiadne fotografie na export
+error-not-utf8 = { $file } nie je text v UTF-8
+error-not-csl-json = { $file } nie je CSL-JSON: { $reason }
+error-no-catalogue-at = v { $file } nie je žiadny katalóg
+error-backup-newer = { $file } zapísala novšia verzia Kartotéky (verzia schémy { $found }; táto verzia pozná najviac { $known })
+error-backup-damaged = { $file } neprešiel kontrolou celistvosti ({ $problems })
+error-backup-in-use = { $file } je práve otvorený katalóg; záloha sa obnovuje do nového súboru, nikdy cezeň
+error-unreadable = { $file } nemožno prečítať: { $reason }
+error-backup-cancelled = zálohovanie bolo zrušené; nič sa nezapísalo
+file-kind-folder = priečinok
+file-kind-fifo = pomenovaná rúra (FIFO)
+file-kind-char-device = znakové zariadenie
+file-kind-block-device = blokové zariadenie
+file-kind-socket = socket
+file-kind-other = iný než obyčajný súbor

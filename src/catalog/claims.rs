@@ -24,7 +24,7 @@ use super::edit::{self, Edit, normalise, value_of};
 use super::history::Step;
 use super::keywords::KeywordTree;
 use super::photos::{load_photo, load_photos};
-use super::{CatalogError, Catalogue, Result};
+use super::{CatalogError, Catalogue, DateOf, Invalid, Record, Result};
 use crate::date::Depicted;
 use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
 use crate::photo::{Attribute, CarriedClaim, Field, Photo, PhotoId};
@@ -261,14 +261,10 @@ pub fn claimable(name: &str) -> Option<Attribute> {
 
 fn claimable_or_error(name: &str) -> Result<Attribute> {
     claimable(name).ok_or_else(|| {
-        CatalogError::Invalid(format!(
-            "claims are about a descriptive field ({}), not {name:?}",
-            CLAIMABLE
-                .iter()
-                .map(|a| a.name())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        Invalid::NotClaimable {
+            name: name.to_owned(),
+        }
+        .into()
     })
 }
 
@@ -474,7 +470,7 @@ fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
     conn.prepare_cached(&format!("SELECT {CLAIM_SELECT} FROM claim WHERE id = ?1"))?
         .query_row([id], claim_from_row)
         .optional()?
-        .ok_or_else(|| CatalogError::Invalid(format!("no claim {id}")))
+        .ok_or_else(|| Invalid::NoSuchClaim(id).into())
 }
 
 /// The next free id of a table for a plan of steps. `taken` is the last id
@@ -509,7 +505,7 @@ pub(super) fn write_source(
                 rusqlite::Error::SqliteFailure(f, _)
                     if f.code == rusqlite::ErrorCode::ConstraintViolation =>
                 {
-                    CatalogError::Invalid(format!("source {id} is still cited by claims"))
+                    CatalogError::from(Invalid::SourceInUse(id))
                 }
                 other => other.into(),
             })?;
@@ -1031,7 +1027,7 @@ impl Catalogue {
                 id,
             )))
         })?;
-        id.ok_or_else(|| CatalogError::Invalid("the source was not added".into()))
+        id.ok_or_else(|| Invalid::SourceNotAdded.into())
     }
 
     /// Every source, by citation, with how many photos and claims cite it.
@@ -1072,7 +1068,7 @@ impl Catalogue {
     pub fn source(&self, id: i64) -> Result<Source> {
         self.sources_where_bound("id = ?1", Some(id))?
             .pop()
-            .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))
+            .ok_or_else(|| CatalogError::from(Invalid::NoSuchSource(id)))
     }
 
     /// What a source records, if the catalogue has it.
@@ -1160,7 +1156,7 @@ impl Catalogue {
     pub fn edit_source(&mut self, id: i64, changes: &[(String, String)]) -> Result<()> {
         self.operation("sources", |tx, _| {
             let old = source_record(tx, id)?
-                .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))?;
+                .ok_or_else(|| CatalogError::from(Invalid::NoSuchSource(id)))?;
             let mut new = old.clone();
             for (field, value) in changes {
                 set_source_field(&mut new, field, value)?;
@@ -1188,17 +1184,17 @@ impl Catalogue {
     pub fn remove_source(&mut self, id: i64, force: bool) -> Result<usize> {
         let left = self.operation("sources", |tx, _| {
             let old = source_record(tx, id)?
-                .ok_or_else(|| CatalogError::Invalid(format!("no source {id}")))?;
+                .ok_or_else(|| CatalogError::from(Invalid::NoSuchSource(id)))?;
             let citing = claims_citing(tx, id)?;
             if !citing.is_empty() && !force {
                 let photos: BTreeSet<PhotoId> = citing.iter().map(|(_, c)| c.photo).collect();
-                return Err(CatalogError::Invalid(format!(
-                    "source {id} (“{}”) is cited by {} on {}; remove those first, or force it \
-                     (the claims stay, citing nothing)",
-                    old.citation,
-                    count(citing.len(), "claim", "claims"),
-                    count(photos.len(), "photo", "photos")
-                )));
+                return Err(Invalid::SourceStillCited {
+                    id,
+                    citation: old.citation,
+                    claims: citing.len(),
+                    photos: photos.len(),
+                }
+                .into());
             }
             let mut steps: Vec<Step> = citing
                 .iter()
@@ -1227,15 +1223,11 @@ impl Catalogue {
     /// Returns how many claims moved.
     pub fn merge_sources(&mut self, from: i64, into: i64) -> Result<usize> {
         if from == into {
-            return Err(CatalogError::Invalid(format!(
-                "source {from} cannot be merged into itself"
-            )));
+            return Err(Invalid::SourceIntoItself(from).into());
         }
         let moved = self.operation("sources", |tx, _| {
-            let old = source_record(tx, from)?
-                .ok_or_else(|| CatalogError::Invalid(format!("no source {from}")))?;
-            let target = source_record(tx, into)?
-                .ok_or_else(|| CatalogError::Invalid(format!("no source {into}")))?;
+            let old = source_record(tx, from)?.ok_or(Invalid::NoSuchSource(from))?;
+            let target = source_record(tx, into)?.ok_or(Invalid::NoSuchSource(into))?;
             let citing = claims_citing(tx, from)?;
             let mut steps: Vec<Step> = citing
                 .iter()
@@ -1281,17 +1273,14 @@ impl Catalogue {
         checked_attribution(attribution)?;
         let value = normalise(attribute, value)?;
         if is_empty(&value) {
-            return Err(CatalogError::Invalid(format!(
-                "a claim needs a value for {}",
-                attribute.name()
-            )));
+            return Err(Invalid::ClaimNeedsValue { field: attribute }.into());
         }
         let attribution = attribution.clone();
         let tx = self.conn.transaction()?;
         if let Some(source) = attribution.source
             && source_record(&tx, source)?.is_none()
         {
-            return Err(CatalogError::Invalid(format!("no source {source}")));
+            return Err(Invalid::NoSuchSource(source).into());
         }
         let mut tree = KeywordTree::load(&tx)?;
         let mut report = ClaimReport::default();
@@ -1539,7 +1528,7 @@ impl Catalogue {
             if let Some(source) = attribution.source
                 && source_record(tx, source)?.is_none()
             {
-                return Err(CatalogError::Invalid(format!("no source {source}")));
+                return Err(Invalid::NoSuchSource(source).into());
             }
             let mut changed = c.clone();
             changed.source = attribution.source;
@@ -1897,9 +1886,7 @@ pub fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
             (None, Some(t), Some(d)) => format!("{t}, {d}"),
             (None, Some(t), None) => t.clone(),
             _ => {
-                return Err(CatalogError::Invalid(
-                    "a source needs a citation, a title or an author".into(),
-                ));
+                return Err(Invalid::SourceNeedsCitation.into());
             }
         };
     }
@@ -1913,7 +1900,10 @@ pub fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
     r.publisher = tidy(r.publisher);
     r.date = tidy(r.date);
     if let Some(d) = &r.date {
-        Depicted::parse(d).map_err(|e| CatalogError::Invalid(format!("source date: {e}")))?;
+        Depicted::parse(d).map_err(|error| Invalid::BadDate {
+            of: DateOf::Source,
+            error,
+        })?;
     }
     r.url = tidy(r.url);
     r.reference = tidy(r.reference);
@@ -1929,31 +1919,37 @@ pub fn checked_source(mut r: SourceRecord) -> Result<SourceRecord> {
     ];
     for (name, text) in texts {
         if text.is_some_and(|t| t.len() > MAX_FIELD_BYTES) {
-            return Err(too_long(&format!("a source's {name}"), MAX_FIELD_BYTES));
+            return Err(too_long(Record::Source, name, MAX_FIELD_BYTES));
         }
     }
     if r.authors.iter().map(String::len).sum::<usize>() > MAX_LIST_BYTES {
-        return Err(too_long("a source's authors", MAX_LIST_BYTES));
+        return Err(too_long(Record::Source, "authors", MAX_LIST_BYTES));
     }
     let extra = serde_json::to_string(&r.extra).map_or(0, |s| s.len());
     if extra > MAX_LIST_BYTES {
-        return Err(too_long("a source's further CSL fields", MAX_LIST_BYTES));
+        return Err(too_long(
+            Record::Source,
+            "further CSL fields",
+            MAX_LIST_BYTES,
+        ));
     }
     Ok(r)
 }
 
-fn too_long(what: &str, limit: usize) -> CatalogError {
-    CatalogError::Invalid(format!(
-        "{what} is longer than the {} a field may hold",
-        crate::limits::describe_bytes(limit as u64)
-    ))
+fn too_long(record: Record, part: &'static str, limit: usize) -> CatalogError {
+    Invalid::PartTooLong {
+        record,
+        part,
+        limit,
+    }
+    .into()
 }
 
 /// Refuses a locator or note longer than a field may hold.
 fn checked_attribution(a: &Attribution) -> Result<()> {
     for (name, text) in [("locator", &a.locator), ("note", &a.note)] {
         if text.as_ref().is_some_and(|t| t.len() > MAX_FIELD_BYTES) {
-            return Err(too_long(&format!("a claim's {name}"), MAX_FIELD_BYTES));
+            return Err(too_long(Record::Claim, name, MAX_FIELD_BYTES));
         }
     }
     Ok(())
@@ -1979,17 +1975,16 @@ pub fn set_source_field(r: &mut SourceRecord, field: &str, value: &str) -> Resul
         "note" => r.note = text(),
         "kind" => {
             r.kind = SourceKind::from_name(value).ok_or_else(|| {
-                CatalogError::Invalid(format!(
-                    "a source's kind is {}, not {value:?}",
-                    SourceKind::ALL.map(SourceKind::name).join(", ")
-                ))
+                CatalogError::from(Invalid::NoSuchSourceKind {
+                    value: value.to_owned(),
+                })
             })?
         }
         other => {
-            return Err(CatalogError::Invalid(format!(
-                "a source has citation, author, title, publisher, date, url, reference, kind \
-                 and note, not {other:?}"
-            )));
+            return Err(Invalid::NoSuchSourceField {
+                field: other.to_owned(),
+            }
+            .into());
         }
     }
     Ok(())

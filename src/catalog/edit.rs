@@ -19,7 +19,7 @@ use super::history::{self, KeywordState, Step};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
 use super::photos::load_photo;
 use super::sets::set_entries;
-use super::{CatalogError, Catalogue, Result, search_index};
+use super::{CatalogError, Catalogue, DateOf, Expected, Invalid, Result, search_index};
 use crate::date::Depicted;
 use crate::photo::{Attribute, Field, FieldValue, Flag, Label, Photo, PhotoId};
 
@@ -111,7 +111,11 @@ fn is_empty(value: &Value) -> bool {
 /// Checks and normalises a value for an attribute: blank text is `None`,
 /// list items are trimmed, a depicted date must be a (partial) date.
 pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
-    let bad = |what: &str| CatalogError::Invalid(format!("{attribute}: {what}, not {value}"));
+    let bad = |expected| Invalid::BadValue {
+        attribute,
+        value: value.to_string(),
+        expected,
+    };
     let normal = match attribute {
         Attribute::Rating => match value {
             Value::Null => Value::from(0),
@@ -119,13 +123,13 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
             Value::String(s) if s.trim().parse::<u8>().is_ok_and(|n| n <= 5) => {
                 Value::from(s.trim().parse::<u8>().unwrap_or(0))
             }
-            _ => return Err(bad("a rating is 0 to 5")),
+            _ => return Err(bad(Expected::Rating).into()),
         },
         Attribute::Flag => match value.as_str().map(str::trim) {
             None | Some("" | "none") => Value::Null,
             Some(s) => match Flag::from_name(s) {
                 Some(f) => Value::from(f.name()),
-                None => return Err(bad("a flag is pick, reject or none")),
+                None => return Err(bad(Expected::Flag).into()),
             },
         },
         Attribute::Label => match value.as_str().map(|s| s.trim().to_lowercase()) {
@@ -133,7 +137,7 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
             Some(s) if s.is_empty() || s == "none" => Value::Null,
             Some(s) => match Label::from_name(&s) {
                 Some(l) => Value::from(l.name()),
-                None => return Err(bad("a label is red, yellow, green, blue, purple or none")),
+                None => return Err(bad(Expected::Label).into()),
             },
         },
         Attribute::Field(f) if f.is_list() => {
@@ -145,7 +149,7 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
                     .map(str::to_owned)
                     .collect(),
                 Value::String(s) => s.split(';').map(str::to_owned).collect(),
-                _ => return Err(bad("a list of texts")),
+                _ => return Err(bad(Expected::ListOfTexts).into()),
             };
             let mut seen = BTreeSet::new();
             Value::from(
@@ -160,7 +164,10 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
             None | Some("") => Value::Null,
             Some(s) => Value::from(
                 Depicted::parse(s)
-                    .map_err(|e| CatalogError::Invalid(format!("date_created: {e}")))?
+                    .map_err(|error| Invalid::BadDate {
+                        of: DateOf::DateCreated,
+                        error,
+                    })?
                     .to_string(),
             ),
         },
@@ -180,13 +187,8 @@ pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
 /// list), naming the field: import cuts what files hold to these sizes,
 /// and nothing typed or scripted may exceed them either.
 fn within_limits(attribute: Attribute, value: &Value) -> Result<()> {
-    use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES, describe_bytes};
-    let too_big = |limit: usize| {
-        CatalogError::Invalid(format!(
-            "{attribute}: longer than the {} a field may hold",
-            describe_bytes(limit as u64)
-        ))
-    };
+    use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
+    let too_big = |limit: usize| CatalogError::from(Invalid::FieldTooLong { attribute, limit });
     match value {
         Value::String(s) if s.len() > MAX_FIELD_BYTES => Err(too_big(MAX_FIELD_BYTES)),
         Value::Array(items) => {
@@ -617,10 +619,7 @@ impl Catalogue {
         let done = self.operation("keywords", |tx, tree| {
             let (a, b) = (tree.resolve(from)?, tree.resolve(into)?);
             if a == b || tree.ancestry(b).contains(&a) {
-                return Err(CatalogError::Invalid(format!(
-                    "{} cannot be merged into itself or a keyword below it",
-                    tree.path(a)
-                )));
+                return Err(Invalid::KeywordIntoItself { path: tree.path(a) }.into());
             }
             let (a_path, b_path) = (tree.path(a), tree.path(b));
             let mut steps = Vec::new();
@@ -822,9 +821,10 @@ pub(super) fn move_keyword_to(
         .filter(|p| !p.is_empty())
         .collect();
     let Some((name, parents)) = parts.split_last() else {
-        return Err(CatalogError::Invalid(format!(
-            "{path:?} is not a keyword path"
-        )));
+        return Err(Invalid::NotAKeywordPath {
+            path: path.to_owned(),
+        }
+        .into());
     };
     let parent = if parents.is_empty() {
         None

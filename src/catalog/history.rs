@@ -22,7 +22,7 @@ use super::claims::{self, ClaimRecord, SourceRecord};
 use super::edit::{move_keyword_to, set_value, value_of, write_value};
 use super::keywords::{self, KeywordTree};
 use super::photos::load_photo;
-use super::{CatalogError, Catalogue, Result, search_index};
+use super::{CatalogError, Catalogue, Invalid, Result, search_index};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::{count, shorten};
 
@@ -491,10 +491,11 @@ fn to_row(step: &Step) -> Result<Row> {
 /// never a silently cleared value.
 fn from_row(row: Row) -> Result<Step> {
     let (photo, keyword, field, old, new, subject) = row;
-    let damaged = |what: &str| {
-        CatalogError::Invalid(format!(
-            "the edit history is damaged ({what} in a change of {field}); nothing was changed"
-        ))
+    let damaged = |what: &'static str| {
+        CatalogError::from(Invalid::DamagedHistory {
+            what,
+            field: field.clone(),
+        })
     };
     let parse = |text: &Option<String>| -> Result<Value> {
         match text {
@@ -770,7 +771,7 @@ fn apply(
                 if tree.find_path(new).is_some() {
                     return Ok(()); // already there
                 }
-                return Err(CatalogError::Invalid(format!("no keyword {old}")));
+                return Err(Invalid::NoSuchKeywordPath { path: old.clone() }.into());
             };
             move_keyword_to(tx, tree, id, new)?;
             touched.extend(keywords::photos_with(tx, &tree.subtree(id))?);
@@ -784,9 +785,7 @@ fn apply(
             }
             Some(state) => {
                 let Some(&id) = tree.ensure_path(tx, path)?.last() else {
-                    return Err(CatalogError::Invalid(format!(
-                        "{path:?} is not a keyword path"
-                    )));
+                    return Err(Invalid::NotAKeywordPath { path: path.clone() }.into());
                 };
                 if tree.is_exported(id) != state.exported {
                     tree.set_exported(tx, id, state.exported)?;
@@ -828,9 +827,7 @@ fn apply(
                         rusqlite::Error::SqliteFailure(f, _)
                             if f.code == rusqlite::ErrorCode::ConstraintViolation =>
                         {
-                            CatalogError::Invalid(format!(
-                                "a set or saved search named \"{name}\" already exists"
-                            ))
+                            CatalogError::from(Invalid::SetNameTaken { name: name.clone() })
                         }
                         other => other.into(),
                     })?;
@@ -847,16 +844,12 @@ fn apply(
                     rusqlite::Error::SqliteFailure(f, _)
                         if f.code == rusqlite::ErrorCode::ConstraintViolation =>
                     {
-                        CatalogError::Invalid(format!(
-                            "a set or saved search named \"{new}\" already exists"
-                        ))
+                        CatalogError::from(Invalid::SetNameTaken { name: new.clone() })
                     }
                     other => other.into(),
                 })?;
             if n == 0 {
-                return Err(CatalogError::Invalid(format!(
-                    "no set or saved search named \"{old}\""
-                )));
+                return Err(Invalid::NoSuchSetOrSearch { name: old.clone() }.into());
             }
         }
         Step::SetItems { set, new, .. } => {
@@ -865,9 +858,7 @@ fn apply(
                     r.get(0)
                 })
                 .optional()?
-                .ok_or_else(|| {
-                    CatalogError::Invalid(format!("no exhibition set named \"{set}\""))
-                })?;
+                .ok_or_else(|| CatalogError::from(Invalid::NoSuchSet { name: set.clone() }))?;
             tx.execute("DELETE FROM set_item WHERE set_id = ?1", [id])?;
             write_items(tx, id, new)?;
         }

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{CatalogError, Result};
+use super::{CatalogError, Invalid, Result};
 use crate::photo::PhotoId;
 use crate::text::fold;
 
@@ -225,21 +225,28 @@ impl KeywordTree {
     /// One keyword named by a path or an unambiguous name.
     pub fn resolve(&self, term: &str) -> Result<i64> {
         if term.contains(PATH_SEPARATOR) {
-            return self
-                .find_path(term)
-                .ok_or_else(|| CatalogError::Invalid(format!("no keyword {term:?}")));
+            return self.find_path(term).ok_or_else(|| {
+                Invalid::NoSuchKeyword {
+                    term: term.to_owned(),
+                }
+                .into()
+            });
         }
         let exact: &[i64] = self.by_leaf.get(term.trim()).map_or(&[], Vec::as_slice);
         match exact {
             [one] => Ok(*one),
-            [] => Err(CatalogError::Invalid(format!("no keyword {term:?}"))),
+            [] => Err(Invalid::NoSuchKeyword {
+                term: term.to_owned(),
+            }
+            .into()),
             several => {
                 let mut paths: Vec<String> = several.iter().map(|id| self.path(*id)).collect();
                 paths.sort();
-                Err(CatalogError::Invalid(format!(
-                    "{term:?} names several keywords; give the path: {}",
-                    paths.join(", ")
-                )))
+                Err(Invalid::AmbiguousKeyword {
+                    term: term.to_owned(),
+                    paths,
+                }
+                .into())
             }
         }
     }
@@ -267,7 +274,9 @@ impl KeywordTree {
             )
             .optional()?
             .ok_or_else(|| {
-                CatalogError::Invalid(format!("keyword {name:?} could not be created"))
+                CatalogError::from(Invalid::KeywordNotCreated {
+                    name: name.to_owned(),
+                })
             })?;
         self.insert_node(id, parent, name.to_owned(), true);
         Ok(id)
@@ -278,10 +287,7 @@ impl KeywordTree {
     pub fn ensure_path(&mut self, conn: &Connection, path: &str) -> Result<Vec<i64>> {
         let levels = path.split(PATH_SEPARATOR).count();
         if levels > crate::limits::MAX_KEYWORD_LEVELS {
-            return Err(CatalogError::Invalid(format!(
-                "a keyword path of {levels} levels is deeper than the {} Kartoteka keeps",
-                crate::limits::MAX_KEYWORD_LEVELS
-            )));
+            return Err(Invalid::KeywordPathTooDeep { levels }.into());
         }
         let mut chain = Vec::new();
         for part in path
@@ -334,25 +340,26 @@ impl KeywordTree {
     ) -> Result<()> {
         let name = name.trim();
         if name.is_empty() || name.contains(PATH_SEPARATOR) {
-            return Err(CatalogError::Invalid(format!(
-                "{name:?} is not a keyword name"
-            )));
+            return Err(Invalid::NotAKeywordName {
+                name: name.to_owned(),
+            }
+            .into());
         }
         if let Some(p) = parent
             && self.ancestry(p).contains(&id)
         {
-            return Err(CatalogError::Invalid(format!(
-                "{} cannot go under itself",
-                self.path(id)
-            )));
+            return Err(Invalid::KeywordUnderItself {
+                path: self.path(id),
+            }
+            .into());
         }
         if let Some(existing) = self.by_name.get(&(parent.unwrap_or(0), name.to_owned()))
             && *existing != id
         {
-            return Err(CatalogError::Invalid(format!(
-                "{} already exists; merge the two keywords instead",
-                self.path(*existing)
-            )));
+            return Err(Invalid::KeywordExists {
+                path: self.path(*existing),
+            }
+            .into());
         }
         conn.execute(
             "UPDATE keyword SET parent_id = ?2, name = ?3 WHERE id = ?1",

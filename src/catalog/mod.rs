@@ -12,6 +12,7 @@ mod claims;
 mod columns;
 mod edit;
 mod history;
+mod invalid;
 mod keywords;
 pub mod migrations;
 mod paths;
@@ -39,6 +40,7 @@ pub use self::edit::{
 pub use self::history::{
     HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step,
 };
+pub use self::invalid::{DateOf, Expected, Invalid, Named, Record, Threads};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
@@ -79,8 +81,8 @@ pub enum CatalogError {
     ReadOnlyJournal { wal: String },
     #[error("no photo {0} in the catalogue")]
     NoSuchPhoto(String),
-    #[error("{0}")]
-    Invalid(String),
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
     #[error("{}", sqlite_message(.0))]
     Sqlite(rusqlite::Error),
     #[error("catalogue data is damaged ({0}); restore the catalogue from a backup")]
@@ -463,10 +465,7 @@ impl Catalogue {
                 terms.iter().rev().map(|t| (t, String::new(), 1)).collect();
             while let Some((t, parent, depth)) = stack.pop() {
                 if depth > crate::limits::MAX_KEYWORD_LEVELS {
-                    return Err(CatalogError::Invalid(format!(
-                        "the keyword list nests deeper than the {} levels Kartoteka keeps",
-                        crate::limits::MAX_KEYWORD_LEVELS
-                    )));
+                    return Err(self::invalid::Invalid::KeywordListTooDeep.into());
                 }
                 let name = t.name.trim();
                 if name.is_empty() || name.contains(keywords::PATH_SEPARATOR) {

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::edit::{Edit, EditReport, normalise};
 use super::history::{SetEntry, SetState, Step};
-use super::{CatalogError, Catalogue, Result};
+use super::{CatalogError, Catalogue, Invalid, Named, Result};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::count;
 
@@ -74,8 +74,7 @@ impl Catalogue {
 
     /// Saves a query under a name; it must parse.
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<()> {
-        crate::search::parse(query)
-            .map_err(|e| CatalogError::Invalid(format!("the query does not parse: {e}")))?;
+        crate::search::parse(query).map_err(Invalid::QueryDoesNotParse)?;
         self.new_set(
             name,
             SetState {
@@ -89,7 +88,7 @@ impl Catalogue {
     fn new_set(&mut self, name: &str, state: SetState) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CatalogError::Invalid("a set needs a name".into()));
+            return Err(Invalid::NameNeeded(Named::Set).into());
         }
         self.operation("sets", |tx, _| {
             name_free(tx, name)?;
@@ -119,7 +118,7 @@ impl Catalogue {
     pub fn rename_set(&mut self, old: &str, new: &str) -> Result<()> {
         let new = new.trim();
         if new.is_empty() {
-            return Err(CatalogError::Invalid("a set needs a name".into()));
+            return Err(Invalid::NameNeeded(Named::Set).into());
         }
         self.operation("sets", |tx, _| {
             state_of(tx, old)?;
@@ -283,9 +282,14 @@ impl Catalogue {
         self.change_items(name, |items| {
             let mut moving = Vec::new();
             for photo in photos {
-                let at = items.iter().position(|e| e.0 == photo.0).ok_or_else(|| {
-                    CatalogError::Invalid(format!("photo {photo} is not in \"{name}\""))
-                })?;
+                let at =
+                    items
+                        .iter()
+                        .position(|e| e.0 == photo.0)
+                        .ok_or_else(|| Invalid::NotInSet {
+                            photo: *photo,
+                            set: name.to_owned(),
+                        })?;
                 moving.push(items.remove(at));
             }
             let to = (position.max(1) as usize - 1).min(items.len());
@@ -303,9 +307,14 @@ impl Catalogue {
     pub fn set_note(&mut self, name: &str, photo: PhotoId, note: &str) -> Result<()> {
         let note = Some(note.to_owned()).filter(|n| !n.trim().is_empty());
         self.change_items(name, |items| {
-            let entry = items.iter_mut().find(|e| e.0 == photo.0).ok_or_else(|| {
-                CatalogError::Invalid(format!("photo {photo} is not in \"{name}\""))
-            })?;
+            let entry =
+                items
+                    .iter_mut()
+                    .find(|e| e.0 == photo.0)
+                    .ok_or_else(|| Invalid::NotInSet {
+                        photo,
+                        set: name.to_owned(),
+                    })?;
             entry.1 = note;
             Ok(Some((
                 format!("Wall label of photo {photo} in set “{name}”"),
@@ -331,7 +340,7 @@ impl Catalogue {
     pub fn save_template(&mut self, name: &str, fields: &[(String, Value)]) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
-            return Err(CatalogError::Invalid("a template needs a name".into()));
+            return Err(Invalid::NameNeeded(Named::Template).into());
         }
         let mut object = serde_json::Map::new();
         for (field, value) in fields {
@@ -380,13 +389,20 @@ impl Catalogue {
         self.templates()?
             .into_iter()
             .find(|t| t.name == name)
-            .ok_or_else(|| CatalogError::Invalid(format!("no template named \"{name}\"")))
+            .ok_or_else(|| {
+                CatalogError::from(Invalid::NoSuchTemplate {
+                    name: name.to_owned(),
+                })
+            })
     }
 
     pub fn delete_template(&mut self, name: &str) -> Result<()> {
         self.operation("templates", |tx, _| {
-            let old = template_fields(tx, name)?
-                .ok_or_else(|| CatalogError::Invalid(format!("no template named \"{name}\"")))?;
+            let old = template_fields(tx, name)?.ok_or_else(|| {
+                CatalogError::from(Invalid::NoSuchTemplate {
+                    name: name.to_owned(),
+                })
+            })?;
             let step = Step::Template {
                 name: name.to_owned(),
                 old: Some(old),
@@ -438,9 +454,12 @@ impl Catalogue {
 /// not replaced), the note, and curation.
 fn template_attribute(field: &str) -> Result<Attribute> {
     match Attribute::from_name(field) {
-        Some(Attribute::Field(Field::HierarchicalKeywords)) | None => Err(CatalogError::Invalid(
-            format!("a template cannot hold {field:?} (use keywords for keywords)"),
-        )),
+        Some(Attribute::Field(Field::HierarchicalKeywords)) | None => {
+            Err(Invalid::NotForTemplate {
+                field: field.to_owned(),
+            }
+            .into())
+        }
         Some(a) => Ok(a),
     }
 }
@@ -456,12 +475,14 @@ fn set_id(conn: &Connection, name: &str) -> Result<i64> {
         .optional()?;
     match found {
         Some((id, None)) => Ok(id),
-        Some((_, Some(_))) => Err(CatalogError::Invalid(format!(
-            "\"{name}\" is a saved search, not an exhibition set"
-        ))),
-        None => Err(CatalogError::Invalid(format!(
-            "no exhibition set named \"{name}\""
-        ))),
+        Some((_, Some(_))) => Err(Invalid::SearchNotSet {
+            name: name.to_owned(),
+        }
+        .into()),
+        None => Err(Invalid::NoSuchSet {
+            name: name.to_owned(),
+        }
+        .into()),
     }
 }
 
@@ -473,9 +494,10 @@ fn name_free(conn: &Connection, name: &str) -> Result<()> {
         |r| r.get(0),
     )?;
     if taken {
-        return Err(CatalogError::Invalid(format!(
-            "a set or saved search named \"{name}\" already exists"
-        )));
+        return Err(Invalid::SetNameTaken {
+            name: name.to_owned(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -499,9 +521,10 @@ fn state_of(conn: &Connection, name: &str) -> Result<SetState> {
         })
         .optional()?;
     match query {
-        None => Err(CatalogError::Invalid(format!(
-            "no set or saved search named \"{name}\""
-        ))),
+        None => Err(Invalid::NoSuchSetOrSearch {
+            name: name.to_owned(),
+        }
+        .into()),
         Some(Some(query)) => Ok(SetState {
             query: Some(query),
             items: Vec::new(),

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{CatalogError, Result};
+use super::{CatalogError, Invalid, Result};
 
 /// `catalogue.kartoteka` → `catalogue.kartoteka-wal` (or `-shm`).
 fn beside(path: &Path, suffix: &str) -> PathBuf {
@@ -75,10 +75,11 @@ pub fn open(path: &Path) -> Result<(Connection, bool)> {
     if let Ok(meta) = std::fs::metadata(path)
         && let Some(kind) = crate::files::FileKind::of(&meta)
     {
-        return Err(CatalogError::Invalid(format!(
-            "{} is {kind}, not a catalogue file",
-            path.display()
-        )));
+        return Err(Invalid::NotACatalogueFile {
+            path: path.to_owned(),
+            kind,
+        }
+        .into());
     }
     if may_write(path) {
         let conn = Connection::open_with_flags(

@@ -235,19 +235,30 @@ pub fn read(text: &str) -> Result<Vec<SourceRecord>, CslError> {
 #[error("{}: {reason}", path.display())]
 pub struct CslFileError {
     pub path: std::path::PathBuf,
-    pub reason: String,
+    pub reason: CslFileReason,
+}
+
+/// Why a CSL-JSON file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CslFileReason {
+    #[error(transparent)]
+    Read(#[from] crate::files::ReadFileError),
+    #[error("not UTF-8 text")]
+    NotUtf8,
+    #[error(transparent)]
+    Csl(#[from] CslError),
 }
 
 /// Reads a CSL-JSON file (a regular file, no larger than a CSV may be).
 pub fn read_file(path: &std::path::Path) -> Result<Vec<SourceRecord>, CslFileError> {
-    let failed = |reason: String| CslFileError {
+    let failed = |reason: CslFileReason| CslFileError {
         path: path.to_owned(),
         reason,
     };
     let bytes = crate::files::read_regular(path, crate::limits::MAX_CSV_BYTES)
-        .map_err(|e| failed(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| failed("not UTF-8 text".into()))?;
-    read(&text).map_err(|e| failed(e.to_string()))
+        .map_err(|e| failed(e.into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| failed(CslFileReason::NotUtf8))?;
+    read(&text).map_err(|e| failed(e.into()))
 }
 
 /// Writes sources as a CSL-JSON list.

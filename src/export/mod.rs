@@ -53,8 +53,11 @@ pub enum ExportError {
         dir.display()
     )]
     NotEmpty { dir: PathBuf },
-    #[error("{0}")]
-    Invalid(String),
+    /// A photo whose pixels could not be decoded or encoded again.
+    #[error("{}: {reason}", path.display())]
+    NotDecoded { path: PathBuf, reason: String },
+    #[error("the checklist could not be written: {0}")]
+    ChecklistNotWritten(String),
 }
 
 impl ExportError {

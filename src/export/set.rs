@@ -211,9 +211,17 @@ pub fn copy_to<W: Write>(photo: &Photo, options: &Options, out: &mut W) -> Resul
         .map_err(|e| embed_error(EmbedError::Io(e)))?;
     let edge = options.long_edge.unwrap_or(u32::MAX >> 1);
     let decoded = decode_scaled_from(format, &mut reader, edge, photo.technical.orientation)
-        .map_err(|e| ExportError::Invalid(format!("{}: {e}", path.display())))?;
-    let jpeg = crate::ingest::jpeg::encode(&decoded.image.to_rgb8(), JPEG_QUALITY)
-        .map_err(|e| ExportError::Invalid(format!("{}: {e}", path.display())))?;
+        .map_err(|e| ExportError::NotDecoded {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })?;
+    let jpeg =
+        crate::ingest::jpeg::encode(&decoded.image.to_rgb8(), JPEG_QUALITY).map_err(|e| {
+            ExportError::NotDecoded {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            }
+        })?;
     let exif = exif_for_copy(original, options.strip_gps, true)
         .map_or_else(|| Exif::Replace(minimal_exif()), Exif::Replace);
     embed::jpeg_to(&mut Cursor::new(jpeg), &packet, &iim_block, exif, out).map_err(embed_error)
@@ -442,7 +450,7 @@ fn checklist(rows: &[Row<'_>], notes: &Notes<'_>) -> Result<Vec<u8>, ExportError
     }
     let mut out = Vec::new();
     super::csv::write_table(&mut out, super::csv::Profile::Catalogue, &header, records)
-        .map_err(|e| ExportError::Invalid(format!("the checklist could not be written: {e}")))?;
+        .map_err(|e| ExportError::ChecklistNotWritten(e.to_string()))?;
     Ok(out)
 }
 

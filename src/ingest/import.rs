@@ -23,7 +23,8 @@ use rayon::prelude::*;
 use super::scan::{Candidate, scan};
 use super::{Ingested, ReadError, find_sidecar, mtime_ns, read_photo};
 use crate::catalog::{
-    CatalogError, Catalogue, FileState, StoreOutcome, ThumbnailStore, path_to_bytes,
+    CatalogError, Catalogue, FileState, Invalid, StoreOutcome, Threads, ThumbnailStore,
+    path_to_bytes,
 };
 use crate::photo::PhotoId;
 
@@ -146,7 +147,10 @@ pub fn import(
         .num_threads(threads)
         .thread_name(|i| format!("kartoteka-read-{i}"))
         .build()
-        .map_err(|e| CatalogError::Invalid(format!("could not start reader threads: {e}")))?;
+        .map_err(|e| Invalid::ThreadNotStarted {
+            which: Threads::Readers,
+            reason: e.to_string(),
+        })?;
     let (sender, receiver) = bounded::<(PathBuf, Result<Ingested, ReadError>)>(threads * 4);
     let stop = AtomicBool::new(false);
     let cancel = &options.cancel;
@@ -171,7 +175,10 @@ pub fn import(
                 });
             })
             .map_err(|e| {
-                CatalogError::Invalid(format!("could not start the import thread: {e}"))
+                CatalogError::from(Invalid::ThreadNotStarted {
+                    which: Threads::Import,
+                    reason: e.to_string(),
+                })
             })?;
 
         let mut done = 0usize;

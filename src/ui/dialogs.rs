@@ -355,7 +355,7 @@ impl Dialogs {
             Ok(_) => self.native = Some((request, Instant::now(), rx)),
             Err(e) => self.type_path(
                 request,
-                Some(tr!("chooser-not-started", error = e.to_string())),
+                Some(tr!("chooser-not-started", error = super::errors::other(&e))),
             ),
         }
     }

@@ -14,6 +14,7 @@ mod actions;
 mod catalogues;
 mod claims;
 mod dialogs;
+mod errors;
 mod events;
 mod grid;
 mod history;

@@ -14,6 +14,7 @@ use egui::{
     Color32, ColorImage, Pos2, Rect, Sense, TextureHandle, TextureOptions, Vec2, pos2, vec2,
 };
 
+use super::errors::Said;
 use super::keys::Shortcut;
 use super::{Action, App};
 use crate::catalog::PhotoSummary;
@@ -97,7 +98,7 @@ impl Loader {
             let _ = tx.send(Loaded {
                 ticket: 0,
                 level: Level::Screen,
-                result: Err(tr!("viewer-not-started", error = e.to_string())),
+                result: Err(tr!("viewer-not-started", error = super::errors::other(&e))),
             });
             return Self {
                 jobs: unbounded().0,
@@ -120,9 +121,9 @@ fn load(job: &Job, ctx: &egui::Context) -> Result<Picture, String> {
             None => u32::MAX,
         },
     };
-    let bytes = std::fs::read(&job.path).map_err(|e| format!("{}: {e}", job.path.display()))?;
-    let decoded =
-        decode_scaled(job.format, &bytes, edge, job.orientation).map_err(|e| e.to_string())?;
+    let bytes = std::fs::read(&job.path).map_err(|e| e.said(&job.path))?;
+    let decoded = decode_scaled(job.format, &bytes, edge, job.orientation)
+        .map_err(|e| super::errors::other(&e))?;
     drop(bytes);
     let rgba = decoded.image.into_rgba8();
     let (w, h) = rgba.dimensions();

@@ -4,6 +4,7 @@
 //! window names them here, from the message files.
 
 use crate::catalog::{Certainty, SortKey, SourceKind};
+use crate::files::FileKind;
 use crate::photo::{Attribute, Field, Label};
 use crate::tr;
 
@@ -92,5 +93,17 @@ pub fn sort(key: SortKey) -> String {
         SortKey::Keywords => tr!("sort-keywords"),
         SortKey::Camera => tr!("sort-camera"),
         SortKey::Note => tr!("sort-note"),
+    }
+}
+
+/// What a path is when it is not a regular file.
+pub fn file_kind(kind: FileKind) -> String {
+    match kind {
+        FileKind::Folder => tr!("file-kind-folder"),
+        FileKind::Fifo => tr!("file-kind-fifo"),
+        FileKind::CharDevice => tr!("file-kind-char-device"),
+        FileKind::BlockDevice => tr!("file-kind-block-device"),
+        FileKind::Socket => tr!("file-kind-socket"),
+        FileKind::Other => tr!("file-kind-other"),
     }
 }

@@ -15,11 +15,12 @@ use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
+use super::errors::{self, Said};
 use crate::catalog::backup::{self, Backup};
 use crate::catalog::{
     Attribution, CatalogError, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry,
-    KeywordEntry, PhotoSummary, SetInfo, SetItem, Sort, SortKey, Source as CitedSource,
-    SourceRecord, Template, ThumbnailStore,
+    KeywordEntry, PhotoSummary, SearchError, SetInfo, SetItem, Sort, SortKey,
+    Source as CitedSource, SourceRecord, Template, ThumbnailStore,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -493,7 +494,7 @@ impl Worker {
             let (tx, rx) = unbounded();
             let _ = tx.send(Event::Failed(tr!(
                 "worker-not-started",
-                error = e.to_string()
+                error = errors::other(&e)
             )));
             return Self {
                 commands: unbounded().0,
@@ -550,7 +551,7 @@ fn open(
                 send(Event::Failed(tr!(
                     "worker-no-folder",
                     path = path.display().to_string(),
-                    error = e.to_string()
+                    error = e.said(parent)
                 )));
                 return None;
             }
@@ -580,7 +581,7 @@ fn open(
                 send(Event::Failed(tr!(
                     "worker-no-folder",
                     path = path.display().to_string(),
-                    error = e.to_string()
+                    error = e.said(parent)
                 )));
                 return None;
             }
@@ -606,7 +607,7 @@ fn open(
                 Err(e) => {
                     send(Event::Failed(tr!(
                         "worker-not-restored",
-                        error = e.to_string()
+                        error = e.said(&backup)
                     )));
                     return None;
                 }
@@ -628,7 +629,7 @@ fn open(
             let folder = backups_folder(backups, &path);
             send(Event::Damaged {
                 latest: backup::latest(&folder, &path),
-                message: e.to_string(),
+                message: e.said(&path),
                 path,
             });
             None
@@ -637,7 +638,7 @@ fn open(
             send(Event::Failed(tr!(
                 "worker-open-failed",
                 path = path.display().to_string(),
-                error = e.to_string()
+                error = e.said(&path)
             )));
             None
         }
@@ -703,7 +704,7 @@ impl State {
             Ok((undo, redo)) => self.send(Event::History { undo, redo }),
             Err(e) => self.send(Event::ReadFailed(tr!(
                 "read-history",
-                error = e.to_string()
+                error = e.said(&self.path)
             ))),
         }
         self.data_version = self.catalogue.data_version().ok();
@@ -781,7 +782,7 @@ impl State {
             let folder = backups_folder(self.backups.as_deref(), &self.path);
             self.send(Event::Damaged {
                 path: self.path.clone(),
-                message: error.to_string(),
+                message: error.said(&self.path),
                 latest: backup::latest(&folder, &self.path),
             });
         }
@@ -810,7 +811,7 @@ impl State {
                 if let Err(e) = self.inspect(generation, &photos) {
                     self.send(Event::ReadFailed(tr!(
                         "read-details",
-                        error = e.to_string()
+                        error = e.said(&self.path)
                     )));
                 }
                 Ok(())
@@ -826,17 +827,20 @@ impl State {
                     photos: found,
                 });
                 if let Some(e) = failed {
-                    self.send(Event::ReadFailed(tr!("read-rows", error = e.to_string())));
+                    self.send(Event::ReadFailed(tr!(
+                        "read-rows",
+                        error = e.said(&self.path)
+                    )));
                 }
                 Ok(())
             }
             Command::Sidebar => {
                 if let Err(e) = self.sidebar()
-                    && !self.check_damage(&e)
+                    && !matches!(&e, SearchError::Catalogue(c) if self.check_damage(c))
                 {
                     self.send(Event::ReadFailed(tr!(
                         "read-sidebar",
-                        error = e.to_string()
+                        error = e.said(&self.path)
                     )));
                 }
                 // Undo and redo are named again too, in the language the
@@ -858,7 +862,7 @@ impl State {
                     self.changed(tr!("edit-done", what = what, whom = whom));
                     Ok(())
                 }
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(e.said(&self.path)),
             },
             Command::Undo => match self.catalogue.undo() {
                 Ok(Some(r)) => {
@@ -870,7 +874,7 @@ impl State {
                     self.changed(tr!("nothing-to-undo"));
                     Ok(())
                 }
-                Err(e) => Err(tr!("undo-failed", error = e.to_string())),
+                Err(e) => Err(tr!("undo-failed", error = e.said(&self.path))),
             },
             Command::Redo => match self.catalogue.redo() {
                 Ok(Some(r)) => {
@@ -882,13 +886,13 @@ impl State {
                     self.changed(tr!("nothing-to-redo"));
                     Ok(())
                 }
-                Err(e) => Err(tr!("redo-failed", error = e.to_string())),
+                Err(e) => Err(tr!("redo-failed", error = e.said(&self.path))),
             },
             Command::CreateSet(name) => self
                 .catalogue
                 .create_set(&name)
                 .map(|()| self.changed(tr!("set-created", set = name.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::CreateSetWith { set, photos } => self
                 .catalogue
                 .create_set_with(&set, &photos)
@@ -899,22 +903,22 @@ impl State {
                         count = photos.len()
                     ))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::RenameSet { old, new } => self
                 .catalogue
                 .rename_set(&old, &new)
                 .map(|()| self.changed(tr!("set-renamed", old = old.as_str(), new = new.trim())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::AddToSet { set, photos } => self
                 .catalogue
                 .add_to_set(&set, &photos)
                 .map(|n| self.changed(tr!("set-added", count = n, set = set.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::RemoveFromSet { set, photos } => self
                 .catalogue
                 .remove_from_set(&set, &photos)
                 .map(|n| self.changed(tr!("set-removed", count = n, set = set.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::MoveInSet {
                 set,
                 photos,
@@ -930,22 +934,22 @@ impl State {
                         set = set.as_str()
                     ))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::SetNote { set, photo, note } => self
                 .catalogue
                 .set_note(&set, photo, &note)
                 .map(|()| self.changed(tr!("wall-label-saved", set = set.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::DeleteSet(name) => self
                 .catalogue
                 .delete_set(&name)
                 .map(|()| self.changed(tr!("set-deleted", set = name.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::SaveSearch { name, query } => self
                 .catalogue
                 .save_search(&name, &query)
                 .map(|()| self.changed(tr!("search-saved", name = name.as_str())))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::RenameKeyword { old, new } => self
                 .catalogue
                 .rename_keyword(&old, &new)
@@ -957,7 +961,7 @@ impl State {
                         count = n
                     ))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::MergeKeywords { from, into } => self
                 .catalogue
                 .merge_keywords(&from, &into)
@@ -969,7 +973,7 @@ impl State {
                         count = n
                     ))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::DeleteKeyword(keyword) => self
                 .catalogue
                 .delete_keyword(&keyword)
@@ -980,7 +984,7 @@ impl State {
                         count = n
                     ))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::ApplyTemplate { name, photos } => self
                 .catalogue
                 .apply_template(&name, &photos, false, false)
@@ -988,7 +992,7 @@ impl State {
                     let whom = on_whom(&self.catalogue, &photos, r.photos);
                     self.changed(tr!("template-applied", name = name.as_str(), whom = whom))
                 })
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::Import { paths, template } => {
                 self.start_import(paths, template);
                 Ok(())
@@ -1059,7 +1063,7 @@ impl State {
                             changed: false,
                             failed: false,
                         },
-                        Err(e) => JobOutcome::failed(e.to_string()),
+                        Err(e) => JobOutcome::failed(e.said(file_of(catalogue))),
                     }
                 });
                 Ok(())
@@ -1098,12 +1102,12 @@ impl State {
                 .catalogue
                 .prefer_claim(claim)
                 .map(|()| self.changed(tr!("claim-preferred")))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::RemoveClaim(claim) => self
                 .catalogue
                 .remove_claim(claim)
                 .map(|()| self.changed(tr!("claim-removed")))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::EditClaim {
                 claim,
                 mut attribution,
@@ -1114,7 +1118,7 @@ impl State {
                 }
                 self.catalogue
                     .edit_claim(claim, &attribution)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| e.said(&self.path))?;
                 self.changed(tr!("claim-changed"));
                 Ok(())
             })(),
@@ -1122,12 +1126,12 @@ impl State {
                 .catalogue
                 .edit_source(id, &changes)
                 .map(|()| self.changed(tr!("source-changed")))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::MergeSources { from, into } => self
                 .catalogue
                 .merge_sources(from, into)
                 .map(|moved| self.changed(tr!("source-merged", count = moved)))
-                .map_err(|e| e.to_string()),
+                .map_err(|e| e.said(&self.path)),
             Command::ImportSources(path) => self.import_sources(&path),
         };
         if let Err(message) = result {
@@ -1176,7 +1180,7 @@ impl State {
             Err(crate::catalog::SearchError::Catalogue(e)) if self.check_damage(&e) => return,
             Err(e) => Event::SearchError {
                 generation,
-                message: e.to_string(),
+                message: e.said(&self.path),
             },
         };
         self.send(event);
@@ -1215,13 +1219,12 @@ impl State {
         Ok(())
     }
 
-    fn sidebar(&mut self) -> crate::catalog::Result<()> {
-        let count = |q: &str| -> crate::catalog::Result<u64> {
-            match self.catalogue.search_text(q, SortKey::Imported, None) {
-                Ok(hits) => Ok(hits.len() as u64),
-                Err(crate::catalog::SearchError::Catalogue(e)) => Err(e),
-                Err(e) => Err(crate::catalog::CatalogError::Invalid(e.to_string())),
-            }
+    fn sidebar(&mut self) -> Result<(), SearchError> {
+        let count = |q: &str| -> Result<u64, SearchError> {
+            Ok(self
+                .catalogue
+                .search_text(q, SortKey::Imported, None)?
+                .len() as u64)
         };
         let sidebar = Sidebar {
             photos: self.catalogue.photo_count()?,
@@ -1240,14 +1243,14 @@ impl State {
     fn export_csv(&mut self, source: &Source, profile: Profile, path: &Path) -> Result<(), String> {
         let columns = crate::export::csv::choose_columns(profile, None)?;
         let (data, photos) = interop::csv_catalogue(&self.catalogue, source, profile, &columns)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         // The save dialog asked before replacing a file; the catalogue, its
         // thumbnails and catalogued photos are refused all the same.
         interop::write_output(&self.catalogue, path, &data, true).map_err(|e| {
             tr!(
                 "csv-not-written",
                 path = path.display().to_string(),
-                error = e.to_string()
+                error = e.said(path)
             )
         })?;
         self.send(Event::Done(tr!(
@@ -1260,10 +1263,10 @@ impl State {
 
     fn preview_csv(&mut self, request: CsvRequest) -> Result<(), String> {
         let import = CsvImport::read(&self.catalogue, &request.path, request.blank_clears)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         let outcome = import
             .apply(&mut self.catalogue, true, request.set.as_deref())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         let file = request.path.display().to_string();
         let mut ids: Vec<PhotoId> = outcome.report.changes.iter().map(|c| c.photo).collect();
         ids.extend(outcome.labels.iter().map(|l| l.photo));
@@ -1273,7 +1276,7 @@ impl State {
         let names = self
             .catalogue
             .summaries(&ids)
-            .map_err(|e| e.to_string())?
+            .map_err(|e| e.said(&self.path))?
             .into_iter()
             .map(|s| (s.id, s.file_name))
             .collect();
@@ -1312,7 +1315,7 @@ impl State {
 
     fn apply_csv(&mut self, request: &CsvRequest, digest: &str) -> Result<(), String> {
         let import = CsvImport::read(&self.catalogue, &request.path, request.blank_clears)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         if import.digest != digest {
             return Err(tr!(
                 "csv-changed-since-preview",
@@ -1321,7 +1324,7 @@ impl State {
         }
         let outcome = import
             .apply(&mut self.catalogue, false, request.set.as_deref())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         let message = if outcome.claims.changes.is_empty() {
             tr!(
                 "csv-imported",
@@ -1344,7 +1347,7 @@ impl State {
                 title: Some(citation.trim().to_owned()),
                 ..SourceRecord::default()
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.said(&self.path))
     }
 
     fn add_claim(&mut self, request: &ClaimRequest) -> Result<(), String> {
@@ -1368,7 +1371,7 @@ impl State {
                 request.prefer,
                 false,
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         let whom = on_whom(&self.catalogue, &request.photos, report.photos);
         let message = if report.photos == 0 {
             tr!("claim-there-already")
@@ -1380,11 +1383,11 @@ impl State {
     }
 
     fn import_sources(&mut self, path: &Path) -> Result<(), String> {
-        let records = crate::export::csl::read_file(path).map_err(|e| e.to_string())?;
+        let records = crate::export::csl::read_file(path).map_err(|e| e.said(path))?;
         let (ids, added) = self
             .catalogue
             .import_sources(&records)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.said(&self.path))?;
         self.changed(tr!(
             "sources-read",
             count = ids.len(),
@@ -1407,7 +1410,7 @@ impl State {
             Err(e) => JobOutcome::failed(tr!(
                 "job-failed",
                 what = failed.as_str(),
-                error = e.to_string()
+                error = e.said(path)
             )),
         });
     }
@@ -1449,7 +1452,7 @@ impl State {
             });
         if let Err(e) = spawned {
             self.send(Event::JobFinished {
-                message: tr!("job-not-started", what = started, error = e.to_string()),
+                message: tr!("job-not-started", what = started, error = errors::other(&e)),
                 problems: Vec::new(),
                 changed: false,
                 failed: true,
@@ -1476,7 +1479,7 @@ impl State {
         if let Err(e) = spawned {
             self.send(Event::Error(tr!(
                 "import-not-started",
-                error = e.to_string()
+                error = errors::other(&e)
             )));
         }
     }
@@ -1523,10 +1526,7 @@ fn run_import(
     let (mut catalogue, mut thumbs) = match opened {
         Ok(pair) => pair,
         Err(e) => {
-            send(Event::Error(tr!(
-                "import-not-opened",
-                error = e.to_string()
-            )));
+            send(Event::Error(tr!("import-not-opened", error = e.said(path))));
             send(Event::ImportFinished(Box::default()));
             return;
         }
@@ -1568,17 +1568,22 @@ fn run_import(
                 send(Event::Error(tr!(
                     "import-template-failed",
                     name = name,
-                    error = e.to_string()
+                    error = e.said(path)
                 )));
             }
             send(Event::ImportFinished(Box::new(summary)));
         }
         Err(e) => {
-            send(Event::Error(tr!("import-stopped", error = e.to_string())));
+            send(Event::Error(tr!("import-stopped", error = e.said(path))));
             send(Event::ImportFinished(Box::default()));
         }
     }
     cancel.store(false, Ordering::Relaxed);
+}
+
+/// The catalogue's file, for errors that name none (none for one in memory).
+fn file_of(catalogue: &Catalogue) -> &Path {
+    catalogue.path().unwrap_or(Path::new(""))
 }
 
 /// How a job ended.
@@ -1609,12 +1614,12 @@ fn write_metadata(
 ) -> JobOutcome {
     let photos = match catalogue.photos_by_ids(photos) {
         Ok(p) => p,
-        Err(e) => return JobOutcome::failed(e.to_string()),
+        Err(e) => return JobOutcome::failed(e.said(file_of(catalogue))),
     };
     let thumbs = match (target, catalogue.thumbnails_path()) {
         (Target::InPlace { .. }, Some(p)) => match ThumbnailStore::open(&p) {
             Ok(t) => Some(t),
-            Err(e) => return JobOutcome::failed(e.to_string()),
+            Err(e) => return JobOutcome::failed(e.said(&p)),
         },
         _ => None,
     };
@@ -1624,9 +1629,9 @@ fn write_metadata(
         if job.cancelled() {
             break;
         }
-        match interop::write_metadata(catalogue, thumbs.as_ref(), photo, target) {
+        match interop::write_photo_metadata(catalogue, thumbs.as_ref(), photo, target) {
             Ok(_) => written += 1,
-            Err(e) => problems.push(e),
+            Err(e) => problems.push(e.said(&photo.file.path)),
         }
         job.progress(i + 1, photos.len());
     }
@@ -1693,7 +1698,7 @@ fn back_up(path: &Path, folder: &Path, keep: usize, job: &JobHandle) -> JobOutco
             changed: false,
             failed: false,
         },
-        Err(e) => JobOutcome::failed(tr!("backup-failed", error = e.to_string())),
+        Err(e) => JobOutcome::failed(tr!("backup-failed", error = e.said(path))),
     }
 }
 
@@ -1716,6 +1721,6 @@ fn export_set(
             changed: false,
             failed: false,
         },
-        Err(e) => JobOutcome::failed(e.to_string()),
+        Err(e) => JobOutcome::failed(e.said(file_of(catalogue))),
     }
 }

@@ -1,0 +1,848 @@
+//! Errors in the window's language. The library's errors are values that
+//! carry what they concern (the set, the source, the file); their English
+//! `Display` is the command line's. Here each becomes a message from the
+//! message files with those values as arguments, so that a Czech archivist
+//! reads Czech all through. SQLite's and the system's errors are said by
+//! their kind, naming the file; only what no kind covers keeps the library's
+//! English, inside a sentence that says so.
+
+use std::io::ErrorKind;
+use std::path::Path;
+
+use rusqlite::ErrorCode;
+
+use crate::catalog::backup::BackupError;
+use crate::catalog::{CatalogError, Invalid, SearchError};
+use crate::export::ExportError;
+use crate::export::csl::{CslFileError, CslFileReason};
+use crate::export::embed::EmbedError;
+use crate::files::{ReadFileError, WriteError};
+use crate::interop::InteropError;
+use crate::photo::Attribute;
+use crate::tr;
+use crate::ui::i18n;
+use crate::ui::words;
+
+/// An error the window can show.
+pub trait Said {
+    /// The error in the window's language. `file` is the file it concerns
+    /// where the error names none itself: the catalogue, for the
+    /// catalogue's own errors.
+    fn said(&self, file: &Path) -> String;
+}
+
+/// What no kind covers: the library's words, marked as English.
+pub fn other(error: &impl std::fmt::Display) -> String {
+    tr!("error-other", error = error.to_string())
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// SQLite's result codes the window says in words, by message. A code not
+/// here is said as [`other`].
+const SQLITE_WORDS: &[(&[ErrorCode], &str)] = &[
+    (
+        &[ErrorCode::DatabaseBusy, ErrorCode::DatabaseLocked],
+        "error-catalogue-locked",
+    ),
+    (&[ErrorCode::ReadOnly], "error-catalogue-read-only"),
+    (&[ErrorCode::DiskFull], "error-disk-full"),
+    (
+        &[ErrorCode::DatabaseCorrupt, ErrorCode::NotADatabase],
+        "error-catalogue-damaged",
+    ),
+    (&[ErrorCode::CannotOpen], "error-catalogue-cannot-open"),
+    (&[ErrorCode::PermissionDenied], "error-permission-denied"),
+    (&[ErrorCode::SystemIoFailure], "error-disk-failed"),
+];
+
+/// The system's error kinds the window says in words, by message.
+const IO_WORDS: &[(ErrorKind, &str)] = &[
+    (ErrorKind::NotFound, "error-not-found"),
+    (ErrorKind::PermissionDenied, "error-permission-denied"),
+    (ErrorKind::AlreadyExists, "error-already-exists"),
+    (ErrorKind::StorageFull, "error-disk-full"),
+    (ErrorKind::QuotaExceeded, "error-quota-exceeded"),
+    (ErrorKind::ReadOnlyFilesystem, "error-read-only-disk"),
+    (ErrorKind::IsADirectory, "error-is-a-folder"),
+    (ErrorKind::NotADirectory, "error-not-a-folder"),
+    (ErrorKind::DirectoryNotEmpty, "error-folder-not-empty"),
+    (ErrorKind::FileTooLarge, "error-file-too-large"),
+    (ErrorKind::InvalidFilename, "error-bad-file-name"),
+    (ErrorKind::UnexpectedEof, "error-file-cut-short"),
+    (ErrorKind::OutOfMemory, "error-out-of-memory"),
+];
+
+/// A message naming one file.
+fn about_file(id: &str, file: &Path) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("file", shown(file));
+    i18n::t_args(id, &args)
+}
+
+impl Said for rusqlite::Error {
+    fn said(&self, file: &Path) -> String {
+        let code = self.sqlite_error_code();
+        match SQLITE_WORDS
+            .iter()
+            .find(|(codes, _)| code.is_some_and(|c| codes.contains(&c)))
+        {
+            Some((_, id)) => about_file(id, file),
+            None => other(&crate::catalog::sqlite_message(self)),
+        }
+    }
+}
+
+impl Said for std::io::Error {
+    fn said(&self, file: &Path) -> String {
+        match IO_WORDS.iter().find(|(kind, _)| *kind == self.kind()) {
+            Some((_, id)) => about_file(id, file),
+            None => tr!(
+                "error-io-other",
+                file = shown(file),
+                error = self.to_string()
+            ),
+        }
+    }
+}
+
+impl Said for CatalogError {
+    fn said(&self, file: &Path) -> String {
+        match self {
+            CatalogError::NewerVersion { found, known } => {
+                tr!("error-newer-version", found = *found, known = *known)
+            }
+            CatalogError::NotACatalogue { path } => {
+                tr!("error-not-a-catalogue", file = path.as_str())
+            }
+            CatalogError::Migration { version, reason } => {
+                tr!(
+                    "error-migration",
+                    version = *version,
+                    reason = reason.as_str()
+                )
+            }
+            CatalogError::ReadOnlyUpgrade { found, known } => {
+                tr!("error-read-only-upgrade", found = *found, known = *known)
+            }
+            CatalogError::ReadOnlyJournal { wal } => {
+                tr!("error-read-only-journal", file = wal.as_str())
+            }
+            CatalogError::NoSuchPhoto(photo) => tr!("error-no-such-photo", photo = photo.as_str()),
+            CatalogError::Invalid(invalid) => invalid.said(file),
+            CatalogError::Sqlite(e) => e.said(file),
+            CatalogError::Json(e) => tr!("error-catalogue-data-damaged", reason = e.to_string()),
+        }
+    }
+}
+
+/// A field's name in the window's language.
+fn attribute(a: Attribute) -> String {
+    words::attribute(a)
+}
+
+impl Said for Invalid {
+    fn said(&self, _: &Path) -> String {
+        use crate::catalog::{DateOf, Expected, Named, Record, Threads};
+        match self {
+            Invalid::NameNeeded(what) => tr!(
+                "error-name-needed",
+                what = match what {
+                    Named::Set => "set",
+                    Named::Template => "template",
+                }
+            ),
+            Invalid::QueryDoesNotParse(e) => tr!(
+                "error-query-does-not-parse",
+                position = e.position,
+                reason = other(&e.message)
+            ),
+            Invalid::NoSuchSet { name } => tr!("error-no-such-set", set = name.as_str()),
+            Invalid::NoSuchSetOrSearch { name } => {
+                tr!("error-no-such-set-or-search", set = name.as_str())
+            }
+            Invalid::SearchNotSet { name } => tr!("error-search-not-set", set = name.as_str()),
+            Invalid::SetNameTaken { name } => tr!("error-set-name-taken", set = name.as_str()),
+            Invalid::NotInSet { photo, set } => {
+                tr!(
+                    "error-not-in-set",
+                    photo = photo.0.to_string(),
+                    set = set.as_str()
+                )
+            }
+            Invalid::NoSuchTemplate { name } => {
+                tr!("error-no-such-template", name = name.as_str())
+            }
+            Invalid::NotForTemplate { field } => {
+                tr!("error-not-for-template", field = field_named(field))
+            }
+            Invalid::BadValue {
+                attribute: a,
+                value,
+                expected,
+            } => tr!(
+                "error-bad-value",
+                field = attribute(*a),
+                value = value.as_str(),
+                expected = match expected {
+                    Expected::Rating => "rating",
+                    Expected::Flag => "flag",
+                    Expected::Label => "label",
+                    Expected::ListOfTexts => "list",
+                }
+            ),
+            Invalid::BadDate { of, error } => tr!(
+                "error-bad-date",
+                of = match of {
+                    DateOf::DateCreated => "photo",
+                    DateOf::Source => "source",
+                },
+                value = error.value.as_str()
+            ),
+            Invalid::FieldTooLong {
+                attribute: a,
+                limit,
+            } => tr!(
+                "error-field-too-long",
+                field = attribute(*a),
+                limit = bytes(*limit)
+            ),
+            Invalid::PartTooLong {
+                record,
+                part,
+                limit,
+            } => tr!(
+                "error-part-too-long",
+                record = match record {
+                    Record::Source => "source",
+                    Record::Claim => "claim",
+                },
+                part = *part,
+                limit = bytes(*limit)
+            ),
+            Invalid::NoSuchKeyword { term } => {
+                tr!("error-no-such-keyword", keyword = term.as_str())
+            }
+            Invalid::NoSuchKeywordPath { path } => {
+                tr!("error-no-such-keyword", keyword = path.as_str())
+            }
+            Invalid::AmbiguousKeyword { term, paths } => tr!(
+                "error-ambiguous-keyword",
+                keyword = term.as_str(),
+                paths = paths.join(", ")
+            ),
+            Invalid::KeywordNotCreated { name } => {
+                tr!("error-keyword-not-created", keyword = name.as_str())
+            }
+            Invalid::NotAKeywordPath { path } => {
+                tr!("error-not-a-keyword-path", keyword = path.as_str())
+            }
+            Invalid::NotAKeywordName { name } => {
+                tr!("error-not-a-keyword-name", keyword = name.as_str())
+            }
+            Invalid::KeywordUnderItself { path } => {
+                tr!("error-keyword-under-itself", keyword = path.as_str())
+            }
+            Invalid::KeywordIntoItself { path } => {
+                tr!("error-keyword-into-itself", keyword = path.as_str())
+            }
+            Invalid::KeywordExists { path } => tr!("error-keyword-exists", keyword = path.as_str()),
+            Invalid::KeywordListTooDeep => tr!(
+                "error-keywords-too-deep",
+                limit = crate::limits::MAX_KEYWORD_LEVELS
+            ),
+            Invalid::KeywordPathTooDeep { levels } => tr!(
+                "error-keyword-path-too-deep",
+                levels = *levels,
+                limit = crate::limits::MAX_KEYWORD_LEVELS
+            ),
+            Invalid::NotClaimable { name } => tr!(
+                "error-not-claimable",
+                field = field_named(name),
+                fields = crate::catalog::CLAIMABLE
+                    .iter()
+                    .map(|a| attribute(*a))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Invalid::ClaimNeedsValue { field } => {
+                tr!("error-claim-needs-value", field = attribute(*field))
+            }
+            Invalid::NoSuchClaim(id) => tr!("error-no-such-claim", id = id.to_string()),
+            Invalid::NoSuchSource(id) => tr!("error-no-such-source", id = id.to_string()),
+            Invalid::SourceNotAdded => tr!("error-source-not-added"),
+            Invalid::SourceNeedsCitation => tr!("error-source-needs-citation"),
+            Invalid::NoSuchSourceKind { value } => tr!(
+                "error-no-such-source-kind",
+                value = value.as_str(),
+                kinds = crate::catalog::SourceKind::ALL
+                    .map(words::source_kind)
+                    .join(", ")
+            ),
+            Invalid::NoSuchSourceField { field } => {
+                tr!("error-no-such-source-field", field = field.as_str())
+            }
+            Invalid::SourceInUse(id) => tr!("error-source-in-use", id = id.to_string()),
+            Invalid::SourceStillCited {
+                id,
+                citation,
+                claims,
+                photos,
+            } => tr!(
+                "error-source-still-cited",
+                id = id.to_string(),
+                citation = citation.as_str(),
+                claims = *claims,
+                photos = *photos
+            ),
+            Invalid::SourceIntoItself(id) => tr!("error-source-into-itself", id = id.to_string()),
+            Invalid::DamagedHistory { field, .. } => {
+                tr!("error-history-damaged", field = field.as_str())
+            }
+            Invalid::NotACatalogueFile { path, kind } => tr!(
+                "error-not-a-catalogue-file",
+                file = shown(path),
+                kind = words::file_kind(*kind)
+            ),
+            Invalid::ThreadNotStarted { which, reason } => tr!(
+                "error-thread-not-started",
+                which = match which {
+                    Threads::Readers => "readers",
+                    Threads::Import => "import",
+                },
+                reason = other(reason)
+            ),
+        }
+    }
+}
+
+/// A field named by the user or a file: in the window's words when it is
+/// one the catalogue knows, else as given.
+fn field_named(name: &str) -> String {
+    Attribute::from_name(name).map_or_else(|| name.to_owned(), attribute)
+}
+
+/// A size as the catalogue writes it: binary units read alike in every
+/// language; plain bytes are counted in words.
+fn bytes(n: usize) -> String {
+    let n = n as u64;
+    match crate::limits::describe_bytes(n) {
+        text if text.ends_with(" bytes") => tr!("error-size-bytes", count = n),
+        text => text,
+    }
+}
+
+impl Said for SearchError {
+    fn said(&self, file: &Path) -> String {
+        match self {
+            SearchError::Parse(e) => Invalid::QueryDoesNotParse(e.clone()).said(file),
+            SearchError::Query(_) => other(self),
+            SearchError::Catalogue(e) => e.said(file),
+        }
+    }
+}
+
+impl Said for ReadFileError {
+    fn said(&self, file: &Path) -> String {
+        match self {
+            ReadFileError::Io(e) => e.said(file),
+            ReadFileError::NotRegular(kind) => tr!(
+                "error-not-a-regular-file",
+                file = shown(file),
+                kind = words::file_kind(*kind)
+            ),
+            ReadFileError::TooLarge { size, limit } => tr!(
+                "error-file-larger-than-read",
+                file = shown(file),
+                size = bytes(*size as usize),
+                limit = bytes(*limit as usize)
+            ),
+        }
+    }
+}
+
+impl Said for WriteError {
+    fn said(&self, _: &Path) -> String {
+        match self {
+            WriteError::Io { path, source } => source.said(path),
+            WriteError::NotRegular { path, kind } => tr!(
+                "error-not-written-over",
+                file = shown(path),
+                kind = words::file_kind(*kind)
+            ),
+            WriteError::Exists { path } => tr!("error-left-unchanged-exists", file = shown(path)),
+            WriteError::Database { path } => tr!("error-is-a-database", file = shown(path)),
+            WriteError::Protected { path, .. } => tr!("error-protected", file = shown(path)),
+            WriteError::Owner { path } => tr!("error-other-owner", file = shown(path)),
+            WriteError::NoFolder { path } => tr!("error-no-folder", file = shown(path)),
+        }
+    }
+}
+
+impl Said for ExportError {
+    fn said(&self, file: &Path) -> String {
+        match self {
+            ExportError::Read { path, reason } => reason.said(path),
+            ExportError::Write(e) => e.said(file),
+            ExportError::Changed { path } => tr!("error-changed-on-disk", file = shown(path)),
+            ExportError::BadSidecar { path, reason } => tr!(
+                "error-bad-sidecar",
+                file = shown(path),
+                reason = other(reason)
+            ),
+            ExportError::NoFileName { path } => tr!("error-no-file-name", file = shown(path)),
+            ExportError::NotEmpty { dir } => tr!("error-folder-holds-files", file = shown(dir)),
+            ExportError::NotDecoded { path, reason } => tr!(
+                "error-not-decoded",
+                file = shown(path),
+                reason = other(reason)
+            ),
+            ExportError::ChecklistNotWritten(reason) => {
+                tr!("error-checklist-not-written", reason = other(reason))
+            }
+            ExportError::Embed {
+                path,
+                reason: EmbedError::Io(e),
+            } => e.said(path),
+            ExportError::Embed { path, reason } => tr!(
+                "error-not-embedded",
+                file = shown(path),
+                reason = other(reason)
+            ),
+        }
+    }
+}
+
+impl Said for InteropError {
+    fn said(&self, file: &Path) -> String {
+        match self {
+            InteropError::Catalogue(e) => e.said(file),
+            InteropError::Search(e) => e.said(file),
+            InteropError::Export(e) => e.said(file),
+            InteropError::Write(e) => e.said(file),
+            InteropError::Read { path, reason } => reason.said(path),
+            InteropError::CsvNotWritten(reason) => {
+                tr!("error-csv-not-written", reason = other(reason))
+            }
+            InteropError::NothingToExport { name } => {
+                tr!("error-nothing-to-export", set = name.as_str())
+            }
+        }
+    }
+}
+
+impl Said for CslFileError {
+    fn said(&self, _: &Path) -> String {
+        let file = &self.path;
+        match &self.reason {
+            CslFileReason::Read(e) => e.said(file),
+            CslFileReason::NotUtf8 => tr!("error-not-utf8", file = shown(file)),
+            CslFileReason::Csl(e) => {
+                tr!("error-not-csl-json", file = shown(file), reason = other(e))
+            }
+        }
+    }
+}
+
+impl Said for BackupError {
+    fn said(&self, _: &Path) -> String {
+        match self {
+            BackupError::Missing(path) => tr!("error-no-catalogue-at", file = shown(path)),
+            BackupError::NotACatalogue(path) => {
+                tr!("error-not-a-catalogue", file = shown(path))
+            }
+            BackupError::NewerVersion { path, found, known } => tr!(
+                "error-backup-newer",
+                file = shown(path),
+                found = *found,
+                known = *known
+            ),
+            BackupError::Damaged { path, problems } => tr!(
+                "error-backup-damaged",
+                file = shown(path),
+                problems = problems.as_str()
+            ),
+            BackupError::InUse(path) => tr!("error-backup-in-use", file = shown(path)),
+            BackupError::Exists(path) => tr!("error-left-unchanged-exists", file = shown(path)),
+            BackupError::Unreadable { path, reason } => tr!(
+                "error-unreadable",
+                file = shown(path),
+                reason = reason.as_str()
+            ),
+            BackupError::Cancelled => tr!("error-backup-cancelled"),
+            BackupError::Io { path, source } => source.said(path),
+            BackupError::Sqlite { path, source } => source.said(path),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::{Catalogue, DateOf, Expected, Named, Record, Threads};
+    use crate::files::FileKind;
+    use crate::photo::{Field, PhotoId};
+    use crate::ui::i18n::{Language, Shared};
+
+    fn in_language<R>(language: Language, f: impl FnOnce() -> R) -> R {
+        Shared::new(language).use_here();
+        let said = f();
+        Shared::new(Language::English).use_here();
+        said
+    }
+
+    fn sqlite(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    /// One of every refusal the catalogue makes.
+    fn every_refusal() -> Vec<Invalid> {
+        let text = |s: &str| s.to_owned();
+        vec![
+            Invalid::NameNeeded(Named::Set),
+            Invalid::NameNeeded(Named::Template),
+            Invalid::QueryDoesNotParse(crate::search::parse("caption:(").unwrap_err()),
+            Invalid::NoSuchSet {
+                name: text("Výstava"),
+            },
+            Invalid::NoSuchSetOrSearch {
+                name: text("Výstava"),
+            },
+            Invalid::SearchNotSet {
+                name: text("Bez popisku"),
+            },
+            Invalid::SetNameTaken {
+                name: text("Odsun"),
+            },
+            Invalid::NotInSet {
+                photo: PhotoId(4),
+                set: text("Odsun"),
+            },
+            Invalid::NoSuchTemplate { name: text("ČTK") },
+            Invalid::NotForTemplate {
+                field: text("hierarchical_keywords"),
+            },
+            Invalid::BadValue {
+                attribute: Attribute::Rating,
+                value: text("7"),
+                expected: Expected::Rating,
+            },
+            Invalid::BadValue {
+                attribute: Attribute::Flag,
+                value: text("\"maybe\""),
+                expected: Expected::Flag,
+            },
+            Invalid::BadValue {
+                attribute: Attribute::Label,
+                value: text("\"pink\""),
+                expected: Expected::Label,
+            },
+            Invalid::BadValue {
+                attribute: Attribute::Field(Field::People),
+                value: text("3"),
+                expected: Expected::ListOfTexts,
+            },
+            Invalid::BadDate {
+                of: DateOf::DateCreated,
+                error: crate::date::Depicted::parse("léto 91").unwrap_err(),
+            },
+            Invalid::BadDate {
+                of: DateOf::Source,
+                error: crate::date::Depicted::parse("jaro").unwrap_err(),
+            },
+            Invalid::FieldTooLong {
+                attribute: Attribute::Field(Field::Caption),
+                limit: 64 << 10,
+            },
+            Invalid::PartTooLong {
+                record: Record::Source,
+                part: "authors",
+                limit: 1 << 20,
+            },
+            Invalid::PartTooLong {
+                record: Record::Claim,
+                part: "locator",
+                limit: 1000,
+            },
+            Invalid::NoSuchKeyword {
+                term: text("odsun"),
+            },
+            Invalid::NoSuchKeywordPath {
+                path: text("Místa|Praha"),
+            },
+            Invalid::AmbiguousKeyword {
+                term: text("Praha"),
+                paths: vec![text("Místa|Praha"), text("Lodě|Praha")],
+            },
+            Invalid::KeywordNotCreated { name: text("Brno") },
+            Invalid::NotAKeywordPath { path: text("|") },
+            Invalid::NotAKeywordName { name: text("a|b") },
+            Invalid::KeywordUnderItself {
+                path: text("Místa"),
+            },
+            Invalid::KeywordIntoItself {
+                path: text("Místa"),
+            },
+            Invalid::KeywordExists {
+                path: text("Místa|Brno"),
+            },
+            Invalid::KeywordListTooDeep,
+            Invalid::KeywordPathTooDeep { levels: 40 },
+            Invalid::NotClaimable {
+                name: text("rating"),
+            },
+            Invalid::ClaimNeedsValue {
+                field: Attribute::Field(Field::City),
+            },
+            Invalid::NoSuchClaim(8),
+            Invalid::NoSuchSource(12),
+            Invalid::SourceNotAdded,
+            Invalid::SourceNeedsCitation,
+            Invalid::NoSuchSourceKind {
+                value: text("kniha"),
+            },
+            Invalid::NoSuchSourceField { field: text("rok") },
+            Invalid::SourceInUse(12),
+            Invalid::SourceStillCited {
+                id: 12,
+                citation: text("Rudé právo"),
+                claims: 3,
+                photos: 2,
+            },
+            Invalid::SourceIntoItself(12),
+            Invalid::DamagedHistory {
+                what: "no subject",
+                field: text("caption"),
+            },
+            Invalid::NotACatalogueFile {
+                path: "/dev/null".into(),
+                kind: FileKind::CharDevice,
+            },
+            Invalid::ThreadNotStarted {
+                which: Threads::Readers,
+                reason: text("Resource temporarily unavailable"),
+            },
+            Invalid::ThreadNotStarted {
+                which: Threads::Import,
+                reason: text("Resource temporarily unavailable"),
+            },
+        ]
+    }
+
+    /// Every error the window can show, said in this thread's language.
+    fn everything_said() -> Vec<String> {
+        let file = Path::new("/archiv/odsun.kartoteka");
+        let mut said: Vec<String> = every_refusal().iter().map(|e| e.said(file)).collect();
+        let catalogue = [
+            CatalogError::NewerVersion { found: 9, known: 8 },
+            CatalogError::NotACatalogue {
+                path: "/archiv/seznam.db".into(),
+            },
+            CatalogError::Migration {
+                version: 8,
+                reason: "no such table: claim".into(),
+            },
+            CatalogError::ReadOnlyUpgrade { found: 7, known: 8 },
+            CatalogError::ReadOnlyJournal {
+                wal: "/archiv/odsun.kartoteka-wal".into(),
+            },
+            CatalogError::NoSuchPhoto("41".into()),
+            CatalogError::Json(serde_json::from_str::<u8>("x").unwrap_err()),
+        ];
+        said.extend(catalogue.iter().map(|e| e.said(file)));
+        for (codes, _) in SQLITE_WORDS {
+            said.extend(codes.iter().map(|c| {
+                let code = rusqlite::ffi::Error {
+                    code: *c,
+                    extended_code: 0,
+                };
+                rusqlite::Error::SqliteFailure(code, None).said(file)
+            }));
+        }
+        for (kind, _) in IO_WORDS {
+            said.push(std::io::Error::from(*kind).said(file));
+        }
+        for kind in [
+            FileKind::Folder,
+            FileKind::Fifo,
+            FileKind::CharDevice,
+            FileKind::BlockDevice,
+            FileKind::Socket,
+            FileKind::Other,
+        ] {
+            said.push(ReadFileError::NotRegular(kind).said(file));
+        }
+        let path = || std::path::PathBuf::from("/výstava/01.jpg");
+        let written = [
+            WriteError::Exists { path: path() },
+            WriteError::Database { path: path() },
+            WriteError::Protected {
+                path: path(),
+                what: "the catalogue".into(),
+            },
+            WriteError::Owner { path: path() },
+            WriteError::NoFolder { path: path() },
+            WriteError::NotRegular {
+                path: path(),
+                kind: FileKind::Fifo,
+            },
+        ];
+        said.extend(written.iter().map(|e| e.said(file)));
+        said.push(
+            ReadFileError::TooLarge {
+                size: 3 << 30,
+                limit: 1 << 30,
+            }
+            .said(file),
+        );
+        let exported = [
+            ExportError::NotDecoded {
+                path: path(),
+                reason: "truncated JPEG".into(),
+            },
+            ExportError::ChecklistNotWritten("broken pipe".into()),
+            ExportError::Embed {
+                path: path(),
+                reason: EmbedError::NoImageData,
+            },
+            ExportError::Changed { path: path() },
+            ExportError::NoFileName { path: path() },
+            ExportError::NotEmpty { dir: path() },
+        ];
+        said.extend(exported.iter().map(|e| e.said(file)));
+        let interop = [
+            InteropError::CsvNotWritten("broken pipe".into()),
+            InteropError::NothingToExport {
+                name: "Odsun".into(),
+            },
+        ];
+        said.extend(interop.iter().map(|e| e.said(file)));
+        let csl = [
+            CslFileReason::NotUtf8,
+            CslFileReason::Csl(crate::export::csl::read("[1]").unwrap_err()),
+        ];
+        said.extend(csl.into_iter().map(|reason| {
+            CslFileError {
+                path: path(),
+                reason,
+            }
+            .said(file)
+        }));
+        let backups = [
+            BackupError::Missing(path()),
+            BackupError::NotACatalogue(path()),
+            BackupError::NewerVersion {
+                path: path(),
+                found: 9,
+                known: 8,
+            },
+            BackupError::Damaged {
+                path: path(),
+                problems: "page 4".into(),
+            },
+            BackupError::InUse(path()),
+            BackupError::Exists(path()),
+            BackupError::Unreadable {
+                path: path(),
+                reason: "gone".into(),
+            },
+            BackupError::Cancelled,
+        ];
+        said.extend(backups.iter().map(|e| e.said(file)));
+        said
+    }
+
+    #[test]
+    fn every_error_the_window_shows_is_said_in_every_language() {
+        let english = in_language(Language::English, everything_said);
+        for language in [Language::Czech, Language::Slovak] {
+            let said = in_language(language, everything_said);
+            assert_eq!(said.len(), english.len());
+            for (text, english) in said.iter().zip(&english) {
+                // A missing message comes back as its id, a missing
+                // argument as its name in braces.
+                assert!(
+                    !text.contains("error-") && !text.contains("file-kind-") && !text.contains('{'),
+                    "{language:?}: {text}"
+                );
+                assert_ne!(text, english, "{language:?} says it in English");
+            }
+        }
+        for text in &english {
+            assert!(!text.contains("error-") && !text.contains('{'), "{text}");
+        }
+        let pseudo = in_language(Language::Pseudo, everything_said);
+        for text in &pseudo {
+            assert!(text.starts_with('⟦') && text.ends_with('⟧'), "{text}");
+        }
+    }
+
+    #[test]
+    fn czech_says_what_the_catalogue_refused() {
+        let file = Path::new("/archiv/odsun.kartoteka");
+        let mut catalogue = Catalogue::open_in_memory().unwrap();
+        let missing = catalogue.add_to_set("Výstava", &[]).unwrap_err();
+        let source = |claims, photos| Invalid::SourceStillCited {
+            id: 12,
+            citation: "Rudé právo, 21. 6. 1991".into(),
+            claims,
+            photos,
+        };
+        let czech = in_language(Language::Czech, || {
+            [
+                missing.said(file),
+                source(3, 2).said(file),
+                source(5, 5).said(file),
+                source(1, 1).said(file),
+                CatalogError::Sqlite(sqlite(rusqlite::ffi::SQLITE_FULL)).said(file),
+                std::io::Error::from(ErrorKind::StorageFull).said(Path::new("/výstava/01.jpg")),
+            ]
+        });
+        assert_eq!(
+            czech,
+            [
+                "výstavní sada „Výstava“ neexistuje",
+                "na pramen 12 („Rudé právo, 21. 6. 1991“) se odvolávají 3 tvrzení u 2 fotografií; \
+                 nejdřív je odeberte, nebo pramen odeberte přesto (tvrzení zůstanou, jen bez pramene)",
+                "na pramen 12 („Rudé právo, 21. 6. 1991“) se odvolává 5 tvrzení u 5 fotografií; \
+                 nejdřív je odeberte, nebo pramen odeberte přesto (tvrzení zůstanou, jen bez pramene)",
+                "na pramen 12 („Rudé právo, 21. 6. 1991“) se odvolává 1 tvrzení u 1 fotografie; \
+                 nejdřív je odeberte, nebo pramen odeberte přesto (tvrzení zůstanou, jen bez pramene)",
+                "disk se souborem /archiv/odsun.kartoteka je plný; nic se nezměnilo: \
+                 uvolněte místo a zkuste to znovu",
+                "disk se souborem /výstava/01.jpg je plný; nic se nezměnilo: \
+                 uvolněte místo a zkuste to znovu",
+            ]
+        );
+        let slovak = in_language(Language::Slovak, || {
+            [source(3, 2).said(file), source(22, 1).said(file)]
+        });
+        assert!(
+            slovak[0].contains("sa odvolávajú 3 tvrdenia pri 2 fotografiách"),
+            "{}",
+            slovak[0]
+        );
+        assert!(
+            slovak[1].contains("sa odvoláva 22 tvrdení pri 1 fotografii"),
+            "{}",
+            slovak[1]
+        );
+        // The command line keeps the catalogue's English.
+        assert_eq!(missing.to_string(), "no exhibition set named \"Výstava\"");
+    }
+
+    #[test]
+    fn what_no_kind_covers_keeps_its_words_and_says_they_are_english() {
+        let odd = sqlite(rusqlite::ffi::SQLITE_MISMATCH);
+        let czech = in_language(Language::Czech, || odd.said(Path::new("k.kartoteka")));
+        assert_eq!(
+            czech,
+            format!(
+                "{} (podrobnosti jsou jen v angličtině)",
+                crate::catalog::sqlite_message(&odd)
+            )
+        );
+    }
+}
