@@ -191,7 +191,11 @@ CREATE TABLE edit_operation (
     -- The operation that undid this one (NULL again once it is redone).
     undone_by   INTEGER REFERENCES edit_operation (id),
     -- For an undo or a redo: the operation it undid or redid.
-    reverts     INTEGER REFERENCES edit_operation (id)
+    reverts     INTEGER REFERENCES edit_operation (id),
+    -- What it did, as data (JSON), for the kinds whose words need more
+    -- than its steps: a claim or an import on thousands of photos, a claim
+    -- preferred, removed or changed. NULL for the others.
+    deed        TEXT CHECK (deed IS NULL OR json_valid(deed))
 );
 
 -- One change of an operation, reversible. Photo changes name the photo and

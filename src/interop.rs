@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 pub use crate::catalog::LabelChange;
 use crate::catalog::{
-    CatalogError, Catalogue, Change, ClaimRecord, ClaimRow, ClaimRowsReport, Edit, EditReport,
-    SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
+    CatalogError, Catalogue, Change, ClaimRecord, ClaimRow, ClaimRowsReport, Deed, Edit,
+    EditReport, SearchError, SetItem, SortKey, Summary, ThumbnailStore, WallLabels,
 };
 use crate::export::ExportError;
 use crate::export::claims_csv::{self, PhotoKey};
@@ -490,11 +490,18 @@ impl CsvImport {
             labels: &self.labels,
         });
         let mut report = catalogue.edit_each(&self.edits, labels, "csv", dry_run, |n, l| {
-            let mut summary = format!("CSV import of {name}: {}", count(n, "photo", "photos"));
+            let mut english = format!("CSV import of {name}: {}", count(n, "photo", "photos"));
             if l > 0 {
-                summary.push_str(&format!(", {}", count(l, "wall label", "wall labels")));
+                english.push_str(&format!(", {}", count(l, "wall label", "wall labels")));
             }
-            summary
+            Summary::with(
+                english,
+                Deed::CsvImport {
+                    file: name.clone(),
+                    photos: n,
+                    labels: l,
+                },
+            )
         })?;
         let labels = std::mem::take(&mut report.labels);
         let claims = if self.claims.is_empty() {

@@ -21,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
 use super::edit::{self, Edit, normalise, value_of};
-use super::history::Step;
+use super::history::{Deed, Step, Summary};
 use super::keywords::KeywordTree;
 use super::photos::{load_photo, load_photos};
 use super::{CatalogError, Catalogue, DateOf, Invalid, Record, Result};
@@ -1018,7 +1018,7 @@ impl Catalogue {
             let id = next_id(tx, "source", 0)?;
             let summary = format!("Added source “{}”", record.citation);
             Ok(Some((
-                summary,
+                summary.into(),
                 vec![Step::Source {
                     id,
                     old: None,
@@ -1135,7 +1135,10 @@ impl Catalogue {
         }
         let added = steps.len();
         if added > 0 {
-            let summary = format!("Imported {}", count(added, "source", "sources"));
+            let summary = Summary::with(
+                format!("Imported {}", count(added, "source", "sources")),
+                Deed::SourcesImported { sources: added },
+            );
             self.operation("sources", |_, _| Ok(Some((summary, steps, ()))))?;
         }
         Ok((ids, added))
@@ -1167,7 +1170,7 @@ impl Catalogue {
             }
             let summary = format!("Changed source “{}”", new.citation);
             Ok(Some((
-                summary,
+                summary.into(),
                 vec![Step::Source {
                     id,
                     old: Some(old),
@@ -1213,7 +1216,12 @@ impl Catalogue {
                 old: Some(old.clone()),
                 new: None,
             });
-            let summary = format!("Removed source “{}”", old.citation);
+            let summary = Summary::with(
+                format!("Removed source “{}”", old.citation),
+                Deed::SourceRemoved {
+                    source: old.citation.clone(),
+                },
+            );
             Ok(Some((summary, steps, citing.len())))
         })?;
         Ok(left.unwrap_or(0))
@@ -1246,9 +1254,15 @@ impl Catalogue {
                 old: Some(old.clone()),
                 new: None,
             });
-            let summary = format!(
-                "Merged source “{}” into “{}”",
-                old.citation, target.citation
+            let summary = Summary::with(
+                format!(
+                    "Merged source “{}” into “{}”",
+                    old.citation, target.citation
+                ),
+                Deed::SourceMerged {
+                    source: old.citation.clone(),
+                    into: target.citation.clone(),
+                },
             );
             Ok(Some((summary, steps, citing.len())))
         })?;
@@ -1389,11 +1403,18 @@ impl Catalogue {
             Some(s) => source_record(&tx, s)?.map(|r| format!(" from “{}”", r.citation)),
             None => None,
         };
-        let summary = format!(
-            "Claim on {} of {}{}",
-            attribute.label().to_lowercase(),
-            count(report.photos, "photo", "photos"),
-            citation.unwrap_or_default()
+        let summary = Summary::with(
+            format!(
+                "Claim on {} of {}{}",
+                attribute.label().to_lowercase(),
+                count(report.photos, "photo", "photos"),
+                citation.unwrap_or_default()
+            ),
+            Deed::ClaimsAdded {
+                field: attribute.name().to_owned(),
+                photos: report.photos,
+                source: attribution.source,
+            },
         );
         super::history::perform(&tx, &mut tree, "claims", &summary, None, &steps)?;
         tx.commit()?;
@@ -1466,9 +1487,12 @@ impl Catalogue {
             });
             let photo = load_photo(tx, tree, c.photo)?;
             steps.extend(value_steps(tx, tree, &photo, attribute, &c.value)?);
-            let summary = format!(
-                "Preferred {}",
-                claim_words(&c, citation_of(tx, c.source)?.as_deref())
+            let summary = Summary::with(
+                format!(
+                    "Preferred {}",
+                    claim_words(&c, citation_of(tx, c.source)?.as_deref())
+                ),
+                Deed::ClaimPreferred,
             );
             Ok(Some((summary, steps, ())))
         })?;
@@ -1511,9 +1535,12 @@ impl Catalogue {
                     steps.extend(value_steps(tx, tree, &photo, attribute, &o.value)?);
                 }
             }
-            let summary = format!(
-                "Removed claim {}",
-                claim_words(&c, citation_of(tx, c.source)?.as_deref())
+            let summary = Summary::with(
+                format!(
+                    "Removed claim {}",
+                    claim_words(&c, citation_of(tx, c.source)?.as_deref())
+                ),
+                Deed::ClaimRemoved,
             );
             Ok(Some((summary, steps, ())))
         })?;
@@ -1538,9 +1565,12 @@ impl Catalogue {
             if changed == c {
                 return Ok(None);
             }
-            let summary = format!(
-                "Changed claim {}",
-                claim_words(&c, citation_of(tx, changed.source)?.as_deref())
+            let summary = Summary::with(
+                format!(
+                    "Changed claim {}",
+                    claim_words(&c, citation_of(tx, changed.source)?.as_deref())
+                ),
+                Deed::ClaimChanged,
             );
             Ok(Some((
                 summary,
@@ -1603,7 +1633,7 @@ impl Catalogue {
                 .or_default()
                 .push(row.number);
         }
-        let operation = super::history::record_operation(&tx, "csv", "", None)?;
+        let operation = super::history::record_operation(&tx, "csv", &String::new().into(), None)?;
         let mut taken = 0;
         for row in rows {
             match plan_row(&tx, &tree, row, &preferring, &mut taken)? {
@@ -1624,9 +1654,13 @@ impl Catalogue {
             count(report.changes.len(), "claim", "claims"),
             count(photos.len(), "photo", "photos")
         );
+        let deed = Deed::ClaimsRead {
+            claims: report.changes.len(),
+            photos: photos.len(),
+        };
         tx.execute(
-            "UPDATE edit_operation SET summary = ?2 WHERE id = ?1",
-            params![operation, summary],
+            "UPDATE edit_operation SET summary = ?2, deed = ?3 WHERE id = ?1",
+            params![operation, summary, serde_json::to_string(&deed)?],
         )?;
         tx.commit()?;
         report.operation = Some(operation);

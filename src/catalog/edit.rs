@@ -15,7 +15,7 @@ use rusqlite::{Connection, Transaction, params};
 use serde_json::Value;
 
 use super::claims;
-use super::history::{self, KeywordState, Step};
+use super::history::{self, Deed, KeywordState, Step, Summary};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
 use super::photos::load_photo;
 use super::sets::set_entries;
@@ -424,7 +424,7 @@ impl Catalogue {
         let summary_edits = edits.to_vec();
         let each: Vec<(PhotoId, Vec<Edit>)> = ids.iter().map(|id| (*id, edits.to_vec())).collect();
         self.edit_each(&each, None, source, dry_run, |photos, _| {
-            describe(&summary_edits, photos)
+            describe(&summary_edits, photos).into()
         })
     }
 
@@ -438,7 +438,7 @@ impl Catalogue {
         labels: Option<WallLabels<'_>>,
         source: &str,
         dry_run: bool,
-        summary: impl FnOnce(usize, usize) -> String,
+        summary: impl FnOnce(usize, usize) -> Summary,
     ) -> Result<EditReport> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
@@ -607,7 +607,7 @@ impl Catalogue {
                 old: old_path,
                 new: new_path,
             };
-            Ok(Some((summary, vec![step], photos)))
+            Ok(Some((summary.into(), vec![step], photos)))
         })?;
         Ok(done.unwrap_or(0))
     }
@@ -699,9 +699,16 @@ impl Catalogue {
                 old: Some(keyword_state(tree, a)),
                 new: None,
             });
-            let summary = format!(
-                "Merged keyword {a_path} into {b_path} ({})",
-                crate::text::count(photos.len(), "photo", "photos")
+            let summary = Summary::with(
+                format!(
+                    "Merged keyword {a_path} into {b_path} ({})",
+                    crate::text::count(photos.len(), "photo", "photos")
+                ),
+                Deed::KeywordMerged {
+                    keyword: a_path.clone(),
+                    into: b_path.clone(),
+                    photos: photos.len(),
+                },
             );
             Ok(Some((summary, steps, photos.len())))
         })?;
@@ -748,9 +755,15 @@ impl Catalogue {
                     new: None,
                 });
             }
-            let summary = format!(
-                "Deleted keyword {path} ({})",
-                crate::text::count(photos.len(), "photo", "photos")
+            let summary = Summary::with(
+                format!(
+                    "Deleted keyword {path} ({})",
+                    crate::text::count(photos.len(), "photo", "photos")
+                ),
+                Deed::KeywordDeleted {
+                    keyword: path,
+                    photos: photos.len(),
+                },
             );
             Ok(Some((summary, steps, photos.len())))
         })?;

@@ -356,6 +356,92 @@ pub struct HistoryChange {
     pub step: Step,
 }
 
+/// What an operation did, as data, for the kinds whose words need more than
+/// its steps: one on thousands of photos has too many steps to read whole
+/// just to say it, and a claim preferred, removed or changed makes steps
+/// that look alike. A face says it in its own language from this; the
+/// catalogue's English summary is written beside it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Deed {
+    /// A claim added to photos' field, citing a source or none.
+    ClaimsAdded {
+        field: String,
+        photos: usize,
+        source: Option<i64>,
+    },
+    /// Claims read from a CSV file.
+    ClaimsRead {
+        claims: usize,
+        photos: usize,
+    },
+    ClaimPreferred,
+    ClaimRemoved,
+    ClaimChanged,
+    /// Edits read from a CSV file, with wall labels of a set.
+    CsvImport {
+        file: String,
+        photos: usize,
+        labels: usize,
+    },
+    TemplateApplied {
+        template: String,
+        photos: usize,
+    },
+    /// A keyword deleted with those below it.
+    KeywordDeleted {
+        keyword: String,
+        photos: usize,
+    },
+    KeywordMerged {
+        keyword: String,
+        into: String,
+        photos: usize,
+    },
+    /// Keywords and synonyms read from a keyword list.
+    KeywordList {
+        keywords: usize,
+        synonyms: usize,
+    },
+    /// A source removed; the claims citing it, if any, cite nothing now.
+    SourceRemoved {
+        source: String,
+    },
+    SourceMerged {
+        source: String,
+        into: String,
+    },
+    SourcesImported {
+        sources: usize,
+    },
+}
+
+/// What an operation did in the catalogue's English words, and, for the
+/// kinds that have one, its [`Deed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub english: String,
+    pub deed: Option<Deed>,
+}
+
+impl Summary {
+    pub fn with(english: String, deed: Deed) -> Summary {
+        Summary {
+            english,
+            deed: Some(deed),
+        }
+    }
+}
+
+impl From<String> for Summary {
+    fn from(english: String) -> Summary {
+        Summary {
+            english,
+            deed: None,
+        }
+    }
+}
+
 /// An operation as data: enough for a face (the window) to say what it did
 /// in its own language, as [`HistoryEntry::summary`] says it in English.
 #[derive(Debug, Clone, PartialEq)]
@@ -365,6 +451,8 @@ pub struct Operation {
     pub source: String,
     /// The catalogue's own words for it (the command line's).
     pub summary: String,
+    /// What it did, for the kinds that record it.
+    pub deed: Option<Deed>,
     /// For an undo or a redo, the operation it reverted or applied again.
     pub reverts: Option<i64>,
     /// Its first steps, in the order they were made: all of them, unless
@@ -565,15 +653,22 @@ fn from_row(row: Row) -> Result<Step> {
 pub(super) fn record_operation(
     tx: &Transaction<'_>,
     source: &str,
-    summary: &str,
+    summary: &Summary,
     reverts: Option<i64>,
 ) -> Result<i64> {
+    let deed = summary
+        .deed
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()?;
     Ok(tx
         .prepare_cached(
-            "INSERT INTO edit_operation (at, source, summary, reverts)
-             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3) RETURNING id",
+            "INSERT INTO edit_operation (at, source, summary, reverts, deed)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4) RETURNING id",
         )?
-        .query_row(params![source, summary, reverts], |r| r.get(0))?)
+        .query_row(params![source, summary.english, reverts, deed], |r| {
+            r.get(0)
+        })?)
 }
 
 pub(super) fn record_step(tx: &Transaction<'_>, operation: i64, step: &Step) -> Result<()> {
@@ -617,7 +712,7 @@ pub(super) fn perform(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     source: &str,
-    summary: &str,
+    summary: &Summary,
     reverts: Option<i64>,
     steps: &[Step],
 ) -> Result<i64> {
@@ -905,7 +1000,7 @@ impl Catalogue {
     pub(super) fn operation<T>(
         &mut self,
         source: &str,
-        plan: impl FnOnce(&Transaction<'_>, &KeywordTree) -> Result<Option<(String, Vec<Step>, T)>>,
+        plan: impl FnOnce(&Transaction<'_>, &KeywordTree) -> Result<Option<(Summary, Vec<Step>, T)>>,
     ) -> Result<Option<T>> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
@@ -937,7 +1032,7 @@ impl Catalogue {
             &tx,
             &mut tree,
             "undo",
-            &format!("Undo: {summary}"),
+            &format!("Undo: {summary}").into(),
             Some(operation),
             &steps,
         )?;
@@ -966,7 +1061,7 @@ impl Catalogue {
             &tx,
             &mut tree,
             "redo",
-            &format!("Redo: {summary}"),
+            &format!("Redo: {summary}").into(),
             Some(operation),
             &steps,
         )?;
@@ -1006,17 +1101,19 @@ impl Catalogue {
     /// One operation of the history with all its steps, or `None` when
     /// there is no such operation.
     pub fn operation_record(&self, id: i64) -> Result<Option<Operation>> {
-        let head: Option<(String, String, Option<i64>)> = self
+        let head: Option<(String, String, Option<i64>, Option<String>)> = self
             .conn
             .query_row(
-                "SELECT source, summary, reverts FROM edit_operation WHERE id = ?1",
+                "SELECT source, summary, reverts, deed FROM edit_operation WHERE id = ?1",
                 [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let Some((source, summary, reverts)) = head else {
+        let Some((source, summary, reverts, deed)) = head else {
             return Ok(None);
         };
+        // A kind of deed a later version records is said from the steps.
+        let deed = deed.and_then(|json| serde_json::from_str(&json).ok());
         let (changes, photos): (i64, i64) = self.conn.query_row(
             "SELECT count(*), count(DISTINCT photo_id) FROM edit_change WHERE operation_id = ?1",
             [id],
@@ -1043,6 +1140,7 @@ impl Catalogue {
             id,
             source,
             summary,
+            deed,
             reverts,
             steps: rows.into_iter().map(from_row).collect::<Result<_>>()?,
             changes: changes as usize,

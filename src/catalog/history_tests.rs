@@ -435,4 +435,147 @@ fn a_large_operation_is_read_in_part_and_counted_whole() {
     assert_eq!(op.photos, 0);
     assert_eq!(op.steps.len(), STEPS_READ);
     assert!(!op.is_whole());
+    assert_eq!(
+        op.deed,
+        Some(Deed::KeywordList {
+            keywords: STEPS_READ + 1,
+            synonyms: 0
+        }),
+        "what it did is known whole"
+    );
+}
+
+/// The operations whose words need more than their steps record what they
+/// did as data, exactly; the others record nothing beside their steps.
+#[test]
+fn operations_record_their_deeds() {
+    let (mut cat, ids) = catalogue();
+    let deed = |cat: &Catalogue| cat.undo_redo_operations().unwrap().0.unwrap().deed;
+    let source = |citation: &str| SourceRecord {
+        citation: citation.into(),
+        ..SourceRecord::default()
+    };
+    let radio = cat.add_source(source("Český rozhlas, 2020")).unwrap();
+    assert_eq!(deed(&cat), None, "a source added is said from its step");
+    let cited = Attribution {
+        source: Some(radio),
+        ..Attribution::default()
+    };
+    cat.add_claims(
+        &ids[..3],
+        "city",
+        &Value::from("Milovice"),
+        &cited,
+        false,
+        false,
+    )
+    .unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::ClaimsAdded {
+            field: "city".into(),
+            photos: 3,
+            source: Some(radio)
+        })
+    );
+    cat.add_claims(
+        &ids[..1],
+        "city",
+        &Value::from("Vysoké Mýto"),
+        &cited,
+        false,
+        false,
+    )
+    .unwrap();
+    let claim = cat
+        .claims(ids[0])
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.preferred)
+        .unwrap()
+        .id;
+    cat.prefer_claim(claim).unwrap();
+    assert_eq!(deed(&cat), Some(Deed::ClaimPreferred));
+    cat.edit_claim(claim, &Attribution::default()).unwrap();
+    assert_eq!(deed(&cat), Some(Deed::ClaimChanged));
+    cat.remove_claim(claim).unwrap();
+    assert_eq!(deed(&cat), Some(Deed::ClaimRemoved));
+
+    cat.save_template("Kyndrová 1991", &[("city".into(), Value::from("Milovice"))])
+        .unwrap();
+    assert_eq!(deed(&cat), None, "a template saved is said from its step");
+    cat.apply_template("Kyndrová 1991", &ids, true, false)
+        .unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::TemplateApplied {
+            template: "Kyndrová 1991".into(),
+            photos: 1
+        }),
+        "three of the photos had the city already"
+    );
+
+    cat.edit(
+        &ids[..2],
+        &[Edit::AddKeyword("Události|Odchod vojsk".into())],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.edit(
+        &ids[2..],
+        &[Edit::AddKeyword("Události|Odsun".into())],
+        "edit",
+        false,
+    )
+    .unwrap();
+    cat.merge_keywords("Události|Odsun", "Události|Odchod vojsk")
+        .unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::KeywordMerged {
+            keyword: "Události|Odsun".into(),
+            into: "Události|Odchod vojsk".into(),
+            photos: 2
+        })
+    );
+    cat.delete_keyword("Události").unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::KeywordDeleted {
+            keyword: "Události".into(),
+            photos: 4
+        })
+    );
+
+    let (_, added) = cat
+        .import_sources(&[source("Rudé právo, 1991"), source("ČTK, 1991")])
+        .unwrap();
+    assert_eq!(added, 2);
+    assert_eq!(deed(&cat), Some(Deed::SourcesImported { sources: 2 }));
+    cat.merge_sources(radio, radio + 1).unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::SourceMerged {
+            source: "Český rozhlas, 2020".into(),
+            into: "Rudé právo, 1991".into()
+        })
+    );
+    cat.remove_source(radio + 1, true).unwrap();
+    assert_eq!(
+        deed(&cat),
+        Some(Deed::SourceRemoved {
+            source: "Rudé právo, 1991".into()
+        })
+    );
+    // Undo and redo are said from the operation they revert.
+    cat.undo().unwrap();
+    let newest = cat.history(None, 1).unwrap().remove(0);
+    assert_eq!(
+        cat.operation_record(newest.operation)
+            .unwrap()
+            .unwrap()
+            .deed,
+        None
+    );
 }

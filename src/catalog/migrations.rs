@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_more_formats.sql"),
     include_str!("migrations/0007_claims_by_source.sql"),
     include_str!("migrations/0008_claim_marks.sql"),
+    include_str!("migrations/0009_operation_deeds.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

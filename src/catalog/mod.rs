@@ -38,7 +38,7 @@ pub use self::edit::{
     value_of as attribute_value,
 };
 pub use self::history::{
-    HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step,
+    Deed, HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step, Summary,
 };
 pub use self::invalid::{DateOf, Expected, Invalid, Named, Record, Threads};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
@@ -508,10 +508,16 @@ impl Catalogue {
                         .map(|c| (c, path.clone(), depth + 1)),
                 );
             }
-            let summary = format!(
-                "Keyword list: {} and {} added",
-                crate::text::count(counts.0, "keyword", "keywords"),
-                crate::text::count(counts.1, "synonym", "synonyms")
+            let summary = history::Summary::with(
+                format!(
+                    "Keyword list: {} and {} added",
+                    crate::text::count(counts.0, "keyword", "keywords"),
+                    crate::text::count(counts.1, "synonym", "synonyms")
+                ),
+                Deed::KeywordList {
+                    keywords: counts.0,
+                    synonyms: counts.1,
+                },
             );
             Ok(Some((summary, steps, counts)))
         })?;

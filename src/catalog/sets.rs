@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 
 use super::edit::{Edit, EditReport, normalise};
-use super::history::{SetEntry, SetState, Step};
+use super::history::{Deed, SetEntry, SetState, Step, Summary};
 use super::{CatalogError, Catalogue, Invalid, Named, Result};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::count;
@@ -109,7 +109,7 @@ impl Catalogue {
                 old: None,
                 new: Some(state.clone()),
             };
-            Ok(Some((summary, vec![step], ())))
+            Ok(Some((summary.into(), vec![step], ())))
         })?;
         Ok(())
     }
@@ -131,7 +131,7 @@ impl Catalogue {
                 new: new.to_owned(),
             };
             Ok(Some((
-                format!("Renamed set “{old}” to “{new}”"),
+                format!("Renamed set “{old}” to “{new}”").into(),
                 vec![step],
                 (),
             )))
@@ -156,7 +156,7 @@ impl Catalogue {
                 old: Some(state),
                 new: None,
             };
-            Ok(Some((summary, vec![step], ())))
+            Ok(Some((summary.into(), vec![step], ())))
         })?;
         Ok(())
     }
@@ -218,7 +218,7 @@ impl Catalogue {
                     new,
                 }]
             };
-            Ok(Some((summary, steps, out)))
+            Ok(Some((summary.into(), steps, out)))
         })
     }
 
@@ -362,7 +362,7 @@ impl Catalogue {
                 old,
                 new: Some(new),
             };
-            Ok(Some((summary, vec![step], ())))
+            Ok(Some((summary.into(), vec![step], ())))
         })?;
         Ok(())
     }
@@ -408,7 +408,11 @@ impl Catalogue {
                 old: Some(old),
                 new: None,
             };
-            Ok(Some((format!("Deleted template “{name}”"), vec![step], ())))
+            Ok(Some((
+                format!("Deleted template “{name}”").into(),
+                vec![step],
+                (),
+            )))
         })?;
         Ok(())
     }
@@ -445,7 +449,13 @@ impl Catalogue {
         }
         let each: Vec<(PhotoId, Vec<Edit>)> = photos.iter().map(|p| (*p, edits.clone())).collect();
         self.edit_each(&each, None, "template", dry_run, |n, _| {
-            format!("Template “{name}” on {}", count(n, "photo", "photos"))
+            Summary::with(
+                format!("Template “{name}” on {}", count(n, "photo", "photos")),
+                Deed::TemplateApplied {
+                    template: name.to_owned(),
+                    photos: n,
+                },
+            )
         })
     }
 }

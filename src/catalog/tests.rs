@@ -444,6 +444,7 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
              DELETE FROM photo_fts WHERE rowid = old.id;
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
+         ALTER TABLE edit_operation DROP COLUMN deed;
          ALTER TABLE edit_operation DROP COLUMN reverts;
          DROP TABLE claim;
          DROP TABLE source;

@@ -2,16 +2,16 @@
 //! would do, and the inspector's list of a photo's changes. The catalogue
 //! keeps its own words for an operation in English (the command line's
 //! `history` prints them, and scripts read them); the window says the same
-//! operation again from its steps (and, where the steps do not name it, a
-//! template's or file's name from the catalogue's words). A kind of
-//! operation it has no words of its own for keeps the catalogue's.
+//! operation again from what it did: its deed, where the catalogue recorded
+//! one, and otherwise its steps. A kind of operation it has no words of its
+//! own for keeps the catalogue's.
 
 use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use super::{i18n, words};
-use crate::catalog::{ClaimRecord, Operation, Step, claim_value_words, claimable};
+use crate::catalog::{ClaimRecord, Deed, Operation, Step, claim_value_words, claimable};
 use crate::photo::{Attribute, Field, Flag, Label};
 use crate::text::shorten;
 use crate::tr;
@@ -32,24 +32,108 @@ pub fn operation(op: &Operation, reverted: Option<&Operation>, citation: Citatio
 
 /// An operation people made, in words.
 fn made(op: &Operation, citation: Citations) -> String {
-    let (steps, english) = (op.steps.as_slice(), op.summary.as_str());
-    let said = match op.source.as_str() {
-        // The same edits on every photo, and a template's: the first
-        // steps say what, the catalogue counts the photos.
-        "edit" => photo_edit(steps, op.photos),
-        "template" => template_applied(english, op.photos),
-        // The others are said from all their steps; one too large to read
-        // whole keeps the catalogue's words.
-        _ if !op.is_whole() => None,
-        "claims" => claim_change(steps, english, citation),
-        "sets" => set_change(steps),
-        "keywords" => keyword_change(steps, english, op.photos),
-        "templates" => template_change(steps),
-        "csv" => csv_import(steps, english, op.photos),
-        "sources" => source_change(steps, english, citation),
+    let steps = op.steps.as_slice();
+    let deed = op.deed.clone().or_else(|| earlier_deed(op, citation));
+    let said = match (deed, op.source.as_str()) {
+        (Some(deed), _) => deed_words(&deed, steps, citation),
+        // The same edits on every photo: the first steps say what, the
+        // catalogue counts the photos.
+        (None, "edit") => photo_edit(steps, op.photos),
+        // The others are said from all their steps.
+        (None, _) if !op.is_whole() => None,
+        (None, "sets") => set_change(steps),
+        (None, "keywords") => keyword_renamed(steps),
+        (None, "templates") => template_change(steps),
+        (None, "sources") => source_change(steps),
         _ => None,
     };
     said.unwrap_or_else(|| op.summary.clone())
+}
+
+/// What an operation did, in words.
+fn deed_words(deed: &Deed, steps: &[Step], citation: Citations) -> Option<String> {
+    Some(match deed {
+        Deed::ClaimsAdded {
+            field,
+            photos,
+            source,
+        } => {
+            let field = words::attribute(claimable(field)?).to_lowercase();
+            match source.and_then(citation) {
+                Some(source) => tr!(
+                    "history-claims-added-cited",
+                    field = field,
+                    count = *photos,
+                    source = source
+                ),
+                None => tr!("history-claims-added", field = field, count = *photos),
+            }
+        }
+        Deed::ClaimsRead { claims, photos } => {
+            tr!("history-claims-csv", claims = *claims, count = *photos)
+        }
+        Deed::ClaimPreferred => tr!(
+            "history-claim-preferred",
+            claim = claim_words(claim_preferred(steps)?, citation)
+        ),
+        Deed::ClaimRemoved => tr!(
+            "history-claim-removed",
+            claim = claim_words(claim_removed(steps)?, citation)
+        ),
+        Deed::ClaimChanged => tr!(
+            "history-claim-changed",
+            claim = claim_words(claim_changed(steps)?, citation)
+        ),
+        Deed::CsvImport {
+            file,
+            photos,
+            labels: 0,
+        } => tr!("history-csv", file = file.as_str(), count = *photos),
+        Deed::CsvImport {
+            file,
+            photos,
+            labels,
+        } => tr!(
+            "history-csv-labels",
+            file = file.as_str(),
+            count = *photos,
+            labels = *labels
+        ),
+        Deed::TemplateApplied { template, photos } => tr!(
+            "history-template-applied",
+            template = template.as_str(),
+            count = *photos
+        ),
+        Deed::KeywordDeleted { keyword, photos } => tr!(
+            "history-keyword-deleted",
+            keyword = keyword.as_str(),
+            count = *photos
+        ),
+        Deed::KeywordMerged {
+            keyword,
+            into,
+            photos,
+        } => tr!(
+            "history-keyword-merged",
+            keyword = keyword.as_str(),
+            into = into.as_str(),
+            count = *photos
+        ),
+        Deed::KeywordList { keywords, synonyms } => tr!(
+            "history-keyword-list",
+            keywords = *keywords,
+            synonyms = *synonyms
+        ),
+        Deed::SourceRemoved { source } => {
+            tr!("history-source-removed", source = source.as_str())
+        }
+        Deed::SourceMerged { source, into } => tr!(
+            "history-source-merged",
+            source = source.as_str(),
+            into = into.as_str()
+        ),
+        Deed::SourcesImported { sources } => tr!("history-sources-imported", count = *sources),
+    })
 }
 
 /// Edits of photos: "Caption on 3 photos", "Rating 4 on 1 photo",
@@ -222,44 +306,222 @@ fn set_change(steps: &[Step]) -> Option<String> {
     })
 }
 
-/// A keyword renamed or moved, deleted with those below it, or merged
-/// into another. The steps of a merge into a keyword its photos all had
-/// already look like a deletion's, so the catalogue's own words tell the
-/// two apart.
-fn keyword_change(steps: &[Step], english: &str, photos: usize) -> Option<String> {
-    if let [Step::KeywordPath { old, new, .. }] = steps {
-        return Some(tr!(
-            "history-keyword-renamed",
-            old = old.as_str(),
-            new = new.as_str()
-        ));
+/// A keyword renamed or moved.
+fn keyword_renamed(steps: &[Step]) -> Option<String> {
+    let [Step::KeywordPath { old, new, .. }] = steps else {
+        return None;
+    };
+    Some(tr!(
+        "history-keyword-renamed",
+        old = old.as_str(),
+        new = new.as_str()
+    ))
+}
+
+/// A template saved, changed or deleted.
+fn template_change(steps: &[Step]) -> Option<String> {
+    let [Step::Template { name, old, new }] = steps else {
+        return None;
+    };
+    let template = name.as_str();
+    Some(match (old, new) {
+        (None, _) => tr!("history-template-saved", template = template),
+        (_, None) => tr!("history-template-deleted", template = template),
+        _ => tr!("history-template-changed", template = template),
+    })
+}
+
+/// A source added or changed.
+fn source_change(steps: &[Step]) -> Option<String> {
+    let [
+        Step::Source {
+            old, new: Some(s), ..
+        },
+    ] = steps
+    else {
+        return None;
+    };
+    let source = s.citation.as_str();
+    Some(match old {
+        None => tr!("history-source-added", source = source),
+        Some(_) => tr!("history-source-changed", source = source),
+    })
+}
+
+/// A claim in words: its field, its value, and the source it cites.
+fn claim_words(c: &ClaimRecord, citation: Citations) -> String {
+    let value = claim_value_words(&c.value);
+    let field = claimable(&c.field).map_or_else(|| c.field.clone(), words::attribute);
+    match c.source.and_then(citation) {
+        Some(source) => tr!(
+            "history-claim-cited",
+            field = field,
+            value = value,
+            source = source
+        ),
+        None => tr!("history-claim", field = field, value = value),
     }
-    if english.starts_with("Keyword list: ") {
-        let mut keywords = 0;
-        let mut synonyms = 0;
-        for step in steps {
-            let Step::Keyword {
-                old,
-                new: Some(new),
-                ..
-            } = step
-            else {
-                return None;
-            };
-            match old {
-                None => {
-                    keywords += 1;
-                    synonyms += new.synonyms.len();
+}
+
+/// The claims an operation changed, from what to what.
+fn claim_steps(
+    steps: &[Step],
+) -> impl Iterator<Item = (Option<&ClaimRecord>, Option<&ClaimRecord>)> {
+    steps.iter().filter_map(|s| match s {
+        Step::Claim { old, new, .. } => Some((old.as_ref(), new.as_ref())),
+        _ => None,
+    })
+}
+
+/// The claim a preference went to, as it was before.
+fn claim_preferred(steps: &[Step]) -> Option<&ClaimRecord> {
+    claim_steps(steps).find_map(|(old, new)| match (old, new) {
+        (Some(o), Some(n)) if !o.preferred && n.preferred => Some(o),
+        _ => None,
+    })
+}
+
+fn claim_removed(steps: &[Step]) -> Option<&ClaimRecord> {
+    claim_steps(steps).find_map(|(old, new)| match (old, new) {
+        (Some(o), None) => Some(o),
+        _ => None,
+    })
+}
+
+/// The claim changed, as it is now: the operation's only claim step.
+fn claim_changed(steps: &[Step]) -> Option<&ClaimRecord> {
+    let mut claims = claim_steps(steps);
+    match (claims.next(), claims.next()) {
+        (Some((Some(_), Some(changed))), None) => Some(changed),
+        _ => None,
+    }
+}
+
+/// The deed of an operation recorded before the catalogue kept deeds,
+/// recognised from its steps and the catalogue's English words for it
+/// (the words of those versions: a kind's steps can look alike, a claim
+/// preferred and one changed, and some name what the steps do not, a
+/// template or a file). Apart from a template applied, only an operation
+/// whose steps were all read is recognised.
+fn earlier_deed(op: &Operation, citation: Citations) -> Option<Deed> {
+    let (steps, english) = (op.steps.as_slice(), op.summary.as_str());
+    if op.source == "template" {
+        let (template, _) = english.strip_prefix("Template “")?.rsplit_once("” on ")?;
+        return Some(Deed::TemplateApplied {
+            template: template.to_owned(),
+            photos: op.photos,
+        });
+    }
+    if !op.is_whole() {
+        return None;
+    }
+    let claims_added = || -> Option<Deed> {
+        let added: Vec<&ClaimRecord> = claim_steps(steps)
+            .filter_map(|(old, new)| new.filter(|_| old.is_none()))
+            .collect();
+        let first = added.first()?;
+        let photos: BTreeSet<_> = added.iter().map(|c| c.photo).collect();
+        Some(Deed::ClaimsAdded {
+            field: first.field.clone(),
+            photos: photos.len(),
+            source: first.source,
+        })
+    };
+    let claims_read = || {
+        let photos: BTreeSet<_> = claim_steps(steps)
+            .filter_map(|(old, new)| new.or(old).map(|c| c.photo))
+            .collect();
+        Deed::ClaimsRead {
+            claims: claim_steps(steps).count(),
+            photos: photos.len(),
+        }
+    };
+    let is = |prefix: &str| english.starts_with(prefix);
+    match op.source.as_str() {
+        _ if is("Claims CSV: ") => Some(claims_read()),
+        "claims" if is("Claim on ") => claims_added(),
+        "claims" if is("Preferred ") => Some(Deed::ClaimPreferred),
+        "claims" if is("Removed claim ") => Some(Deed::ClaimRemoved),
+        "claims" if is("Changed claim ") => Some(Deed::ClaimChanged),
+        "csv" => {
+            let (file, _) = english.strip_prefix("CSV import of ")?.rsplit_once(": ")?;
+            Some(Deed::CsvImport {
+                file: file.to_owned(),
+                photos: op.photos,
+                labels: wall_labels_changed(steps),
+            })
+        }
+        "keywords" if is("Keyword list: ") => keyword_list(steps),
+        "keywords" => keyword_gone(steps, english, op.photos),
+        "sources" if is("Merged source ") => source_merged(steps, english, citation),
+        "sources" => {
+            let sources: Vec<_> = steps
+                .iter()
+                .filter_map(|s| match s {
+                    Step::Source { old, new, .. } => Some((old, new)),
+                    _ => None,
+                })
+                .collect();
+            match sources.as_slice() {
+                [(Some(s), None)] if is("Removed source ") => Some(Deed::SourceRemoved {
+                    source: s.citation.clone(),
+                }),
+                many if many.len() > 1
+                    && many.iter().all(|(old, new)| old.is_none() && new.is_some()) =>
+                {
+                    Some(Deed::SourcesImported {
+                        sources: many.len(),
+                    })
                 }
-                Some(old) => synonyms += new.synonyms.len().saturating_sub(old.synonyms.len()),
+                _ => None,
             }
         }
-        return Some(tr!(
-            "history-keyword-list",
-            keywords = keywords,
-            synonyms = synonyms
-        ));
+        _ => None,
     }
+}
+
+/// How many wall labels a set's steps changed.
+fn wall_labels_changed(steps: &[Step]) -> usize {
+    steps
+        .iter()
+        .map(|s| match s {
+            Step::SetItems { old, new, .. } => new
+                .iter()
+                .filter(|(id, note)| old.iter().any(|(o, n)| o == id && n != note))
+                .count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Keywords and synonyms a keyword list added, counted from its steps.
+fn keyword_list(steps: &[Step]) -> Option<Deed> {
+    let mut keywords = 0;
+    let mut synonyms = 0;
+    for step in steps {
+        let Step::Keyword {
+            old,
+            new: Some(new),
+            ..
+        } = step
+        else {
+            return None;
+        };
+        match old {
+            None => {
+                keywords += 1;
+                synonyms += new.synonyms.len();
+            }
+            Some(old) => synonyms += new.synonyms.len().saturating_sub(old.synonyms.len()),
+        }
+    }
+    Some(Deed::KeywordList { keywords, synonyms })
+}
+
+/// A keyword deleted with those below it, or merged into another. The
+/// steps of a merge into a keyword its photos all had already look like a
+/// deletion's, so the catalogue's words tell the two apart.
+fn keyword_gone(steps: &[Step], english: &str, photos: usize) -> Option<Deed> {
     // The keyword that went: the last deleted (a deletion goes deepest
     // first, a merge deletes the merged one last).
     let gone = steps.iter().rev().find_map(|s| match s {
@@ -289,211 +551,43 @@ fn keyword_change(steps: &[Step], english: &str, photos: usize) -> Option<String
             _ => kept_any = true,
         }
     }
-    let into = paths_added.first().or(added.first());
-    match into {
-        Some(into) if english.starts_with("Merged keyword ") => Some(tr!(
-            "history-keyword-merged",
-            keyword = gone.as_str(),
-            into = into.as_str(),
-            count = photos
-        )),
-        None if !kept_any && english.starts_with("Deleted keyword ") => Some(tr!(
-            "history-keyword-deleted",
-            keyword = gone.as_str(),
-            count = photos
-        )),
-        _ => None,
-    }
-}
-
-/// A template saved, changed or deleted.
-fn template_change(steps: &[Step]) -> Option<String> {
-    let [Step::Template { name, old, new }] = steps else {
-        return None;
-    };
-    let template = name.as_str();
-    Some(match (old, new) {
-        (None, _) => tr!("history-template-saved", template = template),
-        (_, None) => tr!("history-template-deleted", template = template),
-        _ => tr!("history-template-changed", template = template),
-    })
-}
-
-/// A source added, changed, removed, merged into another, or sources
-/// imported. The catalogue's words tell a removal from a merge, and name
-/// the source merged into when no claim cited the one merged.
-fn source_change(steps: &[Step], english: &str, citation: Citations) -> Option<String> {
-    if english.starts_with("Merged source ") {
-        let gone = steps.iter().find_map(|s| match s {
-            Step::Source {
-                old: Some(s),
-                new: None,
-                ..
-            } => Some(s.citation.clone()),
-            _ => None,
-        })?;
-        let into = steps
-            .iter()
-            .find_map(|s| match s {
-                Step::Claim { new: Some(c), .. } => c.source.and_then(citation),
-                _ => None,
+    match paths_added.first().or(added.first()) {
+        Some(into) if english.starts_with("Merged keyword ") => Some(Deed::KeywordMerged {
+            keyword: gone,
+            into: into.clone(),
+            photos,
+        }),
+        None if !kept_any && english.starts_with("Deleted keyword ") => {
+            Some(Deed::KeywordDeleted {
+                keyword: gone,
+                photos,
             })
-            .or_else(|| {
-                english
-                    .strip_suffix('”')
-                    .and_then(|e| e.rsplit_once("” into “"))
-                    .map(|(_, into)| into.to_owned())
-            })?;
-        return Some(tr!("history-source-merged", source = gone, into = into));
-    }
-    let sources: Vec<_> = steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Source { old, new, .. } => Some((old, new)),
-            _ => None,
-        })
-        .collect();
-    match sources.as_slice() {
-        [(None, Some(s))] if steps.len() == 1 => {
-            Some(tr!("history-source-added", source = s.citation.as_str()))
-        }
-        [(Some(_), Some(s))] if steps.len() == 1 => {
-            Some(tr!("history-source-changed", source = s.citation.as_str()))
-        }
-        [(Some(s), None)] if english.starts_with("Removed source ") => {
-            Some(tr!("history-source-removed", source = s.citation.as_str()))
-        }
-        many if many.len() > 1 && many.iter().all(|(old, new)| old.is_none() && new.is_some()) => {
-            Some(tr!("history-sources-imported", count = many.len()))
         }
         _ => None,
     }
 }
 
-/// A claim in words: its field, its value, and the source it cites.
-fn claim_words(c: &ClaimRecord, citation: Citations) -> String {
-    let value = claim_value_words(&c.value);
-    let field = claimable(&c.field).map_or_else(|| c.field.clone(), words::attribute);
-    match c.source.and_then(citation) {
-        Some(source) => tr!(
-            "history-claim-cited",
-            field = field,
-            value = value,
-            source = source
-        ),
-        None => tr!("history-claim", field = field, value = value),
-    }
-}
-
-/// Claims added, preferred, changed, removed or read from a CSV. Their
-/// steps look alike (a claim changes, values follow); the catalogue's words
-/// say which it was.
-fn claim_change(steps: &[Step], english: &str, citation: Citations) -> Option<String> {
-    let claims: Vec<(&Option<ClaimRecord>, &Option<ClaimRecord>)> = steps
-        .iter()
-        .filter_map(|s| match s {
-            Step::Claim { old, new, .. } => Some((old, new)),
-            _ => None,
-        })
-        .collect();
-    if english.starts_with("Claims CSV: ") {
-        let photos: BTreeSet<_> = claims
-            .iter()
-            .filter_map(|(old, new)| new.as_ref().or(old.as_ref()).map(|c| c.photo))
-            .collect();
-        return Some(tr!(
-            "history-claims-csv",
-            claims = claims.len(),
-            count = photos.len()
-        ));
-    }
-    if english.starts_with("Claim on ") {
-        let added: Vec<&ClaimRecord> = claims
-            .iter()
-            .filter_map(|(old, new)| new.as_ref().filter(|_| old.is_none()))
-            .collect();
-        let first = added.first()?;
-        let field = claimable(&first.field)?;
-        let photos: BTreeSet<_> = added.iter().map(|c| c.photo).collect();
-        let field = words::attribute(field).to_lowercase();
-        return Some(match first.source.and_then(citation) {
-            Some(source) => tr!(
-                "history-claims-added-cited",
-                field = field,
-                count = photos.len(),
-                source = source
-            ),
-            None => tr!("history-claims-added", field = field, count = photos.len()),
-        });
-    }
-    if english.starts_with("Preferred ") {
-        let chosen = claims.iter().find_map(|(old, new)| match (old, new) {
-            (Some(o), Some(n)) if !o.preferred && n.preferred => Some(o),
-            _ => None,
+/// A source merged into another: the source merged into is the one its
+/// claims cite now, or, when none cited it, the one the catalogue's words
+/// name.
+fn source_merged(steps: &[Step], english: &str, citation: Citations) -> Option<Deed> {
+    let source = steps.iter().find_map(|s| match s {
+        Step::Source {
+            old: Some(s),
+            new: None,
+            ..
+        } => Some(s.citation.clone()),
+        _ => None,
+    })?;
+    let into = claim_steps(steps)
+        .find_map(|(_, new)| new.and_then(|c| c.source).and_then(citation))
+        .or_else(|| {
+            english
+                .strip_suffix('”')
+                .and_then(|e| e.rsplit_once("” into “"))
+                .map(|(_, into)| into.to_owned())
         })?;
-        return Some(tr!(
-            "history-claim-preferred",
-            claim = claim_words(chosen, citation)
-        ));
-    }
-    if english.starts_with("Removed claim ") {
-        let gone = claims.iter().find_map(|(old, new)| match (old, new) {
-            (Some(o), None) => Some(o),
-            _ => None,
-        })?;
-        return Some(tr!(
-            "history-claim-removed",
-            claim = claim_words(gone, citation)
-        ));
-    }
-    if english.starts_with("Changed claim ") {
-        let [(Some(_), Some(changed))] = claims.as_slice() else {
-            return None;
-        };
-        return Some(tr!(
-            "history-claim-changed",
-            claim = claim_words(changed, citation)
-        ));
-    }
-    None
-}
-
-/// A template applied: "Template “Kyndrová 1991” on 3 photos". The steps
-/// do not name the template; the catalogue's words do.
-fn template_applied(english: &str, photos: usize) -> Option<String> {
-    let (template, _) = english.strip_prefix("Template “")?.rsplit_once("” on ")?;
-    Some(tr!(
-        "history-template-applied",
-        template = template,
-        count = photos
-    ))
-}
-
-/// An edited CSV read back: "CSV import of edits.csv: 3 photos, 2 wall
-/// labels". The file's name is in the catalogue's words only.
-fn csv_import(steps: &[Step], english: &str, photos: usize) -> Option<String> {
-    let (file, _) = english.strip_prefix("CSV import of ")?.rsplit_once(": ")?;
-    let labels: usize = steps
-        .iter()
-        .map(|s| match s {
-            Step::SetItems { old, new, .. } => new
-                .iter()
-                .filter(|(id, note)| old.iter().any(|(o, n)| o == id && n != note))
-                .count(),
-            _ => 0,
-        })
-        .sum();
-    let count = photos;
-    Some(if labels == 0 {
-        tr!("history-csv", file = file, count = count)
-    } else {
-        tr!(
-            "history-csv-labels",
-            file = file,
-            count = count,
-            labels = labels
-        )
-    })
+    Some(Deed::SourceMerged { source, into })
 }
 
 /// A change of one photo, in words: "Caption: “Old” → “New”", "Claim Date
@@ -569,7 +663,7 @@ fn value(attribute: Attribute, value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{ClaimRecord, SetState};
+    use crate::catalog::{ClaimRecord, Deed, SetState};
     use crate::photo::PhotoId;
     use crate::ui::i18n::{Language, Shared};
 
@@ -591,6 +685,7 @@ mod tests {
             id: 7,
             source: source.to_owned(),
             summary: "the catalogue's words".to_owned(),
+            deed: None,
             reverts: None,
             changes: steps.len(),
             photos: photos.len(),
@@ -825,6 +920,109 @@ mod tests {
             operation(&list, None, &no_sources),
             "Seznam klíčových slov: přidána 2 klíčová slova a 3 synonyma"
         );
+    }
+
+    /// An operation that recorded its deed is said from it, however many
+    /// steps it made: a claim or an import on thousands of photos too.
+    #[test]
+    fn an_operation_is_said_from_its_deed_whatever_its_size() {
+        Shared::new(Language::Czech).use_here();
+        let citation = |id: i64| (id == 3).then(|| "Rudé právo, 1991-06-22".to_owned());
+        let large = |source: &str, deed: Deed| Operation {
+            deed: Some(deed),
+            changes: 20_000,
+            photos: 10_000,
+            ..op(source, Vec::new())
+        };
+        let said = |source: &str, deed: Deed| {
+            let op = large(source, deed);
+            assert!(!op.is_whole());
+            operation(&op, None, &citation)
+        };
+        let claims_added = Deed::ClaimsAdded {
+            field: "date_created".into(),
+            photos: 10_000,
+            source: Some(3),
+        };
+        for (source, deed, czech) in [
+            (
+                "claims",
+                claims_added,
+                "Tvrzení k poli datum zobrazeného děje u 10\u{a0}000 fotografií z pramene „Rudé právo, 1991-06-22“",
+            ),
+            (
+                "csv",
+                Deed::ClaimsRead {
+                    claims: 12_000,
+                    photos: 10_000,
+                },
+                "CSV tvrzení: 12\u{a0}000 tvrzení u 10\u{a0}000 fotografií",
+            ),
+            (
+                "csv",
+                Deed::CsvImport {
+                    file: "červen.csv".into(),
+                    photos: 10_000,
+                    labels: 2,
+                },
+                "Import CSV ze souboru červen.csv: 10\u{a0}000 fotografií, 2 výstavní popisky",
+            ),
+            (
+                "template",
+                Deed::TemplateApplied {
+                    template: "Kyndrová 1991".into(),
+                    photos: 10_000,
+                },
+                "Šablona „Kyndrová 1991“ u 10\u{a0}000 fotografií",
+            ),
+            (
+                "keywords",
+                Deed::KeywordDeleted {
+                    keyword: "Události|Odsun".into(),
+                    photos: 10_000,
+                },
+                "Smazáno klíčové slovo Události|Odsun (10\u{a0}000 fotografií)",
+            ),
+            (
+                "keywords",
+                Deed::KeywordMerged {
+                    keyword: "Události|Odsun".into(),
+                    into: "Události|Odchod vojsk".into(),
+                    photos: 3,
+                },
+                "Klíčové slovo Události|Odsun sloučeno do Události|Odchod vojsk (3 fotografie)",
+            ),
+            (
+                "keywords",
+                Deed::KeywordList {
+                    keywords: 20_000,
+                    synonyms: 2,
+                },
+                "Seznam klíčových slov: přidáno 20\u{a0}000 klíčových slov a 2 synonyma",
+            ),
+            (
+                "sources",
+                Deed::SourceRemoved {
+                    source: "ČTK, 1991".into(),
+                },
+                "Odebrán pramen „ČTK, 1991“",
+            ),
+            (
+                "sources",
+                Deed::SourceMerged {
+                    source: "ČTK, 1991".into(),
+                    into: "Rudé právo, 1991-06-22".into(),
+                },
+                "Pramen „ČTK, 1991“ sloučen do „Rudé právo, 1991-06-22“",
+            ),
+            (
+                "sources",
+                Deed::SourcesImported { sources: 5 },
+                "Importováno 5 pramenů",
+            ),
+        ] {
+            assert_eq!(said(source, deed.clone()), czech, "{deed:?}");
+        }
     }
 
     #[test]
