@@ -555,7 +555,13 @@ impl Catalogue {
         if !claim_steps.is_empty() {
             history::perform_within(&tx, &mut tree, operation, &claim_steps)?;
         }
-        let ids: Vec<PhotoId> = changed.iter().map(|(p, _)| p.id).collect();
+        // Only what search reads as text is indexed again: a rating, flag,
+        // label or date leaves the photo's entry as it was.
+        let ids: Vec<PhotoId> = changed
+            .iter()
+            .filter(|(_, changes)| changes.iter().any(|(a, _, _)| search_index::indexes(*a)))
+            .map(|(p, _)| p.id)
+            .collect();
         search_index::reindex(&tx, &ids)?;
         tx.commit()?;
         report.operation = Some(operation);

@@ -753,7 +753,14 @@ pub(super) fn perform_within(
                 .iter()
                 .position(|s| !matches!(s, Step::Photo { photo: p, .. } if p == photo))
                 .map_or(steps.len(), |n| at + n);
-            touched.insert(*photo);
+            // Only what search reads as text is indexed again: a rating,
+            // flag, label or date leaves the photo's entry as it was.
+            let indexed = steps[at..end].iter().any(
+                |s| matches!(s, Step::Photo { attribute, .. } if search_index::indexes(*attribute)),
+            );
+            if indexed {
+                touched.insert(*photo);
+            }
             (end, apply_to_photo(tx, tree, *photo, &steps[at..end])?)
         } else {
             apply(tx, tree, &steps[at], &mut touched)?;

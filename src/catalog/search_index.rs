@@ -11,7 +11,20 @@ use rusqlite::{Connection, ToSql};
 
 use super::Result;
 use super::keywords::{self, KeywordTree};
-use crate::photo::PhotoId;
+use crate::photo::{Attribute, Field, PhotoId};
+
+/// Whether a photo's entry in the index holds this attribute's text (its
+/// keywords are read from its links to the keyword tree).
+pub fn indexes(attribute: Attribute) -> bool {
+    match attribute {
+        Attribute::Field(field) => !matches!(
+            field,
+            Field::CountryCode | Field::DateCreated | Field::DigitalSourceType
+        ),
+        Attribute::Note => true,
+        Attribute::Rating | Attribute::Flag | Attribute::Label => false,
+    }
+}
 
 /// Recomputes the index rows of the given photos.
 pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {

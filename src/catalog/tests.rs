@@ -535,6 +535,67 @@ fn optimizing_merges_the_search_index_and_finds_the_same() {
     assert!(after < bytes, "{after} bytes of index, before {bytes}");
 }
 
+/// A rating, flag, colour label or depicted date is not in the full-text
+/// index, so changing one (and undoing it) leaves the index as it was; a
+/// caption is indexed again at once.
+#[test]
+fn only_changes_of_text_search_reads_write_the_search_index() {
+    use crate::photo::Attribute;
+    use serde_json::Value;
+
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let id = cat
+        .store(&record("/archive/dormitory.jpg", "h1"))
+        .unwrap()
+        .id();
+    let index = |cat: &Catalogue| -> (i64, i64) {
+        cat.conn
+            .query_row(
+                "SELECT count(*), sum(length(block)) FROM photo_fts_data",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap()
+    };
+    let before = index(&cat);
+    for (attribute, value) in [
+        (Attribute::Rating, Value::from(4)),
+        (Attribute::Flag, Value::from("pick")),
+        (Attribute::Label, Value::from("red")),
+        (Attribute::Field(Field::DateCreated), Value::from("1991-06")),
+    ] {
+        cat.edit(&[id], &[Edit::Set(attribute, value)], "edit", false)
+            .unwrap();
+        assert_eq!(index(&cat), before, "{attribute:?} wrote the search index");
+    }
+    cat.undo().unwrap();
+    assert_eq!(index(&cat), before, "undoing a date wrote the search index");
+    assert_eq!(
+        cat.search_text("rating:4 flag:pick", SortKey::Imported, None)
+            .unwrap()
+            .len(),
+        1
+    );
+
+    cat.edit(
+        &[id],
+        &[Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from("Ložnice v kasárnách"),
+        )],
+        "edit",
+        false,
+    )
+    .unwrap();
+    assert_ne!(index(&cat), before);
+    assert_eq!(
+        cat.search_text("loznice", SortKey::Imported, None)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
 #[test]
 fn a_keyword_thousands_of_levels_deep_keeps_every_level_and_walks_without_recursion() {
     let mut cat = Catalogue::open_in_memory().unwrap();
