@@ -1144,6 +1144,39 @@ error-name-needed = { $what ->
    *[set] sada musí mít název
 }
 error-query-does-not-parse = dotazu nelze porozumět na pozici { $position }: { $reason }
+error-query-quote-not-closed = tyto uvozovky se nikde neuzavírají
+error-query-empty-quotes = prázdné uvozovky
+error-query-unmatched-close = „)“ bez „(“ před ní
+error-query-open-not-closed = „(“ se nikde neuzavírá
+error-query-unexpected-text = nečekaný text
+error-query-or-needs-after = za OR musí něco následovat
+error-query-or-needs-before = před OR musí něco být
+error-query-or-or = dvakrát OR za sebou
+error-query-nothing-to-exclude = za „-“ musí následovat, co se má vyloučit
+error-query-ends-too-early = dotaz končí předčasně
+error-query-too-deep = závorky a „-“ jsou vnořené hlouběji, než dovoluje mez { $limit } { $limit ->
+    [one] úrovně
+   *[other] úrovní
+}
+error-query-no-words = „{ $term }“ nemá žádná písmena ani číslice, podle kterých by šlo hledat; vynechte to, nebo hledejte slova
+error-query-needs-value = za „{ $field }:“ chybí hodnota
+error-query-unknown-field = neznámé pole „{ $field }:“ (pole jsou { $fields })
+error-query-not-a-date = „{ $value }“ není datum (pište 1991, 1991-06 nebo 1991-06-21)
+error-query-range-without-ends = rozmezí dat potřebuje aspoň jeden konec
+error-query-range-backwards = rozmezí { $range } končí dřív, než začíná
+error-query-bad-rating = hodnocení je 0 až 5, případně za >=, >, <=, < nebo =; ne „{ $value }“
+error-query-bad-flag = příznak je pick, reject nebo none, ne „{ $value }“
+error-query-bad-label = barevný štítek je red, yellow, green, blue, purple nebo none, ne „{ $value }“
+error-query-bad-property = za „{ $field }:“ patří jedno z { $names }, ne „{ $value }“
+error-query-not-descriptive = za „{ $field }:“ patří popisné pole (caption, date, city, person, …), ne „{ $value }“
+error-query-bad-certainty = jistota je certain, probable nebo possible, ne „{ $value }“
+error-query-bad-status = stav je missing nebo warning, ne „{ $value }“
+error-sort-unknown = řazení „{ $name }“ neexistuje; řaďte podle { $names } (úvodní - obrací pořadí)
+error-search-no-words = „{ $term }“ nemá žádná písmena ani číslice, podle kterých by šlo hledat
+error-cites-no-words = v cites:{ $words } nejsou žádná slova, podle kterých by šlo hledat v pramenech
+error-saved-search-loop = uložené hledání „{ $name }“ odkazuje přes jiná uložená hledání samo na sebe
+error-saved-search-does-not-parse = uloženému hledání „{ $name }“ nelze porozumět na pozici { $position }: { $reason }
+error-set-order-needs-set = řazení podle pořadí v sadě potřebuje filtr set: s názvem výstavní sady
 error-no-such-set = výstavní sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hledání „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hledání, ne výstavní sada

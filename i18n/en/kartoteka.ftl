@@ -1008,6 +1008,39 @@ error-name-needed = { $what ->
    *[set] a set needs a name
 }
 error-query-does-not-parse = the query does not parse at position { $position }: { $reason }
+error-query-quote-not-closed = this quote is never closed
+error-query-empty-quotes = empty quotes
+error-query-unmatched-close = “)” with no “(” before it
+error-query-open-not-closed = “(” is never closed
+error-query-unexpected-text = unexpected text
+error-query-or-needs-after = OR needs something after it
+error-query-or-needs-before = OR needs something before it
+error-query-or-or = OR twice in a row
+error-query-nothing-to-exclude = “-” must be followed by what to exclude
+error-query-ends-too-early = the query ends too early
+error-query-too-deep = parentheses and “-” nest deeper than { $limit } { $limit ->
+    [one] level
+   *[other] levels
+}
+error-query-no-words = “{ $term }” has no letters or digits to search for; leave it out, or search for words
+error-query-needs-value = “{ $field }:” needs a value
+error-query-unknown-field = unknown field “{ $field }:” (fields are { $fields })
+error-query-not-a-date = “{ $value }” is not a date (write 1991, 1991-06 or 1991-06-21)
+error-query-range-without-ends = a date range needs at least one end
+error-query-range-backwards = the range { $range } ends before it starts
+error-query-bad-rating = a rating is 0 to 5, optionally after >=, >, <=, < or =; not “{ $value }”
+error-query-bad-flag = a flag is pick, reject or none, not “{ $value }”
+error-query-bad-label = a label is red, yellow, green, blue, purple or none, not “{ $value }”
+error-query-bad-property = “{ $field }:” takes one of { $names }, not “{ $value }”
+error-query-not-descriptive = “{ $field }:” takes a descriptive field (caption, date, city, person, …), not “{ $value }”
+error-query-bad-certainty = certainty is certain, probable or possible, not “{ $value }”
+error-query-bad-status = status is missing or warning, not “{ $value }”
+error-sort-unknown = no sort order named “{ $name }”; sort by { $names } (a leading - reverses)
+error-search-no-words = “{ $term }” has no letters or digits to search for
+error-cites-no-words = cites:{ $words } has no words to look for in the sources
+error-saved-search-loop = the saved search “{ $name }” refers to itself through other saved searches
+error-saved-search-does-not-parse = the saved search “{ $name }” does not parse at position { $position }: { $reason }
+error-set-order-needs-set = sorting by set order needs a set: filter naming an exhibition set
 error-no-such-set = no exhibition set named “{ $set }”
 error-no-such-set-or-search = no set or saved search named “{ $set }”
 error-search-not-set = “{ $set }” is a saved search, not an exhibition set

@@ -1144,6 +1144,39 @@ error-name-needed = { $what ->
    *[set] sada musí mať názov
 }
 error-query-does-not-parse = dopytu nemožno porozumieť na pozícii { $position }: { $reason }
+error-query-quote-not-closed = tieto úvodzovky sa nikde neuzatvárajú
+error-query-empty-quotes = prázdne úvodzovky
+error-query-unmatched-close = „)“ bez „(“ pred ňou
+error-query-open-not-closed = „(“ sa nikde neuzatvára
+error-query-unexpected-text = neočakávaný text
+error-query-or-needs-after = za OR musí niečo nasledovať
+error-query-or-needs-before = pred OR musí niečo byť
+error-query-or-or = dvakrát OR za sebou
+error-query-nothing-to-exclude = za „-“ musí nasledovať, čo sa má vylúčiť
+error-query-ends-too-early = dopyt sa končí predčasne
+error-query-too-deep = zátvorky a „-“ sú vnorené hlbšie, než dovoľuje hranica { $limit } { $limit ->
+    [one] úrovne
+   *[other] úrovní
+}
+error-query-no-words = „{ $term }“ nemá žiadne písmená ani číslice, podľa ktorých by sa dalo hľadať; vynechajte to, alebo hľadajte slová
+error-query-needs-value = za „{ $field }:“ chýba hodnota
+error-query-unknown-field = neznáme pole „{ $field }:“ (polia sú { $fields })
+error-query-not-a-date = „{ $value }“ nie je dátum (píšte 1991, 1991-06 alebo 1991-06-21)
+error-query-range-without-ends = rozpätie dátumov potrebuje aspoň jeden koniec
+error-query-range-backwards = rozpätie { $range } sa končí skôr, než sa začína
+error-query-bad-rating = hodnotenie je 0 až 5, prípadne za >=, >, <=, < alebo =; nie „{ $value }“
+error-query-bad-flag = príznak je pick, reject alebo none, nie „{ $value }“
+error-query-bad-label = farebný štítok je red, yellow, green, blue, purple alebo none, nie „{ $value }“
+error-query-bad-property = za „{ $field }:“ patrí jedno z { $names }, nie „{ $value }“
+error-query-not-descriptive = za „{ $field }:“ patrí popisné pole (caption, date, city, person, …), nie „{ $value }“
+error-query-bad-certainty = istota je certain, probable alebo possible, nie „{ $value }“
+error-query-bad-status = stav je missing alebo warning, nie „{ $value }“
+error-sort-unknown = radenie „{ $name }“ neexistuje; raďte podľa { $names } (úvodné - obracia poradie)
+error-search-no-words = „{ $term }“ nemá žiadne písmená ani číslice, podľa ktorých by sa dalo hľadať
+error-cites-no-words = v cites:{ $words } nie sú žiadne slová, podľa ktorých by sa dalo hľadať v prameňoch
+error-saved-search-loop = uložené hľadanie „{ $name }“ odkazuje cez iné uložené hľadania samo na seba
+error-saved-search-does-not-parse = uloženému hľadaniu „{ $name }“ nemožno porozumieť na pozícii { $position }: { $reason }
+error-set-order-needs-set = radenie podľa poradia v sade potrebuje filter set: s názvom výstavnej sady
 error-no-such-set = výstavná sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hľadanie „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hľadanie, nie výstavná sada

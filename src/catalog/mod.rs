@@ -44,7 +44,7 @@ pub use self::invalid::{DateOf, Expected, Invalid, Named, Record, Threads};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
-pub use self::query::{Facets, Hit, SearchError, Sort, SortKey};
+pub use self::query::{Facets, Hit, QueryRefused, SearchError, Sort, SortKey};
 pub use self::sets::{SetInfo, SetItem, Template};
 pub use self::thumbnails::ThumbnailStore;
 use crate::photo::{Field, PhotoId};

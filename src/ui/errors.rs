@@ -12,13 +12,14 @@ use std::path::Path;
 use rusqlite::ErrorCode;
 
 use crate::catalog::backup::BackupError;
-use crate::catalog::{CatalogError, Invalid, SearchError};
+use crate::catalog::{CatalogError, Invalid, QueryRefused, SearchError};
 use crate::export::ExportError;
 use crate::export::csl::{CslFileError, CslFileReason};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
 use crate::interop::InteropError;
 use crate::photo::Attribute;
+use crate::search::QueryProblem;
 use crate::tr;
 use crate::ui::i18n;
 use crate::ui::words;
@@ -157,7 +158,7 @@ impl Said for Invalid {
             Invalid::QueryDoesNotParse(e) => tr!(
                 "error-query-does-not-parse",
                 position = e.position,
-                reason = other(&e.message)
+                reason = query_problem(&e.problem)
             ),
             Invalid::NoSuchSet { name } => tr!("error-no-such-set", set = name.as_str()),
             Invalid::NoSuchSetOrSearch { name } => {
@@ -334,11 +335,87 @@ fn bytes(n: usize) -> String {
     }
 }
 
+/// Why a query does not parse, in the window's language. The query
+/// language's own words (`OR`, `pick`, `caption:`) stay as typed.
+fn query_problem(problem: &QueryProblem) -> String {
+    match problem {
+        QueryProblem::QuoteNotClosed => tr!("error-query-quote-not-closed"),
+        QueryProblem::EmptyQuotes => tr!("error-query-empty-quotes"),
+        QueryProblem::UnmatchedClose => tr!("error-query-unmatched-close"),
+        QueryProblem::OpenNotClosed => tr!("error-query-open-not-closed"),
+        QueryProblem::UnexpectedText => tr!("error-query-unexpected-text"),
+        QueryProblem::OrNeedsAfter => tr!("error-query-or-needs-after"),
+        QueryProblem::OrNeedsBefore => tr!("error-query-or-needs-before"),
+        QueryProblem::OrOr => tr!("error-query-or-or"),
+        QueryProblem::NothingToExclude => tr!("error-query-nothing-to-exclude"),
+        QueryProblem::EndsTooEarly => tr!("error-query-ends-too-early"),
+        QueryProblem::TooDeep { limit } => tr!("error-query-too-deep", limit = *limit),
+        QueryProblem::NoWords { term } => tr!("error-query-no-words", term = term.as_str()),
+        QueryProblem::NeedsValue { field } => {
+            tr!("error-query-needs-value", field = field.as_str())
+        }
+        QueryProblem::UnknownField { field } => tr!(
+            "error-query-unknown-field",
+            field = field.as_str(),
+            fields = crate::search::FIELDS.join(", ")
+        ),
+        QueryProblem::NotADate(e) => tr!("error-query-not-a-date", value = e.value.as_str()),
+        QueryProblem::RangeWithoutEnds => tr!("error-query-range-without-ends"),
+        QueryProblem::RangeBackwards { range } => {
+            tr!("error-query-range-backwards", range = range.as_str())
+        }
+        QueryProblem::BadRating { value } => tr!("error-query-bad-rating", value = value.as_str()),
+        QueryProblem::BadFlag { value } => tr!("error-query-bad-flag", value = value.as_str()),
+        QueryProblem::BadLabel { value } => tr!("error-query-bad-label", value = value.as_str()),
+        QueryProblem::BadProperty { field, value } => tr!(
+            "error-query-bad-property",
+            field = field.as_str(),
+            names = crate::search::Property::names(),
+            value = value.as_str()
+        ),
+        QueryProblem::NotDescriptive { field, value } => tr!(
+            "error-query-not-descriptive",
+            field = field.as_str(),
+            value = value.as_str()
+        ),
+        QueryProblem::BadCertainty { value } => {
+            tr!("error-query-bad-certainty", value = value.as_str())
+        }
+        QueryProblem::BadStatus { value } => tr!("error-query-bad-status", value = value.as_str()),
+    }
+}
+
+/// Why a query that parses cannot run, in the window's language.
+fn query_refused(refused: &QueryRefused) -> String {
+    match refused {
+        QueryRefused::NoSuchSort { name } => tr!(
+            "error-sort-unknown",
+            name = name.as_str(),
+            names = crate::catalog::SortKey::names()
+        ),
+        QueryRefused::NoWords { term } => tr!("error-search-no-words", term = term.as_str()),
+        QueryRefused::CitesNoWords { words } => tr!("error-cites-no-words", words = words.as_str()),
+        QueryRefused::NoSuchSetOrSearch { name } => {
+            tr!("error-no-such-set-or-search", set = name.as_str())
+        }
+        QueryRefused::SavedSearchLoop { name } => {
+            tr!("error-saved-search-loop", name = name.as_str())
+        }
+        QueryRefused::SavedSearchDoesNotParse { name, error } => tr!(
+            "error-saved-search-does-not-parse",
+            name = name.as_str(),
+            position = error.position,
+            reason = query_problem(&error.problem)
+        ),
+        QueryRefused::SetOrderNeedsSet => tr!("error-set-order-needs-set"),
+    }
+}
+
 impl Said for SearchError {
     fn said(&self, file: &Path) -> String {
         match self {
             SearchError::Parse(e) => Invalid::QueryDoesNotParse(e.clone()).said(file),
-            SearchError::Query(_) => other(self),
+            SearchError::Query(refused) => query_refused(refused),
             SearchError::Catalogue(e) => e.said(file),
         }
     }
@@ -481,7 +558,7 @@ impl Said for BackupError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Catalogue, DateOf, Expected, Named, Record, Threads};
+    use crate::catalog::{Catalogue, DateOf, Expected, Named, Record, SortKey, Threads};
     use crate::files::FileKind;
     use crate::photo::{Field, PhotoId};
     use crate::ui::i18n::{Language, Shared};
@@ -631,10 +708,145 @@ mod tests {
         ]
     }
 
+    /// Queries the parser refuses, one for each reason it has, and the
+    /// reasons no query reaches (kept for queries built in code).
+    fn every_query_problem() -> Vec<crate::search::QueryError> {
+        let mut problems: Vec<_> = [
+            "Kyndrová \"poslední vlak",
+            "vojáci \"\"",
+            "milovice)",
+            "(milovice",
+            "vojáci OR",
+            "OR vojáci",
+            "vojáci OR OR sovětští",
+            "-OR vojáci",
+            &format!("{}x", "(".repeat(100)),
+            "—",
+            "title:",
+            "captoin:odsun",
+            "date:1991-13",
+            "date:..",
+            "date:1992..1990",
+            "rating:7",
+            "flag:maybe",
+            "label:pink",
+            "has:colour",
+            "disputed:rating",
+            "certainty:sure",
+            "status:gone",
+        ]
+        .iter()
+        .map(|q| crate::search::parse(q).unwrap_err())
+        .collect();
+        for problem in [QueryProblem::UnexpectedText, QueryProblem::EndsTooEarly] {
+            problems.push(crate::search::QueryError {
+                position: 1,
+                problem,
+            });
+        }
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 24];
+        for e in &problems {
+            seen[match e.problem {
+                QueryProblem::QuoteNotClosed => 0,
+                QueryProblem::EmptyQuotes => 1,
+                QueryProblem::UnmatchedClose => 2,
+                QueryProblem::OpenNotClosed => 3,
+                QueryProblem::UnexpectedText => 4,
+                QueryProblem::OrNeedsAfter => 5,
+                QueryProblem::OrNeedsBefore => 6,
+                QueryProblem::OrOr => 7,
+                QueryProblem::NothingToExclude => 8,
+                QueryProblem::EndsTooEarly => 9,
+                QueryProblem::TooDeep { .. } => 10,
+                QueryProblem::NoWords { .. } => 11,
+                QueryProblem::NeedsValue { .. } => 12,
+                QueryProblem::UnknownField { .. } => 13,
+                QueryProblem::NotADate(_) => 14,
+                QueryProblem::RangeWithoutEnds => 15,
+                QueryProblem::RangeBackwards { .. } => 16,
+                QueryProblem::BadRating { .. } => 17,
+                QueryProblem::BadFlag { .. } => 18,
+                QueryProblem::BadLabel { .. } => 19,
+                QueryProblem::BadProperty { .. } => 20,
+                QueryProblem::NotDescriptive { .. } => 21,
+                QueryProblem::BadCertainty { .. } => 22,
+                QueryProblem::BadStatus { .. } => 23,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        problems
+    }
+
+    /// Every reason a query that parses does not run: from the catalogue
+    /// where a search reaches it, built here where only code can.
+    fn every_query_refusal() -> Vec<QueryRefused> {
+        let catalogue = Catalogue::open_in_memory().unwrap();
+        let refused = |e: SearchError| match e {
+            SearchError::Query(r) => r,
+            other => panic!("{other}"),
+        };
+        let refusals = vec![
+            refused(crate::catalog::Sort::parse("barva").unwrap_err()),
+            QueryRefused::NoWords { term: "—".into() },
+            refused(
+                catalogue
+                    .search_text("cites:…", SortKey::FileName, None)
+                    .unwrap_err(),
+            ),
+            refused(
+                catalogue
+                    .search_text("set:Odsun", SortKey::FileName, None)
+                    .unwrap_err(),
+            ),
+            QueryRefused::SavedSearchLoop {
+                name: "Bez popisku".into(),
+            },
+            QueryRefused::SavedSearchDoesNotParse {
+                name: "Bez popisku".into(),
+                error: crate::search::parse("(milovice").unwrap_err(),
+            },
+            refused(
+                catalogue
+                    .search_text(
+                        "milovice",
+                        crate::catalog::Sort::parse("set").unwrap(),
+                        None,
+                    )
+                    .unwrap_err(),
+            ),
+        ];
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 7];
+        for r in &refusals {
+            seen[match r {
+                QueryRefused::NoSuchSort { .. } => 0,
+                QueryRefused::NoWords { .. } => 1,
+                QueryRefused::CitesNoWords { .. } => 2,
+                QueryRefused::NoSuchSetOrSearch { .. } => 3,
+                QueryRefused::SavedSearchLoop { .. } => 4,
+                QueryRefused::SavedSearchDoesNotParse { .. } => 5,
+                QueryRefused::SetOrderNeedsSet => 6,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        refusals
+    }
+
     /// Every error the window can show, said in this thread's language.
     fn everything_said() -> Vec<String> {
         let file = Path::new("/archiv/odsun.kartoteka");
         let mut said: Vec<String> = every_refusal().iter().map(|e| e.said(file)).collect();
+        said.extend(
+            every_query_problem()
+                .into_iter()
+                .map(|e| SearchError::Parse(e).said(file)),
+        );
+        said.extend(
+            every_query_refusal()
+                .into_iter()
+                .map(|r| SearchError::Query(r).said(file)),
+        );
         let catalogue = [
             CatalogError::NewerVersion { found: 9, known: 8 },
             CatalogError::NotACatalogue {
@@ -831,6 +1043,50 @@ mod tests {
         );
         // The command line keeps the catalogue's English.
         assert_eq!(missing.to_string(), "no exhibition set named \"Výstava\"");
+    }
+
+    #[test]
+    fn czech_says_why_a_query_does_not_parse_or_run() {
+        let file = Path::new("/archiv/odsun.kartoteka");
+        let catalogue = Catalogue::open_in_memory().unwrap();
+        let searched = |q: &str| {
+            catalogue
+                .search_text(q, SortKey::FileName, None)
+                .unwrap_err()
+                .said(file)
+        };
+        let czech = in_language(Language::Czech, || {
+            [
+                searched("(milovice"),
+                searched("vojáci OR"),
+                searched("Kyndrová rating:7"),
+                searched("date:1992..1990"),
+                searched("set:Odsun"),
+            ]
+        });
+        assert_eq!(
+            czech,
+            [
+                "dotazu nelze porozumět na pozici 1: „(“ se nikde neuzavírá",
+                "dotazu nelze porozumět na pozici 8: za OR musí něco následovat",
+                "dotazu nelze porozumět na pozici 17: hodnocení je 0 až 5, případně za >=, >, <=, < \
+                 nebo =; ne „7“",
+                "dotazu nelze porozumět na pozici 6: rozmezí 1992..1990 končí dřív, než začíná",
+                "sada ani uložené hledání „Odsun“ neexistuje",
+            ]
+        );
+        let deep = format!("{}x", "(".repeat(100));
+        let slovak = in_language(Language::Slovak, || searched(&deep));
+        assert_eq!(
+            slovak,
+            "dopytu nemožno porozumieť na pozícii 65: zátvorky a „-“ sú vnorené hlbšie, než \
+             dovoľuje hranica 64 úrovní"
+        );
+        // The command line keeps the parser's English.
+        assert_eq!(
+            crate::search::parse("(milovice").unwrap_err().to_string(),
+            "position 1: '(' is never closed"
+        );
     }
 
     #[test]
