@@ -1177,6 +1177,38 @@ error-cites-no-words = v cites:{ $words } nejsou žádná slova, podle kterých 
 error-saved-search-loop = uložené hledání „{ $name }“ odkazuje přes jiná uložená hledání samo na sebe
 error-saved-search-does-not-parse = uloženému hledání „{ $name }“ nelze porozumět na pozici { $position }: { $reason }
 error-set-order-needs-set = řazení podle pořadí v sadě potřebuje filtr set: s názvem výstavní sady
+error-import-system = { $kind ->
+    [not-found] soubor ani složka neexistuje
+    [permission-denied] přístup odepřen
+    [is-a-folder] je to složka
+    [cut-short] soubor končí předčasně
+    [out-of-memory] nedostatek paměti
+   *[other] { $detail }
+}
+error-import-unreadable = nelze přečíst: { $reason }
+error-import-link-loop = symbolický odkaz vede zpět do { $folder }
+error-import-not-a-photo-file = je { $kind }, ne soubor s fotografií; nebyl přečten
+error-import-not-a-file = je { $kind }, ne obyčejný soubor; nebyl přečten
+error-import-empty = je prázdný (0 bajtů)
+error-import-not-an-image = není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
+error-import-unsupported = je ve formátu { $format }, který Kartotéka nečte
+error-import-damaged = je poškozený: { $damage }
+error-import-too-large = má { $size }, víc než { $limit }, které Kartotéka přečte
+error-import-too-many-pixels = udává { $width } × { $height } pixelů, víc než { $limit } { $limit ->
+    [one] megapixel
+    [few] megapixely
+   *[other] megapixelů
+}, které Kartotéka dekóduje
+error-import-too-many-scans = je progresivní JPEG s více než { $limit } průchody (scans); takový Kartotéka nedekóduje (skutečné jich mívají kolem deseti)
+error-damage-structure = struktura souboru { $format } je porušená: { $detail }
+error-damage-tiff = struktura souboru TIFF je porušená: { $detail }
+error-damage-png-without-header = PNG nezačíná blokem IHDR
+error-damage-png-cut-short = PNG je useknutý ještě před hlavičkou
+error-damage-jxl-header = hlavičku JPEG XL nelze přečíst: { $detail }
+error-damage-jxl-cut-short = hlavička JPEG XL je useknutá nebo příliš velká
+error-damage-no-image-size = nepodařilo se zjistit rozměry obrazu
+error-damage-pixels = obrazová data nelze dekódovat: { $detail }
+error-damage-thumbnail = náhled nelze zakódovat: { $detail }
 error-no-such-set = výstavní sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hledání „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hledání, ne výstavní sada

@@ -1041,6 +1041,37 @@ error-cites-no-words = cites:{ $words } has no words to look for in the sources
 error-saved-search-loop = the saved search “{ $name }” refers to itself through other saved searches
 error-saved-search-does-not-parse = the saved search “{ $name }” does not parse at position { $position }: { $reason }
 error-set-order-needs-set = sorting by set order needs a set: filter naming an exhibition set
+error-import-system = { $kind ->
+    [not-found] no such file or folder
+    [permission-denied] permission denied
+    [is-a-folder] is a folder
+    [cut-short] the file ends too early
+    [out-of-memory] not enough memory
+   *[other] { $detail }
+}
+error-import-unreadable = could not be read: { $reason }
+error-import-link-loop = a symbolic link loops back to { $folder }
+error-import-not-a-photo-file = is { $kind }, not a photo file; it was not read
+error-import-not-a-file = is { $kind }, not a regular file; it was not read
+error-import-empty = is empty (0 bytes)
+error-import-not-an-image = is not in an image format Kartoteka reads (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, camera raw)
+error-import-unsupported = is in { $format }, a format Kartoteka does not read
+error-import-damaged = is damaged: { $damage }
+error-import-too-large = is { $size }, more than the { $limit } Kartoteka reads
+error-import-too-many-pixels = declares { $width } × { $height } pixels, more than the { $limit } { $limit ->
+    [one] megapixel
+   *[other] megapixels
+} Kartoteka decodes
+error-import-too-many-scans = is a progressive JPEG of more than { $limit } scans, which Kartoteka does not decode (real ones have about ten)
+error-damage-structure = the { $format } structure is broken: { $detail }
+error-damage-tiff = the TIFF structure is broken: { $detail }
+error-damage-png-without-header = the PNG does not start with an IHDR chunk
+error-damage-png-cut-short = the PNG is cut short before its header
+error-damage-jxl-header = the JPEG XL header could not be read: { $detail }
+error-damage-jxl-cut-short = the JPEG XL header is cut short or too large
+error-damage-no-image-size = no image size could be read
+error-damage-pixels = the pixels could not be decoded: { $detail }
+error-damage-thumbnail = the thumbnail could not be encoded: { $detail }
 error-no-such-set = no exhibition set named “{ $set }”
 error-no-such-set-or-search = no set or saved search named “{ $set }”
 error-search-not-set = “{ $set }” is a saved search, not an exhibition set

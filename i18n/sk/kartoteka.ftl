@@ -1177,6 +1177,38 @@ error-cites-no-words = v cites:{ $words } nie sú žiadne slová, podľa ktorýc
 error-saved-search-loop = uložené hľadanie „{ $name }“ odkazuje cez iné uložené hľadania samo na seba
 error-saved-search-does-not-parse = uloženému hľadaniu „{ $name }“ nemožno porozumieť na pozícii { $position }: { $reason }
 error-set-order-needs-set = radenie podľa poradia v sade potrebuje filter set: s názvom výstavnej sady
+error-import-system = { $kind ->
+    [not-found] súbor ani priečinok neexistuje
+    [permission-denied] prístup zamietnutý
+    [is-a-folder] je to priečinok
+    [cut-short] súbor sa končí predčasne
+    [out-of-memory] nedostatok pamäte
+   *[other] { $detail }
+}
+error-import-unreadable = nemožno prečítať: { $reason }
+error-import-link-loop = symbolický odkaz vedie späť do { $folder }
+error-import-not-a-photo-file = je { $kind }, nie súbor s fotografiou; nebol prečítaný
+error-import-not-a-file = je { $kind }, nie obyčajný súbor; nebol prečítaný
+error-import-empty = je prázdny (0 bajtov)
+error-import-not-an-image = nie je v obrazovom formáte, ktorý Kartotéka číta (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
+error-import-unsupported = je vo formáte { $format }, ktorý Kartotéka nečíta
+error-import-damaged = je poškodený: { $damage }
+error-import-too-large = má { $size }, viac než { $limit }, ktoré Kartotéka prečíta
+error-import-too-many-pixels = udáva { $width } × { $height } pixelov, viac než { $limit } { $limit ->
+    [one] megapixel
+    [few] megapixely
+   *[other] megapixelov
+}, ktoré Kartotéka dekóduje
+error-import-too-many-scans = je progresívny JPEG s viac než { $limit } prechodmi (scans); taký Kartotéka nedekóduje (skutočné ich mávajú okolo desať)
+error-damage-structure = štruktúra súboru { $format } je porušená: { $detail }
+error-damage-tiff = štruktúra súboru TIFF je porušená: { $detail }
+error-damage-png-without-header = PNG sa nezačína blokom IHDR
+error-damage-png-cut-short = PNG je odseknutý ešte pred hlavičkou
+error-damage-jxl-header = hlavičku JPEG XL nemožno prečítať: { $detail }
+error-damage-jxl-cut-short = hlavička JPEG XL je odseknutá alebo príliš veľká
+error-damage-no-image-size = nepodarilo sa zistiť rozmery obrazu
+error-damage-pixels = obrazové dáta nemožno dekódovať: { $detail }
+error-damage-thumbnail = náhľad nemožno zakódovať: { $detail }
 error-no-such-set = výstavná sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hľadanie „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hľadanie, nie výstavná sada

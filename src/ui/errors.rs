@@ -17,6 +17,9 @@ use crate::export::ExportError;
 use crate::export::csl::{CslFileError, CslFileReason};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
+use crate::ingest::import::NotImported;
+use crate::ingest::scan::ScanProblem;
+use crate::ingest::{Damage, ReadError, Refusal, SystemError};
 use crate::interop::InteropError;
 use crate::photo::Attribute;
 use crate::search::QueryProblem;
@@ -417,6 +420,92 @@ impl Said for SearchError {
             SearchError::Parse(e) => Invalid::QueryDoesNotParse(e.clone()).said(file),
             SearchError::Query(refused) => query_refused(refused),
             SearchError::Catalogue(e) => e.said(file),
+        }
+    }
+}
+
+/// Why a file was not imported, in the window's language and without the
+/// file, which the import-errors window shows beside it. What the container
+/// readers and decoders say of the damage stays theirs, marked as English.
+pub fn not_imported(reason: &NotImported) -> String {
+    match reason {
+        NotImported::Scan(ScanProblem::NotReached(e)) => system(e),
+        NotImported::Scan(ScanProblem::LinkLoop(folder)) => {
+            tr!("error-import-link-loop", folder = shown(folder))
+        }
+        NotImported::Scan(ScanProblem::NotAPhotoFile(kind)) => tr!(
+            "error-import-not-a-photo-file",
+            kind = words::file_kind(*kind)
+        ),
+        NotImported::Scan(ScanProblem::Walk(detail)) => other(detail),
+        NotImported::Read(e) => match e {
+            ReadError::Io(e) => tr!("error-import-unreadable", reason = system(e)),
+            ReadError::NotAFile(kind) => {
+                tr!("error-import-not-a-file", kind = words::file_kind(*kind))
+            }
+            ReadError::Empty => tr!("error-import-empty"),
+            ReadError::NotAnImage => tr!("error-import-not-an-image"),
+            ReadError::Unsupported(format) => tr!("error-import-unsupported", format = *format),
+            ReadError::Damaged(damage) => {
+                tr!("error-import-damaged", damage = damaged(damage))
+            }
+            ReadError::Refused(Refusal::FileTooLarge { size, limit }) => tr!(
+                "error-import-too-large",
+                size = bytes(*size as usize),
+                limit = bytes(*limit as usize)
+            ),
+            ReadError::Refused(Refusal::TooManyPixels {
+                width,
+                height,
+                limit,
+            }) => tr!(
+                "error-import-too-many-pixels",
+                width = *width,
+                height = *height,
+                limit = *limit
+            ),
+            ReadError::Refused(Refusal::TooManyScans) => tr!(
+                "error-import-too-many-scans",
+                limit = crate::limits::MAX_JPEG_SCANS
+            ),
+        },
+    }
+}
+
+/// A system error met while importing, by its kind; what no kind covers
+/// keeps the system's words, marked as English.
+fn system(e: &SystemError) -> String {
+    let kind = match e.kind {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::IsADirectory => "is-a-folder",
+        ErrorKind::UnexpectedEof => "cut-short",
+        ErrorKind::OutOfMemory => "out-of-memory",
+        _ => "other",
+    };
+    tr!(
+        "error-import-system",
+        kind = kind,
+        detail = other(&e.message)
+    )
+}
+
+fn damaged(damage: &Damage) -> String {
+    match damage {
+        Damage::Structure { format, detail } => tr!(
+            "error-damage-structure",
+            format = *format,
+            detail = other(detail)
+        ),
+        Damage::TiffStructure { detail } => tr!("error-damage-tiff", detail = other(detail)),
+        Damage::PngWithoutHeader => tr!("error-damage-png-without-header"),
+        Damage::PngCutShort => tr!("error-damage-png-cut-short"),
+        Damage::JxlHeader { detail } => tr!("error-damage-jxl-header", detail = other(detail)),
+        Damage::JxlHeaderCutShort => tr!("error-damage-jxl-cut-short"),
+        Damage::NoImageSize => tr!("error-damage-no-image-size"),
+        Damage::Pixels { detail } => tr!("error-damage-pixels", detail = other(detail)),
+        Damage::ThumbnailNotEncoded { detail } => {
+            tr!("error-damage-thumbnail", detail = other(detail))
         }
     }
 }
@@ -833,6 +922,127 @@ mod tests {
         refusals
     }
 
+    /// Every reason a file is not imported: the real import of broken
+    /// files where one gives it, built here where only a rare file does.
+    fn every_import_failure() -> Vec<NotImported> {
+        let system = |kind| SystemError {
+            kind,
+            message: "Input/output error (os error 5)".into(),
+        };
+        let detail = || "Memory limit exceeded".to_owned();
+        let mut reasons: Vec<NotImported> = imported_badly()
+            .into_iter()
+            .map(|(_, reason)| reason)
+            .collect();
+        reasons.extend([
+            ScanProblem::LinkLoop("/archiv".into()).into(),
+            ScanProblem::NotAPhotoFile(FileKind::Fifo).into(),
+            ScanProblem::Walk("walk stopped".into()).into(),
+            ScanProblem::NotReached(system(ErrorKind::PermissionDenied)).into(),
+            ReadError::Io(system(ErrorKind::Other)).into(),
+            ReadError::Io(system(ErrorKind::NotFound)).into(),
+            ReadError::Io(system(ErrorKind::IsADirectory)).into(),
+            ReadError::Io(system(ErrorKind::UnexpectedEof)).into(),
+            ReadError::Io(system(ErrorKind::OutOfMemory)).into(),
+            ReadError::NotAFile(FileKind::CharDevice).into(),
+        ]);
+        let damage = [
+            Damage::Structure {
+                format: "JPEG XL",
+                detail: "box runs past the end".into(),
+            },
+            Damage::TiffStructure {
+                detail: "offset past the end".into(),
+            },
+            Damage::PngWithoutHeader,
+            Damage::JxlHeader { detail: detail() },
+            Damage::JxlHeaderCutShort,
+            Damage::NoImageSize,
+            Damage::ThumbnailNotEncoded { detail: detail() },
+        ];
+        reasons.extend(damage.map(|d| ReadError::Damaged(d).into()));
+        let refused = [
+            Refusal::FileTooLarge {
+                size: 3 << 30,
+                limit: 1 << 30,
+            },
+            Refusal::TooManyPixels {
+                width: 60_000,
+                height: 60_000,
+                limit: 250,
+            },
+            Refusal::TooManyScans,
+        ];
+        reasons.extend(refused.map(|r| ReadError::Refused(r).into()));
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 19];
+        for reason in &reasons {
+            seen[match reason {
+                NotImported::Scan(ScanProblem::NotReached(_)) => 0,
+                NotImported::Scan(ScanProblem::LinkLoop(_)) => 1,
+                NotImported::Scan(ScanProblem::NotAPhotoFile(_)) => 2,
+                NotImported::Scan(ScanProblem::Walk(_)) => 3,
+                NotImported::Read(ReadError::Io(_)) => 4,
+                NotImported::Read(ReadError::NotAFile(_)) => 5,
+                NotImported::Read(ReadError::Empty) => 6,
+                NotImported::Read(ReadError::NotAnImage) => 7,
+                NotImported::Read(ReadError::Unsupported(_)) => 8,
+                NotImported::Read(ReadError::Damaged(d)) => match d {
+                    Damage::Structure { .. } => 9,
+                    Damage::TiffStructure { .. } => 10,
+                    Damage::PngWithoutHeader => 11,
+                    Damage::PngCutShort => 12,
+                    Damage::JxlHeader { .. } => 13,
+                    Damage::JxlHeaderCutShort => 14,
+                    Damage::NoImageSize => 15,
+                    Damage::Pixels { .. } => 16,
+                    Damage::ThumbnailNotEncoded { .. } => 17,
+                },
+                NotImported::Read(ReadError::Refused(_)) => 18,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        reasons
+    }
+
+    /// What the real import says of broken files: an empty JPEG, a PNG cut
+    /// short, a TIFF whose pixels do not decode, a GIF, a text file named
+    /// like a photo, and a folder that is not there. By file name.
+    fn imported_badly() -> Vec<(String, NotImported)> {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corrupt");
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["zero-byte.jpg", "broken.png", "crash-2020-10-test.tif"] {
+            std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+        }
+        std::fs::write(dir.path().join("seznam.jpg"), "Milovice 1991\n").unwrap();
+        // A GIF in a folder is passed by as not a photo; named, it is read.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let gif = elsewhere.path().join("odsun.gif");
+        std::fs::write(&gif, b"GIF89a\x01\x00\x01\x00").unwrap();
+        let paths = [dir.path().to_owned(), dir.path().join("chybí"), gif];
+        let mut catalogue = Catalogue::open_in_memory().unwrap();
+        let summary = crate::ingest::import::import(
+            &mut catalogue,
+            None,
+            &paths,
+            &Default::default(),
+            &|_| {},
+        )
+        .unwrap();
+        let mut failed: Vec<(String, NotImported)> = summary
+            .failed
+            .into_iter()
+            .map(|f| {
+                (
+                    f.path.file_name().unwrap().to_string_lossy().into(),
+                    f.reason,
+                )
+            })
+            .collect();
+        failed.sort_by(|a, b| a.0.cmp(&b.0));
+        failed
+    }
+
     /// Every error the window can show, said in this thread's language.
     fn everything_said() -> Vec<String> {
         let file = Path::new("/archiv/odsun.kartoteka");
@@ -842,6 +1052,7 @@ mod tests {
                 .into_iter()
                 .map(|e| SearchError::Parse(e).said(file)),
         );
+        said.extend(every_import_failure().iter().map(not_imported));
         said.extend(
             every_query_refusal()
                 .into_iter()
@@ -1086,6 +1297,35 @@ mod tests {
         assert_eq!(
             crate::search::parse("(milovice").unwrap_err().to_string(),
             "position 1: '(' is never closed"
+        );
+    }
+
+    #[test]
+    fn czech_says_why_a_file_was_not_imported() {
+        let failed = imported_badly();
+        let czech = in_language(Language::Czech, || {
+            failed
+                .iter()
+                .map(|(name, reason)| format!("{name}: {}", not_imported(reason)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            czech,
+            [
+                "broken.png: je poškozený: PNG je useknutý ještě před hlavičkou",
+                "chybí: soubor ani složka neexistuje",
+                "crash-2020-10-test.tif: je poškozený: obrazová data nelze dekódovat: \
+                 Memory limit exceeded (podrobnosti jsou jen v angličtině)",
+                "odsun.gif: je ve formátu GIF, který Kartotéka nečte",
+                "seznam.jpg: není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, \
+                 JPEG XL, HEIF, raw z fotoaparátu)",
+                "zero-byte.jpg: je prázdný (0 bajtů)",
+            ]
+        );
+        // The command line keeps the importer's English.
+        assert_eq!(
+            failed[0].1.to_string(),
+            "is damaged: PNG is cut short before its header"
         );
     }
 
