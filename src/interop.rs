@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 pub use crate::catalog::LabelChange;
 use crate::catalog::{
     CatalogError, Catalogue, Change, ClaimRecord, ClaimRow, ClaimRowsReport, Edit, EditReport,
-    SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
+    RowRefused, SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
 };
 use crate::export::ExportError;
 use crate::export::claims_csv::{self, PhotoKey};
-use crate::export::csv::{Column, Problem, Profile, RowKey};
+use crate::export::csv::{Column, CsvProblem, Problem, Profile, RowKey};
 use crate::export::set::{Destination, Exported, Options};
 use crate::files::{Output, ReadFileError, WriteError};
 use crate::photo::{Photo, PhotoId};
@@ -287,15 +287,10 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: match &row.key {
-                        RowKey::Id(id) => {
-                            format!("no photo with id {id}; this row was left unchanged")
-                        }
-                        RowKey::Path(p) => format!(
-                            "no photo at {}; this row was left unchanged",
-                            crate::text::printable_path(p)
-                        ),
-                    },
+                    what: CsvProblem::Row(match &row.key {
+                        RowKey::Id(id) => RowRefused::NoSuchPhoto(*id),
+                        RowKey::Path(p) => RowRefused::NoPhotoAt(p.clone()),
+                    }),
                 });
                 continue;
             };
@@ -308,11 +303,11 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: format!(
-                        "ID {id} and File {} name two different photos ({id} and {other}); \
-                         this row was left unchanged",
-                        crate::text::printable_path(path)
-                    ),
+                    what: CsvProblem::Row(RowRefused::IdAndFileDiffer {
+                        id,
+                        file: path.clone(),
+                        other,
+                    }),
                 });
                 continue;
             }
@@ -331,14 +326,10 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: format!(
-                        "photo {id} is named by rows {}; none of them was applied",
-                        numbers
-                            .iter()
-                            .map(|n| n.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    what: CsvProblem::NamedByRows {
+                        photo: id,
+                        rows: numbers.clone(),
+                    },
                 });
                 continue;
             }
@@ -372,10 +363,10 @@ impl CsvImport {
         let sources = catalogue.sources()?;
         let mut claims = Vec::new();
         for row in rows {
-            let refuse = |message: String| Problem {
+            let refuse = |refused: RowRefused| Problem {
                 row: Some(row.number),
                 column: None,
-                message: format!("{message}; this row was left unchanged"),
+                what: CsvProblem::Row(refused),
             };
             let photo = match &row.photo {
                 PhotoKey::Id(id) => catalogue.photo(*id)?.map(|p| p.id),
@@ -383,10 +374,8 @@ impl CsvImport {
             };
             let Some(photo) = photo else {
                 problems.push(refuse(match &row.photo {
-                    PhotoKey::Id(id) => format!("no photo with id {id}"),
-                    PhotoKey::Path(p) => {
-                        format!("no photo at {}", crate::text::printable_path(p))
-                    }
+                    PhotoKey::Id(id) => RowRefused::NoSuchPhoto(*id),
+                    PhotoKey::Path(p) => RowRefused::NoPhotoAt(p.clone()),
                 }));
                 continue;
             };
@@ -394,10 +383,10 @@ impl CsvImport {
                 && let Some(other) = find_path_photo(catalogue, path, csv_dir)?
                 && other != photo
             {
-                problems.push(refuse(format!(
-                    "Photo ID {photo} and File {} name two different photos",
-                    crate::text::printable_path(path)
-                )));
+                problems.push(refuse(RowRefused::PhotoAndFileDiffer {
+                    photo,
+                    file: path.clone(),
+                }));
                 continue;
             }
             let cited_as = |s: &crate::catalog::Source, citation: &str| {
@@ -406,15 +395,15 @@ impl CsvImport {
             let source = match (row.source, &row.citation) {
                 (Some(id), citation) => match sources.iter().find(|s| s.id == id) {
                     None => {
-                        problems.push(refuse(format!("no source {id}")));
+                        problems.push(refuse(RowRefused::NoSuchSource(id)));
                         continue;
                     }
                     Some(s) if citation.as_deref().is_some_and(|c| !cited_as(s, c)) => {
-                        problems.push(refuse(format!(
-                            "Source ID {id} is “{}”, not “{}” as the Source cell says",
-                            s.record.citation,
-                            citation.as_deref().unwrap_or_default()
-                        )));
+                        problems.push(refuse(RowRefused::SourceIsAnother {
+                            id,
+                            citation: s.record.citation.clone(),
+                            cell: citation.clone().unwrap_or_default(),
+                        }));
                         continue;
                     }
                     Some(_) => Some(id),
@@ -428,17 +417,16 @@ impl CsvImport {
                     match cited[..] {
                         [id] => Some(id),
                         [] => {
-                            problems.push(refuse(format!(
-                                "no source is cited as “{citation}” (add it first, or give its \
-                                 Source ID)"
-                            )));
+                            problems.push(refuse(RowRefused::NoSourceCited {
+                                citation: citation.clone(),
+                            }));
                             continue;
                         }
                         _ => {
-                            problems.push(refuse(format!(
-                                "{} sources are cited as “{citation}”; give the Source ID",
-                                cited.len()
-                            )));
+                            problems.push(refuse(RowRefused::SourcesCited {
+                                sources: cited.len(),
+                                citation: citation.clone(),
+                            }));
                             continue;
                         }
                     }

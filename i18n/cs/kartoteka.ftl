@@ -1209,6 +1209,54 @@ error-damage-jxl-cut-short = hlavička JPEG XL je useknutá nebo příliš velk�
 error-damage-no-image-size = nepodařilo se zjistit rozměry obrazu
 error-damage-pixels = obrazová data nelze dekódovat: { $detail }
 error-damage-thumbnail = náhled nelze zakódovat: { $detail }
+error-csv-cell = řádek { $row }, sloupec { $column }: { $problem }
+error-csv-row = řádek { $row }: { $problem }
+error-csv-column = sloupec { $column }: { $problem }
+error-csv-quote-not-closed = uvozovky otevřené zde se nikde neuzavírají, takže zbytek souboru je uvnitř této buňky; tento řádek ani žádný další se nezměnil
+error-csv-text-after-quote = za uzavírací uvozovkou této buňky následuje text (uvozovka uvnitř buňky v uvozovkách se píše dvakrát); řádek zůstal beze změny
+error-csv-utf16-odd = soubor vypadá jako text v UTF-16, ale má lichý počet bajtů; nic se nenačetlo (uložte ho znovu jako UTF-8 nebo UTF-16)
+error-csv-utf16-broken = soubor je text v UTF-16 s poškozeným znakem; nic se nenačetlo
+error-csv-header-unreadable = řádek záhlaví nelze přečíst: { $problem }
+error-csv-empty = soubor je prázdný
+error-csv-unknown-column = neznámý sloupec „{ $name }“; nebere se v úvahu
+error-csv-column-twice = sloupec „{ $name }“ je v souboru { $count }krát (sloupce { $columns }); nečte se ani jeden
+error-csv-no-photo-column = chybí sloupec ID, File nebo SourceFile, podle kterého by se řádky přiřadily k fotografiím
+error-csv-no-claim-column = chybí sloupec { $column }; nic se nenačetlo
+error-csv-no-claim-photo-column = chybí sloupec Photo ID nebo File, podle kterého by se řádky přiřadily k fotografiím; nic se nenačetlo
+error-csv-cell-count = má { $cells } { $cells ->
+    [one] buňku
+    [few] buňky
+    [many] buňky
+   *[other] buněk
+}, ale záhlaví { $header }; řádek zůstal beze změny
+error-csv-no-photo-key = chybí ID fotografie i soubor, podle kterých by se řádek přiřadil; řádek zůstal beze změny
+error-csv-named-by-rows = fotografii { $photo } uvádějí řádky { $rows }; nepoužil se ani jeden
+error-csv-row-left = { $reason }; řádek zůstal beze změny
+error-row-cell-too-long = buňka má { $size }, víc než { $limit }, které Kartotéka uchová v jednom poli
+error-row-not-utf8 = není platný text v UTF-8
+error-row-not-an-id = „{ $text }“ není ID { $of ->
+    [claim] tvrzení
+    [source] pramene
+   *[photo] fotografie
+}
+error-row-not-yes-or-no = Preferred je yes nebo no, ne „{ $value }“
+error-row-no-such-photo = fotografie s ID { $photo } neexistuje
+error-row-no-photo-at = fotografie { $file } v katalogu není
+error-row-id-and-file-differ = ID { $id } a File { $file } označují dvě různé fotografie ({ $id } a { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } a File { $file } označují dvě různé fotografie
+error-row-source-is-another = Source ID { $id } je „{ $citation }“, ne „{ $cell }“, jak uvádí buňka Source
+error-row-no-source-cited = žádný pramen není citován jako „{ $citation }“ (nejdřív ho přidejte, nebo uveďte jeho Source ID)
+error-row-sources-cited = jako „{ $citation }“ { $sources ->
+    [one] je citován { $sources } pramen
+    [few] jsou citovány { $sources } prameny
+    [many] je citováno { $sources } pramene
+   *[other] je citováno { $sources } pramenů
+}; uveďte Source ID
+error-row-not-claimable = „{ $field }“ není pole, o kterém se vedou tvrzení
+error-row-rivals-preferred = řádky { $rows } všechny upřednostňují tvrzení o poli { $field } u fotografie { $photo }
+error-row-no-such-claim-on-photo = u fotografie { $photo } není tvrzení { $id } (nové tvrzení nemá Claim ID)
+error-row-claim-of-another-field = tvrzení { $id } se týká pole { $was }, ne { $field } (nové tvrzení nemá Claim ID)
+error-row-last-preferred = tvrzení { $id } je u svého pole upřednostněné; upřednostněte místo něj jiné
 error-no-such-set = výstavní sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hledání „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hledání, ne výstavní sada

@@ -1072,6 +1072,50 @@ error-damage-jxl-cut-short = the JPEG XL header is cut short or too large
 error-damage-no-image-size = no image size could be read
 error-damage-pixels = the pixels could not be decoded: { $detail }
 error-damage-thumbnail = the thumbnail could not be encoded: { $detail }
+error-csv-cell = row { $row }, column { $column }: { $problem }
+error-csv-row = row { $row }: { $problem }
+error-csv-column = column { $column }: { $problem }
+error-csv-quote-not-closed = a quote opened here is never closed, so the rest of the file is inside this cell; this row and the rest were left unchanged
+error-csv-text-after-quote = text follows the closing quote of this cell (a quote inside a quoted cell is written twice); this row was left unchanged
+error-csv-utf16-odd = the file looks like UTF-16 text but has an odd number of bytes; nothing was read (save it again as UTF-8 or UTF-16)
+error-csv-utf16-broken = the file is UTF-16 text with a broken character; nothing was read
+error-csv-header-unreadable = the header row cannot be read: { $problem }
+error-csv-empty = the file is empty
+error-csv-unknown-column = unknown column “{ $name }”; it is ignored
+error-csv-column-twice = column “{ $name }” appears { $count } times (columns { $columns }); none of them is read
+error-csv-no-photo-column = no ID, File or SourceFile column to match rows to photos
+error-csv-no-claim-column = no { $column } column; nothing was read
+error-csv-no-claim-photo-column = no Photo ID or File column to match rows to photos; nothing was read
+error-csv-cell-count = has { $cells } { $cells ->
+    [one] cell
+   *[other] cells
+} but the header has { $header }; this row was left unchanged
+error-csv-no-photo-key = no photo id or file to match; this row was left unchanged
+error-csv-named-by-rows = photo { $photo } is named by rows { $rows }; none of them was applied
+error-csv-row-left = { $reason }; this row was left unchanged
+error-row-cell-too-long = the cell is { $size }, more than the { $limit } Kartoteka keeps in one field
+error-row-not-utf8 = not valid UTF-8 text
+error-row-not-an-id = “{ $text }” is not a { $of ->
+    [claim] claim
+    [source] source
+   *[photo] photo
+} id
+error-row-not-yes-or-no = Preferred is yes or no, not “{ $value }”
+error-row-no-such-photo = no photo with id { $photo }
+error-row-no-photo-at = no photo at { $file }
+error-row-id-and-file-differ = ID { $id } and File { $file } name two different photos ({ $id } and { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } and File { $file } name two different photos
+error-row-source-is-another = Source ID { $id } is “{ $citation }”, not “{ $cell }” as the Source cell says
+error-row-no-source-cited = no source is cited as “{ $citation }” (add it first, or give its Source ID)
+error-row-sources-cited = { $sources ->
+    [one] { $sources } source is
+   *[other] { $sources } sources are
+} cited as “{ $citation }”; give the Source ID
+error-row-not-claimable = “{ $field }” is not a field claims are about
+error-row-rivals-preferred = rows { $rows } all prefer a claim on { $field } of photo { $photo }
+error-row-no-such-claim-on-photo = no claim { $id } about photo { $photo } (a new claim has no Claim ID)
+error-row-claim-of-another-field = claim { $id } is about { $was }, not { $field } (a new claim has no Claim ID)
+error-row-last-preferred = claim { $id } is the preferred one of its field; prefer another claim instead
 error-no-such-set = no exhibition set named “{ $set }”
 error-no-such-set-or-search = no set or saved search named “{ $set }”
 error-search-not-set = “{ $set }” is a saved search, not an exhibition set

@@ -1209,6 +1209,54 @@ error-damage-jxl-cut-short = hlavička JPEG XL je odseknutá alebo príliš veľ
 error-damage-no-image-size = nepodarilo sa zistiť rozmery obrazu
 error-damage-pixels = obrazové dáta nemožno dekódovať: { $detail }
 error-damage-thumbnail = náhľad nemožno zakódovať: { $detail }
+error-csv-cell = riadok { $row }, stĺpec { $column }: { $problem }
+error-csv-row = riadok { $row }: { $problem }
+error-csv-column = stĺpec { $column }: { $problem }
+error-csv-quote-not-closed = úvodzovky otvorené tu sa nikde neuzatvárajú, takže zvyšok súboru je vnútri tejto bunky; tento riadok ani žiadny ďalší sa nezmenil
+error-csv-text-after-quote = za uzatváracou úvodzovkou tejto bunky nasleduje text (úvodzovka vnútri bunky v úvodzovkách sa píše dvakrát); riadok zostal bez zmeny
+error-csv-utf16-odd = súbor vyzerá ako text v UTF-16, ale má nepárny počet bajtov; nič sa nenačítalo (uložte ho znova ako UTF-8 alebo UTF-16)
+error-csv-utf16-broken = súbor je text v UTF-16 s poškodeným znakom; nič sa nenačítalo
+error-csv-header-unreadable = riadok hlavičky nemožno prečítať: { $problem }
+error-csv-empty = súbor je prázdny
+error-csv-unknown-column = neznámy stĺpec „{ $name }“; neberie sa do úvahy
+error-csv-column-twice = stĺpec „{ $name }“ je v súbore { $count }-krát (stĺpce { $columns }); nečíta sa ani jeden
+error-csv-no-photo-column = chýba stĺpec ID, File alebo SourceFile, podľa ktorého by sa riadky priradili k fotografiám
+error-csv-no-claim-column = chýba stĺpec { $column }; nič sa nenačítalo
+error-csv-no-claim-photo-column = chýba stĺpec Photo ID alebo File, podľa ktorého by sa riadky priradili k fotografiám; nič sa nenačítalo
+error-csv-cell-count = má { $cells } { $cells ->
+    [one] bunku
+    [few] bunky
+    [many] bunky
+   *[other] buniek
+}, ale hlavička { $header }; riadok zostal bez zmeny
+error-csv-no-photo-key = chýba ID fotografie aj súbor, podľa ktorých by sa riadok priradil; riadok zostal bez zmeny
+error-csv-named-by-rows = fotografiu { $photo } uvádzajú riadky { $rows }; nepoužil sa ani jeden
+error-csv-row-left = { $reason }; riadok zostal bez zmeny
+error-row-cell-too-long = bunka má { $size }, viac než { $limit }, ktoré Kartotéka uchová v jednom poli
+error-row-not-utf8 = nie je platný text v UTF-8
+error-row-not-an-id = „{ $text }“ nie je ID { $of ->
+    [claim] tvrdenia
+    [source] prameňa
+   *[photo] fotografie
+}
+error-row-not-yes-or-no = Preferred je yes alebo no, nie „{ $value }“
+error-row-no-such-photo = fotografia s ID { $photo } neexistuje
+error-row-no-photo-at = fotografia { $file } v katalógu nie je
+error-row-id-and-file-differ = ID { $id } a File { $file } označujú dve rôzne fotografie ({ $id } a { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } a File { $file } označujú dve rôzne fotografie
+error-row-source-is-another = Source ID { $id } je „{ $citation }“, nie „{ $cell }“, ako uvádza bunka Source
+error-row-no-source-cited = žiadny prameň nie je citovaný ako „{ $citation }“ (najprv ho pridajte, alebo uveďte jeho Source ID)
+error-row-sources-cited = ako „{ $citation }“ { $sources ->
+    [one] je citovaný { $sources } prameň
+    [few] sú citované { $sources } pramene
+    [many] je citovaných { $sources } prameňa
+   *[other] je citovaných { $sources } prameňov
+}; uveďte Source ID
+error-row-not-claimable = „{ $field }“ nie je pole, o ktorom sa vedú tvrdenia
+error-row-rivals-preferred = riadky { $rows } všetky uprednostňujú tvrdenie o poli { $field } pri fotografii { $photo }
+error-row-no-such-claim-on-photo = pri fotografii { $photo } nie je tvrdenie { $id } (nové tvrdenie nemá Claim ID)
+error-row-claim-of-another-field = tvrdenie { $id } sa týka poľa { $was }, nie { $field } (nové tvrdenie nemá Claim ID)
+error-row-last-preferred = tvrdenie { $id } je pri svojom poli uprednostnené; uprednostnite namiesto neho iné
 error-no-such-set = výstavná sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hľadanie „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hľadanie, nie výstavná sada

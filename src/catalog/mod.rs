@@ -40,7 +40,7 @@ pub use self::edit::{
 pub use self::history::{
     HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step,
 };
-pub use self::invalid::{DateOf, Expected, Invalid, Named, Record, Threads};
+pub use self::invalid::{DateOf, Expected, IdOf, Invalid, Named, Record, RowRefused, Threads};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;

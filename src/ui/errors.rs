@@ -12,9 +12,10 @@ use std::path::Path;
 use rusqlite::ErrorCode;
 
 use crate::catalog::backup::BackupError;
-use crate::catalog::{CatalogError, Invalid, QueryRefused, SearchError};
+use crate::catalog::{CatalogError, IdOf, Invalid, QueryRefused, RowRefused, SearchError};
 use crate::export::ExportError;
 use crate::export::csl::{CslFileError, CslFileReason};
+use crate::export::csv::{CsvProblem, Problem};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
 use crate::ingest::import::NotImported;
@@ -507,6 +508,159 @@ fn damaged(damage: &Damage) -> String {
         Damage::ThumbnailNotEncoded { detail } => {
             tr!("error-damage-thumbnail", detail = other(detail))
         }
+    }
+}
+
+/// A problem in a CSV file, with its row and column, in the window's
+/// language.
+pub fn csv_problem(problem: &Problem) -> String {
+    let what = csv_what(&problem.what);
+    match (problem.row, problem.column) {
+        (Some(row), Some(column)) => {
+            tr!("error-csv-cell", row = row, column = column, problem = what)
+        }
+        (Some(row), None) => tr!("error-csv-row", row = row, problem = what),
+        (None, Some(column)) => tr!("error-csv-column", column = column, problem = what),
+        (None, None) => what,
+    }
+}
+
+fn csv_what(what: &CsvProblem) -> String {
+    match what {
+        CsvProblem::QuoteNotClosed => tr!("error-csv-quote-not-closed"),
+        CsvProblem::TextAfterQuote => tr!("error-csv-text-after-quote"),
+        CsvProblem::Utf16OddLength => tr!("error-csv-utf16-odd"),
+        CsvProblem::Utf16Broken => tr!("error-csv-utf16-broken"),
+        CsvProblem::HeaderUnreadable(inner) => {
+            tr!("error-csv-header-unreadable", problem = csv_what(inner))
+        }
+        CsvProblem::Empty => tr!("error-csv-empty"),
+        CsvProblem::UnknownColumn { name } => {
+            tr!("error-csv-unknown-column", name = name.as_str())
+        }
+        CsvProblem::ColumnTwice { name, columns } => tr!(
+            "error-csv-column-twice",
+            name = name.as_str(),
+            count = columns.len(),
+            columns = listed(columns)
+        ),
+        CsvProblem::NoPhotoColumn => tr!("error-csv-no-photo-column"),
+        CsvProblem::NoClaimColumn(column) => tr!("error-csv-no-claim-column", column = *column),
+        CsvProblem::NoClaimPhotoColumn => tr!("error-csv-no-claim-photo-column"),
+        CsvProblem::CellCount { cells, header } => {
+            tr!("error-csv-cell-count", cells = *cells, header = *header)
+        }
+        CsvProblem::NoPhotoKey => tr!("error-csv-no-photo-key"),
+        CsvProblem::NamedByRows { photo, rows } => tr!(
+            "error-csv-named-by-rows",
+            photo = photo.0.to_string(),
+            rows = listed(rows)
+        ),
+        CsvProblem::Row(refused) => tr!("error-csv-row-left", reason = row_refused(refused)),
+    }
+}
+
+/// Row or column numbers, as a list.
+fn listed(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Why a row of a CSV file was left unchanged, in the window's language.
+pub fn row_refused(refused: &RowRefused) -> String {
+    let field = |name: &str| crate::catalog::claimable(name).map_or(name.to_owned(), attribute);
+    match refused {
+        RowRefused::CellTooLong { size } => tr!(
+            "error-row-cell-too-long",
+            size = bytes(*size as usize),
+            limit = bytes(crate::limits::MAX_FIELD_BYTES)
+        ),
+        RowRefused::NotUtf8 => tr!("error-row-not-utf8"),
+        RowRefused::NotAnId { of, text } => tr!(
+            "error-row-not-an-id",
+            of = match of {
+                IdOf::Photo => "photo",
+                IdOf::Claim => "claim",
+                IdOf::Source => "source",
+            },
+            text = text.as_str()
+        ),
+        RowRefused::NotYesOrNo { value } => {
+            tr!("error-row-not-yes-or-no", value = value.as_str())
+        }
+        RowRefused::NoSuchCertainty { value } => {
+            tr!("error-query-bad-certainty", value = value.as_str())
+        }
+        RowRefused::Value(invalid) => invalid.said(Path::new("")),
+        RowRefused::NoSuchPhoto(photo) => {
+            tr!("error-row-no-such-photo", photo = photo.0.to_string())
+        }
+        RowRefused::NoPhotoAt(file) => tr!(
+            "error-row-no-photo-at",
+            file = crate::text::printable_path(file)
+        ),
+        RowRefused::IdAndFileDiffer { id, file, other } => tr!(
+            "error-row-id-and-file-differ",
+            id = id.0.to_string(),
+            file = crate::text::printable_path(file),
+            other = other.0.to_string()
+        ),
+        RowRefused::PhotoAndFileDiffer { photo, file } => tr!(
+            "error-row-photo-and-file-differ",
+            photo = photo.0.to_string(),
+            file = crate::text::printable_path(file)
+        ),
+        RowRefused::NoSuchSource(id) => tr!("error-no-such-source", id = id.to_string()),
+        RowRefused::SourceIsAnother { id, citation, cell } => tr!(
+            "error-row-source-is-another",
+            id = id.to_string(),
+            citation = citation.as_str(),
+            cell = cell.as_str()
+        ),
+        RowRefused::NoSourceCited { citation } => {
+            tr!("error-row-no-source-cited", citation = citation.as_str())
+        }
+        RowRefused::SourcesCited { sources, citation } => tr!(
+            "error-row-sources-cited",
+            sources = *sources,
+            citation = citation.as_str()
+        ),
+        RowRefused::NotClaimable { field } => {
+            tr!("error-row-not-claimable", field = field.as_str())
+        }
+        RowRefused::ClaimNeedsValue(a) => tr!("error-claim-needs-value", field = attribute(*a)),
+        RowRefused::RivalsPreferred {
+            rows,
+            attribute: a,
+            photo,
+        } => tr!(
+            "error-row-rivals-preferred",
+            rows = listed(rows),
+            field = attribute(*a),
+            photo = photo.0.to_string()
+        ),
+        RowRefused::NoSuchClaimOnPhoto { id, photo } => tr!(
+            "error-row-no-such-claim-on-photo",
+            id = id.to_string(),
+            photo = photo.0.to_string()
+        ),
+        RowRefused::ClaimOfAnotherField {
+            id,
+            field: was,
+            attribute: a,
+        } => tr!(
+            "error-row-claim-of-another-field",
+            id = id.to_string(),
+            was = field(was),
+            field = attribute(*a)
+        ),
+        RowRefused::LastPreferred { id } => {
+            tr!("error-row-last-preferred", id = id.to_string())
+        }
+        RowRefused::Other(detail) => other(detail),
     }
 }
 
@@ -1043,6 +1197,178 @@ mod tests {
         failed
     }
 
+    /// Every reason a CSV row is left unchanged.
+    fn every_row_refusal() -> Vec<RowRefused> {
+        let file = || std::path::PathBuf::from("/výstava/01.jpg");
+        let refusals = vec![
+            RowRefused::CellTooLong { size: 3 << 20 },
+            RowRefused::NotUtf8,
+            RowRefused::NotAnId {
+                of: IdOf::Photo,
+                text: "čtyři".into(),
+            },
+            RowRefused::NotAnId {
+                of: IdOf::Claim,
+                text: "x".into(),
+            },
+            RowRefused::NotAnId {
+                of: IdOf::Source,
+                text: "x".into(),
+            },
+            RowRefused::NotYesOrNo {
+                value: "ano".into(),
+            },
+            RowRefused::NoSuchCertainty {
+                value: "jistě".into(),
+            },
+            RowRefused::Value(Invalid::BadValue {
+                attribute: Attribute::Rating,
+                value: "7".into(),
+                expected: Expected::Rating,
+            }),
+            RowRefused::NoSuchPhoto(PhotoId(99)),
+            RowRefused::NoPhotoAt(file()),
+            RowRefused::IdAndFileDiffer {
+                id: PhotoId(4),
+                file: file(),
+                other: PhotoId(5),
+            },
+            RowRefused::PhotoAndFileDiffer {
+                photo: PhotoId(4),
+                file: file(),
+            },
+            RowRefused::NoSuchSource(12),
+            RowRefused::SourceIsAnother {
+                id: 12,
+                citation: "Rudé právo".into(),
+                cell: "Mladá fronta".into(),
+            },
+            RowRefused::NoSourceCited {
+                citation: "Lidové noviny".into(),
+            },
+            RowRefused::SourcesCited {
+                sources: 3,
+                citation: "ČTK".into(),
+            },
+            RowRefused::NotClaimable {
+                field: "rating".into(),
+            },
+            RowRefused::ClaimNeedsValue(Attribute::Field(Field::City)),
+            RowRefused::RivalsPreferred {
+                rows: vec![3, 5],
+                attribute: Attribute::Field(Field::Caption),
+                photo: PhotoId(4),
+            },
+            RowRefused::NoSuchClaimOnPhoto {
+                id: 8,
+                photo: PhotoId(4),
+            },
+            RowRefused::ClaimOfAnotherField {
+                id: 8,
+                field: "city".into(),
+                attribute: Attribute::Field(Field::Caption),
+            },
+            RowRefused::LastPreferred { id: 8 },
+            RowRefused::Other("disk I/O error".into()),
+        ];
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 21];
+        for r in &refusals {
+            seen[match r {
+                RowRefused::CellTooLong { .. } => 0,
+                RowRefused::NotUtf8 => 1,
+                RowRefused::NotAnId { .. } => 2,
+                RowRefused::NotYesOrNo { .. } => 3,
+                RowRefused::NoSuchCertainty { .. } => 4,
+                RowRefused::Value(_) => 5,
+                RowRefused::NoSuchPhoto(_) => 6,
+                RowRefused::NoPhotoAt(_) => 7,
+                RowRefused::IdAndFileDiffer { .. } => 8,
+                RowRefused::PhotoAndFileDiffer { .. } => 9,
+                RowRefused::NoSuchSource(_) => 10,
+                RowRefused::SourceIsAnother { .. } => 11,
+                RowRefused::NoSourceCited { .. } => 12,
+                RowRefused::SourcesCited { .. } => 13,
+                RowRefused::NotClaimable { .. } => 14,
+                RowRefused::ClaimNeedsValue(_) => 15,
+                RowRefused::RivalsPreferred { .. } => 16,
+                RowRefused::NoSuchClaimOnPhoto { .. } => 17,
+                RowRefused::ClaimOfAnotherField { .. } => 18,
+                RowRefused::LastPreferred { .. } => 19,
+                RowRefused::Other(_) => 20,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        refusals
+    }
+
+    /// Every problem a CSV file can have, at every kind of place.
+    fn every_csv_problem() -> Vec<Problem> {
+        let mut what = vec![
+            CsvProblem::QuoteNotClosed,
+            CsvProblem::TextAfterQuote,
+            CsvProblem::Utf16OddLength,
+            CsvProblem::Utf16Broken,
+            CsvProblem::HeaderUnreadable(Box::new(CsvProblem::QuoteNotClosed)),
+            CsvProblem::Empty,
+            CsvProblem::UnknownColumn {
+                name: "Barva".into(),
+            },
+            CsvProblem::ColumnTwice {
+                name: "Caption".into(),
+                columns: vec![2, 5],
+            },
+            CsvProblem::NoPhotoColumn,
+            CsvProblem::NoClaimColumn("Field"),
+            CsvProblem::NoClaimPhotoColumn,
+            CsvProblem::CellCount {
+                cells: 3,
+                header: 5,
+            },
+            CsvProblem::NoPhotoKey,
+            CsvProblem::NamedByRows {
+                photo: PhotoId(4),
+                rows: vec![2, 7],
+            },
+        ];
+        what.extend(every_row_refusal().into_iter().map(CsvProblem::Row));
+        // Adding a problem fails to compile here until it is listed above.
+        let mut seen = [false; 15];
+        for w in &what {
+            seen[match w {
+                CsvProblem::QuoteNotClosed => 0,
+                CsvProblem::TextAfterQuote => 1,
+                CsvProblem::Utf16OddLength => 2,
+                CsvProblem::Utf16Broken => 3,
+                CsvProblem::HeaderUnreadable(_) => 4,
+                CsvProblem::Empty => 5,
+                CsvProblem::UnknownColumn { .. } => 6,
+                CsvProblem::ColumnTwice { .. } => 7,
+                CsvProblem::NoPhotoColumn => 8,
+                CsvProblem::NoClaimColumn(_) => 9,
+                CsvProblem::NoClaimPhotoColumn => 10,
+                CsvProblem::CellCount { .. } => 11,
+                CsvProblem::NoPhotoKey => 12,
+                CsvProblem::NamedByRows { .. } => 13,
+                CsvProblem::Row(_) => 14,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        let places = [
+            (Some(2), Some(3)),
+            (Some(2), None),
+            (None, Some(3)),
+            (None, None),
+        ];
+        what.into_iter()
+            .enumerate()
+            .map(|(i, what)| {
+                let (row, column) = places[i % places.len()];
+                Problem { row, column, what }
+            })
+            .collect()
+    }
+
     /// Every error the window can show, said in this thread's language.
     fn everything_said() -> Vec<String> {
         let file = Path::new("/archiv/odsun.kartoteka");
@@ -1053,6 +1379,7 @@ mod tests {
                 .map(|e| SearchError::Parse(e).said(file)),
         );
         said.extend(every_import_failure().iter().map(not_imported));
+        said.extend(every_csv_problem().iter().map(csv_problem));
         said.extend(
             every_query_refusal()
                 .into_iter()
@@ -1326,6 +1653,50 @@ mod tests {
         assert_eq!(
             failed[0].1.to_string(),
             "is damaged: PNG is cut short before its header"
+        );
+    }
+
+    #[test]
+    fn czech_says_what_is_wrong_in_a_csv_file_and_its_claim_rows() {
+        let (_, problems) =
+            crate::export::csv::read("ID,Rating,Barva\n4,7,modrá\n5,3\n".as_bytes(), false);
+        let mut catalogue = Catalogue::open_in_memory().unwrap();
+        let claim = |number, field: &str, photo| crate::catalog::ClaimRow {
+            number,
+            claim: None,
+            record: crate::catalog::ClaimRecord {
+                photo: PhotoId(photo),
+                field: field.into(),
+                value: "Milovice".into(),
+                source: None,
+                locator: None,
+                certainty: None,
+                note: None,
+                preferred: false,
+            },
+        };
+        let report = catalogue
+            .apply_claim_rows(&[claim(2, "rating", 1), claim(3, "city", 99)], true)
+            .unwrap();
+        let czech = in_language(Language::Czech, || {
+            let mut said: Vec<String> = problems.iter().map(csv_problem).collect();
+            said.extend(report.refused.iter().map(|(_, why)| row_refused(why)));
+            said
+        });
+        assert_eq!(
+            czech,
+            [
+                "řádek 1, sloupec 3: neznámý sloupec „Barva“; nebere se v úvahu",
+                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne \"7\"; řádek zůstal beze změny",
+                "řádek 3: má 2 buňky, ale záhlaví 3; řádek zůstal beze změny",
+                "„rating“ není pole, o kterém se vedou tvrzení",
+                "fotografie s ID 99 neexistuje",
+            ]
+        );
+        // The command line keeps the reader's English.
+        assert_eq!(
+            problems[1].to_string(),
+            "row 2, column 2: rating: a rating is 0 to 5, not \"7\"; this row was left unchanged"
         );
     }
 
