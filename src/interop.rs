@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 pub use crate::catalog::LabelChange;
 use crate::catalog::{
     CatalogError, Catalogue, Change, ClaimRecord, ClaimRow, ClaimRowsReport, Edit, EditReport,
-    RowRefused, SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
+    SearchError, SetItem, SortKey, ThumbnailStore, WallLabels,
 };
 use crate::export::ExportError;
 use crate::export::claims_csv::{self, PhotoKey};
@@ -263,6 +263,7 @@ impl CsvImport {
     /// different photos, and every row of a photo that two rows name, are
     /// problems and change nothing.
     pub fn read(catalogue: &Catalogue, file: &Path, blank_clears: bool) -> Result<Self> {
+        use crate::catalog::RowRefused;
         let bytes =
             crate::files::read_regular(file, crate::limits::MAX_CSV_BYTES).map_err(|reason| {
                 InteropError::Read {
@@ -358,6 +359,7 @@ impl CsvImport {
     /// Reads a claims CSV (see [`crate::export::claims_csv`]): each row
     /// matched to its photo and to the source it cites.
     fn read_claims(catalogue: &Catalogue, file: &Path, bytes: &[u8]) -> Result<Self> {
+        use crate::catalog::RowRefused;
         let (rows, mut problems) = claims_csv::read(bytes);
         let csv_dir = file.parent().unwrap_or(Path::new("."));
         let sources = catalogue.sources()?;
