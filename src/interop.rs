@@ -16,7 +16,7 @@ use crate::catalog::{
 };
 use crate::export::ExportError;
 use crate::export::claims_csv::{self, PhotoKey};
-use crate::export::csv::{Column, Problem, Profile, RowKey};
+use crate::export::csv::{Column, CsvProblem, Problem, Profile, RowKey};
 use crate::export::set::{Destination, Exported, Options};
 use crate::files::{Output, ReadFileError, WriteError};
 use crate::photo::{Photo, PhotoId};
@@ -263,6 +263,7 @@ impl CsvImport {
     /// different photos, and every row of a photo that two rows name, are
     /// problems and change nothing.
     pub fn read(catalogue: &Catalogue, file: &Path, blank_clears: bool) -> Result<Self> {
+        use crate::catalog::RowRefused;
         let bytes =
             crate::files::read_regular(file, crate::limits::MAX_CSV_BYTES).map_err(|reason| {
                 InteropError::Read {
@@ -287,15 +288,10 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: match &row.key {
-                        RowKey::Id(id) => {
-                            format!("no photo with id {id}; this row was left unchanged")
-                        }
-                        RowKey::Path(p) => format!(
-                            "no photo at {}; this row was left unchanged",
-                            crate::text::printable_path(p)
-                        ),
-                    },
+                    what: CsvProblem::Row(match &row.key {
+                        RowKey::Id(id) => RowRefused::NoSuchPhoto(*id),
+                        RowKey::Path(p) => RowRefused::NoPhotoAt(p.clone()),
+                    }),
                 });
                 continue;
             };
@@ -308,11 +304,11 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: format!(
-                        "ID {id} and File {} name two different photos ({id} and {other}); \
-                         this row was left unchanged",
-                        crate::text::printable_path(path)
-                    ),
+                    what: CsvProblem::Row(RowRefused::IdAndFileDiffer {
+                        id,
+                        file: path.clone(),
+                        other,
+                    }),
                 });
                 continue;
             }
@@ -331,14 +327,10 @@ impl CsvImport {
                 problems.push(Problem {
                     row: Some(row.number),
                     column: None,
-                    message: format!(
-                        "photo {id} is named by rows {}; none of them was applied",
-                        numbers
-                            .iter()
-                            .map(|n| n.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    what: CsvProblem::NamedByRows {
+                        photo: id,
+                        rows: numbers.clone(),
+                    },
                 });
                 continue;
             }
@@ -367,15 +359,16 @@ impl CsvImport {
     /// Reads a claims CSV (see [`crate::export::claims_csv`]): each row
     /// matched to its photo and to the source it cites.
     fn read_claims(catalogue: &Catalogue, file: &Path, bytes: &[u8]) -> Result<Self> {
+        use crate::catalog::RowRefused;
         let (rows, mut problems) = claims_csv::read(bytes);
         let csv_dir = file.parent().unwrap_or(Path::new("."));
         let sources = catalogue.sources()?;
         let mut claims = Vec::new();
         for row in rows {
-            let refuse = |message: String| Problem {
+            let refuse = |refused: RowRefused| Problem {
                 row: Some(row.number),
                 column: None,
-                message: format!("{message}; this row was left unchanged"),
+                what: CsvProblem::Row(refused),
             };
             let photo = match &row.photo {
                 PhotoKey::Id(id) => catalogue.photo(*id)?.map(|p| p.id),
@@ -383,10 +376,8 @@ impl CsvImport {
             };
             let Some(photo) = photo else {
                 problems.push(refuse(match &row.photo {
-                    PhotoKey::Id(id) => format!("no photo with id {id}"),
-                    PhotoKey::Path(p) => {
-                        format!("no photo at {}", crate::text::printable_path(p))
-                    }
+                    PhotoKey::Id(id) => RowRefused::NoSuchPhoto(*id),
+                    PhotoKey::Path(p) => RowRefused::NoPhotoAt(p.clone()),
                 }));
                 continue;
             };
@@ -394,10 +385,10 @@ impl CsvImport {
                 && let Some(other) = find_path_photo(catalogue, path, csv_dir)?
                 && other != photo
             {
-                problems.push(refuse(format!(
-                    "Photo ID {photo} and File {} name two different photos",
-                    crate::text::printable_path(path)
-                )));
+                problems.push(refuse(RowRefused::PhotoAndFileDiffer {
+                    photo,
+                    file: path.clone(),
+                }));
                 continue;
             }
             let cited_as = |s: &crate::catalog::Source, citation: &str| {
@@ -406,15 +397,15 @@ impl CsvImport {
             let source = match (row.source, &row.citation) {
                 (Some(id), citation) => match sources.iter().find(|s| s.id == id) {
                     None => {
-                        problems.push(refuse(format!("no source {id}")));
+                        problems.push(refuse(RowRefused::NoSuchSource(id)));
                         continue;
                     }
                     Some(s) if citation.as_deref().is_some_and(|c| !cited_as(s, c)) => {
-                        problems.push(refuse(format!(
-                            "Source ID {id} is “{}”, not “{}” as the Source cell says",
-                            s.record.citation,
-                            citation.as_deref().unwrap_or_default()
-                        )));
+                        problems.push(refuse(RowRefused::SourceIsAnother {
+                            id,
+                            citation: s.record.citation.clone(),
+                            cell: citation.clone().unwrap_or_default(),
+                        }));
                         continue;
                     }
                     Some(_) => Some(id),
@@ -428,17 +419,16 @@ impl CsvImport {
                     match cited[..] {
                         [id] => Some(id),
                         [] => {
-                            problems.push(refuse(format!(
-                                "no source is cited as “{citation}” (add it first, or give its \
-                                 Source ID)"
-                            )));
+                            problems.push(refuse(RowRefused::NoSourceCited {
+                                citation: citation.clone(),
+                            }));
                             continue;
                         }
                         _ => {
-                            problems.push(refuse(format!(
-                                "{} sources are cited as “{citation}”; give the Source ID",
-                                cited.len()
-                            )));
+                            problems.push(refuse(RowRefused::SourcesCited {
+                                sources: cited.len(),
+                                citation: citation.clone(),
+                            }));
                             continue;
                         }
                     }

@@ -1144,6 +1144,119 @@ error-name-needed = { $what ->
    *[set] sada musí mít název
 }
 error-query-does-not-parse = dotazu nelze porozumět na pozici { $position }: { $reason }
+error-query-quote-not-closed = tyto uvozovky se nikde neuzavírají
+error-query-empty-quotes = prázdné uvozovky
+error-query-unmatched-close = „)“ bez „(“ před ní
+error-query-open-not-closed = „(“ se nikde neuzavírá
+error-query-unexpected-text = nečekaný text
+error-query-or-needs-after = za OR musí něco následovat
+error-query-or-needs-before = před OR musí něco být
+error-query-or-or = dvakrát OR za sebou
+error-query-nothing-to-exclude = za „-“ musí následovat, co se má vyloučit
+error-query-ends-too-early = dotaz končí předčasně
+error-query-too-deep = závorky a „-“ jsou vnořené hlouběji, než dovoluje mez { $limit } { $limit ->
+    [one] úrovně
+   *[other] úrovní
+}
+error-query-no-words = „{ $term }“ nemá žádná písmena ani číslice, podle kterých by šlo hledat; vynechte to, nebo hledejte slova
+error-query-needs-value = za „{ $field }:“ chybí hodnota
+error-query-unknown-field = neznámé pole „{ $field }:“ (pole jsou { $fields })
+error-query-not-a-date = „{ $value }“ není datum (pište 1991, 1991-06 nebo 1991-06-21)
+error-query-range-without-ends = rozmezí dat potřebuje aspoň jeden konec
+error-query-range-backwards = rozmezí { $range } končí dřív, než začíná
+error-query-bad-rating = hodnocení je 0 až 5, případně za >=, >, <=, < nebo =; ne „{ $value }“
+error-query-bad-flag = příznak je pick, reject nebo none, ne „{ $value }“
+error-query-bad-label = barevný štítek je red, yellow, green, blue, purple nebo none, ne „{ $value }“
+error-query-bad-property = za „{ $field }:“ patří jedno z { $names }, ne „{ $value }“
+error-query-not-descriptive = za „{ $field }:“ patří popisné pole (caption, date, city, person, …), ne „{ $value }“
+error-query-bad-certainty = jistota je certain, probable nebo possible, ne „{ $value }“
+error-query-bad-status = stav je missing nebo warning, ne „{ $value }“
+error-sort-unknown = řazení „{ $name }“ neexistuje; řaďte podle { $names } (úvodní - obrací pořadí)
+error-search-no-words = „{ $term }“ nemá žádná písmena ani číslice, podle kterých by šlo hledat
+error-cites-no-words = v cites:{ $words } nejsou žádná slova, podle kterých by šlo hledat v pramenech
+error-saved-search-loop = uložené hledání „{ $name }“ odkazuje přes jiná uložená hledání samo na sebe
+error-saved-search-does-not-parse = uloženému hledání „{ $name }“ nelze porozumět na pozici { $position }: { $reason }
+error-set-order-needs-set = řazení podle pořadí v sadě potřebuje filtr set: s názvem výstavní sady
+error-import-system = { $kind ->
+    [not-found] soubor ani složka neexistuje
+    [permission-denied] přístup odepřen
+    [is-a-folder] je to složka
+    [cut-short] soubor končí předčasně
+    [out-of-memory] nedostatek paměti
+   *[other] { $detail }
+}
+error-import-unreadable = nelze přečíst: { $reason }
+error-import-link-loop = symbolický odkaz vede zpět do { $folder }
+error-import-not-a-photo-file = je { $kind }, ne soubor s fotografií; nebyl přečten
+error-import-not-a-file = je { $kind }, ne obyčejný soubor; nebyl přečten
+error-import-empty = je prázdný (0 bajtů)
+error-import-not-an-image = není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
+error-import-unsupported = je ve formátu { $format }, který Kartotéka nečte
+error-import-damaged = je poškozený: { $damage }
+error-import-too-large = má { $size }, víc než { $limit }, které Kartotéka přečte
+error-import-too-many-pixels = udává { $width } × { $height } pixelů, víc než { $limit } { $limit ->
+    [one] megapixel
+    [few] megapixely
+   *[other] megapixelů
+}, které Kartotéka dekóduje
+error-import-too-many-scans = je progresivní JPEG s více než { $limit } průchody (scans); takový Kartotéka nedekóduje (skutečné jich mívají kolem deseti)
+error-damage-structure = struktura souboru { $format } je porušená: { $detail }
+error-damage-tiff = struktura souboru TIFF je porušená: { $detail }
+error-damage-png-without-header = PNG nezačíná blokem IHDR
+error-damage-png-cut-short = PNG je useknutý ještě před hlavičkou
+error-damage-jxl-header = hlavičku JPEG XL nelze přečíst: { $detail }
+error-damage-jxl-cut-short = hlavička JPEG XL je useknutá nebo příliš velká
+error-damage-no-image-size = nepodařilo se zjistit rozměry obrazu
+error-damage-pixels = obrazová data nelze dekódovat: { $detail }
+error-damage-thumbnail = náhled nelze zakódovat: { $detail }
+error-csv-cell = řádek { $row }, sloupec { $column }: { $problem }
+error-csv-row = řádek { $row }: { $problem }
+error-csv-column = sloupec { $column }: { $problem }
+error-csv-quote-not-closed = uvozovky otevřené zde se nikde neuzavírají, takže zbytek souboru je uvnitř této buňky; tento řádek ani žádný další se nezměnil
+error-csv-text-after-quote = za uzavírací uvozovkou této buňky následuje text (uvozovka uvnitř buňky v uvozovkách se píše dvakrát); řádek zůstal beze změny
+error-csv-utf16-odd = soubor vypadá jako text v UTF-16, ale má lichý počet bajtů; nic se nenačetlo (uložte ho znovu jako UTF-8 nebo UTF-16)
+error-csv-utf16-broken = soubor je text v UTF-16 s poškozeným znakem; nic se nenačetlo
+error-csv-header-unreadable = řádek záhlaví nelze přečíst: { $problem }
+error-csv-empty = soubor je prázdný
+error-csv-unknown-column = neznámý sloupec „{ $name }“; nebere se v úvahu
+error-csv-column-twice = sloupec „{ $name }“ je v souboru { $count }krát (sloupce { $columns }); nečte se ani jeden
+error-csv-no-photo-column = chybí sloupec ID, File nebo SourceFile, podle kterého by se řádky přiřadily k fotografiím
+error-csv-no-claim-column = chybí sloupec { $column }; nic se nenačetlo
+error-csv-no-claim-photo-column = chybí sloupec Photo ID nebo File, podle kterého by se řádky přiřadily k fotografiím; nic se nenačetlo
+error-csv-cell-count = má { $cells } { $cells ->
+    [one] buňku
+    [few] buňky
+    [many] buňky
+   *[other] buněk
+}, ale záhlaví { $header }; řádek zůstal beze změny
+error-csv-no-photo-key = chybí ID fotografie i soubor, podle kterých by se řádek přiřadil; řádek zůstal beze změny
+error-csv-named-by-rows = fotografii { $photo } uvádějí řádky { $rows }; nepoužil se ani jeden
+error-csv-row-left = { $reason }; řádek zůstal beze změny
+error-row-cell-too-long = buňka má { $size }, víc než { $limit }, které Kartotéka uchová v jednom poli
+error-row-not-utf8 = není platný text v UTF-8
+error-row-not-an-id = „{ $text }“ není ID { $of ->
+    [claim] tvrzení
+    [source] pramene
+   *[photo] fotografie
+}
+error-row-not-yes-or-no = Preferred je yes nebo no, ne „{ $value }“
+error-row-no-such-photo = fotografie s ID { $photo } neexistuje
+error-row-no-photo-at = fotografie { $file } v katalogu není
+error-row-id-and-file-differ = ID { $id } a File { $file } označují dvě různé fotografie ({ $id } a { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } a File { $file } označují dvě různé fotografie
+error-row-source-is-another = Source ID { $id } je „{ $citation }“, ne „{ $cell }“, jak uvádí buňka Source
+error-row-no-source-cited = žádný pramen není citován jako „{ $citation }“ (nejdřív ho přidejte, nebo uveďte jeho Source ID)
+error-row-sources-cited = jako „{ $citation }“ { $sources ->
+    [one] je citován { $sources } pramen
+    [few] jsou citovány { $sources } prameny
+    [many] je citováno { $sources } pramene
+   *[other] je citováno { $sources } pramenů
+}; uveďte Source ID
+error-row-not-claimable = „{ $field }“ není pole, o kterém se vedou tvrzení
+error-row-rivals-preferred = řádky { $rows } všechny upřednostňují tvrzení o poli { $field } u fotografie { $photo }
+error-row-no-such-claim-on-photo = u fotografie { $photo } není tvrzení { $id } (nové tvrzení nemá Claim ID)
+error-row-claim-of-another-field = tvrzení { $id } se týká pole { $was }, ne { $field } (nové tvrzení nemá Claim ID)
+error-row-last-preferred = tvrzení { $id } je u svého pole upřednostněné; upřednostněte místo něj jiné
 error-no-such-set = výstavní sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hledání „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hledání, ne výstavní sada

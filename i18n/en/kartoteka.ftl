@@ -1008,6 +1008,114 @@ error-name-needed = { $what ->
    *[set] a set needs a name
 }
 error-query-does-not-parse = the query does not parse at position { $position }: { $reason }
+error-query-quote-not-closed = this quote is never closed
+error-query-empty-quotes = empty quotes
+error-query-unmatched-close = “)” with no “(” before it
+error-query-open-not-closed = “(” is never closed
+error-query-unexpected-text = unexpected text
+error-query-or-needs-after = OR needs something after it
+error-query-or-needs-before = OR needs something before it
+error-query-or-or = OR twice in a row
+error-query-nothing-to-exclude = “-” must be followed by what to exclude
+error-query-ends-too-early = the query ends too early
+error-query-too-deep = parentheses and “-” nest deeper than { $limit } { $limit ->
+    [one] level
+   *[other] levels
+}
+error-query-no-words = “{ $term }” has no letters or digits to search for; leave it out, or search for words
+error-query-needs-value = “{ $field }:” needs a value
+error-query-unknown-field = unknown field “{ $field }:” (fields are { $fields })
+error-query-not-a-date = “{ $value }” is not a date (write 1991, 1991-06 or 1991-06-21)
+error-query-range-without-ends = a date range needs at least one end
+error-query-range-backwards = the range { $range } ends before it starts
+error-query-bad-rating = a rating is 0 to 5, optionally after >=, >, <=, < or =; not “{ $value }”
+error-query-bad-flag = a flag is pick, reject or none, not “{ $value }”
+error-query-bad-label = a label is red, yellow, green, blue, purple or none, not “{ $value }”
+error-query-bad-property = “{ $field }:” takes one of { $names }, not “{ $value }”
+error-query-not-descriptive = “{ $field }:” takes a descriptive field (caption, date, city, person, …), not “{ $value }”
+error-query-bad-certainty = certainty is certain, probable or possible, not “{ $value }”
+error-query-bad-status = status is missing or warning, not “{ $value }”
+error-sort-unknown = no sort order named “{ $name }”; sort by { $names } (a leading - reverses)
+error-search-no-words = “{ $term }” has no letters or digits to search for
+error-cites-no-words = cites:{ $words } has no words to look for in the sources
+error-saved-search-loop = the saved search “{ $name }” refers to itself through other saved searches
+error-saved-search-does-not-parse = the saved search “{ $name }” does not parse at position { $position }: { $reason }
+error-set-order-needs-set = sorting by set order needs a set: filter naming an exhibition set
+error-import-system = { $kind ->
+    [not-found] no such file or folder
+    [permission-denied] permission denied
+    [is-a-folder] is a folder
+    [cut-short] the file ends too early
+    [out-of-memory] not enough memory
+   *[other] { $detail }
+}
+error-import-unreadable = could not be read: { $reason }
+error-import-link-loop = a symbolic link loops back to { $folder }
+error-import-not-a-photo-file = is { $kind }, not a photo file; it was not read
+error-import-not-a-file = is { $kind }, not a regular file; it was not read
+error-import-empty = is empty (0 bytes)
+error-import-not-an-image = is not in an image format Kartoteka reads (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, camera raw)
+error-import-unsupported = is in { $format }, a format Kartoteka does not read
+error-import-damaged = is damaged: { $damage }
+error-import-too-large = is { $size }, more than the { $limit } Kartoteka reads
+error-import-too-many-pixels = declares { $width } × { $height } pixels, more than the { $limit } { $limit ->
+    [one] megapixel
+   *[other] megapixels
+} Kartoteka decodes
+error-import-too-many-scans = is a progressive JPEG of more than { $limit } scans, which Kartoteka does not decode (real ones have about ten)
+error-damage-structure = the { $format } structure is broken: { $detail }
+error-damage-tiff = the TIFF structure is broken: { $detail }
+error-damage-png-without-header = the PNG does not start with an IHDR chunk
+error-damage-png-cut-short = the PNG is cut short before its header
+error-damage-jxl-header = the JPEG XL header could not be read: { $detail }
+error-damage-jxl-cut-short = the JPEG XL header is cut short or too large
+error-damage-no-image-size = no image size could be read
+error-damage-pixels = the pixels could not be decoded: { $detail }
+error-damage-thumbnail = the thumbnail could not be encoded: { $detail }
+error-csv-cell = row { $row }, column { $column }: { $problem }
+error-csv-row = row { $row }: { $problem }
+error-csv-column = column { $column }: { $problem }
+error-csv-quote-not-closed = a quote opened here is never closed, so the rest of the file is inside this cell; this row and the rest were left unchanged
+error-csv-text-after-quote = text follows the closing quote of this cell (a quote inside a quoted cell is written twice); this row was left unchanged
+error-csv-utf16-odd = the file looks like UTF-16 text but has an odd number of bytes; nothing was read (save it again as UTF-8 or UTF-16)
+error-csv-utf16-broken = the file is UTF-16 text with a broken character; nothing was read
+error-csv-header-unreadable = the header row cannot be read: { $problem }
+error-csv-empty = the file is empty
+error-csv-unknown-column = unknown column “{ $name }”; it is ignored
+error-csv-column-twice = column “{ $name }” appears { $count } times (columns { $columns }); none of them is read
+error-csv-no-photo-column = no ID, File or SourceFile column to match rows to photos
+error-csv-no-claim-column = no { $column } column; nothing was read
+error-csv-no-claim-photo-column = no Photo ID or File column to match rows to photos; nothing was read
+error-csv-cell-count = has { $cells } { $cells ->
+    [one] cell
+   *[other] cells
+} but the header has { $header }; this row was left unchanged
+error-csv-no-photo-key = no photo id or file to match; this row was left unchanged
+error-csv-named-by-rows = photo { $photo } is named by rows { $rows }; none of them was applied
+error-csv-row-left = { $reason }; this row was left unchanged
+error-row-cell-too-long = the cell is { $size }, more than the { $limit } Kartoteka keeps in one field
+error-row-not-utf8 = not valid UTF-8 text
+error-row-not-an-id = “{ $text }” is not a { $of ->
+    [claim] claim
+    [source] source
+   *[photo] photo
+} id
+error-row-not-yes-or-no = Preferred is yes or no, not “{ $value }”
+error-row-no-such-photo = no photo with id { $photo }
+error-row-no-photo-at = no photo at { $file }
+error-row-id-and-file-differ = ID { $id } and File { $file } name two different photos ({ $id } and { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } and File { $file } name two different photos
+error-row-source-is-another = Source ID { $id } is “{ $citation }”, not “{ $cell }” as the Source cell says
+error-row-no-source-cited = no source is cited as “{ $citation }” (add it first, or give its Source ID)
+error-row-sources-cited = { $sources ->
+    [one] { $sources } source is
+   *[other] { $sources } sources are
+} cited as “{ $citation }”; give the Source ID
+error-row-not-claimable = “{ $field }” is not a field claims are about
+error-row-rivals-preferred = rows { $rows } all prefer a claim on { $field } of photo { $photo }
+error-row-no-such-claim-on-photo = no claim { $id } about photo { $photo } (a new claim has no Claim ID)
+error-row-claim-of-another-field = claim { $id } is about { $was }, not { $field } (a new claim has no Claim ID)
+error-row-last-preferred = claim { $id } is the preferred one of its field; prefer another claim instead
 error-no-such-set = no exhibition set named “{ $set }”
 error-no-such-set-or-search = no set or saved search named “{ $set }”
 error-search-not-set = “{ $set }” is a saved search, not an exhibition set

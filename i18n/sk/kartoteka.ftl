@@ -1144,6 +1144,119 @@ error-name-needed = { $what ->
    *[set] sada musí mať názov
 }
 error-query-does-not-parse = dopytu nemožno porozumieť na pozícii { $position }: { $reason }
+error-query-quote-not-closed = tieto úvodzovky sa nikde neuzatvárajú
+error-query-empty-quotes = prázdne úvodzovky
+error-query-unmatched-close = „)“ bez „(“ pred ňou
+error-query-open-not-closed = „(“ sa nikde neuzatvára
+error-query-unexpected-text = neočakávaný text
+error-query-or-needs-after = za OR musí niečo nasledovať
+error-query-or-needs-before = pred OR musí niečo byť
+error-query-or-or = dvakrát OR za sebou
+error-query-nothing-to-exclude = za „-“ musí nasledovať, čo sa má vylúčiť
+error-query-ends-too-early = dopyt sa končí predčasne
+error-query-too-deep = zátvorky a „-“ sú vnorené hlbšie, než dovoľuje hranica { $limit } { $limit ->
+    [one] úrovne
+   *[other] úrovní
+}
+error-query-no-words = „{ $term }“ nemá žiadne písmená ani číslice, podľa ktorých by sa dalo hľadať; vynechajte to, alebo hľadajte slová
+error-query-needs-value = za „{ $field }:“ chýba hodnota
+error-query-unknown-field = neznáme pole „{ $field }:“ (polia sú { $fields })
+error-query-not-a-date = „{ $value }“ nie je dátum (píšte 1991, 1991-06 alebo 1991-06-21)
+error-query-range-without-ends = rozpätie dátumov potrebuje aspoň jeden koniec
+error-query-range-backwards = rozpätie { $range } sa končí skôr, než sa začína
+error-query-bad-rating = hodnotenie je 0 až 5, prípadne za >=, >, <=, < alebo =; nie „{ $value }“
+error-query-bad-flag = príznak je pick, reject alebo none, nie „{ $value }“
+error-query-bad-label = farebný štítok je red, yellow, green, blue, purple alebo none, nie „{ $value }“
+error-query-bad-property = za „{ $field }:“ patrí jedno z { $names }, nie „{ $value }“
+error-query-not-descriptive = za „{ $field }:“ patrí popisné pole (caption, date, city, person, …), nie „{ $value }“
+error-query-bad-certainty = istota je certain, probable alebo possible, nie „{ $value }“
+error-query-bad-status = stav je missing alebo warning, nie „{ $value }“
+error-sort-unknown = radenie „{ $name }“ neexistuje; raďte podľa { $names } (úvodné - obracia poradie)
+error-search-no-words = „{ $term }“ nemá žiadne písmená ani číslice, podľa ktorých by sa dalo hľadať
+error-cites-no-words = v cites:{ $words } nie sú žiadne slová, podľa ktorých by sa dalo hľadať v prameňoch
+error-saved-search-loop = uložené hľadanie „{ $name }“ odkazuje cez iné uložené hľadania samo na seba
+error-saved-search-does-not-parse = uloženému hľadaniu „{ $name }“ nemožno porozumieť na pozícii { $position }: { $reason }
+error-set-order-needs-set = radenie podľa poradia v sade potrebuje filter set: s názvom výstavnej sady
+error-import-system = { $kind ->
+    [not-found] súbor ani priečinok neexistuje
+    [permission-denied] prístup zamietnutý
+    [is-a-folder] je to priečinok
+    [cut-short] súbor sa končí predčasne
+    [out-of-memory] nedostatok pamäte
+   *[other] { $detail }
+}
+error-import-unreadable = nemožno prečítať: { $reason }
+error-import-link-loop = symbolický odkaz vedie späť do { $folder }
+error-import-not-a-photo-file = je { $kind }, nie súbor s fotografiou; nebol prečítaný
+error-import-not-a-file = je { $kind }, nie obyčajný súbor; nebol prečítaný
+error-import-empty = je prázdny (0 bajtov)
+error-import-not-an-image = nie je v obrazovom formáte, ktorý Kartotéka číta (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
+error-import-unsupported = je vo formáte { $format }, ktorý Kartotéka nečíta
+error-import-damaged = je poškodený: { $damage }
+error-import-too-large = má { $size }, viac než { $limit }, ktoré Kartotéka prečíta
+error-import-too-many-pixels = udáva { $width } × { $height } pixelov, viac než { $limit } { $limit ->
+    [one] megapixel
+    [few] megapixely
+   *[other] megapixelov
+}, ktoré Kartotéka dekóduje
+error-import-too-many-scans = je progresívny JPEG s viac než { $limit } prechodmi (scans); taký Kartotéka nedekóduje (skutočné ich mávajú okolo desať)
+error-damage-structure = štruktúra súboru { $format } je porušená: { $detail }
+error-damage-tiff = štruktúra súboru TIFF je porušená: { $detail }
+error-damage-png-without-header = PNG sa nezačína blokom IHDR
+error-damage-png-cut-short = PNG je odseknutý ešte pred hlavičkou
+error-damage-jxl-header = hlavičku JPEG XL nemožno prečítať: { $detail }
+error-damage-jxl-cut-short = hlavička JPEG XL je odseknutá alebo príliš veľká
+error-damage-no-image-size = nepodarilo sa zistiť rozmery obrazu
+error-damage-pixels = obrazové dáta nemožno dekódovať: { $detail }
+error-damage-thumbnail = náhľad nemožno zakódovať: { $detail }
+error-csv-cell = riadok { $row }, stĺpec { $column }: { $problem }
+error-csv-row = riadok { $row }: { $problem }
+error-csv-column = stĺpec { $column }: { $problem }
+error-csv-quote-not-closed = úvodzovky otvorené tu sa nikde neuzatvárajú, takže zvyšok súboru je vnútri tejto bunky; tento riadok ani žiadny ďalší sa nezmenil
+error-csv-text-after-quote = za uzatváracou úvodzovkou tejto bunky nasleduje text (úvodzovka vnútri bunky v úvodzovkách sa píše dvakrát); riadok zostal bez zmeny
+error-csv-utf16-odd = súbor vyzerá ako text v UTF-16, ale má nepárny počet bajtov; nič sa nenačítalo (uložte ho znova ako UTF-8 alebo UTF-16)
+error-csv-utf16-broken = súbor je text v UTF-16 s poškodeným znakom; nič sa nenačítalo
+error-csv-header-unreadable = riadok hlavičky nemožno prečítať: { $problem }
+error-csv-empty = súbor je prázdny
+error-csv-unknown-column = neznámy stĺpec „{ $name }“; neberie sa do úvahy
+error-csv-column-twice = stĺpec „{ $name }“ je v súbore { $count }-krát (stĺpce { $columns }); nečíta sa ani jeden
+error-csv-no-photo-column = chýba stĺpec ID, File alebo SourceFile, podľa ktorého by sa riadky priradili k fotografiám
+error-csv-no-claim-column = chýba stĺpec { $column }; nič sa nenačítalo
+error-csv-no-claim-photo-column = chýba stĺpec Photo ID alebo File, podľa ktorého by sa riadky priradili k fotografiám; nič sa nenačítalo
+error-csv-cell-count = má { $cells } { $cells ->
+    [one] bunku
+    [few] bunky
+    [many] bunky
+   *[other] buniek
+}, ale hlavička { $header }; riadok zostal bez zmeny
+error-csv-no-photo-key = chýba ID fotografie aj súbor, podľa ktorých by sa riadok priradil; riadok zostal bez zmeny
+error-csv-named-by-rows = fotografiu { $photo } uvádzajú riadky { $rows }; nepoužil sa ani jeden
+error-csv-row-left = { $reason }; riadok zostal bez zmeny
+error-row-cell-too-long = bunka má { $size }, viac než { $limit }, ktoré Kartotéka uchová v jednom poli
+error-row-not-utf8 = nie je platný text v UTF-8
+error-row-not-an-id = „{ $text }“ nie je ID { $of ->
+    [claim] tvrdenia
+    [source] prameňa
+   *[photo] fotografie
+}
+error-row-not-yes-or-no = Preferred je yes alebo no, nie „{ $value }“
+error-row-no-such-photo = fotografia s ID { $photo } neexistuje
+error-row-no-photo-at = fotografia { $file } v katalógu nie je
+error-row-id-and-file-differ = ID { $id } a File { $file } označujú dve rôzne fotografie ({ $id } a { $other })
+error-row-photo-and-file-differ = Photo ID { $photo } a File { $file } označujú dve rôzne fotografie
+error-row-source-is-another = Source ID { $id } je „{ $citation }“, nie „{ $cell }“, ako uvádza bunka Source
+error-row-no-source-cited = žiadny prameň nie je citovaný ako „{ $citation }“ (najprv ho pridajte, alebo uveďte jeho Source ID)
+error-row-sources-cited = ako „{ $citation }“ { $sources ->
+    [one] je citovaný { $sources } prameň
+    [few] sú citované { $sources } pramene
+    [many] je citovaných { $sources } prameňa
+   *[other] je citovaných { $sources } prameňov
+}; uveďte Source ID
+error-row-not-claimable = „{ $field }“ nie je pole, o ktorom sa vedú tvrdenia
+error-row-rivals-preferred = riadky { $rows } všetky uprednostňujú tvrdenie o poli { $field } pri fotografii { $photo }
+error-row-no-such-claim-on-photo = pri fotografii { $photo } nie je tvrdenie { $id } (nové tvrdenie nemá Claim ID)
+error-row-claim-of-another-field = tvrdenie { $id } sa týka poľa { $was }, nie { $field } (nové tvrdenie nemá Claim ID)
+error-row-last-preferred = tvrdenie { $id } je pri svojom poli uprednostnené; uprednostnite namiesto neho iné
 error-no-such-set = výstavná sada „{ $set }“ neexistuje
 error-no-such-set-or-search = sada ani uložené hľadanie „{ $set }“ neexistuje
 error-search-not-set = „{ $set }“ je uložené hľadanie, nie výstavná sada

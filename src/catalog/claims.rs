@@ -1602,7 +1602,7 @@ pub struct ClaimRowsReport {
     /// Each changed row's number, photo and what changed, in words.
     pub changes: Vec<(usize, PhotoId, String)>,
     /// Rows left unchanged for a reason, with the reason.
-    pub refused: Vec<(usize, String)>,
+    pub refused: Vec<(usize, super::RowRefused)>,
     /// The history operation, unless nothing changed or it was a dry run.
     pub operation: Option<i64>,
 }
@@ -1677,44 +1677,38 @@ fn plan_row(
     row: &ClaimRow,
     preferring: &BTreeMap<(PhotoId, String), Vec<usize>>,
     taken: &mut i64,
-) -> Result<std::result::Result<Option<(String, Vec<Step>)>, String>> {
+) -> Result<std::result::Result<Option<(String, Vec<Step>)>, super::RowRefused>> {
+    use super::RowRefused;
     let mut new = row.record.clone();
     let Some(attribute) = claimable(&new.field) else {
-        return Ok(Err(format!(
-            "{:?} is not a field claims are about",
-            new.field
-        )));
+        return Ok(Err(RowRefused::NotClaimable { field: new.field }));
     };
     new.field = attribute.name().to_owned();
     new.value = match normalise(attribute, &new.value) {
         Ok(v) if !is_empty(&v) => v,
-        Ok(_) => return Ok(Err(format!("a claim on {attribute} needs a value"))),
-        Err(e) => return Ok(Err(e.to_string())),
+        Ok(_) => return Ok(Err(RowRefused::ClaimNeedsValue(attribute))),
+        Err(e) => return Ok(Err(RowRefused::value(e))),
     };
     if let Some(source) = new.source
         && source_record(tx, source)?.is_none()
     {
-        return Ok(Err(format!("no source {source}")));
+        return Ok(Err(RowRefused::NoSuchSource(source)));
     }
     let rival_rows = preferring
         .get(&(new.photo, new.field.clone()))
         .map_or(&[][..], Vec::as_slice);
     let rivals = rival_rows.len();
     if new.preferred && rivals > 1 {
-        return Ok(Err(format!(
-            "rows {} all prefer a claim on {attribute} of photo {}",
-            rival_rows
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            new.photo
-        )));
+        return Ok(Err(RowRefused::RivalsPreferred {
+            rows: rival_rows.to_vec(),
+            attribute,
+            photo: new.photo,
+        }));
     }
     let photo = match load_photo(tx, tree, new.photo) {
         Ok(photo) => photo,
         Err(CatalogError::NoSuchPhoto(_)) => {
-            return Ok(Err(format!("no photo with id {}", new.photo)));
+            return Ok(Err(RowRefused::NoSuchPhoto(new.photo)));
         }
         Err(e) => return Err(e),
     };
@@ -1727,21 +1721,20 @@ fn plan_row(
                 .into_iter()
                 .find(|(c, _)| *c == id)
             else {
-                return Ok(Err(format!(
-                    "no claim {id} about photo {} (a new claim has no Claim ID)",
-                    new.photo
-                )));
+                return Ok(Err(RowRefused::NoSuchClaimOnPhoto {
+                    id,
+                    photo: new.photo,
+                }));
             };
             if old.field != new.field {
-                return Ok(Err(format!(
-                    "claim {id} is about {}, not {attribute} (a new claim has no Claim ID)",
-                    old.field
-                )));
+                return Ok(Err(RowRefused::ClaimOfAnotherField {
+                    id,
+                    field: old.field,
+                    attribute,
+                }));
             }
             if old.preferred && !new.preferred && rivals == 0 {
-                return Ok(Err(format!(
-                    "claim {id} is the preferred one of its field; prefer another claim instead"
-                )));
+                return Ok(Err(RowRefused::LastPreferred { id }));
             }
             if old == new {
                 return Ok(Ok(None));

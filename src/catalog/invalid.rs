@@ -206,3 +206,110 @@ english! {
     Record { Source => "source", Claim => "claim" }
     Threads { Readers => "reader threads", Import => "the import thread" }
 }
+
+/// Why one row of a CSV file (edits or claims) was left unchanged, with
+/// what it names. `Display` is the command line's English, without the
+/// "this row was left unchanged" that the report adds.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RowRefused {
+    #[error(
+        "the cell is {}, more than the {} Kartoteka keeps in one field",
+        describe_bytes(*.size),
+        describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
+    )]
+    CellTooLong { size: u64 },
+    #[error("not valid UTF-8 text")]
+    NotUtf8,
+    #[error("{text:?} is not a {of} id")]
+    NotAnId { of: IdOf, text: String },
+    #[error("Preferred is yes or no, not {value:?}")]
+    NotYesOrNo { value: String },
+    #[error("certainty is certain, probable or possible, not {value:?}")]
+    NoSuchCertainty { value: String },
+    /// A value the field does not take (a rating of 7).
+    #[error("{0}")]
+    Value(Invalid),
+    #[error("no photo with id {0}")]
+    NoSuchPhoto(PhotoId),
+    #[error("no photo at {}", crate::text::printable_path(.0))]
+    NoPhotoAt(std::path::PathBuf),
+    /// An edits row whose ID and File cells name two photos.
+    #[error(
+        "ID {id} and File {} name two different photos ({id} and {other})",
+        crate::text::printable_path(.file)
+    )]
+    IdAndFileDiffer {
+        id: PhotoId,
+        file: std::path::PathBuf,
+        other: PhotoId,
+    },
+    /// A claims row whose Photo ID and File cells name two photos.
+    #[error(
+        "Photo ID {photo} and File {} name two different photos",
+        crate::text::printable_path(.file)
+    )]
+    PhotoAndFileDiffer {
+        photo: PhotoId,
+        file: std::path::PathBuf,
+    },
+    #[error("no source {0}")]
+    NoSuchSource(i64),
+    #[error("Source ID {id} is “{citation}”, not “{cell}” as the Source cell says")]
+    SourceIsAnother {
+        id: i64,
+        citation: String,
+        cell: String,
+    },
+    #[error("no source is cited as “{citation}” (add it first, or give its Source ID)")]
+    NoSourceCited { citation: String },
+    #[error("{sources} sources are cited as “{citation}”; give the Source ID")]
+    SourcesCited { sources: usize, citation: String },
+    #[error("{field:?} is not a field claims are about")]
+    NotClaimable { field: String },
+    #[error("a claim on {0} needs a value")]
+    ClaimNeedsValue(Attribute),
+    #[error(
+        "rows {} all prefer a claim on {attribute} of photo {photo}",
+        .rows.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    RivalsPreferred {
+        rows: Vec<usize>,
+        attribute: Attribute,
+        photo: PhotoId,
+    },
+    #[error("no claim {id} about photo {photo} (a new claim has no Claim ID)")]
+    NoSuchClaimOnPhoto { id: i64, photo: PhotoId },
+    #[error("claim {id} is about {field}, not {attribute} (a new claim has no Claim ID)")]
+    ClaimOfAnotherField {
+        id: i64,
+        field: String,
+        attribute: Attribute,
+    },
+    #[error("claim {id} is the preferred one of its field; prefer another claim instead")]
+    LastPreferred { id: i64 },
+    /// What the catalogue said of a value, when it is no refusal of its own.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Whose id a cell was to hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdOf {
+    Photo,
+    Claim,
+    Source,
+}
+
+english! {
+    IdOf { Photo => "photo", Claim => "claim", Source => "source" }
+}
+
+impl RowRefused {
+    /// A value refused by the catalogue's checks.
+    pub fn value(e: super::CatalogError) -> Self {
+        match e {
+            super::CatalogError::Invalid(invalid) => RowRefused::Value(invalid),
+            other => RowRefused::Other(other.to_string()),
+        }
+    }
+}

@@ -40,11 +40,11 @@ pub use self::edit::{
 pub use self::history::{
     Deed, HistoryChange, HistoryEntry, KeywordState, Operation, Reverted, SetState, Step, Summary,
 };
-pub use self::invalid::{DateOf, Expected, Invalid, Named, Record, Threads};
+pub use self::invalid::{DateOf, Expected, IdOf, Invalid, Named, Record, RowRefused, Threads};
 pub use self::keywords::{KeywordEntry, KeywordTree, PATH_SEPARATOR as KEYWORD_PATH_SEPARATOR};
 pub use self::paths::{path_from_bytes, path_to_bytes};
 pub use self::photos::PhotoSummary;
-pub use self::query::{Facets, Hit, SearchError, Sort, SortKey};
+pub use self::query::{Facets, Hit, QueryRefused, SearchError, Sort, SortKey};
 pub use self::sets::{SetInfo, SetItem, Template};
 pub use self::thumbnails::ThumbnailStore;
 use crate::photo::{Field, PhotoId};

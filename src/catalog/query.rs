@@ -127,10 +127,10 @@ impl Sort {
         SortKey::from_name(name)
             .map(|key| Sort { key, descending })
             .ok_or_else(|| {
-                SearchError::Query(format!(
-                    "no sort order named {text:?}; sort by {} (a leading - reverses)",
-                    SortKey::names()
-                ))
+                QueryRefused::NoSuchSort {
+                    name: text.to_owned(),
+                }
+                .into()
             })
     }
 }
@@ -173,9 +173,36 @@ pub enum SearchError {
     #[error("{0}")]
     Parse(#[from] search::QueryError),
     #[error("{0}")]
-    Query(String),
+    Query(#[from] QueryRefused),
     #[error(transparent)]
     Catalogue(#[from] CatalogError),
+}
+
+/// Why a query that parses cannot run, with what it names.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryRefused {
+    #[error(
+        "no sort order named {name:?}; sort by {} (a leading - reverses)",
+        SortKey::names()
+    )]
+    NoSuchSort { name: String },
+    /// A term with nothing the full-text index can find, built in code.
+    #[error("'{term}' has no letters or digits to search for")]
+    NoWords { term: String },
+    #[error("cites:{words} has no words to look for in the sources")]
+    CitesNoWords { words: String },
+    #[error("no set or saved search named \"{name}\"")]
+    NoSuchSetOrSearch { name: String },
+    #[error("saved search \"{name}\" refers to itself through other saved searches")]
+    SavedSearchLoop { name: String },
+    /// A saved search whose stored query no longer parses.
+    #[error("saved search \"{name}\": {error}")]
+    SavedSearchDoesNotParse {
+        name: String,
+        error: search::QueryError,
+    },
+    #[error("sorting by set order needs a set: filter naming an exhibition set")]
+    SetOrderNeedsSet,
 }
 
 impl From<rusqlite::Error> for SearchError {
@@ -258,10 +285,10 @@ impl Evaluator<'_> {
                 // must never mean "every photo" (the parser refuses it; a
                 // query built in code gets the same answer).
                 None => {
-                    return Err(SearchError::Query(format!(
-                        "'{}' has no letters or digits to search for",
-                        text.text
-                    )));
+                    return Err(QueryRefused::NoWords {
+                        term: text.text.clone(),
+                    }
+                    .into());
                 }
             },
             Query::Like(field, value) => {
@@ -331,9 +358,10 @@ impl Evaluator<'_> {
             Query::Cites(Cited::Words(words)) => {
                 let expression = claims::fts_words(words);
                 if expression.is_empty() {
-                    return Err(SearchError::Query(format!(
-                        "cites:{words} has no words to look for in the sources"
-                    )));
+                    return Err(QueryRefused::CitesNoWords {
+                        words: words.clone(),
+                    }
+                    .into());
                 }
                 self.sql(
                     "SELECT photo_id FROM claim WHERE source_id IN
@@ -364,9 +392,10 @@ impl Evaluator<'_> {
             )
             .optional()?;
         match found {
-            None => Err(SearchError::Query(format!(
-                "no set or saved search named \"{name}\""
-            ))),
+            None => Err(QueryRefused::NoSuchSetOrSearch {
+                name: name.to_owned(),
+            }
+            .into()),
             Some((id, None)) => {
                 if top {
                     self.set = Some(id);
@@ -379,12 +408,17 @@ impl Evaluator<'_> {
             }
             Some((_, Some(saved))) => {
                 if self.depth >= MAX_NESTING {
-                    return Err(SearchError::Query(format!(
-                        "saved search \"{name}\" refers to itself through other saved searches"
-                    )));
+                    return Err(QueryRefused::SavedSearchLoop {
+                        name: name.to_owned(),
+                    }
+                    .into());
                 }
-                let inner = search::parse(&saved)
-                    .map_err(|e| SearchError::Query(format!("saved search \"{name}\": {e}")))?;
+                let inner = search::parse(&saved).map_err(|error| {
+                    QueryRefused::SavedSearchDoesNotParse {
+                        name: name.to_owned(),
+                        error,
+                    }
+                })?;
                 self.depth += 1;
                 let found = self.eval(&inner, false, within);
                 self.depth -= 1;
@@ -522,9 +556,7 @@ impl Catalogue {
                     .collect::<rusqlite::Result<Vec<_>>>()?,
             ),
             (SortKey::SetOrder, None) => {
-                return Err(SearchError::Query(
-                    "sorting by set order needs a set: filter naming an exhibition set".to_owned(),
-                ));
+                return Err(QueryRefused::SetOrderNeedsSet.into());
             }
             _ => None,
         };

@@ -239,7 +239,7 @@ fn claims_outcome(
             .map(|(row, reason)| crate::export::csv::Problem {
                 row: Some(*row),
                 column: None,
-                message: format!("{reason}; this row was left unchanged"),
+                what: crate::export::csv::CsvProblem::Row(reason.clone()),
             }),
     );
     problems.sort_by_key(|p| (p.row, p.column));

@@ -373,7 +373,12 @@ fn run_import(catalogue: &mut Catalogue, args: &ImportArgs) -> Result<ExitCode> 
 fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for f in &s.failed {
-        writeln!(err, "failed: {}: {}", shown(&f.reason), shown_path(&f.path))?;
+        writeln!(
+            err,
+            "failed: {}: {}",
+            shown(&f.reason.to_string()),
+            shown_path(&f.path)
+        )?;
     }
     if !quiet {
         for (path, w) in &s.warnings {

@@ -19,10 +19,10 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::csv::{
-    Problem, Profile, Writer, header_and_records, join_list, neutralise, oversized, path_cell,
-    path_from_cell, restore, row_problem, split_list,
+    CsvProblem, Problem, Profile, Writer, header_and_records, join_list, neutralise, oversized,
+    path_cell, path_from_cell, restore, row_problem, split_list,
 };
-use crate::catalog::{Certainty, Claim};
+use crate::catalog::{Certainty, Claim, IdOf, RowRefused};
 use crate::photo::{Photo, PhotoId};
 
 /// The profile's name, as `export csv --profile` takes it.
@@ -163,7 +163,7 @@ pub fn read(bytes: &[u8]) -> (Vec<ClaimCsvRow>, Vec<Problem>) {
             problems.push(Problem {
                 row: Some(1),
                 column: None,
-                message: format!("no {} column; nothing was read", name.unwrap_or_default()),
+                what: CsvProblem::NoClaimColumn(name.unwrap_or_default()),
             });
             return (Vec::new(), problems);
         }
@@ -172,7 +172,7 @@ pub fn read(bytes: &[u8]) -> (Vec<ClaimCsvRow>, Vec<Problem>) {
         problems.push(Problem {
             row: Some(1),
             column: None,
-            message: "no Photo ID or File column to match rows to photos; nothing was read".into(),
+            what: CsvProblem::NoClaimPhotoColumn,
         });
         return (Vec::new(), problems);
     }
@@ -192,11 +192,10 @@ pub fn read(bytes: &[u8]) -> (Vec<ClaimCsvRow>, Vec<Problem>) {
             problems.push(Problem {
                 row: Some(number),
                 column: None,
-                message: format!(
-                    "has {} cells but the header has {}; this row was left unchanged",
-                    record.len(),
-                    headers.len()
-                ),
+                what: CsvProblem::CellCount {
+                    cells: record.len(),
+                    header: headers.len(),
+                },
             });
             continue;
         }
@@ -225,12 +224,12 @@ fn read_row(
     let mut certainty = None;
     let mut note = None;
     for (i, raw) in record.iter().enumerate() {
-        let problem = |message: String| row_problem(number, i + 1, message);
+        let problem = |refused: RowRefused| row_problem(number, i + 1, refused);
         let Some(Some(column)) = columns.get(i) else {
             continue;
         };
-        if let Some(message) = oversized(raw) {
-            return Err(problem(message));
+        if let Some(refused) = oversized(raw) {
+            return Err(problem(refused));
         }
         if *column == Column::File {
             if !raw.trim_ascii().is_empty() {
@@ -238,23 +237,24 @@ fn read_row(
             }
             continue;
         }
-        let text =
-            std::str::from_utf8(raw).map_err(|_| problem("not valid UTF-8 text".to_owned()))?;
+        let text = std::str::from_utf8(raw).map_err(|_| problem(RowRefused::NotUtf8))?;
         let text = restore(text);
         let trimmed = text.trim();
         let optional = || Some(trimmed.to_owned()).filter(|t| !t.is_empty());
-        let id = |what: &str| -> Result<Option<i64>, Problem> {
+        let id = |of: IdOf| -> Result<Option<i64>, Problem> {
             if trimmed.is_empty() {
                 return Ok(None);
             }
-            trimmed
-                .parse::<i64>()
-                .map(Some)
-                .map_err(|_| problem(format!("{trimmed:?} is not a {what} id")))
+            trimmed.parse::<i64>().map(Some).map_err(|_| {
+                problem(RowRefused::NotAnId {
+                    of,
+                    text: trimmed.to_owned(),
+                })
+            })
         };
         match column {
-            Column::Claim => claim = id("claim")?,
-            Column::Photo => photo = id("photo")?.map(PhotoId),
+            Column::Claim => claim = id(IdOf::Claim)?,
+            Column::Photo => photo = id(IdOf::Photo)?.map(PhotoId),
             Column::File => {}
             Column::Field => field = trimmed.to_owned(),
             Column::Value => value = text.to_owned(),
@@ -262,19 +262,23 @@ fn read_row(
                 preferred = match trimmed.to_lowercase().as_str() {
                     "yes" | "y" | "true" | "1" => true,
                     "no" | "n" | "false" | "0" | "" => false,
-                    other => return Err(problem(format!("Preferred is yes or no, not {other:?}"))),
+                    other => {
+                        return Err(problem(RowRefused::NotYesOrNo {
+                            value: other.to_owned(),
+                        }));
+                    }
                 }
             }
             Column::Citation => citation = optional(),
-            Column::Source => source = id("source")?,
+            Column::Source => source = id(IdOf::Source)?,
             Column::Locator => locator = optional(),
             Column::Certainty => {
                 certainty = match trimmed {
                     "" => None,
                     name => Some(Certainty::from_name(name).ok_or_else(|| {
-                        problem(format!(
-                            "certainty is certain, probable or possible, not {name:?}"
-                        ))
+                        problem(RowRefused::NoSuchCertainty {
+                            value: name.to_owned(),
+                        })
                     })?),
                 }
             }
@@ -288,7 +292,7 @@ fn read_row(
             return Err(Problem {
                 row: Some(number),
                 column: None,
-                message: "no photo id or file to match; this row was left unchanged".into(),
+                what: CsvProblem::NoPhotoKey,
             });
         }
     };

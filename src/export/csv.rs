@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::catalog::SetItem;
+use crate::catalog::{IdOf, RowRefused, SetItem};
 use crate::photo::{Attribute, Field, Photo, PhotoId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -395,22 +395,18 @@ pub fn path_cell(path: &Path) -> String {
 
 /// A problem that leaves a whole row unchanged, at its row and column
 /// (1-based, as a spreadsheet counts them).
-pub(crate) fn row_problem(row: usize, column: usize, message: String) -> Problem {
+pub(crate) fn row_problem(row: usize, column: usize, refused: RowRefused) -> Problem {
     Problem {
         row: Some(row),
         column: Some(column),
-        message: format!("{message}; this row was left unchanged"),
+        what: CsvProblem::Row(refused),
     }
 }
 
 /// Why a cell is too long for one field, if it is.
-pub(crate) fn oversized(cell: &[u8]) -> Option<String> {
-    (cell.len() > crate::limits::MAX_FIELD_BYTES).then(|| {
-        format!(
-            "the cell is {}, more than the {} Kartoteka keeps in one field",
-            crate::limits::describe_bytes(cell.len() as u64),
-            crate::limits::describe_bytes(crate::limits::MAX_FIELD_BYTES as u64)
-        )
+pub(crate) fn oversized(cell: &[u8]) -> Option<RowRefused> {
+    (cell.len() > crate::limits::MAX_FIELD_BYTES).then_some(RowRefused::CellTooLong {
+        size: cell.len() as u64,
     })
 }
 
@@ -615,18 +611,71 @@ pub struct Row {
 pub struct Problem {
     pub row: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub what: CsvProblem,
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (self.row, self.column) {
-            (Some(r), Some(c)) => write!(f, "row {r}, column {c}: {}", self.message),
-            (Some(r), None) => write!(f, "row {r}: {}", self.message),
-            (None, Some(c)) => write!(f, "column {c}: {}", self.message),
-            (None, None) => f.write_str(&self.message),
+            (Some(r), Some(c)) => write!(f, "row {r}, column {c}: {}", self.what),
+            (Some(r), None) => write!(f, "row {r}: {}", self.what),
+            (None, Some(c)) => write!(f, "column {c}: {}", self.what),
+            (None, None) => write!(f, "{}", self.what),
         }
     }
+}
+
+/// What is wrong in a CSV file, with what it names, so that the window can
+/// say it in its language. `Display` is the command line's English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CsvProblem {
+    #[error(
+        "a quote opened here is never closed, so the rest of the file is inside this cell; \
+         this row and the rest were left unchanged"
+    )]
+    QuoteNotClosed,
+    #[error(
+        "text follows the closing quote of this cell (a quote inside a quoted cell is written \
+         \"\"); this row was left unchanged"
+    )]
+    TextAfterQuote,
+    #[error(
+        "the file looks like UTF-16 text but has an odd number of bytes; nothing was read \
+         (save it again as UTF-8 or UTF-16)"
+    )]
+    Utf16OddLength,
+    #[error("the file is UTF-16 text with a broken character; nothing was read")]
+    Utf16Broken,
+    #[error("the header row cannot be read: {0}")]
+    HeaderUnreadable(Box<CsvProblem>),
+    #[error("the file is empty")]
+    Empty,
+    #[error("unknown column {name:?}; it is ignored")]
+    UnknownColumn { name: String },
+    #[error(
+        "column {name:?} appears {} times (columns {}); none of them is read",
+        .columns.len(),
+        .columns.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    ColumnTwice { name: String, columns: Vec<usize> },
+    #[error("no ID, File or SourceFile column to match rows to photos")]
+    NoPhotoColumn,
+    /// A claims file without one of the columns it needs.
+    #[error("no {0} column; nothing was read")]
+    NoClaimColumn(&'static str),
+    #[error("no Photo ID or File column to match rows to photos; nothing was read")]
+    NoClaimPhotoColumn,
+    #[error("has {cells} cells but the header has {header}; this row was left unchanged")]
+    CellCount { cells: usize, header: usize },
+    #[error("no photo id or file to match; this row was left unchanged")]
+    NoPhotoKey,
+    #[error(
+        "photo {photo} is named by rows {}; none of them was applied",
+        .rows.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    )]
+    NamedByRows { photo: PhotoId, rows: Vec<usize> },
+    #[error("{0}; this row was left unchanged")]
+    Row(RowRefused),
 }
 
 /// A record of the file: its 1-based number and its cells, or why it could
@@ -677,9 +726,7 @@ fn records(data: &[u8]) -> Vec<Record> {
                     problem = Some(Problem {
                         row: Some(number),
                         column: Some(column),
-                        message: "a quote opened here is never closed, so the rest of the file \
-                                  is inside this cell; this row and the rest were left unchanged"
-                            .into(),
+                        what: CsvProblem::QuoteNotClosed,
                     });
                     break;
                 }
@@ -702,10 +749,7 @@ fn records(data: &[u8]) -> Vec<Record> {
                         problem = Some(Problem {
                             row: Some(number),
                             column: Some(column),
-                            message:
-                                "text follows the closing quote of this cell (a quote inside a \
-                                      quoted cell is written \"\"); this row was left unchanged"
-                                    .into(),
+                            what: CsvProblem::TextAfterQuote,
                         });
                         // On to the next line outside quotes.
                         while i < data.len() && !matches!(data[i], b'\r' | b'\n') {
@@ -751,9 +795,7 @@ fn as_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Problem> {
             return Err(Problem {
                 row: None,
                 column: None,
-                message: "the file looks like UTF-16 text but has an odd number of bytes; \
-                          nothing was read (save it again as UTF-8 or UTF-16)"
-                    .into(),
+                what: CsvProblem::Utf16OddLength,
             });
         }
         let units = body.chunks_exact(2).map(|c| {
@@ -768,7 +810,7 @@ fn as_utf8(bytes: &[u8]) -> Result<Cow<'_, [u8]>, Problem> {
             .map_err(|_| Problem {
                 row: None,
                 column: None,
-                message: "the file is UTF-16 text with a broken character; nothing was read".into(),
+                what: CsvProblem::Utf16Broken,
             })?;
         Ok(Cow::Owned(
             text.strip_prefix('\u{feff}')
@@ -805,7 +847,7 @@ pub(crate) fn header_columns<C: Copy + PartialEq>(
             problems.push(Problem {
                 row: Some(1),
                 column: Some(i + 1),
-                message: format!("unknown column {name:?}; it is ignored"),
+                what: CsvProblem::UnknownColumn { name },
             });
         }
         columns.push(found);
@@ -824,15 +866,10 @@ pub(crate) fn header_columns<C: Copy + PartialEq>(
         problems.push(Problem {
             row: Some(1),
             column: Some(i + 1),
-            message: format!(
-                "column {:?} appears {} times (columns {}); none of them is read",
-                String::from_utf8_lossy(&headers[i]).trim(),
-                same.len(),
-                same.iter()
-                    .map(|k| (k + 1).to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            what: CsvProblem::ColumnTwice {
+                name: String::from_utf8_lossy(&headers[i]).trim().to_owned(),
+                columns: same.iter().map(|k| k + 1).collect(),
+            },
         });
     }
     for i in twice {
@@ -851,13 +888,13 @@ pub(crate) fn header_and_records(
     match records.next() {
         Some((_, Ok(h))) => Ok((h, records)),
         Some((_, Err(p))) => Err(Problem {
-            message: format!("the header row cannot be read: {}", p.message),
+            what: CsvProblem::HeaderUnreadable(Box::new(p.what)),
             ..p
         }),
         None => Err(Problem {
             row: Some(1),
             column: None,
-            message: "the file is empty".into(),
+            what: CsvProblem::Empty,
         }),
     }
 }
@@ -895,7 +932,7 @@ pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
         problems.push(Problem {
             row: Some(1),
             column: None,
-            message: "no ID, File or SourceFile column to match rows to photos".into(),
+            what: CsvProblem::NoPhotoColumn,
         });
         return (Vec::new(), problems);
     }
@@ -915,11 +952,10 @@ pub fn read(bytes: &[u8], blank_clears: bool) -> (Vec<Row>, Vec<Problem>) {
             problems.push(Problem {
                 row: Some(number),
                 column: None,
-                message: format!(
-                    "has {} cells but the header has {}; this row was left unchanged",
-                    record.len(),
-                    headers.len()
-                ),
+                what: CsvProblem::CellCount {
+                    cells: record.len(),
+                    header: headers.len(),
+                },
             });
             continue;
         }
@@ -944,12 +980,12 @@ fn read_row(
     let mut values = Vec::new();
     let mut wall_label = None;
     for (i, raw) in record.iter().enumerate() {
-        let problem = |message: String| row_problem(number, i + 1, message);
+        let problem = |refused: RowRefused| row_problem(number, i + 1, refused);
         let Some(Some(column)) = columns.get(i) else {
             continue;
         };
-        if let Some(message) = oversized(raw) {
-            return Err(problem(message));
+        if let Some(refused) = oversized(raw) {
+            return Err(problem(refused));
         }
         // A path is bytes: a name that is not UTF-8 comes as a `file:///`
         // URI (or, from exiftool, as its own bytes).
@@ -963,18 +999,19 @@ fn read_row(
             }
             continue;
         }
-        let text =
-            std::str::from_utf8(raw).map_err(|_| problem("not valid UTF-8 text".to_owned()))?;
+        let text = std::str::from_utf8(raw).map_err(|_| problem(RowRefused::NotUtf8))?;
         let text = match profile {
             Profile::Catalogue => restore(text),
             Profile::Exiftool => text,
         };
         match column {
             Column::Id if !text.trim().is_empty() => {
-                let n = text
-                    .trim()
-                    .parse::<i64>()
-                    .map_err(|_| problem(format!("{text:?} is not a photo id")))?;
+                let n = text.trim().parse::<i64>().map_err(|_| {
+                    problem(RowRefused::NotAnId {
+                        of: IdOf::Photo,
+                        text: text.to_owned(),
+                    })
+                })?;
                 id = Some(PhotoId(n));
             }
             Column::WallLabel => wall_label = Some(text.to_owned()),
@@ -996,7 +1033,7 @@ fn read_row(
                     _ => Value::String(text.to_owned()),
                 };
                 let value = crate::catalog::normalise_value(*attribute, &value)
-                    .map_err(|e| problem(e.to_string()))?;
+                    .map_err(|e| problem(RowRefused::value(e)))?;
                 values.push((*attribute, value));
             }
             _ => {}
@@ -1012,7 +1049,7 @@ fn read_row(
             return Err(Problem {
                 row: Some(number),
                 column: None,
-                message: "no photo id or file to match; this row was left unchanged".into(),
+                what: CsvProblem::NoPhotoKey,
             });
         }
     };

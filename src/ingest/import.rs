@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{RecvTimeoutError, bounded};
 use rayon::prelude::*;
 
-use super::scan::{Candidate, scan};
+use super::scan::{Candidate, ScanProblem, scan};
 use super::{Ingested, ReadError, find_sidecar, mtime_ns, read_photo};
 use crate::catalog::{
     CatalogError, Catalogue, FileState, Invalid, StoreOutcome, Threads, ThumbnailStore,
@@ -70,7 +70,17 @@ pub enum Progress {
 #[derive(Debug, Clone)]
 pub struct Failure {
     pub path: PathBuf,
-    pub reason: String,
+    pub reason: NotImported,
+}
+
+/// Why a file was not imported: it could not be reached while looking for
+/// photos, or it could not be read as one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotImported {
+    #[error(transparent)]
+    Scan(#[from] ScanProblem),
+    #[error(transparent)]
+    Read(#[from] ReadError),
 }
 
 /// What an import did.
@@ -118,12 +128,12 @@ pub fn import(
     let found = scan(paths);
     summary.not_photos = found.not_photos;
     summary.not_catalogued = found.not_catalogued;
-    summary.failed.extend(
-        found
-            .errors
-            .into_iter()
-            .map(|(path, reason)| Failure { path, reason }),
-    );
+    summary
+        .failed
+        .extend(found.errors.into_iter().map(|(path, reason)| Failure {
+            path,
+            reason: reason.into(),
+        }));
 
     let known = catalogue.file_states()?;
     let scanned = found.files.len();
@@ -203,7 +213,7 @@ pub fn import(
                     }
                     Err(e) => summary.failed.push(Failure {
                         path: path.clone(),
-                        reason: e.to_string(),
+                        reason: e.into(),
                     }),
                 }
                 progress(Progress::File { done, total, path });

@@ -22,7 +22,7 @@ use exif::Exif;
 use super::container::{self, Budget, ContainerError, markers};
 use super::iptc::{self, Iim, ds};
 use super::xmp::{self, Xmp};
-use super::{ReadError, exif as exif_reader};
+use super::{Damage, ReadError, exif as exif_reader};
 use std::collections::HashMap;
 
 use crate::date::{Depicted, PartialDate, exif_datetime};
@@ -80,12 +80,10 @@ impl Default for Embedded {
     }
 }
 
-fn broken(format: &str, e: ContainerError) -> ReadError {
+fn broken(format: &'static str, e: ContainerError) -> ReadError {
     match e {
-        ContainerError::Io(io) => ReadError::Io(io),
-        ContainerError::Broken(why) => {
-            ReadError::Damaged(format!("{format} structure is broken: {why}"))
-        }
+        ContainerError::Io(io) => ReadError::from(io),
+        ContainerError::Broken(detail) => ReadError::Damaged(Damage::Structure { format, detail }),
     }
 }
 
@@ -241,13 +239,14 @@ impl Embedded {
         // whose directories cannot be read cannot be catalogued. Only the
         // directories and their values are read, never the strips.
         let tiff = container::copy_tiff_metadata(r, &mut self.budget).map_err(|e| match e {
-            ContainerError::Io(io) => ReadError::Io(io),
-            ContainerError::Broken(why) => {
-                ReadError::Damaged(format!("TIFF structure is broken ({why})"))
-            }
+            ContainerError::Io(io) => ReadError::from(io),
+            ContainerError::Broken(detail) => ReadError::Damaged(Damage::TiffStructure { detail }),
         })?;
-        let (exif, warning) = exif_reader::parse(tiff)
-            .map_err(|e| ReadError::Damaged(format!("TIFF structure is broken ({e})")))?;
+        let (exif, warning) = exif_reader::parse(tiff).map_err(|e| {
+            ReadError::Damaged(Damage::TiffStructure {
+                detail: e.to_string(),
+            })
+        })?;
         self.warnings.extend(warning);
         self.dimensions = exif_reader::tiff_dimensions(&exif);
         if let Some(packet) = exif_reader::tag_bytes(&exif, 700) {
@@ -270,8 +269,13 @@ impl Embedded {
     /// file (read by image-webp, within the metadata budget).
     fn read_webp<R: Read + Seek>(&mut self, r: &mut R) -> Result<(), ReadError> {
         r.seek(std::io::SeekFrom::Start(0))?;
-        let mut decoder = image_webp::WebPDecoder::new(std::io::BufReader::new(&mut *r))
-            .map_err(|e| ReadError::Damaged(format!("WebP structure is broken: {e}")))?;
+        let mut decoder =
+            image_webp::WebPDecoder::new(std::io::BufReader::new(&mut *r)).map_err(|e| {
+                ReadError::Damaged(Damage::Structure {
+                    format: "WebP",
+                    detail: e.to_string(),
+                })
+            })?;
         self.dimensions = Some(decoder.dimensions());
         if decoder.is_animated() {
             self.tags.push(RawTag::new(
@@ -329,7 +333,7 @@ impl Embedded {
                     ));
                 }
             }
-            Err(ReadError::Damaged(why)) => self.warnings.push(why),
+            Err(ReadError::Damaged(why)) => self.warnings.push(why.to_string()),
             Err(e) => return Err(e),
         }
         let head = super::bmff::read_at(r, 0, 2).map_err(|e| broken("JPEG XL", e))?;
@@ -519,9 +523,7 @@ impl Embedded {
             }
             if !saw_header {
                 if &kind != b"IHDR" || chunk.len < 8 {
-                    return Err(ReadError::Damaged(
-                        "PNG does not start with an IHDR chunk".into(),
-                    ));
+                    return Err(ReadError::Damaged(Damage::PngWithoutHeader));
                 }
                 saw_header = true;
                 let mut header_budget = Budget::new(chunk.len);
@@ -558,9 +560,7 @@ impl Embedded {
             }
         }
         if !saw_header {
-            return Err(ReadError::Damaged(
-                "PNG is cut short before its header".into(),
-            ));
+            return Err(ReadError::Damaged(Damage::PngCutShort));
         }
         if !saw_end && !self.cut_short {
             self.cut_short = true;
@@ -1189,7 +1189,9 @@ fn jxl_header<R: Read + Seek>(r: &mut R) -> Result<(u32, u32, u32, bool), ReadEr
     loop {
         let n = codestream.read(&mut buffer)?;
         let damaged = |e: &dyn std::fmt::Display| {
-            ReadError::Damaged(format!("JPEG XL header could not be read: {e}"))
+            ReadError::Damaged(Damage::JxlHeader {
+                detail: e.to_string(),
+            })
         };
         if n > 0 {
             uninit.feed_bytes(&buffer[..n]).map_err(|e| damaged(&e))?;
@@ -1213,9 +1215,7 @@ fn jxl_header<R: Read + Seek>(r: &mut R) -> Result<(u32, u32, u32, bool), ReadEr
             if let Some((width, height)) = jxl_size_header(r) {
                 return Ok((width, height, 1, false));
             }
-            return Err(ReadError::Damaged(
-                "JPEG XL header is cut short or too large".into(),
-            ));
+            return Err(ReadError::Damaged(Damage::JxlHeaderCutShort));
         }
     }
 }

@@ -29,11 +29,13 @@ use self::xmp::Xmp;
 use crate::files::{self, FileKind, ReadFileError};
 use crate::photo::{FileInfo, ImageFormat, PhotoRecord, SNIFF_BYTES, Sidecar, Sniffed};
 
-/// Why a file could not be catalogued at all.
-#[derive(Debug, thiserror::Error)]
+/// Why a file could not be catalogued at all, with what it concerns, so
+/// that the window can say it in its language. `Display` is the command
+/// line's English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ReadError {
     #[error("could not be read: {0}")]
-    Io(#[from] std::io::Error),
+    Io(SystemError),
     #[error("is {0}, not a regular file; it was not read")]
     NotAFile(FileKind),
     #[error("is empty (0 bytes)")]
@@ -45,18 +47,89 @@ pub enum ReadError {
     #[error("unsupported format: {0}")]
     Unsupported(&'static str),
     #[error("is damaged: {0}")]
-    Damaged(String),
+    Damaged(Damage),
     /// Past one of Kartoteka's limits (a decompression bomb, a scan bomb).
     #[error("{0}")]
-    Refused(String),
+    Refused(Refusal),
+}
+
+/// An error the system gave, kept as its kind and its words, so that a
+/// failure can be copied into a report and still be said by its kind.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SystemError {
+    pub kind: std::io::ErrorKind,
+    pub message: String,
+}
+
+impl From<&std::io::Error> for SystemError {
+    fn from(e: &std::io::Error) -> Self {
+        Self {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl From<std::io::Error> for ReadError {
+    fn from(e: std::io::Error) -> Self {
+        ReadError::Io(SystemError::from(&e))
+    }
+}
+
+/// What is broken in a damaged file. The details come from the container
+/// readers and the decoders, in their English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Damage {
+    #[error("{format} structure is broken: {detail}")]
+    Structure {
+        format: &'static str,
+        detail: String,
+    },
+    #[error("TIFF structure is broken ({detail})")]
+    TiffStructure { detail: String },
+    #[error("PNG does not start with an IHDR chunk")]
+    PngWithoutHeader,
+    #[error("PNG is cut short before its header")]
+    PngCutShort,
+    #[error("JPEG XL header could not be read: {detail}")]
+    JxlHeader { detail: String },
+    #[error("JPEG XL header is cut short or too large")]
+    JxlHeaderCutShort,
+    #[error("no image size could be read")]
+    NoImageSize,
+    #[error("pixels could not be decoded: {detail}")]
+    Pixels { detail: String },
+    #[error("thumbnail could not be encoded: {detail}")]
+    ThumbnailNotEncoded { detail: String },
+}
+
+/// One of Kartoteka's limits a file goes past.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error(
+        "is {}, more than the {} Kartoteka reads",
+        crate::limits::describe_bytes(*size),
+        crate::limits::describe_bytes(*limit)
+    )]
+    FileTooLarge { size: u64, limit: u64 },
+    #[error("declares {width}x{height} pixels, more than the {limit} megapixels Kartoteka decodes")]
+    TooManyPixels { width: u64, height: u64, limit: u64 },
+    #[error(
+        "is a progressive JPEG of more than {} scans, which Kartoteka does not decode (real ones have about ten)",
+        crate::limits::MAX_JPEG_SCANS
+    )]
+    TooManyScans,
 }
 
 impl From<ReadFileError> for ReadError {
     fn from(e: ReadFileError) -> Self {
         match e {
-            ReadFileError::Io(io) => ReadError::Io(io),
+            ReadFileError::Io(io) => ReadError::from(io),
             ReadFileError::NotRegular(kind) => ReadError::NotAFile(kind),
-            ReadFileError::TooLarge { .. } => ReadError::Refused(e.to_string()),
+            ReadFileError::TooLarge { size, limit } => {
+                ReadError::Refused(Refusal::FileTooLarge { size, limit })
+            }
         }
     }
 }
@@ -169,7 +242,7 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
         // A file cut short before its frame header still has its metadata
         // to give; anything else without a size is not a picture.
         if !embedded.cut_short {
-            return Err(ReadError::Damaged("no image size could be read".to_owned()));
+            return Err(ReadError::Damaged(Damage::NoImageSize));
         }
         warnings.push("the file is cut short before its image size".to_owned());
     }
@@ -191,11 +264,19 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             warnings.push(format!("no preview: {why}"));
             None
         }
-        Err(
-            e @ (thumbnail::ThumbnailError::TooLarge { .. }
-            | thumbnail::ThumbnailError::TooManyScans),
-        ) => {
-            return Err(ReadError::Refused(e.to_string()));
+        Err(thumbnail::ThumbnailError::TooLarge {
+            width,
+            height,
+            limit,
+        }) => {
+            return Err(ReadError::Refused(Refusal::TooManyPixels {
+                width,
+                height,
+                limit,
+            }));
+        }
+        Err(thumbnail::ThumbnailError::TooManyScans) => {
+            return Err(ReadError::Refused(Refusal::TooManyScans));
         }
         // A file cut short (an interrupted copy) keeps every metadata field
         // it holds; only its picture is missing.
@@ -205,7 +286,12 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             ));
             None
         }
-        Err(e) => return Err(ReadError::Damaged(e.to_string())),
+        Err(thumbnail::ThumbnailError::Decode(detail)) => {
+            return Err(ReadError::Damaged(Damage::Pixels { detail }));
+        }
+        Err(thumbnail::ThumbnailError::Encode(detail)) => {
+            return Err(ReadError::Damaged(Damage::ThumbnailNotEncoded { detail }));
+        }
     };
 
     Ok(Ingested {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::mtime_ns;
+use super::{SystemError, mtime_ns};
 use crate::files::FileKind;
 use crate::photo::{ImageFormat, SNIFF_BYTES, Sniffed};
 
@@ -35,13 +35,28 @@ pub struct Candidate {
 pub struct Scan {
     pub files: Vec<Candidate>,
     /// Paths that could not be walked, with the reason.
-    pub errors: Vec<(PathBuf, String)>,
+    pub errors: Vec<(PathBuf, ScanProblem)>,
     /// Files that are not photographs (documents, sidecars), left alone.
     pub not_photos: u64,
     /// Every file in the folders that will not be catalogued, with the
     /// reason ("unsupported format: GIF"). XMP sidecars read with their
     /// photo are not among them: what they hold is catalogued.
     pub not_catalogued: Vec<(PathBuf, String)>,
+}
+
+/// Why a file or folder given or found could not be looked through.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScanProblem {
+    #[error("{}", system_words(.0))]
+    NotReached(SystemError),
+    #[error("symbolic link loop back to {}", .0.display())]
+    LinkLoop(PathBuf),
+    /// A FIFO, device or socket named explicitly.
+    #[error("is {0}, not a photo file; it was not read")]
+    NotAPhotoFile(FileKind),
+    /// A walk error with no system error behind it, in the walker's words.
+    #[error("{0}")]
+    Walk(String),
 }
 
 /// Walks the given files and folders.
@@ -55,13 +70,15 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
             Err(e) => {
                 found.errors.push((
                     std::path::absolute(root).unwrap_or_else(|_| root.clone()),
-                    describe_io(&e),
+                    ScanProblem::NotReached(SystemError::from(&e)),
                 ));
                 continue;
             }
         };
         match std::fs::metadata(&root) {
-            Err(e) => found.errors.push((root, describe_io(&e))),
+            Err(e) => found
+                .errors
+                .push((root, ScanProblem::NotReached(SystemError::from(&e)))),
             // A file named explicitly is always a candidate.
             Ok(meta) if meta.is_file() => found.files.push(Candidate {
                 path: root,
@@ -73,10 +90,7 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
             // opened (reading a FIFO would wait for a writer forever).
             Ok(meta) => {
                 let kind = FileKind::of(&meta).unwrap_or(FileKind::Other);
-                found.errors.push((
-                    root,
-                    format!("is {kind}, not a photo file; it was not read"),
-                ));
+                found.errors.push((root, ScanProblem::NotAPhotoFile(kind)));
             }
         }
     }
@@ -99,8 +113,8 @@ fn walk(root: &Path, found: &mut Scan) {
                     .map(Path::to_owned)
                     .unwrap_or_else(|| root.to_owned());
                 let reason = match e.loop_ancestor() {
-                    Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
-                    None => e.io_error().map_or_else(|| e.to_string(), describe_io),
+                    Some(ancestor) => ScanProblem::LinkLoop(ancestor.to_owned()),
+                    None => walk_problem(&e),
                 };
                 found.errors.push((path, reason));
                 continue;
@@ -143,10 +157,7 @@ fn walk(root: &Path, found: &mut Scan) {
                 size: meta.len(),
                 mtime_ns: mtime_ns(&meta),
             }),
-            Err(e) => found.errors.push((
-                path.to_owned(),
-                e.io_error().map_or_else(|| e.to_string(), describe_io),
-            )),
+            Err(e) => found.errors.push((path.to_owned(), walk_problem(&e))),
         }
     }
     // A sidecar is read with its photo; one whose photo is not here is
@@ -209,10 +220,17 @@ fn why_not(sniffed: Sniffed) -> String {
     }
 }
 
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
+fn walk_problem(e: &walkdir::Error) -> ScanProblem {
+    match e.io_error() {
+        Some(io) => ScanProblem::NotReached(SystemError::from(io)),
+        None => ScanProblem::Walk(e.to_string()),
+    }
+}
+
+fn system_words(e: &SystemError) -> String {
+    match e.kind {
         std::io::ErrorKind::NotFound => "no such file or folder".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => e.to_string(),
+        _ => e.message.clone(),
     }
 }

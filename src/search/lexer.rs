@@ -1,6 +1,6 @@
 //! Splitting a query into tokens, remembering where each one starts.
 
-use super::QueryError;
+use super::{QueryError, QueryProblem};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Token {
@@ -47,7 +47,7 @@ impl<'a> Lexer<'a> {
         loop {
             match self.peek() {
                 None => {
-                    return Err(QueryError::new(start + 1, "this quote is never closed"));
+                    return Err(QueryError::new(start + 1, QueryProblem::QuoteNotClosed));
                 }
                 Some('"') => {
                     self.at += 1;
@@ -60,7 +60,7 @@ impl<'a> Lexer<'a> {
             }
         }
         if text.trim().is_empty() {
-            return Err(QueryError::new(start + 1, "empty quotes"));
+            return Err(QueryError::new(start + 1, QueryProblem::EmptyQuotes));
         }
         Ok(text)
     }

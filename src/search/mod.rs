@@ -26,19 +26,75 @@ use lexer::{Lexer, Token};
 
 /// A parse error, with the 1-based character position it was found at.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("position {position}: {message}")]
+#[error("position {position}: {problem}")]
 pub struct QueryError {
     pub position: usize,
-    pub message: String,
+    pub problem: QueryProblem,
 }
 
 impl QueryError {
-    fn new(position: usize, message: impl Into<String>) -> Self {
-        Self {
-            position,
-            message: message.into(),
-        }
+    fn new(position: usize, problem: QueryProblem) -> Self {
+        Self { position, problem }
     }
+}
+
+/// Why a query does not parse, with what it concerns, so that the window can
+/// say it in its language. `Display` is the command line's English.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QueryProblem {
+    #[error("this quote is never closed")]
+    QuoteNotClosed,
+    #[error("empty quotes")]
+    EmptyQuotes,
+    #[error("unmatched ')'")]
+    UnmatchedClose,
+    #[error("'(' is never closed")]
+    OpenNotClosed,
+    #[error("unexpected text")]
+    UnexpectedText,
+    #[error("OR needs something after it")]
+    OrNeedsAfter,
+    #[error("OR needs something before it")]
+    OrNeedsBefore,
+    #[error("OR OR")]
+    OrOr,
+    #[error("'-' must be followed by what to exclude")]
+    NothingToExclude,
+    #[error("the query ends too early")]
+    EndsTooEarly,
+    #[error("parentheses and '-' nest deeper than {limit} levels")]
+    TooDeep { limit: usize },
+    /// A term of punctuation alone, as typed (`'—'`, `"?"`, `title:!!!`).
+    #[error("'{term}' has no letters or digits to search for; leave it out, or search for words")]
+    NoWords { term: String },
+    #[error("'{field}:' needs a value")]
+    NeedsValue { field: String },
+    #[error("unknown field '{field}:' (fields are {})", FIELDS.join(", "))]
+    UnknownField { field: String },
+    #[error("{0}")]
+    NotADate(crate::date::DateError),
+    #[error("a date range needs at least one end")]
+    RangeWithoutEnds,
+    #[error("the range {range} ends before it starts")]
+    RangeBackwards { range: String },
+    #[error("a rating is 0 to 5, optionally after >=, >, <=, < or =; not '{value}'")]
+    BadRating { value: String },
+    #[error("flag is pick, reject or none, not '{value}'")]
+    BadFlag { value: String },
+    #[error("label is red, yellow, green, blue, purple or none, not '{value}'")]
+    BadLabel { value: String },
+    /// `has:` or `missing:` with a property it does not know.
+    #[error("'{field}:' takes one of {}, not '{value}'", Property::names())]
+    BadProperty { field: String, value: String },
+    /// `disputed:` or `unsourced:` with a field that takes no claims.
+    #[error(
+        "'{field}:' takes a descriptive field (caption, date, city, person, ...), not '{value}'"
+    )]
+    NotDescriptive { field: String, value: String },
+    #[error("certainty is certain, probable or possible, not '{value}'")]
+    BadCertainty { value: String },
+    #[error("status is missing or warning, not '{value}'")]
+    BadStatus { value: String },
 }
 
 /// A word or phrase to find in the full-text index.
@@ -140,6 +196,15 @@ impl Property {
         ("gps", Property::Gps),
         ("note", Property::Note),
     ];
+
+    /// The names `has:` and `missing:` take, for messages.
+    pub fn names() -> String {
+        Self::NAMES
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,8 +300,8 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
         return Err(QueryError::new(
             position,
             match token {
-                Token::Close => "unmatched ')'".to_owned(),
-                _ => "unexpected text".to_owned(),
+                Token::Close => QueryProblem::UnmatchedClose,
+                _ => QueryProblem::UnexpectedText,
             },
         ));
     }
@@ -260,9 +325,9 @@ pub fn has_word_characters(text: &str) -> bool {
 fn no_words(position: usize, term: &str) -> QueryError {
     QueryError::new(
         position,
-        format!(
-            "'{term}' has no letters or digits to search for; leave it out, or search for words"
-        ),
+        QueryProblem::NoWords {
+            term: term.to_owned(),
+        },
     )
 }
 
@@ -286,7 +351,7 @@ impl Parser {
                     break;
                 }
                 let (_, position) = self.next().unwrap_or((Token::Close, 0));
-                return Err(QueryError::new(position, "unmatched ')'"));
+                return Err(QueryError::new(position, QueryProblem::UnmatchedClose));
             }
             terms.push(self.or_expression()?);
         }
@@ -302,11 +367,11 @@ impl Parser {
         while let Some((Token::Or, position)) = self.peek() {
             self.next();
             match self.peek() {
-                None => return Err(QueryError::new(position, "OR needs something after it")),
+                None => return Err(QueryError::new(position, QueryProblem::OrNeedsAfter)),
                 Some((Token::Close, _)) => {
-                    return Err(QueryError::new(position, "OR needs something after it"));
+                    return Err(QueryError::new(position, QueryProblem::OrNeedsAfter));
                 }
-                Some((Token::Or, p)) => return Err(QueryError::new(p, "OR OR")),
+                Some((Token::Or, p)) => return Err(QueryError::new(p, QueryProblem::OrOr)),
                 _ => alternatives.push(self.unary()?),
             }
         }
@@ -324,10 +389,9 @@ impl Parser {
         if self.depth > crate::limits::MAX_QUERY_DEPTH {
             return Err(QueryError::new(
                 position,
-                format!(
-                    "parentheses and '-' nest deeper than {} levels",
-                    crate::limits::MAX_QUERY_DEPTH
-                ),
+                QueryProblem::TooDeep {
+                    limit: crate::limits::MAX_QUERY_DEPTH,
+                },
             ));
         }
         Ok(())
@@ -335,14 +399,13 @@ impl Parser {
 
     fn unary(&mut self) -> Result<Query, QueryError> {
         let Some((token, position)) = self.next() else {
-            return Err(QueryError::new(0, "the query ends too early"));
+            return Err(QueryError::new(0, QueryProblem::EndsTooEarly));
         };
         match token {
             Token::Not => match self.peek() {
-                None | Some((Token::Close, _)) | Some((Token::Or, _)) => Err(QueryError::new(
-                    position,
-                    "'-' must be followed by what to exclude",
-                )),
+                None | Some((Token::Close, _)) | Some((Token::Or, _)) => {
+                    Err(QueryError::new(position, QueryProblem::NothingToExclude))
+                }
                 _ => {
                     self.enter(position)?;
                     let inner = self.unary()?;
@@ -356,11 +419,11 @@ impl Parser {
                 self.depth -= 1;
                 match self.next() {
                     Some((Token::Close, _)) => Ok(inner),
-                    _ => Err(QueryError::new(position, "'(' is never closed")),
+                    _ => Err(QueryError::new(position, QueryProblem::OpenNotClosed)),
                 }
             }
-            Token::Close => Err(QueryError::new(position, "unmatched ')'")),
-            Token::Or => Err(QueryError::new(position, "OR needs something before it")),
+            Token::Close => Err(QueryError::new(position, QueryProblem::UnmatchedClose)),
+            Token::Or => Err(QueryError::new(position, QueryProblem::OrNeedsBefore)),
             Token::Word(word) => {
                 if !has_word_characters(&word) {
                     return Err(no_words(position, &word));
@@ -404,12 +467,14 @@ fn text_term(word: String, phrase: bool) -> Text {
 /// Builds the query for `name:value`. `position` is where the field name starts.
 fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Query, QueryError> {
     let value_at = position + name.chars().count() + 1;
-    let err = |message: String| Err(QueryError::new(value_at, message));
+    let err = |problem: QueryProblem| Err(QueryError::new(value_at, problem));
     if name == "disputed" && (value.is_empty() || value.eq_ignore_ascii_case("any")) {
         return Ok(Query::Disputed(None));
     }
     if value.is_empty() {
-        return err(format!("'{name}:' needs a value"));
+        return err(QueryProblem::NeedsValue {
+            field: name.to_owned(),
+        });
     }
     let lower = value.to_lowercase();
     let text_field = match name {
@@ -447,43 +512,38 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
             };
             date_range(&value)
                 .map(|range| Query::Date(field, range))
-                .map_err(|message| QueryError::new(value_at, message))
+                .map_err(|problem| QueryError::new(value_at, problem))
         }
-        "rating" => rating(&value).map_err(|message| QueryError::new(value_at, message)),
+        "rating" => rating(&value).map_err(|problem| QueryError::new(value_at, problem)),
         "flag" => match lower.as_str() {
             "none" | "unflagged" => Ok(Query::Flag(None)),
             other => match Flag::from_name(other) {
                 Some(f) => Ok(Query::Flag(Some(f))),
-                None => err(format!("flag is pick, reject or none, not '{value}'")),
+                None => err(QueryProblem::BadFlag { value }),
             },
         },
         "label" => match lower.as_str() {
             "none" => Ok(Query::Label(None)),
             other => match Label::from_name(other) {
                 Some(l) => Ok(Query::Label(Some(l))),
-                None => err(format!(
-                    "label is red, yellow, green, blue, purple or none, not '{value}'"
-                )),
+                None => err(QueryProblem::BadLabel { value }),
             },
         },
         "has" | "missing" => match Property::NAMES.iter().find(|(n, _)| *n == lower) {
             Some((_, p)) if name == "has" => Ok(Query::Has(*p)),
             Some((_, p)) => Ok(Query::Missing(*p)),
-            None => err(format!(
-                "'{name}:' takes one of {}, not '{value}'",
-                Property::NAMES
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+            None => err(QueryProblem::BadProperty {
+                field: name.to_owned(),
+                value,
+            }),
         },
         "disputed" | "unsourced" => match crate::catalog::claimable(&lower) {
             Some(_) if name == "disputed" => Ok(Query::Disputed(Some(lower))),
             Some(_) => Ok(Query::Unsourced(lower)),
-            None => err(format!(
-                "'{name}:' takes a descriptive field (caption, date, city, person, ...), not '{value}'"
-            )),
+            None => err(QueryProblem::NotDescriptive {
+                field: name.to_owned(),
+                value,
+            }),
         },
         "cites" => Ok(Query::Cites(match value.trim().parse::<i64>() {
             Ok(id) => Cited::Source(id),
@@ -491,25 +551,25 @@ fn field(name: &str, value: String, quoted: bool, position: usize) -> Result<Que
         })),
         "certainty" => match lower.as_str() {
             "certain" | "probable" | "possible" => Ok(Query::Certainty(lower)),
-            _ => err(format!(
-                "certainty is certain, probable or possible, not '{value}'"
-            )),
+            _ => err(QueryProblem::BadCertainty { value }),
         },
         "status" => match lower.as_str() {
             "missing" => Ok(Query::Status(Status::Missing)),
             "warning" | "warnings" => Ok(Query::Status(Status::Warning)),
-            _ => err(format!("status is missing or warning, not '{value}'")),
+            _ => err(QueryProblem::BadStatus { value }),
         },
         _ => Err(QueryError::new(
             position,
-            format!("unknown field '{name}:' (fields are {})", FIELDS.join(", ")),
+            QueryProblem::UnknownField {
+                field: name.to_owned(),
+            },
         )),
     }
 }
 
 /// `1991`, `1991-06`, `1991-06-21`, `1990..1991`, `..1990`, `1990..`
-fn date_range(value: &str) -> Result<DateRange, String> {
-    let date = |s: &str| PartialDate::parse(s).map_err(|e| e.to_string());
+fn date_range(value: &str) -> Result<DateRange, QueryProblem> {
+    let date = |s: &str| PartialDate::parse(s).map_err(QueryProblem::NotADate);
     let (from, to) = match value.split_once("..") {
         Some((a, b)) => (
             (!a.is_empty()).then(|| date(a)).transpose()?,
@@ -521,7 +581,7 @@ fn date_range(value: &str) -> Result<DateRange, String> {
         }
     };
     if from.is_none() && to.is_none() {
-        return Err("a date range needs at least one end".to_owned());
+        return Err(QueryProblem::RangeWithoutEnds);
     }
     let range = DateRange {
         from: from.map(|d| d.bounds().0),
@@ -530,12 +590,14 @@ fn date_range(value: &str) -> Result<DateRange, String> {
     if let (Some(f), Some(t)) = (&range.from, &range.to)
         && f > t
     {
-        return Err(format!("the range {value} ends before it starts"));
+        return Err(QueryProblem::RangeBackwards {
+            range: value.to_owned(),
+        });
     }
     Ok(range)
 }
 
-fn rating(value: &str) -> Result<Query, String> {
+fn rating(value: &str) -> Result<Query, QueryProblem> {
     let (comparison, number) = if let Some(n) = value.strip_prefix(">=") {
         (Comparison::GreaterOrEqual, n)
     } else if let Some(n) = value.strip_prefix("<=") {
@@ -551,9 +613,9 @@ fn rating(value: &str) -> Result<Query, String> {
     };
     match number.parse::<u8>() {
         Ok(n) if n <= 5 => Ok(Query::Rating(comparison, n)),
-        _ => Err(format!(
-            "a rating is 0 to 5, optionally after >=, >, <=, < or =; not '{value}'"
-        )),
+        _ => Err(QueryProblem::BadRating {
+            value: value.to_owned(),
+        }),
     }
 }
 

@@ -148,12 +148,13 @@ fn errors_name_the_position() {
     let err = |q: &str| parse(q).unwrap_err();
     assert_eq!(err("soldiers \"last train").position, 10);
     assert_eq!(err("rating:>=7").position, 8);
-    assert!(err("rating:>=7").message.contains("0 to 5"));
+    assert!(err("rating:>=7").problem.to_string().contains("0 to 5"));
     assert_eq!(err("date:1991-13").position, 6);
     assert_eq!(err("a captoin:x").position, 3);
     assert!(
         err("a captoin:x")
-            .message
+            .problem
+            .to_string()
             .contains("unknown field 'captoin:'")
     );
     assert_eq!(err("(a b").position, 1);
@@ -177,9 +178,14 @@ fn nesting_is_capped_with_a_position() {
     assert!(parse(&nested(crate::limits::MAX_QUERY_DEPTH)).is_ok());
     let err = parse(&nested(10_000)).unwrap_err();
     assert_eq!(err.position, crate::limits::MAX_QUERY_DEPTH + 1);
-    assert!(err.message.contains("nest deeper than 64 levels"), "{err}");
+    assert!(
+        err.problem
+            .to_string()
+            .contains("nest deeper than 64 levels"),
+        "{err}"
+    );
     let err = parse(&format!("{}x", "-".repeat(10_000))).unwrap_err();
-    assert!(err.message.contains("nest deeper"), "{err}");
+    assert!(err.problem.to_string().contains("nest deeper"), "{err}");
     // Depth is nesting, not count: many groups side by side are fine.
     assert!(parse(&"(a) ".repeat(1_000)).is_ok());
 }
@@ -195,7 +201,7 @@ fn terms_with_nothing_to_find_are_errors_naming_them() {
     ] {
         let err = parse(query).unwrap_err();
         assert_eq!(err.position, position, "{query}: {err}");
-        assert!(err.message.contains(term), "{query}: {err}");
+        assert!(err.problem.to_string().contains(term), "{query}: {err}");
     }
     // Punctuation inside a word is fine; so is a dash standing alone.
     assert!(parse("C++ Praha - Milovice").is_ok());

@@ -12,13 +12,18 @@ use std::path::Path;
 use rusqlite::ErrorCode;
 
 use crate::catalog::backup::BackupError;
-use crate::catalog::{CatalogError, Invalid, SearchError};
+use crate::catalog::{CatalogError, IdOf, Invalid, QueryRefused, RowRefused, SearchError};
 use crate::export::ExportError;
 use crate::export::csl::{CslFileError, CslFileReason};
+use crate::export::csv::{CsvProblem, Problem};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
+use crate::ingest::import::NotImported;
+use crate::ingest::scan::ScanProblem;
+use crate::ingest::{Damage, ReadError, Refusal, SystemError};
 use crate::interop::InteropError;
 use crate::photo::Attribute;
+use crate::search::QueryProblem;
 use crate::tr;
 use crate::ui::i18n;
 use crate::ui::words;
@@ -157,7 +162,7 @@ impl Said for Invalid {
             Invalid::QueryDoesNotParse(e) => tr!(
                 "error-query-does-not-parse",
                 position = e.position,
-                reason = other(&e.message)
+                reason = query_problem(&e.problem)
             ),
             Invalid::NoSuchSet { name } => tr!("error-no-such-set", set = name.as_str()),
             Invalid::NoSuchSetOrSearch { name } => {
@@ -334,13 +339,328 @@ fn bytes(n: usize) -> String {
     }
 }
 
+/// Why a query does not parse, in the window's language. The query
+/// language's own words (`OR`, `pick`, `caption:`) stay as typed.
+fn query_problem(problem: &QueryProblem) -> String {
+    match problem {
+        QueryProblem::QuoteNotClosed => tr!("error-query-quote-not-closed"),
+        QueryProblem::EmptyQuotes => tr!("error-query-empty-quotes"),
+        QueryProblem::UnmatchedClose => tr!("error-query-unmatched-close"),
+        QueryProblem::OpenNotClosed => tr!("error-query-open-not-closed"),
+        QueryProblem::UnexpectedText => tr!("error-query-unexpected-text"),
+        QueryProblem::OrNeedsAfter => tr!("error-query-or-needs-after"),
+        QueryProblem::OrNeedsBefore => tr!("error-query-or-needs-before"),
+        QueryProblem::OrOr => tr!("error-query-or-or"),
+        QueryProblem::NothingToExclude => tr!("error-query-nothing-to-exclude"),
+        QueryProblem::EndsTooEarly => tr!("error-query-ends-too-early"),
+        QueryProblem::TooDeep { limit } => tr!("error-query-too-deep", limit = *limit),
+        QueryProblem::NoWords { term } => tr!("error-query-no-words", term = term.as_str()),
+        QueryProblem::NeedsValue { field } => {
+            tr!("error-query-needs-value", field = field.as_str())
+        }
+        QueryProblem::UnknownField { field } => tr!(
+            "error-query-unknown-field",
+            field = field.as_str(),
+            fields = crate::search::FIELDS.join(", ")
+        ),
+        QueryProblem::NotADate(e) => tr!("error-query-not-a-date", value = e.value.as_str()),
+        QueryProblem::RangeWithoutEnds => tr!("error-query-range-without-ends"),
+        QueryProblem::RangeBackwards { range } => {
+            tr!("error-query-range-backwards", range = range.as_str())
+        }
+        QueryProblem::BadRating { value } => tr!("error-query-bad-rating", value = value.as_str()),
+        QueryProblem::BadFlag { value } => tr!("error-query-bad-flag", value = value.as_str()),
+        QueryProblem::BadLabel { value } => tr!("error-query-bad-label", value = value.as_str()),
+        QueryProblem::BadProperty { field, value } => tr!(
+            "error-query-bad-property",
+            field = field.as_str(),
+            names = crate::search::Property::names(),
+            value = value.as_str()
+        ),
+        QueryProblem::NotDescriptive { field, value } => tr!(
+            "error-query-not-descriptive",
+            field = field.as_str(),
+            value = value.as_str()
+        ),
+        QueryProblem::BadCertainty { value } => {
+            tr!("error-query-bad-certainty", value = value.as_str())
+        }
+        QueryProblem::BadStatus { value } => tr!("error-query-bad-status", value = value.as_str()),
+    }
+}
+
+/// Why a query that parses cannot run, in the window's language.
+fn query_refused(refused: &QueryRefused) -> String {
+    match refused {
+        QueryRefused::NoSuchSort { name } => tr!(
+            "error-sort-unknown",
+            name = name.as_str(),
+            names = crate::catalog::SortKey::names()
+        ),
+        QueryRefused::NoWords { term } => tr!("error-search-no-words", term = term.as_str()),
+        QueryRefused::CitesNoWords { words } => tr!("error-cites-no-words", words = words.as_str()),
+        QueryRefused::NoSuchSetOrSearch { name } => {
+            tr!("error-no-such-set-or-search", set = name.as_str())
+        }
+        QueryRefused::SavedSearchLoop { name } => {
+            tr!("error-saved-search-loop", name = name.as_str())
+        }
+        QueryRefused::SavedSearchDoesNotParse { name, error } => tr!(
+            "error-saved-search-does-not-parse",
+            name = name.as_str(),
+            position = error.position,
+            reason = query_problem(&error.problem)
+        ),
+        QueryRefused::SetOrderNeedsSet => tr!("error-set-order-needs-set"),
+    }
+}
+
 impl Said for SearchError {
     fn said(&self, file: &Path) -> String {
         match self {
             SearchError::Parse(e) => Invalid::QueryDoesNotParse(e.clone()).said(file),
-            SearchError::Query(_) => other(self),
+            SearchError::Query(refused) => query_refused(refused),
             SearchError::Catalogue(e) => e.said(file),
         }
+    }
+}
+
+/// Why a file was not imported, in the window's language and without the
+/// file, which the import-errors window shows beside it. What the container
+/// readers and decoders say of the damage stays theirs, marked as English.
+pub fn not_imported(reason: &NotImported) -> String {
+    match reason {
+        NotImported::Scan(ScanProblem::NotReached(e)) => system(e),
+        NotImported::Scan(ScanProblem::LinkLoop(folder)) => {
+            tr!("error-import-link-loop", folder = shown(folder))
+        }
+        NotImported::Scan(ScanProblem::NotAPhotoFile(kind)) => tr!(
+            "error-import-not-a-photo-file",
+            kind = words::file_kind(*kind)
+        ),
+        NotImported::Scan(ScanProblem::Walk(detail)) => other(detail),
+        NotImported::Read(e) => match e {
+            ReadError::Io(e) => tr!("error-import-unreadable", reason = system(e)),
+            ReadError::NotAFile(kind) => {
+                tr!("error-import-not-a-file", kind = words::file_kind(*kind))
+            }
+            ReadError::Empty => tr!("error-import-empty"),
+            ReadError::NotAnImage => tr!("error-import-not-an-image"),
+            ReadError::Unsupported(format) => tr!("error-import-unsupported", format = *format),
+            ReadError::Damaged(damage) => {
+                tr!("error-import-damaged", damage = damaged(damage))
+            }
+            ReadError::Refused(Refusal::FileTooLarge { size, limit }) => tr!(
+                "error-import-too-large",
+                size = bytes(*size as usize),
+                limit = bytes(*limit as usize)
+            ),
+            ReadError::Refused(Refusal::TooManyPixels {
+                width,
+                height,
+                limit,
+            }) => tr!(
+                "error-import-too-many-pixels",
+                width = *width,
+                height = *height,
+                limit = *limit
+            ),
+            ReadError::Refused(Refusal::TooManyScans) => tr!(
+                "error-import-too-many-scans",
+                limit = crate::limits::MAX_JPEG_SCANS
+            ),
+        },
+    }
+}
+
+/// A system error met while importing, by its kind; what no kind covers
+/// keeps the system's words, marked as English.
+fn system(e: &SystemError) -> String {
+    let kind = match e.kind {
+        ErrorKind::NotFound => "not-found",
+        ErrorKind::PermissionDenied => "permission-denied",
+        ErrorKind::IsADirectory => "is-a-folder",
+        ErrorKind::UnexpectedEof => "cut-short",
+        ErrorKind::OutOfMemory => "out-of-memory",
+        _ => "other",
+    };
+    tr!(
+        "error-import-system",
+        kind = kind,
+        detail = other(&e.message)
+    )
+}
+
+fn damaged(damage: &Damage) -> String {
+    match damage {
+        Damage::Structure { format, detail } => tr!(
+            "error-damage-structure",
+            format = *format,
+            detail = other(detail)
+        ),
+        Damage::TiffStructure { detail } => tr!("error-damage-tiff", detail = other(detail)),
+        Damage::PngWithoutHeader => tr!("error-damage-png-without-header"),
+        Damage::PngCutShort => tr!("error-damage-png-cut-short"),
+        Damage::JxlHeader { detail } => tr!("error-damage-jxl-header", detail = other(detail)),
+        Damage::JxlHeaderCutShort => tr!("error-damage-jxl-cut-short"),
+        Damage::NoImageSize => tr!("error-damage-no-image-size"),
+        Damage::Pixels { detail } => tr!("error-damage-pixels", detail = other(detail)),
+        Damage::ThumbnailNotEncoded { detail } => {
+            tr!("error-damage-thumbnail", detail = other(detail))
+        }
+    }
+}
+
+/// A problem in a CSV file, with its row and column, in the window's
+/// language.
+pub fn csv_problem(problem: &Problem) -> String {
+    let what = csv_what(&problem.what);
+    match (problem.row, problem.column) {
+        (Some(row), Some(column)) => {
+            tr!("error-csv-cell", row = row, column = column, problem = what)
+        }
+        (Some(row), None) => tr!("error-csv-row", row = row, problem = what),
+        (None, Some(column)) => tr!("error-csv-column", column = column, problem = what),
+        (None, None) => what,
+    }
+}
+
+fn csv_what(what: &CsvProblem) -> String {
+    match what {
+        CsvProblem::QuoteNotClosed => tr!("error-csv-quote-not-closed"),
+        CsvProblem::TextAfterQuote => tr!("error-csv-text-after-quote"),
+        CsvProblem::Utf16OddLength => tr!("error-csv-utf16-odd"),
+        CsvProblem::Utf16Broken => tr!("error-csv-utf16-broken"),
+        CsvProblem::HeaderUnreadable(inner) => {
+            tr!("error-csv-header-unreadable", problem = csv_what(inner))
+        }
+        CsvProblem::Empty => tr!("error-csv-empty"),
+        CsvProblem::UnknownColumn { name } => {
+            tr!("error-csv-unknown-column", name = name.as_str())
+        }
+        CsvProblem::ColumnTwice { name, columns } => tr!(
+            "error-csv-column-twice",
+            name = name.as_str(),
+            count = columns.len(),
+            columns = listed(columns)
+        ),
+        CsvProblem::NoPhotoColumn => tr!("error-csv-no-photo-column"),
+        CsvProblem::NoClaimColumn(column) => tr!("error-csv-no-claim-column", column = *column),
+        CsvProblem::NoClaimPhotoColumn => tr!("error-csv-no-claim-photo-column"),
+        CsvProblem::CellCount { cells, header } => {
+            tr!("error-csv-cell-count", cells = *cells, header = *header)
+        }
+        CsvProblem::NoPhotoKey => tr!("error-csv-no-photo-key"),
+        CsvProblem::NamedByRows { photo, rows } => tr!(
+            "error-csv-named-by-rows",
+            photo = photo.0.to_string(),
+            rows = listed(rows)
+        ),
+        CsvProblem::Row(refused) => tr!("error-csv-row-left", reason = row_refused(refused)),
+    }
+}
+
+/// Row or column numbers, as a list.
+fn listed(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Why a row of a CSV file was left unchanged, in the window's language.
+pub fn row_refused(refused: &RowRefused) -> String {
+    let field = |name: &str| crate::catalog::claimable(name).map_or(name.to_owned(), attribute);
+    match refused {
+        RowRefused::CellTooLong { size } => tr!(
+            "error-row-cell-too-long",
+            size = bytes(*size as usize),
+            limit = bytes(crate::limits::MAX_FIELD_BYTES)
+        ),
+        RowRefused::NotUtf8 => tr!("error-row-not-utf8"),
+        RowRefused::NotAnId { of, text } => tr!(
+            "error-row-not-an-id",
+            of = match of {
+                IdOf::Photo => "photo",
+                IdOf::Claim => "claim",
+                IdOf::Source => "source",
+            },
+            text = text.as_str()
+        ),
+        RowRefused::NotYesOrNo { value } => {
+            tr!("error-row-not-yes-or-no", value = value.as_str())
+        }
+        RowRefused::NoSuchCertainty { value } => {
+            tr!("error-query-bad-certainty", value = value.as_str())
+        }
+        RowRefused::Value(invalid) => invalid.said(Path::new("")),
+        RowRefused::NoSuchPhoto(photo) => {
+            tr!("error-row-no-such-photo", photo = photo.0.to_string())
+        }
+        RowRefused::NoPhotoAt(file) => tr!(
+            "error-row-no-photo-at",
+            file = crate::text::printable_path(file)
+        ),
+        RowRefused::IdAndFileDiffer { id, file, other } => tr!(
+            "error-row-id-and-file-differ",
+            id = id.0.to_string(),
+            file = crate::text::printable_path(file),
+            other = other.0.to_string()
+        ),
+        RowRefused::PhotoAndFileDiffer { photo, file } => tr!(
+            "error-row-photo-and-file-differ",
+            photo = photo.0.to_string(),
+            file = crate::text::printable_path(file)
+        ),
+        RowRefused::NoSuchSource(id) => tr!("error-no-such-source", id = id.to_string()),
+        RowRefused::SourceIsAnother { id, citation, cell } => tr!(
+            "error-row-source-is-another",
+            id = id.to_string(),
+            citation = citation.as_str(),
+            cell = cell.as_str()
+        ),
+        RowRefused::NoSourceCited { citation } => {
+            tr!("error-row-no-source-cited", citation = citation.as_str())
+        }
+        RowRefused::SourcesCited { sources, citation } => tr!(
+            "error-row-sources-cited",
+            sources = *sources,
+            citation = citation.as_str()
+        ),
+        RowRefused::NotClaimable { field } => {
+            tr!("error-row-not-claimable", field = field.as_str())
+        }
+        RowRefused::ClaimNeedsValue(a) => tr!("error-claim-needs-value", field = attribute(*a)),
+        RowRefused::RivalsPreferred {
+            rows,
+            attribute: a,
+            photo,
+        } => tr!(
+            "error-row-rivals-preferred",
+            rows = listed(rows),
+            field = attribute(*a),
+            photo = photo.0.to_string()
+        ),
+        RowRefused::NoSuchClaimOnPhoto { id, photo } => tr!(
+            "error-row-no-such-claim-on-photo",
+            id = id.to_string(),
+            photo = photo.0.to_string()
+        ),
+        RowRefused::ClaimOfAnotherField {
+            id,
+            field: was,
+            attribute: a,
+        } => tr!(
+            "error-row-claim-of-another-field",
+            id = id.to_string(),
+            was = field(was),
+            field = attribute(*a)
+        ),
+        RowRefused::LastPreferred { id } => {
+            tr!("error-row-last-preferred", id = id.to_string())
+        }
+        RowRefused::Other(detail) => other(detail),
     }
 }
 
@@ -481,7 +801,7 @@ impl Said for BackupError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::{Catalogue, DateOf, Expected, Named, Record, Threads};
+    use crate::catalog::{Catalogue, DateOf, Expected, Named, Record, SortKey, Threads};
     use crate::files::FileKind;
     use crate::photo::{Field, PhotoId};
     use crate::ui::i18n::{Language, Shared};
@@ -631,10 +951,440 @@ mod tests {
         ]
     }
 
+    /// Queries the parser refuses, one for each reason it has, and the
+    /// reasons no query reaches (kept for queries built in code).
+    fn every_query_problem() -> Vec<crate::search::QueryError> {
+        let mut problems: Vec<_> = [
+            "Kyndrová \"poslední vlak",
+            "vojáci \"\"",
+            "milovice)",
+            "(milovice",
+            "vojáci OR",
+            "OR vojáci",
+            "vojáci OR OR sovětští",
+            "-OR vojáci",
+            &format!("{}x", "(".repeat(100)),
+            "—",
+            "title:",
+            "captoin:odsun",
+            "date:1991-13",
+            "date:..",
+            "date:1992..1990",
+            "rating:7",
+            "flag:maybe",
+            "label:pink",
+            "has:colour",
+            "disputed:rating",
+            "certainty:sure",
+            "status:gone",
+        ]
+        .iter()
+        .map(|q| crate::search::parse(q).unwrap_err())
+        .collect();
+        for problem in [QueryProblem::UnexpectedText, QueryProblem::EndsTooEarly] {
+            problems.push(crate::search::QueryError {
+                position: 1,
+                problem,
+            });
+        }
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 24];
+        for e in &problems {
+            seen[match e.problem {
+                QueryProblem::QuoteNotClosed => 0,
+                QueryProblem::EmptyQuotes => 1,
+                QueryProblem::UnmatchedClose => 2,
+                QueryProblem::OpenNotClosed => 3,
+                QueryProblem::UnexpectedText => 4,
+                QueryProblem::OrNeedsAfter => 5,
+                QueryProblem::OrNeedsBefore => 6,
+                QueryProblem::OrOr => 7,
+                QueryProblem::NothingToExclude => 8,
+                QueryProblem::EndsTooEarly => 9,
+                QueryProblem::TooDeep { .. } => 10,
+                QueryProblem::NoWords { .. } => 11,
+                QueryProblem::NeedsValue { .. } => 12,
+                QueryProblem::UnknownField { .. } => 13,
+                QueryProblem::NotADate(_) => 14,
+                QueryProblem::RangeWithoutEnds => 15,
+                QueryProblem::RangeBackwards { .. } => 16,
+                QueryProblem::BadRating { .. } => 17,
+                QueryProblem::BadFlag { .. } => 18,
+                QueryProblem::BadLabel { .. } => 19,
+                QueryProblem::BadProperty { .. } => 20,
+                QueryProblem::NotDescriptive { .. } => 21,
+                QueryProblem::BadCertainty { .. } => 22,
+                QueryProblem::BadStatus { .. } => 23,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        problems
+    }
+
+    /// Every reason a query that parses does not run: from the catalogue
+    /// where a search reaches it, built here where only code can.
+    fn every_query_refusal() -> Vec<QueryRefused> {
+        let catalogue = Catalogue::open_in_memory().unwrap();
+        let refused = |e: SearchError| match e {
+            SearchError::Query(r) => r,
+            other => panic!("{other}"),
+        };
+        let refusals = vec![
+            refused(crate::catalog::Sort::parse("barva").unwrap_err()),
+            QueryRefused::NoWords { term: "—".into() },
+            refused(
+                catalogue
+                    .search_text("cites:…", SortKey::FileName, None)
+                    .unwrap_err(),
+            ),
+            refused(
+                catalogue
+                    .search_text("set:Odsun", SortKey::FileName, None)
+                    .unwrap_err(),
+            ),
+            QueryRefused::SavedSearchLoop {
+                name: "Bez popisku".into(),
+            },
+            QueryRefused::SavedSearchDoesNotParse {
+                name: "Bez popisku".into(),
+                error: crate::search::parse("(milovice").unwrap_err(),
+            },
+            refused(
+                catalogue
+                    .search_text(
+                        "milovice",
+                        crate::catalog::Sort::parse("set").unwrap(),
+                        None,
+                    )
+                    .unwrap_err(),
+            ),
+        ];
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 7];
+        for r in &refusals {
+            seen[match r {
+                QueryRefused::NoSuchSort { .. } => 0,
+                QueryRefused::NoWords { .. } => 1,
+                QueryRefused::CitesNoWords { .. } => 2,
+                QueryRefused::NoSuchSetOrSearch { .. } => 3,
+                QueryRefused::SavedSearchLoop { .. } => 4,
+                QueryRefused::SavedSearchDoesNotParse { .. } => 5,
+                QueryRefused::SetOrderNeedsSet => 6,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        refusals
+    }
+
+    /// Every reason a file is not imported: the real import of broken
+    /// files where one gives it, built here where only a rare file does.
+    fn every_import_failure() -> Vec<NotImported> {
+        let system = |kind| SystemError {
+            kind,
+            message: "Input/output error (os error 5)".into(),
+        };
+        let detail = || "Memory limit exceeded".to_owned();
+        let mut reasons: Vec<NotImported> = imported_badly()
+            .into_iter()
+            .map(|(_, reason)| reason)
+            .collect();
+        reasons.extend([
+            ScanProblem::LinkLoop("/archiv".into()).into(),
+            ScanProblem::NotAPhotoFile(FileKind::Fifo).into(),
+            ScanProblem::Walk("walk stopped".into()).into(),
+            ScanProblem::NotReached(system(ErrorKind::PermissionDenied)).into(),
+            ReadError::Io(system(ErrorKind::Other)).into(),
+            ReadError::Io(system(ErrorKind::NotFound)).into(),
+            ReadError::Io(system(ErrorKind::IsADirectory)).into(),
+            ReadError::Io(system(ErrorKind::UnexpectedEof)).into(),
+            ReadError::Io(system(ErrorKind::OutOfMemory)).into(),
+            ReadError::NotAFile(FileKind::CharDevice).into(),
+        ]);
+        let damage = [
+            Damage::Structure {
+                format: "JPEG XL",
+                detail: "box runs past the end".into(),
+            },
+            Damage::TiffStructure {
+                detail: "offset past the end".into(),
+            },
+            Damage::PngWithoutHeader,
+            Damage::JxlHeader { detail: detail() },
+            Damage::JxlHeaderCutShort,
+            Damage::NoImageSize,
+            Damage::ThumbnailNotEncoded { detail: detail() },
+        ];
+        reasons.extend(damage.map(|d| ReadError::Damaged(d).into()));
+        let refused = [
+            Refusal::FileTooLarge {
+                size: 3 << 30,
+                limit: 1 << 30,
+            },
+            Refusal::TooManyPixels {
+                width: 60_000,
+                height: 60_000,
+                limit: 250,
+            },
+            Refusal::TooManyScans,
+        ];
+        reasons.extend(refused.map(|r| ReadError::Refused(r).into()));
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 19];
+        for reason in &reasons {
+            seen[match reason {
+                NotImported::Scan(ScanProblem::NotReached(_)) => 0,
+                NotImported::Scan(ScanProblem::LinkLoop(_)) => 1,
+                NotImported::Scan(ScanProblem::NotAPhotoFile(_)) => 2,
+                NotImported::Scan(ScanProblem::Walk(_)) => 3,
+                NotImported::Read(ReadError::Io(_)) => 4,
+                NotImported::Read(ReadError::NotAFile(_)) => 5,
+                NotImported::Read(ReadError::Empty) => 6,
+                NotImported::Read(ReadError::NotAnImage) => 7,
+                NotImported::Read(ReadError::Unsupported(_)) => 8,
+                NotImported::Read(ReadError::Damaged(d)) => match d {
+                    Damage::Structure { .. } => 9,
+                    Damage::TiffStructure { .. } => 10,
+                    Damage::PngWithoutHeader => 11,
+                    Damage::PngCutShort => 12,
+                    Damage::JxlHeader { .. } => 13,
+                    Damage::JxlHeaderCutShort => 14,
+                    Damage::NoImageSize => 15,
+                    Damage::Pixels { .. } => 16,
+                    Damage::ThumbnailNotEncoded { .. } => 17,
+                },
+                NotImported::Read(ReadError::Refused(_)) => 18,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        reasons
+    }
+
+    /// What the real import says of broken files: an empty JPEG, a PNG cut
+    /// short, a TIFF whose pixels do not decode, a GIF, a text file named
+    /// like a photo, and a folder that is not there. By file name.
+    fn imported_badly() -> Vec<(String, NotImported)> {
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corrupt");
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["zero-byte.jpg", "broken.png", "crash-2020-10-test.tif"] {
+            std::fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+        }
+        std::fs::write(dir.path().join("seznam.jpg"), "Milovice 1991\n").unwrap();
+        // A GIF in a folder is passed by as not a photo; named, it is read.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let gif = elsewhere.path().join("odsun.gif");
+        std::fs::write(&gif, b"GIF89a\x01\x00\x01\x00").unwrap();
+        let paths = [dir.path().to_owned(), dir.path().join("chybí"), gif];
+        let mut catalogue = Catalogue::open_in_memory().unwrap();
+        let summary = crate::ingest::import::import(
+            &mut catalogue,
+            None,
+            &paths,
+            &Default::default(),
+            &|_| {},
+        )
+        .unwrap();
+        let mut failed: Vec<(String, NotImported)> = summary
+            .failed
+            .into_iter()
+            .map(|f| {
+                (
+                    f.path.file_name().unwrap().to_string_lossy().into(),
+                    f.reason,
+                )
+            })
+            .collect();
+        failed.sort_by(|a, b| a.0.cmp(&b.0));
+        failed
+    }
+
+    /// Every reason a CSV row is left unchanged.
+    fn every_row_refusal() -> Vec<RowRefused> {
+        let file = || std::path::PathBuf::from("/výstava/01.jpg");
+        let refusals = vec![
+            RowRefused::CellTooLong { size: 3 << 20 },
+            RowRefused::NotUtf8,
+            RowRefused::NotAnId {
+                of: IdOf::Photo,
+                text: "čtyři".into(),
+            },
+            RowRefused::NotAnId {
+                of: IdOf::Claim,
+                text: "x".into(),
+            },
+            RowRefused::NotAnId {
+                of: IdOf::Source,
+                text: "x".into(),
+            },
+            RowRefused::NotYesOrNo {
+                value: "ano".into(),
+            },
+            RowRefused::NoSuchCertainty {
+                value: "jistě".into(),
+            },
+            RowRefused::Value(Invalid::BadValue {
+                attribute: Attribute::Rating,
+                value: "7".into(),
+                expected: Expected::Rating,
+            }),
+            RowRefused::NoSuchPhoto(PhotoId(99)),
+            RowRefused::NoPhotoAt(file()),
+            RowRefused::IdAndFileDiffer {
+                id: PhotoId(4),
+                file: file(),
+                other: PhotoId(5),
+            },
+            RowRefused::PhotoAndFileDiffer {
+                photo: PhotoId(4),
+                file: file(),
+            },
+            RowRefused::NoSuchSource(12),
+            RowRefused::SourceIsAnother {
+                id: 12,
+                citation: "Rudé právo".into(),
+                cell: "Mladá fronta".into(),
+            },
+            RowRefused::NoSourceCited {
+                citation: "Lidové noviny".into(),
+            },
+            RowRefused::SourcesCited {
+                sources: 3,
+                citation: "ČTK".into(),
+            },
+            RowRefused::NotClaimable {
+                field: "rating".into(),
+            },
+            RowRefused::ClaimNeedsValue(Attribute::Field(Field::City)),
+            RowRefused::RivalsPreferred {
+                rows: vec![3, 5],
+                attribute: Attribute::Field(Field::Caption),
+                photo: PhotoId(4),
+            },
+            RowRefused::NoSuchClaimOnPhoto {
+                id: 8,
+                photo: PhotoId(4),
+            },
+            RowRefused::ClaimOfAnotherField {
+                id: 8,
+                field: "city".into(),
+                attribute: Attribute::Field(Field::Caption),
+            },
+            RowRefused::LastPreferred { id: 8 },
+            RowRefused::Other("disk I/O error".into()),
+        ];
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 21];
+        for r in &refusals {
+            seen[match r {
+                RowRefused::CellTooLong { .. } => 0,
+                RowRefused::NotUtf8 => 1,
+                RowRefused::NotAnId { .. } => 2,
+                RowRefused::NotYesOrNo { .. } => 3,
+                RowRefused::NoSuchCertainty { .. } => 4,
+                RowRefused::Value(_) => 5,
+                RowRefused::NoSuchPhoto(_) => 6,
+                RowRefused::NoPhotoAt(_) => 7,
+                RowRefused::IdAndFileDiffer { .. } => 8,
+                RowRefused::PhotoAndFileDiffer { .. } => 9,
+                RowRefused::NoSuchSource(_) => 10,
+                RowRefused::SourceIsAnother { .. } => 11,
+                RowRefused::NoSourceCited { .. } => 12,
+                RowRefused::SourcesCited { .. } => 13,
+                RowRefused::NotClaimable { .. } => 14,
+                RowRefused::ClaimNeedsValue(_) => 15,
+                RowRefused::RivalsPreferred { .. } => 16,
+                RowRefused::NoSuchClaimOnPhoto { .. } => 17,
+                RowRefused::ClaimOfAnotherField { .. } => 18,
+                RowRefused::LastPreferred { .. } => 19,
+                RowRefused::Other(_) => 20,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        refusals
+    }
+
+    /// Every problem a CSV file can have, at every kind of place.
+    fn every_csv_problem() -> Vec<Problem> {
+        let mut what = vec![
+            CsvProblem::QuoteNotClosed,
+            CsvProblem::TextAfterQuote,
+            CsvProblem::Utf16OddLength,
+            CsvProblem::Utf16Broken,
+            CsvProblem::HeaderUnreadable(Box::new(CsvProblem::QuoteNotClosed)),
+            CsvProblem::Empty,
+            CsvProblem::UnknownColumn {
+                name: "Barva".into(),
+            },
+            CsvProblem::ColumnTwice {
+                name: "Caption".into(),
+                columns: vec![2, 5],
+            },
+            CsvProblem::NoPhotoColumn,
+            CsvProblem::NoClaimColumn("Field"),
+            CsvProblem::NoClaimPhotoColumn,
+            CsvProblem::CellCount {
+                cells: 3,
+                header: 5,
+            },
+            CsvProblem::NoPhotoKey,
+            CsvProblem::NamedByRows {
+                photo: PhotoId(4),
+                rows: vec![2, 7],
+            },
+        ];
+        what.extend(every_row_refusal().into_iter().map(CsvProblem::Row));
+        // Adding a problem fails to compile here until it is listed above.
+        let mut seen = [false; 15];
+        for w in &what {
+            seen[match w {
+                CsvProblem::QuoteNotClosed => 0,
+                CsvProblem::TextAfterQuote => 1,
+                CsvProblem::Utf16OddLength => 2,
+                CsvProblem::Utf16Broken => 3,
+                CsvProblem::HeaderUnreadable(_) => 4,
+                CsvProblem::Empty => 5,
+                CsvProblem::UnknownColumn { .. } => 6,
+                CsvProblem::ColumnTwice { .. } => 7,
+                CsvProblem::NoPhotoColumn => 8,
+                CsvProblem::NoClaimColumn(_) => 9,
+                CsvProblem::NoClaimPhotoColumn => 10,
+                CsvProblem::CellCount { .. } => 11,
+                CsvProblem::NoPhotoKey => 12,
+                CsvProblem::NamedByRows { .. } => 13,
+                CsvProblem::Row(_) => 14,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        let places = [
+            (Some(2), Some(3)),
+            (Some(2), None),
+            (None, Some(3)),
+            (None, None),
+        ];
+        what.into_iter()
+            .enumerate()
+            .map(|(i, what)| {
+                let (row, column) = places[i % places.len()];
+                Problem { row, column, what }
+            })
+            .collect()
+    }
+
     /// Every error the window can show, said in this thread's language.
     fn everything_said() -> Vec<String> {
         let file = Path::new("/archiv/odsun.kartoteka");
         let mut said: Vec<String> = every_refusal().iter().map(|e| e.said(file)).collect();
+        said.extend(
+            every_query_problem()
+                .into_iter()
+                .map(|e| SearchError::Parse(e).said(file)),
+        );
+        said.extend(every_import_failure().iter().map(not_imported));
+        said.extend(every_csv_problem().iter().map(csv_problem));
+        said.extend(
+            every_query_refusal()
+                .into_iter()
+                .map(|r| SearchError::Query(r).said(file)),
+        );
         let catalogue = [
             CatalogError::NewerVersion { found: 9, known: 8 },
             CatalogError::NotACatalogue {
@@ -831,6 +1581,123 @@ mod tests {
         );
         // The command line keeps the catalogue's English.
         assert_eq!(missing.to_string(), "no exhibition set named \"Výstava\"");
+    }
+
+    #[test]
+    fn czech_says_why_a_query_does_not_parse_or_run() {
+        let file = Path::new("/archiv/odsun.kartoteka");
+        let catalogue = Catalogue::open_in_memory().unwrap();
+        let searched = |q: &str| {
+            catalogue
+                .search_text(q, SortKey::FileName, None)
+                .unwrap_err()
+                .said(file)
+        };
+        let czech = in_language(Language::Czech, || {
+            [
+                searched("(milovice"),
+                searched("vojáci OR"),
+                searched("Kyndrová rating:7"),
+                searched("date:1992..1990"),
+                searched("set:Odsun"),
+            ]
+        });
+        assert_eq!(
+            czech,
+            [
+                "dotazu nelze porozumět na pozici 1: „(“ se nikde neuzavírá",
+                "dotazu nelze porozumět na pozici 8: za OR musí něco následovat",
+                "dotazu nelze porozumět na pozici 17: hodnocení je 0 až 5, případně za >=, >, <=, < \
+                 nebo =; ne „7“",
+                "dotazu nelze porozumět na pozici 6: rozmezí 1992..1990 končí dřív, než začíná",
+                "sada ani uložené hledání „Odsun“ neexistuje",
+            ]
+        );
+        let deep = format!("{}x", "(".repeat(100));
+        let slovak = in_language(Language::Slovak, || searched(&deep));
+        assert_eq!(
+            slovak,
+            "dopytu nemožno porozumieť na pozícii 65: zátvorky a „-“ sú vnorené hlbšie, než \
+             dovoľuje hranica 64 úrovní"
+        );
+        // The command line keeps the parser's English.
+        assert_eq!(
+            crate::search::parse("(milovice").unwrap_err().to_string(),
+            "position 1: '(' is never closed"
+        );
+    }
+
+    #[test]
+    fn czech_says_why_a_file_was_not_imported() {
+        let failed = imported_badly();
+        let czech = in_language(Language::Czech, || {
+            failed
+                .iter()
+                .map(|(name, reason)| format!("{name}: {}", not_imported(reason)))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            czech,
+            [
+                "broken.png: je poškozený: PNG je useknutý ještě před hlavičkou",
+                "chybí: soubor ani složka neexistuje",
+                "crash-2020-10-test.tif: je poškozený: obrazová data nelze dekódovat: \
+                 Memory limit exceeded (podrobnosti jsou jen v angličtině)",
+                "odsun.gif: je ve formátu GIF, který Kartotéka nečte",
+                "seznam.jpg: není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, \
+                 JPEG XL, HEIF, raw z fotoaparátu)",
+                "zero-byte.jpg: je prázdný (0 bajtů)",
+            ]
+        );
+        // The command line keeps the importer's English.
+        assert_eq!(
+            failed[0].1.to_string(),
+            "is damaged: PNG is cut short before its header"
+        );
+    }
+
+    #[test]
+    fn czech_says_what_is_wrong_in_a_csv_file_and_its_claim_rows() {
+        let (_, problems) =
+            crate::export::csv::read("ID,Rating,Barva\n4,7,modrá\n5,3\n".as_bytes(), false);
+        let mut catalogue = Catalogue::open_in_memory().unwrap();
+        let claim = |number, field: &str, photo| crate::catalog::ClaimRow {
+            number,
+            claim: None,
+            record: crate::catalog::ClaimRecord {
+                photo: PhotoId(photo),
+                field: field.into(),
+                value: "Milovice".into(),
+                source: None,
+                locator: None,
+                certainty: None,
+                note: None,
+                preferred: false,
+            },
+        };
+        let report = catalogue
+            .apply_claim_rows(&[claim(2, "rating", 1), claim(3, "city", 99)], true)
+            .unwrap();
+        let czech = in_language(Language::Czech, || {
+            let mut said: Vec<String> = problems.iter().map(csv_problem).collect();
+            said.extend(report.refused.iter().map(|(_, why)| row_refused(why)));
+            said
+        });
+        assert_eq!(
+            czech,
+            [
+                "řádek 1, sloupec 3: neznámý sloupec „Barva“; nebere se v úvahu",
+                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne \"7\"; řádek zůstal beze změny",
+                "řádek 3: má 2 buňky, ale záhlaví 3; řádek zůstal beze změny",
+                "„rating“ není pole, o kterém se vedou tvrzení",
+                "fotografie s ID 99 neexistuje",
+            ]
+        );
+        // The command line keeps the reader's English.
+        assert_eq!(
+            problems[1].to_string(),
+            "row 2, column 2: rating: a rating is 0 to 5, not \"7\"; this row was left unchanged"
+        );
     }
 
     #[test]

@@ -202,7 +202,7 @@ pub fn errors_window(app: &mut App, ctx: &egui::Context) {
                     .striped(true)
                     .show(ui, |ui| {
                         for f in &app.import_errors {
-                            ui.label(&f.reason);
+                            ui.label(crate::ui::errors::not_imported(&f.reason));
                             ui.label(f.path.display().to_string());
                             ui.end_row();
                         }

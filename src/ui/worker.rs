@@ -1283,14 +1283,20 @@ impl State {
         let mut problems: Vec<String> = import
             .problems
             .iter()
-            .map(|p| tr!("csv-problem", file = file.as_str(), problem = p.to_string()))
+            .map(|p| {
+                tr!(
+                    "csv-problem",
+                    file = file.as_str(),
+                    problem = crate::ui::errors::csv_problem(p)
+                )
+            })
             .collect();
         problems.extend(outcome.claims.refused.iter().map(|(row, why)| {
             tr!(
                 "csv-row-problem",
                 file = file.as_str(),
                 row = *row,
-                problem = why.to_string()
+                problem = crate::ui::errors::row_refused(why)
             )
         }));
         let claim_photos: std::collections::HashSet<PhotoId> = outcome
