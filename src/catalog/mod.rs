@@ -116,6 +116,28 @@ impl CatalogError {
     }
 }
 
+/// Puts the catalogue (or the thumbnails beside it) in write-ahead-log mode.
+/// Switching takes the file's
+/// exclusive lock for a moment, and SQLite does not wait for that lock as
+/// it does for a transaction's: two processes opening a new catalogue at
+/// once (two imports started together) would see one fail at once. The
+/// switch is tried again, as a transaction would be, until the busy
+/// timeout.
+pub(super) fn use_wal(conn: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(())) {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            done => return Ok(done?),
+        }
+    }
+}
+
 /// SQLite's complaint in words an archivist can act on: no SQL, no codes.
 pub fn sqlite_message(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode;
@@ -308,7 +330,7 @@ impl Catalogue {
         conn.pragma_update(None, "foreign_keys", true)?;
         let mut checkpointer = None;
         if let Some(path) = path.as_deref().filter(|_| !read_only) {
-            conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+            use_wal(&conn)?;
             // With WAL, NORMAL loses no committed transaction when the
             // process dies; only a power cut can take the last ones back.
             conn.pragma_update(None, "synchronous", "normal")?;

@@ -660,3 +660,31 @@ fn titles_sort_in_the_language_order_once_told_one() {
     cat.set_collation(None);
     assert_eq!(sorted(&cat), ["Čech", "Cesta", "chata", "hrad", "ivan"]);
 }
+
+/// Several programs opening a new catalogue at the same moment (two imports
+/// started together) all open it: none fails at once because another holds
+/// the lock for the moment it takes to switch the file to its write-ahead
+/// log.
+#[test]
+fn a_new_catalogue_opened_by_several_at_once_opens_for_all() {
+    for round in 0..20 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.kartoteka");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(4));
+        let openers: Vec<_> = (0..4)
+            .map(|n| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::Builder::new()
+                    .name(format!("opener {n}"))
+                    .spawn(move || {
+                        start.wait();
+                        Catalogue::open(&path).map(drop).map_err(|e| e.to_string())
+                    })
+                    .unwrap()
+            })
+            .collect();
+        for opener in openers {
+            assert_eq!(opener.join().unwrap(), Ok(()), "round {round}");
+        }
+    }
+}

@@ -33,7 +33,7 @@ impl ThumbnailStore {
         if read_only {
             return Ok(Self { conn });
         }
-        conn.pragma_update_and_check(None, "journal_mode", "wal", |_| Ok(()))?;
+        super::use_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "normal")?;
         Self::setup(conn)
     }
