@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::edit::{self, Edit, normalise, value_of};
 use super::history::{Deed, Step, Summary};
 use super::keywords::KeywordTree;
-use super::photos::{load_photo, load_photos};
+use super::photos::{load_photo, load_photos, photo_exists};
 use super::{CatalogError, Catalogue, DateOf, Invalid, Record, Result};
 use crate::date::Depicted;
 use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
@@ -437,7 +437,7 @@ pub(super) fn claims_of_photos(
     photos: &[PhotoId],
     field: Option<&str>,
 ) -> Result<HashMap<PhotoId, Vec<(i64, ClaimRecord)>>> {
-    let ids = serde_json::to_string(&photos.iter().map(|p| p.0).collect::<Vec<_>>())?;
+    let ids = serde_json::to_string(photos)?;
     let mut out: HashMap<PhotoId, Vec<(i64, ClaimRecord)>> = HashMap::new();
     let mut add = |row: rusqlite::Result<(i64, ClaimRecord)>| -> Result<()> {
         let (id, c) = row?;
@@ -590,12 +590,6 @@ pub(super) fn write_claim(
         .execute(values)?;
     }
     Ok(())
-}
-
-fn photo_exists(conn: &Connection, photo: PhotoId) -> Result<bool> {
-    Ok(conn
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?
-        .query_row([photo.0], |r| r.get(0))?)
 }
 
 /// What search keeps of a photo's claims: a bit per field whose claims
@@ -756,7 +750,7 @@ impl StaleMarks {
 /// The marks the catalogue holds for these photos; a photo without any has
 /// no entry.
 fn marks_of(conn: &Connection, photos: &[PhotoId]) -> Result<HashMap<PhotoId, Marks>> {
-    let ids = serde_json::to_string(&photos.iter().map(|p| p.0).collect::<Vec<_>>())?;
+    let ids = serde_json::to_string(photos)?;
     let rows = conn
         .prepare_cached(
             "SELECT photo_id, disputed, sourced, certainties FROM claim_mark

@@ -366,6 +366,13 @@ pub(super) fn load_photo(conn: &Connection, tree: &KeywordTree, id: PhotoId) -> 
     Ok(photo)
 }
 
+/// Whether a photo is in the catalogue.
+pub(super) fn photo_exists(conn: &Connection, photo: PhotoId) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?
+        .query_row([photo.0], |r| r.get(0))?)
+}
+
 /// Photos by id, read in one statement; ids not in the catalogue are not
 /// in the map. Their keywords are read only when asked for.
 pub(super) fn load_photos(
@@ -374,7 +381,7 @@ pub(super) fn load_photos(
     ids: &[PhotoId],
     with_keywords: bool,
 ) -> Result<std::collections::HashMap<PhotoId, Photo>> {
-    let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+    let json = serde_json::to_string(ids)?;
     let mut found: std::collections::HashMap<PhotoId, Photo> = conn
         .prepare_cached(&format!(
             "SELECT {PHOTO_SELECT} FROM photo WHERE id IN (SELECT value FROM json_each(?1))"
@@ -606,7 +613,7 @@ pub struct PhotoSummary {
 impl Catalogue {
     /// Summaries of photos, in the order given.
     pub fn summaries(&self, ids: &[PhotoId]) -> Result<Vec<PhotoSummary>> {
-        let json = serde_json::to_string(&ids.iter().map(|i| i.0).collect::<Vec<_>>())?;
+        let json = serde_json::to_string(ids)?;
         // Captions are cut to what a table row can show.
         let mut stmt = self.conn.prepare(
             "SELECT p.id, p.hash, p.path, p.file_name, p.format, p.title, substr(p.caption, 1, 160), p.date_created, p.taken_at,

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::edit::{Edit, EditReport, normalise};
 use super::history::{Deed, SetEntry, SetState, Step, Summary};
+use super::photos::photo_exists;
 use super::{CatalogError, Catalogue, Invalid, Named, Result};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::count;
@@ -92,10 +93,8 @@ impl Catalogue {
         }
         self.operation("sets", |tx, _| {
             name_free(tx, name)?;
-            let mut exists =
-                tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM photo WHERE id = ?1)")?;
             for (photo, _) in &state.items {
-                if !exists.query_row([photo], |r| r.get::<_, bool>(0))? {
+                if !photo_exists(tx, PhotoId(*photo))? {
                     return Err(CatalogError::NoSuchPhoto(PhotoId(*photo).to_string()));
                 }
             }
