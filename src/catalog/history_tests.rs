@@ -579,3 +579,41 @@ fn operations_record_their_deeds() {
         None
     );
 }
+
+/// A deed the catalogue file holds is read as data that may be damaged or
+/// come from a later version: nested past any depth, of an unknown kind, or
+/// not of the shape its kind has, it is no deed, and the operation is said
+/// from its steps; it never stops the history from being read.
+#[test]
+fn a_damaged_or_unknown_deed_is_no_deed() {
+    let (mut cat, ids) = catalogue();
+    cat.edit(
+        &ids[..1],
+        &[Edit::Set(Attribute::Rating, Value::from(3))],
+        "edit",
+        false,
+    )
+    .unwrap();
+    let id = cat.undo_redo_operations().unwrap().0.unwrap().id;
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    for deed in [
+        deep.as_str(),
+        r#"{"kind": "a_kind_of_a_later_version", "photos": 3}"#,
+        r#"{"kind": "claims_added", "field": 7}"#,
+        r#"{"kind": "sources_imported", "sources": -1}"#,
+    ] {
+        // Written past the column's check, as a damaged file would hold it.
+        cat.conn
+            .execute_batch("PRAGMA ignore_check_constraints = ON")
+            .unwrap();
+        cat.conn
+            .execute(
+                "UPDATE edit_operation SET deed = ?2 WHERE id = ?1",
+                rusqlite::params![id, deed],
+            )
+            .unwrap();
+        let op = cat.operation_record(id).unwrap().unwrap();
+        assert_eq!(op.deed, None, "{}", &deed[..deed.len().min(60)]);
+        assert_eq!(op.summary, "Rating 3 on 1 photo");
+    }
+}
