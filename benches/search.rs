@@ -21,14 +21,25 @@
 //!   `cites:ID`, `certainty:`, `unsourced:`, and those with other filters),
 //!   and adding a claim to one photo and to 10,000.
 //!
+//! - opening the archive and its first query, reading every photo's
+//!   search columns and from the columns saved beside it;
+//! - `kartoteka search --paths --limit 200 QUERY` as a whole process, cold
+//!   (files dropped from the system's cache) and warm;
+//! - another process's edit of one photo (the command line's `edit`), to
+//!   the open catalogue's next query showing it, and how many photo rows
+//!   that query re-read.
+//!
 //! Each run works on a fresh copy of the cached archive, so that one run's
 //! edits do not slow the next. `KARTOTEKA_BENCH=claims` runs only the part
-//! with claims.
+//! with claims; `KARTOTEKA_BENCH=desk` only opening, the command line and
+//! another process's edit.
 //!
-//! Targets on 2 cores: query median at most 10 ms and p95 at most 30 ms;
-//! facets at most 100 ms; one rating at most 5 ms; 10,000-photo edit under
-//! 1 s; claim queries as other queries; a claim on one photo at most 5 ms,
-//! on 10,000 at most 1 s; opening with claims at most 10 % slower.
+//! Targets on 2 cores: query median at most 5 ms and p95 at most 15 ms;
+//! facets at most 50 ms; one rating at most 1 ms; 10,000-photo edit at
+//! most 0.5 s; the command line at most 0.5 s cold and 0.3 s warm; another
+//! process's edit visible within 0.1 s; claim queries at most 10 ms
+//! (p95 30 ms); a claim on one photo at most 5 ms, on 10,000 at most 1 s;
+//! opening with claims at most 10 % slower.
 
 mod common;
 
@@ -109,7 +120,9 @@ fn main() {
         claims(&made, &claimed, &dir.join("claims-work.kartoteka"));
         return;
     }
-    let (opened, mut catalogue) = time(|| {
+    let copy = dir.join("work.search-columns");
+    let _ = std::fs::remove_file(&copy);
+    let (whole, catalogue) = time(|| {
         let catalogue = Catalogue::open(&path).unwrap();
         catalogue
             .search_text("kyndrova", SortKey::Depicted, Some(SCREENFUL))
@@ -120,14 +133,30 @@ fn main() {
         "Kartoteka search benchmark: {} photos, {RUNS} runs of each query",
         catalogue.photo_count().unwrap()
     );
+    drop(catalogue);
     println!(
-        "opening the catalogue and the first query (reads the search columns into memory): {opened:.0} ms"
+        "opening the catalogue and the first query, reading every photo's search columns: {whole:.0} ms"
     );
+    println!(
+        "the same from the columns saved beside it ({:.0} MB), median of 3: {:.0} ms",
+        std::fs::metadata(&copy).map_or(0.0, |m| m.len() as f64 / 1e6),
+        open_time(&path)
+    );
+    let mut catalogue = Catalogue::open(&path).unwrap();
+    println!();
+    command_line(&path, &copy);
+    println!();
+    change_latency(&catalogue, &path);
+    // KARTOTEKA_BENCH=desk stops here: opening, the command line and
+    // another process's change.
+    if std::env::var("KARTOTEKA_BENCH").as_deref() == Ok("desk") {
+        return;
+    }
 
     let (screen, all) = queries(&catalogue);
     println!();
-    report("queries, first 200 results", &screen, 10.0, 30.0);
-    report("queries, every result", &all, 10.0, 30.0);
+    report("queries, first 200 results", &screen, 5.0, 15.0);
+    report("queries, every result", &all, 5.0, 15.0);
 
     println!();
     facets(&catalogue);
@@ -141,6 +170,146 @@ fn main() {
     let claimed = dir.join("claims.kartoteka");
     make_claims(&made, &claimed);
     claims(&made, &claimed, &dir.join("claims-work.kartoteka"));
+}
+
+/// Queries the command line is timed on, as whole processes.
+const CLI_QUERIES: &[&str] = &["milovice", "date:1991-06", "kasár*", "keyword:military", ""];
+
+/// `kartoteka search --paths --limit 200 QUERY` as a whole process: cold
+/// (the catalogue, its saved columns and the program dropped from the
+/// system's file cache first) and warm; and once with no saved columns.
+fn command_line(catalogue: &Path, copy: &Path) {
+    let program = Path::new(env!("CARGO_BIN_EXE_kartoteka"));
+    let run = |query: &str| {
+        let (t, out) = time(|| {
+            std::process::Command::new(program)
+                .arg("--catalog")
+                .arg(catalogue)
+                .args(["search", "--paths", "--limit", "200", query])
+                .output()
+                .unwrap()
+        });
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let lines = out.stdout.iter().filter(|&&b| b == b'\n').count();
+        assert!(lines > 0 && lines <= SCREENFUL, "{query}: {lines} paths");
+        t
+    };
+    let wal = catalogue.with_extension("kartoteka-wal");
+    let forget = || {
+        for file in [catalogue, &wal, copy, program] {
+            forget_cached(file);
+        }
+    };
+    let _ = std::fs::remove_file(copy);
+    forget();
+    let first = run("milovice");
+    println!(
+        "command line, `search --paths --limit 200`, with no saved columns yet (cold): {first:.0} ms"
+    );
+    let (mut cold, mut warm) = (Vec::new(), Vec::new());
+    for q in CLI_QUERIES {
+        for _ in 0..3 {
+            forget();
+            cold.push(run(q));
+        }
+        for _ in 0..RUNS {
+            warm.push(run(q));
+        }
+    }
+    let spread = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        (percentile(&v, 0.5), v[0], v[v.len() - 1])
+    };
+    let (m, lo, hi) = spread(&cold);
+    println!(
+        "command line, cold: median {m:.0} ms (target 500 ms, ratio {:.2}), runs {lo:.0} to {hi:.0} ms",
+        m / 500.0
+    );
+    let (m, lo, hi) = spread(&warm);
+    println!(
+        "command line, warm: median {m:.0} ms (target 300 ms, ratio {:.2}), runs {lo:.0} to {hi:.0} ms",
+        m / 300.0
+    );
+}
+
+/// Asks the system to drop a file's pages from its cache, as after a
+/// restart (the pages are written first if changed).
+fn forget_cached(path: &Path) {
+    use std::os::fd::AsRawFd;
+    if let Ok(file) = std::fs::File::open(path) {
+        // SAFETY: fdatasync and posix_fadvise on a descriptor we own.
+        unsafe {
+            libc::fdatasync(file.as_raw_fd());
+            libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED);
+        }
+    }
+}
+
+/// Another process rates one photo with the command line; the open
+/// catalogue looks for a change as the window's worker does and runs the
+/// window's query (every photo, by date). Timed from the other process's
+/// end to the query's answer; the window looks every 50 ms, which a change
+/// may wait for on top.
+fn change_latency(catalogue: &Catalogue, path: &Path) {
+    let program = Path::new(env!("CARGO_BIN_EXE_kartoteka"));
+    catalogue.search_text("", SortKey::Depicted, None).unwrap();
+    let (mut times, mut reread) = (Vec::new(), Vec::new());
+    for i in 0..30usize {
+        let id = 1 + i * 33_331;
+        let file = catalogue
+            .photo(PhotoId(id as i64))
+            .unwrap()
+            .unwrap()
+            .file
+            .path;
+        let rating = 1 + i % 5;
+        let version = catalogue.data_version().unwrap();
+        let read_before = catalogue.search_rows_read().unwrap();
+        let out = std::process::Command::new(program)
+            .arg("--catalog")
+            .arg(path)
+            .args(["edit", "--rating", &rating.to_string()])
+            .arg(format!("path:{}", file.display()))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (t, _) = time(|| {
+            assert_ne!(catalogue.data_version().unwrap(), version);
+            catalogue.search_text("", SortKey::Depicted, None).unwrap()
+        });
+        times.push(t);
+        reread.push(catalogue.search_rows_read().unwrap() - read_before);
+        let rated = catalogue
+            .search_text(&format!("rating:{rating}"), SortKey::Imported, None)
+            .unwrap();
+        assert!(
+            rated.iter().any(|h| h.id == PhotoId(id as i64)),
+            "the change shows"
+        );
+    }
+    let mut sorted = times.clone();
+    sorted.sort_by(f64::total_cmp);
+    let (median, p95) = (percentile(&sorted, 0.5), percentile(&sorted, 0.95));
+    println!(
+        "another process's edit of one photo, to the window's query showing it: median {median:.1} ms, p95 {p95:.1} ms, \
+         plus up to 50 ms until the window looks (target 100 ms, ratio of p95 + 50 ms {:.2}); \
+         photo rows re-read per change: {:?}",
+        (p95 + 50.0) / 100.0,
+        {
+            reread.sort_unstable();
+            reread.dedup();
+            reread
+        }
+    );
 }
 
 /// Opening a catalogue and its first query, the median of three.
@@ -468,8 +637,8 @@ fn facets(catalogue: &Catalogue) {
     let median = percentile(&sorted, 0.5);
     let worst = sorted[sorted.len() - 1];
     println!(
-        "facets: median {median:.1} ms, slowest {worst:.1} ms (target 100 ms, ratio {:.2})",
-        worst / 100.0
+        "facets: median {median:.1} ms (target 50 ms, ratio {:.2}), slowest {worst:.1} ms",
+        median / 50.0
     );
 }
 
@@ -491,8 +660,8 @@ fn edits(catalogue: &mut Catalogue) {
         .unzip();
     let m = median_of(times);
     println!(
-        "rating one photo: median {m:.2} ms (target 5 ms, ratio {:.2}); the query after it: median {:.1} ms",
-        m / 5.0,
+        "rating one photo: median {m:.2} ms (target 1 ms, ratio {:.2}); the query after it: median {:.1} ms",
+        m / 1.0,
         median_of(after)
     );
 
@@ -519,9 +688,9 @@ fn edits(catalogue: &mut Catalogue) {
     let runs: Vec<String> = times.iter().map(|t| format!("{:.2}", t / 1000.0)).collect();
     let m = median_of(times);
     println!(
-        "caption edit on 10,000 photos: median {:.2} s (target 1 s, ratio {:.2}); runs {} s",
+        "caption edit on 10,000 photos: median {:.2} s (target 0.5 s, ratio {:.2}); runs {} s",
         m / 1000.0,
-        m / 1000.0,
+        m / 500.0,
         runs.join(", ")
     );
 }

@@ -613,7 +613,7 @@ impl RawTag {
 }
 
 /// Pick / reject flags, as in Lightroom.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum Flag {
     Pick,
     Reject,
@@ -637,7 +637,7 @@ impl Flag {
 }
 
 /// Colour labels, as in Lightroom (keys 6 to 9 set red to blue).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub enum Label {
     Red,
     Yellow,

@@ -801,3 +801,45 @@ fn search_sorts_by_any_column_both_ways() {
         stderr(&bad)
     );
 }
+
+/// Another process's edit reaches a catalogue open for search by re-reading
+/// only the photos it changed, and every process after the first starts
+/// from the search columns saved beside the catalogue.
+#[test]
+fn another_process_edit_is_caught_up_with_by_reading_only_what_changed() {
+    use kartoteka::catalog::{Catalogue, SortKey};
+    let env = archive();
+    let open = Catalogue::open(&env.catalog).unwrap();
+    let all = open.search_text("", SortKey::Imported, None).unwrap().len() as u64;
+    assert_eq!(open.search_rows_read().unwrap(), all, "read whole");
+    let saved = env.catalog.with_file_name(format!(
+        "{}.search-columns",
+        env.catalog.file_stem().unwrap().to_str().unwrap()
+    ));
+    assert!(saved.is_file(), "saved beside the catalogue");
+
+    env.ok(["edit", "gorbacov", "--rating", "5"]);
+    let rated = open
+        .search_text("rating:5", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(rated.len(), 1);
+    assert_eq!(
+        open.search_rows_read().unwrap(),
+        all + 1,
+        "one photo re-read"
+    );
+
+    env.ok(["edit", "kyndrova", "--add-keyword", "Odsun vojsk"]);
+    assert_eq!(
+        open.search_text("keyword:\"odsun vojsk\"", SortKey::Imported, None)
+            .unwrap()
+            .len(),
+        4
+    );
+    assert_eq!(
+        open.search_rows_read().unwrap(),
+        all + 5,
+        "four more re-read"
+    );
+    assert_eq!(found(&env, "rating:5"), ["treaty-signing.jpg"]);
+}

@@ -10,11 +10,12 @@
 //! sorted result is a walk along a ready order, and facets are counts over
 //! the bitset.
 //!
-//! Kept in step without being rebuilt: temporary triggers on the
-//! catalogue's connection note every photo it changes, and the next query
-//! re-reads just those rows. A change made by another connection (another
-//! Kartoteka process) shows in `PRAGMA data_version` and reloads
-//! everything.
+//! Kept in step without being rebuilt: triggers note every photo whose
+//! searchable state changes in the catalogue's change log (`photo_change`),
+//! whichever process makes the change, and the next query re-reads just the
+//! photos noted since the columns last looked. The columns are saved beside
+//! the catalogue ([`saved`]) with their place in the log, so that the next
+//! process starts from them instead of reading a million rows again.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, HashMap};
@@ -22,7 +23,8 @@ use std::sync::Arc;
 
 use fixedbitset::FixedBitSet;
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use serde::{Deserialize, Serialize};
 
 use super::Result;
 use super::claims;
@@ -32,6 +34,8 @@ use crate::collation::Collation;
 use crate::date::Depicted;
 use crate::photo::{Attribute, Field, Flag, Label, PhotoId};
 use crate::search::{Comparison, DateField, DateRange, Property, Status};
+
+pub mod saved;
 
 /// A photo id's bit in a [`FixedBitSet`], its index in the columns.
 pub type Ids = FixedBitSet;
@@ -72,7 +76,7 @@ const MISSING_BIT: u16 = 1 << 14;
 const WARNING_BIT: u16 = 1 << 15;
 
 /// What search needs of one photo.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 struct Row {
     /// First and last day the depicted date can mean.
     depicted: (Day, Day),
@@ -167,54 +171,58 @@ pub struct Columns {
     names: Names,
     /// Photo ids in each sort order asked for so far.
     orders: HashMap<SortKey, Ready>,
-    /// `PRAGMA data_version` when loaded: it changes when another
-    /// connection writes.
-    data_version: i64,
+    /// The newest change of the catalogue's change log these columns show.
+    position: Position,
+    /// How many photo rows have been read from the catalogue, for tests
+    /// that a change is caught up with by re-reading only what changed.
+    rows_read: u64,
+    /// What the copy saved beside the catalogue holds, if it is this one's.
+    saved: Option<SavedState>,
     /// The language order text keys sort in; `None` for case- and
     /// accent-blind code-point order.
     collation: Option<Arc<Collation>>,
 }
 
-/// The photos this connection changes, noted by triggers. Marks are
-/// written with an upsert, whose conflict clause overrides a trigger's `OR
-/// IGNORE`: their triggers test for the id instead. (The key of a mark
-/// never changes, so its update trigger notes the one photo.)
-const CHANGED_TABLE: &str = "
-    CREATE TEMP TABLE IF NOT EXISTS changed_photo (id INTEGER PRIMARY KEY);
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_insert AFTER INSERT ON main.photo BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (new.id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_update AFTER UPDATE ON main.photo BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.id), (new.id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_photo_delete AFTER DELETE ON main.photo BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_insert AFTER INSERT ON main.photo_keyword BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (new.photo_id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_update AFTER UPDATE ON main.photo_keyword BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id), (new.photo_id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_keyword_delete AFTER DELETE ON main.photo_keyword BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_insert AFTER INSERT ON main.claim_mark BEGIN
-        INSERT INTO changed_photo (id) SELECT new.photo_id
-        WHERE NOT EXISTS (SELECT 1 FROM changed_photo WHERE id = new.photo_id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_update AFTER UPDATE ON main.claim_mark BEGIN
-        INSERT INTO changed_photo (id) SELECT new.photo_id
-        WHERE NOT EXISTS (SELECT 1 FROM changed_photo WHERE id = new.photo_id);
-    END;
-    CREATE TEMP TRIGGER IF NOT EXISTS changed_mark_delete AFTER DELETE ON main.claim_mark BEGIN
-        INSERT OR IGNORE INTO changed_photo (id) VALUES (old.photo_id);
-    END;
-";
+/// A place in the catalogue's change log: a change's number and nonce.
+/// The nonce tells this catalogue's change from another's with the same
+/// number (a copy restored and then edited differently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    seq: i64,
+    nonce: i64,
+}
+
+/// The newest change in the catalogue's log.
+fn newest(conn: &Connection) -> Result<Position> {
+    Ok(conn
+        .prepare_cached("SELECT seq, nonce FROM photo_change ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| {
+            Ok(Position {
+                seq: r.get(0)?,
+                nonce: r.get(1)?,
+            })
+        })
+        .optional()?
+        .unwrap_or(Position { seq: 0, nonce: 0 }))
+}
+
+/// What the saved copy holds: its place in the log, how many sort orders,
+/// and how many rows the columns had read when it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SavedState {
+    position: Position,
+    orders: usize,
+    rows_read: u64,
+}
+
+/// Photos re-read since the saved copy was made, past which the copy is
+/// worth saving again: catching up with fewer costs the next process less
+/// than writing the copy anew.
+const WORTH_SAVING: u64 = 2_000;
 
 /// Every photo in one sort order: those with a value for the key first, in
 /// ascending order, then those without.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 struct Ready {
     ids: Vec<u32>,
     /// How many have a value for the key.
@@ -232,19 +240,12 @@ fn arrange(ids: &[u32], known: usize, descending: bool) -> Box<dyn Iterator<Item
     }
 }
 
-fn data_version(conn: &Connection) -> Result<i64> {
-    Ok(conn.pragma_query_value(None, "data_version", |r| r.get(0))?)
-}
-
 impl Columns {
-    /// Reads the columns of every photo, and starts noting this
-    /// connection's changes.
+    /// Reads the columns of every photo.
     pub fn load(conn: &Connection) -> Result<Self> {
-        conn.execute_batch(CHANGED_TABLE)?;
-        // Deferred: this only reads the catalogue (and writes the temporary
-        // table), so it must not wait for, or hold up, another writer.
+        // Deferred: this only reads the catalogue, so it must not wait for,
+        // or hold up, another writer.
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
-        tx.execute("DELETE FROM changed_photo", [])?;
         let mut columns = Columns {
             rows: Vec::new(),
             live: Ids::new(),
@@ -252,31 +253,38 @@ impl Columns {
             creators: Vec::new(),
             names: Names::default(),
             orders: HashMap::new(),
-            data_version: data_version(&tx)?,
+            position: newest(&tx)?,
+            rows_read: 0,
+            saved: None,
             collation: None,
         };
-        columns.read(&tx, "")?;
+        columns.read(&tx, None)?;
         tx.commit()?;
         Ok(columns)
     }
 
-    /// Whether another connection has written since these columns were
-    /// read; if so they must be loaded afresh.
-    pub fn stale(&self, conn: &Connection) -> Result<bool> {
-        Ok(data_version(conn)? != self.data_version)
-    }
-
-    /// Re-reads the photos this connection changed since the last query.
-    pub fn catch_up(&mut self, conn: &Connection) -> Result<()> {
-        let changed: Vec<u32> = conn
-            .prepare_cached("SELECT id FROM changed_photo")?
-            .query_map([], |r| r.get::<_, i64>(0))?
-            .map(|id| id.map(|id| id as u32))
-            .collect::<rusqlite::Result<_>>()?;
-        if changed.is_empty() {
-            return Ok(());
-        }
+    /// Re-reads the photos changed since the columns last looked, by this
+    /// process or another. `false` when the change log cannot say what
+    /// changed (the columns are too far behind, or the catalogue is another
+    /// one or an older copy): the columns must then be loaded afresh.
+    pub fn catch_up(&mut self, conn: &Connection) -> Result<bool> {
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
+        let now = newest(&tx)?;
+        if now == self.position {
+            return Ok(true);
+        }
+        let seen: Option<i64> = tx
+            .prepare_cached("SELECT nonce FROM photo_change WHERE seq = ?1")?
+            .query_row([self.position.seq], |r| r.get(0))
+            .optional()?;
+        if seen != Some(self.position.nonce) || now.seq < self.position.seq {
+            return Ok(false);
+        }
+        let changed: Vec<u32> = tx
+            .prepare_cached("SELECT DISTINCT photo_id FROM photo_change WHERE seq > ?1")?
+            .query_map([self.position.seq], |r| r.get::<_, i64>(0))?
+            .filter_map(|id| id.map(|id| u32::try_from(id).ok()).transpose())
+            .collect::<rusqlite::Result<_>>()?;
         for &id in &changed {
             if (id as usize) < self.rows.len() {
                 self.live.set(id as usize, false);
@@ -284,11 +292,47 @@ impl Columns {
                 self.creators[id as usize] = Box::default();
             }
         }
-        self.read(&tx, "WHERE id IN (SELECT id FROM changed_photo)")?;
-        tx.execute("DELETE FROM changed_photo", [])?;
+        self.read(&tx, Some(self.position.seq))?;
         tx.commit()?;
+        self.position = now;
         self.reorder(&changed);
+        Ok(true)
+    }
+
+    /// How many photo rows these columns have read from the catalogue.
+    pub fn rows_read(&self) -> u64 {
+        self.rows_read
+    }
+
+    /// Whether the copy saved beside the catalogue is far enough behind
+    /// these columns to be worth writing again: there is none, or it lacks
+    /// a sort order, or the columns have re-read many photos since.
+    pub fn worth_saving(&self) -> bool {
+        let orders = self.orders.keys().filter(|k| is_compared(**k)).count();
+        self.saved.is_none_or(|saved| {
+            saved.orders < orders || self.rows_read - saved.rows_read >= WORTH_SAVING
+        })
+    }
+
+    /// Saves the columns at `path` (see [`saved`]).
+    pub fn save(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        saved::write(self, path)?;
+        self.saved = Some(SavedState {
+            position: self.position,
+            orders: self.orders.keys().filter(|k| is_compared(**k)).count(),
+            rows_read: self.rows_read,
+        });
         Ok(())
+    }
+
+    /// The columns saved at `path`, caught up with the catalogue; `None`
+    /// when there is no whole copy of this catalogue there, or the change
+    /// log cannot say what changed since it was saved.
+    pub fn load_saved(path: &std::path::Path, conn: &Connection) -> Result<Option<Self>> {
+        let Some(mut columns) = saved::read(path) else {
+            return Ok(None);
+        };
+        Ok(columns.catch_up(conn)?.then_some(columns))
     }
 
     fn grow(&mut self, id: usize) {
@@ -301,9 +345,20 @@ impl Columns {
         }
     }
 
-    /// Reads the photo rows and keyword links that `filter` (a WHERE clause
-    /// on photo ids, or nothing) selects.
-    fn read(&mut self, conn: &Connection, filter: &str) -> Result<()> {
+    /// Reads the photo rows, claim marks and keyword links of every photo,
+    /// or of those changed after the change numbered `since`.
+    fn read(&mut self, conn: &Connection, since: Option<i64>) -> Result<()> {
+        let (photos, links) = match since {
+            Some(_) => (
+                "WHERE id IN (SELECT photo_id FROM photo_change WHERE seq > ?1)",
+                "WHERE photo_id IN (SELECT photo_id FROM photo_change WHERE seq > ?1)",
+            ),
+            None => ("", ""),
+        };
+        let params: &[&dyn rusqlite::ToSql] = match &since {
+            Some(seq) => &[seq],
+            None => &[],
+        };
         let mut filled: Vec<String> = FILLED
             .iter()
             .enumerate()
@@ -332,12 +387,12 @@ impl Columns {
         let sql = format!(
             "SELECT id, date_created, taken_at, rating, flag, label, city, camera_model, creators, {},
                     {}
-             FROM photo {filter}",
+             FROM photo {photos}",
             filled.join(" | "),
             valued.join(" | ")
         );
         let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params)?;
         while let Some(r) = rows.next()? {
             let id = r.get::<_, i64>(0)? as usize;
             let depicted = r
@@ -378,13 +433,13 @@ impl Columns {
             self.rows[id] = row;
             self.live.insert(id);
             self.creators[id] = creators.into_iter().map(|c| self.names.intern(c)).collect();
+            self.rows_read += 1;
         }
 
-        let filter = filter.replace("WHERE id", "WHERE photo_id");
         let mut stmt = conn.prepare(&format!(
-            "SELECT photo_id, disputed, sourced, certainties FROM claim_mark {filter}"
+            "SELECT photo_id, disputed, sourced, certainties FROM claim_mark {links}"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params)?;
         while let Some(r) = rows.next()? {
             let id = r.get::<_, i64>(0)? as usize;
             if self.live.contains(id) {
@@ -394,9 +449,9 @@ impl Columns {
         }
 
         let mut stmt = conn.prepare(&format!(
-            "SELECT photo_id, keyword_id FROM photo_keyword {filter} ORDER BY photo_id"
+            "SELECT photo_id, keyword_id FROM photo_keyword {links} ORDER BY photo_id"
         ))?;
-        let mut rows = stmt.query([])?;
+        let mut rows = stmt.query(params)?;
         let mut current: Option<usize> = None;
         let mut list = Vec::new();
         while let Some(r) = rows.next()? {

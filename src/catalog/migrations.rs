@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_claims_by_source.sql"),
     include_str!("migrations/0008_claim_marks.sql"),
     include_str!("migrations/0009_operation_deeds.sql"),
+    include_str!("migrations/0010_change_log.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

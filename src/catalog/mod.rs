@@ -246,6 +246,13 @@ pub struct Catalogue {
 
 impl Drop for Catalogue {
     fn drop(&mut self) {
+        // The next process starts from the columns as they are now, if the
+        // copy beside the catalogue has fallen far enough behind.
+        if let Some(mut columns) = self.columns.get_mut().take()
+            && columns.worth_saving()
+        {
+            self.save_columns(&mut columns);
+        }
         // The thread finishes its checkpoint before the connection closes,
         // which checkpoints whatever is left.
         if let Some(checkpointer) = &self.checkpointer {
@@ -696,6 +703,8 @@ impl Catalogue {
 
 #[cfg(test)]
 mod claims_tests;
+#[cfg(test)]
+mod columns_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]
