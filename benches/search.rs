@@ -261,13 +261,9 @@ fn change_latency(catalogue: &Catalogue, path: &Path) {
     let (mut times, mut reread) = (Vec::new(), Vec::new());
     for i in 0..30usize {
         let id = 1 + i * 33_331;
-        let file = catalogue
-            .photo(PhotoId(id as i64))
-            .unwrap()
-            .unwrap()
-            .file
-            .path;
-        let rating = 1 + i % 5;
+        let photo = catalogue.photo(PhotoId(id as i64)).unwrap().unwrap();
+        // Another rating than the photo has, so that there is a change.
+        let (file, rating) = (photo.file.path, photo.curation.rating % 5 + 1);
         let version = catalogue.data_version().unwrap();
         let read_before = catalogue.search_rows_read().unwrap();
         let out = std::process::Command::new(program)

@@ -152,6 +152,67 @@ impl Names {
     }
 }
 
+/// A short list of numbers for every photo (its keywords, its creators),
+/// all in one pool: a million photos' lists are two allocations, not a
+/// million, to read, save, load and free. A changed list goes at the end of
+/// the pool, which is made compact again once most of it is lists no photo
+/// points to.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Lists {
+    /// Each photo's list: where it starts in `pool`, and how long it is.
+    spans: Vec<(u32, u32)>,
+    pool: Vec<u32>,
+}
+
+impl Lists {
+    fn resize(&mut self, len: usize) {
+        self.spans.resize(len, (0, 0));
+    }
+
+    fn get(&self, id: usize) -> &[u32] {
+        let (start, len) = self.spans[id];
+        &self.pool[start as usize..][..len as usize]
+    }
+
+    fn set(&mut self, id: usize, list: &[u32]) {
+        if list.is_empty() {
+            return self.clear(id);
+        }
+        if self.pool.len() + list.len() > u32::MAX as usize {
+            self.compact();
+        }
+        let start = u32::try_from(self.pool.len()).expect("fewer than 4 billion links");
+        self.pool.extend_from_slice(list);
+        self.spans[id] = (start, list.len() as u32);
+    }
+
+    fn clear(&mut self, id: usize) {
+        self.spans[id] = (0, 0);
+    }
+
+    /// Drops the lists no photo points to, once they are most of the pool.
+    fn compact(&mut self) {
+        let used: usize = self.spans.iter().map(|&(_, len)| len as usize).sum();
+        if self.pool.len() <= 2 * used + 4096 {
+            return;
+        }
+        let mut pool = Vec::with_capacity(used);
+        for span in &mut self.spans {
+            let (start, len) = *span;
+            *span = (pool.len() as u32, len);
+            pool.extend_from_slice(&self.pool[start as usize..][..len as usize]);
+        }
+        self.pool = pool;
+    }
+
+    /// Whether every photo's list lies inside the pool.
+    fn hold_together(&self) -> bool {
+        self.spans
+            .iter()
+            .all(|&(start, len)| start as usize + len as usize <= self.pool.len())
+    }
+}
+
 /// A date condition of the query's top level, which decides whether a
 /// match is exact or only possible.
 #[derive(Debug, Clone, Copy)]
@@ -166,8 +227,8 @@ pub struct Columns {
     /// By photo id; rows of ids not in `live` are meaningless.
     rows: Vec<Row>,
     live: Ids,
-    keywords: Vec<Box<[u32]>>,
-    creators: Vec<Box<[u32]>>,
+    keywords: Lists,
+    creators: Lists,
     names: Names,
     /// Photo ids in each sort order asked for so far.
     orders: HashMap<SortKey, Ready>,
@@ -249,8 +310,8 @@ impl Columns {
         let mut columns = Columns {
             rows: Vec::new(),
             live: Ids::new(),
-            keywords: Vec::new(),
-            creators: Vec::new(),
+            keywords: Lists::default(),
+            creators: Lists::default(),
             names: Names::default(),
             orders: HashMap::new(),
             position: newest(&tx)?,
@@ -288,8 +349,8 @@ impl Columns {
         for &id in &changed {
             if (id as usize) < self.rows.len() {
                 self.live.set(id as usize, false);
-                self.keywords[id as usize] = Box::default();
-                self.creators[id as usize] = Box::default();
+                self.keywords.clear(id as usize);
+                self.creators.clear(id as usize);
             }
         }
         self.read(&tx, Some(self.position.seq))?;
@@ -316,6 +377,8 @@ impl Columns {
 
     /// Saves the columns at `path` (see [`saved`]).
     pub fn save(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        self.keywords.compact();
+        self.creators.compact();
         saved::write(self, path)?;
         self.saved = Some(SavedState {
             position: self.position,
@@ -339,8 +402,8 @@ impl Columns {
         if id >= self.rows.len() {
             let len = (id + 1).max(self.rows.len() * 5 / 4);
             self.rows.resize(len, Row::EMPTY);
-            self.keywords.resize_with(len, Box::default);
-            self.creators.resize_with(len, Box::default);
+            self.keywords.resize(len);
+            self.creators.resize(len);
             self.live.grow(len);
         }
     }
@@ -432,7 +495,8 @@ impl Columns {
             self.grow(id);
             self.rows[id] = row;
             self.live.insert(id);
-            self.creators[id] = creators.into_iter().map(|c| self.names.intern(c)).collect();
+            let creators: Vec<u32> = creators.into_iter().map(|c| self.names.intern(c)).collect();
+            self.creators.set(id, &creators);
             self.rows_read += 1;
         }
 
@@ -458,15 +522,18 @@ impl Columns {
             let photo = r.get::<_, i64>(0)? as usize;
             if current != Some(photo) {
                 if let Some(p) = current {
-                    self.keywords[p] = std::mem::take(&mut list).into();
+                    self.keywords.set(p, &list);
+                    list.clear();
                 }
                 current = Some(photo);
             }
             list.push(r.get::<_, i64>(1)? as u32);
         }
         if let Some(p) = current {
-            self.keywords[p] = list.into();
+            self.keywords.set(p, &list);
         }
+        self.keywords.compact();
+        self.creators.compact();
         Ok(())
     }
 
@@ -555,7 +622,7 @@ impl Columns {
         self.select_ids(within, |id| {
             let row = &self.rows[id];
             let valued = if bit == keywords {
-                !self.keywords[id].is_empty()
+                !self.keywords.get(id).is_empty()
             } else {
                 row.valued & bit != 0
             };
@@ -570,7 +637,7 @@ impl Columns {
 
     pub fn has(&self, property: Property, within: &Ids) -> Ids {
         if property == Property::Keywords {
-            return self.select_ids(within, |id| !self.keywords[id].is_empty());
+            return self.select_ids(within, |id| !self.keywords.get(id).is_empty());
         }
         let bit = FILLED
             .iter()
@@ -589,7 +656,8 @@ impl Columns {
             wanted.insert(k as usize);
         }
         self.select_ids(within, |id| {
-            self.keywords[id]
+            self.keywords
+                .get(id)
                 .iter()
                 .any(|&k| wanted.contains(k as usize))
         })
@@ -809,7 +877,7 @@ impl Columns {
         let mut above: HashMap<u32, Vec<i64>> = HashMap::new();
         for id in ids.ones() {
             mine.clear();
-            for &k in &self.keywords[id] {
+            for &k in self.keywords.get(id) {
                 let chain = above
                     .entry(k)
                     .or_insert_with(|| tree.ancestry(i64::from(k)));
@@ -836,10 +904,10 @@ impl Columns {
         const CAMERA: usize = 2;
         for id in ids.ones() {
             let row = &self.rows[id];
-            for &k in &self.keywords[id] {
+            for &k in self.keywords.get(id) {
                 *keywords.entry(k).or_default() += 1;
             }
-            for &c in &self.creators[id] {
+            for &c in self.creators.get(id) {
                 names[c as usize][CREATOR] += 1;
             }
             if row.city != NO_NAME {
@@ -1026,6 +1094,32 @@ fn text_keys(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_stay_right_when_changed_and_made_compact() {
+        let list = |id: usize, round: usize| -> Vec<u32> {
+            (0..(id + round) % 7)
+                .map(|k| (id * 10 + k) as u32)
+                .collect()
+        };
+        let mut lists = Lists::default();
+        lists.resize(500);
+        for round in 0..40 {
+            for id in (round % 3..500).step_by(2) {
+                lists.set(id, &list(id, round));
+            }
+            lists.compact();
+        }
+        lists.clear(7);
+        let used: usize = (0..500).map(|id| lists.get(id).len()).sum();
+        assert!(lists.pool.len() <= 2 * used + 4096, "{}", lists.pool.len());
+        assert!(lists.get(7).is_empty());
+        for id in (0..500).filter(|&id| id != 7) {
+            let last = (0..40).rev().find(|r| id >= r % 3 && (id - r % 3) % 2 == 0);
+            let want = last.map_or(Vec::new(), |r| list(id, r));
+            assert_eq!(lists.get(id), want, "photo {id}");
+        }
+    }
 
     #[test]
     fn days_and_times_order_like_their_text() {

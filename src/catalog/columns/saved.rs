@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Columns, Ids, NO_NAME, Names, Position, Ready, Row, SavedState};
+use super::{Columns, Ids, Lists, NO_NAME, Names, Position, Ready, Row, SavedState};
 use crate::catalog::migrations::LATEST_VERSION;
 use crate::catalog::query::SortKey;
 
@@ -54,8 +54,8 @@ struct Out<'a> {
     position: Position,
     rows: &'a [Row],
     live: Vec<u32>,
-    keywords: &'a [Box<[u32]>],
-    creators: &'a [Box<[u32]>],
+    keywords: &'a Lists,
+    creators: &'a Lists,
     names: &'a [String],
     orders: Vec<(u8, &'a Ready)>,
 }
@@ -66,8 +66,8 @@ struct In {
     position: Position,
     rows: Vec<Row>,
     live: Vec<u32>,
-    keywords: Vec<Box<[u32]>>,
-    creators: Vec<Box<[u32]>>,
+    keywords: Lists,
+    creators: Lists,
     names: Vec<String>,
     orders: Vec<(u8, Ready)>,
 }
@@ -170,8 +170,10 @@ fn read_regular_file(path: &Path) -> io::Result<Vec<u8>> {
 /// permutation of the photos.
 fn columns(saved: In) -> Option<Columns> {
     let len = saved.rows.len();
-    if saved.keywords.len() != len || saved.creators.len() != len {
-        return None;
+    for lists in [&saved.keywords, &saved.creators] {
+        if lists.spans.len() != len || !lists.hold_together() {
+            return None;
+        }
     }
     let mut live = Ids::with_capacity(len);
     for pair in saved.live.windows(2) {
@@ -201,7 +203,11 @@ fn columns(saved: In) -> Option<Columns> {
         let row = &saved.rows[id];
         if !named(row.city)
             || !named(row.camera)
-            || !saved.creators[id].iter().all(|&c| c != NO_NAME && named(c))
+            || !saved
+                .creators
+                .get(id)
+                .iter()
+                .all(|&c| c != NO_NAME && named(c))
         {
             return None;
         }
@@ -276,9 +282,17 @@ mod tests {
             .map(|(k, r)| format!("{k}: {r:?}"))
             .collect();
         orders.sort();
+        let lists = |l: &Lists| {
+            live.iter()
+                .map(|&id| l.get(id).to_vec())
+                .collect::<Vec<_>>()
+        };
         format!(
             "{live:?} {rows:?} {:?} {:?} {:?} {orders:?} {:?}",
-            c.keywords, c.creators, c.names.names, c.position
+            lists(&c.keywords),
+            lists(&c.creators),
+            c.names.names,
+            c.position
         )
     }
 
@@ -352,7 +366,19 @@ mod tests {
             known: 3,
         };
         let depicted = &c.orders[&SortKey::Depicted];
+        let short = Lists {
+            spans: c.creators.spans[1..].to_vec(),
+            pool: c.creators.pool.clone(),
+        };
+        let past = Lists {
+            spans: vec![(1, c.keywords.pool.len() as u32); c.rows.len()],
+            pool: c.keywords.pool.clone(),
+        };
         assert!(written_with(&c, |_| ()).is_some(), "unchanged, it is used");
+        assert!(
+            written_with(&c, |o| o.keywords = &past).is_none(),
+            "a list past the pool"
+        );
         assert!(
             written_with(&c, |o| o.schema -= 1).is_none(),
             "an older schema"
@@ -374,7 +400,7 @@ mod tests {
             "rows missing"
         );
         assert!(
-            written_with(&c, |o| o.creators = &o.creators[1..]).is_none(),
+            written_with(&c, |o| o.creators = &short).is_none(),
             "creators missing"
         );
         assert!(
