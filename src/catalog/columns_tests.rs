@@ -360,3 +360,23 @@ fn nothing_is_saved_onto_the_catalogue_or_a_photo_it_catalogues() {
     drop(cat);
     assert_eq!(std::fs::read(&photo).unwrap(), b"a photo");
 }
+
+#[test]
+fn a_link_where_the_copy_goes_is_replaced_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = catalogue(dir.path());
+    let elsewhere = dir.path().join("someone-elses.jpg");
+    std::fs::write(&elsewhere, b"not ours").unwrap();
+    std::os::unix::fs::symlink(&elsewhere, saved_copy(&path)).unwrap();
+    let _ = Catalogue::open(&path)
+        .unwrap()
+        .search_text("", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), b"not ours");
+    let copy = std::fs::symlink_metadata(saved_copy(&path)).unwrap();
+    assert!(copy.is_file(), "the link was replaced by the copy");
+    assert_eq!(
+        Catalogue::open(&path).unwrap().search_rows_read().unwrap(),
+        0
+    );
+}
