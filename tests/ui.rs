@@ -2451,10 +2451,13 @@ fn catalogue_words(f: &Fixture) -> Vec<String> {
         {
             add(text);
         }
-        for list in [&d.creators, &d.people, &d.keywords, &p.warnings] {
+        for list in [&d.creators, &d.people, &d.keywords] {
             for item in list {
                 add(item);
             }
+        }
+        for w in &p.warnings {
+            add(&w.to_string());
         }
         for path in &d.hierarchical_keywords {
             add(path);

@@ -13,6 +13,7 @@ use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
 use super::jpeg::{self, JpegError};
+use super::warning::Warning;
 use crate::photo::ImageFormat;
 
 /// Long edge of a catalogue thumbnail, in pixels.
@@ -106,7 +107,7 @@ fn shrink(image: DynamicImage, long_edge: u32) -> Result<DynamicImage, Thumbnail
 /// part of it could still be shown.
 pub struct Decoded {
     pub image: DynamicImage,
-    pub damage: Option<String>,
+    pub damage: Option<Warning>,
 }
 
 /// Decodes the image at (roughly) `long_edge` and applies orientation.
@@ -190,9 +191,11 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
                     rewind(&mut reader)?;
                     let (image, rows, height) = decode_png_rows(&mut reader)
                         .ok_or_else(|| ThumbnailError::Decode(why.clone()))?;
-                    damage = Some(format!(
-                        "image data is damaged or cut short ({why}); the preview shows the first {rows} of {height} rows"
-                    ));
+                    damage = Some(Warning::PixelsCutShort {
+                        detail: why,
+                        rows,
+                        height,
+                    });
                     image
                 }
                 Err(e) => return Err(e),
@@ -216,7 +219,7 @@ pub fn make(
     format: ImageFormat,
     bytes: &[u8],
     orientation: Option<u16>,
-) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
+) -> Result<(Thumbnail, Option<Warning>), ThumbnailError> {
     make_from(format, Cursor::new(bytes), orientation)
 }
 
@@ -225,7 +228,7 @@ pub fn make_from<R: BufRead + Seek>(
     format: ImageFormat,
     reader: R,
     orientation: Option<u16>,
-) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
+) -> Result<(Thumbnail, Option<Warning>), ThumbnailError> {
     let decoded = decode_scaled_from(format, reader, THUMBNAIL_EDGE, orientation)?;
     Ok((encode(&decoded.image)?, decoded.damage))
 }
@@ -266,7 +269,7 @@ fn image_error(e: image::ImageError) -> ThumbnailError {
 fn decode_jpeg<R: BufRead + Seek>(
     reader: &mut R,
     long_edge: u32,
-) -> Result<(DynamicImage, Option<String>), ThumbnailError> {
+) -> Result<(DynamicImage, Option<Warning>), ThumbnailError> {
     let rewind = |r: &mut R| {
         r.seek(SeekFrom::Start(0))
             .map_err(|e| ThumbnailError::Decode(e.to_string()))
@@ -274,11 +277,8 @@ fn decode_jpeg<R: BufRead + Seek>(
     // libjpeg goes on through damaged data with a warning.
     match jpeg::decode_scaled_from(&mut *reader, long_edge, MAX_PIXELS) {
         Ok(scaled) => {
-            let damage = (!scaled.warnings.is_empty()).then(|| {
-                format!(
-                    "image data is damaged ({}); the preview shows what could be decoded",
-                    scaled.warnings.join("; ")
-                )
+            let damage = (!scaled.warnings.is_empty()).then(|| Warning::PixelsDamaged {
+                detail: scaled.warnings.join("; "),
             });
             Ok((scaled.image, damage))
         }
@@ -293,12 +293,7 @@ fn decode_jpeg<R: BufRead + Seek>(
             rewind(reader)?;
             let image = decode_with_image(ImageFormat::Jpeg, reader)
                 .map_err(|_| ThumbnailError::Decode(why.clone()))?;
-            Ok((
-                image,
-                Some(format!(
-                    "image data is damaged ({why}); the preview shows what could be decoded"
-                )),
-            ))
+            Ok((image, Some(Warning::PixelsDamaged { detail: why })))
         }
     }
 }

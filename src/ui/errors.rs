@@ -495,7 +495,7 @@ fn damaged(damage: &Damage) -> String {
     match damage {
         Damage::Structure { format, detail } => tr!(
             "error-damage-structure",
-            format = *format,
+            format = format.as_ref(),
             detail = other(detail)
         ),
         Damage::TiffStructure { detail } => tr!("error-damage-tiff", detail = other(detail)),
@@ -1102,7 +1102,7 @@ mod tests {
         ]);
         let damage = [
             Damage::Structure {
-                format: "JPEG XL",
+                format: "JPEG XL".into(),
                 detail: "box runs past the end".into(),
             },
             Damage::TiffStructure {
