@@ -1269,7 +1269,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] příznak je pick, reject nebo none
     [label] barevný štítek je red, yellow, green, blue, purple nebo none
    *[list] je třeba seznam textů
-}, ne { $value }
+}, ne „{ $value }“
 error-bad-date = „{ $value }“ není { $of ->
     [source] datum pramene
    *[photo] datum

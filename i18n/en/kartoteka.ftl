@@ -1128,7 +1128,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] a flag is pick, reject or none
     [label] a label is red, yellow, green, blue, purple or none
    *[list] a list of texts
-}, not { $value }
+}, not “{ $value }”
 error-bad-date = “{ $value }” is not a { $of ->
     [source] source's date
    *[photo] date

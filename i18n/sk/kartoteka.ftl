@@ -1269,7 +1269,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] príznak je pick, reject alebo none
     [label] farebný štítok je red, yellow, green, blue, purple alebo none
    *[list] treba zoznam textov
-}, nie { $value }
+}, nie „{ $value }“
 error-bad-date = „{ $value }“ nie je { $of ->
     [source] dátum prameňa
    *[photo] dátum

@@ -31,11 +31,12 @@ pub enum Invalid {
     NoSuchTemplate { name: String },
     #[error("a template cannot hold {field:?} (use keywords for keywords)")]
     NotForTemplate { field: String },
-    /// A value that is not of the attribute's kind.
+    /// A value that is not of the attribute's kind, as it was given (the
+    /// command line writes it as JSON: `"7"` for text, `7` for a number).
     #[error("{attribute}: {expected}, not {value}")]
     BadValue {
         attribute: Attribute,
-        value: String,
+        value: serde_json::Value,
         expected: Expected,
     },
     #[error("{of}: {error}")]

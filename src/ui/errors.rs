@@ -193,7 +193,7 @@ impl Said for Invalid {
             } => tr!(
                 "error-bad-value",
                 field = attribute(*a),
-                value = value.as_str(),
+                value = given(value),
                 expected = match expected {
                     Expected::Rating => "rating",
                     Expected::Flag => "flag",
@@ -323,6 +323,19 @@ impl Said for Invalid {
                 reason = other(reason)
             ),
         }
+    }
+}
+
+/// A value as the user or a file gave it, without JSON's quotes: text as
+/// it is, a number as a number, list items joined.
+fn given(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.as_u64().map_or_else(|| n.to_string(), i18n::number),
+        Value::Array(items) => items.iter().map(given).collect::<Vec<_>>().join("; "),
+        Value::Null => String::new(),
+        other => other.to_string(),
     }
 }
 
@@ -1101,22 +1114,22 @@ mod tests {
             },
             Invalid::BadValue {
                 attribute: Attribute::Rating,
-                value: text("7"),
+                value: 7.into(),
                 expected: Expected::Rating,
             },
             Invalid::BadValue {
                 attribute: Attribute::Flag,
-                value: text("\"maybe\""),
+                value: "maybe".into(),
                 expected: Expected::Flag,
             },
             Invalid::BadValue {
                 attribute: Attribute::Label,
-                value: text("\"pink\""),
+                value: "pink".into(),
                 expected: Expected::Label,
             },
             Invalid::BadValue {
                 attribute: Attribute::Field(Field::People),
-                value: text("3"),
+                value: 3.into(),
                 expected: Expected::ListOfTexts,
             },
             Invalid::BadDate {
@@ -2045,7 +2058,7 @@ mod tests {
             czech,
             [
                 "řádek 1, sloupec 3: neznámý sloupec „Barva“; nebere se v úvahu",
-                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne \"7\"; řádek zůstal beze změny",
+                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne „7“; řádek zůstal beze změny",
                 "řádek 3: má 2 buňky, ale záhlaví 3; řádek zůstal beze změny",
                 "„rating“ není pole, o kterém se vedou tvrzení",
                 "fotografie s ID 99 neexistuje",
