@@ -2575,8 +2575,8 @@ fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
 /// Walks the screens the scenarios reach, in a language, calling `check` on
 /// each: the grid, one and all photos in the inspector, every menu and the
 /// language submenu, the table, the keyboard reference, the full-size view,
-/// the form that adds to a set, the CSV export form, and the first screen
-/// of an empty catalogue.
+/// the form that adds to a set, the CSV export form, the preview of a CSV
+/// import, and the first screen of an empty catalogue.
 fn walk_screens(
     f: &Fixture,
     language: Language,
@@ -2662,6 +2662,23 @@ fn walk_screens(
     h.run_steps(3);
     h.get_by_label(&say("csv-save-as")).hover();
     check(&h, "the CSV export form");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+
+    // The preview of a CSV import that rates, rejects and labels a photo:
+    // the values in the window's words, not the file's.
+    let changes = f.env.dir.path().join(format!("changes-{language:?}.csv"));
+    let dormitory = id_of(f, "dormitory-sewing.jpg");
+    std::fs::write(
+        &changes,
+        format!("ID,Rating,Flag,Label\n{},2,reject,purple\n", dormitory.0),
+    )
+    .unwrap();
+    h.state_mut()
+        .apply(Action::PreviewCsv(interop::first_request(changes)));
+    settle(&mut h);
+    h.get_by_label(&say("csv-column-after")).hover();
+    check(&h, "the preview of a CSV import");
     drop(h);
 
     // A new, empty catalogue: the first screen.

@@ -638,11 +638,9 @@ pub fn change(step: &Step, english: &str, citation: Citations) -> String {
 fn value(attribute: Attribute, value: &Value) -> String {
     match (attribute, value) {
         (_, Value::Null) => tr!("history-empty"),
-        (Attribute::Flag, Value::String(f)) => match Flag::from_name(f) {
-            Some(Flag::Pick) => tr!("access-picked"),
-            Some(Flag::Reject) => tr!("access-rejected"),
-            None => f.clone(),
-        },
+        (Attribute::Flag, Value::String(f)) => {
+            Flag::from_name(f).map_or_else(|| f.clone(), words::flag)
+        }
         (Attribute::Label, Value::String(l)) => {
             Label::from_name(l).map_or_else(|| l.clone(), words::label)
         }
