@@ -1364,7 +1364,7 @@ file-kind-other = jiný než obyčejný soubor
 ## Co import v souboru našel chybného, aniž by ho zastavilo (upozornění v inspektoru)
 warning-metadata-past-budget = metadata nad { $limit } se z tohoto souboru nečetla
 warning-png-text-past-budget = komprimovaný text PNG nad { $limit } se z tohoto souboru nečetl
-warning-exif-partly-damaged = EXIF je zčásti poškozený ({ $detail }); přečetlo se, co šlo
+warning-exif-partly-damaged = EXIF je zčásti poškozený; přečetlo se, co šlo: { $detail }
 warning-exif-unreadable = EXIF nelze přečíst: { $detail }
 warning-xmp-unreadable = { $packet ->
     [extended] rozšířené XMP nelze přečíst: { $problem }
@@ -1435,6 +1435,6 @@ warning-sidecar-too-large = postranní soubor { $file } má { $size }, víc než
 warning-cut-short-before-size = soubor je useknutý ještě před údajem o rozměrech obrazu
 warning-no-thumbnail = bez náhledu: pro náhledy nepodporovaný druh obrazu: { $detail }
 warning-no-preview = bez náhledu: { $detail }
-warning-image-data-cut-short = obrazová data jsou useknutá a nelze je dekódovat ({ $detail }); bez náhledu
-warning-pixels-damaged = obrazová data jsou poškozená ({ $detail }); náhled ukazuje, co se podařilo dekódovat
-warning-pixels-cut-short = obrazová data jsou poškozená nebo useknutá ({ $detail }); náhled ukazuje řádky 1–{ $rows } z { $height }
+warning-image-data-cut-short = obrazová data jsou useknutá a nelze je dekódovat; bez náhledu: { $detail }
+warning-pixels-damaged = obrazová data jsou poškozená; náhled ukazuje, co se podařilo dekódovat: { $detail }
+warning-pixels-cut-short = obrazová data jsou poškozená nebo useknutá; náhled ukazuje řádky 1–{ $rows } z { $height }: { $detail }

@@ -1221,7 +1221,7 @@ file-kind-other = not a regular file
 ## What import found wrong in a file without stopping it (the inspector's warnings)
 warning-metadata-past-budget = metadata beyond { $limit } in this file was not read
 warning-png-text-past-budget = compressed PNG text beyond { $limit } in this file was not read
-warning-exif-partly-damaged = EXIF is partly damaged ({ $detail }); what was readable was read
+warning-exif-partly-damaged = EXIF is partly damaged; what was readable was read: { $detail }
 warning-exif-unreadable = EXIF could not be read: { $detail }
 warning-xmp-unreadable = { $packet ->
     [extended] extended XMP could not be read: { $problem }
@@ -1287,6 +1287,6 @@ warning-sidecar-too-large = the sidecar { $file } is { $size }, more than the { 
 warning-cut-short-before-size = the file is cut short before its image size
 warning-no-thumbnail = no thumbnail: the picture's kind is not supported for previews: { $detail }
 warning-no-preview = no preview: { $detail }
-warning-image-data-cut-short = the image data is cut short and could not be decoded ({ $detail }); no thumbnail
-warning-pixels-damaged = the image data is damaged ({ $detail }); the preview shows what could be decoded
-warning-pixels-cut-short = the image data is damaged or cut short ({ $detail }); the preview shows the first { $rows } of { $height } rows
+warning-image-data-cut-short = the image data is cut short and could not be decoded; no thumbnail: { $detail }
+warning-pixels-damaged = the image data is damaged; the preview shows what could be decoded: { $detail }
+warning-pixels-cut-short = the image data is damaged or cut short; the preview shows the first { $rows } of { $height } rows: { $detail }

@@ -1364,7 +1364,7 @@ file-kind-other = iný než obyčajný súbor
 ## Čo import v súbore našiel chybné bez toho, aby ho zastavilo (upozornenia v inšpektore)
 warning-metadata-past-budget = metadáta nad { $limit } sa z tohto súboru nečítali
 warning-png-text-past-budget = komprimovaný text PNG nad { $limit } sa z tohto súboru nečítal
-warning-exif-partly-damaged = EXIF je čiastočne poškodený ({ $detail }); prečítalo sa, čo sa dalo
+warning-exif-partly-damaged = EXIF je čiastočne poškodený; prečítalo sa, čo sa dalo: { $detail }
 warning-exif-unreadable = EXIF nemožno prečítať: { $detail }
 warning-xmp-unreadable = { $packet ->
     [extended] rozšírené XMP nemožno prečítať: { $problem }
@@ -1435,6 +1435,6 @@ warning-sidecar-too-large = sprievodný súbor { $file } má { $size }, viac ne�
 warning-cut-short-before-size = súbor je odseknutý ešte pred údajom o rozmeroch obrazu
 warning-no-thumbnail = bez náhľadu: pre náhľady nepodporovaný druh obrazu: { $detail }
 warning-no-preview = bez náhľadu: { $detail }
-warning-image-data-cut-short = obrazové dáta sú odseknuté a nemožno ich dekódovať ({ $detail }); bez náhľadu
-warning-pixels-damaged = obrazové dáta sú poškodené ({ $detail }); náhľad ukazuje, čo sa podarilo dekódovať
-warning-pixels-cut-short = obrazové dáta sú poškodené alebo odseknuté ({ $detail }); náhľad ukazuje riadky 1 – { $rows } z { $height }
+warning-image-data-cut-short = obrazové dáta sú odseknuté a nemožno ich dekódovať; bez náhľadu: { $detail }
+warning-pixels-damaged = obrazové dáta sú poškodené; náhľad ukazuje, čo sa podarilo dekódovať: { $detail }
+warning-pixels-cut-short = obrazové dáta sú poškodené alebo odseknuté; náhľad ukazuje riadky 1 – { $rows } z { $height }: { $detail }

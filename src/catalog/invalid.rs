@@ -143,7 +143,8 @@ pub enum Named {
 }
 
 /// What a value of an attribute must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Expected {
     Rating,
     Flag,
@@ -152,7 +153,8 @@ pub enum Expected {
 }
 
 /// Whose date did not parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DateOf {
     /// The date a photo depicts.
     DateCreated,
@@ -161,7 +163,8 @@ pub enum DateOf {
 }
 
 /// A record of the catalogue that has parts: a source, a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Record {
     Source,
     Claim,

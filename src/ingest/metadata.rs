@@ -21,7 +21,7 @@ use exif::Exif;
 
 use super::container::{self, Budget, ContainerError, markers};
 use super::iptc::{self, Iim, ds};
-use super::warning::{Block, Warning, XmpPacket};
+use super::warning::{Block, Refused, Warning, XmpPacket};
 use super::xmp::{self, Xmp};
 use super::{Damage, ReadError, exif as exif_reader};
 use std::collections::HashMap;
@@ -943,7 +943,7 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<Warning>) {
             }
             Err(e) => warnings.push(Warning::XmpSourceIgnored {
                 key,
-                reason: e.to_string(),
+                reason: Refused::of(&e),
             }),
         }
     }
@@ -975,7 +975,7 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<Warning>) {
             }
             Err(e) => {
                 warnings.push(Warning::XmpClaimIgnored {
-                    reason: e.to_string(),
+                    reason: Refused::of(&e),
                 });
                 continue;
             }

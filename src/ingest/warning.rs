@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::Damage;
 use super::iptc::IimError;
 use super::xmp::XmpError;
-use crate::date::DateError;
+use crate::catalog::{CatalogError, DateOf, Expected, Invalid, Record};
+use crate::date::{DateError, DepictedError};
 use crate::files::FileKind;
 use crate::limits::describe_bytes;
 use crate::photo::{Attribute, Field};
@@ -61,6 +62,151 @@ pub enum XmpPacket {
     Extended,
     /// The sidecar beside the file.
     Sidecar { file: PathBuf },
+}
+
+/// Why the catalogue refused a source or a claim an XMP packet carries:
+/// the catalogue's own refusal ([`Invalid`]), kept as a value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "refused")]
+pub enum Refused {
+    SourceNeedsCitation,
+    BadDate {
+        of: DateOf,
+        value: String,
+    },
+    PartTooLong {
+        record: Record,
+        part: String,
+        limit: usize,
+    },
+    FieldTooLong {
+        #[serde(with = "attribute_name")]
+        field: Attribute,
+        limit: usize,
+    },
+    BadValue {
+        #[serde(with = "attribute_name")]
+        field: Attribute,
+        value: serde_json::Value,
+        expected: Expected,
+    },
+    /// A refusal of another kind, in the catalogue's English.
+    Other {
+        text: String,
+    },
+}
+
+/// The parts of a source or a claim the catalogue bounds, by name.
+const PARTS: &[&str] = &[
+    "citation",
+    "title",
+    "publisher",
+    "date",
+    "url",
+    "reference",
+    "note",
+    "authors",
+    "locator",
+    "further CSL fields",
+];
+
+impl Refused {
+    /// The refusal a catalogue error gives.
+    pub fn of(error: &CatalogError) -> Refused {
+        match error {
+            CatalogError::Invalid(Invalid::SourceNeedsCitation) => Refused::SourceNeedsCitation,
+            CatalogError::Invalid(Invalid::BadDate { of, error }) => Refused::BadDate {
+                of: *of,
+                value: error.value.clone(),
+            },
+            CatalogError::Invalid(Invalid::PartTooLong {
+                record,
+                part,
+                limit,
+            }) => Refused::PartTooLong {
+                record: *record,
+                part: (*part).to_owned(),
+                limit: *limit,
+            },
+            CatalogError::Invalid(Invalid::FieldTooLong { attribute, limit }) => {
+                Refused::FieldTooLong {
+                    field: *attribute,
+                    limit: *limit,
+                }
+            }
+            CatalogError::Invalid(Invalid::BadValue {
+                attribute,
+                value,
+                expected,
+            }) => Refused::BadValue {
+                field: *attribute,
+                value: value.clone(),
+                expected: *expected,
+            },
+            other => Refused::Other {
+                text: other.to_string(),
+            },
+        }
+    }
+
+    /// The catalogue's refusal again, to be said as the catalogue says it;
+    /// `None` for one kept as text.
+    pub fn invalid(&self) -> Option<Invalid> {
+        Some(match self {
+            Refused::SourceNeedsCitation => Invalid::SourceNeedsCitation,
+            Refused::BadDate { of, value } => Invalid::BadDate {
+                of: *of,
+                error: DepictedError {
+                    value: value.clone(),
+                },
+            },
+            Refused::PartTooLong {
+                record,
+                part,
+                limit,
+            } => Invalid::PartTooLong {
+                record: *record,
+                part: PARTS.iter().find(|p| **p == part.as_str())?,
+                limit: *limit,
+            },
+            Refused::FieldTooLong { field, limit } => Invalid::FieldTooLong {
+                attribute: *field,
+                limit: *limit,
+            },
+            Refused::BadValue {
+                field,
+                value,
+                expected,
+            } => Invalid::BadValue {
+                attribute: *field,
+                value: value.clone(),
+                expected: *expected,
+            },
+            Refused::Other { .. } => return None,
+        })
+    }
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.invalid(), self) {
+            (Some(invalid), _) => write!(f, "{invalid}"),
+            (
+                None,
+                Refused::PartTooLong {
+                    record,
+                    part,
+                    limit,
+                },
+            ) => write!(
+                f,
+                "a {record}'s {part} is longer than the {} a field may hold",
+                describe_bytes(*limit as u64)
+            ),
+            (None, Refused::Other { text }) => f.write_str(text),
+            (None, _) => Ok(()),
+        }
+    }
 }
 
 /// A problem met while reading one file that did not stop its import.
@@ -133,7 +279,7 @@ pub enum Warning {
     XmpSourceWithoutKey,
     XmpSourceIgnored {
         key: String,
-        reason: String,
+        reason: Refused,
     },
     XmpTooManyClaims {
         count: usize,
@@ -147,7 +293,7 @@ pub enum Warning {
         field: Attribute,
     },
     XmpClaimIgnored {
-        reason: String,
+        reason: Refused,
     },
     XmpClaimUnknownSource {
         #[serde(with = "attribute_name")]
@@ -641,7 +787,22 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
         Warning::XmpSourceWithoutKey,
         Warning::XmpSourceIgnored {
             key: "s1".into(),
-            reason: "a source needs a citation, a title or an author".into(),
+            reason: Refused::SourceNeedsCitation,
+        },
+        Warning::XmpSourceIgnored {
+            key: "s2".into(),
+            reason: Refused::BadDate {
+                of: DateOf::Source,
+                value: "jaro 91".into(),
+            },
+        },
+        Warning::XmpSourceIgnored {
+            key: "s3".into(),
+            reason: Refused::PartTooLong {
+                record: Record::Source,
+                part: "publisher".into(),
+                limit: 64 << 10,
+            },
         },
         Warning::XmpTooManyClaims {
             count: 1200,
@@ -654,7 +815,28 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
             field: Attribute::Field(Field::City),
         },
         Warning::XmpClaimIgnored {
-            reason: "\"1991-13\" is not a date".into(),
+            reason: Refused::BadDate {
+                of: DateOf::DateCreated,
+                value: "1991-13".into(),
+            },
+        },
+        Warning::XmpClaimIgnored {
+            reason: Refused::FieldTooLong {
+                field: Attribute::Field(Field::Caption),
+                limit: 64 << 10,
+            },
+        },
+        Warning::XmpClaimIgnored {
+            reason: Refused::BadValue {
+                field: Attribute::Field(Field::People),
+                value: 3.into(),
+                expected: Expected::ListOfTexts,
+            },
+        },
+        Warning::XmpClaimIgnored {
+            reason: Refused::Other {
+                text: "no photo 41 in the catalogue".into(),
+            },
         },
         Warning::XmpClaimUnknownSource {
             field: Attribute::Field(Field::DateCreated),
@@ -854,6 +1036,9 @@ mod tests {
             "XMP source \"s1\" ignored: a source needs a citation, a title or an author",
             "XMP holds 1200 claims; only the first 1000 are read",
             "XMP claim about \"rating\" ignored: not a descriptive field",
+            "XMP source \"s3\" ignored: a source's publisher is longer than the 64 KiB a field may hold",
+            "XMP claim ignored: people: a list of texts, not 3",
+            "XMP claim ignored: no photo 41 in the catalogue",
             "XMP claim on city without a value ignored",
             "XMP claim on date_created cites source \"s9\", which the packet does not describe; kept without a source",
             "XMP claim on caption ignored: its locator or note is longer than 64 KiB",

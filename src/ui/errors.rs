@@ -21,7 +21,7 @@ use crate::files::{ReadFileError, WriteError};
 use crate::ingest::import::NotImported;
 use crate::ingest::iptc::IimError;
 use crate::ingest::scan::ScanProblem;
-use crate::ingest::warning::{Block, Warning};
+use crate::ingest::warning::{Block, Refused, Warning};
 use crate::ingest::xmp::XmpError;
 use crate::ingest::{Damage, ReadError, Refusal, SystemError};
 use crate::interop::InteropError;
@@ -901,7 +901,7 @@ pub fn warning(w: &Warning) -> String {
         Warning::XmpSourceIgnored { key, reason } => tr!(
             "warning-xmp-source-ignored",
             key = key.as_str(),
-            reason = other(reason)
+            reason = refused(reason)
         ),
         Warning::XmpTooManyClaims { count, limit } => tr!(
             "warning-xmp-too-many-claims",
@@ -915,7 +915,7 @@ pub fn warning(w: &Warning) -> String {
             tr!("warning-xmp-claim-without-value", field = attribute(*field))
         }
         Warning::XmpClaimIgnored { reason } => {
-            tr!("warning-xmp-claim-ignored", reason = other(reason))
+            tr!("warning-xmp-claim-ignored", reason = refused(reason))
         }
         Warning::XmpClaimUnknownSource { field, key } => tr!(
             "warning-xmp-claim-unknown-source",
@@ -1012,6 +1012,15 @@ pub fn warning(w: &Warning) -> String {
             rows = *rows,
             height = *height
         ),
+    }
+}
+
+/// Why the catalogue refused what an XMP packet carries, as it says so
+/// when a person enters it.
+fn refused(reason: &Refused) -> String {
+    match reason.invalid() {
+        Some(invalid) => invalid.said(Path::new("")),
+        None => other(reason),
     }
 }
 
@@ -1882,6 +1891,13 @@ mod tests {
                 Warning::Legacy {
                     text: "EXIF is partly damaged".into(),
                 },
+                Warning::XmpClaimIgnored {
+                    reason: Refused::BadValue {
+                        field: Attribute::Field(Field::People),
+                        value: 3.into(),
+                        expected: crate::catalog::Expected::ListOfTexts,
+                    },
+                },
             ]
             .iter()
             .map(warning)
@@ -1896,6 +1912,7 @@ mod tests {
                 "pole Klíčová slova obsahuje 3 položky, víc, než se vejde do 1 MiB; \
                  ponechaných položek: 2",
                 "EXIF is partly damaged (podrobnosti jsou jen v angličtině)",
+                "tvrzení v XMP se vynechalo: Osoby: je třeba seznam textů, ne „3“",
             ]
         );
     }
