@@ -52,9 +52,37 @@ pub enum ThumbnailError {
     /// HEIF) and whose preview could not be had; everything else in it is
     /// catalogued.
     #[error("no preview: {0}")]
-    NoPreview(String),
+    NoPreview(NoPreview),
     #[error("thumbnail could not be encoded: {0}")]
     Encode(String),
+}
+
+/// Why a file whose pixels Kartoteka does not decode itself (camera raw,
+/// HEIF) has no preview.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "why")]
+pub enum NoPreview {
+    #[error("the file's structure is damaged ({detail})")]
+    StructureDamaged { detail: String },
+    #[error("the file embeds no JPEG preview")]
+    NoneEmbedded,
+    /// The embedded preview's bytes could not be reached.
+    #[error("{detail}")]
+    Unreachable { detail: String },
+    #[error("the embedded {width}x{height} JPEG preview could not be decoded ({detail})")]
+    NotDecoded {
+        width: u32,
+        height: u32,
+        detail: String,
+    },
+    #[error("HEIF files over {} are not decoded", crate::limits::describe_bytes(*limit))]
+    HeifTooLarge { limit: u64 },
+    #[error("HEVC decoding unavailable ({detail})")]
+    HevcUnavailable { detail: String },
+    #[error("HEVC decoding failed ({detail})")]
+    HevcFailed { detail: String },
+    #[error("the HEVC decoder returned too few pixels")]
+    HevcTooFewPixels,
 }
 
 fn too_large(width: u64, height: u64) -> ThumbnailError {
@@ -147,19 +175,24 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
         ImageFormat::Raw(kind) => {
             let preview = super::raw::largest_preview(kind, &mut reader)
                 .map_err(|e| {
-                    ThumbnailError::NoPreview(format!("the file's structure is damaged ({e})"))
+                    ThumbnailError::NoPreview(NoPreview::StructureDamaged {
+                        detail: e.to_string(),
+                    })
                 })?
-                .ok_or_else(|| {
-                    ThumbnailError::NoPreview("the file embeds no JPEG preview".into())
-                })?;
+                .ok_or(ThumbnailError::NoPreview(NoPreview::NoneEmbedded))?;
             let window = super::container::Window::new(&mut reader, preview.offset, preview.len)
-                .map_err(|e| ThumbnailError::NoPreview(e.to_string()))?;
+                .map_err(|e| {
+                    ThumbnailError::NoPreview(NoPreview::Unreachable {
+                        detail: e.to_string(),
+                    })
+                })?;
             let mut window = std::io::BufReader::with_capacity(64 << 10, window);
             let (image, note) = decode_jpeg(&mut window, long_edge).map_err(|e| {
-                ThumbnailError::NoPreview(format!(
-                    "the embedded {}x{} JPEG preview could not be decoded ({e})",
-                    preview.width, preview.height
-                ))
+                ThumbnailError::NoPreview(NoPreview::NotDecoded {
+                    width: preview.width,
+                    height: preview.height,
+                    detail: e.to_string(),
+                })
             })?;
             damage = note;
             image
@@ -315,23 +348,28 @@ fn decode_heif<R: BufRead + Seek>(reader: &mut R) -> Result<DynamicImage, Thumbn
         .read_to_end(&mut bytes)
         .map_err(|e| ThumbnailError::Decode(e.to_string()))?;
     if bytes.len() as u64 > MAX_HEIF_BYTES {
-        return Err(ThumbnailError::NoPreview(format!(
-            "HEIF files over {} are not decoded",
-            crate::limits::describe_bytes(MAX_HEIF_BYTES)
-        )));
+        return Err(ThumbnailError::NoPreview(NoPreview::HeifTooLarge {
+            limit: MAX_HEIF_BYTES,
+        }));
     }
-    let info = heic_rs::probe(&bytes)
-        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding unavailable ({e})")))?;
+    let info = heic_rs::probe(&bytes).map_err(|e| {
+        ThumbnailError::NoPreview(NoPreview::HevcUnavailable {
+            detail: e.to_string(),
+        })
+    })?;
     check_size(info.width as u64, info.height as u64)?;
     let options = heic_rs::DecodeOptions::default()
         .with_layout(heic_rs::PixelLayout::Rgb8)
         .with_max_pixels(Some(MAX_PIXELS))
         .with_threads(Some(1));
-    let decoded = heic_rs::decode(&bytes, &options)
-        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding failed ({e})")))?;
+    let decoded = heic_rs::decode(&bytes, &options).map_err(|e| {
+        ThumbnailError::NoPreview(NoPreview::HevcFailed {
+            detail: e.to_string(),
+        })
+    })?;
     RgbImage::from_raw(decoded.width, decoded.height, decoded.data)
         .map(DynamicImage::ImageRgb8)
-        .ok_or_else(|| ThumbnailError::NoPreview("the HEVC decoder returned too few pixels".into()))
+        .ok_or(ThumbnailError::NoPreview(NoPreview::HevcTooFewPixels))
 }
 
 /// Memory one JPEG XL decode may take (jxl-oxide keeps the whole frame in

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Damage;
 use super::iptc::IimError;
+use super::thumbnail::NoPreview;
 use super::xmp::XmpError;
 use crate::catalog::{CatalogError, DateOf, Expected, Invalid, Record};
 use crate::date::{DateError, DepictedError};
@@ -360,7 +361,7 @@ pub enum Warning {
         detail: String,
     },
     NoPreview {
-        why: String,
+        why: NoPreview,
     },
     ImageDataCutShort {
         detail: String,
@@ -897,7 +898,40 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
             detail: "JPEG XL is not decoded here".into(),
         },
         Warning::NoPreview {
-            why: "the file embeds no JPEG preview".into(),
+            why: NoPreview::NoneEmbedded,
+        },
+        Warning::NoPreview {
+            why: NoPreview::StructureDamaged {
+                detail: "offset past the end".into(),
+            },
+        },
+        Warning::NoPreview {
+            why: NoPreview::Unreachable {
+                detail: "the file ends in the middle of a metadata block".into(),
+            },
+        },
+        Warning::NoPreview {
+            why: NoPreview::NotDecoded {
+                width: 1616,
+                height: 1080,
+                detail: "pixels could not be decoded: Premature end of JPEG file".into(),
+            },
+        },
+        Warning::NoPreview {
+            why: NoPreview::HeifTooLarge { limit: 256 << 20 },
+        },
+        Warning::NoPreview {
+            why: NoPreview::HevcUnavailable {
+                detail: "unsupported profile".into(),
+            },
+        },
+        Warning::NoPreview {
+            why: NoPreview::HevcFailed {
+                detail: "bitstream error".into(),
+            },
+        },
+        Warning::NoPreview {
+            why: NoPreview::HevcTooFewPixels,
         },
         Warning::ImageDataCutShort {
             detail: "unexpected end of file".into(),
@@ -1052,6 +1086,9 @@ mod tests {
             "sidecar /archiv/odsun/01.xmp is 80 MiB, more than the 16 MiB Kartoteka reads",
             "no thumbnail: unsupported for previews: JPEG XL is not decoded here",
             "no preview: the file embeds no JPEG preview",
+            "no preview: the embedded 1616x1080 JPEG preview could not be decoded (pixels could not be decoded: Premature end of JPEG file)",
+            "no preview: HEIF files over 256 MiB are not decoded",
+            "no preview: HEVC decoding failed (bitstream error)",
             "the image data is cut short and could not be decoded (unexpected end of file); no thumbnail",
             "image data is damaged (Premature end of JPEG file); the preview shows what could be decoded",
             "image data is damaged or cut short (unexpected EOF); the preview shows the first 120 of 480 rows",

@@ -21,6 +21,7 @@ use crate::files::{ReadFileError, WriteError};
 use crate::ingest::import::NotImported;
 use crate::ingest::iptc::IimError;
 use crate::ingest::scan::ScanProblem;
+use crate::ingest::thumbnail::NoPreview;
 use crate::ingest::warning::{Block, Refused, Warning};
 use crate::ingest::xmp::XmpError;
 use crate::ingest::{Damage, ReadError, Refusal, SystemError};
@@ -997,7 +998,7 @@ pub fn warning(w: &Warning) -> String {
         ),
         Warning::CutShortBeforeSize => tr!("warning-cut-short-before-size"),
         Warning::NoThumbnail { detail } => tr!("warning-no-thumbnail", detail = other(detail)),
-        Warning::NoPreview { why } => tr!("warning-no-preview", detail = other(why)),
+        Warning::NoPreview { why } => tr!("warning-no-preview", why = no_preview(why)),
         Warning::ImageDataCutShort { detail } => {
             tr!("warning-image-data-cut-short", detail = other(detail))
         }
@@ -1021,6 +1022,36 @@ fn refused(reason: &Refused) -> String {
     match reason.invalid() {
         Some(invalid) => invalid.said(Path::new("")),
         None => other(reason),
+    }
+}
+
+/// Why a camera raw file or a HEIF has no preview; what the container
+/// reader or the decoder said stays its own words.
+fn no_preview(why: &NoPreview) -> String {
+    match why {
+        NoPreview::StructureDamaged { detail } => {
+            tr!("no-preview-structure-damaged", detail = other(detail))
+        }
+        NoPreview::NoneEmbedded => tr!("no-preview-none-embedded"),
+        NoPreview::Unreachable { detail } => other(detail),
+        NoPreview::NotDecoded {
+            width,
+            height,
+            detail,
+        } => tr!(
+            "no-preview-not-decoded",
+            width = *width,
+            height = *height,
+            detail = other(detail)
+        ),
+        NoPreview::HeifTooLarge { limit } => {
+            tr!("no-preview-heif-too-large", limit = bytes(*limit as usize))
+        }
+        NoPreview::HevcUnavailable { detail } => {
+            tr!("no-preview-hevc-unavailable", detail = other(detail))
+        }
+        NoPreview::HevcFailed { detail } => tr!("no-preview-hevc-failed", detail = other(detail)),
+        NoPreview::HevcTooFewPixels => tr!("no-preview-hevc-too-few-pixels"),
     }
 }
 
