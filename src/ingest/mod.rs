@@ -258,8 +258,8 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             warnings.extend(damage);
             Some(t)
         }
-        Err(thumbnail::ThumbnailError::Unsupported(detail)) => {
-            warnings.push(Warning::NoThumbnail { detail });
+        Err(thumbnail::ThumbnailError::Unsupported(why)) => {
+            warnings.push(Warning::NoThumbnail { why });
             None
         }
         // A raw file's or a HEIF's preview that cannot be shown takes

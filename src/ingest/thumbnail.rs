@@ -47,7 +47,7 @@ pub enum ThumbnailError {
     Decode(String),
     /// A valid file using a feature the decoder does not support.
     #[error("unsupported for previews: {0}")]
-    Unsupported(String),
+    Unsupported(Unsupported),
     /// A file whose pixels Kartoteka does not decode itself (camera raw,
     /// HEIF) and whose preview could not be had; everything else in it is
     /// catalogued.
@@ -55,6 +55,19 @@ pub enum ThumbnailError {
     NoPreview(NoPreview),
     #[error("thumbnail could not be encoded: {0}")]
     Encode(String),
+}
+
+/// A picture in a variant no decoder here takes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "unsupported")]
+pub enum Unsupported {
+    /// What the `image` crate's decoder said it does not support.
+    #[error("{detail}")]
+    Decoder { detail: String },
+    #[error("{format} is not decoded here")]
+    NotDecodedHere { format: String },
+    #[error("JPEG-compressed TIFF of this layout")]
+    JpegTiffLayout,
 }
 
 /// Why a file whose pixels Kartoteka does not decode itself (camera raw,
@@ -291,7 +304,9 @@ fn flatten(image: &DynamicImage) -> RgbImage {
 
 fn image_error(e: image::ImageError) -> ThumbnailError {
     match e {
-        image::ImageError::Unsupported(u) => ThumbnailError::Unsupported(u.to_string()),
+        image::ImageError::Unsupported(u) => ThumbnailError::Unsupported(Unsupported::Decoder {
+            detail: u.to_string(),
+        }),
         other => ThumbnailError::Decode(other.to_string()),
     }
 }
@@ -491,10 +506,9 @@ fn decode_with_image<R: BufRead + Seek>(
         ImageFormat::Png => image::ImageFormat::Png,
         ImageFormat::WebP => image::ImageFormat::WebP,
         other => {
-            return Err(ThumbnailError::Unsupported(format!(
-                "{} is not decoded here",
-                other.display_name()
-            )));
+            return Err(ThumbnailError::Unsupported(Unsupported::NotDecodedHere {
+                format: other.display_name().to_string(),
+            }));
         }
     };
     let mut limits = Limits::default();

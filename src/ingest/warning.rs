@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Damage;
 use super::iptc::IimError;
-use super::thumbnail::NoPreview;
+use super::thumbnail::{NoPreview, Unsupported};
 use super::xmp::XmpError;
 use crate::catalog::{CatalogError, DateOf, Expected, Invalid, Record};
 use crate::date::{DateError, DepictedError};
@@ -358,7 +358,7 @@ pub enum Warning {
     },
     CutShortBeforeSize,
     NoThumbnail {
-        detail: String,
+        why: Unsupported,
     },
     NoPreview {
         why: NoPreview,
@@ -541,8 +541,8 @@ impl fmt::Display for Warning {
             Warning::CutShortBeforeSize => {
                 f.write_str("the file is cut short before its image size")
             }
-            Warning::NoThumbnail { detail } => {
-                write!(f, "no thumbnail: unsupported for previews: {detail}")
+            Warning::NoThumbnail { why } => {
+                write!(f, "no thumbnail: unsupported for previews: {why}")
             }
             Warning::NoPreview { why } => write!(f, "no preview: {why}"),
             Warning::ImageDataCutShort { detail } => write!(
@@ -895,7 +895,18 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
         },
         Warning::CutShortBeforeSize,
         Warning::NoThumbnail {
-            detail: "JPEG XL is not decoded here".into(),
+            why: Unsupported::NotDecodedHere {
+                format: "JPEG XL".into(),
+            },
+        },
+        Warning::NoThumbnail {
+            why: Unsupported::JpegTiffLayout,
+        },
+        Warning::NoThumbnail {
+            why: Unsupported::Decoder {
+                detail: "The decoder for Tiff does not support the format feature Planar YCbCr"
+                    .into(),
+            },
         },
         Warning::NoPreview {
             why: NoPreview::NoneEmbedded,
@@ -1085,6 +1096,7 @@ mod tests {
             "sidecar /archiv/odsun/01.xmp is a FIFO (named pipe), not a regular file; it was not read",
             "sidecar /archiv/odsun/01.xmp is 80 MiB, more than the 16 MiB Kartoteka reads",
             "no thumbnail: unsupported for previews: JPEG XL is not decoded here",
+            "no thumbnail: unsupported for previews: JPEG-compressed TIFF of this layout",
             "no preview: the file embeds no JPEG preview",
             "no preview: the embedded 1616x1080 JPEG preview could not be decoded (pixels could not be decoded: Premature end of JPEG file)",
             "no preview: HEIF files over 256 MiB are not decoded",

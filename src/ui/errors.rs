@@ -21,7 +21,7 @@ use crate::files::{ReadFileError, WriteError};
 use crate::ingest::import::NotImported;
 use crate::ingest::iptc::IimError;
 use crate::ingest::scan::ScanProblem;
-use crate::ingest::thumbnail::NoPreview;
+use crate::ingest::thumbnail::{NoPreview, Unsupported};
 use crate::ingest::warning::{Block, Refused, Warning};
 use crate::ingest::xmp::XmpError;
 use crate::ingest::{Damage, ReadError, Refusal, SystemError};
@@ -997,7 +997,7 @@ pub fn warning(w: &Warning) -> String {
             limit = size(*limit)
         ),
         Warning::CutShortBeforeSize => tr!("warning-cut-short-before-size"),
-        Warning::NoThumbnail { detail } => tr!("warning-no-thumbnail", detail = other(detail)),
+        Warning::NoThumbnail { why } => tr!("warning-no-thumbnail", why = unsupported(why)),
         Warning::NoPreview { why } => tr!("warning-no-preview", why = no_preview(why)),
         Warning::ImageDataCutShort { detail } => {
             tr!("warning-image-data-cut-short", detail = other(detail))
@@ -1022,6 +1022,20 @@ fn refused(reason: &Refused) -> String {
     match reason.invalid() {
         Some(invalid) => invalid.said(Path::new("")),
         None => other(reason),
+    }
+}
+
+/// Why no decoder here takes a picture; what a decoder said stays its own
+/// words.
+fn unsupported(why: &Unsupported) -> String {
+    match why {
+        Unsupported::Decoder { detail } => {
+            tr!("unsupported-by-decoder", detail = other(detail))
+        }
+        Unsupported::NotDecodedHere { format } => {
+            tr!("unsupported-format", format = format.as_str())
+        }
+        Unsupported::JpegTiffLayout => tr!("unsupported-jpeg-tiff-layout"),
     }
 }
 
