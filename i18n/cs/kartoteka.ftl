@@ -830,6 +830,7 @@ history-claim-step-preferred = Tvrzení { $claim } upřednostněno
 history-claim-step-not-preferred = Tvrzení { $claim } už není upřednostněné
 history-claim-step-changed = Tvrzení { $claim } změněno
 history-change = { $field }: { $old } → { $new }
+history-quoted = „{ $text }“
 history-empty = (prázdné)
 history-no-items = (žádná)
 

@@ -735,6 +735,7 @@ history-claim-step-preferred = Claim { $claim } preferred
 history-claim-step-not-preferred = Claim { $claim } no longer preferred
 history-claim-step-changed = Claim { $claim } changed
 history-change = { $field }: { $old } → { $new }
+history-quoted = “{ $text }”
 history-empty = (empty)
 history-no-items = (none)
 

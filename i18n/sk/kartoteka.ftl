@@ -830,6 +830,7 @@ history-claim-step-preferred = Tvrdenie { $claim } uprednostnené
 history-claim-step-not-preferred = Tvrdenie { $claim } už nie je uprednostnené
 history-claim-step-changed = Tvrdenie { $claim } zmenené
 history-change = { $field }: { $old } → { $new }
+history-quoted = „{ $text }“
 history-empty = (prázdne)
 history-no-items = (žiadne)
 
