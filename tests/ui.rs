@@ -2589,8 +2589,10 @@ fn walk_screens(
         args.set("count", n);
         strings.format("photo-count", Some(&args))
     };
+    // The inspector's history, closed by default, is opened.
     let settings = Settings {
         language: Some(language),
+        collapsed: ["inspector/history".to_owned()].into(),
         ..Settings::default()
     };
     let mut h = harness_with(f, [1280.0, 800.0], settings.clone());
@@ -2700,7 +2702,8 @@ fn walk_screens(
 /// catalogue's own (a caption, a file name, a keyword), or names a key.
 /// Gives the convoy photo import warnings of several kinds, as reading a
 /// damaged file with a broken sidecar would have recorded them, and one an
-/// older catalogue kept as English text. Returns how many.
+/// older catalogue kept as English text, and a history of edits (rated,
+/// rejected, labelled, captioned). Returns how many warnings.
 fn give_the_convoy_warnings(f: &Fixture) -> usize {
     use kartoteka::ingest::Damage;
     use kartoteka::ingest::warning::{Block, Warning, XmpPacket};
@@ -2749,6 +2752,7 @@ fn give_the_convoy_warnings(f: &Fixture) -> usize {
         },
     ];
     let count = warnings.len();
+    let id = convoy.id;
     let record = PhotoRecord {
         tags: cat.raw_tags(convoy.id).unwrap(),
         file: convoy.file,
@@ -2758,6 +2762,19 @@ fn give_the_convoy_warnings(f: &Fixture) -> usize {
         claims: Vec::new(),
     };
     cat.store(&record).unwrap();
+    // Edits the history says: a rating, a flag, a colour label, a caption.
+    use kartoteka::catalog::Edit;
+    use serde_json::json;
+    let edits = [
+        Edit::Set(Attribute::Rating, json!(4)),
+        Edit::Set(Attribute::Flag, json!("reject")),
+        Edit::Set(Attribute::Label, json!("purple")),
+        Edit::Set(
+            Attribute::Field(Field::Caption),
+            json!("Convoy at the border, Č. Budějovice"),
+        ),
+    ];
+    cat.edit(&[id], &edits, "edit", false).unwrap();
     count
 }
 
