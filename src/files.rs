@@ -25,7 +25,8 @@ use std::path::{Path, PathBuf};
 use crate::limits::describe_bytes;
 
 /// What a path is, when it is not a regular file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum FileKind {
     Folder,
     Fifo,

@@ -741,7 +741,7 @@ pub struct PhotoRecord {
     pub description: Description,
     pub tags: Vec<RawTag>,
     /// Problems met while reading that did not stop the import.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::ingest::Warning>,
     /// Claims the file's XMP carries (written by a Kartoteka catalogue),
     /// restored into a photo that has none.
     pub claims: Vec<CarriedClaim>,
@@ -768,5 +768,5 @@ pub struct Photo {
     pub technical: Technical,
     pub description: Description,
     pub curation: Curation,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::ingest::Warning>,
 }

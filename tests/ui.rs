@@ -2405,8 +2405,9 @@ fn a_csv_export_never_lands_on_the_catalogue_or_a_catalogued_photo() {
 
 /// What the catalogue holds that the window shows as it is: file names,
 /// folder names, the descriptions' values (each line, each list item),
-/// keyword names, cameras and lenses, the warnings import recorded. These
-/// are the only words the pseudo-language test lets stand unwrapped.
+/// keyword names, cameras and lenses. These are the only words the
+/// pseudo-language test lets stand unwrapped; the warnings import recorded
+/// are not among them (the window says them in its own words).
 fn catalogue_words(f: &Fixture) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut add = |text: &str| {
@@ -2451,7 +2452,7 @@ fn catalogue_words(f: &Fixture) -> Vec<String> {
         {
             add(text);
         }
-        for list in [&d.creators, &d.people, &d.keywords, &p.warnings] {
+        for list in [&d.creators, &d.people, &d.keywords] {
             for item in list {
                 add(item);
             }
@@ -2574,8 +2575,8 @@ fn the_pseudo_language_check_catches_text_not_from_the_message_files() {
 /// Walks the screens the scenarios reach, in a language, calling `check` on
 /// each: the grid, one and all photos in the inspector, every menu and the
 /// language submenu, the table, the keyboard reference, the full-size view,
-/// the form that adds to a set, the CSV export form, and the first screen
-/// of an empty catalogue.
+/// the form that adds to a set, the CSV export form, the preview of a CSV
+/// import, and the first screen of an empty catalogue.
 fn walk_screens(
     f: &Fixture,
     language: Language,
@@ -2588,8 +2589,10 @@ fn walk_screens(
         args.set("count", n);
         strings.format("photo-count", Some(&args))
     };
+    // The inspector's history, closed by default, is opened.
     let settings = Settings {
         language: Some(language),
+        collapsed: ["inspector/history".to_owned()].into(),
         ..Settings::default()
     };
     let mut h = harness_with(f, [1280.0, 800.0], settings.clone());
@@ -2661,6 +2664,23 @@ fn walk_screens(
     h.run_steps(3);
     h.get_by_label(&say("csv-save-as")).hover();
     check(&h, "the CSV export form");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+
+    // The preview of a CSV import that rates, rejects and labels a photo:
+    // the values in the window's words, not the file's.
+    let changes = f.env.dir.path().join(format!("changes-{language:?}.csv"));
+    let dormitory = id_of(f, "dormitory-sewing.jpg");
+    std::fs::write(
+        &changes,
+        format!("ID,Rating,Flag,Label\n{},2,reject,purple\n", dormitory.0),
+    )
+    .unwrap();
+    h.state_mut()
+        .apply(Action::PreviewCsv(interop::first_request(changes)));
+    settle(&mut h);
+    h.get_by_label(&say("csv-column-after")).hover();
+    check(&h, "the preview of a CSV import");
     drop(h);
 
     // A new, empty catalogue: the first screen.
@@ -2680,19 +2700,107 @@ fn walk_screens(
 /// Every screen the scenarios reach, in a pseudo-language that wraps each
 /// message in ⟦ ⟧: every text the window shows is wrapped, or is the
 /// catalogue's own (a caption, a file name, a keyword), or names a key.
+/// Gives the convoy photo import warnings of several kinds, as reading a
+/// damaged file with a broken sidecar would have recorded them, and one an
+/// older catalogue kept as English text, and a history of edits (rated,
+/// rejected, labelled, captioned). Returns how many warnings.
+fn give_the_convoy_warnings(f: &Fixture) -> usize {
+    use kartoteka::ingest::Damage;
+    use kartoteka::ingest::warning::{Block, Warning, XmpPacket};
+    use kartoteka::ingest::xmp::XmpError;
+    use kartoteka::photo::{Attribute, Field, PhotoRecord};
+    let mut cat = read(f);
+    let convoy = cat
+        .photos()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.description.title.as_deref() == Some(CONVOY))
+        .unwrap();
+    let sidecar = convoy.file.path.with_extension("xmp");
+    let warnings = vec![
+        Warning::FieldCut {
+            field: Field::Caption,
+            size: 70_000,
+            limit: 64 << 10,
+        },
+        Warning::XmpUnreadable {
+            packet: XmpPacket::Sidecar { file: sidecar },
+            problem: XmpError::NotWellFormed {
+                at: 412,
+                reason: "ill-formed document: expected `</rdf:li>`".into(),
+            },
+        },
+        Warning::PngWithoutEnd,
+        Warning::Damaged {
+            damage: Damage::JxlHeaderCutShort,
+        },
+        Warning::XmpClaimWithoutValue {
+            field: Attribute::Field(Field::City),
+        },
+        Warning::ListCut {
+            field: Field::Keywords,
+            count: 5,
+            limit: 1 << 20,
+            kept: 2,
+        },
+        Warning::DepictedDateIgnored {
+            block: Block::Iptc,
+            value: "19911321".into(),
+        },
+        Warning::Legacy {
+            text: "EXIF is partly damaged (Truncated IFD); read what was readable".into(),
+        },
+    ];
+    let count = warnings.len();
+    let id = convoy.id;
+    let record = PhotoRecord {
+        tags: cat.raw_tags(convoy.id).unwrap(),
+        file: convoy.file,
+        technical: convoy.technical,
+        description: convoy.description,
+        warnings,
+        claims: Vec::new(),
+    };
+    cat.store(&record).unwrap();
+    // Edits the history says: a rating, a flag, a colour label, a caption.
+    use kartoteka::catalog::Edit;
+    use serde_json::json;
+    let edits = [
+        Edit::Set(Attribute::Rating, json!(4)),
+        Edit::Set(Attribute::Flag, json!("reject")),
+        Edit::Set(Attribute::Label, json!("purple")),
+        Edit::Set(
+            Attribute::Field(Field::Caption),
+            json!("Convoy at the border, Č. Budějovice"),
+        ),
+    ];
+    cat.edit(&[id], &edits, "edit", false).unwrap();
+    count
+}
+
 #[test]
 fn every_text_the_window_shows_comes_from_the_message_files() {
     let f = fixture();
+    let planted = give_the_convoy_warnings(&f);
     let data = catalogue_words(&f);
     let mut seen = 0;
+    let mut warnings_shown = 0;
     let mut problems: Vec<(String, Vec<Unwrapped>)> = Vec::new();
+    let warning = kartoteka::ui::i18n::Strings::of(Language::Pseudo).format("tech-warning", None);
     walk_screens(&f, Language::Pseudo, &mut |h, screen| {
         let found = unwrapped_texts(h, &data, &mut seen);
         if !found.is_empty() {
             problems.push((screen.to_owned(), found));
         }
+        if screen == "one photo in the inspector" {
+            warnings_shown = h.query_all_by_label(&warning).count();
+        }
     });
     assert!(seen > 300, "only {seen} texts were looked at");
+    assert_eq!(
+        warnings_shown, planted,
+        "the inspector does not show the photo's warnings"
+    );
     assert!(
         problems.is_empty(),
         "texts not from the message files:\n{problems:#?}"

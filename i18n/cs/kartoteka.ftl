@@ -830,6 +830,7 @@ history-claim-step-preferred = Tvrzení { $claim } upřednostněno
 history-claim-step-not-preferred = Tvrzení { $claim } už není upřednostněné
 history-claim-step-changed = Tvrzení { $claim } změněno
 history-change = { $field }: { $old } → { $new }
+history-quoted = „{ $text }“
 history-empty = (prázdné)
 history-no-items = (žádná)
 
@@ -1269,7 +1270,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] příznak je pick, reject nebo none
     [label] barevný štítek je red, yellow, green, blue, purple nebo none
    *[list] je třeba seznam textů
-}, ne { $value }
+}, ne „{ $value }“
 error-bad-date = „{ $value }“ není { $of ->
     [source] datum pramene
    *[photo] datum
@@ -1360,3 +1361,91 @@ file-kind-char-device = znakové zařízení
 file-kind-block-device = blokové zařízení
 file-kind-socket = socket
 file-kind-other = jiný než obyčejný soubor
+
+## Co import v souboru našel chybného, aniž by ho zastavilo (upozornění v inspektoru)
+warning-metadata-past-budget = metadata nad { $limit } se z tohoto souboru nečetla
+warning-png-text-past-budget = komprimovaný text PNG nad { $limit } se z tohoto souboru nečetl
+warning-exif-partly-damaged = EXIF je zčásti poškozený; přečetlo se, co šlo: { $detail }
+warning-exif-unreadable = EXIF nelze přečíst: { $detail }
+warning-xmp-unreadable = { $packet ->
+    [extended] rozšířené XMP nelze přečíst: { $problem }
+    [sidecar] postranní soubor { $file } nelze přečíst: { $problem }
+   *[embedded] XMP nelze přečíst: { $problem }
+}
+warning-xmp-refused = { $packet ->
+    [extended] rozšířené XMP: { $problem }
+    [sidecar] postranní soubor { $file }: { $problem }
+   *[embedded] { $problem }
+}
+xmp-no-xml = paket XMP neobsahuje žádné XML
+xmp-not-well-formed = XMP není správně utvořené XML (bajt { $at }): { $detail }
+xmp-bad-attribute = chybný atribut XML: { $detail }
+xmp-unknown-entity = XMP používá neznámou entitu &{ $entity };
+xmp-bad-character-reference = XMP obsahuje chybný odkaz na znak: { $reference }
+xmp-unclosed = XMP končí dřív, než se uzavřou všechny jeho prvky
+xmp-too-many-closing-tags = XMP má víc uzavíracích značek než otevíracích
+xmp-too-deep = XMP je vnořené hlouběji než do { $limit } úrovní; nepoužilo se
+xmp-too-many-elements = XMP má víc než { $limit } prvků; nepoužilo se
+xmp-no-rdf = XMP nemá prvek rdf:RDF
+xmp-rewrite = XMP nelze přepsat: { $detail }
+warning-iptc-unreadable = IPTC nelze přečíst: { $problem }
+iim-header-cut-short = hlavička datové sady IIM je useknutá na bajtu { $at }
+iim-bad-extended-length = datová sada IIM { $dataset } má chybnou rozšířenou délku
+iim-length-cut-short = datová sada IIM { $dataset } je useknutá
+iim-data-cut-short = datová sada IIM { $dataset } udává { $size }, ale blok končí dřív
+warning-jpeg-cut-short-in-segment = soubor končí uprostřed segmentu JPEG na bajtu { $at }: je useknutý; metadata před tímto místem se přečetla
+warning-jpeg-cut-short-in-image = soubor končí uprostřed obrazových dat (přerušené kopírování?); metadata se přečetla
+warning-webp-chunk-unreadable = blok { $block } souboru WebP nelze přečíst: { $detail }
+warning-jxl-header-cut-short = hlavička obrazu JPEG XL je useknutá; přečetly se jen rozměry
+warning-jxl-box-not-inflated = komprimovaný box JPEG XL s { $block } nelze rozbalit: { $detail }
+warning-jxl-exif-box-damaged = box Exif souboru JPEG XL je poškozený
+warning-heif-exif-item-damaged = položka Exif souboru HEIF je poškozená
+warning-heif-item-unreadable = položku { $block } souboru HEIF nelze přečíst: { $detail }
+warning-cr3-exif-unreadable = adresáře EXIF souboru CR3 nelze přečíst
+warning-png-chunk-cut-short = blok PNG { $chunk } na bajtu { $at } je useknutý: soubor končí dřív než jeho obrazová data
+warning-png-without-end = PNG končí před blokem IEND: je useknutý
+warning-png-text-not-inflated = komprimovaný text v textovém bloku PNG „{ $keyword }“ nelze rozbalit: { $detail }
+warning-png-profile-not-hex = profil PNG „{ $keyword }“ není platný šestnáctkový zápis
+warning-xmp-source-without-key = pramen v XMP bez klíče se vynechal
+warning-xmp-source-ignored = pramen „{ $key }“ v XMP se vynechal: { $reason }
+warning-xmp-too-many-claims = XMP obsahuje { $count } tvrzení; načte se jen { $limit ->
+    [one] první { $limit }
+    [few] první { $limit }
+   *[other] prvních { $limit }
+}
+warning-xmp-claim-not-descriptive = tvrzení v XMP o „{ $name }“ se vynechalo: není to popisné pole
+warning-xmp-claim-without-value = tvrzení v XMP k poli { $field } bez hodnoty se vynechalo
+warning-xmp-claim-ignored = tvrzení v XMP se vynechalo: { $reason }
+warning-xmp-claim-unknown-source = tvrzení v XMP k poli { $field } cituje pramen „{ $key }“, který paket nepopisuje; ponechalo se bez pramene
+warning-xmp-claim-part-too-long = tvrzení v XMP k poli { $field } se vynechalo: jeho lokátor nebo poznámka je delší než { $limit }
+warning-more-xmp-claims-ignored = další vynechaná tvrzení nebo prameny v XMP: { $count }
+warning-depicted-date-ignored = datum zobrazeného děje v { $block } se vynechalo: „{ $value }“ není datum (pište RRRR, RRRR-MM nebo RRRR-MM-DD)
+warning-field-cut = pole { $field } má { $size }, víc než { $limit }, které Kartotéka uchová; bylo zkráceno
+warning-keyword-levels-cut = hierarchické klíčové slovo má { $levels } úrovní, víc než { $limit }, které Kartotéka uchová; bylo zkráceno
+warning-list-item-cut = položka pole { $field } je delší než { $limit }, které Kartotéka uchová; byla zkrácena
+warning-list-cut = pole { $field } obsahuje { $count ->
+    [one] { $count } položku
+    [few] { $count } položky
+   *[other] { $count } položek
+}, víc, než se vejde do { $limit }; ponechaných položek: { $kept }
+warning-raw-tag-values-cut = hodnoty značek delší než { $limit } byly zkráceny
+warning-raw-tags-left-out = značky nad rámec { $limit } se neuchovaly (vynecháno: { $count })
+warning-sidecar-not-read = postranní soubor { $file } nelze přečíst: { $detail }
+warning-sidecar-not-a-file = postranní soubor { $file } je { $kind }, ne obyčejný soubor; nečetl se
+warning-sidecar-too-large = postranní soubor { $file } má { $size }, víc než { $limit }, které Kartotéka přečte
+warning-cut-short-before-size = soubor je useknutý ještě před údajem o rozměrech obrazu
+warning-no-thumbnail = bez náhledu: { $why }
+unsupported-by-decoder = dekodér tento druh obrazu nepodporuje: { $detail }
+unsupported-format = { $format } se pro náhledy nedekóduje
+unsupported-jpeg-tiff-layout = TIFF s kompresí JPEG v tomto uspořádání se nedekóduje
+warning-no-preview = bez náhledu: { $why }
+no-preview-structure-damaged = struktura souboru je porušená: { $detail }
+no-preview-none-embedded = soubor neobsahuje vložený náhled JPEG
+no-preview-not-decoded = vložený náhled JPEG { $width } × { $height } nelze dekódovat: { $detail }
+no-preview-heif-too-large = soubory HEIF větší než { $limit } se nedekódují
+no-preview-hevc-unavailable = dekódování HEVC není k dispozici: { $detail }
+no-preview-hevc-failed = dekódování HEVC selhalo: { $detail }
+no-preview-hevc-too-few-pixels = dekodér HEVC vrátil příliš málo pixelů
+warning-image-data-cut-short = obrazová data jsou useknutá a nelze je dekódovat; bez náhledu: { $detail }
+warning-pixels-damaged = obrazová data jsou poškozená; náhled ukazuje, co se podařilo dekódovat: { $detail }
+warning-pixels-cut-short = obrazová data jsou poškozená nebo useknutá; náhled ukazuje řádky 1–{ $rows } z { $height }: { $detail }

@@ -735,6 +735,7 @@ history-claim-step-preferred = Claim { $claim } preferred
 history-claim-step-not-preferred = Claim { $claim } no longer preferred
 history-claim-step-changed = Claim { $claim } changed
 history-change = { $field }: { $old } → { $new }
+history-quoted = “{ $text }”
 history-empty = (empty)
 history-no-items = (none)
 
@@ -1128,7 +1129,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] a flag is pick, reject or none
     [label] a label is red, yellow, green, blue, purple or none
    *[list] a list of texts
-}, not { $value }
+}, not “{ $value }”
 error-bad-date = “{ $value }” is not a { $of ->
     [source] source's date
    *[photo] date
@@ -1217,3 +1218,86 @@ file-kind-char-device = a character device
 file-kind-block-device = a block device
 file-kind-socket = a socket
 file-kind-other = not a regular file
+
+## What import found wrong in a file without stopping it (the inspector's warnings)
+warning-metadata-past-budget = metadata beyond { $limit } in this file was not read
+warning-png-text-past-budget = compressed PNG text beyond { $limit } in this file was not read
+warning-exif-partly-damaged = EXIF is partly damaged; what was readable was read: { $detail }
+warning-exif-unreadable = EXIF could not be read: { $detail }
+warning-xmp-unreadable = { $packet ->
+    [extended] extended XMP could not be read: { $problem }
+    [sidecar] the sidecar { $file } could not be read: { $problem }
+   *[embedded] XMP could not be read: { $problem }
+}
+warning-xmp-refused = { $packet ->
+    [extended] extended XMP: { $problem }
+    [sidecar] the sidecar { $file }: { $problem }
+   *[embedded] { $problem }
+}
+xmp-no-xml = the XMP packet has no XML in it
+xmp-not-well-formed = the XMP is not well-formed XML at byte { $at }: { $detail }
+xmp-bad-attribute = a bad XML attribute: { $detail }
+xmp-unknown-entity = the XMP uses an unknown entity &{ $entity };
+xmp-bad-character-reference = the XMP has a bad character reference: { $reference }
+xmp-unclosed = the XMP ends before all its elements are closed
+xmp-too-many-closing-tags = the XMP has more closing tags than opening ones
+xmp-too-deep = the XMP nests deeper than { $limit } levels; it was ignored
+xmp-too-many-elements = the XMP has more than { $limit } elements; it was ignored
+xmp-no-rdf = the XMP has no rdf:RDF element
+xmp-rewrite = the XMP could not be rewritten: { $detail }
+warning-iptc-unreadable = IPTC could not be read: { $problem }
+iim-header-cut-short = an IIM dataset header is cut short at byte { $at }
+iim-bad-extended-length = IIM dataset { $dataset } has a bad extended length
+iim-length-cut-short = IIM dataset { $dataset } is cut short
+iim-data-cut-short = IIM dataset { $dataset } says { $size } but the block ends first
+warning-jpeg-cut-short-in-segment = the file ends inside a JPEG segment at byte { $at }: it was cut short; the metadata before it was read
+warning-jpeg-cut-short-in-image = the file ends inside its image data (an interrupted copy?); the metadata was read
+warning-webp-chunk-unreadable = the WebP { $block } chunk could not be read: { $detail }
+warning-jxl-header-cut-short = the JPEG XL image header is cut short; only its size was read
+warning-jxl-box-not-inflated = a compressed JPEG XL box of { $block } could not be inflated: { $detail }
+warning-jxl-exif-box-damaged = the JPEG XL Exif box is damaged
+warning-heif-exif-item-damaged = the HEIF Exif item is damaged
+warning-heif-item-unreadable = the HEIF { $block } item could not be read: { $detail }
+warning-cr3-exif-unreadable = the CR3 EXIF directories could not be read
+warning-png-chunk-cut-short = PNG chunk { $chunk } at byte { $at } is cut short: the file ends before its image data does
+warning-png-without-end = the PNG ends before its IEND chunk: it was cut short
+warning-png-text-not-inflated = the compressed text of PNG text chunk “{ $keyword }” could not be inflated: { $detail }
+warning-png-profile-not-hex = PNG profile “{ $keyword }” is not valid hex text
+warning-xmp-source-without-key = an XMP source without a key was ignored
+warning-xmp-source-ignored = XMP source “{ $key }” was ignored: { $reason }
+warning-xmp-too-many-claims = the XMP holds { $count } claims; only the first { $limit } are read
+warning-xmp-claim-not-descriptive = an XMP claim about “{ $name }” was ignored: not a descriptive field
+warning-xmp-claim-without-value = an XMP claim on { $field } without a value was ignored
+warning-xmp-claim-ignored = an XMP claim was ignored: { $reason }
+warning-xmp-claim-unknown-source = an XMP claim on { $field } cites source “{ $key }”, which the packet does not describe; it was kept without a source
+warning-xmp-claim-part-too-long = an XMP claim on { $field } was ignored: its locator or note is longer than { $limit }
+warning-more-xmp-claims-ignored = { $count ->
+    [one] and { $count } more XMP claim or source ignored
+   *[other] and { $count } more XMP claims or sources ignored
+}
+warning-depicted-date-ignored = the { $block } depicted date was ignored: “{ $value }” is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)
+warning-field-cut = { $field } is { $size }, more than the { $limit } Kartoteka keeps; it was cut
+warning-keyword-levels-cut = a hierarchical keyword has { $levels } levels, more than the { $limit } Kartoteka keeps; it was cut
+warning-list-item-cut = an item of { $field } is more than the { $limit } Kartoteka keeps; it was cut
+warning-list-cut = { $field } holds { $count } items, more than fit in { $limit }; the first { $kept } were kept
+warning-raw-tag-values-cut = tag values longer than { $limit } were cut
+warning-raw-tags-left-out = tags beyond { $limit } were not kept ({ $count } left out)
+warning-sidecar-not-read = the sidecar { $file } could not be read: { $detail }
+warning-sidecar-not-a-file = the sidecar { $file } is { $kind }, not a regular file; it was not read
+warning-sidecar-too-large = the sidecar { $file } is { $size }, more than the { $limit } Kartoteka reads
+warning-cut-short-before-size = the file is cut short before its image size
+warning-no-thumbnail = no thumbnail: { $why }
+unsupported-by-decoder = the decoder does not support this kind of picture: { $detail }
+unsupported-format = { $format } is not decoded for previews
+unsupported-jpeg-tiff-layout = a JPEG-compressed TIFF of this layout is not decoded
+warning-no-preview = no preview: { $why }
+no-preview-structure-damaged = the file's structure is damaged: { $detail }
+no-preview-none-embedded = the file embeds no JPEG preview
+no-preview-not-decoded = the embedded { $width } × { $height } JPEG preview could not be decoded: { $detail }
+no-preview-heif-too-large = HEIF files over { $limit } are not decoded
+no-preview-hevc-unavailable = HEVC decoding is unavailable: { $detail }
+no-preview-hevc-failed = HEVC decoding failed: { $detail }
+no-preview-hevc-too-few-pixels = the HEVC decoder returned too few pixels
+warning-image-data-cut-short = the image data is cut short and could not be decoded; no thumbnail: { $detail }
+warning-pixels-damaged = the image data is damaged; the preview shows what could be decoded: { $detail }
+warning-pixels-cut-short = the image data is damaged or cut short; the preview shows the first { $rows } of { $height } rows: { $detail }

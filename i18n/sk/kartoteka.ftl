@@ -830,6 +830,7 @@ history-claim-step-preferred = Tvrdenie { $claim } uprednostnené
 history-claim-step-not-preferred = Tvrdenie { $claim } už nie je uprednostnené
 history-claim-step-changed = Tvrdenie { $claim } zmenené
 history-change = { $field }: { $old } → { $new }
+history-quoted = „{ $text }“
 history-empty = (prázdne)
 history-no-items = (žiadne)
 
@@ -1269,7 +1270,7 @@ error-bad-value = { $field }: { $expected ->
     [flag] príznak je pick, reject alebo none
     [label] farebný štítok je red, yellow, green, blue, purple alebo none
    *[list] treba zoznam textov
-}, nie { $value }
+}, nie „{ $value }“
 error-bad-date = „{ $value }“ nie je { $of ->
     [source] dátum prameňa
    *[photo] dátum
@@ -1360,3 +1361,91 @@ file-kind-char-device = znakové zariadenie
 file-kind-block-device = blokové zariadenie
 file-kind-socket = socket
 file-kind-other = iný než obyčajný súbor
+
+## Čo import v súbore našiel chybné bez toho, aby ho zastavilo (upozornenia v inšpektore)
+warning-metadata-past-budget = metadáta nad { $limit } sa z tohto súboru nečítali
+warning-png-text-past-budget = komprimovaný text PNG nad { $limit } sa z tohto súboru nečítal
+warning-exif-partly-damaged = EXIF je čiastočne poškodený; prečítalo sa, čo sa dalo: { $detail }
+warning-exif-unreadable = EXIF nemožno prečítať: { $detail }
+warning-xmp-unreadable = { $packet ->
+    [extended] rozšírené XMP nemožno prečítať: { $problem }
+    [sidecar] sprievodný súbor { $file } nemožno prečítať: { $problem }
+   *[embedded] XMP nemožno prečítať: { $problem }
+}
+warning-xmp-refused = { $packet ->
+    [extended] rozšírené XMP: { $problem }
+    [sidecar] sprievodný súbor { $file }: { $problem }
+   *[embedded] { $problem }
+}
+xmp-no-xml = paket XMP neobsahuje nijaké XML
+xmp-not-well-formed = XMP nie je správne utvorené XML (bajt { $at }): { $detail }
+xmp-bad-attribute = chybný atribút XML: { $detail }
+xmp-unknown-entity = XMP používa neznámu entitu &{ $entity };
+xmp-bad-character-reference = XMP obsahuje chybný odkaz na znak: { $reference }
+xmp-unclosed = XMP sa končí skôr, než sa uzavrú všetky jeho prvky
+xmp-too-many-closing-tags = XMP má viac uzatváracích značiek než otváracích
+xmp-too-deep = XMP je vnorené hlbšie než do { $limit } úrovní; nepoužilo sa
+xmp-too-many-elements = XMP má viac než { $limit } prvkov; nepoužilo sa
+xmp-no-rdf = XMP nemá prvok rdf:RDF
+xmp-rewrite = XMP nemožno prepísať: { $detail }
+warning-iptc-unreadable = IPTC nemožno prečítať: { $problem }
+iim-header-cut-short = hlavička dátovej sady IIM je odseknutá na bajte { $at }
+iim-bad-extended-length = dátová sada IIM { $dataset } má chybnú rozšírenú dĺžku
+iim-length-cut-short = dátová sada IIM { $dataset } je odseknutá
+iim-data-cut-short = dátová sada IIM { $dataset } udáva { $size }, ale blok sa končí skôr
+warning-jpeg-cut-short-in-segment = súbor sa končí uprostred segmentu JPEG na bajte { $at }: je odseknutý; metadáta pred týmto miestom sa prečítali
+warning-jpeg-cut-short-in-image = súbor sa končí uprostred obrazových dát (prerušené kopírovanie?); metadáta sa prečítali
+warning-webp-chunk-unreadable = blok { $block } súboru WebP nemožno prečítať: { $detail }
+warning-jxl-header-cut-short = hlavička obrazu JPEG XL je odseknutá; prečítali sa len rozmery
+warning-jxl-box-not-inflated = komprimovaný box JPEG XL s { $block } nemožno rozbaliť: { $detail }
+warning-jxl-exif-box-damaged = box Exif súboru JPEG XL je poškodený
+warning-heif-exif-item-damaged = položka Exif súboru HEIF je poškodená
+warning-heif-item-unreadable = položku { $block } súboru HEIF nemožno prečítať: { $detail }
+warning-cr3-exif-unreadable = adresáre EXIF súboru CR3 nemožno prečítať
+warning-png-chunk-cut-short = blok PNG { $chunk } na bajte { $at } je odseknutý: súbor sa končí skôr než jeho obrazové dáta
+warning-png-without-end = PNG sa končí pred blokom IEND: je odseknutý
+warning-png-text-not-inflated = komprimovaný text v textovom bloku PNG „{ $keyword }“ nemožno rozbaliť: { $detail }
+warning-png-profile-not-hex = profil PNG „{ $keyword }“ nie je platný šestnástkový zápis
+warning-xmp-source-without-key = prameň v XMP bez kľúča sa vynechal
+warning-xmp-source-ignored = prameň „{ $key }“ v XMP sa vynechal: { $reason }
+warning-xmp-too-many-claims = XMP obsahuje { $count } tvrdení; načíta sa len { $limit ->
+    [one] prvé { $limit }
+    [few] prvé { $limit }
+   *[other] prvých { $limit }
+}
+warning-xmp-claim-not-descriptive = tvrdenie v XMP o „{ $name }“ sa vynechalo: nie je to popisné pole
+warning-xmp-claim-without-value = tvrdenie v XMP k poľu { $field } bez hodnoty sa vynechalo
+warning-xmp-claim-ignored = tvrdenie v XMP sa vynechalo: { $reason }
+warning-xmp-claim-unknown-source = tvrdenie v XMP k poľu { $field } cituje prameň „{ $key }“, ktorý paket neopisuje; ponechalo sa bez prameňa
+warning-xmp-claim-part-too-long = tvrdenie v XMP k poľu { $field } sa vynechalo: jeho lokátor alebo poznámka je dlhšia než { $limit }
+warning-more-xmp-claims-ignored = ďalšie vynechané tvrdenia alebo pramene v XMP: { $count }
+warning-depicted-date-ignored = dátum zobrazeného deja v { $block } sa vynechal: „{ $value }“ nie je dátum (píšte RRRR, RRRR-MM alebo RRRR-MM-DD)
+warning-field-cut = pole { $field } má { $size }, viac než { $limit }, ktoré Kartotéka uchová; bolo skrátené
+warning-keyword-levels-cut = hierarchické kľúčové slovo má { $levels } úrovní, viac než { $limit }, ktoré Kartotéka uchová; bolo skrátené
+warning-list-item-cut = položka poľa { $field } je dlhšia než { $limit }, ktoré Kartotéka uchová; bola skrátená
+warning-list-cut = pole { $field } obsahuje { $count ->
+    [one] { $count } položku
+    [few] { $count } položky
+   *[other] { $count } položiek
+}, viac, než sa zmestí do { $limit }; ponechaných položiek: { $kept }
+warning-raw-tag-values-cut = hodnoty značiek dlhšie než { $limit } boli skrátené
+warning-raw-tags-left-out = značky nad rámec { $limit } sa neuchovali (vynechané: { $count })
+warning-sidecar-not-read = sprievodný súbor { $file } nemožno prečítať: { $detail }
+warning-sidecar-not-a-file = sprievodný súbor { $file } je { $kind }, nie obyčajný súbor; nečítal sa
+warning-sidecar-too-large = sprievodný súbor { $file } má { $size }, viac než { $limit }, ktoré Kartotéka prečíta
+warning-cut-short-before-size = súbor je odseknutý ešte pred údajom o rozmeroch obrazu
+warning-no-thumbnail = bez náhľadu: { $why }
+unsupported-by-decoder = dekodér tento druh obrazu nepodporuje: { $detail }
+unsupported-format = { $format } sa pre náhľady nedekóduje
+unsupported-jpeg-tiff-layout = TIFF s kompresiou JPEG v tomto usporiadaní sa nedekóduje
+warning-no-preview = bez náhľadu: { $why }
+no-preview-structure-damaged = štruktúra súboru je porušená: { $detail }
+no-preview-none-embedded = súbor neobsahuje vložený náhľad JPEG
+no-preview-not-decoded = vložený náhľad JPEG { $width } × { $height } nemožno dekódovať: { $detail }
+no-preview-heif-too-large = súbory HEIF väčšie než { $limit } sa nedekódujú
+no-preview-hevc-unavailable = dekódovanie HEVC nie je k dispozícii: { $detail }
+no-preview-hevc-failed = dekódovanie HEVC zlyhalo: { $detail }
+no-preview-hevc-too-few-pixels = dekodér HEVC vrátil príliš málo pixelov
+warning-image-data-cut-short = obrazové dáta sú odseknuté a nemožno ich dekódovať; bez náhľadu: { $detail }
+warning-pixels-damaged = obrazové dáta sú poškodené; náhľad ukazuje, čo sa podarilo dekódovať: { $detail }
+warning-pixels-cut-short = obrazové dáta sú poškodené alebo odseknuté; náhľad ukazuje riadky 1 – { $rows } z { $height }: { $detail }

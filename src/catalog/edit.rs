@@ -113,7 +113,7 @@ fn is_empty(value: &Value) -> bool {
 pub fn normalise(attribute: Attribute, value: &Value) -> Result<Value> {
     let bad = |expected| Invalid::BadValue {
         attribute,
-        value: value.to_string(),
+        value: value.clone(),
         expected,
     };
     let normal = match attribute {

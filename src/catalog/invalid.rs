@@ -31,11 +31,12 @@ pub enum Invalid {
     NoSuchTemplate { name: String },
     #[error("a template cannot hold {field:?} (use keywords for keywords)")]
     NotForTemplate { field: String },
-    /// A value that is not of the attribute's kind.
+    /// A value that is not of the attribute's kind, as it was given (the
+    /// command line writes it as JSON: `"7"` for text, `7` for a number).
     #[error("{attribute}: {expected}, not {value}")]
     BadValue {
         attribute: Attribute,
-        value: String,
+        value: serde_json::Value,
         expected: Expected,
     },
     #[error("{of}: {error}")]
@@ -142,7 +143,8 @@ pub enum Named {
 }
 
 /// What a value of an attribute must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Expected {
     Rating,
     Flag,
@@ -151,7 +153,8 @@ pub enum Expected {
 }
 
 /// Whose date did not parse.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum DateOf {
     /// The date a photo depicts.
     DateCreated,
@@ -160,7 +163,8 @@ pub enum DateOf {
 }
 
 /// A record of the catalogue that has parts: a source, a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Record {
     Source,
     Claim,

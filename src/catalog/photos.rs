@@ -429,7 +429,7 @@ fn record_values(r: &PhotoRecord) -> Result<RecordValues> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let warnings = (!r.warnings.is_empty()).then(|| r.warnings.join("\n"));
+    let warnings = crate::ingest::warning::to_column(&r.warnings);
     let values: Vec<Box<dyn ToSql>> = vec![
         Box::new(path_to_bytes(&f.path)),
         Box::new(file_name),
@@ -580,9 +580,7 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<Photo> {
             digital_source_type: row.get(column!("digital_source_type"))?,
         },
         curation,
-        warnings: warnings
-            .map(|w| w.lines().map(str::to_owned).collect())
-            .unwrap_or_default(),
+        warnings: crate::ingest::warning::from_column(warnings.as_deref()),
     })
 }
 

@@ -57,6 +57,63 @@ fn stores_and_reads_back_a_whole_record() {
 }
 
 #[test]
+fn import_warnings_read_back_as_values_and_an_older_catalogues_as_text() {
+    use crate::ingest::warning::Warning;
+    use crate::photo::Field;
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let mut rec = record("/archive/a.jpg", "h1");
+    rec.warnings = vec![
+        Warning::PngWithoutEnd,
+        Warning::FieldCut {
+            field: Field::Caption,
+            size: 70_000,
+            limit: 64 << 10,
+        },
+    ];
+    let StoreOutcome::Added(id) = cat.store(&rec).unwrap() else {
+        panic!("not added")
+    };
+    assert_eq!(cat.photo(id).unwrap().unwrap().warnings, rec.warnings);
+    let b = cat.store(&record("/archive/b.jpg", "h2")).unwrap();
+    let StoreOutcome::Added(b) = b else {
+        panic!("{b:?}")
+    };
+    assert_eq!(cat.photo(b).unwrap().unwrap().warnings, []);
+    // No warnings is NULL, which `status:warning` searches for.
+    let with_warnings: i64 = cat
+        .conn
+        .query_row(
+            "SELECT count(*) FROM photo WHERE warnings IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(with_warnings, 1);
+    // A catalogue written before warnings were values holds English lines.
+    cat.conn
+        .execute(
+            "UPDATE photo SET warnings = ?1 WHERE id = ?2",
+            rusqlite::params![
+                "no preview: the file embeds no JPEG preview\nPNG profile \"x\" is not valid hex text",
+                id.0
+            ],
+        )
+        .unwrap();
+    let photo = cat.photo(id).unwrap().unwrap();
+    assert_eq!(
+        photo.warnings,
+        [
+            Warning::Legacy {
+                text: "no preview: the file embeds no JPEG preview".into()
+            },
+            Warning::Legacy {
+                text: "PNG profile \"x\" is not valid hex text".into()
+            },
+        ]
+    );
+}
+
+#[test]
 fn flat_keyword_matching_a_leaf_is_that_leaf() {
     let mut cat = Catalogue::open_in_memory().unwrap();
     cat.store(&record("/archive/a.jpg", "h1")).unwrap();

@@ -382,7 +382,12 @@ fn report_import(s: &ImportSummary, quiet: bool) -> Result<()> {
     }
     if !quiet {
         for (path, w) in &s.warnings {
-            writeln!(err, "warning: {}: {}", shown(w), shown_path(path))?;
+            writeln!(
+                err,
+                "warning: {}: {}",
+                shown(&w.to_string()),
+                shown_path(path)
+            )?;
         }
         for (path, why) in &s.not_catalogued {
             writeln!(err, "not catalogued: {}: {}", shown(why), shown_path(path))?;
@@ -500,7 +505,7 @@ fn run_show(
         }
     }
     for w in &photo.warnings {
-        writeln!(out, "{:<22}{}", "warning", shown(w))?;
+        writeln!(out, "{:<22}{}", "warning", shown(&w.to_string()))?;
     }
     for c in &claims {
         writeln!(out, "{:<22}{}", "claim", claims::claim_line(c))?;

@@ -11,7 +11,7 @@
 
 use std::io::{Read, Seek, SeekFrom};
 
-use crate::limits::{self, describe_bytes};
+use crate::limits;
 
 /// Why a container could not be walked.
 #[derive(Debug, thiserror::Error)]
@@ -64,13 +64,11 @@ impl Budget {
     }
 
     /// The warning for a file whose metadata did not all fit.
-    pub fn warning(&self) -> Option<String> {
-        self.exhausted.then(|| {
-            format!(
-                "metadata beyond {} in this file was not read",
-                describe_bytes(limits::MAX_METADATA_BYTES)
-            )
-        })
+    pub fn warning(&self) -> Option<super::warning::Warning> {
+        self.exhausted
+            .then_some(super::warning::Warning::MetadataPastBudget {
+                limit: limits::MAX_METADATA_BYTES,
+            })
     }
 }
 

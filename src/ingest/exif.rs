@@ -6,6 +6,7 @@
 
 use exif::{Context, Exif, Field, In, Rational, Tag, Value};
 
+use super::warning::Warning;
 use crate::date::exif_datetime;
 use crate::photo::{Gps, RawTag, Technical};
 
@@ -17,20 +18,22 @@ const MAX_RAW_BINARY: usize = 64;
 #[error("EXIF could not be read: {0}")]
 pub struct ExifError(String);
 
+impl ExifError {
+    /// What the EXIF reader said, in its words.
+    pub fn detail(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Parses an EXIF block (TIFF structure, without the `Exif\0\0` prefix).
 /// Partly broken blocks give what could be read plus a warning.
-pub fn parse(tiff: Vec<u8>) -> Result<(Exif, Option<String>), ExifError> {
+pub fn parse(tiff: Vec<u8>) -> Result<(Exif, Option<Warning>), ExifError> {
     match exif::Reader::new().continue_on_error(true).read_raw(tiff) {
         Ok(exif) => Ok((exif, None)),
         Err(exif::Error::PartialResult(partial)) => {
             let (exif, errors) = partial.into_inner();
             let first = errors.first().map(ToString::to_string).unwrap_or_default();
-            Ok((
-                exif,
-                Some(format!(
-                    "EXIF is partly damaged ({first}); read what was readable"
-                )),
-            ))
+            Ok((exif, Some(Warning::ExifPartlyDamaged { detail: first })))
         }
         Err(e) => Err(ExifError(e.to_string())),
     }

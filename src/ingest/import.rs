@@ -94,7 +94,7 @@ pub struct ImportSummary {
     pub unchanged: usize,
     pub failed: Vec<Failure>,
     /// Imported, but with problems worth knowing: (path, message).
-    pub warnings: Vec<(PathBuf, String)>,
+    pub warnings: Vec<(PathBuf, super::Warning)>,
     /// Files in the folders that are not photographs.
     pub not_photos: u64,
     /// Every file in the folders that was not catalogued, and why

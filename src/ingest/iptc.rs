@@ -28,7 +28,8 @@ pub struct Iim {
 }
 
 /// Why an IIM block could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum IimError {
     #[error("IIM dataset header cut short at byte {0}")]
     HeaderCutShort(usize),

@@ -21,6 +21,7 @@ use exif::Exif;
 
 use super::container::{self, Budget, ContainerError, markers};
 use super::iptc::{self, Iim, ds};
+use super::warning::{Block, Refused, Warning, XmpPacket};
 use super::xmp::{self, Xmp};
 use super::{Damage, ReadError, exif as exif_reader};
 use std::collections::HashMap;
@@ -53,7 +54,7 @@ pub struct Embedded {
     /// The file ends before its image data does (an interrupted copy): what
     /// metadata it holds was read; its pixels are partly or wholly missing.
     pub cut_short: bool,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// Bytes of metadata this file may still bring into memory.
     budget: Budget,
     /// Bytes compressed PNG text may still inflate to.
@@ -83,7 +84,10 @@ impl Default for Embedded {
 fn broken(format: &'static str, e: ContainerError) -> ReadError {
     match e {
         ContainerError::Io(io) => ReadError::from(io),
-        ContainerError::Broken(detail) => ReadError::Damaged(Damage::Structure { format, detail }),
+        ContainerError::Broken(detail) => ReadError::Damaged(Damage::Structure {
+            format: format.into(),
+            detail,
+        }),
     }
 }
 
@@ -111,10 +115,9 @@ impl Embedded {
         }
         found.warnings.extend(found.budget.warning());
         if found.inflate_cut {
-            found.warnings.push(format!(
-                "compressed PNG text beyond {} in this file was not read",
-                describe_bytes(limits::MAX_INFLATED_BYTES)
-            ));
+            found.warnings.push(Warning::PngTextPastBudget {
+                limit: limits::MAX_INFLATED_BYTES,
+            });
         }
         Ok(found)
     }
@@ -125,15 +128,9 @@ impl Embedded {
                 self.warnings.extend(warning);
                 self.exif = Some(exif);
             }
-            Err(e) => self.warnings.push(e.to_string()),
-        }
-    }
-
-    fn xmp_warning(what: &str, e: &xmp::XmpError) -> String {
-        if e.is_limit() {
-            e.to_string()
-        } else {
-            format!("{what} could not be read: {e}")
+            Err(e) => self.warnings.push(Warning::ExifUnreadable {
+                detail: e.detail().to_owned(),
+            }),
         }
     }
 
@@ -143,19 +140,25 @@ impl Embedded {
                 if let Some(ext) = extension {
                     match Xmp::parse(&ext) {
                         Ok(more) => xmp.properties.extend(more.properties),
-                        Err(e) => self.warnings.push(Self::xmp_warning("extended XMP", &e)),
+                        Err(problem) => self.warnings.push(Warning::XmpUnreadable {
+                            packet: XmpPacket::Extended,
+                            problem,
+                        }),
                     }
                 }
                 self.xmp = Some(xmp);
             }
-            Err(e) => self.warnings.push(Self::xmp_warning("XMP", &e)),
+            Err(problem) => self.warnings.push(Warning::XmpUnreadable {
+                packet: XmpPacket::Embedded,
+                problem,
+            }),
         }
     }
 
     fn set_iim(&mut self, block: &[u8]) {
         match Iim::parse(block) {
             Ok(iim) => self.iim = Some(iim),
-            Err(e) => self.warnings.push(format!("IPTC could not be read: {e}")),
+            Err(problem) => self.warnings.push(Warning::IptcUnreadable { problem }),
         }
     }
 
@@ -172,17 +175,12 @@ impl Embedded {
         self.dimensions = layout.dimensions;
         if let Some(at) = layout.cut_short {
             self.cut_short = true;
-            self.warnings.push(format!(
-                "the file ends inside a JPEG segment at byte {at}: it was cut short; the metadata before it was read"
-            ));
+            self.warnings.push(Warning::JpegCutShortInSegment { at });
         } else if let Some(scan) = layout.scan_start
             && !ends_with_eoi(r, scan)
         {
             self.cut_short = true;
-            self.warnings.push(
-                "the file ends inside its image data (an interrupted copy?); the metadata was read"
-                    .to_owned(),
-            );
+            self.warnings.push(Warning::JpegCutShortInImage);
         }
         let mut photoshop = Vec::new();
         let mut xmp_main: Option<Vec<u8>> = None;
@@ -272,7 +270,7 @@ impl Embedded {
         let mut decoder =
             image_webp::WebPDecoder::new(std::io::BufReader::new(&mut *r)).map_err(|e| {
                 ReadError::Damaged(Damage::Structure {
-                    format: "WebP",
+                    format: "WebP".into(),
                     detail: e.to_string(),
                 })
             })?;
@@ -292,9 +290,10 @@ impl Embedded {
             }
             Ok(None) => {}
             Err(image_webp::DecodingError::MemoryLimitExceeded) => self.budget.exhausted = true,
-            Err(e) => self
-                .warnings
-                .push(format!("WebP EXIF chunk could not be read: {e}")),
+            Err(e) => self.warnings.push(Warning::WebpChunkUnreadable {
+                block: Block::Exif,
+                detail: e.to_string(),
+            }),
         }
         decoder.set_memory_limit(self.budget.left() as usize);
         match decoder.xmp_metadata() {
@@ -304,9 +303,10 @@ impl Embedded {
             }
             Ok(None) => {}
             Err(image_webp::DecodingError::MemoryLimitExceeded) => self.budget.exhausted = true,
-            Err(e) => self
-                .warnings
-                .push(format!("WebP XMP chunk could not be read: {e}")),
+            Err(e) => self.warnings.push(Warning::WebpChunkUnreadable {
+                block: Block::Xmp,
+                detail: e.to_string(),
+            }),
         }
         Ok(())
     }
@@ -320,9 +320,7 @@ impl Embedded {
             Ok((width, height, orientation, whole)) => {
                 if !whole {
                     self.cut_short = true;
-                    self.warnings.push(
-                        "the JPEG XL image header is cut short; only its size was read".into(),
-                    );
+                    self.warnings.push(Warning::JxlHeaderCutShort);
                 }
                 self.dimensions = Some((width, height));
                 if orientation != 1 {
@@ -333,7 +331,7 @@ impl Embedded {
                     ));
                 }
             }
-            Err(ReadError::Damaged(why)) => self.warnings.push(why.to_string()),
+            Err(ReadError::Damaged(damage)) => self.warnings.push(Warning::Damaged { damage }),
             Err(e) => return Err(e),
         }
         let head = super::bmff::read_at(r, 0, 2).map_err(|e| broken("JPEG XL", e))?;
@@ -368,10 +366,14 @@ impl Embedded {
                         .take(left + 1)
                         .read_to_end(&mut data);
                     if let Err(e) = read {
-                        self.warnings.push(format!(
-                            "a compressed JPEG XL {} box could not be inflated: {e}",
-                            String::from_utf8_lossy(&kind).trim()
-                        ));
+                        self.warnings.push(Warning::JxlBoxNotInflated {
+                            block: if &kind == b"xml " {
+                                Block::Xmp
+                            } else {
+                                Block::Exif
+                            },
+                            detail: e.to_string(),
+                        });
                         continue;
                     }
                     if !self.budget.take(data.len() as u64) {
@@ -392,7 +394,7 @@ impl Embedded {
                     .map(|o| u32::from_be_bytes([o[0], o[1], o[2], o[3]]) as usize + 4);
                 match skip.and_then(|s| data.get(s..)) {
                     Some(tiff) => self.set_exif(strip_exif_prefix(tiff).to_vec()),
-                    None => self.warnings.push("JPEG XL Exif box is damaged".to_owned()),
+                    None => self.warnings.push(Warning::JxlExifBoxDamaged),
                 }
             }
         }
@@ -430,13 +432,14 @@ impl Embedded {
                         .map(|o| u32::from_be_bytes([o[0], o[1], o[2], o[3]]) as usize + 4);
                     match skip.and_then(|s| data.get(s..)) {
                         Some(tiff) => self.set_exif(strip_exif_prefix(tiff).to_vec()),
-                        None => self.warnings.push("HEIF Exif item is damaged".to_owned()),
+                        None => self.warnings.push(Warning::HeifExifItemDamaged),
                     }
                 }
                 Ok(None) => self.budget.exhausted = true,
-                Err(e) => self
-                    .warnings
-                    .push(format!("HEIF Exif item could not be read: {e}")),
+                Err(e) => self.warnings.push(Warning::HeifItemUnreadable {
+                    block: Block::Exif,
+                    detail: e.to_string(),
+                }),
             }
         }
         if let Some(item) = items.metadata(false) {
@@ -446,9 +449,10 @@ impl Embedded {
                     self.set_xmp(&data, None);
                 }
                 Ok(None) => self.budget.exhausted = true,
-                Err(e) => self
-                    .warnings
-                    .push(format!("HEIF XMP item could not be read: {e}")),
+                Err(e) => self.warnings.push(Warning::HeifItemUnreadable {
+                    block: Block::Xmp,
+                    detail: e.to_string(),
+                }),
             }
         }
         Ok(())
@@ -465,9 +469,7 @@ impl Embedded {
                         self.set_exif(tiff);
                         self.dimensions = dims;
                     }
-                    None => self
-                        .warnings
-                        .push("CR3 EXIF directories could not be read".to_owned()),
+                    None => self.warnings.push(Warning::Cr3ExifUnreadable),
                 }
                 if let Some(packet) =
                     super::raw::cr3_xmp(r, &mut self.budget).map_err(|e| broken("CR3", e))?
@@ -512,11 +514,10 @@ impl Embedded {
             let kind = chunk.kind;
             if !chunk.data_in_file || !chunk.complete {
                 self.cut_short = true;
-                self.warnings.push(format!(
-                    "PNG chunk {} at byte {} is cut short: the file ends before its image data does",
-                    String::from_utf8_lossy(&kind),
-                    chunk.start
-                ));
+                self.warnings.push(Warning::PngChunkCutShort {
+                    chunk: String::from_utf8_lossy(&kind).into_owned(),
+                    at: chunk.start,
+                });
                 if !chunk.data_in_file {
                     break;
                 }
@@ -564,8 +565,7 @@ impl Embedded {
         }
         if !saw_end && !self.cut_short {
             self.cut_short = true;
-            self.warnings
-                .push("the PNG ends before its IEND chunk: it was cut short".to_owned());
+            self.warnings.push(Warning::PngWithoutEnd);
         }
         Ok(())
     }
@@ -582,9 +582,10 @@ impl Embedded {
             .take(self.inflate_left + 1)
             .read_to_end(&mut out);
         if let Err(e) = read {
-            self.warnings.push(format!(
-                "PNG text chunk {keyword:?}: compressed text could not be inflated: {e}"
-            ));
+            self.warnings.push(Warning::PngTextNotInflated {
+                keyword: keyword.to_owned(),
+                detail: e.to_string(),
+            });
             return None;
         }
         if out.len() as u64 > self.inflate_left {
@@ -649,9 +650,7 @@ impl Embedded {
                     }
                     _ => {}
                 },
-                None => self
-                    .warnings
-                    .push(format!("PNG profile {keyword:?} is not valid hex text")),
+                None => self.warnings.push(Warning::PngProfileNotHex { keyword }),
             }
         } else {
             // PNG text is Latin-1 in tEXt/zTXt and UTF-8 in iTXt.
@@ -842,7 +841,7 @@ fn from_exif(e: &Exif) -> Description {
 pub fn carried_claims(
     embedded: &Embedded,
     sidecar: Option<&Xmp>,
-) -> (Vec<CarriedClaim>, Vec<String>) {
+) -> (Vec<CarriedClaim>, Vec<Warning>) {
     let has_claims = |x: &&Xmp| {
         x.properties
             .iter()
@@ -857,7 +856,7 @@ pub fn carried_claims(
     claims_from_xmp(x)
 }
 
-fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
+fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<Warning>) {
     use crate::catalog::{Certainty, SourceKind, SourceRecord, claimable, normalise_value};
     use crate::limits::{MAX_CARRIED_CLAIMS, MAX_FIELD_BYTES, MAX_WARNINGS_PER_FILE};
     use xmp::{NS_KARTOTEKA, XmpProperty, XmpValue};
@@ -914,7 +913,7 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
     let mut sources: HashMap<String, SourceRecord> = HashMap::new();
     for fields in items(property(NS_KARTOTEKA, "Sources")) {
         let Some(key) = text(&fields, "key") else {
-            warnings.push("XMP source without a key ignored".to_owned());
+            warnings.push(Warning::XmpSourceWithoutKey);
             continue;
         };
         let extra = text(&fields, "csl")
@@ -942,24 +941,25 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
             Ok(record) => {
                 sources.insert(key, record);
             }
-            Err(e) => warnings.push(format!("XMP source {key:?} ignored: {e}")),
+            Err(e) => warnings.push(Warning::XmpSourceIgnored {
+                key,
+                reason: Refused::of(&e),
+            }),
         }
     }
 
     let mut claims = Vec::new();
     let carried = items(property(NS_KARTOTEKA, "Claims"));
     if carried.len() > MAX_CARRIED_CLAIMS {
-        warnings.push(format!(
-            "XMP holds {} claims; only the first {MAX_CARRIED_CLAIMS} are read",
-            carried.len()
-        ));
+        warnings.push(Warning::XmpTooManyClaims {
+            count: carried.len(),
+            limit: MAX_CARRIED_CLAIMS,
+        });
     }
     for fields in carried.into_iter().take(MAX_CARRIED_CLAIMS) {
         let name = text(&fields, "field").unwrap_or_default();
         let Some(attribute) = claimable(&name) else {
-            warnings.push(format!(
-                "XMP claim about {name:?} ignored: not a descriptive field"
-            ));
+            warnings.push(Warning::XmpClaimNotDescriptive { name });
             continue;
         };
         let value = match (texts(&fields, "values"), text(&fields, "value")) {
@@ -970,11 +970,13 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
         let value = match normalise_value(attribute, &value) {
             Ok(v) if !v.is_null() && v.as_array().is_none_or(|a| !a.is_empty()) => v,
             Ok(_) => {
-                warnings.push(format!("XMP claim on {attribute} without a value ignored"));
+                warnings.push(Warning::XmpClaimWithoutValue { field: attribute });
                 continue;
             }
             Err(e) => {
-                warnings.push(format!("XMP claim ignored: {e}"));
+                warnings.push(Warning::XmpClaimIgnored {
+                    reason: Refused::of(&e),
+                });
                 continue;
             }
         };
@@ -982,10 +984,10 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
             Some(key) => match sources.get(&key) {
                 Some(s) => Some(s.clone()),
                 None => {
-                    warnings.push(format!(
-                        "XMP claim on {attribute} cites source {key:?}, which the packet does not \
-                         describe; kept without a source"
-                    ));
+                    warnings.push(Warning::XmpClaimUnknownSource {
+                        field: attribute,
+                        key,
+                    });
                     None
                 }
             },
@@ -996,10 +998,10 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
             .iter()
             .any(|t| t.as_ref().is_some_and(|t| t.len() > MAX_FIELD_BYTES))
         {
-            warnings.push(format!(
-                "XMP claim on {attribute} ignored: its locator or note is longer than {}",
-                crate::limits::describe_bytes(MAX_FIELD_BYTES as u64)
-            ));
+            warnings.push(Warning::XmpClaimPartTooLong {
+                field: attribute,
+                limit: MAX_FIELD_BYTES,
+            });
             continue;
         }
         claims.push(CarriedClaim {
@@ -1015,27 +1017,33 @@ fn claims_from_xmp(x: &Xmp) -> (Vec<CarriedClaim>, Vec<String>) {
     if warnings.len() > MAX_WARNINGS_PER_FILE {
         let more = warnings.len() - MAX_WARNINGS_PER_FILE;
         warnings.truncate(MAX_WARNINGS_PER_FILE);
-        warnings.push(format!("and {more} more XMP claims or sources ignored"));
+        warnings.push(Warning::MoreXmpClaimsIgnored { count: more });
     }
     (claims, warnings)
 }
 
 /// Problems with the descriptive data worth telling the archivist about:
 /// values that were present but could not be used.
-pub fn description_warnings(embedded: &Embedded, sidecar: Option<&Xmp>) -> Vec<String> {
+pub fn description_warnings(embedded: &Embedded, sidecar: Option<&Xmp>) -> Vec<Warning> {
     let mut out = Vec::new();
     for x in sidecar.iter().copied().chain(embedded.xmp.as_ref()) {
         if let Some(t) = x.text(xmp::NS_PHOTOSHOP, "DateCreated")
             && let Err(e) = PartialDate::parse(&t)
         {
-            out.push(format!("XMP depicted date ignored: {e}"));
+            out.push(Warning::DepictedDateIgnored {
+                block: Block::Xmp,
+                value: e.value,
+            });
         }
     }
     if let Some(i) = &embedded.iim
         && let Some(date) = i.value(ds::DATE_CREATED)
         && let Err(e) = PartialDate::from_iim(&date, None)
     {
-        out.push(format!("IPTC depicted date ignored: {e}"));
+        out.push(Warning::DepictedDateIgnored {
+            block: Block::Iptc,
+            value: e.value,
+        });
     }
     out
 }
@@ -1043,18 +1051,19 @@ pub fn description_warnings(embedded: &Embedded, sidecar: Option<&Xmp>) -> Vec<S
 /// Cuts descriptive values to the sizes Kartoteka keeps
 /// ([`limits::MAX_FIELD_BYTES`] per value, [`limits::MAX_LIST_BYTES`] per
 /// list), whatever the file held; says what was cut, naming the field.
-pub fn cap_description(d: &mut Description) -> Vec<String> {
+pub fn cap_description(d: &mut Description) -> Vec<Warning> {
     let mut warnings = Vec::new();
-    let keep = describe_bytes(limits::MAX_FIELD_BYTES as u64);
+    let keep = limits::MAX_FIELD_BYTES as u64;
     for field in Field::ALL {
         match d.get(field) {
             FieldValue::Text(Some(mut text)) => {
                 let size = text.len() as u64;
                 if limits::truncate_at_char(&mut text, limits::MAX_FIELD_BYTES) {
-                    warnings.push(format!(
-                        "{field} is {}, more than the {keep} Kartoteka keeps; it was cut",
-                        describe_bytes(size)
-                    ));
+                    warnings.push(Warning::FieldCut {
+                        field,
+                        size,
+                        limit: keep,
+                    });
                     d.set(field, FieldValue::Text(Some(text)));
                 }
             }
@@ -1070,10 +1079,10 @@ pub fn cap_description(d: &mut Description) -> Vec<String> {
                                 .collect();
                             *item = kept.join("|");
                             cut_levels = true;
-                            warnings.push(format!(
-                                "a hierarchical keyword has {levels} levels, more than the {} Kartoteka keeps; it was cut",
-                                limits::MAX_KEYWORD_LEVELS
-                            ));
+                            warnings.push(Warning::KeywordLevelsCut {
+                                levels,
+                                limit: limits::MAX_KEYWORD_LEVELS,
+                            });
                         }
                     }
                 }
@@ -1090,16 +1099,15 @@ pub fn cap_description(d: &mut Description) -> Vec<String> {
                     kept.push(item);
                 }
                 if cut_item {
-                    warnings.push(format!(
-                        "an item of {field} is more than the {keep} Kartoteka keeps; it was cut"
-                    ));
+                    warnings.push(Warning::ListItemCut { field, limit: keep });
                 }
                 if kept.len() < count {
-                    warnings.push(format!(
-                        "{field} holds {count} items, more than fit in {}; the first {} were kept",
-                        describe_bytes(limits::MAX_LIST_BYTES as u64),
-                        kept.len()
-                    ));
+                    warnings.push(Warning::ListCut {
+                        field,
+                        count,
+                        limit: limits::MAX_LIST_BYTES as u64,
+                        kept: kept.len(),
+                    });
                 }
                 if cut_levels || cut_item || kept.len() < count {
                     d.set(field, FieldValue::List(kept));
@@ -1113,7 +1121,7 @@ pub fn cap_description(d: &mut Description) -> Vec<String> {
 
 /// Cuts raw tags to what the inspector keeps: each value to
 /// [`limits::MAX_RAW_TAG_BYTES`], all of them to [`limits::MAX_RAW_TAGS_BYTES`].
-pub fn cap_raw_tags(tags: &mut Vec<RawTag>) -> Option<String> {
+pub fn cap_raw_tags(tags: &mut Vec<RawTag>) -> Option<Warning> {
     let mut total = 0usize;
     let mut cut = false;
     let mut kept = 0usize;
@@ -1134,14 +1142,13 @@ pub fn cap_raw_tags(tags: &mut Vec<RawTag>) -> Option<String> {
     tags.truncate(kept);
     match (dropped, cut) {
         (0, false) => None,
-        (0, true) => Some(format!(
-            "raw tag values longer than {} were cut",
-            describe_bytes(limits::MAX_RAW_TAG_BYTES as u64)
-        )),
-        (n, _) => Some(format!(
-            "raw tags beyond {} were not kept ({n} left out)",
-            describe_bytes(limits::MAX_RAW_TAGS_BYTES as u64)
-        )),
+        (0, true) => Some(Warning::RawTagValuesCut {
+            limit: limits::MAX_RAW_TAG_BYTES as u64,
+        }),
+        (n, _) => Some(Warning::RawTagsLeftOut {
+            limit: limits::MAX_RAW_TAGS_BYTES as u64,
+            count: n,
+        }),
     }
 }
 
@@ -1463,7 +1470,7 @@ mod tests {
         assert_eq!(d.hierarchical_keywords[0], path(5_000));
         assert_eq!(d.hierarchical_keywords[1], path(limits::MAX_KEYWORD_LEVELS));
         assert_eq!(
-            warnings,
+            warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
             [
                 "a hierarchical keyword has 12000 levels, more than the 10000 Kartoteka keeps; it was cut"
             ]

@@ -17,6 +17,7 @@ pub mod scan;
 pub mod thumbnail;
 pub mod tiff_pixels;
 pub mod tiffdir;
+pub mod warning;
 pub mod xmp;
 
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
@@ -25,6 +26,8 @@ use std::time::UNIX_EPOCH;
 
 use self::metadata::Embedded;
 use self::thumbnail::Thumbnail;
+pub use self::warning::Warning;
+use self::warning::XmpPacket;
 use self::xmp::Xmp;
 use crate::files::{self, FileKind, ReadFileError};
 use crate::photo::{FileInfo, ImageFormat, PhotoRecord, SNIFF_BYTES, Sidecar, Sniffed};
@@ -79,11 +82,14 @@ impl From<std::io::Error> for ReadError {
 
 /// What is broken in a damaged file. The details come from the container
 /// readers and the decoders, in their English.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Damage {
     #[error("{format} structure is broken: {detail}")]
     Structure {
-        format: &'static str,
+        /// The format's name ("JPEG", "PNG"); owned once read back from
+        /// the catalogue, where a warning may carry it.
+        format: std::borrow::Cow<'static, str>,
         detail: String,
     },
     #[error("TIFF structure is broken ({detail})")]
@@ -214,15 +220,13 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
                 });
                 match Xmp::parse(&xml) {
                     Ok(x) => sidecar = Some(x),
-                    Err(e) if e.is_limit() => {
-                        warnings.push(format!("sidecar {}: {e}", sc.display()))
-                    }
-                    Err(e) => {
-                        warnings.push(format!("sidecar {} could not be read: {e}", sc.display()))
-                    }
+                    Err(problem) => warnings.push(Warning::XmpUnreadable {
+                        packet: XmpPacket::Sidecar { file: sc.clone() },
+                        problem,
+                    }),
                 }
             }
-            Err(e) => warnings.push(format!("sidecar {} {e}", sc.display())),
+            Err(e) => warnings.push(Warning::sidecar_not_read(sc.clone(), e)),
         }
     }
 
@@ -244,7 +248,7 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
         if !embedded.cut_short {
             return Err(ReadError::Damaged(Damage::NoImageSize));
         }
-        warnings.push("the file is cut short before its image size".to_owned());
+        warnings.push(Warning::CutShortBeforeSize);
     }
     // Damaged pixels or a decompression bomb fail the file; a valid file in
     // a variant the decoder does not know is catalogued without a thumbnail.
@@ -254,14 +258,14 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
             warnings.extend(damage);
             Some(t)
         }
-        Err(e @ thumbnail::ThumbnailError::Unsupported(_)) => {
-            warnings.push(format!("no thumbnail: {e}"));
+        Err(thumbnail::ThumbnailError::Unsupported(why)) => {
+            warnings.push(Warning::NoThumbnail { why });
             None
         }
         // A raw file's or a HEIF's preview that cannot be shown takes
         // nothing from what is catalogued.
         Err(thumbnail::ThumbnailError::NoPreview(why)) => {
-            warnings.push(format!("no preview: {why}"));
+            warnings.push(Warning::NoPreview { why });
             None
         }
         Err(thumbnail::ThumbnailError::TooLarge {
@@ -281,9 +285,7 @@ pub fn read_photo(path: &Path) -> Result<Ingested, ReadError> {
         // A file cut short (an interrupted copy) keeps every metadata field
         // it holds; only its picture is missing.
         Err(thumbnail::ThumbnailError::Decode(why)) if embedded.cut_short => {
-            warnings.push(format!(
-                "the image data is cut short and could not be decoded ({why}); no thumbnail"
-            ));
+            warnings.push(Warning::ImageDataCutShort { detail: why });
             None
         }
         Err(thumbnail::ThumbnailError::Decode(detail)) => {

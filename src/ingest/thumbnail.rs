@@ -13,6 +13,7 @@ use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
 use super::jpeg::{self, JpegError};
+use super::warning::Warning;
 use crate::photo::ImageFormat;
 
 /// Long edge of a catalogue thumbnail, in pixels.
@@ -46,14 +47,55 @@ pub enum ThumbnailError {
     Decode(String),
     /// A valid file using a feature the decoder does not support.
     #[error("unsupported for previews: {0}")]
-    Unsupported(String),
+    Unsupported(Unsupported),
     /// A file whose pixels Kartoteka does not decode itself (camera raw,
     /// HEIF) and whose preview could not be had; everything else in it is
     /// catalogued.
     #[error("no preview: {0}")]
-    NoPreview(String),
+    NoPreview(NoPreview),
     #[error("thumbnail could not be encoded: {0}")]
     Encode(String),
+}
+
+/// A picture in a variant no decoder here takes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "unsupported")]
+pub enum Unsupported {
+    /// What the `image` crate's decoder said it does not support.
+    #[error("{detail}")]
+    Decoder { detail: String },
+    #[error("{format} is not decoded here")]
+    NotDecodedHere { format: String },
+    #[error("JPEG-compressed TIFF of this layout")]
+    JpegTiffLayout,
+}
+
+/// Why a file whose pixels Kartoteka does not decode itself (camera raw,
+/// HEIF) has no preview.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "why")]
+pub enum NoPreview {
+    #[error("the file's structure is damaged ({detail})")]
+    StructureDamaged { detail: String },
+    #[error("the file embeds no JPEG preview")]
+    NoneEmbedded,
+    /// The embedded preview's bytes could not be reached.
+    #[error("{detail}")]
+    Unreachable { detail: String },
+    #[error("the embedded {width}x{height} JPEG preview could not be decoded ({detail})")]
+    NotDecoded {
+        width: u32,
+        height: u32,
+        detail: String,
+    },
+    #[error("HEIF files over {} are not decoded", crate::limits::describe_bytes(*limit))]
+    HeifTooLarge { limit: u64 },
+    #[error("HEVC decoding unavailable ({detail})")]
+    HevcUnavailable { detail: String },
+    #[error("HEVC decoding failed ({detail})")]
+    HevcFailed { detail: String },
+    #[error("the HEVC decoder returned too few pixels")]
+    HevcTooFewPixels,
 }
 
 fn too_large(width: u64, height: u64) -> ThumbnailError {
@@ -106,7 +148,7 @@ fn shrink(image: DynamicImage, long_edge: u32) -> Result<DynamicImage, Thumbnail
 /// part of it could still be shown.
 pub struct Decoded {
     pub image: DynamicImage,
-    pub damage: Option<String>,
+    pub damage: Option<Warning>,
 }
 
 /// Decodes the image at (roughly) `long_edge` and applies orientation.
@@ -146,19 +188,24 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
         ImageFormat::Raw(kind) => {
             let preview = super::raw::largest_preview(kind, &mut reader)
                 .map_err(|e| {
-                    ThumbnailError::NoPreview(format!("the file's structure is damaged ({e})"))
+                    ThumbnailError::NoPreview(NoPreview::StructureDamaged {
+                        detail: e.to_string(),
+                    })
                 })?
-                .ok_or_else(|| {
-                    ThumbnailError::NoPreview("the file embeds no JPEG preview".into())
-                })?;
+                .ok_or(ThumbnailError::NoPreview(NoPreview::NoneEmbedded))?;
             let window = super::container::Window::new(&mut reader, preview.offset, preview.len)
-                .map_err(|e| ThumbnailError::NoPreview(e.to_string()))?;
+                .map_err(|e| {
+                    ThumbnailError::NoPreview(NoPreview::Unreachable {
+                        detail: e.to_string(),
+                    })
+                })?;
             let mut window = std::io::BufReader::with_capacity(64 << 10, window);
             let (image, note) = decode_jpeg(&mut window, long_edge).map_err(|e| {
-                ThumbnailError::NoPreview(format!(
-                    "the embedded {}x{} JPEG preview could not be decoded ({e})",
-                    preview.width, preview.height
-                ))
+                ThumbnailError::NoPreview(NoPreview::NotDecoded {
+                    width: preview.width,
+                    height: preview.height,
+                    detail: e.to_string(),
+                })
             })?;
             damage = note;
             image
@@ -190,9 +237,11 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
                     rewind(&mut reader)?;
                     let (image, rows, height) = decode_png_rows(&mut reader)
                         .ok_or_else(|| ThumbnailError::Decode(why.clone()))?;
-                    damage = Some(format!(
-                        "image data is damaged or cut short ({why}); the preview shows the first {rows} of {height} rows"
-                    ));
+                    damage = Some(Warning::PixelsCutShort {
+                        detail: why,
+                        rows,
+                        height,
+                    });
                     image
                 }
                 Err(e) => return Err(e),
@@ -216,7 +265,7 @@ pub fn make(
     format: ImageFormat,
     bytes: &[u8],
     orientation: Option<u16>,
-) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
+) -> Result<(Thumbnail, Option<Warning>), ThumbnailError> {
     make_from(format, Cursor::new(bytes), orientation)
 }
 
@@ -225,7 +274,7 @@ pub fn make_from<R: BufRead + Seek>(
     format: ImageFormat,
     reader: R,
     orientation: Option<u16>,
-) -> Result<(Thumbnail, Option<String>), ThumbnailError> {
+) -> Result<(Thumbnail, Option<Warning>), ThumbnailError> {
     let decoded = decode_scaled_from(format, reader, THUMBNAIL_EDGE, orientation)?;
     Ok((encode(&decoded.image)?, decoded.damage))
 }
@@ -255,7 +304,9 @@ fn flatten(image: &DynamicImage) -> RgbImage {
 
 fn image_error(e: image::ImageError) -> ThumbnailError {
     match e {
-        image::ImageError::Unsupported(u) => ThumbnailError::Unsupported(u.to_string()),
+        image::ImageError::Unsupported(u) => ThumbnailError::Unsupported(Unsupported::Decoder {
+            detail: u.to_string(),
+        }),
         other => ThumbnailError::Decode(other.to_string()),
     }
 }
@@ -266,7 +317,7 @@ fn image_error(e: image::ImageError) -> ThumbnailError {
 fn decode_jpeg<R: BufRead + Seek>(
     reader: &mut R,
     long_edge: u32,
-) -> Result<(DynamicImage, Option<String>), ThumbnailError> {
+) -> Result<(DynamicImage, Option<Warning>), ThumbnailError> {
     let rewind = |r: &mut R| {
         r.seek(SeekFrom::Start(0))
             .map_err(|e| ThumbnailError::Decode(e.to_string()))
@@ -274,11 +325,8 @@ fn decode_jpeg<R: BufRead + Seek>(
     // libjpeg goes on through damaged data with a warning.
     match jpeg::decode_scaled_from(&mut *reader, long_edge, MAX_PIXELS) {
         Ok(scaled) => {
-            let damage = (!scaled.warnings.is_empty()).then(|| {
-                format!(
-                    "image data is damaged ({}); the preview shows what could be decoded",
-                    scaled.warnings.join("; ")
-                )
+            let damage = (!scaled.warnings.is_empty()).then(|| Warning::PixelsDamaged {
+                detail: scaled.warnings.join("; "),
             });
             Ok((scaled.image, damage))
         }
@@ -293,12 +341,7 @@ fn decode_jpeg<R: BufRead + Seek>(
             rewind(reader)?;
             let image = decode_with_image(ImageFormat::Jpeg, reader)
                 .map_err(|_| ThumbnailError::Decode(why.clone()))?;
-            Ok((
-                image,
-                Some(format!(
-                    "image data is damaged ({why}); the preview shows what could be decoded"
-                )),
-            ))
+            Ok((image, Some(Warning::PixelsDamaged { detail: why })))
         }
     }
 }
@@ -320,23 +363,28 @@ fn decode_heif<R: BufRead + Seek>(reader: &mut R) -> Result<DynamicImage, Thumbn
         .read_to_end(&mut bytes)
         .map_err(|e| ThumbnailError::Decode(e.to_string()))?;
     if bytes.len() as u64 > MAX_HEIF_BYTES {
-        return Err(ThumbnailError::NoPreview(format!(
-            "HEIF files over {} are not decoded",
-            crate::limits::describe_bytes(MAX_HEIF_BYTES)
-        )));
+        return Err(ThumbnailError::NoPreview(NoPreview::HeifTooLarge {
+            limit: MAX_HEIF_BYTES,
+        }));
     }
-    let info = heic_rs::probe(&bytes)
-        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding unavailable ({e})")))?;
+    let info = heic_rs::probe(&bytes).map_err(|e| {
+        ThumbnailError::NoPreview(NoPreview::HevcUnavailable {
+            detail: e.to_string(),
+        })
+    })?;
     check_size(info.width as u64, info.height as u64)?;
     let options = heic_rs::DecodeOptions::default()
         .with_layout(heic_rs::PixelLayout::Rgb8)
         .with_max_pixels(Some(MAX_PIXELS))
         .with_threads(Some(1));
-    let decoded = heic_rs::decode(&bytes, &options)
-        .map_err(|e| ThumbnailError::NoPreview(format!("HEVC decoding failed ({e})")))?;
+    let decoded = heic_rs::decode(&bytes, &options).map_err(|e| {
+        ThumbnailError::NoPreview(NoPreview::HevcFailed {
+            detail: e.to_string(),
+        })
+    })?;
     RgbImage::from_raw(decoded.width, decoded.height, decoded.data)
         .map(DynamicImage::ImageRgb8)
-        .ok_or_else(|| ThumbnailError::NoPreview("the HEVC decoder returned too few pixels".into()))
+        .ok_or(ThumbnailError::NoPreview(NoPreview::HevcTooFewPixels))
 }
 
 /// Memory one JPEG XL decode may take (jxl-oxide keeps the whole frame in
@@ -458,10 +506,9 @@ fn decode_with_image<R: BufRead + Seek>(
         ImageFormat::Png => image::ImageFormat::Png,
         ImageFormat::WebP => image::ImageFormat::WebP,
         other => {
-            return Err(ThumbnailError::Unsupported(format!(
-                "{} is not decoded here",
-                other.display_name()
-            )));
+            return Err(ThumbnailError::Unsupported(Unsupported::NotDecodedHere {
+                format: other.display_name().to_string(),
+            }));
         }
     };
     let mut limits = Limits::default();

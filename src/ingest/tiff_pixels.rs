@@ -928,7 +928,7 @@ fn decode_jpeg_chunks<R: BufRead + Seek>(
     let colours = layout.colours as usize;
     if layout.planar || !(colours == 1 || colours == 3) {
         return Err(ThumbnailError::Unsupported(
-            "JPEG-compressed TIFF of this layout".into(),
+            super::thumbnail::Unsupported::JpegTiffLayout,
         ));
     }
     // Scale the chunks down by up to 8 when their size allows it exactly.

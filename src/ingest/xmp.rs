@@ -17,7 +17,8 @@ use crate::limits::{MAX_XMP_DEPTH, MAX_XMP_ELEMENTS};
 use crate::photo::RawTag;
 
 /// Why an XMP packet could not be read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum XmpError {
     #[error("XMP packet has no XML in it")]
     NoXml,

@@ -19,7 +19,11 @@ use crate::export::csv::{CsvProblem, Problem};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
 use crate::ingest::import::NotImported;
+use crate::ingest::iptc::IimError;
 use crate::ingest::scan::ScanProblem;
+use crate::ingest::thumbnail::{NoPreview, Unsupported};
+use crate::ingest::warning::{Block, Refused, Warning};
+use crate::ingest::xmp::XmpError;
 use crate::ingest::{Damage, ReadError, Refusal, SystemError};
 use crate::interop::InteropError;
 use crate::photo::Attribute;
@@ -190,7 +194,7 @@ impl Said for Invalid {
             } => tr!(
                 "error-bad-value",
                 field = attribute(*a),
-                value = value.as_str(),
+                value = given(value),
                 expected = match expected {
                     Expected::Rating => "rating",
                     Expected::Flag => "flag",
@@ -320,6 +324,19 @@ impl Said for Invalid {
                 reason = other(reason)
             ),
         }
+    }
+}
+
+/// A value as the user or a file gave it, without JSON's quotes: text as
+/// it is, a number as a number, list items joined.
+fn given(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.as_u64().map_or_else(|| n.to_string(), i18n::number),
+        Value::Array(items) => items.iter().map(given).collect::<Vec<_>>().join("; "),
+        Value::Null => String::new(),
+        other => other.to_string(),
     }
 }
 
@@ -495,7 +512,7 @@ fn damaged(damage: &Damage) -> String {
     match damage {
         Damage::Structure { format, detail } => tr!(
             "error-damage-structure",
-            format = *format,
+            format = format.as_ref(),
             detail = other(detail)
         ),
         Damage::TiffStructure { detail } => tr!("error-damage-tiff", detail = other(detail)),
@@ -798,6 +815,311 @@ impl Said for BackupError {
     }
 }
 
+/// A warning import recorded, in the window's language. What a decoder or
+/// parser said stays its own words, marked as English; a warning an older
+/// catalogue kept as English text is shown as it is, marked so.
+pub fn warning(w: &Warning) -> String {
+    use crate::ingest::warning::XmpPacket;
+    let block = |b: &Block| match b {
+        Block::Exif => "EXIF",
+        Block::Xmp => "XMP",
+        Block::Iptc => "IPTC",
+    };
+    let size = |n: u64| bytes(n as usize);
+    match w {
+        Warning::Legacy { text } => other(text),
+        Warning::MetadataPastBudget { limit } => {
+            tr!("warning-metadata-past-budget", limit = size(*limit))
+        }
+        Warning::PngTextPastBudget { limit } => {
+            tr!("warning-png-text-past-budget", limit = size(*limit))
+        }
+        Warning::ExifPartlyDamaged { detail } => {
+            tr!("warning-exif-partly-damaged", detail = other(detail))
+        }
+        Warning::ExifUnreadable { detail } => {
+            tr!("warning-exif-unreadable", detail = other(detail))
+        }
+        Warning::XmpUnreadable { packet, problem } => {
+            let (packet, file) = match packet {
+                XmpPacket::Embedded => ("embedded", String::new()),
+                XmpPacket::Extended => ("extended", String::new()),
+                XmpPacket::Sidecar { file } => ("sidecar", shown(file)),
+            };
+            let id = if problem.is_limit() {
+                "warning-xmp-refused"
+            } else {
+                "warning-xmp-unreadable"
+            };
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("packet", packet);
+            args.set("file", file);
+            args.set("problem", xmp_problem(problem));
+            i18n::t_args(id, &args)
+        }
+        Warning::IptcUnreadable { problem } => {
+            tr!("warning-iptc-unreadable", problem = iim_problem(problem))
+        }
+        Warning::JpegCutShortInSegment { at } => {
+            tr!("warning-jpeg-cut-short-in-segment", at = *at)
+        }
+        Warning::JpegCutShortInImage => tr!("warning-jpeg-cut-short-in-image"),
+        Warning::WebpChunkUnreadable { block: b, detail } => tr!(
+            "warning-webp-chunk-unreadable",
+            block = block(b),
+            detail = other(detail)
+        ),
+        Warning::JxlHeaderCutShort => tr!("warning-jxl-header-cut-short"),
+        Warning::Damaged { damage } => damaged(damage),
+        Warning::JxlBoxNotInflated { block: b, detail } => tr!(
+            "warning-jxl-box-not-inflated",
+            block = block(b),
+            detail = other(detail)
+        ),
+        Warning::JxlExifBoxDamaged => tr!("warning-jxl-exif-box-damaged"),
+        Warning::HeifExifItemDamaged => tr!("warning-heif-exif-item-damaged"),
+        Warning::HeifItemUnreadable { block: b, detail } => tr!(
+            "warning-heif-item-unreadable",
+            block = block(b),
+            detail = other(detail)
+        ),
+        Warning::Cr3ExifUnreadable => tr!("warning-cr3-exif-unreadable"),
+        Warning::PngChunkCutShort { chunk, at } => tr!(
+            "warning-png-chunk-cut-short",
+            chunk = chunk.as_str(),
+            at = *at
+        ),
+        Warning::PngWithoutEnd => tr!("warning-png-without-end"),
+        Warning::PngTextNotInflated { keyword, detail } => tr!(
+            "warning-png-text-not-inflated",
+            keyword = keyword.as_str(),
+            detail = other(detail)
+        ),
+        Warning::PngProfileNotHex { keyword } => {
+            tr!("warning-png-profile-not-hex", keyword = keyword.as_str())
+        }
+        Warning::XmpSourceWithoutKey => tr!("warning-xmp-source-without-key"),
+        Warning::XmpSourceIgnored { key, reason } => tr!(
+            "warning-xmp-source-ignored",
+            key = key.as_str(),
+            reason = refused(reason)
+        ),
+        Warning::XmpTooManyClaims { count, limit } => tr!(
+            "warning-xmp-too-many-claims",
+            count = *count,
+            limit = *limit
+        ),
+        Warning::XmpClaimNotDescriptive { name } => {
+            tr!("warning-xmp-claim-not-descriptive", name = name.as_str())
+        }
+        Warning::XmpClaimWithoutValue { field } => {
+            tr!("warning-xmp-claim-without-value", field = attribute(*field))
+        }
+        Warning::XmpClaimIgnored { reason } => {
+            tr!("warning-xmp-claim-ignored", reason = refused(reason))
+        }
+        Warning::XmpClaimUnknownSource { field, key } => tr!(
+            "warning-xmp-claim-unknown-source",
+            field = attribute(*field),
+            key = key.as_str()
+        ),
+        Warning::XmpClaimPartTooLong { field, limit } => tr!(
+            "warning-xmp-claim-part-too-long",
+            field = attribute(*field),
+            limit = bytes(*limit)
+        ),
+        Warning::MoreXmpClaimsIgnored { count } => {
+            tr!("warning-more-xmp-claims-ignored", count = *count)
+        }
+        Warning::DepictedDateIgnored { block: b, value } => tr!(
+            "warning-depicted-date-ignored",
+            block = block(b),
+            value = value.as_str()
+        ),
+        Warning::FieldCut {
+            field,
+            size: s,
+            limit,
+        } => tr!(
+            "warning-field-cut",
+            field = words::field(*field),
+            size = size(*s),
+            limit = size(*limit)
+        ),
+        Warning::KeywordLevelsCut { levels, limit } => tr!(
+            "warning-keyword-levels-cut",
+            levels = *levels,
+            limit = *limit
+        ),
+        Warning::ListItemCut { field, limit } => tr!(
+            "warning-list-item-cut",
+            field = words::field(*field),
+            limit = size(*limit)
+        ),
+        Warning::ListCut {
+            field,
+            count,
+            limit,
+            kept,
+        } => tr!(
+            "warning-list-cut",
+            field = words::field(*field),
+            count = *count,
+            limit = size(*limit),
+            kept = *kept
+        ),
+        Warning::RawTagValuesCut { limit } => {
+            tr!("warning-raw-tag-values-cut", limit = size(*limit))
+        }
+        Warning::RawTagsLeftOut { limit, count } => tr!(
+            "warning-raw-tags-left-out",
+            limit = size(*limit),
+            count = *count
+        ),
+        Warning::SidecarNotRead { file, detail } => tr!(
+            "warning-sidecar-not-read",
+            file = shown(file),
+            detail = other(detail)
+        ),
+        Warning::SidecarNotAFile { file, what } => tr!(
+            "warning-sidecar-not-a-file",
+            file = shown(file),
+            kind = words::file_kind(*what)
+        ),
+        Warning::SidecarTooLarge {
+            file,
+            size: s,
+            limit,
+        } => tr!(
+            "warning-sidecar-too-large",
+            file = shown(file),
+            size = size(*s),
+            limit = size(*limit)
+        ),
+        Warning::CutShortBeforeSize => tr!("warning-cut-short-before-size"),
+        Warning::NoThumbnail { why } => tr!("warning-no-thumbnail", why = unsupported(why)),
+        Warning::NoPreview { why } => tr!("warning-no-preview", why = no_preview(why)),
+        Warning::ImageDataCutShort { detail } => {
+            tr!("warning-image-data-cut-short", detail = other(detail))
+        }
+        Warning::PixelsDamaged { detail } => tr!("warning-pixels-damaged", detail = other(detail)),
+        Warning::PixelsCutShort {
+            detail,
+            rows,
+            height,
+        } => tr!(
+            "warning-pixels-cut-short",
+            detail = other(detail),
+            rows = *rows,
+            height = *height
+        ),
+    }
+}
+
+/// Why the catalogue refused what an XMP packet carries, as it says so
+/// when a person enters it.
+fn refused(reason: &Refused) -> String {
+    match reason.invalid() {
+        Some(invalid) => invalid.said(Path::new("")),
+        None => other(reason),
+    }
+}
+
+/// Why no decoder here takes a picture; what a decoder said stays its own
+/// words.
+fn unsupported(why: &Unsupported) -> String {
+    match why {
+        Unsupported::Decoder { detail } => {
+            tr!("unsupported-by-decoder", detail = other(detail))
+        }
+        Unsupported::NotDecodedHere { format } => {
+            tr!("unsupported-format", format = format.as_str())
+        }
+        Unsupported::JpegTiffLayout => tr!("unsupported-jpeg-tiff-layout"),
+    }
+}
+
+/// Why a camera raw file or a HEIF has no preview; what the container
+/// reader or the decoder said stays its own words.
+fn no_preview(why: &NoPreview) -> String {
+    match why {
+        NoPreview::StructureDamaged { detail } => {
+            tr!("no-preview-structure-damaged", detail = other(detail))
+        }
+        NoPreview::NoneEmbedded => tr!("no-preview-none-embedded"),
+        NoPreview::Unreachable { detail } => other(detail),
+        NoPreview::NotDecoded {
+            width,
+            height,
+            detail,
+        } => tr!(
+            "no-preview-not-decoded",
+            width = *width,
+            height = *height,
+            detail = other(detail)
+        ),
+        NoPreview::HeifTooLarge { limit } => {
+            tr!("no-preview-heif-too-large", limit = bytes(*limit as usize))
+        }
+        NoPreview::HevcUnavailable { detail } => {
+            tr!("no-preview-hevc-unavailable", detail = other(detail))
+        }
+        NoPreview::HevcFailed { detail } => tr!("no-preview-hevc-failed", detail = other(detail)),
+        NoPreview::HevcTooFewPixels => tr!("no-preview-hevc-too-few-pixels"),
+    }
+}
+
+/// Why an XMP packet could not be read; what the XML parser said stays
+/// its own words.
+fn xmp_problem(problem: &XmpError) -> String {
+    match problem {
+        XmpError::NoXml => tr!("xmp-no-xml"),
+        XmpError::NotWellFormed { at, reason } => {
+            tr!("xmp-not-well-formed", at = *at, detail = other(reason))
+        }
+        XmpError::BadAttribute(detail) => tr!("xmp-bad-attribute", detail = other(detail)),
+        XmpError::UnknownEntity(entity) => tr!("xmp-unknown-entity", entity = entity.as_str()),
+        XmpError::BadCharacterReference(reference) => tr!(
+            "xmp-bad-character-reference",
+            reference = reference.as_str()
+        ),
+        XmpError::Unclosed => tr!("xmp-unclosed"),
+        XmpError::TooManyClosingTags => tr!("xmp-too-many-closing-tags"),
+        XmpError::TooDeep => tr!("xmp-too-deep", limit = crate::limits::MAX_XMP_DEPTH),
+        XmpError::TooManyElements => {
+            tr!(
+                "xmp-too-many-elements",
+                limit = crate::limits::MAX_XMP_ELEMENTS
+            )
+        }
+        XmpError::NoRdf => tr!("xmp-no-rdf"),
+        XmpError::Rewrite(detail) => tr!("xmp-rewrite", detail = other(detail)),
+    }
+}
+
+/// Why an IPTC IIM block could not be read.
+fn iim_problem(problem: &IimError) -> String {
+    let dataset = |record: &u8, number: &u8| format!("{record}:{number}");
+    match problem {
+        IimError::HeaderCutShort(at) => tr!("iim-header-cut-short", at = *at),
+        IimError::BadExtendedLength { record, number } => {
+            tr!("iim-bad-extended-length", dataset = dataset(record, number))
+        }
+        IimError::LengthCutShort { record, number } => {
+            tr!("iim-length-cut-short", dataset = dataset(record, number))
+        }
+        IimError::DataCutShort {
+            record,
+            number,
+            len,
+        } => tr!(
+            "iim-data-cut-short",
+            dataset = dataset(record, number),
+            size = bytes(*len)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -846,22 +1168,22 @@ mod tests {
             },
             Invalid::BadValue {
                 attribute: Attribute::Rating,
-                value: text("7"),
+                value: 7.into(),
                 expected: Expected::Rating,
             },
             Invalid::BadValue {
                 attribute: Attribute::Flag,
-                value: text("\"maybe\""),
+                value: "maybe".into(),
                 expected: Expected::Flag,
             },
             Invalid::BadValue {
                 attribute: Attribute::Label,
-                value: text("\"pink\""),
+                value: "pink".into(),
                 expected: Expected::Label,
             },
             Invalid::BadValue {
                 attribute: Attribute::Field(Field::People),
-                value: text("3"),
+                value: 3.into(),
                 expected: Expected::ListOfTexts,
             },
             Invalid::BadDate {
@@ -1102,7 +1424,7 @@ mod tests {
         ]);
         let damage = [
             Damage::Structure {
-                format: "JPEG XL",
+                format: "JPEG XL".into(),
                 detail: "box runs past the end".into(),
             },
             Damage::TiffStructure {
@@ -1529,6 +1851,117 @@ mod tests {
         }
     }
 
+    /// Every kind of warning import records, said in this thread's language.
+    fn every_warning_said() -> Vec<String> {
+        crate::ingest::warning::one_of_each()
+            .iter()
+            .map(warning)
+            .collect()
+    }
+
+    #[test]
+    fn every_import_warning_is_said_in_every_language() {
+        let english = in_language(Language::English, every_warning_said);
+        let leftover = |text: &str| {
+            [
+                "warning-",
+                "xmp-",
+                "iim-",
+                "error-",
+                "file-kind-",
+                "field-",
+                "{",
+            ]
+            .iter()
+            .any(|id| text.contains(id))
+        };
+        for text in &english {
+            assert!(!leftover(text), "{text}");
+        }
+        // The command line's English sentence, which only a warning an
+        // older catalogue kept as text may show.
+        let commands: Vec<Option<String>> = crate::ingest::warning::one_of_each()
+            .iter()
+            .map(|w| match w {
+                Warning::Legacy { .. } => None,
+                w => Some(w.to_string()),
+            })
+            .collect();
+        for language in [Language::Czech, Language::Slovak] {
+            let said = in_language(language, every_warning_said);
+            assert_eq!(said.len(), english.len());
+            for ((text, english), command) in said.iter().zip(&english).zip(&commands) {
+                assert!(!leftover(text), "{language:?}: {text}");
+                assert_ne!(text, english, "{language:?} says it in English");
+                if let Some(command) = command {
+                    assert!(
+                        !text.contains(command),
+                        "{language:?} says it in English: {text}"
+                    );
+                }
+            }
+        }
+        let pseudo = in_language(Language::Pseudo, every_warning_said);
+        for text in &pseudo {
+            assert!(text.starts_with('⟦') && text.ends_with('⟧'), "{text}");
+        }
+    }
+
+    #[test]
+    fn czech_says_import_warnings_with_their_values_in_czech() {
+        use crate::ingest::warning::XmpPacket;
+        use crate::photo::Field;
+        let czech = in_language(Language::Czech, || {
+            [
+                Warning::FieldCut {
+                    field: Field::Caption,
+                    size: 70 << 10,
+                    limit: 64 << 10,
+                },
+                Warning::XmpUnreadable {
+                    packet: XmpPacket::Sidecar {
+                        file: "/archiv/01.xmp".into(),
+                    },
+                    problem: XmpError::NotWellFormed {
+                        at: 412,
+                        reason: "ill-formed document".into(),
+                    },
+                },
+                Warning::ListCut {
+                    field: Field::Keywords,
+                    count: 3,
+                    limit: 1 << 20,
+                    kept: 2,
+                },
+                Warning::Legacy {
+                    text: "EXIF is partly damaged".into(),
+                },
+                Warning::XmpClaimIgnored {
+                    reason: Refused::BadValue {
+                        field: Attribute::Field(Field::People),
+                        value: 3.into(),
+                        expected: crate::catalog::Expected::ListOfTexts,
+                    },
+                },
+            ]
+            .iter()
+            .map(warning)
+            .collect::<Vec<_>>()
+        });
+        assert_eq!(
+            czech,
+            [
+                "pole Popisek má 70 KiB, víc než 64 KiB, které Kartotéka uchová; bylo zkráceno",
+                "postranní soubor /archiv/01.xmp nelze přečíst: XMP není správně utvořené XML \
+                 (bajt 412): ill-formed document (podrobnosti jsou jen v angličtině)",
+                "pole Klíčová slova obsahuje 3 položky, víc, než se vejde do 1 MiB; \
+                 ponechaných položek: 2",
+                "EXIF is partly damaged (podrobnosti jsou jen v angličtině)",
+                "tvrzení v XMP se vynechalo: Osoby: je třeba seznam textů, ne „3“",
+            ]
+        );
+    }
+
     #[test]
     fn czech_says_what_the_catalogue_refused() {
         let file = Path::new("/archiv/odsun.kartoteka");
@@ -1687,7 +2120,7 @@ mod tests {
             czech,
             [
                 "řádek 1, sloupec 3: neznámý sloupec „Barva“; nebere se v úvahu",
-                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne \"7\"; řádek zůstal beze změny",
+                "řádek 2, sloupec 2: Hodnocení: hodnocení je 0 až 5, ne „7“; řádek zůstal beze změny",
                 "řádek 3: má 2 buňky, ale záhlaví 3; řádek zůstal beze změny",
                 "„rating“ není pole, o kterém se vedou tvrzení",
                 "fotografie s ID 99 neexistuje",

@@ -348,9 +348,21 @@ fn source_change(steps: &[Step]) -> Option<String> {
     })
 }
 
+/// Text as the history quotes it, on one line, in the language's
+/// quotation marks.
+fn quoted(text: &str, limit: usize) -> String {
+    tr!(
+        "history-quoted",
+        text = shorten(&text.replace('\n', " "), limit)
+    )
+}
+
 /// A claim in words: its field, its value, and the source it cites.
 fn claim_words(c: &ClaimRecord, citation: Citations) -> String {
-    let value = claim_value_words(&c.value);
+    let value = match &c.value {
+        Value::String(s) => quoted(s, 50),
+        other => claim_value_words(other),
+    };
     let field = claimable(&c.field).map_or_else(|| c.field.clone(), words::attribute);
     match c.source.and_then(citation) {
         Some(source) => tr!(
@@ -638,15 +650,13 @@ pub fn change(step: &Step, english: &str, citation: Citations) -> String {
 fn value(attribute: Attribute, value: &Value) -> String {
     match (attribute, value) {
         (_, Value::Null) => tr!("history-empty"),
-        (Attribute::Flag, Value::String(f)) => match Flag::from_name(f) {
-            Some(Flag::Pick) => tr!("access-picked"),
-            Some(Flag::Reject) => tr!("access-rejected"),
-            None => f.clone(),
-        },
+        (Attribute::Flag, Value::String(f)) => {
+            Flag::from_name(f).map_or_else(|| f.clone(), words::flag)
+        }
         (Attribute::Label, Value::String(l)) => {
             Label::from_name(l).map_or_else(|| l.clone(), words::label)
         }
-        (_, Value::String(s)) => format!("“{}”", shorten(&s.replace('\n', " "), 60)),
+        (_, Value::String(s)) => quoted(s, 60),
         (_, Value::Array(items)) if items.is_empty() => tr!("history-no-items"),
         (_, Value::Array(items)) => {
             let texts: Vec<String> = items
@@ -811,7 +821,7 @@ mod tests {
         );
         assert_eq!(
             change(&caption(1), "English", &no_sources),
-            "Popisek: (prázdné) → “Milovice, 1991”"
+            "Popisek: (prázdné) → „Milovice, 1991“"
         );
     }
 
@@ -1067,11 +1077,11 @@ mod tests {
         );
         assert_eq!(
             operation(&preferred, None, &citation),
-            "Upřednostněno tvrzení Datum zobrazeného děje “1991-06” (Rudé právo, 1991-06-22)"
+            "Upřednostněno tvrzení Datum zobrazeného děje „1991-06“ (Rudé právo, 1991-06-22)"
         );
         assert_eq!(
             change(&preferred.steps[0], "English", &citation),
-            "Tvrzení Datum zobrazeného děje “1991-06” (Rudé právo, 1991-06-22) upřednostněno"
+            "Tvrzení Datum zobrazeného děje „1991-06“ (Rudé právo, 1991-06-22) upřednostněno"
         );
         Shared::new(Language::English).use_here();
         assert_eq!(

@@ -956,10 +956,8 @@ fn technical(ui: &mut egui::Ui, p: &Photo) {
             }
         }),
     );
-    // Written when the file was read, in the catalogue's English: the
-    // window says so.
     for w in &p.warnings {
-        show(&tr!("tech-warning"), Some(crate::ui::errors::other(w)));
+        show(&tr!("tech-warning"), Some(crate::ui::errors::warning(w)));
     }
 }
 

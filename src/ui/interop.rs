@@ -4,7 +4,6 @@
 //! set export, and the problems a job ran into.
 
 use egui_extras::{Column, TableBuilder};
-use serde_json::Value;
 
 use super::worker::{CsvPreview, CsvRequest};
 use super::{Action, App};
@@ -205,19 +204,6 @@ fn export_csv_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Actio
     }
 }
 
-fn show_value(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
-}
-
 /// A cell of the changes table: one line, the whole value on hover.
 fn cell(ui: &mut egui::Ui, text: &str, faint: bool) {
     let line = text.replace(['\n', '\r'], " ⏎ ");
@@ -332,13 +318,15 @@ fn preview_window(app: &mut App, ctx: &egui::Context, actions: &mut Vec<Action>)
                     body.rows(ROW_HEIGHT, total, |mut row| {
                         let i = row.index();
                         let (photo, field, old, new) = match preview.changes.get(i) {
-                            Some(c) => (
-                                c.photo,
-                                crate::photo::Attribute::from_name(&c.attribute)
-                                    .map_or_else(|| c.attribute.clone(), words::attribute),
-                                show_value(&c.old),
-                                show_value(&c.new),
-                            ),
+                            Some(c) => {
+                                let attribute = crate::photo::Attribute::from_name(&c.attribute);
+                                (
+                                    c.photo,
+                                    attribute.map_or_else(|| c.attribute.clone(), words::attribute),
+                                    words::value(attribute, &c.old),
+                                    words::value(attribute, &c.new),
+                                )
+                            }
                             None if i < preview.changes.len() + preview.labels.len() => {
                                 let l = &preview.labels[i - preview.changes.len()];
                                 (l.photo, tr!("csv-wall-label"), l.old.clone(), l.new.clone())

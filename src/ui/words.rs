@@ -5,8 +5,10 @@
 
 use crate::catalog::{Certainty, SortKey, SourceKind};
 use crate::files::FileKind;
-use crate::photo::{Attribute, Field, Label};
+use crate::photo::{Attribute, Field, Flag, Label};
 use crate::tr;
+use crate::ui::i18n;
+use serde_json::Value;
 
 /// A descriptive field's name, as the inspector labels it (the IPTC
 /// names archivists know).
@@ -54,6 +56,39 @@ pub fn label(label: Label) -> String {
         Label::Green => tr!("label-green"),
         Label::Blue => tr!("label-blue"),
         Label::Purple => tr!("label-purple"),
+    }
+}
+
+/// A flag's name, as the history and the CSV preview say it.
+pub fn flag(flag: Flag) -> String {
+    match flag {
+        Flag::Pick => tr!("access-picked"),
+        Flag::Reject => tr!("access-rejected"),
+    }
+}
+
+/// A photo's value as a cell shows it, without quotes: flags and colour
+/// labels by their names in the window's language (the catalogue stores
+/// them by their English ones), text as it is, list items joined, numbers
+/// in the language's form. A name the catalogue does not know stays as
+/// it was written.
+pub fn value(attribute: Option<Attribute>, value: &Value) -> String {
+    match (attribute, value) {
+        (_, Value::Null) => String::new(),
+        (Some(Attribute::Flag), Value::String(f)) => {
+            Flag::from_name(f).map_or_else(|| f.clone(), flag)
+        }
+        (Some(Attribute::Label), Value::String(l)) => {
+            Label::from_name(l).map_or_else(|| l.clone(), label)
+        }
+        (_, Value::String(s)) => s.clone(),
+        (_, Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (_, Value::Number(n)) => n.as_u64().map_or_else(|| n.to_string(), i18n::number),
+        (_, other) => other.to_string(),
     }
 }
 
