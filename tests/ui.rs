@@ -1673,6 +1673,34 @@ fn a_catalogue_with_photos_never_looks_empty_while_it_loads() {
     }
     assert!(loading_frames > 1, "loading took {loading_frames} frames");
     h.get_by_label_contains("All photographs  20").hover();
+
+    // The window holds the summaries of the photos near the screen, not of
+    // all 20,000, and reads the others as the grid comes to them.
+    assert_eq!(h.state().results().len(), PHOTOS);
+    let held = h.state().results().held();
+    assert!(held < PHOTOS / 2, "{held} summaries held");
+    h.event(egui::Event::PointerMoved(egui::pos2(600.0, 400.0)));
+    while h.state().grid_layout().1.end < PHOTOS {
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -4800.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.step();
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the grid never reached the end"
+        );
+    }
+    settle(&mut h);
+    let last = h.state().results().get(PHOTOS - 1).cloned();
+    let last = last.expect("the last photo's summary is read once it is on screen");
+    h.get_by_label(last.title.as_deref().unwrap_or(&last.file_name))
+        .hover();
+    let held = h.state().results().held();
+    assert!(held < PHOTOS / 2, "{held} summaries held after the scroll");
 }
 
 /// A fast typist (or a window slow to draw) can have the last letters and

@@ -1,5 +1,7 @@
 //! What the benchmarks share.
 
+pub mod archive;
+
 use std::path::Path;
 
 use kartoteka::catalog::Catalogue;

@@ -63,6 +63,7 @@ impl App {
             Event::Results {
                 generation,
                 photos,
+                first,
                 possible,
                 facets,
                 set_items,
@@ -73,8 +74,8 @@ impl App {
                 }
                 self.search_error = None;
                 self.shown_generation = generation;
-                self.order = super::Order::new(photos.iter().map(|p| p.id).collect());
-                self.results = photos;
+                self.order = super::Order::new(photos.clone());
+                self.results.replace(generation, photos, first);
                 self.possible = possible.into_iter().collect();
                 self.facets = *facets;
                 self.keyword_counts = keyword_counts;
@@ -110,6 +111,15 @@ impl App {
                 self.sidebar = *sidebar;
                 super::sidebar::in_reading_order(&mut self.sidebar);
                 self.sidebar_pending = false;
+                if !self.sidebar_reported
+                    && std::env::var_os("KARTOTEKA_REPORT_FIRST_FRAME").is_some()
+                {
+                    eprintln!(
+                        "sidebar complete after {:.3} s",
+                        self.started.elapsed().as_secs_f64()
+                    );
+                }
+                self.sidebar_reported = true;
                 // A template remembered from another catalogue means nothing here.
                 let template = &self.settings.import_template;
                 if !template.is_empty()
@@ -118,6 +128,11 @@ impl App {
                     self.settings.import_template.clear();
                 }
             }
+            Event::Summaries {
+                generation,
+                first,
+                photos,
+            } => self.results.received(generation, first, photos),
             Event::Rows {
                 generation,
                 asked,

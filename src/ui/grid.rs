@@ -40,7 +40,7 @@ pub fn display_name(p: &PhotoSummary) -> &str {
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if !app.searched {
-        ui.centered_and_justified(|ui| ui.spinner());
+        ui.centered_and_justified(super::status::spinner);
         return;
     }
     if app.results.is_empty() {
@@ -92,16 +92,26 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
         let first_row = (viewport.min.y / step.y).floor().max(0.0) as usize;
         let last_row = ((viewport.max.y / step.y).ceil() as usize).min(rows);
         app.grid_visible = (first_row * columns)..(last_row * columns).min(app.results.len());
+        app.results.want_around(app.grid_visible.clone());
         for row in first_row..last_row {
             for col in 0..columns {
                 let index = row * columns + col;
-                let Some(photo) = app.results.get(index) else {
+                if index >= app.results.len() {
                     break;
-                };
+                }
                 let rect = Rect::from_min_size(
                     origin + vec2(col as f32 * step.x, row as f32 * step.y),
                     vec2(cell, cell + CAPTION_HEIGHT),
                 );
+                let Some(photo) = app.results.get(index) else {
+                    // Its page is being read: an empty cell for a frame.
+                    ui.painter().rect_filled(
+                        Rect::from_min_size(rect.min, vec2(cell, cell)),
+                        CornerRadius::same(4),
+                        ui.visuals().faint_bg_color,
+                    );
+                    continue;
+                };
                 cell_ui(
                     app,
                     ui,

@@ -22,6 +22,7 @@ pub mod i18n;
 mod inspector;
 pub mod interop;
 mod keys;
+pub mod results;
 mod selection;
 mod settings;
 mod sidebar;
@@ -51,7 +52,7 @@ pub use worker::{
     Command, CsvPreview, CsvRequest, Details, Event, RestoreInto, Sidebar, Start, Worker,
 };
 
-use crate::catalog::{Facets, PhotoSummary, SetItem, Sort, SortKey};
+use crate::catalog::{Facets, SetItem, Sort, SortKey};
 use crate::ingest::import::{Failure, ImportSummary};
 use crate::photo::PhotoId;
 use crate::tr;
@@ -152,7 +153,7 @@ pub struct App {
     /// The sidebar was asked for and has not come back yet.
     sidebar_pending: bool,
     search_error: Option<String>,
-    results: Vec<PhotoSummary>,
+    results: results::Results,
     order: Order,
     possible: HashSet<PhotoId>,
     facets: Facets,
@@ -211,6 +212,9 @@ pub struct App {
     /// When the window was created, for the time-to-first-frame figure.
     started: Instant,
     frames: u64,
+    /// The sidebar's counts have all been on screen (said once, for the
+    /// benchmark).
+    sidebar_reported: bool,
 
     /// The catalogue shown (also a damaged one), once the worker has it.
     catalogue: Option<PathBuf>,
@@ -307,7 +311,7 @@ impl App {
             outstanding: 0,
             sidebar_pending: false,
             search_error: None,
-            results: Vec::new(),
+            results: results::Results::default(),
             order: Order::default(),
             possible: HashSet::new(),
             facets: Facets::default(),
@@ -345,6 +349,7 @@ impl App {
             ctx: ctx.clone(),
             started: Instant::now(),
             frames: 0,
+            sidebar_reported: false,
             catalogue: None,
             default_catalogue: default,
             no_catalogue: false,
@@ -400,7 +405,7 @@ impl App {
         self.leaving.is_some()
     }
 
-    pub fn results(&self) -> &[PhotoSummary] {
+    pub fn results(&self) -> &results::Results {
         &self.results
     }
 
@@ -516,6 +521,7 @@ impl App {
             && self.thumbnails.is_idle()
             && self.viewer.as_ref().is_none_or(Viewer::is_loaded)
             && self.rows_asked.is_empty()
+            && self.results.is_complete()
     }
 
     /// Sends a command; one that changes the catalogue is awaited (its
@@ -825,6 +831,13 @@ impl eframe::App for App {
         self.inspect_selection();
         let wanted = std::mem::take(&mut self.wanted);
         self.thumbnails.want(wanted);
+        for (first, photos) in self.results.to_ask() {
+            self.worker.send(Command::Summaries {
+                generation: self.results.generation(),
+                first,
+                photos,
+            });
+        }
         self.focus_ring(&ctx);
         self.typing = ctx.egui_wants_keyboard_input();
     }

@@ -79,7 +79,7 @@ pub fn columns_menu(app: &mut App, ui: &mut egui::Ui) {
 
 pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     if !app.searched {
-        ui.centered_and_justified(|ui| ui.spinner());
+        ui.centered_and_justified(super::status::spinner);
         return;
     }
     if app.results.is_empty() {

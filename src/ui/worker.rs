@@ -50,6 +50,13 @@ pub enum Command {
     },
     /// Counts, folders, keywords, sets, templates for the sidebar.
     Sidebar,
+    /// Summaries of a page of the result shown (the grid, the table and
+    /// the viewer come to it): `first` is its place in the result.
+    Summaries {
+        generation: u64,
+        first: usize,
+        photos: Vec<PhotoId>,
+    },
     /// Whole records of photos the table shows.
     Rows {
         generation: u64,
@@ -243,6 +250,7 @@ impl Command {
                 | Command::Inspect { .. }
                 | Command::Sidebar
                 | Command::Rows { .. }
+                | Command::Summaries { .. }
                 | Command::LatestBackup { .. }
         )
     }
@@ -341,7 +349,11 @@ pub enum Event {
     },
     Results {
         generation: u64,
-        photos: Vec<PhotoSummary>,
+        /// Every photo of the result, in order.
+        photos: Vec<PhotoId>,
+        /// The summaries of the first page; the window asks for others as
+        /// it comes to them.
+        first: Vec<PhotoSummary>,
         possible: Vec<PhotoId>,
         facets: Box<Facets>,
         /// The set's order and wall labels when the query is one set.
@@ -355,6 +367,11 @@ pub enum Event {
     },
     Details(Box<Details>),
     Sidebar(Box<Sidebar>),
+    Summaries {
+        generation: u64,
+        first: usize,
+        photos: Vec<PhotoSummary>,
+    },
     Rows {
         generation: u64,
         asked: Vec<PhotoId>,
@@ -817,6 +834,30 @@ impl State {
                 }
                 Ok(())
             }
+            Command::Summaries {
+                generation,
+                first,
+                photos,
+            } => {
+                // Answered even when reading fails, so the window stops
+                // waiting for the page (and says why once).
+                let (found, failed) = match self.catalogue.summaries(&photos) {
+                    Ok(found) => (found, None),
+                    Err(e) => (Vec::new(), Some(e)),
+                };
+                self.send(Event::Summaries {
+                    generation,
+                    first,
+                    photos: found,
+                });
+                if let Some(e) = failed {
+                    self.send(Event::ReadFailed(tr!(
+                        "read-rows",
+                        error = e.said(&self.path)
+                    )));
+                }
+                Ok(())
+            }
             Command::Rows { generation, photos } => {
                 let (found, failed) = match self.catalogue.photos_by_ids(&photos) {
                     Ok(found) => (found, None),
@@ -1152,7 +1193,11 @@ impl State {
             let parsed = crate::search::parse(query)?;
             let hits = self.catalogue.search(&parsed, sort, None)?;
             let ids: Vec<PhotoId> = hits.iter().map(|h| h.id).collect();
-            let photos = self.catalogue.summaries(&ids)?;
+            // Only the first page: a million summaries would take seconds
+            // and hundreds of megabytes, for photos nobody has scrolled to.
+            let first = self
+                .catalogue
+                .summaries(&ids[..ids.len().min(super::results::PAGE)])?;
             let facets = self.catalogue.facets(&parsed)?;
             let set_items = match &parsed {
                 crate::search::Query::Set(name) => self
@@ -1169,7 +1214,8 @@ impl State {
             };
             Ok(Event::Results {
                 generation,
-                photos,
+                photos: ids,
+                first,
                 possible: hits.iter().filter(|h| h.possible).map(|h| h.id).collect(),
                 facets: Box::new(facets),
                 set_items,
