@@ -653,11 +653,41 @@ impl Catalogue {
     pub fn folders(&self) -> Result<Vec<(std::path::PathBuf, u64)>> {
         let mut counts: std::collections::BTreeMap<std::path::PathBuf, u64> =
             std::collections::BTreeMap::new();
-        let mut stmt = self.conn.prepare("SELECT path FROM photo")?;
-        for path in stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))? {
-            if let Some(parent) = path_from_bytes(path?).parent() {
-                *counts.entry(parent.to_owned()).or_default() += 1;
+        let mut count = |first: &[u8], photos: u64| {
+            if let Some(parent) = path_from_bytes(first.to_vec()).parent() {
+                *counts.entry(parent.to_owned()).or_default() += photos;
             }
+        };
+        // In the order of the index on paths: a folder's photos come in
+        // runs (broken only by its subfolders'), each run one lookup rather
+        // than a path made and compared per photo, which at a million
+        // photos took two seconds.
+        let mut stmt = self.conn.prepare("SELECT path FROM photo ORDER BY path")?;
+        let mut rows = stmt.query([])?;
+        // The run's first path, the length of its folder, its photos.
+        let mut run: Option<(Vec<u8>, usize, u64)> = None;
+        while let Some(row) = rows.next()? {
+            let path = row.get_ref(0)?.as_bytes().map_err(rusqlite::Error::from)?;
+            let folder = path
+                .iter()
+                .rposition(|&b| std::path::is_separator(char::from(b)))
+                .map_or(0, |end| end + 1);
+            match &mut run {
+                Some((first, len, photos))
+                    if *len == folder && first[..folder] == path[..folder] =>
+                {
+                    *photos += 1;
+                }
+                _ => {
+                    if let Some((first, _, photos)) = run.take() {
+                        count(&first, photos);
+                    }
+                    run = Some((path.to_vec(), folder, 1));
+                }
+            }
+        }
+        if let Some((first, _, photos)) = run {
+            count(&first, photos);
         }
         Ok(counts.into_iter().collect())
     }

@@ -754,3 +754,41 @@ fn a_new_catalogue_opened_by_several_at_once_opens_for_all() {
         }
     }
 }
+
+#[test]
+fn folders_count_the_photos_each_holds_directly() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let paths = [
+        "/a/m.jpg",
+        "/a/n/q.jpg",
+        "/a/x.jpg",
+        "/a/n/r.jpg",
+        "/a/n/s/t.jpg",
+        "/c.jpg",
+        "/a b/u.jpg",
+        "/a-b/v.jpg",
+    ];
+    let records: Vec<_> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| record(p, &format!("h{i}")))
+        .collect();
+    cat.store_batch(&records).unwrap();
+    let folders: Vec<(String, u64)> = cat
+        .folders()
+        .unwrap()
+        .into_iter()
+        .map(|(f, n)| (f.display().to_string(), n))
+        .collect();
+    let want = [
+        ("/", 1),
+        ("/a", 2),
+        ("/a b", 1),
+        ("/a-b", 1),
+        ("/a/n", 2),
+        ("/a/n/s", 1),
+    ];
+    let mut want: Vec<(String, u64)> = want.iter().map(|(f, n)| ((*f).to_owned(), *n)).collect();
+    want.sort_by(|a, b| std::path::Path::new(&a.0).cmp(std::path::Path::new(&b.0)));
+    assert_eq!(folders, want);
+}
