@@ -12,7 +12,8 @@
 //!   bottom with thumbnails arriving (layout, texture uploads and
 //!   tessellation; the GPU's work is not on this thread), mean and p99;
 //! - resident memory after that scroll, and of it the pages of mapped
-//!   files (the catalogue, which SQLite reads through a memory map).
+//!   files (the program and its libraries; SQLite reads the catalogue with
+//!   system calls, not through a memory map).
 //!
 //! `KARTOTEKA_BENCH=1m cargo bench --bench ui` does the same on the search
 //! benchmark's archive of 1,000,000 photos (benches/common/archive.rs; made
@@ -191,7 +192,7 @@ fn summary(runs: &[Scrolled], size: &Size) {
         size.targets.2
     );
     println!(
-        "of it, mapped files (the catalogue): {}",
+        "of it, mapped files: {}",
         spread(&of(|r| r.mapped_mb), "MB", 0)
     );
 }
@@ -386,7 +387,7 @@ fn scroll(catalogue: &Path, size: &Size) {
     );
     println!(
         "resident memory: {before:.0} MB before the scroll, {after:.0} MB after (target at most {:.0} MB), \
-         of which {:.0} MB mapped files (the catalogue); thumbnail textures {:.0} MB",
+         of which {:.0} MB mapped files; thumbnail textures {:.0} MB",
         size.targets.2,
         mapped_files_mb(),
         h.state().thumbnails().cached_bytes() as f64 / 1e6
