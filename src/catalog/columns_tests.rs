@@ -359,6 +359,17 @@ fn nothing_is_saved_onto_the_catalogue_or_a_photo_it_catalogues() {
     );
     drop(cat);
     assert_eq!(std::fs::read(&photo).unwrap(), b"a photo");
+
+    // The same photo, the catalogue opened through a linked folder.
+    let linked = dir.path().join("linked");
+    std::os::unix::fs::symlink(dir.path(), &linked).unwrap();
+    let cat = Catalogue::open(&linked.join("c.kartoteka")).unwrap();
+    assert_eq!(
+        cat.search_text("", SortKey::Imported, None).unwrap().len(),
+        1
+    );
+    drop(cat);
+    assert_eq!(std::fs::read(&photo).unwrap(), b"a photo");
 }
 
 #[test]

@@ -530,15 +530,21 @@ impl Catalogue {
 
     /// Where the columns are saved for the next process: beside the
     /// catalogue, unless that path is the catalogue itself or a photo it
-    /// catalogues (then nowhere).
+    /// catalogues, also when reached through a linked folder (then
+    /// nowhere). The copy is renamed into place, so a link at the path
+    /// itself is replaced, not followed.
     fn saved_columns_path(&self) -> Option<std::path::PathBuf> {
         let catalogue = std::path::absolute(self.path.as_deref()?).ok()?;
         let path = super::columns::saved::path_beside(&catalogue);
-        let catalogued = self
-            .conn
-            .prepare_cached("SELECT 1 FROM photo WHERE path = ?1")
-            .and_then(|mut s| s.exists([super::paths::path_to_bytes(&path)]))
-            .unwrap_or(true);
+        let resolved = path
+            .parent()
+            .and_then(|folder| std::fs::canonicalize(folder).ok())
+            .zip(path.file_name())
+            .map(|(folder, name)| folder.join(name));
+        let catalogued = [Some(&path), resolved.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|p| self.photo_by_path(p).map_or(true, |photo| photo.is_some()));
         let same_file = |a: &std::path::Path, b: &std::path::Path| {
             std::fs::canonicalize(a)
                 .ok()
