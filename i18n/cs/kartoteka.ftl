@@ -1,4 +1,4 @@
-# Okno Kartotéky česky.
+# Okno Kartoteky česky.
 #
 # Stejné identifikátory zpráv jako en/kartoteka.ftl (testy to hlídají oběma
 # směry). Počty podle pravidel CLDR pro češtinu: one (1), few (2–4),
@@ -1133,8 +1133,8 @@ error-file-too-large = { $file } je na svůj disk příliš velký
 error-bad-file-name = { $file } není název souboru, který tento disk přijme
 error-file-cut-short = { $file } končí předčasně; není useknutý?
 error-out-of-memory = na { $file } nestačí paměť
-error-newer-version = katalog zapsala novější verze Kartotéky (verze schématu { $found }; tato verze zná nejvýše { $known }); zůstal beze změny
-error-not-a-catalogue = { $file } není katalog Kartotéky; zůstal beze změny
+error-newer-version = katalog zapsala novější verze Kartoteky (verze schématu { $found }; tato verze zná nejvýše { $known }); zůstal beze změny
+error-not-a-catalogue = { $file } není katalog Kartoteky; zůstal beze změny
 error-migration = převod katalogu na verzi schématu { $version } selhal ({ $reason }); značka verze může být poškozená: obnovte katalog ze zálohy
 error-read-only-upgrade = katalog je třeba převést z verze schématu { $found } na { $known }, ale pro tohoto uživatele je jen pro čtení; otevřete ho jednou s právem zápisu
 error-read-only-journal = katalog má v { $file } změny, které nějaký program nedokončil, a pro tohoto uživatele je jen pro čtení; otevřete ho jednou s právem zápisu, aby se začlenily
@@ -1191,16 +1191,16 @@ error-import-link-loop = symbolický odkaz vede zpět do { $folder }
 error-import-not-a-photo-file = je { $kind }, ne soubor s fotografií; nebyl přečten
 error-import-not-a-file = je { $kind }, ne obyčejný soubor; nebyl přečten
 error-import-empty = je prázdný (0 bajtů)
-error-import-not-an-image = není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
-error-import-unsupported = je ve formátu { $format }, který Kartotéka nečte
+error-import-not-an-image = není v obrazovém formátu, který Kartoteka čte (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu)
+error-import-unsupported = je ve formátu { $format }, který Kartoteka nečte
 error-import-damaged = je poškozený: { $damage }
-error-import-too-large = má { $size }, víc než { $limit }, které Kartotéka přečte
+error-import-too-large = má { $size }, víc než { $limit }, které Kartoteka přečte
 error-import-too-many-pixels = udává { $width } × { $height } pixelů, víc než { $limit } { $limit ->
     [one] megapixel
     [few] megapixely
    *[other] megapixelů
-}, které Kartotéka dekóduje
-error-import-too-many-scans = je progresivní JPEG s více než { $limit } průchody (scans); takový Kartotéka nedekóduje (skutečné jich mívají kolem deseti)
+}, které Kartoteka dekóduje
+error-import-too-many-scans = je progresivní JPEG s více než { $limit } průchody (scans); takový Kartoteka nedekóduje (skutečné jich mívají kolem deseti)
 error-damage-structure = struktura souboru { $format } je porušená: { $detail }
 error-damage-tiff = struktura souboru TIFF je porušená: { $detail }
 error-damage-png-without-header = PNG nezačíná blokem IHDR
@@ -1210,6 +1210,43 @@ error-damage-jxl-cut-short = hlavička JPEG XL je useknutá nebo příliš velk�
 error-damage-no-image-size = nepodařilo se zjistit rozměry obrazu
 error-damage-pixels = obrazová data nelze dekódovat: { $detail }
 error-damage-thumbnail = náhled nelze zakódovat: { $detail }
+fault-ends-in-structure = soubor končí uprostřed své struktury
+fault-ends-in-metadata = soubor končí uprostřed bloku metadat
+fault-ends-before-copied = soubor končí před částí, která se kopíruje
+fault-part-past-end = vložená část leží za koncem souboru
+fault-no-jpeg-start = chybí počáteční značka JPEG
+fault-too-many-segments = před obrazovými daty je víc než { $limit } segmentů
+fault-segment-too-short = segment udává délku menší než 2
+fault-segment-past-end = segment přesahuje konec souboru
+fault-no-png-signature = chybí podpis PNG
+fault-no-png-header = chybí blok IHDR
+fault-chunk-cut-short = blok { $kind } na bajtu { $at } je useknutý
+fault-not-tiff = nejde o soubor TIFF
+fault-tiff-header-cut-short = hlavička TIFF je useknutá
+fault-bigtiff-header = hlavička BigTIFF je poškozená
+fault-tiff-cut-short = soubor TIFF je useknutý
+fault-tiff-metadata-too-large = metadata TIFF jsou příliš velká
+fault-tiff-loop = adresáře TIFF na sebe odkazují dokola
+fault-tiff-past-budget = adresáře TIFF obsahují víc než { $limit } metadat, které Kartoteka přečte
+fault-too-many-tiff-directories = soubor má víc než { $limit } adresářů TIFF
+fault-tiff-entries = adresář TIFF udává { $count } { $count ->
+    [one] položku
+    [few] položky
+   *[other] položek
+}
+fault-tiff-value-past-end = hodnota TIFF leží za koncem souboru
+fault-ends-in-tiff-value = soubor končí uprostřed hodnoty TIFF
+fault-ends-in-box = soubor končí uprostřed boxu
+fault-too-many-boxes = jeden kontejner obsahuje víc než { $limit } boxů
+fault-box-past-container = box { $kind } na bajtu { $at } přesahuje svůj kontejner
+fault-uuid-box-too-short = box uuid je příliš krátký
+fault-box-cut-short = obsah boxu je useknutý
+fault-bad-field-size = box udává velikost pole, která neexistuje
+fault-boxes-too-deep = boxy jsou vnořené hlouběji než { $limit } úrovní, které Kartoteka prochází
+fault-no-meta-box = chybí box meta
+fault-heif-item-table-too-large = tabulka položek HEIF je příliš velká
+fault-heif-item-past-end = data položky HEIF leží za koncem souboru
+fault-raf-header-past-end = hlavička RAF ukazuje za konec souboru
 error-csv-cell = řádek { $row }, sloupec { $column }: { $problem }
 error-csv-row = řádek { $row }: { $problem }
 error-csv-column = sloupec { $column }: { $problem }
@@ -1233,7 +1270,7 @@ error-csv-cell-count = má { $cells } { $cells ->
 error-csv-no-photo-key = chybí ID fotografie i soubor, podle kterých by se řádek přiřadil; řádek zůstal beze změny
 error-csv-named-by-rows = fotografii { $photo } uvádějí řádky { $rows }; nepoužil se ani jeden
 error-csv-row-left = { $reason }; řádek zůstal beze změny
-error-row-cell-too-long = buňka má { $size }, víc než { $limit }, které Kartotéka uchová v jednom poli
+error-row-cell-too-long = buňka má { $size }, víc než { $limit }, které Kartoteka uchová v jednom poli
 error-row-not-utf8 = není platný text v UTF-8
 error-row-not-an-id = „{ $text }“ není ID { $of ->
     [claim] tvrzení
@@ -1304,8 +1341,8 @@ error-not-a-keyword-name = „{ $keyword }“ není název klíčového slova
 error-keyword-under-itself = { $keyword } nemůže být pod sebou samým
 error-keyword-into-itself = { $keyword } nelze sloučit se sebou samým ani s klíčovým slovem pod ním
 error-keyword-exists = { $keyword } už existuje; obě klíčová slova raději slučte
-error-keywords-too-deep = seznam klíčových slov je vnořen hlouběji než { $limit } úrovní, které Kartotéka uchová
-error-keyword-path-too-deep = cesta klíčového slova o { $levels } úrovních je hlubší než { $limit }, které Kartotéka uchová
+error-keywords-too-deep = seznam klíčových slov je vnořen hlouběji než { $limit } úrovní, které Kartoteka uchová
+error-keyword-path-too-deep = cesta klíčového slova o { $levels } úrovních je hlubší než { $limit }, které Kartoteka uchová
 error-not-claimable = tvrzení se týkají popisného pole ({ $fields }), ne pole { $field }
 error-claim-needs-value = tvrzení potřebuje hodnotu pole { $field }
 error-no-such-claim = tvrzení { $id } neexistuje
@@ -1331,8 +1368,8 @@ error-thread-not-started = nepodařilo se spustit { $which ->
    *[import] vlákno importu
 }: { $reason }
 error-not-a-regular-file = { $file } je { $kind }, ne obyčejný soubor; nebyl přečten
-error-file-larger-than-read = { $file } má { $size }, víc než { $limit }, které Kartotéka přečte
-error-not-written-over = { $file } je { $kind }; Kartotéka ho nepřepíše
+error-file-larger-than-read = { $file } má { $size }, víc než { $limit }, které Kartoteka přečte
+error-not-written-over = { $file } je { $kind }; Kartoteka ho nepřepíše
 error-left-unchanged-exists = { $file } už existuje; zůstal beze změny
 error-is-a-database = { $file } je databáze SQLite (katalog nebo jeho náhledy?); zůstal beze změny
 error-protected = { $file } je chráněný (katalog, jeho náhledy nebo katalogizovaná fotografie); zůstal beze změny
@@ -1345,12 +1382,20 @@ error-folder-holds-files = ve složce { $file } už jsou soubory; exportujte do 
 error-not-decoded = { $file } se nepodařilo dekódovat nebo znovu zakódovat: { $reason }
 error-checklist-not-written = soupis se nepodařilo zapsat: { $reason }
 error-not-embedded = metadata se nepodařilo vložit do { $file }: { $reason }
+embed-xmp-too-large = XMP ({ $size }) je větší, než pojme jeden segment JPEG
+embed-exif-too-large = EXIF je větší, než pojme jeden segment JPEG
+embed-metadata-too-large = jeho metadata jsou větší než { $limit }, které Kartoteka přepisuje
+embed-no-image-data = neobsahuje žádná obrazová data
+embed-bigtiff = do souborů BigTIFF se nezapisuje; zapište metadata raději do postranních souborů XMP
+embed-raw = do originálů z fotoaparátu ({ $format }) se nikdy nezapisuje; zapište metadata raději do postranních souborů XMP
+embed-not-writable = Kartoteka nezapisuje metadata do souborů { $format }; zapište je raději do postranních souborů XMP
+embed-tiff-too-large = soubor TIFF by přesáhl 4 GB
 error-csv-not-written = CSV se nepodařilo zapsat: { $reason }
 error-nothing-to-export = v sadě „{ $set }“ nejsou žádné fotografie k exportu
 error-not-utf8 = { $file } není text v UTF-8
 error-not-csl-json = { $file } není CSL-JSON: { $reason }
 error-no-catalogue-at = v { $file } není žádný katalog
-error-backup-newer = { $file } zapsala novější verze Kartotéky (verze schématu { $found }; tato verze zná nejvýše { $known })
+error-backup-newer = { $file } zapsala novější verze Kartoteky (verze schématu { $found }; tato verze zná nejvýše { $known })
 error-backup-damaged = { $file } neprošel kontrolou celistvosti ({ $problems })
 error-backup-in-use = { $file } je právě otevřený katalog; záloha se obnovuje do nového souboru, nikdy přes něj
 error-unreadable = { $file } nelze přečíst: { $reason }
@@ -1420,9 +1465,9 @@ warning-xmp-claim-unknown-source = tvrzení v XMP k poli { $field } cituje prame
 warning-xmp-claim-part-too-long = tvrzení v XMP k poli { $field } se vynechalo: jeho lokátor nebo poznámka je delší než { $limit }
 warning-more-xmp-claims-ignored = další vynechaná tvrzení nebo prameny v XMP: { $count }
 warning-depicted-date-ignored = datum zobrazeného děje v { $block } se vynechalo: „{ $value }“ není datum (pište RRRR, RRRR-MM nebo RRRR-MM-DD)
-warning-field-cut = pole { $field } má { $size }, víc než { $limit }, které Kartotéka uchová; bylo zkráceno
-warning-keyword-levels-cut = hierarchické klíčové slovo má { $levels } úrovní, víc než { $limit }, které Kartotéka uchová; bylo zkráceno
-warning-list-item-cut = položka pole { $field } je delší než { $limit }, které Kartotéka uchová; byla zkrácena
+warning-field-cut = pole { $field } má { $size }, víc než { $limit }, které Kartoteka uchová; bylo zkráceno
+warning-keyword-levels-cut = hierarchické klíčové slovo má { $levels } úrovní, víc než { $limit }, které Kartoteka uchová; bylo zkráceno
+warning-list-item-cut = položka pole { $field } je delší než { $limit }, které Kartoteka uchová; byla zkrácena
 warning-list-cut = pole { $field } obsahuje { $count ->
     [one] { $count } položku
     [few] { $count } položky
@@ -1432,7 +1477,7 @@ warning-raw-tag-values-cut = hodnoty značek delší než { $limit } byly zkrác
 warning-raw-tags-left-out = značky nad rámec { $limit } se neuchovaly (vynecháno: { $count })
 warning-sidecar-not-read = postranní soubor { $file } nelze přečíst: { $detail }
 warning-sidecar-not-a-file = postranní soubor { $file } je { $kind }, ne obyčejný soubor; nečetl se
-warning-sidecar-too-large = postranní soubor { $file } má { $size }, víc než { $limit }, které Kartotéka přečte
+warning-sidecar-too-large = postranní soubor { $file } má { $size }, víc než { $limit }, které Kartoteka přečte
 warning-cut-short-before-size = soubor je useknutý ještě před údajem o rozměrech obrazu
 warning-no-thumbnail = bez náhledu: { $why }
 unsupported-by-decoder = dekodér tento druh obrazu nepodporuje: { $detail }

@@ -16,6 +16,7 @@ use std::io::{Cursor, Read, Seek, SeekFrom, Write};
 use super::{iim, xmp};
 use crate::catalog::Claim;
 use crate::ingest::container::{self, Budget, ContainerError, PNG_SIGNATURE, markers};
+use crate::ingest::fault::Fault;
 use crate::limits::MAX_METADATA_BYTES;
 use crate::photo::{ImageFormat, Photo};
 
@@ -30,11 +31,8 @@ const PNG_XMP_KEYWORD: &[u8] = b"XML:com.adobe.xmp";
 /// Why metadata could not be embedded in a file.
 #[derive(Debug, thiserror::Error)]
 pub enum EmbedError {
-    #[error("{format} structure is broken: {reason}")]
-    Broken {
-        format: &'static str,
-        reason: String,
-    },
+    #[error("{format} structure is broken: {fault}")]
+    Broken { format: &'static str, fault: Fault },
     #[error("the XMP ({0} bytes) is larger than one JPEG segment holds")]
     XmpTooLarge(usize),
     #[error("EXIF too large for a JPEG segment")]
@@ -67,7 +65,7 @@ pub enum EmbedError {
 fn broken(format: &'static str) -> impl Fn(ContainerError) -> EmbedError {
     move |e| match e {
         ContainerError::Io(io) => EmbedError::Io(io),
-        ContainerError::Broken(reason) => EmbedError::Broken { format, reason },
+        ContainerError::Broken(fault) => EmbedError::Broken { format, fault },
     }
 }
 
@@ -319,7 +317,7 @@ pub fn png_to<R: Read + Seek, W: Write>(
     if &signature != PNG_SIGNATURE {
         return Err(EmbedError::Broken {
             format: "PNG",
-            reason: "no PNG signature".into(),
+            fault: Fault::NoPngSignature,
         });
     }
     let mut data = PNG_XMP_KEYWORD.to_vec();
@@ -337,11 +335,10 @@ pub fn png_to<R: Read + Seek, W: Write>(
         if !h.complete {
             return Err(EmbedError::Broken {
                 format: "PNG",
-                reason: format!(
-                    "chunk {} at byte {} is cut short",
-                    String::from_utf8_lossy(&h.kind),
-                    h.start
-                ),
+                fault: Fault::ChunkCutShort {
+                    kind: Fault::kind(&h.kind),
+                    at: h.start,
+                },
             });
         }
         let old_xmp = &h.kind == b"iTXt"
@@ -363,7 +360,7 @@ pub fn png_to<R: Read + Seek, W: Write>(
     if !wrote_ours {
         return Err(EmbedError::Broken {
             format: "PNG",
-            reason: "no IHDR chunk".into(),
+            fault: Fault::NoPngHeader,
         });
     }
     Ok(())
@@ -384,7 +381,7 @@ fn read_at<R: Read + Seek>(src: &mut R, at: u64, n: usize) -> Result<Vec<u8>, Em
     if data.len() < n {
         return Err(EmbedError::Broken {
             format: "TIFF",
-            reason: "TIFF is cut short".into(),
+            fault: Fault::TiffCutShort,
         });
     }
     Ok(data)

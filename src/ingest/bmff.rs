@@ -11,6 +11,7 @@
 use std::io::{Read, Seek, SeekFrom};
 
 use super::container::{ContainerError, stream_len};
+use super::fault::Fault;
 
 /// Boxes nested deeper than this are not walked (HEIF and CR3 nest five).
 pub const MAX_DEPTH: usize = 16;
@@ -19,8 +20,8 @@ pub const MAX_BOXES: usize = 10_000;
 /// Items in a HEIF file read at most (phones write a few dozen to a few hundred).
 pub const MAX_ITEMS: usize = 10_000;
 
-fn broken(why: impl Into<String>) -> ContainerError {
-    ContainerError::Broken(why.into())
+fn broken(fault: Fault) -> ContainerError {
+    ContainerError::Broken(fault)
 }
 
 /// One box: where it is and what it is.
@@ -53,7 +54,7 @@ pub fn read_at<R: Read + Seek>(r: &mut R, offset: u64, n: u64) -> Result<Vec<u8>
     let mut data = Vec::new();
     r.take(n).read_to_end(&mut data)?;
     if (data.len() as u64) < n {
-        return Err(broken("the file ends inside a box"));
+        return Err(broken(Fault::EndsInBox));
     }
     Ok(data)
 }
@@ -70,9 +71,7 @@ pub fn children<R: Read + Seek>(
     let mut at = from;
     while at + 8 <= to {
         if out.len() >= MAX_BOXES {
-            return Err(broken(format!(
-                "more than {MAX_BOXES} boxes in one container"
-            )));
+            return Err(broken(Fault::TooManyBoxes { limit: MAX_BOXES }));
         }
         let head = read_at(r, at, 8)?;
         let size32 = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as u64;
@@ -92,14 +91,14 @@ pub fn children<R: Read + Seek>(
             .checked_add(size)
             .filter(|&end| end <= to && end >= content)
             .ok_or_else(|| {
-                broken(format!(
-                    "box {} at byte {at} runs past its container",
-                    String::from_utf8_lossy(&kind)
-                ))
+                broken(Fault::BoxPastContainer {
+                    kind: Fault::kind(&kind),
+                    at,
+                })
             })?;
         let uuid = if &kind == b"uuid" {
             if content + 16 > end {
-                return Err(broken("a uuid box is too short"));
+                return Err(broken(Fault::UuidBoxTooShort));
             }
             let id: [u8; 16] = read_at(r, content, 16)?.try_into().unwrap_or_default();
             content += 16;
@@ -167,7 +166,7 @@ impl<'a> Fields<'a> {
             .at
             .checked_add(n)
             .filter(|&e| e <= self.data.len())
-            .ok_or_else(|| broken("a box's content is cut short"))?;
+            .ok_or_else(|| broken(Fault::BoxCutShort))?;
         let out = &self.data[self.at..end];
         self.at = end;
         Ok(out)
@@ -197,7 +196,7 @@ impl<'a> Fields<'a> {
                 let b = self.bytes(8)?;
                 u64::from_be_bytes(b.try_into().unwrap_or_default())
             }
-            _ => return Err(broken("a box declares a field size that does not exist")),
+            _ => return Err(broken(Fault::BadFieldSize)),
         })
     }
 
@@ -297,13 +296,13 @@ pub fn heif_items<R: Read + Seek>(r: &mut R) -> Result<HeifItems, ContainerError
         .iter()
         .find(|b| &b.kind == b"meta")
         .copied()
-        .ok_or_else(|| broken("no meta box"))?;
+        .ok_or_else(|| broken(Fault::NoMetaBox))?;
     let boxes = children(r, (meta.content + 4).min(meta.end), meta.end)?;
     let get = |kind: &[u8; 4]| boxes.iter().find(|b| &b.kind == kind).copied();
     // Item tables are small; 4 MiB is far past any real one.
     const LIMIT: u64 = 4 << 20;
     let read = |r: &mut R, b: &BoxHeader| -> Result<Vec<u8>, ContainerError> {
-        content(r, b, LIMIT)?.ok_or_else(|| broken("a HEIF item table is too large"))
+        content(r, b, LIMIT)?.ok_or_else(|| broken(Fault::HeifItemTableTooLarge))
     };
     let mut found = HeifItems::default();
     if let Some(b) = get(b"pitm") {
@@ -492,7 +491,7 @@ pub fn item_data<R: Read + Seek>(
     let mut out = Vec::with_capacity(total as usize);
     for &(at, n) in &item.extents {
         if at.checked_add(n).is_none_or(|end| end > len) {
-            return Err(broken("a HEIF item's data lies past the end of the file"));
+            return Err(broken(Fault::HeifItemPastEnd));
         }
         out.extend_from_slice(&read_at(r, at, n)?);
     }
@@ -503,7 +502,7 @@ pub fn item_data<R: Read + Seek>(
 /// first box of that type (a `uuid` step names its extended type).
 pub fn find<R: Read + Seek>(r: &mut R, path: &[Step]) -> Result<Option<BoxHeader>, ContainerError> {
     if path.len() > MAX_DEPTH {
-        return Err(broken("a box path deeper than Kartoteka walks"));
+        return Err(broken(Fault::BoxesTooDeep));
     }
     let len = stream_len(r)?;
     let (mut from, mut to) = (0, len);

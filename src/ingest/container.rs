@@ -11,6 +11,7 @@
 
 use std::io::{Read, Seek, SeekFrom};
 
+use super::fault::Fault;
 use crate::limits;
 
 /// Why a container could not be walked.
@@ -19,13 +20,13 @@ pub enum ContainerError {
     #[error("could not be read: {0}")]
     Io(std::io::Error),
     #[error("{0}")]
-    Broken(String),
+    Broken(Fault),
 }
 
 impl From<std::io::Error> for ContainerError {
     fn from(e: std::io::Error) -> Self {
         if e.kind() == std::io::ErrorKind::UnexpectedEof {
-            ContainerError::Broken("the file ends in the middle of its structure".into())
+            ContainerError::Broken(Fault::EndsInStructure)
         } else {
             ContainerError::Io(e)
         }
@@ -76,9 +77,7 @@ fn read_exact_vec<R: Read>(r: &mut R, n: usize) -> Result<Vec<u8>, ContainerErro
     let mut data = Vec::new();
     r.take(n as u64).read_to_end(&mut data)?;
     if data.len() < n {
-        return Err(ContainerError::Broken(
-            "the file ends in the middle of a metadata block".into(),
-        ));
+        return Err(ContainerError::Broken(Fault::EndsInMetadata));
     }
     Ok(data)
 }
@@ -173,7 +172,7 @@ fn walk_jpeg<R: Read + Seek>(
     let mut soi = [0u8; 2];
     r.read_exact(&mut soi)?;
     if soi != [0xFF, markers::SOI] {
-        return Err(ContainerError::Broken("no JPEG start marker".into()));
+        return Err(ContainerError::Broken(Fault::NoJpegStart));
     }
     let mut layout = JpegLayout::default();
     let mut at: u64 = 2;
@@ -214,10 +213,9 @@ fn walk_jpeg<R: Read + Seek>(
             return Ok(layout);
         }
         if layout.segments.len() >= limits::MAX_JPEG_SEGMENTS {
-            return Err(ContainerError::Broken(format!(
-                "more than {} segments before the image data",
-                limits::MAX_JPEG_SEGMENTS
-            )));
+            return Err(ContainerError::Broken(Fault::TooManySegments {
+                limit: limits::MAX_JPEG_SEGMENTS,
+            }));
         }
         if partial && at + 2 > file_len {
             layout.cut_short = Some(start);
@@ -227,8 +225,7 @@ fn walk_jpeg<R: Read + Seek>(
         r.read_exact(&mut length)?;
         let size = u16::from_be_bytes(length)
             .checked_sub(2)
-            .ok_or_else(|| ContainerError::Broken("a segment declares a length below 2".into()))?
-            as u64;
+            .ok_or(ContainerError::Broken(Fault::SegmentTooShort))? as u64;
         at += 2;
         if partial && at + size > file_len {
             layout.cut_short = Some(start);
@@ -242,9 +239,7 @@ fn walk_jpeg<R: Read + Seek>(
             let end = r.seek(SeekFrom::Current(size as i64))?;
             let len = stream_len(r)?;
             if end > len {
-                return Err(ContainerError::Broken(
-                    "a segment runs past the end of the file".into(),
-                ));
+                return Err(ContainerError::Broken(Fault::SegmentPastEnd));
             }
             r.seek(SeekFrom::Start(end))?;
             None
@@ -281,9 +276,7 @@ pub fn copy_range<R: Read + Seek, W: std::io::Write>(
     let want = to.saturating_sub(from);
     let copied = std::io::copy(&mut r.take(want), out)?;
     if copied < want {
-        return Err(ContainerError::Broken(
-            "the file ends before the part being copied".into(),
-        ));
+        return Err(ContainerError::Broken(Fault::EndsBeforeCopied));
     }
     Ok(())
 }
@@ -316,9 +309,7 @@ impl<R: Read + Seek> Window<R> {
     pub fn new(mut inner: R, start: u64, len: u64) -> Result<Self, ContainerError> {
         let file = stream_len(&mut inner)?;
         if start.checked_add(len).is_none_or(|end| end > file) {
-            return Err(ContainerError::Broken(
-                "an embedded part lies past the end of the file".into(),
-            ));
+            return Err(ContainerError::Broken(Fault::PartPastEnd));
         }
         inner.seek(SeekFrom::Start(start))?;
         Ok(Self {
@@ -604,7 +595,7 @@ impl<R: Read + Seek> TiffCopy<'_, '_, R> {
 
     fn offset_here(&self) -> Result<u32, ContainerError> {
         u32::try_from(self.out.len())
-            .map_err(|_| ContainerError::Broken("TIFF metadata too large".into()))
+            .map_err(|_| ContainerError::Broken(Fault::TiffMetadataTooLarge))
     }
 
     /// A BigTIFF value of 64-bit numbers (LONG8, SLONG8, IFD8) as the
@@ -634,16 +625,12 @@ impl<R: Read + Seek> TiffCopy<'_, '_, R> {
     /// the offset of the next directory in the file.
     fn directory(&mut self, offset: u64, depth: usize) -> Result<(u32, u64), ContainerError> {
         if self.visited.contains(&offset) || self.visited.len() > 16 {
-            return Err(ContainerError::Broken(
-                "TIFF directories point in a loop".into(),
-            ));
+            return Err(ContainerError::Broken(Fault::TiffLoop));
         }
         self.visited.push(offset);
         let dir = self.tiff.directory(offset)?;
         if !self.budget.take(dir.entries.len() as u64 * 12) {
-            return Err(ContainerError::Broken(
-                "TIFF directory past the budget".into(),
-            ));
+            return Err(ContainerError::Broken(Fault::TiffPastBudget));
         }
         // The directory first, with its values and sub-directories after
         // it; entries are filled in once their data has landed.

@@ -84,9 +84,9 @@ impl Default for Embedded {
 fn broken(format: &'static str, e: ContainerError) -> ReadError {
     match e {
         ContainerError::Io(io) => ReadError::from(io),
-        ContainerError::Broken(detail) => ReadError::Damaged(Damage::Structure {
+        ContainerError::Broken(fault) => ReadError::Damaged(Damage::Broken {
             format: format.into(),
-            detail,
+            fault,
         }),
     }
 }
@@ -238,7 +238,7 @@ impl Embedded {
         // directories and their values are read, never the strips.
         let tiff = container::copy_tiff_metadata(r, &mut self.budget).map_err(|e| match e {
             ContainerError::Io(io) => ReadError::from(io),
-            ContainerError::Broken(detail) => ReadError::Damaged(Damage::TiffStructure { detail }),
+            ContainerError::Broken(fault) => ReadError::Damaged(Damage::TiffBroken { fault }),
         })?;
         let (exif, warning) = exif_reader::parse(tiff).map_err(|e| {
             ReadError::Damaged(Damage::TiffStructure {

@@ -8,6 +8,7 @@ pub mod bmff;
 pub mod colour;
 pub mod container;
 pub mod exif;
+pub mod fault;
 pub mod import;
 pub mod iptc;
 pub mod jpeg;
@@ -80,11 +81,21 @@ impl From<std::io::Error> for ReadError {
     }
 }
 
-/// What is broken in a damaged file. The details come from the container
-/// readers and the decoders, in their English.
+/// What is broken in a damaged file: a [`Fault`](fault::Fault) Kartoteka's
+/// own container readers found, or a decoder's details in its English.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Damage {
+    #[error("{format} structure is broken: {fault}")]
+    Broken {
+        /// The format's name ("JPEG", "PNG"), as in [`Damage::Structure`].
+        format: std::borrow::Cow<'static, str>,
+        fault: fault::Fault,
+    },
+    #[error("TIFF structure is broken ({fault})")]
+    TiffBroken { fault: fault::Fault },
+    /// A decoder's words (and those of catalogues written before faults
+    /// were values).
     #[error("{format} structure is broken: {detail}")]
     Structure {
         /// The format's name ("JPEG", "PNG"); owned once read back from
@@ -92,6 +103,7 @@ pub enum Damage {
         format: std::borrow::Cow<'static, str>,
         detail: String,
     },
+    /// The TIFF parser's words (and those of older catalogues).
     #[error("TIFF structure is broken ({detail})")]
     TiffStructure { detail: String },
     #[error("PNG does not start with an IHDR chunk")]

@@ -16,6 +16,7 @@ use std::io::{Read, Seek};
 
 use super::bmff::{self, Step};
 use super::container::{self, Budget, ContainerError};
+use super::fault::Fault;
 use super::tiffdir::{Directory, TiffReader, tags};
 use crate::photo::RawKind;
 
@@ -193,9 +194,7 @@ pub fn raf_jpeg<R: Read + Seek>(r: &mut R) -> Result<(u64, u64), ContainerError>
     let len = u32::from_be_bytes([header[88], header[89], header[90], header[91]]) as u64;
     let file = container::stream_len(r)?;
     if at.checked_add(len).is_none_or(|end| end > file) || len < 4 {
-        return Err(ContainerError::Broken(
-            "the RAF header points past the end of the file".into(),
-        ));
+        return Err(ContainerError::Broken(Fault::RafHeaderPastEnd));
     }
     Ok((at, len))
 }

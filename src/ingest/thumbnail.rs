@@ -12,6 +12,8 @@ use std::io::{BufRead, Cursor, Seek, SeekFrom};
 use fast_image_resize::{FilterType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, GrayImage, ImageDecoder, ImageReader, Limits, RgbImage};
 
+use super::container::ContainerError;
+use super::fault::Fault;
 use super::jpeg::{self, JpegError};
 use super::warning::Warning;
 use crate::photo::ImageFormat;
@@ -75,6 +77,10 @@ pub enum Unsupported {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "why")]
 pub enum NoPreview {
+    #[error("the file's structure is damaged ({fault})")]
+    Broken { fault: Fault },
+    /// The structure could not be read (or, in catalogues written before
+    /// faults were values, was damaged): the words said then.
     #[error("the file's structure is damaged ({detail})")]
     StructureDamaged { detail: String },
     #[error("the file embeds no JPEG preview")]
@@ -96,6 +102,15 @@ pub enum NoPreview {
     HevcFailed { detail: String },
     #[error("the HEVC decoder returned too few pixels")]
     HevcTooFewPixels,
+}
+
+/// Why a raw file's embedded preview could not be reached: the fault
+/// Kartoteka's reader found, or what reading said, as `unread` puts it.
+fn no_preview(e: ContainerError, unread: fn(String) -> NoPreview) -> ThumbnailError {
+    ThumbnailError::NoPreview(match e {
+        ContainerError::Broken(fault) => NoPreview::Broken { fault },
+        ContainerError::Io(_) => unread(e.to_string()),
+    })
 }
 
 fn too_large(width: u64, height: u64) -> ThumbnailError {
@@ -187,18 +202,10 @@ pub fn decode_scaled_from<R: BufRead + Seek>(
         }
         ImageFormat::Raw(kind) => {
             let preview = super::raw::largest_preview(kind, &mut reader)
-                .map_err(|e| {
-                    ThumbnailError::NoPreview(NoPreview::StructureDamaged {
-                        detail: e.to_string(),
-                    })
-                })?
+                .map_err(|e| no_preview(e, |detail| NoPreview::StructureDamaged { detail }))?
                 .ok_or(ThumbnailError::NoPreview(NoPreview::NoneEmbedded))?;
             let window = super::container::Window::new(&mut reader, preview.offset, preview.len)
-                .map_err(|e| {
-                    ThumbnailError::NoPreview(NoPreview::Unreachable {
-                        detail: e.to_string(),
-                    })
-                })?;
+                .map_err(|e| no_preview(e, |detail| NoPreview::Unreachable { detail }))?;
             let mut window = std::io::BufReader::with_capacity(64 << 10, window);
             let (image, note) = decode_jpeg(&mut window, long_edge).map_err(|e| {
                 ThumbnailError::NoPreview(NoPreview::NotDecoded {

@@ -13,6 +13,7 @@
 use std::io::{Read, Seek, SeekFrom};
 
 use super::container::{ContainerError, stream_len};
+use super::fault::Fault;
 
 /// Entries read from one directory at most (real files: a few dozen; the
 /// classic format cannot hold more than 65,535).
@@ -70,14 +71,12 @@ pub fn header<R: Read + Seek>(r: &mut R) -> Result<TiffHeader, ContainerError> {
         }
     }
     if n < 8 {
-        return Err(ContainerError::Broken(
-            "the TIFF header is cut short".into(),
-        ));
+        return Err(ContainerError::Broken(Fault::TiffHeaderCutShort));
     }
     let little = match &head[0..2] {
         b"II" => true,
         b"MM" => false,
-        _ => return Err(ContainerError::Broken("not a TIFF file".into())),
+        _ => return Err(ContainerError::Broken(Fault::NotTiff)),
     };
     let u16_at = |i: usize| {
         let b = [head[i], head[i + 1]];
@@ -104,9 +103,7 @@ pub fn header<R: Read + Seek>(r: &mut R) -> Result<TiffHeader, ContainerError> {
         }),
         43 => {
             if n < 16 || u16_at(4) != 8 || u16_at(6) != 0 {
-                return Err(ContainerError::Broken(
-                    "the BigTIFF header is damaged".into(),
-                ));
+                return Err(ContainerError::Broken(Fault::BigTiffHeader));
             }
             let b: [u8; 8] = head[8..16].try_into().unwrap_or_default();
             let first = if little {
@@ -120,7 +117,7 @@ pub fn header<R: Read + Seek>(r: &mut R) -> Result<TiffHeader, ContainerError> {
                 first,
             })
         }
-        _ => Err(ContainerError::Broken("not a TIFF file".into())),
+        _ => Err(ContainerError::Broken(Fault::NotTiff)),
     }
 }
 
@@ -221,17 +218,13 @@ impl<'a, R: Read + Seek> TiffReader<'a, R> {
     /// Reads `n` bytes at `offset`, which must lie within the file.
     pub fn read_at(&mut self, offset: u64, n: u64) -> Result<Vec<u8>, ContainerError> {
         if offset.checked_add(n).is_none_or(|end| end > self.len) {
-            return Err(ContainerError::Broken(
-                "a TIFF value lies past the end of the file".into(),
-            ));
+            return Err(ContainerError::Broken(Fault::TiffValuePastEnd));
         }
         self.r.seek(SeekFrom::Start(offset))?;
         let mut data = Vec::new();
         (&mut *self.r).take(n).read_to_end(&mut data)?;
         if (data.len() as u64) < n {
-            return Err(ContainerError::Broken(
-                "the file ends inside a TIFF value".into(),
-            ));
+            return Err(ContainerError::Broken(Fault::EndsInTiffValue));
         }
         Ok(data)
     }
@@ -240,9 +233,9 @@ impl<'a, R: Read + Seek> TiffReader<'a, R> {
     /// read by one reader, so a chain that loops or never ends stops.
     pub fn directory(&mut self, offset: u64) -> Result<Directory, ContainerError> {
         if self.read >= MAX_DIRECTORIES {
-            return Err(ContainerError::Broken(format!(
-                "more than {MAX_DIRECTORIES} TIFF directories"
-            )));
+            return Err(ContainerError::Broken(Fault::TooManyTiffDirectories {
+                limit: MAX_DIRECTORIES,
+            }));
         }
         self.read += 1;
         let big = self.header.big;
@@ -254,9 +247,7 @@ impl<'a, R: Read + Seek> TiffReader<'a, R> {
             self.u16([head[0], head[1]]) as u64
         };
         if count > MAX_ENTRIES {
-            return Err(ContainerError::Broken(format!(
-                "a TIFF directory declares {count} entries"
-            )));
+            return Err(ContainerError::Broken(Fault::TiffEntries { count }));
         }
         let raw = self.read_at(offset + count_size, count * entry_size + next_size)?;
         let mut entries = Vec::with_capacity(count as usize);

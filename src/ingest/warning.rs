@@ -659,6 +659,7 @@ mod attribute_name {
 /// One warning of every kind, with values as real files give them.
 #[cfg(test)]
 pub(crate) fn one_of_each() -> Vec<Warning> {
+    use super::fault::Fault;
     use crate::photo::Field;
     let detail = || "Memory limit exceeded".to_owned();
     let sidecar = || PathBuf::from("/archiv/odsun/01.xmp");
@@ -751,9 +752,18 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
         },
         Warning::JxlHeaderCutShort,
         Warning::Damaged {
-            damage: Damage::Structure {
+            damage: Damage::Broken {
                 format: "JPEG XL".into(),
-                detail: "box runs past the end".into(),
+                fault: Fault::BoxPastContainer {
+                    kind: "jxlc".into(),
+                    at: 40,
+                },
+            },
+        },
+        Warning::Damaged {
+            damage: Damage::Structure {
+                format: "WebP".into(),
+                detail: "Invalid Chunk header: [82, 73, 70, 70]".into(),
             },
         },
         Warning::Damaged {
@@ -910,6 +920,11 @@ pub(crate) fn one_of_each() -> Vec<Warning> {
         },
         Warning::NoPreview {
             why: NoPreview::NoneEmbedded,
+        },
+        Warning::NoPreview {
+            why: NoPreview::Broken {
+                fault: Fault::RafHeaderPastEnd,
+            },
         },
         Warning::NoPreview {
             why: NoPreview::StructureDamaged {
@@ -1073,7 +1088,8 @@ mod tests {
             "IPTC could not be read: IIM dataset 2:120 says 2000 bytes but the block ends first",
             "the file ends inside a JPEG segment at byte 20480: it was cut short; the metadata before it was read",
             "WebP EXIF chunk could not be read: Memory limit exceeded",
-            "JPEG XL structure is broken: box runs past the end",
+            "JPEG XL structure is broken: box jxlc at byte 40 runs past its container",
+            "WebP structure is broken: Invalid Chunk header: [82, 73, 70, 70]",
             "a compressed JPEG XL xml box could not be inflated: invalid data",
             "HEIF XMP item could not be read: the file ends in the middle of a metadata block",
             "PNG chunk IDAT at byte 33 is cut short: the file ends before its image data does",
@@ -1098,6 +1114,7 @@ mod tests {
             "no thumbnail: unsupported for previews: JPEG XL is not decoded here",
             "no thumbnail: unsupported for previews: JPEG-compressed TIFF of this layout",
             "no preview: the file embeds no JPEG preview",
+            "no preview: the file's structure is damaged (the RAF header points past the end of the file)",
             "no preview: the embedded 1616x1080 JPEG preview could not be decoded (pixels could not be decoded: Premature end of JPEG file)",
             "no preview: HEIF files over 256 MiB are not decoded",
             "no preview: HEVC decoding failed (bitstream error)",

@@ -18,6 +18,7 @@ use crate::export::csl::{CslFileError, CslFileReason};
 use crate::export::csv::{CsvProblem, Problem};
 use crate::export::embed::EmbedError;
 use crate::files::{ReadFileError, WriteError};
+use crate::ingest::fault::Fault;
 use crate::ingest::import::NotImported;
 use crate::ingest::iptc::IimError;
 use crate::ingest::scan::ScanProblem;
@@ -510,6 +511,12 @@ fn system(e: &SystemError) -> String {
 
 fn damaged(damage: &Damage) -> String {
     match damage {
+        Damage::Broken { format, fault: f } => tr!(
+            "error-damage-structure",
+            format = format.as_ref(),
+            detail = fault(f)
+        ),
+        Damage::TiffBroken { fault: f } => tr!("error-damage-tiff", detail = fault(f)),
         Damage::Structure { format, detail } => tr!(
             "error-damage-structure",
             format = format.as_ref(),
@@ -727,7 +734,7 @@ impl Said for ExportError {
             ExportError::BadSidecar { path, reason } => tr!(
                 "error-bad-sidecar",
                 file = shown(path),
-                reason = other(reason)
+                reason = xmp_problem(reason)
             ),
             ExportError::NoFileName { path } => tr!("error-no-file-name", file = shown(path)),
             ExportError::NotEmpty { dir } => tr!("error-folder-holds-files", file = shown(dir)),
@@ -746,7 +753,7 @@ impl Said for ExportError {
             ExportError::Embed { path, reason } => tr!(
                 "error-not-embedded",
                 file = shown(path),
-                reason = other(reason)
+                reason = not_embedded(reason)
             ),
         }
     }
@@ -1039,10 +1046,89 @@ fn unsupported(why: &Unsupported) -> String {
     }
 }
 
+/// What Kartoteka's own reader found broken in a file's structure.
+fn fault(fault: &Fault) -> String {
+    let kind = |kind: &String| kind.escape_debug().to_string();
+    match fault {
+        Fault::EndsInStructure => tr!("fault-ends-in-structure"),
+        Fault::EndsInMetadata => tr!("fault-ends-in-metadata"),
+        Fault::EndsBeforeCopied => tr!("fault-ends-before-copied"),
+        Fault::PartPastEnd => tr!("fault-part-past-end"),
+        Fault::NoJpegStart => tr!("fault-no-jpeg-start"),
+        Fault::TooManySegments { limit } => tr!("fault-too-many-segments", limit = *limit),
+        Fault::SegmentTooShort => tr!("fault-segment-too-short"),
+        Fault::SegmentPastEnd => tr!("fault-segment-past-end"),
+        Fault::NoPngSignature => tr!("fault-no-png-signature"),
+        Fault::NoPngHeader => tr!("fault-no-png-header"),
+        Fault::ChunkCutShort { kind: k, at } => {
+            tr!("fault-chunk-cut-short", kind = kind(k), at = *at)
+        }
+        Fault::NotTiff => tr!("fault-not-tiff"),
+        Fault::TiffHeaderCutShort => tr!("fault-tiff-header-cut-short"),
+        Fault::BigTiffHeader => tr!("fault-bigtiff-header"),
+        Fault::TiffCutShort => tr!("fault-tiff-cut-short"),
+        Fault::TiffMetadataTooLarge => tr!("fault-tiff-metadata-too-large"),
+        Fault::TiffLoop => tr!("fault-tiff-loop"),
+        Fault::TiffPastBudget => tr!(
+            "fault-tiff-past-budget",
+            limit = bytes(crate::limits::MAX_METADATA_BYTES as usize)
+        ),
+        Fault::TooManyTiffDirectories { limit } => {
+            tr!("fault-too-many-tiff-directories", limit = *limit)
+        }
+        Fault::TiffEntries { count } => tr!("fault-tiff-entries", count = *count),
+        Fault::TiffValuePastEnd => tr!("fault-tiff-value-past-end"),
+        Fault::EndsInTiffValue => tr!("fault-ends-in-tiff-value"),
+        Fault::EndsInBox => tr!("fault-ends-in-box"),
+        Fault::TooManyBoxes { limit } => tr!("fault-too-many-boxes", limit = *limit),
+        Fault::BoxPastContainer { kind: k, at } => {
+            tr!("fault-box-past-container", kind = kind(k), at = *at)
+        }
+        Fault::UuidBoxTooShort => tr!("fault-uuid-box-too-short"),
+        Fault::BoxCutShort => tr!("fault-box-cut-short"),
+        Fault::BadFieldSize => tr!("fault-bad-field-size"),
+        Fault::BoxesTooDeep => tr!(
+            "fault-boxes-too-deep",
+            limit = crate::ingest::bmff::MAX_DEPTH
+        ),
+        Fault::NoMetaBox => tr!("fault-no-meta-box"),
+        Fault::HeifItemTableTooLarge => tr!("fault-heif-item-table-too-large"),
+        Fault::HeifItemPastEnd => tr!("fault-heif-item-past-end"),
+        Fault::RafHeaderPastEnd => tr!("fault-raf-header-past-end"),
+    }
+}
+
+/// Why metadata could not be embedded in a file.
+fn not_embedded(reason: &EmbedError) -> String {
+    match reason {
+        EmbedError::Broken { format, fault: f } => tr!(
+            "error-damage-structure",
+            format = *format,
+            detail = fault(f)
+        ),
+        EmbedError::XmpTooLarge(size) => tr!("embed-xmp-too-large", size = bytes(*size)),
+        EmbedError::ExifTooLarge => tr!("embed-exif-too-large"),
+        EmbedError::MetadataTooLarge => tr!(
+            "embed-metadata-too-large",
+            limit = bytes(crate::limits::MAX_METADATA_BYTES as usize)
+        ),
+        EmbedError::NoImageData => tr!("embed-no-image-data"),
+        EmbedError::BigTiff => tr!("embed-bigtiff"),
+        EmbedError::Raw(format) => tr!("embed-raw", format = *format),
+        EmbedError::NotWritable(format) => tr!("embed-not-writable", format = *format),
+        EmbedError::NotTiff => tr!("fault-not-tiff"),
+        EmbedError::TiffTooLarge => tr!("embed-tiff-too-large"),
+        EmbedError::Io(e) => system(&SystemError::from(e)),
+    }
+}
+
 /// Why a camera raw file or a HEIF has no preview; what the container
 /// reader or the decoder said stays its own words.
 fn no_preview(why: &NoPreview) -> String {
     match why {
+        NoPreview::Broken { fault: f } => {
+            tr!("no-preview-structure-damaged", detail = fault(f))
+        }
         NoPreview::StructureDamaged { detail } => {
             tr!("no-preview-structure-damaged", detail = other(detail))
         }
@@ -1423,9 +1509,19 @@ mod tests {
             ReadError::NotAFile(FileKind::CharDevice).into(),
         ]);
         let damage = [
-            Damage::Structure {
+            Damage::Broken {
                 format: "JPEG XL".into(),
-                detail: "box runs past the end".into(),
+                fault: Fault::BoxPastContainer {
+                    kind: "jxlc".into(),
+                    at: 40,
+                },
+            },
+            Damage::TiffBroken {
+                fault: Fault::TiffLoop,
+            },
+            Damage::Structure {
+                format: "WebP".into(),
+                detail: "Invalid Chunk header: [82, 73, 70, 70]".into(),
             },
             Damage::TiffStructure {
                 detail: "offset past the end".into(),
@@ -1451,7 +1547,7 @@ mod tests {
         ];
         reasons.extend(refused.map(|r| ReadError::Refused(r).into()));
         // Adding a reason fails to compile here until it is listed above.
-        let mut seen = [false; 19];
+        let mut seen = [false; 21];
         for reason in &reasons {
             seen[match reason {
                 NotImported::Scan(ScanProblem::NotReached(_)) => 0,
@@ -1464,6 +1560,8 @@ mod tests {
                 NotImported::Read(ReadError::NotAnImage) => 7,
                 NotImported::Read(ReadError::Unsupported(_)) => 8,
                 NotImported::Read(ReadError::Damaged(d)) => match d {
+                    Damage::Broken { .. } => 19,
+                    Damage::TiffBroken { .. } => 20,
                     Damage::Structure { .. } => 9,
                     Damage::TiffStructure { .. } => 10,
                     Damage::PngWithoutHeader => 11,
@@ -1691,6 +1789,198 @@ mod tests {
             .collect()
     }
 
+    /// One of every fault Kartoteka's container readers find.
+    fn every_fault() -> Vec<Fault> {
+        let faults = vec![
+            Fault::EndsInStructure,
+            Fault::EndsInMetadata,
+            Fault::EndsBeforeCopied,
+            Fault::PartPastEnd,
+            Fault::NoJpegStart,
+            Fault::TooManySegments { limit: 1000 },
+            Fault::SegmentTooShort,
+            Fault::SegmentPastEnd,
+            Fault::NoPngSignature,
+            Fault::NoPngHeader,
+            Fault::ChunkCutShort {
+                kind: "tEXt".into(),
+                at: 1_048_576,
+            },
+            Fault::NotTiff,
+            Fault::TiffHeaderCutShort,
+            Fault::BigTiffHeader,
+            Fault::TiffCutShort,
+            Fault::TiffMetadataTooLarge,
+            Fault::TiffLoop,
+            Fault::TiffPastBudget,
+            Fault::TooManyTiffDirectories { limit: 64 },
+            Fault::TiffEntries { count: 65_535 },
+            Fault::TiffValuePastEnd,
+            Fault::EndsInTiffValue,
+            Fault::EndsInBox,
+            Fault::TooManyBoxes { limit: 10_000 },
+            Fault::BoxPastContainer {
+                kind: "iloc".into(),
+                at: 812,
+            },
+            Fault::UuidBoxTooShort,
+            Fault::BoxCutShort,
+            Fault::BadFieldSize,
+            Fault::BoxesTooDeep,
+            Fault::NoMetaBox,
+            Fault::HeifItemTableTooLarge,
+            Fault::HeifItemPastEnd,
+            Fault::RafHeaderPastEnd,
+        ];
+        // Adding a fault fails to compile here until it is listed above.
+        let mut seen = [false; 33];
+        for f in &faults {
+            seen[match f {
+                Fault::EndsInStructure => 0,
+                Fault::EndsInMetadata => 1,
+                Fault::EndsBeforeCopied => 2,
+                Fault::PartPastEnd => 3,
+                Fault::NoJpegStart => 4,
+                Fault::TooManySegments { .. } => 5,
+                Fault::SegmentTooShort => 6,
+                Fault::SegmentPastEnd => 7,
+                Fault::NoPngSignature => 8,
+                Fault::NoPngHeader => 9,
+                Fault::ChunkCutShort { .. } => 10,
+                Fault::NotTiff => 11,
+                Fault::TiffHeaderCutShort => 12,
+                Fault::BigTiffHeader => 13,
+                Fault::TiffCutShort => 14,
+                Fault::TiffMetadataTooLarge => 15,
+                Fault::TiffLoop => 16,
+                Fault::TiffPastBudget => 17,
+                Fault::TooManyTiffDirectories { .. } => 18,
+                Fault::TiffEntries { .. } => 19,
+                Fault::TiffValuePastEnd => 20,
+                Fault::EndsInTiffValue => 21,
+                Fault::EndsInBox => 22,
+                Fault::TooManyBoxes { .. } => 23,
+                Fault::BoxPastContainer { .. } => 24,
+                Fault::UuidBoxTooShort => 25,
+                Fault::BoxCutShort => 26,
+                Fault::BadFieldSize => 27,
+                Fault::BoxesTooDeep => 28,
+                Fault::NoMetaBox => 29,
+                Fault::HeifItemTableTooLarge => 30,
+                Fault::HeifItemPastEnd => 31,
+                Fault::RafHeaderPastEnd => 32,
+            }] = true;
+        }
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        faults
+    }
+
+    /// One of every reason metadata is not embedded but a failed read or
+    /// write, which the system's words say.
+    fn every_embed_refusal() -> Vec<EmbedError> {
+        let reasons = vec![
+            EmbedError::Broken {
+                format: "PNG",
+                fault: Fault::NoPngHeader,
+            },
+            EmbedError::XmpTooLarge(70_000),
+            EmbedError::ExifTooLarge,
+            EmbedError::MetadataTooLarge,
+            EmbedError::NoImageData,
+            EmbedError::BigTiff,
+            EmbedError::Raw("CR3"),
+            EmbedError::NotWritable("HEIF"),
+            EmbedError::NotTiff,
+            EmbedError::TiffTooLarge,
+        ];
+        // Adding a reason fails to compile here until it is listed above.
+        let mut seen = [false; 11];
+        for r in &reasons {
+            seen[match r {
+                EmbedError::Broken { .. } => 0,
+                EmbedError::XmpTooLarge(_) => 1,
+                EmbedError::ExifTooLarge => 2,
+                EmbedError::MetadataTooLarge => 3,
+                EmbedError::NoImageData => 4,
+                EmbedError::BigTiff => 5,
+                EmbedError::Raw(_) => 6,
+                EmbedError::NotWritable(_) => 7,
+                EmbedError::NotTiff => 8,
+                EmbedError::TiffTooLarge => 9,
+                EmbedError::Io(_) => 10,
+            }] = true;
+        }
+        seen[10] = true;
+        assert!(seen.iter().all(|s| *s), "{seen:?}");
+        reasons
+    }
+
+    /// What Kartoteka's own readers and writers found wrong in a file: every
+    /// fault (inside the damage import reports, the warning a raw file's
+    /// missing preview gives, and an embedding refused), and every other
+    /// reason embedding is refused, said in this thread's language. Each
+    /// with the English the command line says for it.
+    fn kartoteka_own_words() -> Vec<(String, String)> {
+        let path = std::path::PathBuf::from("/výstava/01.tif");
+        let mut said = Vec::new();
+        for f in every_fault() {
+            let damage = Damage::Broken {
+                format: "TIFF".into(),
+                fault: f.clone(),
+            };
+            said.push((
+                not_imported(&ReadError::Damaged(damage).into()),
+                f.to_string(),
+            ));
+            let tiff = Damage::TiffBroken { fault: f.clone() };
+            said.push((
+                not_imported(&ReadError::Damaged(tiff).into()),
+                f.to_string(),
+            ));
+            let preview = Warning::NoPreview {
+                why: NoPreview::Broken { fault: f.clone() },
+            };
+            said.push((warning(&preview), f.to_string()));
+        }
+        for reason in every_embed_refusal() {
+            let english = reason.to_string();
+            let e = ExportError::Embed {
+                path: path.clone(),
+                reason,
+            };
+            said.push((e.said(&path), english));
+        }
+        said
+    }
+
+    #[test]
+    fn kartoteka_says_what_its_own_readers_found_in_every_language() {
+        let english = in_language(Language::English, kartoteka_own_words);
+        for (text, _) in &english {
+            assert!(!text.contains("fault-") && !text.contains('{'), "{text}");
+        }
+        for language in [Language::Czech, Language::Slovak] {
+            let marked = in_language(language, || other(&"x").replace('x', ""));
+            let said = in_language(language, kartoteka_own_words);
+            assert_eq!(said.len(), english.len());
+            for ((text, command), (english, _)) in said.iter().zip(&english) {
+                assert!(
+                    !text.contains("fault-") && !text.contains("embed-") && !text.contains('{'),
+                    "{language:?}: {text}"
+                );
+                assert_ne!(text, english, "{language:?} says it in English");
+                assert!(
+                    !text.contains(command.as_str()),
+                    "{language:?} says it in English: {text}"
+                );
+                assert!(
+                    !text.contains(marked.trim()),
+                    "{language:?} marks it as English: {text}"
+                );
+            }
+        }
+    }
+
     /// Every error the window can show, said in this thread's language.
     fn everything_said() -> Vec<String> {
         let file = Path::new("/archiv/odsun.kartoteka");
@@ -1770,6 +2060,10 @@ mod tests {
             .said(file),
         );
         let exported = [
+            ExportError::BadSidecar {
+                path: path(),
+                reason: XmpError::NoRdf,
+            },
             ExportError::NotDecoded {
                 path: path(),
                 reason: "truncated JPEG".into(),
@@ -1951,7 +2245,7 @@ mod tests {
         assert_eq!(
             czech,
             [
-                "pole Popisek má 70 KiB, víc než 64 KiB, které Kartotéka uchová; bylo zkráceno",
+                "pole Popisek má 70 KiB, víc než 64 KiB, které Kartoteka uchová; bylo zkráceno",
                 "postranní soubor /archiv/01.xmp nelze přečíst: XMP není správně utvořené XML \
                  (bajt 412): ill-formed document (podrobnosti jsou jen v angličtině)",
                 "pole Klíčová slova obsahuje 3 položky, víc, než se vejde do 1 MiB; \
@@ -2076,8 +2370,8 @@ mod tests {
                 "chybí: soubor ani složka neexistuje",
                 "crash-2020-10-test.tif: je poškozený: obrazová data nelze dekódovat: \
                  Memory limit exceeded (podrobnosti jsou jen v angličtině)",
-                "odsun.gif: je ve formátu GIF, který Kartotéka nečte",
-                "seznam.jpg: není v obrazovém formátu, který Kartotéka čte (JPEG, TIFF, PNG, WebP, \
+                "odsun.gif: je ve formátu GIF, který Kartoteka nečte",
+                "seznam.jpg: není v obrazovém formátu, který Kartoteka čte (JPEG, TIFF, PNG, WebP, \
                  JPEG XL, HEIF, raw z fotoaparátu)",
                 "zero-byte.jpg: je prázdný (0 bajtů)",
             ]
