@@ -357,7 +357,7 @@ status-unreadable-files = { $count ->
 status-error = ⚠ { $error }
 status-dismiss-error = Zavřít tuto chybu
 empty-heading = Tento katalog je prázdný
-empty-explanation = Importujte složku fotografií (JPEG, TIFF, PNG), nebo přetáhněte složky do tohoto okna.
+empty-explanation = Importujte složku fotografií (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu), nebo přetáhněte složky do tohoto okna.
 empty-import = Importovat složku
 import-errors-title = Soubory, které se nepodařilo importovat
 

@@ -310,7 +310,7 @@ status-unreadable-files = { $count ->
 status-error = ⚠ { $error }
 status-dismiss-error = Dismiss this error
 empty-heading = This catalogue is empty
-empty-explanation = Import a folder of photographs (JPEG, TIFF, PNG), or drop folders on this window.
+empty-explanation = Import a folder of photographs (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, camera raw), or drop folders on this window.
 empty-import = Import a folder
 import-errors-title = Files that could not be imported
 

@@ -357,7 +357,7 @@ status-unreadable-files = { $count ->
 status-error = ⚠ { $error }
 status-dismiss-error = Zavrieť túto chybu
 empty-heading = Tento katalóg je prázdny
-empty-explanation = Importujte priečinok fotografií (JPEG, TIFF, PNG), alebo pretiahnite priečinky do tohto okna.
+empty-explanation = Importujte priečinok fotografií (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu), alebo pretiahnite priečinky do tohto okna.
 empty-import = Importovať priečinok
 import-errors-title = Súbory, ktoré sa nepodarilo importovať
 
