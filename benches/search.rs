@@ -12,8 +12,9 @@
 //!   a list) and for every result (as the desktop app loads the whole
 //!   result's ids);
 //! - facet counts for the current result;
-//! - a rating change on one photo; a caption edit on 10,000 photos (each
-//!   recorded in the edit history and the search index, as a user's);
+//! - a rating change on one photo; a caption edit on 10,000 photos chosen
+//!   in descending order, as a selection sorted by another column arrives
+//!   (each recorded in the edit history and the search index, as a user's);
 //! - broad queries after those edits, before and after `optimize`;
 //! - the same archive with 20,000 sources and 2,000,000 claims (cached
 //!   beside it): opening it against opening the archive without them,
@@ -660,7 +661,8 @@ fn edits(catalogue: &mut Catalogue) {
         median_of(after)
     );
 
-    let ids: Vec<PhotoId> = (0..10_000).map(|i| PhotoId(1 + i * 97)).collect();
+    // A selection arrives in the order the grid shows it, not by id.
+    let ids: Vec<PhotoId> = (0..10_000).rev().map(|i| PhotoId(1 + i * 97)).collect();
     let times: Vec<f64> = (0..5)
         .map(|i| {
             let caption = Value::from(format!(

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_claim_marks.sql"),
     include_str!("migrations/0009_operation_deeds.sql"),
     include_str!("migrations/0010_change_log.sql"),
+    include_str!("migrations/0011_search_index_memory.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

@@ -120,15 +120,22 @@ fn write_out(out: &Out<'_>, path: &Path) -> io::Result<()> {
     let file = tempfile::Builder::new()
         .prefix(".kartoteka-columns-")
         .tempfile_in(folder)?;
-    let mut hashing = Hashing {
-        inner: BufWriter::with_capacity(1 << 20, file),
-        hasher: blake3::Hasher::new(),
-    };
-    hashing.write_all(MAGIC)?;
-    postcard::to_io(out, &mut hashing).map_err(io::Error::other)?;
-    let hash = hashing.hasher.finalize();
-    let mut file = hashing.inner.into_inner().map_err(|e| e.into_error())?;
-    file.write_all(hash.as_bytes())?;
+    // Buffered before the hash, so that it is fed in large pieces rather
+    // than field by field.
+    let mut buffered = BufWriter::with_capacity(
+        1 << 20,
+        Hashing {
+            inner: file,
+            hasher: blake3::Hasher::new(),
+        },
+    );
+    buffered.write_all(MAGIC)?;
+    postcard::to_io(out, &mut buffered).map_err(io::Error::other)?;
+    let Hashing {
+        inner: mut file,
+        hasher,
+    } = buffered.into_inner().map_err(|e| e.into_error())?;
+    file.write_all(hasher.finalize().as_bytes())?;
     file.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
