@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Result;
 use super::claims;
-use super::keywords::KeywordTree;
+use super::keywords::{KeywordTree, Tally};
 use super::query::{Facets, Hit, Sort, SortKey};
 use crate::collation::Collation;
 use crate::date::Depicted;
@@ -872,24 +872,11 @@ impl Columns {
 
     /// For every keyword, how many of `ids` have it or a keyword below it.
     pub fn keyword_counts(&self, ids: &Ids, tree: &KeywordTree) -> HashMap<i64, u64> {
-        let mut counts: HashMap<i64, u64> = HashMap::new();
-        let mut mine: Vec<i64> = Vec::new();
-        let mut above: HashMap<u32, Vec<i64>> = HashMap::new();
+        let mut tally = Tally::new(tree);
         for id in ids.ones() {
-            mine.clear();
-            for &k in self.keywords.get(id) {
-                let chain = above
-                    .entry(k)
-                    .or_insert_with(|| tree.ancestry(i64::from(k)));
-                mine.extend_from_slice(chain);
-            }
-            mine.sort_unstable();
-            mine.dedup();
-            for k in &mine {
-                *counts.entry(*k).or_default() += 1;
-            }
+            tally.add(self.keywords.get(id));
         }
-        counts
+        tally.counts()
     }
 
     /// Keyword, creator, year, city and camera counts over `ids`.

@@ -5,13 +5,16 @@
 //! names a node on one of the photo's own paths, in which case it is that
 //! node (so `BMP` and `Subjects|Military|Vehicles|BMP` are one keyword).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{CatalogError, Invalid, Result};
 use crate::photo::PhotoId;
 use crate::text::fold;
+
+mod tally;
+pub use tally::Tally;
 
 /// The separator of hierarchical keyword paths, as Lightroom writes them.
 pub const PATH_SEPARATOR: char = '|';
@@ -472,18 +475,10 @@ impl KeywordTree {
         (flat, hierarchical)
     }
 
-    /// Every keyword, depth first in alphabetical order, with photo counts
-    /// (a keyword counts the photos of the keywords below it too). Linear in
-    /// the number of keywords and links: each path is built from its
-    /// parent's, and the photo sets of children are merged into their
-    /// parent's, the smaller into the larger.
-    pub fn entries(&self, conn: &Connection) -> Result<Vec<KeywordEntry>> {
-        let mut photos: HashMap<i64, HashSet<i64>> = HashMap::new();
-        let mut stmt = conn.prepare_cached("SELECT keyword_id, photo_id FROM photo_keyword")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-            let (k, p) = row?;
-            photos.entry(k).or_default().insert(p);
-        }
+    /// Every keyword, depth first in alphabetical order, with its photo
+    /// count from `counts` (a [`Tally`]'s, by keyword id). Each path is
+    /// built from its parent's.
+    pub fn entries(&self, counts: &HashMap<i64, u64>) -> Vec<KeywordEntry> {
         // Depth first, children alphabetically: a stack of (id, depth).
         let mut order: Vec<(i64, usize)> = Vec::with_capacity(self.nodes.len());
         let mut stack: Vec<(i64, usize)> = self
@@ -503,26 +498,6 @@ impl KeywordTree {
                     .rev()
                     .map(|c| (c, depth + 1)),
             );
-        }
-        // Children come after their parent in `order`, so walking it
-        // backwards finishes every child before its parent.
-        let mut counts: HashMap<i64, u64> = HashMap::with_capacity(order.len());
-        // The photos of each finished subtree, until its parent takes them.
-        let mut below: HashMap<i64, HashSet<i64>> = HashMap::new();
-        for (id, _) in order.iter().rev() {
-            let mut mine = photos.remove(id).unwrap_or_default();
-            if let Some(children) = self.children.get(id) {
-                for child in children {
-                    if let Some(mut theirs) = below.remove(child) {
-                        if theirs.len() > mine.len() {
-                            std::mem::swap(&mut mine, &mut theirs);
-                        }
-                        mine.extend(theirs);
-                    }
-                }
-            }
-            counts.insert(*id, mine.len() as u64);
-            below.insert(*id, mine);
         }
         let mut paths: HashMap<i64, String> = HashMap::with_capacity(order.len());
         let mut out = Vec::with_capacity(order.len());
@@ -545,7 +520,7 @@ impl KeywordTree {
                 photos: counts.get(&id).copied().unwrap_or(0),
             });
         }
-        Ok(out)
+        out
     }
 
     /// The keyword called `name` directly under `parent` (the top level for

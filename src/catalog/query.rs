@@ -497,7 +497,7 @@ impl Catalogue {
     /// The in-memory columns, brought up to date with the catalogue: caught
     /// up with its change log, or else taken from the copy saved beside
     /// it, or else read whole (and then saved for the next process).
-    fn columns(&self) -> Result<RefMut<'_, Columns>, SearchError> {
+    pub(super) fn columns(&self) -> Result<RefMut<'_, Columns>> {
         let mut slot = self.columns.borrow_mut();
         let current = match slot.take() {
             Some(mut columns) => columns.catch_up(&self.conn)?.then_some(columns),

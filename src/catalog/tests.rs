@@ -662,6 +662,111 @@ fn only_changes_of_text_search_reads_write_the_search_index() {
     );
 }
 
+/// Every keyword's photo count as SQL counts it: the distinct photos linked
+/// to the keyword or to any keyword below it.
+fn keyword_counts_in_sql(cat: &Catalogue) -> HashMap<i64, u64> {
+    let mut stmt = cat
+        .conn
+        .prepare(
+            "WITH RECURSIVE under (top, id) AS (
+                 SELECT id, id FROM keyword
+                 UNION SELECT under.top, k.id FROM under JOIN keyword k ON k.parent_id = under.id)
+             SELECT under.top, count(DISTINCT l.photo_id)
+             FROM under JOIN photo_keyword l ON l.keyword_id = under.id
+             GROUP BY under.top",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// The keyword tree's counts are SQL's, for every keyword in the catalogue.
+fn keyword_counts_agree(cat: &Catalogue, after: &str) {
+    let entries = cat.keywords().unwrap();
+    let keywords: i64 = cat
+        .conn
+        .query_row("SELECT count(*) FROM keyword", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(entries.len() as i64, keywords, "after {after}");
+    let sql = keyword_counts_in_sql(cat);
+    for e in &entries {
+        let expected = sql.get(&e.id).copied().unwrap_or(0);
+        assert_eq!(e.photos, expected, "{} after {after}", e.path);
+    }
+}
+
+#[test]
+fn keyword_counts_from_the_search_columns_are_the_links_counted_in_sql() {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    // Photos with two keywords under one parent, a keyword with its own
+    // parent, keywords in other branches, and none: each counts once under
+    // every keyword above its own.
+    let lists: [&[&str]; 6] = [
+        &[
+            "Places|Czechoslovakia|Milovice",
+            "Places|Czechoslovakia|Olomouc",
+        ],
+        &["Places|Czechoslovakia", "Places|Czechoslovakia|Milovice"],
+        &["Places|Slovakia|Zvolen", "Subjects|Military|Tanks"],
+        &["Subjects|Military|Barracks", "Subjects|Military|Tanks"],
+        &["Subjects|Military|Tanks|T-72", "Places|Slovakia|Zvolen"],
+        &[],
+    ];
+    let records: Vec<PhotoRecord> = (0..60)
+        .map(|i| {
+            let mut r = record(&format!("/archive/{i:02}.jpg"), &format!("h{i}"));
+            r.description.keywords = if i % 4 == 0 {
+                vec!["Barracks".into(), "kasárna".into()]
+            } else {
+                vec![]
+            };
+            r.description.hierarchical_keywords = lists[i % lists.len()]
+                .iter()
+                .map(|k| (*k).to_owned())
+                .collect();
+            r
+        })
+        .collect();
+    cat.store_batch(&records).unwrap();
+    keyword_counts_agree(&cat, "an import");
+    let count = |cat: &Catalogue, path: &str| {
+        cat.keywords()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.path == path)
+            .map(|e| e.photos)
+    };
+    assert_eq!(count(&cat, "Places"), Some(40));
+    assert_eq!(count(&cat, "Places|Czechoslovakia"), Some(20));
+    assert_eq!(count(&cat, "Subjects|Military"), Some(30));
+
+    // Changes after the columns were read, which they catch up with.
+    cat.merge_keywords("Subjects|Military|Tanks", "Subjects|Military|Barracks")
+        .unwrap();
+    keyword_counts_agree(&cat, "a merge");
+    cat.rename_keyword("Places|Slovakia|Zvolen", "Places|Czechoslovakia|Zvolen")
+        .unwrap();
+    keyword_counts_agree(&cat, "a move to another parent");
+    cat.edit(
+        &[PhotoId(6), PhotoId(7)],
+        &[Edit::AddKeyword("Places|Czechoslovakia|Olomouc".into())],
+        "edit",
+        false,
+    )
+    .unwrap();
+    keyword_counts_agree(&cat, "keywords added");
+    cat.conn
+        .execute("DELETE FROM photo WHERE id IN (1, 2, 9, 33)", [])
+        .unwrap();
+    keyword_counts_agree(&cat, "photos deleted");
+    cat.delete_keyword("Places|Czechoslovakia|Milovice")
+        .unwrap();
+    keyword_counts_agree(&cat, "a keyword deleted");
+    assert_eq!(count(&cat, "Places|Czechoslovakia"), Some(37));
+}
+
 #[test]
 fn a_keyword_thousands_of_levels_deep_keeps_every_level_and_walks_without_recursion() {
     let mut cat = Catalogue::open_in_memory().unwrap();
