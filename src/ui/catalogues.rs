@@ -12,7 +12,7 @@ use std::sync::atomic::Ordering;
 
 use egui::RichText;
 
-use super::worker::{RestoreInto, Start};
+use super::worker::{RestoreInto, Start, Worker};
 use super::{Action, App, BackupSchedule, Command};
 use crate::catalog::backup::Backup;
 use crate::tr;
@@ -150,6 +150,10 @@ impl App {
         match leaving.then {
             Then::Quit => {
                 self.closing = true;
+                // Let go of the catalogue: its thread closes it (saving the
+                // search columns) while the window goes, and the process
+                // waits for it before it ends.
+                self.worker = Worker::none();
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Then::Switch(start) => self.restart(start),

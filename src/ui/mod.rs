@@ -110,7 +110,7 @@ pub fn run(launch: Launch, started: Instant) -> eframe::Result {
         persistence_path: std::env::var_os(SETTINGS_DIR_VARIABLE).map(PathBuf::from),
         ..Default::default()
     };
-    eframe::run_native(
+    let ran = eframe::run_native(
         "Kartoteka",
         options,
         Box::new(move |cc| {
@@ -118,7 +118,11 @@ pub fn run(launch: Launch, started: Instant) -> eframe::Result {
             app.started = started;
             Ok(Box::new(app))
         }),
-    )
+    );
+    // A catalogue of a million photos saves its search columns in about
+    // half a second; a minute is past anything but a stuck disk.
+    worker::wait_for_catalogues(Duration::from_secs(60));
+    ran
 }
 
 fn display_name(path: &std::path::Path) -> String {

@@ -9,9 +9,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, Sender, unbounded};
 
@@ -434,6 +435,27 @@ pub struct Worker {
 /// second (the look is one read of shared memory).
 const LOOK_ELSEWHERE: Duration = Duration::from_millis(50);
 
+/// The catalogue threads started and not yet waited for. A catalogue
+/// closing saves its search columns beside it; the process ending while a
+/// thread is still closing would cut that short.
+static CATALOGUE_THREADS: Mutex<Vec<JoinHandle<()>>> = Mutex::new(Vec::new());
+
+/// Waits, at most `limit`, for every catalogue thread whose window has let
+/// go of it to close its catalogue. Called once the window is gone, before
+/// the process ends.
+pub fn wait_for_catalogues(limit: Duration) {
+    let threads = std::mem::take(&mut *CATALOGUE_THREADS.lock().unwrap_or_else(|e| e.into_inner()));
+    let deadline = Instant::now() + limit;
+    for thread in threads {
+        while !thread.is_finished() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if thread.is_finished() {
+            let _ = thread.join();
+        }
+    }
+}
+
 impl Worker {
     /// Starts the worker: it opens (or creates, or restores) a catalogue as
     /// `start` says, then answers commands. `backups` is the folder chosen
@@ -507,6 +529,12 @@ impl Worker {
                     }
                 }
             });
+        let spawned = spawned.map(|thread| {
+            CATALOGUE_THREADS
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(thread);
+        });
         if let Err(e) = spawned {
             // Without a worker there is no catalogue; the window will say so.
             let (tx, rx) = unbounded();

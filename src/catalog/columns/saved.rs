@@ -118,7 +118,7 @@ fn write_out(out: &Out<'_>, path: &Path) -> io::Result<()> {
         _ => Path::new("."),
     };
     let file = tempfile::Builder::new()
-        .prefix(".kartoteka-columns-")
+        .prefix(TEMPORARY_PREFIX)
         .tempfile_in(folder)?;
     // Buffered before the hash, so that it is fed in large pieces rather
     // than field by field.
@@ -137,7 +137,39 @@ fn write_out(out: &Out<'_>, path: &Path) -> io::Result<()> {
     } = buffered.into_inner().map_err(|e| e.into_error())?;
     file.write_all(hasher.finalize().as_bytes())?;
     file.persist(path).map_err(|e| e.error)?;
+    remove_abandoned(folder);
     Ok(())
+}
+
+/// How the copies being written are named until they are whole.
+const TEMPORARY_PREFIX: &str = ".kartoteka-columns-";
+
+/// How long a copy being written may stay unfinished before it is taken
+/// for abandoned: writing one takes about a second at a million photos.
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the unfinished copies a process left in `folder` when it was
+/// killed or lost power while writing one. Only regular files of this
+/// name, untouched for [`ABANDONED_AFTER`]: another process's copy being
+/// written is younger.
+fn remove_abandoned(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| name.starts_with(TEMPORARY_PREFIX));
+        let abandoned = || {
+            let meta = entry.metadata().ok()?;
+            let age = meta.modified().ok()?.elapsed().ok()?;
+            Some(meta.file_type().is_file() && age > ABANDONED_AFTER)
+        };
+        if ours && abandoned() == Some(true) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The columns saved at `path`, if there is a whole copy there, of this
@@ -316,6 +348,44 @@ mod tests {
         write(&back, &path).unwrap();
         assert_eq!(kept(&read(&path).unwrap()), kept(&columns));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn unfinished_copies_a_killed_process_left_are_removed_once_old() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let file = |name: &str, old: bool| {
+            let f = File::create(at(name)).unwrap();
+            f.set_len(1 << 20).unwrap();
+            if old {
+                f.set_modified(an_hour_ago).unwrap();
+            }
+        };
+        file(".kartoteka-columns-abandoned", true);
+        file(".kartoteka-columns-being-written", false);
+        file("odsun-1991.jpg", true);
+        std::fs::create_dir(at(".kartoteka-columns-folder")).unwrap();
+        File::open(at(".kartoteka-columns-folder"))
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+
+        write(&columns(), &at("c.search-columns")).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".kartoteka-columns-being-written",
+                ".kartoteka-columns-folder",
+                "c.search-columns",
+                "odsun-1991.jpg",
+            ]
+        );
     }
 
     #[test]
