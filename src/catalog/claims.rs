@@ -1277,6 +1277,20 @@ impl Catalogue {
         prefer: bool,
         dry_run: bool,
     ) -> Result<ClaimReport> {
+        self.mapped_while(photos.len(), |cat| {
+            cat.add_claims_now(photos, field, value, attribution, prefer, dry_run)
+        })
+    }
+
+    fn add_claims_now(
+        &mut self,
+        photos: &[PhotoId],
+        field: &str,
+        value: &Value,
+        attribution: &Attribution,
+        prefer: bool,
+        dry_run: bool,
+    ) -> Result<ClaimReport> {
         let attribute = claimable_or_error(field)?;
         checked_attribution(attribution)?;
         let value = normalise(attribute, value)?;

@@ -440,6 +440,19 @@ impl Catalogue {
         dry_run: bool,
         summary: impl FnOnce(usize, usize) -> Summary,
     ) -> Result<EditReport> {
+        self.mapped_while(edits.len(), |cat| {
+            cat.edit_each_now(edits, labels, source, dry_run, summary)
+        })
+    }
+
+    fn edit_each_now(
+        &mut self,
+        edits: &[(PhotoId, Vec<Edit>)],
+        labels: Option<WallLabels<'_>>,
+        source: &str,
+        dry_run: bool,
+        summary: impl FnOnce(usize, usize) -> Summary,
+    ) -> Result<EditReport> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
         let mut changed: Vec<(Photo, Vec<ValueChange>)> = Vec::new();

@@ -261,7 +261,39 @@ impl Drop for Catalogue {
     }
 }
 
+/// Writes touching at least this many photos read the catalogue through a
+/// memory map while they run (see [`Catalogue::mapped_while`]).
+const MAPPED_WRITE: usize = 1_000;
+
+/// How much of the catalogue file such a write may map: more than any
+/// catalogue holds.
+const MAPPED_BYTES: i64 = 1 << 40;
+
 impl Catalogue {
+    /// Runs `write`, which touches `photos` photos. A large one reads the
+    /// catalogue's pages through a memory map while it runs, and the map is
+    /// let go after it. Its pages lie scattered through the file, and each
+    /// read outside the page cache is otherwise a system call: a claim on
+    /// 10,000 photos of a million took 1.2 s that way, against 0.9 s mapped.
+    /// Only for large writes, since the first touch of a mapped page reads as
+    /// much around it as the disk's read-ahead says (8 MiB on a virtual
+    /// disk here), which a command-line search would pay for each page.
+    pub(crate) fn mapped_while<T>(
+        &mut self,
+        photos: usize,
+        write: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        let mapped = photos >= MAPPED_WRITE && self.path.is_some() && !self.read_only;
+        if mapped {
+            self.conn.pragma_update(None, "mmap_size", MAPPED_BYTES)?;
+        }
+        let written = write(self);
+        if mapped {
+            self.conn.pragma_update(None, "mmap_size", 0)?;
+        }
+        written
+    }
+
     /// Opens (creating if needed) the catalogue at `path` and brings its
     /// schema up to date. A catalogue this user may not write (or whose
     /// folder this user may not write) is opened read-only, without
