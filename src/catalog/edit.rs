@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::claims;
 use super::history::{self, Deed, KeywordState, Step, Summary};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
-use super::photos::load_photo;
+use super::photos::{load_photo, load_photo_and_links};
 use super::sets::set_entries;
 use super::{CatalogError, Catalogue, DateOf, Expected, Invalid, Result, search_index};
 use crate::date::Depicted;
@@ -456,12 +456,15 @@ impl Catalogue {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
         let mut changed: Vec<(Photo, Vec<ValueChange>)> = Vec::new();
+        // Each changed photo's keyword links as read, for its index entry.
+        let mut links = Vec::new();
         for (id, photo_edits) in edits {
             let photo_edits = normalised(photo_edits)?;
-            let mut photo = load_photo(&tx, &tree, *id)?;
+            let (mut photo, its_links) = load_photo_and_links(&tx, &tree, *id)?;
             let changes = apply_to(&mut photo, &tree, &photo_edits);
             if !changes.is_empty() {
                 changed.push((photo, changes));
+                links.push(its_links);
             }
         }
         let mut report = EditReport {
@@ -565,17 +568,37 @@ impl Catalogue {
         if let Some(step) = label_step {
             claim_steps.push(step);
         }
-        if !claim_steps.is_empty() {
+        let claims_followed = !claim_steps.is_empty();
+        if claims_followed {
             history::perform_within(&tx, &mut tree, operation, &claim_steps)?;
         }
         // Only what search reads as text is indexed again: a rating, flag,
         // label or date leaves the photo's entry as it was.
-        let ids: Vec<PhotoId> = changed
+        let indexed = changed
             .iter()
-            .filter(|(_, changes)| changes.iter().any(|(a, _, _)| search_index::indexes(*a)))
-            .map(|(p, _)| p.id)
-            .collect();
-        search_index::reindex(&tx, &ids)?;
+            .zip(links)
+            .filter(|((_, changes), _)| changes.iter().any(|(a, _, _)| search_index::indexes(*a)));
+        if claims_followed {
+            // The claims' steps may have written more: read back.
+            let ids: Vec<PhotoId> = indexed.map(|((p, _), _)| p.id).collect();
+            search_index::reindex(&tx, &ids)?;
+        } else {
+            // The photos as they are in memory are what was written; only
+            // new keyword links are read back.
+            let mut entries = Vec::new();
+            for ((photo, changes), links) in indexed {
+                let links = if changes
+                    .iter()
+                    .any(|(a, _, _)| matches!(a, Attribute::Field(f) if f.is_keywords()))
+                {
+                    keywords::links_of(&tx, photo.id)?
+                } else {
+                    links
+                };
+                entries.push((photo.id, search_index::Entry::of(photo, &tree, &links)));
+            }
+            search_index::write(&tx, entries)?;
+        }
         tx.commit()?;
         report.operation = Some(operation);
         Ok(report)

@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_operation_deeds.sql"),
     include_str!("migrations/0010_change_log.sql"),
     include_str!("migrations/0011_search_index_memory.sql"),
+    include_str!("migrations/0012_search_index_merges_apart.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

@@ -359,11 +359,22 @@ pub(super) fn edited_fields(conn: &Connection, id: PhotoId) -> Result<HashSet<Fi
 
 /// A photo with its keyword lists, inside a transaction.
 pub(super) fn load_photo(conn: &Connection, tree: &KeywordTree, id: PhotoId) -> Result<Photo> {
+    Ok(load_photo_and_links(conn, tree, id)?.0)
+}
+
+/// A photo with its keywords, and the links to the keyword tree they were
+/// read from.
+pub(super) fn load_photo_and_links(
+    conn: &Connection,
+    tree: &KeywordTree,
+    id: PhotoId,
+) -> Result<(Photo, Vec<keywords::Link>)> {
     let mut photo = photo_in(conn, id)?.ok_or_else(|| CatalogError::NoSuchPhoto(id.to_string()))?;
-    let (flat, hier) = tree.lists(keywords::links_of(conn, id)?);
+    let links = keywords::links_of(conn, id)?;
+    let (flat, hier) = tree.lists(links.clone());
     photo.description.keywords = flat;
     photo.description.hierarchical_keywords = hier;
-    Ok(photo)
+    Ok((photo, links))
 }
 
 /// Whether a photo is in the catalogue.

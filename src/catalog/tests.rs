@@ -551,13 +551,8 @@ fn optimizing_merges_the_search_index_and_finds_the_same() {
         .collect();
     cat.store_batch(&records).unwrap();
     // Segments pile up over months of edits in a large archive; with FTS5's
-    // own merging off they do so here within thirty edits.
-    cat.conn
-        .execute(
-            "INSERT INTO photo_fts (photo_fts, rank) VALUES ('automerge', 0)",
-            [],
-        )
-        .unwrap();
+    // own merging off (Kartoteka merges between changes) and nothing tidying
+    // here, they do so within thirty edits.
     for i in 0..30 {
         let caption = format!("Odchod vojsk z Milovic, revize {i}, kasárna");
         cat.edit(
@@ -599,6 +594,174 @@ fn optimizing_merges_the_search_index_and_finds_the_same() {
     assert_eq!(found(&cat), before);
     let after = index_bytes(&cat);
     assert!(after < bytes, "{after} bytes of index, before {bytes}");
+}
+
+/// Every token of the full-text index with the photo, column and place it
+/// stands at, read through FTS5's own vocabulary table once the index is
+/// merged into one piece (merging drops deleted entries).
+fn index_tokens(cat: &mut Catalogue) -> Vec<(String, i64, String, i64)> {
+    cat.optimize().unwrap();
+    cat.conn
+        .execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.tokens
+                 USING fts5vocab(main, photo_fts, 'instance')",
+        )
+        .unwrap();
+    cat.conn
+        .prepare("SELECT term, doc, col, offset FROM temp.tokens ORDER BY 1, 2, 3, 4")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// An edit indexes its photos from what it holds in memory, not by reading
+/// them back: the index must come out exactly as one built anew from the
+/// catalogue, token by token, whatever the edit changed.
+#[test]
+fn an_edit_indexes_its_photos_as_the_catalogue_holds_them() {
+    use crate::photo::Attribute;
+    use serde_json::{Value, json};
+
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    let vocabulary = crate::vocabulary::parse(
+        "Places\n\tCzechoslovakia\n\t\tMilovice\n\t\t\t{Milowitz}\nSubjects\n\tMilitary\n\t\tTanks\n\t\t\t{T-72}\n",
+    )
+    .unwrap();
+    cat.import_vocabulary(&vocabulary).unwrap();
+    let records: Vec<PhotoRecord> = (0..6)
+        .map(|i| {
+            record(
+                &format!("/archive/Odsun {i}/Snímek č. {i}.jpg"),
+                &format!("h{i}"),
+            )
+        })
+        .collect();
+    cat.store_batch(&records).unwrap();
+    let ids: Vec<PhotoId> = (1..=6).map(PhotoId).collect();
+    let set = |a: Attribute, v: Value| vec![Edit::Set(a, v)];
+    let edits: Vec<Vec<Edit>> = vec![
+        set(
+            Attribute::Field(Field::Caption),
+            json!("Odchod sovětských vojsk, Гарнизон Миловице, 1991"),
+        ),
+        set(
+            Attribute::Field(Field::People),
+            json!(["Alexander Dubček", "Šedivý"]),
+        ),
+        set(
+            Attribute::Field(Field::Creators),
+            json!(["Dana Kyndrová", "ČTK"]),
+        ),
+        set(
+            Attribute::Note,
+            json!("Zdroje se rozcházejí: 73 500 nebo 75 000"),
+        ),
+        vec![Edit::AddKeyword("Subjects|Military|Tanks".into())],
+        vec![Edit::RemoveKeyword("Barracks".into())],
+        set(Attribute::Field(Field::Title), Value::Null),
+        set(Attribute::Rating, json!(3)),
+    ];
+    // Each edit on some photos in descending order, then all at once.
+    for (i, edit) in edits.iter().enumerate() {
+        let some: Vec<PhotoId> = ids.iter().rev().skip(i % 3).step_by(2).copied().collect();
+        cat.edit(&some, edit, "edit", false).unwrap();
+    }
+    let each: Vec<(PhotoId, Vec<Edit>)> = ids
+        .iter()
+        .zip(edits.iter().cycle().skip(2))
+        .map(|(id, edit)| (*id, edit.clone()))
+        .collect();
+    cat.edit_each(&each, None, "edit", false, |n, _| format!("{n}").into())
+        .unwrap();
+    let edited = index_tokens(&mut cat);
+    assert!(
+        edited.iter().any(|t| t.0 == "milowitz"),
+        "a synonym is indexed"
+    );
+    assert!(
+        edited.iter().any(|t| t.0 == "tanks"),
+        "an added keyword is indexed"
+    );
+    assert!(edited.iter().any(|t| t.0 == "dubcek"));
+
+    search_index::rebuild(&cat.conn).unwrap();
+    assert_eq!(index_tokens(&mut cat), edited);
+}
+
+/// FTS5 no longer merges the index inside each change's commit: the
+/// catalogue does it between changes, a bounded step at a time, and every
+/// catalogue that changed anything finishes it when it closes.
+#[test]
+fn the_search_index_is_merged_between_changes_and_when_the_catalogue_closes() {
+    use crate::photo::Attribute;
+    use serde_json::Value;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.kartoteka");
+    let segments = |cat: &Catalogue| -> i64 {
+        cat.conn
+            .query_row("SELECT count(*) FROM photo_fts_data", [], |r| r.get(0))
+            .unwrap()
+    };
+    let caption = |i: usize| {
+        [Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from(format!("Odchod vojsk z Milovic, revize {i}")),
+        )]
+    };
+    let mut cat = Catalogue::open(&path).unwrap();
+    let records: Vec<PhotoRecord> = (0..20)
+        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
+        .collect();
+    cat.store_batch(&records).unwrap();
+    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {}
+    for i in 0..12 {
+        cat.edit(&[PhotoId(1 + i as i64)], &caption(i), "edit", false)
+            .unwrap();
+    }
+    let found = cat.search_text("revize", SortKey::Imported, None).unwrap();
+    assert_eq!(found.len(), 12);
+    let untidy = segments(&cat);
+    assert_eq!(cat.tidy_search_index().unwrap(), Tidy::MoreToDo);
+    let mut steps = 1;
+    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {
+        steps += 1;
+        assert!(steps < 100, "merging never ends");
+    }
+    assert!(
+        segments(&cat) < untidy,
+        "{} rows of index, untidy {untidy}",
+        segments(&cat)
+    );
+    assert_eq!(
+        cat.search_text("revize", SortKey::Imported, None).unwrap(),
+        found
+    );
+
+    // Another writer holds the catalogue: the step waits for nobody.
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let asked = std::time::Instant::now();
+    assert_eq!(cat.tidy_search_index().unwrap(), Tidy::Busy);
+    assert!(asked.elapsed() < std::time::Duration::from_secs(1));
+    other.execute_batch("ROLLBACK").unwrap();
+
+    // Changes left untidy are merged when the catalogue closes.
+    for i in 12..20 {
+        cat.edit(&[PhotoId(1 + i as i64)], &caption(i), "edit", false)
+            .unwrap();
+    }
+    drop(cat);
+    let mut cat = Catalogue::open(&path).unwrap();
+    assert_eq!(cat.tidy_search_index().unwrap(), Tidy::Done);
+    assert_eq!(
+        cat.search_text("revize", SortKey::Imported, None)
+            .unwrap()
+            .len(),
+        20
+    );
 }
 
 /// A rating, flag, colour label or depicted date is not in the full-text

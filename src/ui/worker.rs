@@ -21,7 +21,7 @@ use crate::catalog::backup::{self, Backup};
 use crate::catalog::{
     Attribution, CatalogError, Catalogue, Certainty, Change, Claim, Edit, Facets, HistoryEntry,
     KeywordEntry, PhotoSummary, SearchError, SetInfo, SetItem, Sort, SortKey,
-    Source as CitedSource, SourceRecord, Template, ThumbnailStore,
+    Source as CitedSource, SourceRecord, Template, ThumbnailStore, Tidy,
 };
 use crate::export::csv::Profile;
 use crate::export::set::Options as SetOptions;
@@ -489,6 +489,7 @@ impl Worker {
                     events: event_tx.clone(),
                     repaint: repaint.clone(),
                     data_version: None,
+                    untidy: true,
                     damaged: false,
                     collated: None,
                     said: std::collections::HashMap::new(),
@@ -499,10 +500,18 @@ impl Worker {
                         // Nothing more is read from or written to it.
                         break;
                     }
-                    let first = match command_rx.recv_timeout(LOOK_ELSEWHERE) {
+                    // While the index has merging to do, it is done a step
+                    // at a time between commands.
+                    let wait = if state.untidy {
+                        Duration::ZERO
+                    } else {
+                        LOOK_ELSEWHERE
+                    };
+                    let first = match command_rx.recv_timeout(wait) {
                         Ok(command) => command,
                         Err(RecvTimeoutError::Timeout) => {
                             state.look_elsewhere();
+                            state.tidy_search_index();
                             continue;
                         }
                         Err(RecvTimeoutError::Disconnected) => break,
@@ -712,6 +721,9 @@ struct State {
     /// `PRAGMA data_version` when last looked at: it changes when another
     /// connection commits.
     data_version: Option<i64>,
+    /// The full-text index may have segments to merge (see
+    /// [`Catalogue::tidy_search_index`]): after opening and after changes.
+    untidy: bool,
     /// The language whose order text sorts in.
     collated: Option<String>,
     /// Operations of the history already put in words, by operation and
@@ -813,11 +825,21 @@ impl State {
         };
         if self.data_version.is_some_and(|seen| seen != now) {
             self.data_version = Some(now);
+            self.untidy = true;
             self.said.clear();
             self.send(Event::ChangedElsewhere);
             self.send_history();
         }
         self.data_version = Some(now);
+    }
+
+    /// One step of merging the full-text index, while nothing else is
+    /// asked. Another writer at work or an error leaves it to the next
+    /// change: every catalogue also merges what it wrote when it closes.
+    fn tidy_search_index(&mut self) {
+        if self.untidy {
+            self.untidy = matches!(self.catalogue.tidy_search_index(), Ok(Tidy::MoreToDo));
+        }
     }
 
     /// When an error means the catalogue is damaged, says so once and stops
@@ -837,6 +859,7 @@ impl State {
 
     /// A change went through: the status bar says so, the window looks again.
     fn changed(&mut self, message: String) {
+        self.untidy = true;
         self.said.clear();
         self.send(Event::Changed(message));
         self.send_history();
