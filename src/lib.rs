@@ -2,8 +2,9 @@
 //!
 //! The library owns everything but the window: the SQLite catalogue
 //! ([`catalog`]), reading photographs and their metadata ([`ingest`]), and the
-//! command line ([`cli`]). The desktop app is one more face on the same
-//! library.
+//! command line ([`cli`]). The desktop app (`ui`) is one more face on the
+//! same library, behind the `desktop` cargo feature (on by default): built
+//! without it, the library and the command line need no display libraries.
 
 pub mod catalog;
 pub mod cli;
@@ -17,5 +18,6 @@ pub mod limits;
 pub mod photo;
 pub mod search;
 pub mod text;
+#[cfg(feature = "desktop")]
 pub mod ui;
 pub mod vocabulary;

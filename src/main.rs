@@ -23,6 +23,7 @@ fn main() -> ExitCode {
 
 /// No command: the desktop app, on the catalogue named or the one used
 /// last (the window decides, and offers to create one on the first launch).
+#[cfg(feature = "desktop")]
 fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
     let launch = kartoteka::ui::Launch {
         catalogue: cli.file.clone().or_else(|| cli.catalog.clone()),
@@ -35,4 +36,16 @@ fn open_window(cli: &Cli, started: std::time::Instant) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// No command in a build without the `desktop` feature: there is no window
+/// to open, so say so in one line and fail as a usage error does (clap's
+/// exit code 2), rather than do nothing and succeed.
+#[cfg(not(feature = "desktop"))]
+fn open_window(_: &Cli, _: std::time::Instant) -> ExitCode {
+    eprintln!(
+        "kartoteka: this build has no window (built without the `desktop` feature); \
+         run a command, see `kartoteka --help`"
+    );
+    ExitCode::from(2)
 }

@@ -23,13 +23,25 @@ use crate::ingest::import::{ImportOptions, ImportSummary, Progress, import};
 use crate::photo::{Photo, PhotoId};
 use json::PhotoJson;
 
-/// What `--help` says first: the two things a newcomer does.
-const START_HERE: &str = "Kartoteka catalogues documentary photo archives: captions, credits, \
+/// What `--help` (and so the man page) says first: the two things a
+/// newcomer does, or only the import in a build without the window.
+macro_rules! start_here {
+    ($($window:literal)?) => {
+        concat!(
+            "Kartoteka catalogues documentary photo archives: captions, credits, \
 places, dates and keywords from JPEG, TIFF and PNG files, in one catalogue.
 
 Start here:
-  kartoteka                          open the desktop app
-  kartoteka import ~/Photos/Archive  catalogue a folder of photographs (and its subfolders)";
+",
+            $($window,)?
+            "  kartoteka import ~/Photos/Archive  catalogue a folder of photographs (and its subfolders)"
+        )
+    };
+}
+#[cfg(feature = "desktop")]
+const START_HERE: &str = start_here!("  kartoteka                          open the desktop app\n");
+#[cfg(not(feature = "desktop"))]
+const START_HERE: &str = start_here!();
 
 /// Exit code when some files failed but the rest of the work was done.
 pub const EXIT_PARTIAL: u8 = 2;
@@ -44,6 +56,12 @@ pub const EXIT_PARTIAL: u8 = 2;
 pub struct Cli {
     /// A catalogue to open in the window (what double-clicking one does)
     #[arg(value_name = "CATALOGUE")]
+    // A build without the `desktop` feature has no window to open it in;
+    // `kartoteka FILE stats` still works there.
+    #[cfg_attr(
+        not(feature = "desktop"),
+        arg(help = "The catalogue the command works on (as --catalog FILE)")
+    )]
     pub file: Option<PathBuf>,
 
     /// The catalogue file [default: catalogue.kartoteka in the platform data folder]
