@@ -590,11 +590,18 @@ fn queries(catalogue: &Catalogue) -> (Vec<f64>, Vec<f64>) {
         "{:<42} {:>9} {:>11} {:>11}",
         "query", "results", "first 200", "all"
     );
-    for q in QUERIES {
+    // KARTOTEKA_BENCH_QUERY=WORDS times only the queries holding WORDS, and
+    // each many times over (for a profiler).
+    let only = std::env::var("KARTOTEKA_BENCH_QUERY").ok();
+    let runs = if only.is_some() { 20 * RUNS } else { RUNS };
+    for q in QUERIES
+        .iter()
+        .filter(|q| only.as_ref().is_none_or(|only| q.contains(only.as_str())))
+    {
         // One run to warm SQLite's page cache, as a session would be.
         let hits = catalogue.search_text(q, SortKey::Depicted, None).unwrap();
         let (mut s, mut a) = (Vec::new(), Vec::new());
-        for _ in 0..RUNS {
+        for _ in 0..runs {
             let (t, _) = time(|| {
                 catalogue
                     .search_text(q, SortKey::Depicted, Some(SCREENFUL))
