@@ -561,10 +561,34 @@ impl Columns {
     }
 
     /// The photos among `within` that pass.
+    ///
+    /// A word of the set at a time: where every photo of the word is in
+    /// `within` (as in a search of the whole catalogue), its 64 rows are
+    /// tested in a straight run with no branch per photo, which the
+    /// processor pipelines; elsewhere only the photos in `within` are.
+    /// Setting bits one by one cost a search of a million photos as much
+    /// as testing them.
     fn select_ids(&self, within: &Ids, keep: impl Fn(usize) -> bool) -> Ids {
+        const BITS: usize = fixedbitset::Block::BITS as usize;
         let mut set = self.none();
-        for id in within.ones().filter(|&id| keep(id)) {
-            set.insert(id);
+        let words = within.as_slice().iter().zip(set.as_mut_slice());
+        for (i, (&word, out)) in words.enumerate() {
+            let base = i * BITS;
+            *out = if word == fixedbitset::Block::MAX {
+                (0..BITS).fold(0, |kept, bit| {
+                    kept | (keep(base + bit) as fixedbitset::Block) << bit
+                })
+            } else {
+                let (mut rest, mut kept) = (word, 0);
+                while rest != 0 {
+                    let bit = rest.trailing_zeros() as usize;
+                    if keep(base + bit) {
+                        kept |= 1 << bit;
+                    }
+                    rest &= rest - 1;
+                }
+                kept
+            };
         }
         set
     }
