@@ -180,7 +180,15 @@ fn without_the_team_ca_the_certificate_is_not_trusted() {
     let other_ca = dir.path().join("other-ca.crt");
     let made = Command::new("openssl")
         .args([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
         ])
         .args(["-subj", "/CN=Another CA", "-keyout"])
         .arg(dir.path().join("other-ca.key"))
