@@ -175,6 +175,10 @@ fn without_the_team_ca_the_certificate_is_not_trusted() {
     // `require` without a CA encrypts without checking, as libpq does...
     let mut conn = connect_with(&pg.with("require", false), &password(&pg.password)).unwrap();
     assert_eq!(conn.identity().unwrap().role, "kartoteka_rw");
+    // So does `prefer`, the default when the URL names no sslmode (this
+    // server refuses plain connections, so the TLS really happened).
+    let mut conn = connect_with(&pg.url, &password(&pg.password)).unwrap();
+    assert_eq!(conn.identity().unwrap().role, "kartoteka_rw");
     // ...and with a CA that did not sign the certificate, checks the chain.
     let dir = tempfile::tempdir().unwrap();
     let other_ca = dir.path().join("other-ca.crt");

@@ -417,6 +417,7 @@ fn tls_connector(
         Ok(store)
     };
     let verifier: Arc<dyn ServerCertVerifier> = match url.ssl_mode {
+        // No handshake happens; tokio-postgres still wants a connector.
         SslMode::Disable => Arc::new(Unverified(provider.clone())),
         // libpq: with a CA file, `require` checks the chain as `verify-ca`.
         SslMode::Prefer | SslMode::Require if url.root_certs == RootCerts::System => {
