@@ -299,8 +299,13 @@ pub fn ui(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
     // beside it never jumps.
     ui.set_min_width(ui.available_width());
     let Some(details) = app.details.clone().filter(|d| !d.photos.is_empty()) else {
-        // Nothing to write in: a field asked for is not wanted later.
-        app.inspector.wants_keyboard = None;
+        // Nothing to write in: a field asked for is not wanted later,
+        // unless the details of the photos it was asked for are on their
+        // way (F2 on a photo chosen before any details have come: under
+        // load, what was typed next went to the grid as shortcuts).
+        if !app.inspector.pending {
+            app.inspector.wants_keyboard = None;
+        }
         ui.add_space(12.0);
         ui.label(RichText::new(tr!("inspector-nothing-selected")).weak());
         return;
