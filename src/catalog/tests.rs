@@ -1060,3 +1060,28 @@ fn folders_count_the_photos_each_holds_directly() {
     want.sort_by(|a, b| std::path::Path::new(&a.0).cmp(std::path::Path::new(&b.0)));
     assert_eq!(folders, want);
 }
+
+/// A step with nothing to merge writes nothing: two windows open on one
+/// catalogue would otherwise wake each other, each step of one looking to
+/// the other like another program's change that sets it merging in turn.
+#[test]
+fn a_merge_step_with_nothing_to_merge_is_no_change_to_other_connections() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.kartoteka");
+    let mut cat = Catalogue::open(&path).unwrap();
+    let records: Vec<PhotoRecord> = (0..20)
+        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
+        .collect();
+    cat.store_batch(&records).unwrap();
+    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {}
+    let other = Catalogue::open(&path).unwrap();
+    let before = other.data_version().unwrap();
+    for _ in 0..5 {
+        assert_eq!(cat.tidy_search_index().unwrap(), Tidy::Done);
+    }
+    assert_eq!(
+        other.data_version().unwrap(),
+        before,
+        "a step with nothing to merge looked like a change"
+    );
+}
