@@ -30,6 +30,7 @@ use super::Result;
 use super::claims;
 use super::keywords::{KeywordTree, Tally};
 use super::query::{Facets, Hit, Sort, SortKey};
+use super::split;
 use crate::collation::Collation;
 use crate::date::Depicted;
 use crate::photo::{Attribute, Field, Flag, Label, PhotoId};
@@ -74,6 +75,11 @@ const FILLED: &[(Property, &str)] = &[
 const QUALIFIED_BIT: u16 = 1 << 13;
 const MISSING_BIT: u16 = 1 << 14;
 const WARNING_BIT: u16 = 1 << 15;
+
+/// Filters on at least this many words of photos (131,072 photos) split
+/// them among the processor's cores: below it, starting a thread costs
+/// more than it saves.
+const SPLIT_WORDS: usize = 2_048;
 
 /// What search needs of one photo.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
@@ -567,34 +573,45 @@ impl Columns {
     /// tested in a straight run with no branch per photo, which the
     /// processor pipelines; elsewhere only the photos in `within` are.
     /// Setting bits one by one cost a search of a million photos as much
-    /// as testing them.
-    fn select_ids(&self, within: &Ids, keep: impl Fn(usize) -> bool) -> Ids {
-        const BITS: usize = fixedbitset::Block::BITS as usize;
+    /// as testing them. A large catalogue's words are split among the
+    /// processor's cores ([`split::parts`]).
+    fn select_ids(&self, within: &Ids, keep: impl Fn(usize) -> bool + Sync) -> Ids {
+        let parts = if within.as_slice().len() >= SPLIT_WORDS {
+            split::parts()
+        } else {
+            1
+        };
+        self.select_in_parts(within, keep, parts)
+    }
+
+    /// [`Columns::select_ids`] in `parts` runs of words at once.
+    pub(super) fn select_in_parts(
+        &self,
+        within: &Ids,
+        keep: impl Fn(usize) -> bool + Sync,
+        parts: usize,
+    ) -> Ids {
         let mut set = self.none();
-        let words = within.as_slice().iter().zip(set.as_mut_slice());
-        for (i, (&word, out)) in words.enumerate() {
-            let base = i * BITS;
-            *out = if word == fixedbitset::Block::MAX {
-                (0..BITS).fold(0, |kept, bit| {
-                    kept | (keep(base + bit) as fixedbitset::Block) << bit
-                })
-            } else {
-                let (mut rest, mut kept) = (word, 0);
-                while rest != 0 {
-                    let bit = rest.trailing_zeros() as usize;
-                    if keep(base + bit) {
-                        kept |= 1 << bit;
-                    }
-                    rest &= rest - 1;
-                }
-                kept
-            };
-        }
+        let words = within.as_slice();
+        let chunk = words.len().div_ceil(parts).max(1);
+        let keep = &keep;
+        std::thread::scope(|scope| {
+            let mut pieces = words
+                .chunks(chunk)
+                .zip(set.as_mut_slice().chunks_mut(chunk));
+            let first = pieces.next();
+            for (i, (words, out)) in pieces.enumerate() {
+                scope.spawn(move || select_words((i + 1) * chunk, words, out, keep));
+            }
+            if let Some((words, out)) = first {
+                select_words(0, words, out, keep);
+            }
+        });
         set
     }
 
     /// The photos among `within` whose row passes.
-    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool) -> Ids {
+    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool + Sync) -> Ids {
         self.select_ids(within, |id| keep(&self.rows[id]))
     }
 
@@ -994,6 +1011,35 @@ impl DateCondition {
 }
 
 /// A text column's value; anything else reads as nothing.
+/// [`Columns::select_ids`] on a run of words, the first of which is word
+/// `first` of the set.
+fn select_words(
+    first: usize,
+    words: &[fixedbitset::Block],
+    out: &mut [fixedbitset::Block],
+    keep: &(impl Fn(usize) -> bool + Sync),
+) {
+    const BITS: usize = fixedbitset::Block::BITS as usize;
+    for (i, (&word, out)) in words.iter().zip(out).enumerate() {
+        let base = (first + i) * BITS;
+        *out = if word == fixedbitset::Block::MAX {
+            (0..BITS).fold(0, |kept, bit| {
+                kept | (keep(base + bit) as fixedbitset::Block) << bit
+            })
+        } else {
+            let (mut rest, mut kept) = (word, 0);
+            while rest != 0 {
+                let bit = rest.trailing_zeros() as usize;
+                if keep(base + bit) {
+                    kept |= 1 << bit;
+                }
+                rest &= rest - 1;
+            }
+            kept
+        };
+    }
+}
+
 fn text(value: ValueRef<'_>) -> Option<&str> {
     match value {
         ValueRef::Text(t) => std::str::from_utf8(t).ok(),

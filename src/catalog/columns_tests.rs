@@ -391,3 +391,46 @@ fn a_link_where_the_copy_goes_is_replaced_not_followed() {
         0
     );
 }
+
+/// A large catalogue's searches are split among the processor's cores; the
+/// parts must find together exactly what one whole search does.
+#[test]
+fn a_search_split_in_parts_finds_what_a_whole_one_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = Catalogue::open(&catalogue(dir.path())).unwrap();
+    let end = PHOTOS + 1;
+    for expression in [
+        "\"milovice\"",
+        "\"zvolen\" OR \"olomouc\"",
+        "\"no-such-word\"",
+    ] {
+        let whole: Vec<i64> = cat.full_text(expression, end, 1).unwrap().concat();
+        for parts in [2, 3, 4] {
+            let split = cat.full_text(expression, end, parts).unwrap();
+            assert_eq!(split.len(), parts, "{expression}");
+            assert_eq!(split.concat(), whole, "{expression} in {parts} parts");
+        }
+        if expression != "\"no-such-word\"" {
+            assert!(whole.len() >= PHOTOS / 3, "{expression}: {}", whole.len());
+        }
+    }
+    // Ids past the end are found too: the last part has no upper bound.
+    let milovice = cat.full_text("\"milovice\"", end, 1).unwrap().concat();
+    assert_eq!(
+        cat.full_text("\"milovice\"", 10, 3).unwrap().concat(),
+        milovice
+    );
+
+    let columns = cat.columns().unwrap();
+    let some = columns.select_in_parts(&columns.all(), |id| !id.is_multiple_of(5), 1);
+    for parts in [1, 2, 3, 7] {
+        let keep = |id: usize| id.is_multiple_of(3);
+        let whole = columns.select_in_parts(&columns.all(), keep, 1);
+        assert_eq!(whole.count_ones(..), PHOTOS / 3);
+        assert_eq!(columns.select_in_parts(&columns.all(), keep, parts), whole);
+        // Within a set that leaves out some photos of each word.
+        let mut within_some = whole.clone();
+        within_some.intersect_with(&some);
+        assert_eq!(columns.select_in_parts(&some, keep, parts), within_some);
+    }
+}

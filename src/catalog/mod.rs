@@ -20,6 +20,7 @@ mod photos;
 mod query;
 mod search_index;
 mod sets;
+mod split;
 mod sqlite_file;
 pub mod thumbnails;
 
@@ -242,6 +243,9 @@ pub struct Catalogue {
     /// The order text sorts in: a language's collation, or (`None`, as the
     /// command line has it) case- and accent-blind code-point order.
     collation: Option<std::sync::Arc<crate::collation::Collation>>,
+    /// Read-only connections for the parts of a full-text search split
+    /// among the processor's cores, opened when first needed.
+    readers: std::cell::RefCell<Vec<Connection>>,
 }
 
 impl Drop for Catalogue {
@@ -430,6 +434,7 @@ impl Catalogue {
             read_only,
             columns: Default::default(),
             collation: None,
+            readers: Default::default(),
         })
     }
 
