@@ -9,6 +9,7 @@
 pub mod backup;
 mod checkpoint;
 mod claims;
+pub mod clock;
 mod columns;
 mod edit;
 mod history;
