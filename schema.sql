@@ -195,7 +195,32 @@ CREATE TABLE edit_operation (
     -- What it did, as data (JSON), for the kinds whose words need more
     -- than its steps: a claim or an import on thousands of photos, a claim
     -- preferred, removed or changed. NULL for the others.
-    deed        TEXT CHECK (deed IS NULL OR json_valid(deed))
+    deed        TEXT CHECK (deed IS NULL OR json_valid(deed)),
+    -- The replica that made it (`local_replica.id` for this catalogue's own
+    -- operations) and which of that replica's operations it is: 1, 2, 3...
+    -- with no gaps. Set for every operation; NULL in no row.
+    replica     TEXT,
+    seq         INTEGER,
+    -- When, by the hybrid logical clock (milliseconds << 16 | counter, see
+    -- `catalog::clock`): later than every operation before it here.
+    hlc         INTEGER,
+    -- Who made it, when an author was set (`kartoteka author NAME`).
+    author      TEXT
+);
+
+CREATE UNIQUE INDEX edit_operation_replica_seq ON edit_operation (replica, seq);
+-- The next operation's time follows the latest one.
+CREATE INDEX edit_operation_hlc ON edit_operation (hlc);
+
+-- This catalogue as one replica of a team catalogue: its id (random, 128
+-- bits as hex, made when the catalogue is created or upgraded) and the
+-- author its operations record. One row. A copy of the file (a backup
+-- restored, a file copied by hand) shares the id; joining a team makes a
+-- new replica with an id of its own.
+CREATE TABLE local_replica (
+    only        INTEGER PRIMARY KEY CHECK (only = 1),
+    id          TEXT NOT NULL CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
+    author      TEXT
 );
 
 -- One change of an operation, reversible. Photo changes name the photo and

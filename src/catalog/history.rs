@@ -22,7 +22,7 @@ use super::claims::{self, ClaimRecord, SourceRecord};
 use super::edit::{move_keyword_to, set_value, value_of, write_value};
 use super::keywords::{self, KeywordTree};
 use super::photos::load_photo;
-use super::{CatalogError, Catalogue, Invalid, Result, search_index};
+use super::{CatalogError, Catalogue, Invalid, Result, clock, replica, search_index};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::{count, shorten};
 
@@ -335,6 +335,8 @@ pub struct Reverted {
 pub struct HistoryEntry {
     pub operation: i64,
     pub at: String,
+    /// Who made it, when the catalogue had an author then.
+    pub author: Option<String>,
     /// What made it: edit, template, keywords, sets, csv, undo, redo.
     pub source: String,
     /// The operation in words: "Caption on 3 photos".
@@ -650,25 +652,69 @@ fn from_row(row: Row) -> Result<Step> {
     })
 }
 
+/// Records an operation made here, now; returns its id.
 pub(super) fn record_operation(
     tx: &Transaction<'_>,
     source: &str,
     summary: &Summary,
     reverts: Option<i64>,
 ) -> Result<i64> {
+    record_operation_at(tx, source, summary, reverts, clock::wall_clock_millis())
+}
+
+/// Records an operation made here when the wall clock read `now_millis`:
+/// this replica's next number, a time of the hybrid logical clock later
+/// than every operation's before it (whatever the wall clock did since),
+/// and the author set now.
+pub(super) fn record_operation_at(
+    tx: &Transaction<'_>,
+    source: &str,
+    summary: &Summary,
+    reverts: Option<i64>,
+    now_millis: u64,
+) -> Result<i64> {
     let deed = summary
         .deed
         .as_ref()
         .map(serde_json::to_string)
         .transpose()?;
+    let (replica, author) = replica::local_replica(tx)?;
+    let latest: Option<i64> = tx
+        .prepare_cached("SELECT max(hlc) FROM edit_operation")?
+        .query_row([], |r| r.get(0))?;
+    let damaged = |_: clock::ClockError| {
+        CatalogError::from(Invalid::DamagedHistory {
+            what: "a time the clock cannot go on from",
+            field: "an operation".to_owned(),
+        })
+    };
+    let latest = clock::Hlc::from_packed(latest.unwrap_or(0)).map_err(damaged)?;
+    // A wall clock beyond the year 6000 is read as the clock's last
+    // millisecond rather than stopping every edit.
+    let now = now_millis.min(clock::MAX_MILLIS);
+    let hlc = clock::tick(latest, now).map_err(damaged)?;
     Ok(tx
         .prepare_cached(
-            "INSERT INTO edit_operation (at, source, summary, reverts, deed)
-             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3, ?4) RETURNING id",
+            "INSERT INTO edit_operation
+                 (at, source, summary, reverts, deed, replica, seq, hlc, author)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', ?5 / 1000, 'unixepoch'), ?1, ?2, ?3, ?4,
+                     ?6, ifnull((SELECT max(seq) FROM edit_operation WHERE replica = ?6), 0) + 1,
+                     ?7, ?8)
+             RETURNING id",
         )?
-        .query_row(params![source, summary.english, reverts, deed], |r| {
-            r.get(0)
-        })?)
+        .query_row(
+            params![
+                source,
+                summary.english,
+                reverts,
+                deed,
+                now as i64,
+                replica,
+                hlc.packed(),
+                author
+            ],
+            |r| r.get(0),
+        )?)
 }
 
 pub(super) fn record_step(tx: &Transaction<'_>, operation: i64, step: &Step) -> Result<()> {
@@ -1159,7 +1205,8 @@ impl Catalogue {
     /// one photo (with just that photo's changes).
     pub fn history(&self, photo: Option<PhotoId>, limit: usize) -> Result<Vec<HistoryEntry>> {
         let mut operations = self.conn.prepare(
-            "SELECT o.id, o.at, o.source, o.summary, o.undone_by IS NOT NULL FROM edit_operation o
+            "SELECT o.id, o.at, o.source, o.summary, o.undone_by IS NOT NULL, o.author
+             FROM edit_operation o
              WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM edit_change c
                                          WHERE c.operation_id = o.id AND c.photo_id = ?1)
              ORDER BY o.id DESC LIMIT ?2",
@@ -1172,6 +1219,7 @@ impl Catalogue {
                     source: r.get(2)?,
                     summary: r.get(3)?,
                     undone: r.get(4)?,
+                    author: r.get(5)?,
                     changes: Vec::new(),
                 })
             })?

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_change_log.sql"),
     include_str!("migrations/0011_search_index_memory.sql"),
     include_str!("migrations/0012_search_index_merges_apart.sql"),
+    include_str!("migrations/0013_operation_identity.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.
@@ -48,6 +49,21 @@ pub fn migrate_with(
     conn: &mut Connection,
     after: impl Fn(&rusqlite::Transaction<'_>, u32) -> Result<()>,
 ) -> Result<()> {
+    migrate_up_to(conn, LATEST_VERSION, after)
+}
+
+/// Brings a catalogue up to schema version `target`, as an older
+/// Kartoteka left it, for tests of what a migration does to its data.
+#[cfg(test)]
+pub(super) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
+    migrate_up_to(conn, target, |_, _| Ok(()))
+}
+
+fn migrate_up_to(
+    conn: &mut Connection,
+    target: u32,
+    after: impl Fn(&rusqlite::Transaction<'_>, u32) -> Result<()>,
+) -> Result<()> {
     let current = user_version(conn)?;
     if current > LATEST_VERSION {
         return Err(CatalogError::NewerVersion {
@@ -55,16 +71,19 @@ pub fn migrate_with(
             known: LATEST_VERSION,
         });
     }
-    if current == LATEST_VERSION {
+    if current >= target {
         return Ok(());
     }
+    // The migration that makes the catalogue's replica id takes it from
+    // this function: 128 bits from the operating system's random source.
+    super::replica::give_id_function(conn)?;
     // Each step reads the version again once it holds the write lock: a
     // second process opening a new catalogue at the same moment waits, and
     // then finds the work done.
     loop {
         let tx = conn.transaction()?;
         let current = user_version(&tx)?;
-        if current >= LATEST_VERSION {
+        if current >= target {
             return Ok(());
         }
         let version = current + 1;

@@ -19,6 +19,7 @@ pub mod migrations;
 mod paths;
 mod photos;
 mod query;
+pub mod replica;
 mod search_index;
 mod sets;
 mod split;
@@ -804,5 +805,7 @@ mod claims_tests;
 mod columns_tests;
 #[cfg(test)]
 mod history_tests;
+#[cfg(test)]
+mod replica_tests;
 #[cfg(test)]
 mod tests;

@@ -503,6 +503,13 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
              DELETE FROM photo_fts WHERE rowid = old.id;
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
+         DROP INDEX edit_operation_replica_seq;
+         DROP INDEX edit_operation_hlc;
+         ALTER TABLE edit_operation DROP COLUMN author;
+         ALTER TABLE edit_operation DROP COLUMN hlc;
+         ALTER TABLE edit_operation DROP COLUMN seq;
+         ALTER TABLE edit_operation DROP COLUMN replica;
+         DROP TABLE local_replica;
          ALTER TABLE edit_operation DROP COLUMN deed;
          ALTER TABLE edit_operation DROP COLUMN reverts;
          DROP TABLE claim;
