@@ -843,3 +843,50 @@ fn another_process_edit_is_caught_up_with_by_reading_only_what_changed() {
     );
     assert_eq!(found(&env, "rating:5"), ["treaty-signing.jpg"]);
 }
+
+/// `kartoteka author` sets the name the history shows beside each
+/// operation made since; operations made before keep their line as it was.
+#[test]
+fn history_names_the_author_of_each_operation_made_since_one_was_set() {
+    let env = archive();
+    assert_eq!(env.ok(["author"]), "", "no author until one is set");
+    env.ok(["edit", "treaty", "--rating", "3"]);
+    let set = env.ok(["author", "Jana Nováková"]);
+    assert!(set.contains("Jana Nováková"), "{set}");
+    assert_eq!(env.ok(["author"]), "Jana Nováková\n");
+    env.ok(["edit", "kyndrova", "--set", "caption=Odsun vojsk, 1991"]);
+    env.ok(["author", "Алексей"]);
+    env.ok(["undo"]);
+    env.ok(["author", "--clear"]);
+    assert_eq!(env.ok(["author"]), "");
+    env.ok(["edit", "treaty", "--rating", "4"]);
+
+    let history = env.ok(["history"]);
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 4, "{history}");
+    // "#4  2026-11-30 14:02:03  Rating 4 on 1 photo"
+    let (number, rest) = lines[0].split_once("  ").unwrap();
+    assert_eq!(number, "#4");
+    let (time, summary) = rest.split_once("  ").unwrap();
+    assert!(time.starts_with("20") && time.len() == 19, "{history}");
+    assert_eq!(summary, "Rating 4 on 1 photo");
+    assert!(
+        lines[1].starts_with("#3  Алексей, 20")
+            && lines[1].ends_with("  Undo: Caption on 4 photos"),
+        "{history}"
+    );
+    assert!(
+        lines[2].starts_with("#2  Jana Nováková, 20")
+            && lines[2].ends_with("  Caption on 4 photos  (undone)"),
+        "{history}"
+    );
+    assert!(lines[3].starts_with("#1  20"), "{history}");
+
+    let refused = env.run(["author", " "]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("an author's name cannot be empty"),
+        "{}",
+        stderr(&refused)
+    );
+}

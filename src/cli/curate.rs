@@ -677,9 +677,13 @@ pub fn history(
         .map(|p| p.id);
     let mut out = std::io::stdout().lock();
     for e in catalogue.history(id, limit)? {
+        let by = e
+            .author
+            .as_deref()
+            .map_or(String::new(), |a| format!("{}, ", shown(a)));
         writeln!(
             out,
-            "#{}  {}  {}{}",
+            "#{}  {by}{}  {}{}",
             e.operation,
             e.at.replace('T', " ").trim_end_matches('Z'),
             e.summary,
@@ -695,6 +699,24 @@ pub fn history(
                 }
             }
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kartoteka author`: prints the author set (nothing when none is), or
+/// sets or clears it.
+pub fn author(catalogue: &mut Catalogue, name: Option<&str>, clear: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if clear {
+        catalogue.set_author(None)?;
+        writeln!(out, "new operations record no author")?;
+    } else if let Some(name) = name {
+        catalogue.set_author(Some(name))?;
+        if let Some(kept) = catalogue.author()? {
+            writeln!(out, "new operations record the author {}", shown(&kept))?;
+        }
+    } else if let Some(author) = catalogue.author()? {
+        writeln!(out, "{}", shown(&author))?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -137,6 +137,15 @@ pub enum Command {
         #[arg(long)]
         changes: bool,
     },
+    /// Show or set the author this catalogue's new operations record (the
+    /// history shows it)
+    Author {
+        /// The author's name, as the history should show it
+        name: Option<String>,
+        /// Record no author from now on
+        #[arg(long, conflicts_with = "name")]
+        clear: bool,
+    },
     /// Undo the last change (an edit of many photos is undone as a whole)
     Undo,
     /// Redo the change undone last (until something new is changed)
@@ -306,6 +315,7 @@ fn run_command(catalogue: &mut Catalogue, command: Command) -> Result<ExitCode> 
             limit,
             changes,
         } => curate::history(catalogue, photo.as_deref(), limit, changes),
+        Command::Author { name, clear } => curate::author(catalogue, name.as_deref(), clear),
         Command::Undo => curate::undo(catalogue),
         Command::Redo => curate::redo(catalogue),
         Command::Optimize => run_optimize(catalogue),
