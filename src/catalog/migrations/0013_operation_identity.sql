@@ -2,7 +2,8 @@
 -- here (`kartoteka_new_replica_id()` is a function Kartoteka gives the
 -- connection while it migrates), and the author its operations record.
 -- A copy of the file (a backup restored, a file copied by hand) shares the
--- id; joining a team makes a new replica with an id of its own.
+-- id; joining a team (`team join`, not built yet) is to make a new replica
+-- with an id of its own.
 CREATE TABLE local_replica (
     only        INTEGER PRIMARY KEY CHECK (only = 1),
     id          TEXT NOT NULL CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
