@@ -574,13 +574,9 @@ impl Columns {
     /// processor pipelines; elsewhere only the photos in `within` are.
     /// Setting bits one by one cost a search of a million photos as much
     /// as testing them. A large catalogue's words are split among the
-    /// processor's cores ([`split::parts`]).
+    /// processor's cores ([`split::parts_for`]).
     fn select_ids(&self, within: &Ids, keep: impl Fn(usize) -> bool + Sync) -> Ids {
-        let parts = if within.as_slice().len() >= SPLIT_WORDS {
-            split::parts()
-        } else {
-            1
-        };
+        let parts = split::parts_for(within.as_slice().len(), SPLIT_WORDS);
         self.select_in_parts(within, keep, parts)
     }
 
@@ -1010,7 +1006,6 @@ impl DateCondition {
     }
 }
 
-/// A text column's value; anything else reads as nothing.
 /// [`Columns::select_ids`] on a run of words, the first of which is word
 /// `first` of the set.
 fn select_words(
@@ -1040,6 +1035,7 @@ fn select_words(
     }
 }
 
+/// A text column's value; anything else reads as nothing.
 fn text(value: ValueRef<'_>) -> Option<&str> {
     match value {
         ValueRef::Text(t) => std::str::from_utf8(t).ok(),

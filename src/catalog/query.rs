@@ -380,11 +380,7 @@ impl Evaluator<'_> {
     }
 
     fn full_text(&self, expression: &str, within: &Ids) -> Result<Ids, SearchError> {
-        let parts = if within.len() >= SPLIT_FULL_TEXT {
-            split::parts()
-        } else {
-            1
-        };
+        let parts = split::parts_for(within.len(), SPLIT_FULL_TEXT);
         let found = self.catalogue.full_text(expression, within.len(), parts)?;
         Ok(self.columns.restrict(found.into_iter().flatten(), within))
     }
@@ -452,7 +448,7 @@ fn open_reader(path: &std::path::Path) -> Result<rusqlite::Connection> {
     conn.busy_timeout(super::BUSY_TIMEOUT)?;
     conn.pragma_update(None, "query_only", true)?;
     // As the catalogue's own: its part of the index stays in memory.
-    conn.pragma_update(None, "cache_size", -65_536)?;
+    conn.pragma_update(None, "cache_size", super::PAGE_CACHE)?;
     Ok(conn)
 }
 

@@ -12,9 +12,15 @@ use std::sync::OnceLock;
 /// part keeps a connection, with a page cache of its own, open.
 const MOST_PARTS: usize = 4;
 
-/// How many parts a large search is split into: one per core, up to
-/// [`MOST_PARTS`].
-pub fn parts() -> usize {
+/// How many parts a search over `size` (photos, words of photos) is
+/// split into: one per core, up to [`MOST_PARTS`], from `from` on; below
+/// it, starting threads costs more than they save.
+pub fn parts_for(size: usize, from: usize) -> usize {
+    if size >= from { parts() } else { 1 }
+}
+
+/// One part per core, up to [`MOST_PARTS`].
+fn parts() -> usize {
     static PARTS: OnceLock<usize> = OnceLock::new();
     *PARTS.get_or_init(|| {
         std::thread::available_parallelism()

@@ -718,12 +718,7 @@ fn the_search_index_is_merged_between_changes_and_when_the_catalogue_closes() {
             Value::from(format!("Odchod vojsk z Milovic, revize {i}")),
         )]
     };
-    let mut cat = Catalogue::open(&path).unwrap();
-    let records: Vec<PhotoRecord> = (0..20)
-        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
-        .collect();
-    cat.store_batch(&records).unwrap();
-    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {}
+    let mut cat = twenty_photos_merged(&path);
     for i in 0..12 {
         cat.edit(&[PhotoId(1 + i as i64)], &caption(i), "edit", false)
             .unwrap();
@@ -1075,12 +1070,7 @@ fn folders_count_the_photos_each_holds_directly() {
 fn a_merge_step_with_nothing_to_merge_is_no_change_to_other_connections() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.kartoteka");
-    let mut cat = Catalogue::open(&path).unwrap();
-    let records: Vec<PhotoRecord> = (0..20)
-        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
-        .collect();
-    cat.store_batch(&records).unwrap();
-    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {}
+    let mut cat = twenty_photos_merged(&path);
     let other = Catalogue::open(&path).unwrap();
     let before = other.data_version().unwrap();
     for _ in 0..5 {
@@ -1091,4 +1081,15 @@ fn a_merge_step_with_nothing_to_merge_is_no_change_to_other_connections() {
         before,
         "a step with nothing to merge looked like a change"
     );
+}
+
+/// A catalogue at `path` of twenty photos, its search index merged.
+fn twenty_photos_merged(path: &std::path::Path) -> Catalogue {
+    let mut cat = Catalogue::open(path).unwrap();
+    let records: Vec<PhotoRecord> = (0..20)
+        .map(|i| record(&format!("/archive/{i:02}.jpg"), &format!("h{i}")))
+        .collect();
+    cat.store_batch(&records).unwrap();
+    while cat.tidy_search_index().unwrap() == Tidy::MoreToDo {}
+    cat
 }
