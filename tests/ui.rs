@@ -3126,11 +3126,14 @@ fn the_language_is_chosen_in_the_view_menu_and_switches_at_once() {
 }
 
 /// In Czech, the Edit menu's undo and redo and the inspector's history say
-/// the catalogue's changes in Czech, with Czech plurals; the catalogue's
-/// own words, which the command line's `history` prints, stay English.
+/// the catalogue's changes in Czech, with Czech plurals, and the history
+/// names who made each; the catalogue's own words, which the command
+/// line's `history` prints, stay English.
 #[test]
 fn the_edit_history_is_shown_in_the_windows_language() {
     let f = fixture();
+    // Operations made from now on name their author in the history.
+    read(&f).set_author(Some("Jana Nováková")).unwrap();
     let settings = Settings {
         language: Some(Language::Czech),
         ..Settings::default()
@@ -3157,8 +3160,14 @@ fn the_edit_history_is_shown_in_the_windows_language() {
     h.run_steps(2);
     h.get_by_label_contains("Historie (").click_accesskit();
     settle(&mut h);
-    h.get_by_label_contains("Hodnocení 4 u 1 fotografie")
-        .hover();
+    let rated = h.get_by_label_contains("Hodnocení 4 u 1 fotografie");
+    let node = rated.accesskit_node();
+    let said = node.label().or(node.value()).unwrap_or_default();
+    assert!(
+        said.starts_with("Jana Nováková, "),
+        "the history names who rated the photo: {said:?}"
+    );
+    rated.hover();
     h.get_by_label_contains("Hodnocení: 0 → 4").hover();
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

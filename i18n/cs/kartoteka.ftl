@@ -683,6 +683,8 @@ tech-gps-altitude = { $place }, { $metres } m
 tech-warning = Upozornění
 history-none = V katalogu nezměněno
 history-entry = { $when }  { $what }
+# Who made an operation, and when: "Jana Nováková, 30. 11. 2026 14:02".
+history-by = { $who }, { $when }
 history-undone = { $when }  { $what } (vráceno)
 history-on-photos = { $what } u { $count ->
     [one] { $count } fotografie

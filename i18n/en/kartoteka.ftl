@@ -624,6 +624,8 @@ tech-gps-altitude = { $place }, { $metres } m
 tech-warning = Warning
 history-none = Not changed in the catalogue
 history-entry = { $when }  { $what }
+# Who made an operation, and when: "Jana Nováková, 30. 11. 2026 14:02".
+history-by = { $who }, { $when }
 history-undone = { $when }  { $what } (undone)
 history-on-photos = { $what } on { $count ->
     [one] { $count } photo

@@ -683,6 +683,8 @@ tech-gps-altitude = { $place }, { $metres } m
 tech-warning = Upozornenie
 history-none = V katalógu nezmenené
 history-entry = { $when }  { $what }
+# Who made an operation, and when: "Jana Nováková, 30. 11. 2026 14:02".
+history-by = { $who }, { $when }
 history-undone = { $when }  { $what } (vrátené)
 history-on-photos = { $what } na { $count ->
     [one] { $count } fotografii

@@ -988,7 +988,13 @@ fn history(ui: &mut egui::Ui, entries: &[HistoryEntry]) {
         ui.label(RichText::new(tr!("history-none")).weak());
     }
     for h in entries {
-        let when = i18n::timestamp(h.at.trim_end_matches('Z'));
+        let stamp = i18n::timestamp(h.at.trim_end_matches('Z'));
+        // Who made it, where the catalogue had an author then: in a team
+        // catalogue the history is everyone's.
+        let when = match &h.author {
+            Some(who) => tr!("history-by", who = who.as_str(), when = stamp.as_str()),
+            None => stamp,
+        };
         let when = when.as_str();
         let mut text = RichText::new(if h.undone {
             tr!("history-undone", when = when, what = h.summary.as_str())
