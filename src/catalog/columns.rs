@@ -51,7 +51,7 @@ const UNKNOWN_TIME: Time = Time::MAX;
 const NO_NAME: u32 = u32::MAX;
 
 /// `has:` properties read from the photo row, with the SQL that tells
-/// whether a photo has one; each one's place is its bit in [`Row::filled`].
+/// whether a photo has one; each one's place is its bit in [`Hot::filled`].
 /// (`has:keywords` is answered from the keyword lists.)
 const FILLED: &[(Property, &str)] = &[
     (Property::Title, "title IS NOT NULL"),
@@ -81,17 +81,26 @@ const WARNING_BIT: u16 = 1 << 15;
 /// more than it saves.
 const SPLIT_WORDS: usize = 2_048;
 
-/// What search needs of one photo.
+/// What the filters of most searches read of one photo, 16 bytes: its
+/// depicted date, rating, flag, label and which fields are filled. Kept
+/// apart from the rest ([`Cold`]), a filter over a million photos reads
+/// 16 MB of memory rather than 48, and a scan of that size is bound by
+/// how fast memory is read.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-struct Row {
+struct Hot {
     /// First and last day the depicted date can mean.
     depicted: (Day, Day),
-    taken: Time,
+    /// One bit per [`FILLED`] property, plus qualified, missing and warning.
+    filled: u16,
     rating: u8,
     flag: Option<Flag>,
     label: Option<Label>,
-    /// One bit per [`FILLED`] property, plus missing and warning.
-    filled: u16,
+}
+
+/// The rest of what search needs of one photo.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct Cold {
+    taken: Time,
     city: u32,
     camera: u32,
     /// One bit per claimable field ([`claims::CLAIMABLE`]): it has a value.
@@ -103,14 +112,19 @@ struct Row {
     certainties: u8,
 }
 
-impl Row {
-    const EMPTY: Row = Row {
+impl Hot {
+    const EMPTY: Hot = Hot {
         depicted: (UNKNOWN_DAY, UNKNOWN_DAY),
-        taken: UNKNOWN_TIME,
+        filled: 0,
         rating: 0,
         flag: None,
         label: None,
-        filled: 0,
+    };
+}
+
+impl Cold {
+    const EMPTY: Cold = Cold {
+        taken: UNKNOWN_TIME,
         city: NO_NAME,
         camera: NO_NAME,
         valued: 0,
@@ -124,13 +138,6 @@ impl Row {
             UNKNOWN_DAY
         } else {
             (self.taken / 1_000_000) as Day
-        }
-    }
-
-    fn days(&self, field: DateField) -> (Day, Day) {
-        match field {
-            DateField::Depicted => self.depicted,
-            DateField::Taken => (self.taken_day(), self.taken_day()),
         }
     }
 }
@@ -230,8 +237,10 @@ pub struct DateCondition {
 
 #[derive(Debug)]
 pub struct Columns {
-    /// By photo id; rows of ids not in `live` are meaningless.
-    rows: Vec<Row>,
+    /// By photo id, each as long as the other; rows of ids not in `live`
+    /// are meaningless.
+    hot: Vec<Hot>,
+    cold: Vec<Cold>,
     live: Ids,
     keywords: Lists,
     creators: Lists,
@@ -314,7 +323,8 @@ impl Columns {
         // or hold up, another writer.
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Deferred)?;
         let mut columns = Columns {
-            rows: Vec::new(),
+            hot: Vec::new(),
+            cold: Vec::new(),
             live: Ids::new(),
             keywords: Lists::default(),
             creators: Lists::default(),
@@ -353,7 +363,7 @@ impl Columns {
             .filter_map(|id| id.map(|id| u32::try_from(id).ok()).transpose())
             .collect::<rusqlite::Result<_>>()?;
         for &id in &changed {
-            if (id as usize) < self.rows.len() {
+            if (id as usize) < self.hot.len() {
                 self.live.set(id as usize, false);
                 self.keywords.clear(id as usize);
                 self.creators.clear(id as usize);
@@ -405,9 +415,10 @@ impl Columns {
     }
 
     fn grow(&mut self, id: usize) {
-        if id >= self.rows.len() {
-            let len = (id + 1).max(self.rows.len() * 5 / 4);
-            self.rows.resize(len, Row::EMPTY);
+        if id >= self.hot.len() {
+            let len = (id + 1).max(self.hot.len() * 5 / 4);
+            self.hot.resize(len, Hot::EMPTY);
+            self.cold.resize(len, Cold::EMPTY);
             self.keywords.resize(len);
             self.creators.resize(len);
             self.live.grow(len);
@@ -484,13 +495,15 @@ impl Columns {
                 .map(text)?
                 .and_then(|json| serde_json::from_str(json).ok())
                 .unwrap_or_default();
-            let row = Row {
+            let hot = Hot {
                 depicted,
-                taken,
+                filled: r.get::<_, u16>(9)? | if qualified { QUALIFIED_BIT } else { 0 },
                 rating: r.get(3)?,
                 flag,
                 label,
-                filled: r.get::<_, u16>(9)? | if qualified { QUALIFIED_BIT } else { 0 },
+            };
+            let cold = Cold {
+                taken,
                 city: city.map_or(NO_NAME, |c| self.names.intern(c)),
                 camera: camera.map_or(NO_NAME, |c| self.names.intern(c)),
                 valued: r.get(10)?,
@@ -499,7 +512,8 @@ impl Columns {
                 certainties: 0,
             };
             self.grow(id);
-            self.rows[id] = row;
+            self.hot[id] = hot;
+            self.cold[id] = cold;
             self.live.insert(id);
             let creators: Vec<u32> = creators.into_iter().map(|c| self.names.intern(c)).collect();
             self.creators.set(id, &creators);
@@ -513,8 +527,8 @@ impl Columns {
         while let Some(r) = rows.next()? {
             let id = r.get::<_, i64>(0)? as usize;
             if self.live.contains(id) {
-                let row = &mut self.rows[id];
-                (row.disputed, row.sourced, row.certainties) = (r.get(1)?, r.get(2)?, r.get(3)?);
+                let cold = &mut self.cold[id];
+                (cold.disputed, cold.sourced, cold.certainties) = (r.get(1)?, r.get(2)?, r.get(3)?);
             }
         }
 
@@ -550,7 +564,7 @@ impl Columns {
 
     /// No photo.
     pub fn none(&self) -> Ids {
-        Ids::with_capacity(self.rows.len())
+        Ids::with_capacity(self.hot.len())
     }
 
     /// The photos among `within` that are in `ids` (from SQL).
@@ -606,18 +620,39 @@ impl Columns {
         set
     }
 
-    /// The photos among `within` whose row passes.
-    fn select(&self, within: &Ids, keep: impl Fn(&Row) -> bool + Sync) -> Ids {
-        self.select_ids(within, |id| keep(&self.rows[id]))
+    /// The photos among `within` whose [`Hot`] row passes.
+    fn select_hot(&self, within: &Ids, keep: impl Fn(&Hot) -> bool + Sync) -> Ids {
+        self.select_ids(within, |id| keep(&self.hot[id]))
+    }
+
+    /// The photos among `within` whose [`Cold`] row passes.
+    fn select_cold(&self, within: &Ids, keep: impl Fn(&Cold) -> bool + Sync) -> Ids {
+        self.select_ids(within, |id| keep(&self.cold[id]))
+    }
+
+    /// The first and last day a photo's date of this kind can mean.
+    fn days(&self, id: usize, field: DateField) -> (Day, Day) {
+        match field {
+            DateField::Depicted => self.hot[id].depicted,
+            DateField::Taken => {
+                let day = self.cold[id].taken_day();
+                (day, day)
+            }
+        }
     }
 
     /// Photos whose date overlaps the range.
     pub fn date(&self, field: DateField, range: &DateRange, within: &Ids) -> Ids {
         let c = DateCondition::new(field, range);
-        self.select(within, |row| {
-            let (first, last) = row.days(field);
-            first != UNKNOWN_DAY && last >= c.from && first <= c.to
-        })
+        let overlaps =
+            |(first, last): (Day, Day)| first != UNKNOWN_DAY && last >= c.from && first <= c.to;
+        match field {
+            DateField::Depicted => self.select_hot(within, |hot| overlaps(hot.depicted)),
+            DateField::Taken => self.select_cold(within, |cold| {
+                let day = cold.taken_day();
+                overlaps((day, day))
+            }),
+        }
     }
 
     pub fn rating(&self, comparison: Comparison, n: u8, within: &Ids) -> Ids {
@@ -628,15 +663,15 @@ impl Columns {
             Comparison::GreaterOrEqual => r >= n,
             Comparison::Greater => r > n,
         };
-        self.select(within, |row| wanted(row.rating))
+        self.select_hot(within, |hot| wanted(hot.rating))
     }
 
     pub fn flag(&self, flag: Option<Flag>, within: &Ids) -> Ids {
-        self.select(within, |row| row.flag == flag)
+        self.select_hot(within, |hot| hot.flag == flag)
     }
 
     pub fn label(&self, label: Option<Label>, within: &Ids) -> Ids {
-        self.select(within, |row| row.label == label)
+        self.select_hot(within, |hot| hot.label == label)
     }
 
     pub fn status(&self, status: Status, within: &Ids) -> Ids {
@@ -644,12 +679,12 @@ impl Columns {
             Status::Missing => MISSING_BIT,
             Status::Warning => WARNING_BIT,
         };
-        self.select(within, |row| row.filled & bit != 0)
+        self.select_hot(within, |hot| hot.filled & bit != 0)
     }
 
     /// Photos with a disputed field among `bits`.
     pub fn disputed(&self, bits: u32, within: &Ids) -> Ids {
-        self.select(within, |row| row.disputed & bits != 0)
+        self.select_cold(within, |cold| cold.disputed & bits != 0)
     }
 
     /// Photos with a value in the field of `bit` but no claim of it citing
@@ -657,19 +692,19 @@ impl Columns {
     pub fn unsourced(&self, bit: u32, within: &Ids) -> Ids {
         let keywords = claims::field_bit(Attribute::Field(Field::Keywords)).unwrap_or(0);
         self.select_ids(within, |id| {
-            let row = &self.rows[id];
+            let cold = &self.cold[id];
             let valued = if bit == keywords {
                 !self.keywords.get(id).is_empty()
             } else {
-                row.valued & bit != 0
+                cold.valued & bit != 0
             };
-            valued && row.sourced & bit == 0
+            valued && cold.sourced & bit == 0
         })
     }
 
     /// Photos with a claim of this certainty.
     pub fn certainty(&self, bit: u8, within: &Ids) -> Ids {
-        self.select(within, |row| row.certainties & bit != 0)
+        self.select_cold(within, |cold| cold.certainties & bit != 0)
     }
 
     pub fn has(&self, property: Property, within: &Ids) -> Ids {
@@ -680,7 +715,7 @@ impl Columns {
             .iter()
             .position(|(p, _)| *p == property)
             .map_or(0, |i| 1u16 << i);
-        self.select(within, |row| row.filled & bit != 0)
+        self.select_hot(within, |hot| hot.filled & bit != 0)
     }
 
     /// Photos with any of these keywords.
@@ -706,11 +741,12 @@ impl Columns {
         if conditions.is_empty() {
             return self.none();
         }
-        self.select(ids, |row| {
+        self.select_ids(ids, |id| {
             !conditions.iter().all(|c| {
-                let (first, last) = row.days(c.field);
+                let (first, last) = self.days(id, c.field);
                 // A date marked uncertain or approximate matches only possibly.
-                let sure = c.field != DateField::Depicted || row.filled & QUALIFIED_BIT == 0;
+                let sure =
+                    c.field != DateField::Depicted || self.hot[id].filled & QUALIFIED_BIT == 0;
                 sure && first >= c.from && last <= c.to
             })
         })
@@ -828,10 +864,15 @@ impl Columns {
 
     /// Orders two photos by a key held in memory, ties by import order.
     fn compare(&self, key: SortKey, a: u32, b: u32) -> Ordering {
-        let (x, y) = (&self.rows[a as usize], &self.rows[b as usize]);
+        let (a, b) = (a as usize, b as usize);
+        let (x, y) = (&self.hot[a], &self.hot[b]);
+        let taken = |id: usize| self.cold[id].taken;
         match key {
-            SortKey::Depicted => (x.depicted, x.taken).cmp(&(y.depicted, y.taken)),
-            SortKey::Taken => x.taken.cmp(&y.taken),
+            SortKey::Depicted => x
+                .depicted
+                .cmp(&y.depicted)
+                .then_with(|| taken(a).cmp(&taken(b))),
+            SortKey::Taken => taken(a).cmp(&taken(b)),
             SortKey::Rating => Reverse(x.rating).cmp(&Reverse(y.rating)),
             _ => Ordering::Equal,
         }
@@ -841,10 +882,10 @@ impl Columns {
     /// Whether a photo has a value for a key held in memory (those without
     /// sort last, whichever the direction).
     fn has_value(&self, key: SortKey, id: u32) -> bool {
-        let row = &self.rows[id as usize];
+        let id = id as usize;
         match key {
-            SortKey::Depicted => row.depicted.0 != UNKNOWN_DAY,
-            SortKey::Taken => row.taken != UNKNOWN_TIME,
+            SortKey::Depicted => self.hot[id].depicted.0 != UNKNOWN_DAY,
+            SortKey::Taken => self.cold[id].taken != UNKNOWN_TIME,
             _ => true,
         }
     }
@@ -927,25 +968,25 @@ impl Columns {
         const CITY: usize = 1;
         const CAMERA: usize = 2;
         for id in ids.ones() {
-            let row = &self.rows[id];
+            let (hot, cold) = (&self.hot[id], &self.cold[id]);
             for &k in self.keywords.get(id) {
                 *keywords.entry(k).or_default() += 1;
             }
             for &c in self.creators.get(id) {
                 names[c as usize][CREATOR] += 1;
             }
-            if row.city != NO_NAME {
-                names[row.city as usize][CITY] += 1;
+            if cold.city != NO_NAME {
+                names[cold.city as usize][CITY] += 1;
             }
-            if row.camera != NO_NAME {
-                names[row.camera as usize][CAMERA] += 1;
+            if cold.camera != NO_NAME {
+                names[cold.camera as usize][CAMERA] += 1;
             }
-            if row.depicted.0 != UNKNOWN_DAY {
-                *years.entry(row.depicted.0 / 10_000).or_default() += 1;
+            if hot.depicted.0 != UNKNOWN_DAY {
+                *years.entry(hot.depicted.0 / 10_000).or_default() += 1;
             } else {
                 undated += 1;
             }
-            let mut bits = row.disputed;
+            let mut bits = cold.disputed;
             while bits != 0 {
                 disputed[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;

@@ -18,14 +18,14 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Columns, Ids, Lists, NO_NAME, Names, Position, Ready, Row, SavedState};
+use super::{Cold, Columns, Hot, Ids, Lists, NO_NAME, Names, Position, Ready, SavedState};
 use crate::catalog::migrations::LATEST_VERSION;
 use crate::catalog::query::SortKey;
 
 /// The file's first bytes; the last is the format, raised whenever what is
-/// saved changes shape (including [`Row`], [`crate::photo::Flag`] and
-/// [`crate::photo::Label`], saved by their variants' places).
-const MAGIC: &[u8; 8] = b"KRTKCOL\x01";
+/// saved changes shape (including [`Hot`], [`Cold`], [`crate::photo::Flag`]
+/// and [`crate::photo::Label`], saved by their variants' places).
+const MAGIC: &[u8; 8] = b"KRTKCOL\x02";
 const HASH_LEN: usize = blake3::OUT_LEN;
 /// Far more than the copy of any catalogue this program can hold.
 const MAX_LEN: u64 = 8 << 30;
@@ -52,7 +52,8 @@ pub fn path_beside(catalogue: &Path) -> PathBuf {
 struct Out<'a> {
     schema: u32,
     position: Position,
-    rows: &'a [Row],
+    hot: &'a [Hot],
+    cold: &'a [Cold],
     live: Vec<u32>,
     keywords: &'a Lists,
     creators: &'a Lists,
@@ -64,7 +65,8 @@ struct Out<'a> {
 struct In {
     schema: u32,
     position: Position,
-    rows: Vec<Row>,
+    hot: Vec<Hot>,
+    cold: Vec<Cold>,
     live: Vec<u32>,
     keywords: Lists,
     creators: Lists,
@@ -98,7 +100,8 @@ pub(in crate::catalog) fn write(columns: &Columns, path: &Path) -> io::Result<()
         &Out {
             schema: LATEST_VERSION,
             position: columns.position,
-            rows: &columns.rows,
+            hot: &columns.hot,
+            cold: &columns.cold,
             live: columns.live.ones().map(|id| id as u32).collect(),
             keywords: &columns.keywords,
             creators: &columns.creators,
@@ -208,7 +211,10 @@ fn read_regular_file(path: &Path) -> io::Result<Vec<u8>> {
 /// as the photos, every name and photo id in range, every order a
 /// permutation of the photos.
 fn columns(saved: In) -> Option<Columns> {
-    let len = saved.rows.len();
+    let len = saved.hot.len();
+    if saved.cold.len() != len {
+        return None;
+    }
     for lists in [&saved.keywords, &saved.creators] {
         if lists.spans.len() != len || !lists.hold_together() {
             return None;
@@ -239,9 +245,9 @@ fn columns(saved: In) -> Option<Columns> {
     }
     let named = |id: u32| id == NO_NAME || (id as usize) < names.names.len();
     for id in live.ones() {
-        let row = &saved.rows[id];
-        if !named(row.city)
-            || !named(row.camera)
+        let cold = &saved.cold[id];
+        if !named(cold.city)
+            || !named(cold.camera)
             || !saved
                 .creators
                 .get(id)
@@ -267,7 +273,8 @@ fn columns(saved: In) -> Option<Columns> {
         }
     }
     Some(Columns {
-        rows: saved.rows,
+        hot: saved.hot,
+        cold: saved.cold,
         live,
         keywords: saved.keywords,
         creators: saved.creators,
@@ -314,7 +321,10 @@ mod tests {
     /// Everything a copy keeps, in words, to compare.
     fn kept(c: &Columns) -> String {
         let live: Vec<usize> = c.live.ones().collect();
-        let rows: Vec<String> = live.iter().map(|&id| format!("{:?}", c.rows[id])).collect();
+        let rows: Vec<String> = live
+            .iter()
+            .map(|&id| format!("{:?} {:?}", c.hot[id], c.cold[id]))
+            .collect();
         let mut orders: Vec<_> = c
             .orders
             .iter()
@@ -422,7 +432,8 @@ mod tests {
         let mut out = Out {
             schema: LATEST_VERSION,
             position: columns.position,
-            rows: &columns.rows,
+            hot: &columns.hot,
+            cold: &columns.cold,
             live: columns.live.ones().map(|id| id as u32).collect(),
             keywords: &columns.keywords,
             creators: &columns.creators,
@@ -448,7 +459,7 @@ mod tests {
             pool: c.creators.pool.clone(),
         };
         let past = Lists {
-            spans: vec![(1, c.keywords.pool.len() as u32); c.rows.len()],
+            spans: vec![(1, c.keywords.pool.len() as u32); c.hot.len()],
             pool: c.keywords.pool.clone(),
         };
         assert!(written_with(&c, |_| ()).is_some(), "unchanged, it is used");
@@ -473,8 +484,12 @@ mod tests {
             "a photo twice"
         );
         assert!(
-            written_with(&c, |o| o.rows = &o.rows[1..]).is_none(),
+            written_with(&c, |o| o.hot = &o.hot[1..]).is_none(),
             "rows missing"
+        );
+        assert!(
+            written_with(&c, |o| o.cold = &o.cold[1..]).is_none(),
+            "rows of the rest missing"
         );
         assert!(
             written_with(&c, |o| o.creators = &short).is_none(),
