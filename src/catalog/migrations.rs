@@ -59,7 +59,9 @@ pub(super) fn migrate_to(conn: &mut Connection, target: u32) -> Result<()> {
     migrate_up_to(conn, target, |_, _| Ok(()))
 }
 
-fn migrate_up_to(
+/// Brings a catalogue up to schema version `target` (a team snapshot's
+/// checks build the schema a version should have this way).
+pub(super) fn migrate_up_to(
     conn: &mut Connection,
     target: u32,
     after: impl Fn(&rusqlite::Transaction<'_>, u32) -> Result<()>,

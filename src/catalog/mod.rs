@@ -22,6 +22,7 @@ mod query;
 pub mod replica;
 mod search_index;
 mod sets;
+pub mod snapshot;
 mod split;
 mod sqlite_file;
 pub mod thumbnails;

@@ -20,7 +20,7 @@ pub fn path_beside(catalogue: &Path) -> PathBuf {
 }
 
 pub struct ThumbnailStore {
-    conn: Connection,
+    pub(super) conn: Connection,
 }
 
 impl ThumbnailStore {
