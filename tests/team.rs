@@ -455,3 +455,486 @@ fn a_bad_url_is_one_line_without_the_password() {
     );
     assert!(!line.contains("s3cret"));
 }
+
+// ---------------------------------------------------------------------
+// team create, join and status, through the real binary.
+// ---------------------------------------------------------------------
+
+/// The team catalogue lives in one schema (`kartoteka`) of the one test
+/// database, and the test roles may not create databases: the tests that
+/// make one take turns, each starting from a database without it.
+static TEAM_SCHEMA: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// A turn with the test database, emptied of any team catalogue.
+struct Team {
+    pg: TestServer,
+    _turn: std::sync::MutexGuard<'static, ()>,
+}
+
+impl Team {
+    fn new(test: &str) -> Option<Team> {
+        let pg = TestServer::from_env(test)?;
+        let turn = TEAM_SCHEMA.lock().unwrap_or_else(|e| e.into_inner());
+        let team = Team { pg, _turn: turn };
+        team.sql("DROP SCHEMA IF EXISTS kartoteka CASCADE", &[]);
+        Some(team)
+    }
+
+    /// The URL with full certificate checks against the test CA.
+    fn url(&self) -> String {
+        self.pg.with("verify-full", true)
+    }
+
+    fn ro_url(&self) -> String {
+        with_params(&self.pg.ro_url, "verify-full", Some(&self.pg.ca))
+    }
+
+    /// Runs SQL as the read-write role, as an administrator (or an
+    /// attacker with that role's password) would.
+    fn sql(&self, sql: &str, params: &[&(dyn postgres::types::ToSql + Sync)]) -> u64 {
+        let mut conn = connect_with(&self.url(), &password(&self.pg.password)).unwrap();
+        conn.client().execute(sql, params).unwrap()
+    }
+
+    /// `kartoteka --catalog <env's catalogue> ARGS` with the rw password.
+    fn run(&self, env: &common::Env, args: &[&std::ffi::OsStr]) -> std::process::Output {
+        env.cmd()
+            .args(args)
+            .env("PGPASSWORD", &self.pg.password)
+            .env_remove("PGPASSFILE")
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, env: &common::Env, args: &[&str]) -> String {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        let out = self.run(env, &args);
+        assert!(
+            out.status.success(),
+            "kartoteka {args:?} failed: {}",
+            common::stderr(&out)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// A command that must fail with one line on standard error.
+    fn refused(&self, env: &common::Env, args: &[&str]) -> String {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+        let out = self.run(env, &args);
+        let err = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        err.trim_end().to_string()
+    }
+
+    fn status(&self, env: &common::Env) -> serde_json::Value {
+        serde_json::from_str(&self.ok(env, &["team", "status", &self.url(), "--json"])).unwrap()
+    }
+}
+
+const CAPTION_CS: &str = "Odchod sovětských vojsk, Milovice 1991";
+const CAPTION_RU: &str = "Вывод войск";
+
+/// A catalogue of the archive fixtures under `nas/1991`, described and
+/// curated: captions in Czech and Russian, a keyword, a set, an author.
+fn described_archive() -> (common::Env, PathBuf) {
+    let env = common::Env::new();
+    let nas = env.path("nas");
+    std::fs::create_dir_all(nas.join("1991")).unwrap();
+    for f in [
+        "archive/treaty-signing.jpg",
+        "archive/shopping-bags-formation.jpg",
+        "archive/dormitory-sewing.jpg",
+    ] {
+        let from = common::fixtures().join(f);
+        std::fs::copy(&from, nas.join("1991").join(from.file_name().unwrap())).unwrap();
+    }
+    assert!(env.import(&[&nas]).status.success());
+    env.ok(["author", "Dana Kyndrová"]);
+    env.ok([
+        "edit",
+        "path:treaty",
+        "--set",
+        &format!("caption={CAPTION_CS}"),
+    ]);
+    env.ok([
+        "edit",
+        "path:shopping",
+        "--set",
+        &format!("caption={CAPTION_RU}"),
+    ]);
+    env.ok([
+        "edit",
+        "path:treaty",
+        "--add-keyword",
+        "Místa|Československo|Milovice",
+    ]);
+    env.ok(["set", "create", "Odchod 1991"]);
+    env.ok(["set", "add", "Odchod 1991", "path:treaty OR path:shopping"]);
+    (env, nas)
+}
+
+fn by_hash(photos: &[serde_json::Value]) -> std::collections::BTreeMap<String, serde_json::Value> {
+    photos
+        .iter()
+        .map(|p| (p["hash"].as_str().unwrap().to_string(), p.clone()))
+        .collect()
+}
+
+fn thumbnails_of(catalogue: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let stem = catalogue.file_stem().unwrap().to_str().unwrap();
+    let path = catalogue.with_file_name(format!("{stem}.thumbnails.sqlite"));
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT hash, jpeg FROM thumbnail ORDER BY hash")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store() {
+    let Some(team) =
+        Team::new("a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store")
+    else {
+        return;
+    };
+    let (a, nas) = described_archive();
+    let history_before = a.ok(["history"]);
+    let created = team.ok(&a, &["team", "create", &team.url()]);
+    assert!(
+        created.starts_with(
+            "published this catalogue as the team catalogue in database kartoteka_team on "
+        ),
+        "{created}"
+    );
+    assert!(created.contains(": 3 photos, "), "{created}");
+    // Publishing only read the catalogue.
+    assert_eq!(a.ok(["history"]), history_before);
+
+    let mut b = common::Env::new();
+    b.catalog = b.path("Jana/tým.kartoteka");
+    let root = format!("{}=/mnt/archiv", nas.display());
+    let joined = team.ok(
+        &b,
+        &[
+            "team",
+            "join",
+            &team.url(),
+            "--root",
+            &root,
+            "--as",
+            "Jana Nováková",
+        ],
+    );
+    assert!(
+        joined.starts_with("joined the team catalogue in database kartoteka_team on "),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("as \"Jana Nováková\": 3 photos (3 mapped by --root)"),
+        "{joined}"
+    );
+
+    // The same photos, known by content hash, under this machine's root.
+    let (theirs, mine) = (by_hash(&a.list()), by_hash(&b.list()));
+    assert_eq!(theirs.len(), 3);
+    assert_eq!(
+        theirs.keys().collect::<Vec<_>>(),
+        mine.keys().collect::<Vec<_>>()
+    );
+    for (hash, photo) in &theirs {
+        let path = photo["path"].as_str().unwrap();
+        let rest = path.strip_prefix(nas.to_str().unwrap()).unwrap();
+        assert_eq!(mine[hash]["path"], format!("/mnt/archiv{rest}"));
+        for key in [
+            "caption",
+            "title",
+            "keywords",
+            "hierarchical_keywords",
+            "id",
+        ] {
+            assert_eq!(mine[hash][key], photo[key], "{key} of {path}");
+        }
+    }
+    let captions: Vec<&str> = mine
+        .values()
+        .filter_map(|p| p["caption"].as_str())
+        .collect();
+    assert!(captions.contains(&CAPTION_CS), "{captions:?}");
+    assert!(captions.contains(&CAPTION_RU), "{captions:?}");
+    assert_eq!(
+        b.ok(["search", "войск", "--paths"]).trim(),
+        "/mnt/archiv/1991/shopping-bags-formation.jpg"
+    );
+    assert_eq!(
+        b.ok(["search", "keyword:Československo", "--paths"]).trim(),
+        "/mnt/archiv/1991/treaty-signing.jpg"
+    );
+    assert_eq!(
+        b.ok(["set", "show", "Odchod 1991"]),
+        a.ok(["set", "show", "Odchod 1991"])
+            .replace(nas.to_str().unwrap(), "/mnt/archiv")
+    );
+    // The history came along, with its author.
+    let history = b.ok(["history"]);
+    assert_eq!(history, history_before);
+    assert!(history.contains("Dana Kyndrová"), "{history}");
+    // And the thumbnails, so photos can be browsed without the store.
+    let thumbs = thumbnails_of(&b.catalog);
+    assert_eq!(thumbs.len(), 3);
+    assert_eq!(thumbs, thumbnails_of(&a.catalog));
+    // Nothing else was left in the folder.
+    let mut names: Vec<String> = std::fs::read_dir(b.path("Jana"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.ends_with("-wal") && !n.ends_with("-shm") && !n.ends_with(".search-columns"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["tým.kartoteka", "tým.thumbnails.sqlite"]);
+
+    // A replica of its own, with its author; both are members.
+    assert_eq!(b.ok(["author"]).trim(), "Jana Nováková");
+    let (sa, sb) = (team.status(&a), team.status(&b));
+    let (ra, rb) = (
+        sa["replica"].as_str().unwrap(),
+        sb["replica"].as_str().unwrap(),
+    );
+    assert_ne!(
+        ra, rb,
+        "a joined copy must not share the creator's replica id"
+    );
+    assert_eq!(rb.len(), 32);
+    assert_eq!(sa["member"], true);
+    assert_eq!(sb["member"], true);
+    let members = sb["members"].as_array().unwrap();
+    let authors: Vec<(&str, &str, &str)> = members
+        .iter()
+        .map(|m| {
+            (
+                m["replica"].as_str().unwrap(),
+                m["author"].as_str().unwrap(),
+                m["role"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            (ra, "Dana Kyndrová", "kartoteka_rw"),
+            (rb, "Jana Nováková", "kartoteka_rw")
+        ]
+    );
+    let snapshot = &sb["snapshots"][0];
+    assert_eq!(snapshot["photos"], 3);
+    assert_eq!(snapshot["made_by"], ra);
+    // It holds the creator's operations, up to the last one.
+    assert_eq!(snapshot["includes"][0]["replica"], ra);
+    assert_eq!(snapshot["includes"][0]["up_to_seq"], 5);
+    // The new replica's own operations are numbered apart from them.
+    b.ok(["edit", "path:dormitory", "--set", "city=Milovice"]);
+    let text = team.ok(&b, &["team", "status", &team.url()]);
+    assert!(
+        text.contains(&format!("this replica: {rb} (a member)")),
+        "{text}"
+    );
+}
+
+#[test]
+fn joining_never_replaces_a_file() {
+    let Some(team) = Team::new("joining_never_replaces_a_file") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let b = common::Env::new();
+    std::fs::write(&b.catalog, "my notes").unwrap();
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        format!(
+            "kartoteka: no catalogue was made: {} already exists; team join makes a new catalogue \
+             and never replaces a file",
+            b.catalog.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&b.catalog).unwrap(), "my notes");
+    // Nor the thumbnail store that would go beside it.
+    std::fs::remove_file(&b.catalog).unwrap();
+    let thumbs = b.path("test.thumbnails.sqlite");
+    std::fs::write(&thumbs, "a photo, perhaps").unwrap();
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert!(
+        line.contains(&format!("{} already exists", thumbs.display())),
+        "{line}"
+    );
+    assert!(!b.catalog.exists());
+    // Nor a place where the team's photos are on this machine.
+    std::fs::remove_file(&thumbs).unwrap();
+    let mut c = common::Env::new();
+    c.catalog = c.path("archiv/1991/treaty-signing.jpg");
+    let root = format!("{}={}", a.path("nas").display(), c.path("archiv").display());
+    let line = team.refused(&c, &["team", "join", &team.url(), "--root", &root]);
+    assert!(
+        line.contains("treaty-signing.jpg is where the team's photo "),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(" is on this machine; choose another place for the catalogue"),
+        "{line}"
+    );
+    assert_eq!(std::fs::read_dir(c.path("archiv/1991")).unwrap().count(), 0);
+}
+
+#[test]
+fn a_database_holds_one_team_catalogue() {
+    let Some(team) = Team::new("a_database_holds_one_team_catalogue") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let other = common::Env::new();
+    let line = team.refused(&other, &["team", "create", &team.url()]);
+    assert_eq!(
+        line,
+        format!(
+            "kartoteka: database kartoteka_team on {} already holds a team catalogue; nothing was changed",
+            team.pg.server()
+        )
+    );
+    assert_eq!(team.status(&a)["snapshots"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_read_only_role_may_not_create_a_team_catalogue() {
+    let Some(team) = Team::new("a_read_only_role_may_not_create_a_team_catalogue") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    let out = a
+        .cmd()
+        .args(["team", "create", &team.ro_url()])
+        .env("PGPASSWORD", &team.pg.ro_password)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "kartoteka: role \"kartoteka_ro\" may not create a team catalogue in database \
+             kartoteka_team on {} (permission denied to create a schema); nothing was changed\n",
+            team.pg.server()
+        )
+    );
+    let line = team.refused(&a, &["team", "status", &team.url()]);
+    assert!(
+        line.contains("there is no team catalogue in database kartoteka_team"),
+        "{line}"
+    );
+}
+
+#[test]
+fn a_damaged_snapshot_is_refused_and_leaves_nothing_behind() {
+    let Some(team) = Team::new("a_damaged_snapshot_is_refused_and_leaves_nothing_behind") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    // Two bytes of the catalogue's first chunk changed on the server.
+    let changed = team.sql(
+        "UPDATE kartoteka.snapshot_chunk SET data = overlay(data PLACING $1 FROM 200)
+         WHERE kind = 'catalogue' AND n = 0",
+        &[&&b"\x00\x01"[..]],
+    );
+    assert_eq!(changed, 1);
+    let b = common::Env::new();
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        "kartoteka: no catalogue was made: the team's snapshot (catalogue) is damaged: its BLAKE3 \
+         hash is not the one stored with it; nothing was written"
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+
+    // A chunk gone is caught before any hash.
+    team.sql(
+        "DELETE FROM kartoteka.snapshot_chunk WHERE kind = 'catalogue' AND n = 0",
+        &[],
+    );
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        "kartoteka: no catalogue was made: the team's snapshot (catalogue) is damaged: chunk 0 \
+         of 1 is missing; nothing was written"
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+}
+
+/// Replaces the team's catalogue snapshot with `bytes`, with a length and
+/// hash that match: what an attacker with the rw role could do.
+fn replace_catalogue_snapshot(team: &Team, bytes: &[u8]) {
+    team.sql(
+        "DELETE FROM kartoteka.snapshot_chunk WHERE kind = 'catalogue'",
+        &[],
+    );
+    let hash = blake3::hash(bytes).to_hex().to_string();
+    let chunks = bytes.chunks(1 << 20).count() as i32;
+    team.sql(
+        "UPDATE kartoteka.snapshot_file SET bytes = $1, blake3 = $2, chunks = $3 WHERE kind = 'catalogue'",
+        &[&(bytes.len() as i64), &hash, &chunks],
+    );
+    for (n, chunk) in bytes.chunks(1 << 20).enumerate() {
+        team.sql(
+            "INSERT INTO kartoteka.snapshot_chunk (snapshot, kind, n, data)
+             SELECT id, 'catalogue', $1, $2 FROM kartoteka.snapshot",
+            &[&(n as i32), &chunk],
+        );
+    }
+}
+
+#[test]
+fn a_hostile_snapshot_with_a_sound_hash_is_refused() {
+    let Some(team) = Team::new("a_hostile_snapshot_with_a_sound_hash_is_refused") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    // The team's own snapshot with a trigger slipped in that would run
+    // inside every caption the new member writes.
+    let work = tempfile::tempdir().unwrap();
+    let copy = work.path().join("hostile.kartoteka");
+    {
+        let conn = rusqlite::Connection::open(&a.catalog).unwrap();
+        conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+            .unwrap();
+        let hostile = rusqlite::Connection::open(&copy).unwrap();
+        hostile
+            .execute_batch(
+                "CREATE TRIGGER exfiltrate AFTER UPDATE ON photo BEGIN
+                     UPDATE photo SET note = 'owned';
+                 END;",
+            )
+            .unwrap();
+    }
+    replace_catalogue_snapshot(&team, &std::fs::read(&copy).unwrap());
+    let b = common::Env::new();
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        "kartoteka: no catalogue was made: the team's snapshot (catalogue) was refused: it holds \
+         trigger exfiltrate that a Kartoteka catalogue of its version does not have; nothing was written"
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+
+    // Not a database at all.
+    replace_catalogue_snapshot(&team, "Odchod sovětských vojsk".repeat(400).as_bytes());
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        "kartoteka: no catalogue was made: the team's snapshot (catalogue) was refused: it is not a \
+         Kartoteka catalogue; nothing was written"
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+}

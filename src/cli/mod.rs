@@ -8,6 +8,7 @@ mod curate;
 mod interop;
 pub mod json;
 pub mod package;
+mod team;
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -161,6 +162,10 @@ pub enum Command {
     /// Write descriptive metadata to XMP sidecars, or embed it in files
     #[command(name = "write-metadata", after_long_help = curate::QUERY_HELP)]
     WriteMetadata(interop::WriteArgs),
+    /// A team catalogue on a PostgreSQL server: create one from this
+    /// catalogue, join one as a new catalogue, show its members
+    #[command(subcommand)]
+    Team(team::TeamCommand),
     /// Back up the catalogue and its thumbnails, checked, named by date and time
     Backup(backup::BackupArgs),
     /// Restore a backup into a new catalogue file (never over an existing one)
@@ -262,6 +267,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Backup(args) => return backup::backup(&chosen_catalogue(&catalog)?, args),
         Command::Restore(args) => return backup::restore(&chosen_catalogue(&catalog)?, args),
         Command::GeneratePackageFiles { dir } => return package::generate(dir),
+        // Joining makes the catalogue; it must not exist yet.
+        Command::Team(team::TeamCommand::Join { url, roots, author }) => {
+            return team::join(&chosen_catalogue(&catalog)?, url, roots, author.as_deref());
+        }
         _ => {}
     }
     let mut catalogue = open_catalogue(catalog.as_deref())?;
@@ -322,6 +331,7 @@ fn run_command(catalogue: &mut Catalogue, command: Command) -> Result<ExitCode> 
         Command::Export(c) => interop::export(catalogue, &c),
         Command::ImportCsv(args) => interop::import_csv(catalogue, &args),
         Command::WriteMetadata(args) => interop::write_metadata(catalogue, &args),
+        Command::Team(c) => team::team(catalogue, &c),
         Command::Backup(_) | Command::Restore(_) | Command::GeneratePackageFiles { .. } => {
             unreachable!("carried out before the catalogue is opened")
         }

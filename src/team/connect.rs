@@ -675,7 +675,7 @@ fn tls_error(e: &rustls::Error, url: &ServerUrl, server: String) -> ConnectError
 
 /// An error and its causes as one text, for the rare failures that have
 /// no message of their own here.
-fn source_text(e: &dyn std::error::Error) -> String {
+pub(super) fn source_text(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
     while let Some(err) = source {
@@ -691,7 +691,7 @@ fn source_text(e: &dyn std::error::Error) -> String {
 
 /// Server and library messages can span lines (a DETAIL, a HINT); the
 /// member gets one.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

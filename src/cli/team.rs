@@ -1,0 +1,178 @@
+//! `kartoteka team create|join|status`: a team catalogue on a PostgreSQL
+//! server. `join` never opens a catalogue as the other commands do: the
+//! file it is given must not exist, and it makes it.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+
+use super::{shown, shown_path};
+use crate::catalog::Catalogue;
+use crate::team::connect;
+use crate::team::membership::{self, JoinRequest};
+use crate::team::roots::{Root, Roots};
+use crate::text::count;
+
+#[derive(Subcommand, Debug)]
+pub enum TeamCommand {
+    /// Publish this catalogue as a new team catalogue in the PostgreSQL
+    /// database at URL (postgres://user@host:port/db?sslmode=verify-full)
+    Create {
+        #[arg(value_name = "URL")]
+        url: String,
+    },
+    /// Make a new catalogue (--catalog FILE, which must not exist yet) as
+    /// this machine's replica of the team catalogue at URL
+    Join {
+        #[arg(value_name = "URL")]
+        url: String,
+        /// The shared store of scans, catalogued under REMOTE, is at LOCAL
+        /// on this machine (repeat for several; the longest REMOTE wins)
+        #[arg(long = "root", value_name = "REMOTE=LOCAL")]
+        roots: Vec<OsString>,
+        /// The name the history shows beside this replica's operations
+        /// [default: the PostgreSQL role]
+        #[arg(long = "as", value_name = "NAME")]
+        author: Option<String>,
+    },
+    /// The team's members and snapshots, and this catalogue's replica id
+    Status {
+        #[arg(value_name = "URL", env = "KARTOTEKA_TEAM_URL")]
+        url: String,
+        /// Print one JSON object
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
+}
+
+/// `team join`, before any catalogue is opened.
+pub fn join(
+    catalogue: &Path,
+    url: &str,
+    roots: &[OsString],
+    author: Option<&str>,
+) -> Result<ExitCode> {
+    let roots = Roots::new(
+        roots
+            .iter()
+            .map(|r| Root::parse(r))
+            .collect::<Result<_, _>>()?,
+    )?;
+    let mut conn = connect::connect(url)?;
+    let joined = membership::join(
+        &mut conn,
+        &JoinRequest {
+            catalogue,
+            roots: &roots,
+            author,
+        },
+    )
+    .context("no catalogue was made")?;
+    if !joined.registered {
+        eprintln!(
+            "kartoteka: role \"{}\" may only read the team catalogue; this replica is not listed among its members",
+            shown(&joined.place.role)
+        );
+    }
+    println!(
+        "joined the team catalogue in database {} on {} as \"{}\": {}{}, {}, in {:.1} s, into {}",
+        shown(&joined.place.database),
+        joined.place.server,
+        shown(&joined.author),
+        count(joined.photos as usize, "photo", "photos"),
+        if roots.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} mapped by --root)", joined.moved)
+        },
+        megabytes(joined.bytes),
+        joined.elapsed.as_secs_f64(),
+        shown_path(&joined.catalogue)
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode> {
+    match command {
+        TeamCommand::Create { url } => {
+            let mut conn = connect::connect(url)?;
+            let created = membership::create(&mut conn, catalogue)?;
+            println!(
+                "published this catalogue as the team catalogue in database {} on {}: {}, {} \
+                 (catalogue {}, thumbnails {}), in {:.1} s",
+                shown(&created.place.database),
+                created.place.server,
+                count(created.photos as usize, "photo", "photos"),
+                megabytes(created.catalogue_bytes + created.thumbnail_bytes),
+                megabytes(created.catalogue_bytes),
+                megabytes(created.thumbnail_bytes),
+                created.elapsed.as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        TeamCommand::Join { .. } => unreachable!("carried out before the catalogue is opened"),
+        TeamCommand::Status { url, json } => {
+            let mut conn = connect::connect(url)?;
+            let status = membership::status(&mut conn, catalogue)?;
+            let mut out = std::io::stdout().lock();
+            if *json {
+                let mut text = serde_json::to_vec_pretty(&status)?;
+                text.push(b'\n');
+                super::write_machine_output(&mut out, &text)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            writeln!(
+                out,
+                "team catalogue in database {} on {} (server format {}), as role \"{}\"",
+                shown(&status.database),
+                status.server,
+                status.format,
+                shown(&status.role)
+            )?;
+            writeln!(
+                out,
+                "this replica: {} ({})",
+                status.replica,
+                if status.member {
+                    "a member"
+                } else {
+                    "not a member of this team"
+                }
+            )?;
+            writeln!(out, "members:")?;
+            for m in &status.members {
+                writeln!(
+                    out,
+                    "  {}  role {}  joined {}  last seen {}  replica {}",
+                    shown(&m.author),
+                    shown(&m.role),
+                    m.joined,
+                    m.last_seen,
+                    m.replica
+                )?;
+            }
+            writeln!(out, "snapshots:")?;
+            for s in &status.snapshots {
+                writeln!(
+                    out,
+                    "  #{}  {}  by replica {}  {}, {}, schema version {}",
+                    s.id,
+                    s.made,
+                    s.made_by,
+                    count(s.photos.max(0) as usize, "photo", "photos"),
+                    megabytes((s.catalogue.bytes + s.thumbnails.bytes).max(0) as u64),
+                    s.catalogue_version
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Becoming a team: `team create` publishes this catalogue as the team's
+//! first snapshot, `team join` makes a new local replica from the newest
+//! one, `team status` says who is in the team.
+//!
+//! Files are made where they cannot be mistaken for anything else: the
+//! snapshot sent is a `VACUUM INTO` copy in a new temporary folder (never
+//! beside a catalogued photo, never the catalogue itself); the one received
+//! is written into a new hidden folder beside the catalogue to be, checked
+//! there as hostile, opened as a catalogue, and only then moved to its name
+//! without replacing anything. Any failure removes that folder, so nothing
+//! is left behind.
+
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use super::TeamError;
+use super::connect::Connection;
+use super::roots::Roots;
+use super::server::{self, FileFacts, FileKind, Member, NewSnapshot, Place, Snapshot};
+use crate::catalog::snapshot::{self, RelocateError};
+use crate::catalog::{Catalogue, ThumbnailStore, migrations, replica, thumbnails};
+
+/// What `team create` did.
+#[derive(Debug, Clone)]
+pub struct Created {
+    pub place: Place,
+    pub snapshot: i64,
+    pub photos: u64,
+    pub catalogue_bytes: u64,
+    pub thumbnail_bytes: u64,
+    pub replica: String,
+    pub author: String,
+    pub elapsed: Duration,
+}
+
+/// What `team join` did.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    pub place: Place,
+    pub catalogue: PathBuf,
+    pub thumbnails: PathBuf,
+    pub snapshot: i64,
+    pub photos: u64,
+    /// Photos whose path a root changed.
+    pub moved: u64,
+    pub bytes: u64,
+    pub replica: String,
+    pub author: String,
+    /// False when the role may only read: the replica is then not listed
+    /// among the members.
+    pub registered: bool,
+    pub elapsed: Duration,
+}
+
+/// What `team status` shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Status {
+    pub server: String,
+    pub database: String,
+    pub role: String,
+    pub format: i32,
+    /// This catalogue's replica id.
+    pub replica: String,
+    /// Whether this replica is one of the members.
+    pub member: bool,
+    pub members: Vec<Member>,
+    pub snapshots: Vec<Snapshot>,
+}
+
+fn local(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> TeamError {
+    let what = what.into();
+    move |e| TeamError::Local {
+        what,
+        reason: e.to_string(),
+    }
+}
+
+/// Length and BLAKE3 hash of a file, read as a stream.
+fn file_facts(path: &Path) -> Result<FileFacts, TeamError> {
+    let mut file = File::open(path).map_err(local(path.display().to_string()))?;
+    let mut hasher = blake3::Hasher::new();
+    let mut buf = vec![0u8; server::CHUNK_BYTES];
+    let mut bytes = 0i64;
+    loop {
+        let n = file
+            .read(&mut buf)
+            .map_err(local(path.display().to_string()))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+        bytes += n as i64;
+    }
+    Ok(FileFacts {
+        bytes,
+        blake3: hasher.finalize().to_hex().to_string(),
+    })
+}
+
+/// Publishes `catalogue` as a new team catalogue in the database `conn`
+/// is connected to, refusing when it already holds one. The catalogue and
+/// its thumbnail store are only read.
+pub fn create(conn: &mut Connection, catalogue: &Catalogue) -> Result<Created, TeamError> {
+    let started = Instant::now();
+    let place = server::place(conn)?;
+    // Refused before the copy is made; `server::create` asks again inside
+    // its transaction.
+    server::ensure_free(conn, &place)?;
+    let temp = tempfile::Builder::new()
+        .prefix("kartoteka-team-")
+        .tempdir()
+        .map_err(local("a temporary folder"))?;
+    let catalogue_copy = temp.path().join("catalogue.kartoteka");
+    let thumbnails_copy = thumbnails::path_beside(&catalogue_copy);
+    catalogue.snapshot_into(&catalogue_copy)?;
+    match catalogue.thumbnails_path().filter(|p| p.is_file()) {
+        Some(p) => ThumbnailStore::open(&p)?.snapshot_into(&thumbnails_copy)?,
+        None => ThumbnailStore::open_in_memory()?.snapshot_into(&thumbnails_copy)?,
+    }
+    // The copy goes through the checks a member's join will make.
+    let facts = snapshot::check_catalogue(&catalogue_copy).map_err(|reason| {
+        TeamError::RefusedSnapshot {
+            what: "catalogue",
+            reason,
+        }
+    })?;
+    snapshot::check_thumbnails(&thumbnails_copy).map_err(|reason| TeamError::RefusedSnapshot {
+        what: "thumbnails",
+        reason,
+    })?;
+    let author = match &facts.author {
+        Some(a) => a.clone(),
+        None => replica::checked_author(&place.role).map_err(RelocateError::from)?,
+    };
+    let catalogue_facts = file_facts(&catalogue_copy)?;
+    let thumbnail_facts = file_facts(&thumbnails_copy)?;
+    let mut catalogue_file =
+        File::open(&catalogue_copy).map_err(local(catalogue_copy.display().to_string()))?;
+    let mut thumbnail_file =
+        File::open(&thumbnails_copy).map_err(local(thumbnails_copy.display().to_string()))?;
+    let id = server::create(
+        conn,
+        &place,
+        (&facts.replica, &author),
+        &NewSnapshot {
+            made_by: &facts.replica,
+            catalogue_version: facts.version,
+            photos: facts.photos,
+            includes: &facts.includes,
+        },
+        &mut [
+            (
+                FileKind::Catalogue,
+                catalogue_facts.clone(),
+                &mut catalogue_file,
+            ),
+            (
+                FileKind::Thumbnails,
+                thumbnail_facts.clone(),
+                &mut thumbnail_file,
+            ),
+        ],
+    )?;
+    Ok(Created {
+        place,
+        snapshot: id,
+        photos: facts.photos,
+        catalogue_bytes: catalogue_facts.bytes as u64,
+        thumbnail_bytes: thumbnail_facts.bytes as u64,
+        replica: facts.replica,
+        author,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// What `team join` is asked.
+pub struct JoinRequest<'a> {
+    /// The new catalogue file; it must not exist.
+    pub catalogue: &'a Path,
+    pub roots: &'a Roots,
+    /// The author its operations record (`--as`); the role when `None`.
+    pub author: Option<&'a str>,
+}
+
+/// Makes a new local replica of the team catalogue from its newest
+/// snapshot. Nothing is left behind when it fails.
+pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, TeamError> {
+    let started = Instant::now();
+    let file = std::path::absolute(request.catalogue)
+        .map_err(local(request.catalogue.display().to_string()))?;
+    let thumbs = thumbnails::path_beside(&file);
+    for path in [&file, &thumbs] {
+        // A dangling symbolic link is something there too.
+        if path.symlink_metadata().is_ok() {
+            return Err(TeamError::Exists(path.clone()));
+        }
+    }
+    let folder = file.parent().unwrap_or(Path::new("/")).to_owned();
+    std::fs::create_dir_all(&folder).map_err(local(folder.display().to_string()))?;
+
+    let place = server::place(conn)?;
+    server::open_team(conn, &place)?;
+    let author = replica::checked_author(request.author.unwrap_or(&place.role))
+        .map_err(RelocateError::from)?;
+    let (id, version, catalogue_facts, thumbnail_facts) = server::latest_snapshot(conn, &place)?;
+    if version as u32 > migrations::LATEST_VERSION || version < 1 {
+        return Err(TeamError::RefusedSnapshot {
+            what: "catalogue",
+            reason: snapshot::SnapshotError::Newer {
+                found: version.max(0) as u32,
+                known: migrations::LATEST_VERSION,
+            },
+        });
+    }
+
+    // Everything until the end happens in here, removed on any failure.
+    let temp = tempfile::Builder::new()
+        .prefix(".kartoteka-join-")
+        .tempdir_in(&folder)
+        .map_err(local(folder.display().to_string()))?;
+    let catalogue_new = temp.path().join("catalogue.kartoteka");
+    let thumbnails_new = thumbnails::path_beside(&catalogue_new);
+    for (kind, facts, path) in [
+        (FileKind::Catalogue, &catalogue_facts, &catalogue_new),
+        (FileKind::Thumbnails, &thumbnail_facts, &thumbnails_new),
+    ] {
+        let shown = path.display().to_string();
+        let mut out = BufWriter::new(File::create(path).map_err(local(shown.clone()))?);
+        server::download(conn, &place, id, kind, facts, &mut out)?;
+        out.flush().map_err(local(shown.clone()))?;
+        out.get_ref().sync_all().map_err(local(shown))?;
+    }
+    let facts =
+        snapshot::check_catalogue(&catalogue_new).map_err(|reason| TeamError::RefusedSnapshot {
+            what: "catalogue",
+            reason,
+        })?;
+    if facts.version != version as u32 {
+        return Err(TeamError::DamagedSnapshot {
+            what: "catalogue",
+            reason: format!(
+                "it is of schema version {} where the server says {version}",
+                facts.version
+            ),
+        });
+    }
+    snapshot::check_thumbnails(&thumbnails_new).map_err(|reason| TeamError::RefusedSnapshot {
+        what: "thumbnails",
+        reason,
+    })?;
+
+    let (replica, moved, photos) = {
+        // Opened as every catalogue is: an older snapshot is migrated.
+        let mut catalogue = Catalogue::open(&catalogue_new)?;
+        let (replica, moved) =
+            catalogue.become_new_replica(&author, |path| request.roots.map(path))?;
+        for photo in catalogue.files()? {
+            if photo.path == file || photo.path == thumbs {
+                return Err(TeamError::OnPhoto {
+                    path: photo.path,
+                    id: photo.id.0,
+                });
+            }
+        }
+        (replica, moved, catalogue.photo_count()?)
+    };
+
+    let registration = server::register(conn, &place, (&replica, &author))?;
+    let registered = registration.is_some();
+    // The thumbnails first: a catalogue that is there is whole.
+    place_file(&thumbnails_new, &thumbs)?;
+    if let Err(e) = place_file(&catalogue_new, &file) {
+        let _ = std::fs::remove_file(&thumbs);
+        return Err(e);
+    }
+    if let Some(tx) = registration
+        && let Err(e) = tx.commit()
+    {
+        let _ = std::fs::remove_file(&file);
+        let _ = std::fs::remove_file(&thumbs);
+        return Err(TeamError::Server {
+            server: place.server.clone(),
+            reason: super::connect::one_line(&super::connect::source_text(&e)),
+        });
+    }
+    if let Ok(dir) = File::open(&folder) {
+        // Makes the new names durable where the system allows it.
+        let _ = dir.sync_all();
+    }
+    Ok(Joined {
+        place,
+        catalogue: file,
+        thumbnails: thumbs,
+        snapshot: id,
+        photos,
+        moved,
+        bytes: (catalogue_facts.bytes + thumbnail_facts.bytes) as u64,
+        replica,
+        author,
+        registered,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Moves a finished file to its name, never replacing what is there
+/// (someone may have made a file of that name while the snapshot came).
+fn place_file(from: &Path, to: &Path) -> Result<(), TeamError> {
+    let placed = tempfile::TempPath::try_from_path(from)
+        .and_then(|t| t.persist_noclobber(to).map_err(|e| e.error));
+    match placed {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(TeamError::Exists(to.to_owned()))
+        }
+        Err(e) => Err(local(to.display().to_string())(e)),
+    }
+}
+
+/// The team's members and snapshots, and whether `catalogue` is one of them.
+pub fn status(conn: &mut Connection, catalogue: &Catalogue) -> Result<Status, TeamError> {
+    let place = server::place(conn)?;
+    server::open_team(conn, &place)?;
+    let replica = catalogue.replica_id()?;
+    let members = server::members(conn, &place)?;
+    let snapshots = server::snapshots(conn, &place)?;
+    Ok(Status {
+        member: members.iter().any(|m| m.replica == replica),
+        format: server::FORMAT_VERSION,
+        server: place.server,
+        database: place.database,
+        role: place.role,
+        replica,
+        members,
+        snapshots,
+    })
+}

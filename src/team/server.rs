@@ -1,0 +1,626 @@
+//! The team catalogue as the PostgreSQL server holds it: every SQL text
+//! Kartoteka sends to PostgreSQL lives here, and every value goes as a
+//! parameter, never into the text.
+//!
+//! Everything is in one PostgreSQL schema, `kartoteka`, so that a team
+//! catalogue can share a database with other things and is removed whole
+//! with `DROP SCHEMA kartoteka CASCADE`. The table `format` holds one row
+//! with the server format's version; [`MIGRATIONS`] are numbered as the
+//! local catalogue's are, never edited once landed, and bring an older
+//! server up to date (the sync step adds its operations table as the next
+//! one).
+//!
+//! A snapshot is a whole catalogue and thumbnail store, each stored as
+//! chunks of at most [`CHUNK_BYTES`] in `bytea` rows with its length and
+//! BLAKE3 hash, and the operations it holds (per replica, up to which
+//! number): a new member starts from it and will pull only what came after.
+//! This module moves bytes and rows; it never opens a SQLite file.
+
+use std::io::{Read, Write};
+
+use postgres::error::SqlState;
+use serde::Serialize;
+
+use super::TeamError;
+use super::connect::Connection;
+
+/// The PostgreSQL schema that holds a team catalogue.
+pub const SCHEMA: &str = "kartoteka";
+
+/// The largest chunk of a snapshot file: small enough that neither side
+/// holds much in memory at once, large enough that a 2 GB thumbnail store
+/// is two thousand rows.
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+/// The largest snapshot file taken from a server: far more than any
+/// catalogue of a few million photos with its thumbnails.
+pub const MAX_FILE_BYTES: i64 = 1 << 40;
+
+/// The server's schema, version by version (index + 1). Each text has no
+/// values in it; it runs inside the transaction that creates or upgrades.
+const MIGRATIONS: &[&str] = &[
+    // 1: members, snapshots.
+    "CREATE TABLE kartoteka.format (
+         one         boolean PRIMARY KEY DEFAULT true CHECK (one),
+         version     integer NOT NULL,
+         created     timestamptz NOT NULL DEFAULT now()
+     );
+     -- One row per replica: a member's local catalogue.
+     CREATE TABLE kartoteka.member (
+         replica     text PRIMARY KEY CHECK (replica ~ '^[0-9a-f]{32}$'),
+         author      text NOT NULL CHECK (length(author) BETWEEN 1 AND 200),
+         role        text NOT NULL,
+         joined      timestamptz NOT NULL DEFAULT now(),
+         last_seen   timestamptz NOT NULL DEFAULT now()
+     );
+     CREATE TABLE kartoteka.snapshot (
+         id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         made                timestamptz NOT NULL DEFAULT now(),
+         made_by             text NOT NULL REFERENCES kartoteka.member (replica),
+         catalogue_version   integer NOT NULL CHECK (catalogue_version > 0),
+         photos              bigint NOT NULL CHECK (photos >= 0)
+     );
+     -- The catalogue and its thumbnail store.
+     CREATE TABLE kartoteka.snapshot_file (
+         snapshot    bigint NOT NULL REFERENCES kartoteka.snapshot (id) ON DELETE CASCADE,
+         kind        text NOT NULL CHECK (kind IN ('catalogue', 'thumbnails')),
+         bytes       bigint NOT NULL CHECK (bytes >= 0),
+         blake3      text NOT NULL CHECK (blake3 ~ '^[0-9a-f]{64}$'),
+         chunks      integer NOT NULL CHECK (chunks >= 0),
+         PRIMARY KEY (snapshot, kind)
+     );
+     CREATE TABLE kartoteka.snapshot_chunk (
+         snapshot    bigint NOT NULL,
+         kind        text NOT NULL,
+         n           integer NOT NULL CHECK (n >= 0),
+         data        bytea NOT NULL,
+         PRIMARY KEY (snapshot, kind, n),
+         FOREIGN KEY (snapshot, kind) REFERENCES kartoteka.snapshot_file ON DELETE CASCADE
+     );
+     -- Which operations a snapshot holds: each replica's up to seq.
+     CREATE TABLE kartoteka.snapshot_includes (
+         snapshot    bigint NOT NULL REFERENCES kartoteka.snapshot (id) ON DELETE CASCADE,
+         replica     text NOT NULL CHECK (replica ~ '^[0-9a-f]{32}$'),
+         up_to_seq   bigint NOT NULL CHECK (up_to_seq > 0),
+         PRIMARY KEY (snapshot, replica)
+     );",
+];
+
+/// The server format this Kartoteka writes.
+pub const FORMAT_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// A file of a snapshot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Catalogue,
+    Thumbnails,
+}
+
+impl FileKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Catalogue => "catalogue",
+            FileKind::Thumbnails => "thumbnails",
+        }
+    }
+}
+
+/// A snapshot file's size and hash, as stored with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileFacts {
+    pub bytes: i64,
+    pub blake3: String,
+}
+
+/// What a new snapshot is.
+pub struct NewSnapshot<'a> {
+    pub made_by: &'a str,
+    pub catalogue_version: u32,
+    pub photos: u64,
+    /// Each replica's operations it holds, up to which number.
+    pub includes: &'a [(String, i64)],
+}
+
+/// A member as `team status` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub replica: String,
+    pub author: String,
+    pub role: String,
+    /// UTC, `2026-11-30T22:15:03Z`.
+    pub joined: String,
+    pub last_seen: String,
+}
+
+/// A snapshot as `team status` shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Snapshot {
+    pub id: i64,
+    pub made: String,
+    pub made_by: String,
+    pub catalogue_version: i32,
+    pub photos: i64,
+    pub catalogue: FileFacts,
+    pub thumbnails: FileFacts,
+    pub includes: Vec<Included>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Included {
+    pub replica: String,
+    pub up_to_seq: i64,
+}
+
+/// Who and where, for messages.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub server: String,
+    pub database: String,
+    pub role: String,
+}
+
+const UTC: &str = "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'";
+
+fn pg(place: &Place) -> impl Fn(postgres::Error) -> TeamError + '_ {
+    move |e| TeamError::Server {
+        server: place.server.clone(),
+        reason: super::connect::one_line(&reason(&e)),
+    }
+}
+
+/// A PostgreSQL error's own message, without the driver's prefix.
+fn reason(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{}: {}", db.severity(), db.message()),
+        None => super::connect::source_text(e),
+    }
+}
+
+/// The database and role a connection works in.
+pub fn place(conn: &mut Connection) -> Result<Place, TeamError> {
+    let server = conn.server().to_owned();
+    let row = conn
+        .client()
+        .query_one("SELECT current_database()::text, current_user::text", &[])
+        .map_err(|e| TeamError::Server {
+            server: server.clone(),
+            reason: super::connect::one_line(&reason(&e)),
+        })?;
+    Ok(Place {
+        server,
+        database: row.get(0),
+        role: row.get(1),
+    })
+}
+
+/// What the database holds under the name [`SCHEMA`].
+enum Found {
+    Nothing,
+    /// A team catalogue at this server format version.
+    Team(i32),
+    /// A schema of that name that is not a team catalogue.
+    Other,
+}
+
+fn found(client: &mut impl postgres::GenericClient, place: &Place) -> Result<Found, TeamError> {
+    let schema: bool = client
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)",
+            &[&SCHEMA],
+        )
+        .map_err(pg(place))?
+        .get(0);
+    if !schema {
+        return Ok(Found::Nothing);
+    }
+    let format: Option<String> = client
+        .query_one("SELECT to_regclass($1)::text", &[&"kartoteka.format"])
+        .map_err(pg(place))?
+        .get(0);
+    if format.is_none() {
+        return Ok(Found::Other);
+    }
+    let version: Option<i32> = client
+        .query_opt("SELECT version FROM kartoteka.format", &[])
+        .map_err(|e| match e.code() {
+            Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => TeamError::MayNotRead {
+                role: place.role.clone(),
+                server: place.server.clone(),
+                database: place.database.clone(),
+            },
+            _ => pg(place)(e),
+        })?
+        .map(|r| r.get(0));
+    Ok(version.map_or(Found::Other, Found::Team))
+}
+
+/// Checks that the database holds a team catalogue this Kartoteka can
+/// read, upgrading an older server format when the role may.
+pub fn open_team(conn: &mut Connection, place: &Place) -> Result<(), TeamError> {
+    match found(conn.client(), place)? {
+        Found::Nothing | Found::Other => Err(TeamError::NoTeam {
+            server: place.server.clone(),
+            database: place.database.clone(),
+        }),
+        Found::Team(v) if v > FORMAT_VERSION => Err(TeamError::NewerServer {
+            found: v,
+            known: FORMAT_VERSION,
+        }),
+        Found::Team(v) if v < FORMAT_VERSION => {
+            let mut tx = conn.client().transaction().map_err(pg(place))?;
+            // The row lock makes a second upgrader wait, then find it done.
+            let v: i32 = tx
+                .query_one("SELECT version FROM kartoteka.format FOR UPDATE", &[])
+                .map_err(pg(place))?
+                .get(0);
+            migrate(&mut tx, place, v)?;
+            tx.commit().map_err(pg(place))
+        }
+        Found::Team(_) => Ok(()),
+    }
+}
+
+fn migrate(tx: &mut postgres::Transaction<'_>, place: &Place, from: i32) -> Result<(), TeamError> {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        tx.batch_execute(sql).map_err(pg(place))?;
+        let version = i as i32 + 1;
+        if version > 1 {
+            tx.execute("UPDATE kartoteka.format SET version = $1", &[&version])
+                .map_err(pg(place))?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a database that already holds a team catalogue (or another
+/// schema of that name).
+pub fn ensure_free(conn: &mut Connection, place: &Place) -> Result<(), TeamError> {
+    match found(conn.client(), place)? {
+        Found::Nothing => Ok(()),
+        Found::Team(_) => Err(TeamError::AlreadyTeam {
+            server: place.server.clone(),
+            database: place.database.clone(),
+        }),
+        Found::Other => Err(TeamError::SchemaTaken {
+            server: place.server.clone(),
+            database: place.database.clone(),
+        }),
+    }
+}
+
+/// Creates the team catalogue's schema, registers its first member and
+/// stores its first snapshot, all in one transaction: a failure anywhere
+/// leaves the database as it was.
+pub fn create(
+    conn: &mut Connection,
+    place: &Place,
+    member: (&str, &str),
+    snapshot: &NewSnapshot<'_>,
+    files: &mut [(FileKind, FileFacts, &mut dyn Read)],
+) -> Result<i64, TeamError> {
+    ensure_free(conn, place)?;
+    let mut tx = conn.client().transaction().map_err(pg(place))?;
+    // The name is a constant; PostgreSQL takes no parameter for it.
+    if let Err(e) = tx.batch_execute("CREATE SCHEMA kartoteka") {
+        return Err(match e.code() {
+            Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => TeamError::MayNotCreate {
+                role: place.role.clone(),
+                server: place.server.clone(),
+                database: place.database.clone(),
+            },
+            // Another `team create` won the race.
+            Some(c) if *c == SqlState::DUPLICATE_SCHEMA => TeamError::AlreadyTeam {
+                server: place.server.clone(),
+                database: place.database.clone(),
+            },
+            _ => pg(place)(e),
+        });
+    }
+    migrate(&mut tx, place, 0)?;
+    tx.execute(
+        "INSERT INTO kartoteka.format (version) VALUES ($1)",
+        &[&FORMAT_VERSION],
+    )
+    .map_err(pg(place))?;
+    register_in(&mut tx, place, member)?;
+    let id = store_snapshot(&mut tx, place, snapshot, files)?;
+    tx.commit().map_err(pg(place))?;
+    Ok(id)
+}
+
+fn register_in(
+    tx: &mut postgres::Transaction<'_>,
+    place: &Place,
+    (replica, author): (&str, &str),
+) -> Result<(), TeamError> {
+    tx.execute(
+        "INSERT INTO kartoteka.member (replica, author, role) VALUES ($1, $2, current_user)",
+        &[&replica, &author],
+    )
+    .map_err(pg(place))?;
+    Ok(())
+}
+
+fn store_snapshot(
+    tx: &mut postgres::Transaction<'_>,
+    place: &Place,
+    snapshot: &NewSnapshot<'_>,
+    files: &mut [(FileKind, FileFacts, &mut dyn Read)],
+) -> Result<i64, TeamError> {
+    let version = snapshot.catalogue_version as i32;
+    let photos = snapshot.photos as i64;
+    let id: i64 = tx
+        .query_one(
+            "INSERT INTO kartoteka.snapshot (made_by, catalogue_version, photos)
+             VALUES ($1, $2, $3) RETURNING id",
+            &[&snapshot.made_by, &version, &photos],
+        )
+        .map_err(pg(place))?
+        .get(0);
+    for (replica, seq) in snapshot.includes {
+        tx.execute(
+            "INSERT INTO kartoteka.snapshot_includes (snapshot, replica, up_to_seq)
+             VALUES ($1, $2, $3)",
+            &[&id, replica, seq],
+        )
+        .map_err(pg(place))?;
+    }
+    for (kind, facts, reader) in files.iter_mut() {
+        let chunks = (facts.bytes as u64).div_ceil(CHUNK_BYTES as u64) as i32;
+        tx.execute(
+            "INSERT INTO kartoteka.snapshot_file (snapshot, kind, bytes, blake3, chunks)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[&id, &kind.as_str(), &facts.bytes, &facts.blake3, &chunks],
+        )
+        .map_err(pg(place))?;
+        let insert = tx
+            .prepare(
+                "INSERT INTO kartoteka.snapshot_chunk (snapshot, kind, n, data)
+                 VALUES ($1, $2, $3, $4)",
+            )
+            .map_err(pg(place))?;
+        let mut buf = vec![0u8; CHUNK_BYTES];
+        for n in 0..chunks {
+            let len = read_full(*reader, &mut buf).map_err(|e| TeamError::Local {
+                what: "the snapshot being sent".into(),
+                reason: e.to_string(),
+            })?;
+            let data: &[u8] = &buf[..len];
+            tx.execute(&insert, &[&id, &kind.as_str(), &n, &data])
+                .map_err(pg(place))?;
+        }
+    }
+    Ok(id)
+}
+
+/// Reads until `buf` is full or the reader ends; returns how much.
+fn read_full(reader: &mut dyn Read, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut len = 0;
+    while len < buf.len() {
+        match reader.read(&mut buf[len..]) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(len)
+}
+
+/// Registers a replica as a member, in a transaction the caller commits
+/// once the replica is in place. A role that may only read cannot
+/// register: `Ok(None)`, and the caller says so.
+pub fn register<'c>(
+    conn: &'c mut Connection,
+    place: &Place,
+    member: (&str, &str),
+) -> Result<Option<postgres::Transaction<'c>>, TeamError> {
+    let mut tx = conn.client().transaction().map_err(pg(place))?;
+    let may: bool = tx
+        .query_one(
+            "SELECT has_table_privilege($1, 'INSERT')",
+            &[&"kartoteka.member"],
+        )
+        .map_err(pg(place))?
+        .get(0);
+    if !may {
+        return Ok(None);
+    }
+    register_in(&mut tx, place, member)?;
+    Ok(Some(tx))
+}
+
+/// The newest snapshot's id and catalogue version, with its two files.
+pub fn latest_snapshot(
+    conn: &mut Connection,
+    place: &Place,
+) -> Result<(i64, i32, FileFacts, FileFacts), TeamError> {
+    let client = conn.client();
+    let row = client
+        .query_opt(
+            "SELECT id, catalogue_version FROM kartoteka.snapshot ORDER BY id DESC LIMIT 1",
+            &[],
+        )
+        .map_err(pg(place))?
+        .ok_or_else(|| TeamError::NoSnapshot {
+            server: place.server.clone(),
+        })?;
+    let (id, version): (i64, i32) = (row.get(0), row.get(1));
+    let facts = |client: &mut postgres::Client, kind: FileKind| {
+        client
+            .query_opt(
+                "SELECT bytes, blake3 FROM kartoteka.snapshot_file WHERE snapshot = $1 AND kind = $2",
+                &[&id, &kind.as_str()],
+            )
+            .map_err(pg(place))?
+            .map(|r| FileFacts {
+                bytes: r.get(0),
+                blake3: r.get(1),
+            })
+            .ok_or_else(|| TeamError::DamagedSnapshot {
+                what: kind.as_str(),
+                reason: "it is missing on the server".into(),
+            })
+    };
+    let catalogue = facts(client, FileKind::Catalogue)?;
+    let thumbnails = facts(client, FileKind::Thumbnails)?;
+    Ok((id, version, catalogue, thumbnails))
+}
+
+/// Writes a snapshot file's chunks to `out`, one chunk at a time, checking
+/// as it goes that the chunks are what the file's row says (numbered from
+/// 0 without gaps, none larger than [`CHUNK_BYTES`], no more bytes than
+/// its length) and, at the end, its length and hash.
+pub fn download(
+    conn: &mut Connection,
+    place: &Place,
+    snapshot: i64,
+    kind: FileKind,
+    expected: &FileFacts,
+    out: &mut dyn Write,
+) -> Result<(), TeamError> {
+    let damaged = |reason: String| TeamError::DamagedSnapshot {
+        what: kind.as_str(),
+        reason,
+    };
+    if !(0..=MAX_FILE_BYTES).contains(&expected.bytes) {
+        return Err(damaged(format!("it claims {} bytes", expected.bytes)));
+    }
+    // One snapshot of the server's data for every chunk.
+    let mut tx = conn
+        .client()
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(pg(place))?;
+    let chunks: i32 = tx
+        .query_one(
+            "SELECT chunks FROM kartoteka.snapshot_file WHERE snapshot = $1 AND kind = $2",
+            &[&snapshot, &kind.as_str()],
+        )
+        .map_err(pg(place))?
+        .get(0);
+    let select = tx
+        .prepare(
+            "SELECT data FROM kartoteka.snapshot_chunk WHERE snapshot = $1 AND kind = $2 AND n = $3",
+        )
+        .map_err(pg(place))?;
+    let mut hasher = blake3::Hasher::new();
+    let mut written: i64 = 0;
+    for n in 0..chunks.max(0) {
+        let row = tx
+            .query_opt(&select, &[&snapshot, &kind.as_str(), &n])
+            .map_err(pg(place))?
+            .ok_or_else(|| damaged(format!("chunk {n} of {chunks} is missing")))?;
+        let data: &[u8] = row.get(0);
+        if data.len() > CHUNK_BYTES {
+            return Err(damaged(format!("chunk {n} is larger than a chunk may be")));
+        }
+        written += data.len() as i64;
+        if written > expected.bytes {
+            return Err(damaged(format!(
+                "it holds more than the {} bytes it should",
+                expected.bytes
+            )));
+        }
+        hasher.update(data);
+        out.write_all(data).map_err(|e| TeamError::Local {
+            what: "the snapshot being received".into(),
+            reason: e.to_string(),
+        })?;
+    }
+    tx.commit().map_err(pg(place))?;
+    if written != expected.bytes {
+        return Err(damaged(format!(
+            "it holds {written} bytes where it should hold {}",
+            expected.bytes
+        )));
+    }
+    if hasher.finalize().to_hex().as_str() != expected.blake3 {
+        return Err(damaged(
+            "its BLAKE3 hash is not the one stored with it".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The team's members, first joined first.
+pub fn members(conn: &mut Connection, place: &Place) -> Result<Vec<Member>, TeamError> {
+    let rows = conn
+        .client()
+        .query(
+            &format!(
+                "SELECT replica, author, role,
+                        to_char(joined AT TIME ZONE 'UTC', {UTC}),
+                        to_char(last_seen AT TIME ZONE 'UTC', {UTC})
+                 FROM kartoteka.member ORDER BY joined, replica"
+            ),
+            &[],
+        )
+        .map_err(pg(place))?;
+    Ok(rows
+        .iter()
+        .map(|r| Member {
+            replica: r.get(0),
+            author: r.get(1),
+            role: r.get(2),
+            joined: r.get(3),
+            last_seen: r.get(4),
+        })
+        .collect())
+}
+
+/// The team's snapshots, newest first.
+pub fn snapshots(conn: &mut Connection, place: &Place) -> Result<Vec<Snapshot>, TeamError> {
+    let client = conn.client();
+    let rows = client
+        .query(
+            &format!(
+                "SELECT s.id, to_char(s.made AT TIME ZONE 'UTC', {UTC}), s.made_by,
+                        s.catalogue_version, s.photos,
+                        c.bytes, c.blake3, t.bytes, t.blake3
+                 FROM kartoteka.snapshot s
+                 JOIN kartoteka.snapshot_file c ON c.snapshot = s.id AND c.kind = 'catalogue'
+                 JOIN kartoteka.snapshot_file t ON t.snapshot = s.id AND t.kind = 'thumbnails'
+                 ORDER BY s.id DESC"
+            ),
+            &[],
+        )
+        .map_err(pg(place))?;
+    let mut snapshots = Vec::with_capacity(rows.len());
+    for r in rows {
+        let id: i64 = r.get(0);
+        let includes = client
+            .query(
+                "SELECT replica, up_to_seq FROM kartoteka.snapshot_includes
+                 WHERE snapshot = $1 ORDER BY replica",
+                &[&id],
+            )
+            .map_err(pg(place))?
+            .iter()
+            .map(|i| Included {
+                replica: i.get(0),
+                up_to_seq: i.get(1),
+            })
+            .collect();
+        snapshots.push(Snapshot {
+            id,
+            made: r.get(1),
+            made_by: r.get(2),
+            catalogue_version: r.get(3),
+            photos: r.get(4),
+            catalogue: FileFacts {
+                bytes: r.get(5),
+                blake3: r.get(6),
+            },
+            thumbnails: FileFacts {
+                bytes: r.get(7),
+                blake3: r.get(8),
+            },
+            includes,
+        });
+    }
+    Ok(snapshots)
+}
