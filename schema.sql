@@ -215,8 +215,8 @@ CREATE INDEX edit_operation_hlc ON edit_operation (hlc);
 -- This catalogue as one replica of a team catalogue: its id (random, 128
 -- bits as hex, made when the catalogue is created or upgraded) and the
 -- author its operations record. One row. A copy of the file (a backup
--- restored, a file copied by hand) shares the id; joining a team (`team join`,
--- not built yet) is to make a new replica with an id of its own.
+-- restored, a file copied by hand) shares the id; joining a team (`team join`) makes
+-- a new replica with an id of its own.
 CREATE TABLE local_replica (
     only        INTEGER PRIMARY KEY CHECK (only = 1),
     id          TEXT NOT NULL CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),

@@ -5,8 +5,9 @@
 //! digits, made once when the catalogue is created or upgraded to schema
 //! version 13. A copy of the file (a backup restored, a file copied by
 //! hand) shares its id, and with it the numbering of its operations:
-//! `team join` (not built yet) is to make a new replica with an id of its
-//! own rather than trust a copy. Nothing here talks to a server.
+//! `team join` makes a new replica with an id of its own rather than trust
+//! a copy (`Catalogue::become_new_replica` in `snapshot`). Nothing here
+//! talks to a server.
 
 use rusqlite::{Connection, OptionalExtension, functions::FunctionFlags};
 use unicode_normalization::UnicodeNormalization;
