@@ -938,3 +938,59 @@ fn a_hostile_snapshot_with_a_sound_hash_is_refused() {
     );
     assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_read_only_role_joins_with_the_grants_the_readme_gives_without_becoming_a_member() {
+    let Some(team) = Team::new(
+        "a_read_only_role_joins_with_the_grants_the_readme_gives_without_becoming_a_member",
+    ) else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let ro = |env: &common::Env, args: &[&str]| {
+        env.cmd()
+            .args(args)
+            .env("PGPASSWORD", &team.pg.ro_password)
+            .output()
+            .unwrap()
+    };
+    // Before IT grants anything, one line saying so.
+    let b = common::Env::new();
+    let out = ro(&b, &["team", "join", &team.ro_url()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "kartoteka: no catalogue was made: role \"kartoteka_ro\" may not read the team catalogue \
+             in database kartoteka_team on {} (permission denied for schema kartoteka); the team's \
+             administrator grants it\n",
+            team.pg.server()
+        )
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+    // The README's grants for a read-only role.
+    team.sql("GRANT USAGE ON SCHEMA kartoteka TO kartoteka_ro", &[]);
+    team.sql(
+        "GRANT SELECT ON ALL TABLES IN SCHEMA kartoteka TO kartoteka_ro",
+        &[],
+    );
+    let out = ro(&b, &["team", "join", &team.ro_url()]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(
+        common::stderr(&out),
+        "kartoteka: role \"kartoteka_ro\" may only read the team catalogue; this replica is not \
+         listed among its members\n"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("as \"kartoteka_ro\": 3 photos"),
+        "{out:?}"
+    );
+    assert_eq!(b.list().len(), 3);
+    let out = ro(&b, &["team", "status", &team.ro_url(), "--json"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(status["member"], false);
+    assert_eq!(status["role"], "kartoteka_ro");
+    assert_eq!(status["members"].as_array().unwrap().len(), 1);
+}

@@ -214,23 +214,25 @@ fn found(client: &mut impl postgres::GenericClient, place: &Place) -> Result<Fou
     if !schema {
         return Ok(Found::Nothing);
     }
+    // Without USAGE on the schema, looking into it at all is refused.
+    let denied = |e: postgres::Error| match e.code() {
+        Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => TeamError::MayNotRead {
+            role: place.role.clone(),
+            server: place.server.clone(),
+            database: place.database.clone(),
+        },
+        _ => pg(place)(e),
+    };
     let format: Option<String> = client
         .query_one("SELECT to_regclass($1)::text", &[&"kartoteka.format"])
-        .map_err(pg(place))?
+        .map_err(denied)?
         .get(0);
     if format.is_none() {
         return Ok(Found::Other);
     }
     let version: Option<i32> = client
         .query_opt("SELECT version FROM kartoteka.format", &[])
-        .map_err(|e| match e.code() {
-            Some(c) if *c == SqlState::INSUFFICIENT_PRIVILEGE => TeamError::MayNotRead {
-                role: place.role.clone(),
-                server: place.server.clone(),
-                database: place.database.clone(),
-            },
-            _ => pg(place)(e),
-        })?
+        .map_err(denied)?
         .map(|r| r.get(0));
     Ok(version.map_or(Found::Other, Found::Team))
 }
