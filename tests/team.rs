@@ -924,7 +924,7 @@ fn a_hostile_snapshot_with_a_sound_hash_is_refused() {
     assert_eq!(
         line,
         "kartoteka: no catalogue was made: the team's snapshot (catalogue) was refused: it holds \
-         trigger exfiltrate that a Kartoteka catalogue of its version does not have; nothing was written"
+         trigger exfiltrate, which Kartoteka's schema for it does not have; nothing was written"
     );
     assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
 

@@ -45,9 +45,9 @@ pub enum SnapshotError {
     TooOld(u32),
     #[error("it failed the integrity check ({0})")]
     Damaged(String),
-    #[error("it holds {0} that a Kartoteka catalogue of its version does not have")]
+    #[error("it holds {0}, which Kartoteka's schema for it does not have")]
     Foreign(String),
-    #[error("it lacks {0} that a Kartoteka catalogue of its version has")]
+    #[error("it lacks {0}, which Kartoteka's schema for it has")]
     Lacking(String),
     #[error("{0}")]
     Catalogue(#[from] CatalogError),
@@ -306,5 +306,99 @@ impl Catalogue {
         }
         tx.commit().map_err(CatalogError::from)?;
         Ok((id, moved))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A catalogue with a set in it, and a snapshot of it in the same folder.
+    fn catalogue_and_snapshot(dir: &Path) -> (Catalogue, PathBuf) {
+        let mut catalogue = Catalogue::open(&dir.join("archive.kartoteka")).unwrap();
+        catalogue.set_author(Some("Dana Kyndrová")).unwrap();
+        catalogue.create_set("Odchod sovětských vojsk").unwrap();
+        let copy = dir.join("snapshot.kartoteka");
+        catalogue.snapshot_into(&copy).unwrap();
+        (catalogue, copy)
+    }
+
+    #[test]
+    fn a_snapshot_passes_the_checks_and_its_copy_becomes_a_replica_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (original, copy) = catalogue_and_snapshot(dir.path());
+        let facts = check_catalogue(&copy).unwrap();
+        let replica = original.replica_id().unwrap();
+        assert_eq!(facts.version, migrations::LATEST_VERSION);
+        assert_eq!(facts.photos, 0);
+        assert_eq!(facts.replica, replica);
+        assert_eq!(facts.author.as_deref(), Some("Dana Kyndrová"));
+        assert_eq!(facts.includes.len(), 1);
+        assert_eq!(facts.includes[0].0, replica);
+        assert!(facts.includes[0].1 >= 1);
+
+        let mut joined = Catalogue::open(&copy).unwrap();
+        let (id, moved) = joined
+            .become_new_replica("  Jana Nováková ", |_| None)
+            .unwrap();
+        assert_eq!(moved, 0);
+        assert_ne!(id, replica);
+        assert_eq!(joined.replica_id().unwrap(), id);
+        assert_eq!(joined.author().unwrap().as_deref(), Some("Jana Nováková"));
+        assert_eq!(joined.sets().unwrap()[0].name, "Odchod sovětských vojsk");
+        // The original is untouched.
+        assert_eq!(original.replica_id().unwrap(), replica);
+    }
+
+    #[test]
+    fn a_snapshot_with_anything_added_or_taken_away_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, copy) = catalogue_and_snapshot(dir.path());
+        let conn = Connection::open(&copy).unwrap();
+        conn.execute_batch("CREATE VIEW everything AS SELECT * FROM photo")
+            .unwrap();
+        let err = check_catalogue(&copy).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it holds view everything, which Kartoteka's schema for it does not have"
+        );
+        conn.execute_batch("DROP VIEW everything; DROP INDEX edit_operation_hlc")
+            .unwrap();
+        let err = check_catalogue(&copy).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it lacks index edit_operation_hlc, which Kartoteka's schema for it has"
+        );
+        conn.pragma_update(None, "user_version", migrations::LATEST_VERSION + 1)
+            .unwrap();
+        let err = check_catalogue(&copy).unwrap_err();
+        assert!(matches!(err, SnapshotError::Newer { .. }), "{err}");
+        conn.pragma_update(None, "user_version", FIRST_TEAM_VERSION - 1)
+            .unwrap();
+        let err = check_catalogue(&copy).unwrap_err();
+        assert!(matches!(err, SnapshotError::TooOld(12)), "{err}");
+        drop(conn);
+        std::fs::write(&copy, "Вывод войск".repeat(1000)).unwrap();
+        let err = check_catalogue(&copy).unwrap_err();
+        assert!(matches!(err, SnapshotError::NotACatalogue), "{err}");
+    }
+
+    #[test]
+    fn a_thumbnail_store_is_one_table() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = ThumbnailStore::open_in_memory().unwrap();
+        let copy = dir.path().join("thumbnails.sqlite");
+        store.snapshot_into(&copy).unwrap();
+        assert_eq!(check_thumbnails(&copy).unwrap(), 0);
+        let conn = Connection::open(&copy).unwrap();
+        conn.execute_batch(
+            "CREATE TRIGGER spread AFTER INSERT ON thumbnail BEGIN DELETE FROM thumbnail; END",
+        )
+        .unwrap();
+        let err = check_thumbnails(&copy).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "it holds trigger spread, which Kartoteka's schema for it does not have"
+        );
     }
 }

@@ -504,6 +504,14 @@ pub fn download(
         )
         .map_err(pg(place))?
         .get(0);
+    // As many chunks as the length needs: no more (empty ones could make
+    // the loop below run for ever), no fewer.
+    if chunks.max(0) as u64 != (expected.bytes as u64).div_ceil(CHUNK_BYTES as u64) {
+        return Err(damaged(format!(
+            "it claims {chunks} chunks for {} bytes",
+            expected.bytes
+        )));
+    }
     let select = tx
         .prepare(
             "SELECT data FROM kartoteka.snapshot_chunk WHERE snapshot = $1 AND kind = $2 AND n = $3",
