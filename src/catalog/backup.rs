@@ -275,7 +275,7 @@ fn open_sqlite(path: &Path) -> Result<Connection> {
             reason: other.to_string(),
         },
     })?;
-    conn.busy_timeout(Duration::from_secs(10))
+    conn.busy_timeout(super::BUSY_TIMEOUT)
         .map_err(sql(path))?;
     Ok(conn)
 }
