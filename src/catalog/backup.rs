@@ -275,8 +275,7 @@ fn open_sqlite(path: &Path) -> Result<Connection> {
             reason: other.to_string(),
         },
     })?;
-    conn.busy_timeout(super::BUSY_TIMEOUT)
-        .map_err(sql(path))?;
+    conn.busy_timeout(super::BUSY_TIMEOUT).map_err(sql(path))?;
     Ok(conn)
 }
 
