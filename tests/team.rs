@@ -994,3 +994,85 @@ fn a_read_only_role_joins_with_the_grants_the_readme_gives_without_becoming_a_me
     assert_eq!(status["role"], "kartoteka_ro");
     assert_eq!(status["members"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_snapshot_that_claims_impossible_sizes_is_refused_at_once() {
+    let Some(team) = Team::new("a_snapshot_that_claims_impossible_sizes_is_refused_at_once") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let b = common::Env::new();
+    let refused = |change: &str, undo: &str| {
+        team.sql(
+            &format!("UPDATE kartoteka.snapshot_file SET {change} WHERE kind = 'thumbnails'"),
+            &[],
+        );
+        let line = team.refused(&b, &["team", "join", &team.url()]);
+        assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+        team.sql(
+            &format!("UPDATE kartoteka.snapshot_file SET {undo} WHERE kind = 'thumbnails'"),
+            &[],
+        );
+        line
+    };
+    let prefix = "kartoteka: no catalogue was made: the team's snapshot (thumbnails) is damaged: ";
+
+    // A terabyte more, with the chunks to match: refused before a byte is
+    // written, not when the disk is full.
+    let line = refused(
+        "bytes = bytes + 1099511627776, chunks = chunks + 1048576",
+        "bytes = bytes - 1099511627776, chunks = chunks - 1048576",
+    );
+    assert!(
+        line.starts_with("kartoteka: no catalogue was made: the team's snapshot is "),
+        "{line}"
+    );
+    assert!(
+        line.ends_with(&format!(
+            " bytes free in {}; nothing was written",
+            b.dir.path().display()
+        )),
+        "{line}"
+    );
+
+    // What the table's checks forbid, a role that owns the tables can allow.
+    team.sql(
+        "ALTER TABLE kartoteka.snapshot_file DROP CONSTRAINT snapshot_file_bytes_check,
+         DROP CONSTRAINT snapshot_file_chunks_check",
+        &[],
+    );
+    let line = refused("bytes = -1 - bytes", "bytes = -1 - bytes");
+    assert!(line.starts_with(&format!("{prefix}it claims -")), "{line}");
+    let line = refused("chunks = -1 - chunks", "chunks = -1 - chunks");
+    assert!(line.starts_with(&format!("{prefix}it claims -")), "{line}");
+    assert!(line.ends_with(" bytes; nothing was written"), "{line}");
+    // More chunks than the length needs, each there.
+    team.sql(
+        "INSERT INTO kartoteka.snapshot_chunk (snapshot, kind, n, data)
+         SELECT snapshot, kind, n + 1000, data FROM kartoteka.snapshot_chunk
+         WHERE kind = 'thumbnails'",
+        &[],
+    );
+    let line = refused("chunks = chunks + 1000", "chunks = chunks - 1000");
+    assert!(line.starts_with(&format!("{prefix}it claims ")), "{line}");
+
+    // Each change undone, the snapshot joins: it was the change refused.
+    let c = common::Env::new();
+    team.ok(&c, &["team", "join", &team.url()]);
+
+    // A chunk of 64 MiB is refused by its length, without being fetched.
+    team.sql(
+        "UPDATE kartoteka.snapshot_chunk SET data = convert_to(repeat('x', 67108864), 'UTF8')
+         WHERE kind = 'thumbnails' AND n = 0",
+        &[],
+    );
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert_eq!(
+        line,
+        format!(
+            "{prefix}chunk 0 holds 67108864 bytes, more than a chunk may (1048576); nothing was written"
+        )
+    );
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+}

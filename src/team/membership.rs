@@ -217,6 +217,19 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         });
     }
 
+    // What the server claims must fit where it goes: a server that says a
+    // terabyte is refused before a byte fills the disk.
+    let claimed = catalogue_facts.bytes.max(0) as u64 + thumbnail_facts.bytes.max(0) as u64;
+    if let Some(free) = crate::files::free_bytes(&folder)
+        && claimed > free
+    {
+        return Err(TeamError::TooLarge {
+            bytes: claimed,
+            free,
+            folder,
+        });
+    }
+
     // Everything until the end happens in here, removed on any failure.
     let temp = tempfile::Builder::new()
         .prefix(".kartoteka-join-")

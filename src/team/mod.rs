@@ -72,6 +72,15 @@ pub enum TeamError {
         // Not a `source`: the message says it already, once.
         reason: SnapshotError,
     },
+    #[error(
+        "the team's snapshot is {bytes} bytes, more than the {free} bytes free in {}; nothing was written",
+        crate::text::printable_path(folder)
+    )]
+    TooLarge {
+        bytes: u64,
+        free: u64,
+        folder: PathBuf,
+    },
     #[error("{server}: {reason}")]
     Server { server: String, reason: String },
     #[error("{} already exists; team join makes a new catalogue and never replaces a file", .0.display())]

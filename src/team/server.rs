@@ -512,21 +512,28 @@ pub fn download(
             expected.bytes
         )));
     }
+    // The length first and at most one chunk's bytes: a chunk of a
+    // gigabyte is refused without crossing the network or filling memory.
     let select = tx
         .prepare(
-            "SELECT data FROM kartoteka.snapshot_chunk WHERE snapshot = $1 AND kind = $2 AND n = $3",
+            "SELECT octet_length(data)::bigint, substring(data FROM 1 FOR $4)
+             FROM kartoteka.snapshot_chunk WHERE snapshot = $1 AND kind = $2 AND n = $3",
         )
         .map_err(pg(place))?;
+    let most = CHUNK_BYTES as i32;
     let mut hasher = blake3::Hasher::new();
     let mut written: i64 = 0;
     for n in 0..chunks.max(0) {
         let row = tx
-            .query_opt(&select, &[&snapshot, &kind.as_str(), &n])
+            .query_opt(&select, &[&snapshot, &kind.as_str(), &n, &most])
             .map_err(pg(place))?
             .ok_or_else(|| damaged(format!("chunk {n} of {chunks} is missing")))?;
-        let data: &[u8] = row.get(0);
-        if data.len() > CHUNK_BYTES {
-            return Err(damaged(format!("chunk {n} is larger than a chunk may be")));
+        let length: i64 = row.get(0);
+        let data: &[u8] = row.get(1);
+        if length > CHUNK_BYTES as i64 || data.len() > CHUNK_BYTES {
+            return Err(damaged(format!(
+                "chunk {n} holds {length} bytes, more than a chunk may ({CHUNK_BYTES})"
+            )));
         }
         written += data.len() as i64;
         if written > expected.bytes {
