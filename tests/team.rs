@@ -995,6 +995,104 @@ fn a_read_only_role_joins_with_the_grants_the_readme_gives_without_becoming_a_me
     assert_eq!(status["members"].as_array().unwrap().len(), 1);
 }
 
+/// The team's catalogue made into a copy whose first photo's file (or
+/// sidecar) is at `path`: a snapshot that passes every schema check, with
+/// hostile content.
+fn with_first_photo_at(a: &common::Env, column: &str, path: &[u8]) -> Vec<u8> {
+    let work = tempfile::tempdir().unwrap();
+    let copy = work.path().join("hostile.kartoteka");
+    let conn = rusqlite::Connection::open(&a.catalog).unwrap();
+    conn.execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    let hostile = rusqlite::Connection::open(&copy).unwrap();
+    let changed = hostile
+        .execute(
+            &format!("UPDATE photo SET {column} = ?1 WHERE id = (SELECT min(id) FROM photo)"),
+            [path],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    drop(hostile);
+    std::fs::read(&copy).unwrap()
+}
+
+#[test]
+fn a_snapshot_whose_photos_point_at_the_catalogues_own_files_is_refused() {
+    use std::os::unix::ffi::OsStrExt;
+    let Some(team) =
+        Team::new("a_snapshot_whose_photos_point_at_the_catalogues_own_files_is_refused")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let b = common::Env::new();
+    let id: i64 = rusqlite::Connection::open(&a.catalog)
+        .unwrap()
+        .query_row("SELECT min(id) FROM photo", [], |r| r.get(0))
+        .unwrap();
+    let catalogue = b.catalog.display().to_string();
+    let thumbs = b.path("test.thumbnails.sqlite").display().to_string();
+    // The same folder by another name.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("link");
+    std::os::unix::fs::symlink(b.dir.path(), &link).unwrap();
+    let on_photo = |path: &str| {
+        format!(
+            "kartoteka: no catalogue was made: {path} is where the team's photo {id} is on this \
+             machine; choose another place for the catalogue"
+        )
+    };
+    let unfit = |path: &str, reason: &str| {
+        format!(
+            "kartoteka: no catalogue was made: the team's snapshot gives photo {id} the path \
+             \"{path}\", which is {reason}; a team catalogue's photos are at absolute paths; nothing \
+             was written"
+        )
+    };
+    let by_link = format!("{}/test.search-columns", link.display());
+    let climbing = format!("{}/1991/../test.kartoteka", b.dir.path().display());
+    for (column, path, expected) in [
+        ("path", catalogue.clone(), on_photo(&catalogue)),
+        (
+            "path",
+            format!("{catalogue}-wal"),
+            on_photo(&format!("{catalogue}-wal")),
+        ),
+        ("sidecar_path", thumbs.clone(), on_photo(&thumbs)),
+        (
+            "sidecar_path",
+            format!("{thumbs}-shm"),
+            on_photo(&format!("{thumbs}-shm")),
+        ),
+        ("path", by_link.clone(), on_photo(&by_link)),
+        (
+            "path",
+            climbing.clone(),
+            unfit(&climbing, "one that climbs out of a folder with .."),
+        ),
+        (
+            "sidecar_path",
+            "notes/.bashrc".to_owned(),
+            unfit("notes/.bashrc", "relative"),
+        ),
+        ("path", String::new(), unfit("", "empty")),
+        (
+            "path",
+            "\u{1b}[2Jphoto.jpg".to_owned(),
+            unfit("\\x1b[2Jphoto.jpg", "relative"),
+        ),
+    ] {
+        replace_catalogue_snapshot(
+            &team,
+            &with_first_photo_at(&a, column, std::ffi::OsStr::new(&path).as_bytes()),
+        );
+        let line = team.refused(&b, &["team", "join", &team.url()]);
+        assert_eq!(line, expected, "{column} = {path:?}");
+        assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+    }
+}
+
 #[test]
 fn a_snapshot_that_claims_impossible_sizes_is_refused_at_once() {
     let Some(team) = Team::new("a_snapshot_that_claims_impossible_sizes_is_refused_at_once") else {

@@ -221,6 +221,16 @@ pub fn check_thumbnails(path: &Path) -> Result<u64, SnapshotError> {
 pub enum RelocateError {
     #[error("the roots given put photo {id} at {path}, where another photo already is")]
     Collision { id: i64, path: PathBuf },
+    #[error(
+        "the team's snapshot gives photo {id} the path \"{}\", which is {reason}; a team catalogue's \
+         photos are at absolute paths; nothing was written",
+        crate::text::printable_path(path)
+    )]
+    UnfitPath {
+        id: i64,
+        path: PathBuf,
+        reason: &'static str,
+    },
     #[error(transparent)]
     Author(#[from] AuthorError),
     #[error(transparent)]
@@ -277,6 +287,17 @@ impl Catalogue {
             for (photo, path, sidecar) in rows {
                 let path = super::path_from_bytes(path);
                 let sidecar = sidecar.map(super::path_from_bytes);
+                // Where a path from a server would lead is only clear when it
+                // names its folders from the root.
+                for p in std::iter::once(&path).chain(&sidecar) {
+                    if let Some(reason) = unfit(p) {
+                        return Err(RelocateError::UnfitPath {
+                            id: photo,
+                            path: p.clone(),
+                            reason,
+                        });
+                    }
+                }
                 let new_path = local(&path);
                 let new_sidecar = sidecar.as_deref().and_then(&local);
                 if new_path.is_none() && new_sidecar.is_none() {
@@ -306,6 +327,60 @@ impl Catalogue {
         }
         tx.commit().map_err(CatalogError::from)?;
         Ok((id, moved))
+    }
+}
+
+/// Why a photo's path from a snapshot is not one Kartoteka writes beside.
+fn unfit(path: &Path) -> Option<&'static str> {
+    use std::path::Component;
+    if path.as_os_str().is_empty() {
+        Some("empty")
+    } else if !path.is_absolute() {
+        Some("relative")
+    } else if path.components().any(|c| c == Component::ParentDir) {
+        Some("one that climbs out of a folder with ..")
+    } else {
+        None
+    }
+}
+
+/// The files a catalogue at `catalogue` keeps, beside itself: the file,
+/// its journals, its thumbnail store and that store's journals, and its
+/// saved search columns.
+pub fn own_files(catalogue: &Path) -> Vec<PathBuf> {
+    let with = |path: &Path, suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
+    let mut own = Vec::new();
+    for file in [
+        catalogue.to_owned(),
+        super::thumbnails::path_beside(catalogue),
+    ] {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            own.push(with(&file, suffix));
+        }
+        own.push(file);
+    }
+    own.push(super::columns::saved::path_beside(catalogue));
+    own
+}
+
+impl Catalogue {
+    /// Every photo's file and the sidecar read with it, by photo id.
+    pub fn files_and_sidecars(&self) -> Result<Vec<(i64, PathBuf, Option<PathBuf>)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, path, sidecar_path FROM photo ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                super::path_from_bytes(r.get(1)?),
+                r.get::<_, Option<Vec<u8>>>(2)?.map(super::path_from_bytes),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -271,12 +271,21 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         let mut catalogue = Catalogue::open(&catalogue_new)?;
         let (replica, moved) =
             catalogue.become_new_replica(&author, |path| request.roots.map(path))?;
-        for photo in catalogue.files()? {
-            if photo.path == file || photo.path == thumbs {
-                return Err(TeamError::OnPhoto {
-                    path: photo.path,
-                    id: photo.id.0,
-                });
+        // No photo or sidecar may be one of the files the catalogue keeps,
+        // by any name: a later write to that photo would land on them.
+        let own = snapshot::own_files(&file);
+        let real_folder = std::fs::canonicalize(&folder).ok();
+        let is_own = |path: &Path| {
+            own.contains(&path.to_path_buf())
+                || (real_folder.is_some()
+                    && path.parent().and_then(|p| std::fs::canonicalize(p).ok()) == real_folder
+                    && own.iter().any(|o| o.file_name() == path.file_name()))
+        };
+        for (id, path, sidecar) in catalogue.files_and_sidecars()? {
+            for path in std::iter::once(path).chain(sidecar) {
+                if is_own(&path) {
+                    return Err(TeamError::OnPhoto { path, id });
+                }
             }
         }
         (replica, moved, catalogue.photo_count()?)

@@ -87,7 +87,7 @@ pub enum TeamError {
     Exists(PathBuf),
     #[error(
         "{} is where the team's photo {id} is on this machine; choose another place for the catalogue",
-        path.display()
+        crate::text::printable_path(path)
     )]
     OnPhoto { path: PathBuf, id: i64 },
     #[error("{what}: {reason}")]
