@@ -1174,3 +1174,52 @@ fn a_snapshot_that_claims_impossible_sizes_is_refused_at_once() {
     );
     assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn what_a_server_says_cannot_forge_lines_or_send_terminal_escapes() {
+    let Some(team) = Team::new("what_a_server_says_cannot_forge_lines_or_send_terminal_escapes")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    // A member with escapes and line breaks everywhere the table allows
+    // once its owner drops the check on replica ids.
+    team.sql(
+        "ALTER TABLE kartoteka.member DROP CONSTRAINT member_replica_check",
+        &[],
+    );
+    team.sql(
+        "INSERT INTO kartoteka.member (replica, author, role) VALUES ($1, $2, $3)",
+        &[
+            &"\u{1b}[2J\nsnapshots:",
+            &"Eve\u{1b}]0;owned\u{7}\nmembers:",
+            &"\u{1b}[31mrw",
+        ],
+    );
+    let text = team.ok(&a, &["team", "status", &team.url()]);
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+    // Two lines of header, members: and two, snapshots: and one.
+    assert_eq!(text.lines().count(), 7, "{text}");
+    assert_eq!(text.matches("snapshots:").count(), 2, "{text}");
+    assert!(text.contains("\\x1b[2J\\x0asnapshots:"), "{text}");
+
+    // The server's own error messages too.
+    team.sql(
+        "CREATE FUNCTION kartoteka.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN RAISE EXCEPTION E'\\x1b[2Jowned\\x07'; END $$",
+        &[],
+    );
+    team.sql(
+        "CREATE TRIGGER refuse BEFORE INSERT ON kartoteka.member
+         FOR EACH ROW EXECUTE FUNCTION kartoteka.refuse()",
+        &[],
+    );
+    let b = common::Env::new();
+    let line = team.refused(&b, &["team", "join", &team.url()]);
+    assert!(line.ends_with("ERROR: \\x1b[2Jowned\\x07"), "{line:?}");
+    assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
+}

@@ -154,9 +154,9 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
                     "  {}  role {}  joined {}  last seen {}  replica {}",
                     shown(&m.author),
                     shown(&m.role),
-                    m.joined,
-                    m.last_seen,
-                    m.replica
+                    shown(&m.joined),
+                    shown(&m.last_seen),
+                    shown(&m.replica)
                 )?;
             }
             writeln!(out, "snapshots:")?;
@@ -165,8 +165,8 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
                     out,
                     "  #{}  {}  by replica {}  {}, {}, schema version {}",
                     s.id,
-                    s.made,
-                    s.made_by,
+                    shown(&s.made),
+                    shown(&s.made_by),
                     count(s.photos.max(0) as usize, "photo", "photos"),
                     megabytes((s.catalogue.bytes + s.thumbnails.bytes).max(0) as u64),
                     s.catalogue_version

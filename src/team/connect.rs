@@ -692,7 +692,9 @@ pub(super) fn source_text(e: &dyn std::error::Error) -> String {
 /// Server and library messages can span lines (a DETAIL, a HINT); the
 /// member gets one.
 pub(super) fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A server's message is the server's text: no terminal escapes.
+    crate::text::printable(&line).into_owned()
 }
 
 /// A last guard: whatever a server or library put in a message, the
