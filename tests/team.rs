@@ -734,11 +734,19 @@ fn a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store
     assert_eq!(snapshot["includes"][0]["replica"], ra);
     assert_eq!(snapshot["includes"][0]["up_to_seq"], 5);
     // The new replica's own operations are numbered apart from them.
-    b.ok(["edit", "path:dormitory", "--set", "city=Milovice"]);
+    b.ok(["edit", "path:dormitory", "--set", "city=Olomouc"]);
     let text = team.ok(&b, &["team", "status", &team.url()]);
     assert!(
         text.contains(&format!("this replica: {rb} (a member)")),
         "{text}"
+    );
+    // Undo takes back the member's own edit, and never the creator's.
+    let undid = b.ok(["undo"]);
+    assert!(undid.contains("City on 1 photo"), "{undid}");
+    assert_eq!(b.ok(["undo"]).trim(), "nothing to undo");
+    assert!(
+        b.ok(["search", "caption:Milovice"])
+            .contains("treaty-signing")
     );
 }
 

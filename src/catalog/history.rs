@@ -1076,9 +1076,10 @@ impl Catalogue {
         Ok(Some(out))
     }
 
-    /// Reverts the newest operation still in force, as a whole. Returns what
-    /// was undone, or `None` when there is nothing to undo. The undo is
-    /// itself an operation in the history.
+    /// Reverts the newest operation made here that is still in force, as a
+    /// whole: a colleague's operations are theirs to undo. Returns what was
+    /// undone, or `None` when there is nothing to undo. The undo is itself
+    /// an operation in the history.
     pub fn undo(&mut self) -> Result<Option<Reverted>> {
         let tx = self.conn.transaction()?;
         let Some((operation, summary)) = undoable(&tx)? else {
@@ -1264,15 +1265,19 @@ impl Catalogue {
     }
 }
 
-/// The undo that redo would reverse: the newest undo since the last
-/// operation people made, whose operation is still undone by it.
-/// The operation undo would take back (the newest made and not undone),
-/// with its summary.
+/// Operations this replica made: a member of a team undoes and redoes
+/// only their own work, never a colleague's that arrived with a snapshot
+/// or a sync.
+const HERE: &str = "replica = (SELECT id FROM local_replica)";
+
+/// The operation undo would take back (the newest made here and not
+/// undone), with its summary.
 fn undoable(conn: &Connection) -> Result<Option<(i64, String)>> {
     Ok(conn
         .query_row(
             &format!(
-                "SELECT id, summary FROM edit_operation WHERE undone_by IS NULL AND {MADE}
+                "SELECT id, summary FROM edit_operation
+                 WHERE undone_by IS NULL AND {MADE} AND {HERE}
                  ORDER BY id DESC LIMIT 1"
             ),
             [],
@@ -1281,14 +1286,18 @@ fn undoable(conn: &Connection) -> Result<Option<(i64, String)>> {
         .optional()?)
 }
 
+/// The operation redo would make again: the one undone by the newest undo
+/// made here since the last operation made here, while it is still undone
+/// by that undo.
 fn redoable(tx: &Connection) -> Result<Option<(i64, String)>> {
     Ok(tx
         .query_row(
             &format!(
                 "SELECT t.id, t.summary FROM edit_operation u
                  JOIN edit_operation t ON t.id = u.reverts AND t.undone_by = u.id
-                 WHERE u.source = 'undo'
-                   AND u.id > ifnull((SELECT max(id) FROM edit_operation WHERE {MADE}), 0)
+                 WHERE u.source = 'undo' AND u.replica = (SELECT id FROM local_replica)
+                   AND u.id > ifnull((SELECT max(id) FROM edit_operation
+                                      WHERE {MADE} AND {HERE}), 0)
                  ORDER BY u.id DESC LIMIT 1"
             ),
             [],

@@ -319,3 +319,50 @@ fn an_author_is_one_line_of_a_name() {
     assert!(cat.set_author(Some("")).is_err());
     assert_eq!(cat.author().unwrap().as_deref(), Some("Jana Nováková"));
 }
+
+/// A member who joined a team undoes and redoes their own operations only:
+/// the creator's edits, which came with the snapshot, stay as they are.
+#[test]
+fn undo_and_redo_take_back_only_this_replicas_own_operations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut creator = Catalogue::open(&dir.path().join("creator.kartoteka")).unwrap();
+    let photo = creator
+        .store(&record("/archive/milovice.jpg", "h1"))
+        .unwrap()
+        .id();
+    let imported = creator.photo(photo).unwrap().unwrap().description.caption;
+    caption(&mut creator, photo, "Milovice, 1991");
+    let copy = dir.path().join("member.kartoteka");
+    creator.snapshot_into(&copy).unwrap();
+
+    let mut member = Catalogue::open(&copy).unwrap();
+    let caption_of = |cat: &Catalogue| cat.photo(photo).unwrap().unwrap().description.caption;
+    // A copy of the file is the same replica and may undo what it holds.
+    assert!(member.undo_redo().unwrap().0.is_some());
+    member
+        .become_new_replica("Jana Nováková", |_| None)
+        .unwrap();
+    assert_eq!(member.undo_redo().unwrap(), (None, None));
+    assert!(member.undo().unwrap().is_none());
+    assert_eq!(caption_of(&member).as_deref(), Some("Milovice, 1991"));
+
+    caption(&mut member, photo, "Milovice, červen 1991");
+    let undone = member.undo().unwrap().unwrap();
+    assert_eq!(undone.summary, "Caption on 1 photo");
+    assert_eq!(caption_of(&member).as_deref(), Some("Milovice, 1991"));
+    // The undo reached its own operation and stops there.
+    assert!(member.undo().unwrap().is_none());
+    assert_eq!(caption_of(&member).as_deref(), Some("Milovice, 1991"));
+    member.redo().unwrap().unwrap();
+    assert_eq!(
+        caption_of(&member).as_deref(),
+        Some("Milovice, červen 1991")
+    );
+    assert!(member.redo().unwrap().is_none());
+    member.undo().unwrap().unwrap();
+    assert_eq!(member.undo_redo().unwrap().0, None);
+
+    // The creator's own catalogue still undoes the creator's edit.
+    creator.undo().unwrap().unwrap();
+    assert_eq!(caption_of(&creator), imported);
+}
