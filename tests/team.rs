@@ -1231,3 +1231,101 @@ fn what_a_server_says_cannot_forge_lines_or_send_terminal_escapes() {
     assert!(line.ends_with("ERROR: \\x1b[2Jowned\\x07"), "{line:?}");
     assert_eq!(std::fs::read_dir(b.dir.path()).unwrap().count(), 0);
 }
+
+/// The working folders in `dir` that joins made, by name.
+fn working_folders(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".kartoteka-join-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_join_killed_in_the_middle_leaves_what_the_next_join_removes() {
+    let Some(team) = Team::new("a_join_killed_in_the_middle_leaves_what_the_next_join_removes")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let b = common::Env::new();
+
+    // The server holds the snapshot's chunks locked, so the join waits in
+    // the middle of its download, and is killed there.
+    let mut holder = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
+    let mut held = holder.client().transaction().unwrap();
+    held.batch_execute("LOCK TABLE kartoteka.snapshot_chunk IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let mut join = b
+        .cmd()
+        .args(["team", "join", &team.url()])
+        .env("PGPASSWORD", &team.pg.password)
+        .env_remove("PGPASSFILE")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let working = loop {
+        let found = working_folders(b.dir.path());
+        if let [name] = found.as_slice()
+            && b.path(name).join("join.lock").exists()
+        {
+            break b.path(name);
+        }
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the join never began its download: {found:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    join.kill().unwrap(); // SIGKILL
+    join.wait().unwrap();
+    held.rollback().unwrap();
+    assert!(working.is_dir(), "a killed join cannot clean up");
+    assert!(!b.catalog.exists());
+
+    // Beside it: a join still running (its lock held here), a folder of
+    // that name without a lock, and a link to a killed join's folder.
+    let running = b.path(".kartoteka-join-running");
+    std::fs::create_dir(&running).unwrap();
+    let lock = std::fs::File::create(running.join("join.lock")).unwrap();
+    lock.lock().unwrap();
+    let no_lock = b.path(".kartoteka-join-mine");
+    std::fs::create_dir(&no_lock).unwrap();
+    std::fs::write(no_lock.join("notes.txt"), "kept").unwrap();
+    let elsewhere = a.path("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    std::fs::File::create(elsewhere.join("join.lock")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, b.path(".kartoteka-join-link")).unwrap();
+
+    let url = team.url();
+    let args = ["team", "join", &url].map(std::ffi::OsStr::new);
+    let out = team.run(&b, &args);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(
+        common::stderr(&out).trim_end(),
+        format!(
+            "kartoteka: removed the leftovers of 1 interrupted join from {}",
+            b.dir.path().display()
+        )
+    );
+    assert!(!working.exists());
+    assert_eq!(
+        working_folders(b.dir.path()),
+        [
+            ".kartoteka-join-link",
+            ".kartoteka-join-mine",
+            ".kartoteka-join-running"
+        ]
+    );
+    assert!(elsewhere.join("join.lock").exists());
+    assert_eq!(
+        b.ok(["stats"]).lines().next().unwrap(),
+        a.ok(["stats"]).lines().next().unwrap()
+    );
+    drop(lock);
+}

@@ -76,6 +76,13 @@ pub fn join(
         },
     )
     .context("no catalogue was made")?;
+    if joined.leftovers > 0 {
+        eprintln!(
+            "kartoteka: removed the leftovers of {} from {}",
+            count(joined.leftovers, "interrupted join", "interrupted joins"),
+            shown_path(joined.catalogue.parent().unwrap_or(&joined.catalogue))
+        );
+    }
     if !joined.registered {
         eprintln!(
             "kartoteka: role \"{}\" may only read the team catalogue; this replica is not listed among its members",

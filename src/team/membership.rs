@@ -53,6 +53,8 @@ pub struct Joined {
     /// False when the role may only read: the replica is then not listed
     /// among the members.
     pub registered: bool,
+    /// Working folders of earlier joins killed in the middle, removed.
+    pub leftovers: usize,
     pub elapsed: Duration,
 }
 
@@ -201,6 +203,8 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
     }
     let folder = file.parent().unwrap_or(Path::new("/")).to_owned();
     std::fs::create_dir_all(&folder).map_err(local(folder.display().to_string()))?;
+    // Before the free space is counted: they may hold a snapshot each.
+    let leftovers = remove_leftovers(&folder);
 
     let place = server::place(conn)?;
     server::open_team(conn, &place)?;
@@ -230,11 +234,14 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         });
     }
 
-    // Everything until the end happens in here, removed on any failure.
+    // Everything until the end happens in here, removed on any failure;
+    // a join killed outright leaves it, unlocked, for the next one.
     let temp = tempfile::Builder::new()
-        .prefix(".kartoteka-join-")
+        .prefix(WORKING_PREFIX)
         .tempdir_in(&folder)
         .map_err(local(folder.display().to_string()))?;
+    let _lock = hold_working_lock(temp.path())
+        .map_err(local(temp.path().join(WORKING_LOCK).display().to_string()))?;
     let catalogue_new = temp.path().join("catalogue.kartoteka");
     let thumbnails_new = thumbnails::path_beside(&catalogue_new);
     for (kind, facts, path) in [
@@ -324,8 +331,56 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         replica,
         author,
         registered,
+        leftovers,
         elapsed: started.elapsed(),
     })
+}
+
+/// How the folders a join works in begin, beside the catalogue it makes.
+const WORKING_PREFIX: &str = ".kartoteka-join-";
+
+/// The file in a join's working folder that the join holds locked while it
+/// runs. The system lets go of a lock when its process ends, however it
+/// ends: a working folder whose lock can be taken is a killed join's.
+const WORKING_LOCK: &str = "join.lock";
+
+/// Locks the working folder's lock file. The file is locked before it has
+/// its name, so that a lock file another join can see is always held.
+fn hold_working_lock(dir: &Path) -> std::io::Result<File> {
+    let unnamed = dir.join(format!("{WORKING_LOCK}.new"));
+    let lock = File::create(&unnamed)?;
+    lock.lock()?;
+    std::fs::rename(&unnamed, dir.join(WORKING_LOCK))?;
+    Ok(lock)
+}
+
+/// Removes the working folders that joins killed in the middle (SIGKILL, a
+/// power cut) left in `folder`, and returns how many. A folder of a join
+/// still running holds its lock and stays; so does anything that is not a
+/// folder with a lock file in it.
+fn remove_leftovers(folder: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let ours = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(WORKING_PREFIX));
+        // `file_type` does not follow a symbolic link: a link is left alone.
+        if !ours || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let dir = entry.path();
+        let Ok(lock) = File::open(dir.join(WORKING_LOCK)) else {
+            continue;
+        };
+        if lock.try_lock().is_ok() && std::fs::remove_dir_all(&dir).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 /// Moves a finished file to its name, never replacing what is there
