@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 use super::replica::{AuthorError, checked_author, new_replica_id};
-use super::{CatalogError, Catalogue, Invalid, Result, ThumbnailStore, migrations};
+use super::{CatalogError, Catalogue, Result, ThumbnailStore, migrations};
 
 /// What a snapshot file holds, read from the file itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,12 +81,9 @@ impl ThumbnailStore {
 }
 
 fn vacuum_into(conn: &Connection, into: &Path) -> Result<()> {
-    // VACUUM INTO takes a file name as text; a temporary folder's name is.
-    let name = into.to_str().ok_or_else(|| Invalid::DamagedHistory {
-        what: "a temporary file name that is not UTF-8",
-        field: into.display().to_string(),
-    })?;
-    conn.execute("VACUUM INTO ?1", [name])?;
+    // VACUUM INTO takes its file name as text; the path's own bytes, cast,
+    // reach the file system as they are, whatever their encoding.
+    conn.execute("VACUUM INTO CAST(?1 AS TEXT)", [super::path_to_bytes(into)])?;
     Ok(())
 }
 
@@ -231,6 +228,8 @@ pub enum RelocateError {
         path: PathBuf,
         reason: &'static str,
     },
+    #[error("the system gave no random number for the new replica's id ({0}); nothing was written")]
+    NoRandomId(String),
     #[error(transparent)]
     Author(#[from] AuthorError),
     #[error(transparent)]
@@ -253,12 +252,7 @@ impl Catalogue {
         local: impl Fn(&Path) -> Option<PathBuf>,
     ) -> std::result::Result<(String, u64), RelocateError> {
         let author = checked_author(author)?;
-        let id = new_replica_id().map_err(|e| {
-            CatalogError::from(Invalid::DamagedHistory {
-                what: "no random replica id from the system",
-                field: e.to_string(),
-            })
-        })?;
+        let id = new_replica_id().map_err(|e| RelocateError::NoRandomId(e.to_string()))?;
         let tx = self.conn.transaction().map_err(CatalogError::from)?;
         tx.execute(
             "UPDATE local_replica SET id = ?1, author = ?2",
@@ -423,6 +417,22 @@ mod tests {
         assert_eq!(joined.sets().unwrap()[0].name, "Odchod sovětských vojsk");
         // The original is untouched.
         assert_eq!(original.replica_id().unwrap(), replica);
+    }
+
+    /// A folder name in Latin-2, as an old Czech file server may hold it.
+    #[cfg(unix)]
+    #[test]
+    fn a_snapshot_goes_to_a_path_that_is_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (original, _) = catalogue_and_snapshot(dir.path());
+        let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"sn\xedmky"));
+        std::fs::create_dir(&folder).unwrap();
+        let copy = folder.join("archiv.kartoteka");
+        original.snapshot_into(&copy).unwrap();
+        assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 1);
+        let facts = check_catalogue(&copy).unwrap();
+        assert_eq!(facts.replica, original.replica_id().unwrap());
     }
 
     #[test]
