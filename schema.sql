@@ -223,6 +223,14 @@ CREATE TABLE local_replica (
     author      TEXT
 );
 
+-- The URL of the team's PostgreSQL server, once `team create` or `team join`
+-- has used it; never one that holds a password. A fact of this machine, not
+-- an operation. No row until then.
+CREATE TABLE team_server (
+    only        INTEGER PRIMARY KEY CHECK (only = 1),
+    url         TEXT NOT NULL
+);
+
 -- One change of an operation, reversible. Photo changes name the photo and
 -- the field; keyword renames and moves name the keyword; changes to sets,
 -- saved searches, templates and keywords name what they change in

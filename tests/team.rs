@@ -502,6 +502,7 @@ impl Team {
             .args(args)
             .env("PGPASSWORD", &self.pg.password)
             .env_remove("PGPASSFILE")
+            .env_remove("KARTOTEKA_TEAM_URL")
             .output()
             .unwrap()
     }
@@ -739,6 +740,18 @@ fn a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store
     assert!(
         text.contains(&format!("this replica: {rb} (a member)")),
         "{text}"
+    );
+    // Both catalogues keep the server's URL for the team's commands.
+    assert!(
+        joined.ends_with(
+            "\nthe catalogue keeps the server's URL: the team commands need it no more\n"
+        ),
+        "{joined}"
+    );
+    assert_eq!(team.ok(&b, &["team", "status"]), text);
+    assert!(
+        team.ok(&a, &["team", "status"])
+            .contains(&format!("this replica: {ra} (a member)"))
     );
     // Undo takes back the member's own edit, and never the creator's.
     let undid = b.ok(["undo"]);
@@ -1328,4 +1341,71 @@ fn a_join_killed_in_the_middle_leaves_what_the_next_join_removes() {
         a.ok(["stats"]).lines().next().unwrap()
     );
     drop(lock);
+}
+
+#[test]
+fn a_url_with_a_password_is_used_but_never_kept() {
+    let Some(team) = Team::new("a_url_with_a_password_is_used_but_never_kept") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    // Before any team: a command without a URL says where one comes from.
+    let line = team.refused(&a, &["team", "status"]);
+    assert_eq!(
+        line,
+        "kartoteka: this catalogue belongs to no team it knows of: give the server's URL, or \
+         set KARTOTEKA_TEAM_URL"
+    );
+    let secret = &team.pg.password;
+    let with_password = team
+        .url()
+        .replacen("kartoteka_rw@", &format!("kartoteka_rw:{secret}@"), 1);
+    assert_ne!(with_password, team.url());
+    let args = ["team", "create", &with_password].map(std::ffi::OsStr::new);
+    let out = team.run(&a, &args);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert_eq!(
+        common::stderr(&out).trim_end(),
+        "kartoteka: the catalogue does not keep the server's URL, since it holds a password; \
+         give it to each team command, or set KARTOTEKA_TEAM_URL"
+    );
+    assert!(!String::from_utf8(out.stdout).unwrap().contains("keeps"));
+    team.refused(&a, &["team", "status"]);
+    // The URL works when given; the password is in none of the files.
+    assert!(
+        team.ok(&a, &["team", "status", &with_password])
+            .contains("(a member)")
+    );
+    for file in std::fs::read_dir(a.dir.path()).unwrap() {
+        let file = file.unwrap().path();
+        if file.is_file() {
+            let bytes = std::fs::read(&file).unwrap();
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{} holds the password",
+                file.display()
+            );
+        }
+    }
+
+    // A CA file named from the folder the command ran in is not kept.
+    let b = common::Env::new();
+    std::fs::copy(&team.pg.ca, b.path("ca.crt")).unwrap();
+    let relative = with_params(&team.pg.url, "verify-full", Some(&PathBuf::from("ca.crt")));
+    let out = b
+        .cmd()
+        .args(["team", "join", &relative])
+        .current_dir(b.dir.path())
+        .env("PGPASSWORD", secret)
+        .env_remove("PGPASSFILE")
+        .env_remove("KARTOTEKA_TEAM_URL")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(
+        common::stderr(&out).contains("since its sslrootcert is a relative path;"),
+        "{}",
+        common::stderr(&out)
+    );
+    team.refused(&b, &["team", "status"]);
 }

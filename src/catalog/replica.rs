@@ -106,4 +106,24 @@ impl Catalogue {
         }
         Ok(())
     }
+
+    /// The URL of the team server this replica belongs to, once `team
+    /// create` or `team join` has kept it.
+    pub fn team_server(&self) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT url FROM team_server", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Keeps `url` as this replica's team server, in place of any before.
+    /// The team module keeps only a URL without a password.
+    pub fn keep_team_server(&mut self, url: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO team_server (only, url) VALUES (1, ?1)
+             ON CONFLICT (only) DO UPDATE SET url = excluded.url",
+            [url],
+        )?;
+        Ok(())
+    }
 }

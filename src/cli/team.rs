@@ -41,8 +41,10 @@ pub enum TeamCommand {
     },
     /// The team's members and snapshots, and this catalogue's replica id
     Status {
+        /// [default: the URL the catalogue kept when it made or joined the
+        /// team]
         #[arg(value_name = "URL", env = "KARTOTEKA_TEAM_URL")]
-        url: String,
+        url: Option<String>,
         /// Print one JSON object
         #[arg(long)]
         json: bool,
@@ -66,6 +68,7 @@ pub fn join(
             .map(|r| Root::parse(r))
             .collect::<Result<_, _>>()?,
     )?;
+    let not_kept = connect::ServerUrl::parse(url)?.why_not_kept();
     let mut conn = connect::connect(url)?;
     let joined = membership::join(
         &mut conn,
@@ -73,6 +76,7 @@ pub fn join(
             catalogue,
             roots: &roots,
             author,
+            keep_url: not_kept.is_none().then_some(url),
         },
     )
     .context("no catalogue was made")?;
@@ -104,12 +108,38 @@ pub fn join(
         joined.elapsed.as_secs_f64(),
         shown_path(&joined.catalogue)
     );
+    say_kept(not_kept);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Tells whether the catalogue now keeps the server's URL, and why not
+/// when it does not.
+fn say_kept(not_kept: Option<&str>) {
+    match not_kept {
+        None => println!("the catalogue keeps the server's URL: the team commands need it no more"),
+        Some(why) => eprintln!(
+            "kartoteka: the catalogue does not keep the server's URL, since {why}; give it to \
+             each team command, or set KARTOTEKA_TEAM_URL"
+        ),
+    }
+}
+
+/// The URL a team command was given, else KARTOTEKA_TEAM_URL (which clap
+/// reads into the same argument), else the one the catalogue keeps.
+fn server_url(catalogue: &Catalogue, given: Option<&str>) -> Result<String> {
+    match given {
+        Some(url) => Ok(url.to_owned()),
+        None => catalogue.team_server()?.context(
+            "this catalogue belongs to no team it knows of: give the server's URL, or set \
+             KARTOTEKA_TEAM_URL",
+        ),
+    }
 }
 
 pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode> {
     match command {
         TeamCommand::Create { url } => {
+            let not_kept = connect::ServerUrl::parse(url)?.why_not_kept();
             let mut conn = connect::connect(url)?;
             let created = membership::create(&mut conn, catalogue)?;
             println!(
@@ -123,11 +153,20 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
                 megabytes(created.thumbnail_bytes),
                 created.elapsed.as_secs_f64()
             );
+            // The team is made: a catalogue that cannot be written to (a
+            // read-only file) is told apart, not turned into a failure.
+            match not_kept.map_or_else(|| catalogue.keep_team_server(url), |_| Ok(())) {
+                Ok(()) => say_kept(not_kept),
+                Err(e) => {
+                    eprintln!("kartoteka: the catalogue could not keep the server's URL: {e}")
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         TeamCommand::Join { .. } => unreachable!("carried out before the catalogue is opened"),
         TeamCommand::Status { url, json } => {
-            let mut conn = connect::connect(url)?;
+            let url = server_url(catalogue, url.as_deref())?;
+            let mut conn = connect::connect(&url)?;
             let status = membership::status(&mut conn, catalogue)?;
             let mut out = std::io::stdout().lock();
             if *json {

@@ -241,6 +241,20 @@ impl ServerUrl {
             .join(",")
     }
 
+    /// Why a catalogue may not keep this URL for the team's later commands,
+    /// or `None` when it may: a password is never written into a catalogue,
+    /// and a CA file named from the folder the command ran in would be
+    /// another file, or none, when it runs from another.
+    pub fn why_not_kept(&self) -> Option<&'static str> {
+        if self.config.get_password().is_some() {
+            Some("it holds a password")
+        } else if matches!(&self.root_certs, RootCerts::File(file) if file.is_relative()) {
+            Some("its sslrootcert is a relative path")
+        } else {
+            None
+        }
+    }
+
     /// The role the URL names, if it names one.
     pub fn user(&self) -> Option<&str> {
         self.config.get_user()

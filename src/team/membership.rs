@@ -186,6 +186,9 @@ pub struct JoinRequest<'a> {
     pub roots: &'a Roots,
     /// The author its operations record (`--as`); the role when `None`.
     pub author: Option<&'a str>,
+    /// The server's URL for the new catalogue to keep, when it may keep it
+    /// ([`super::connect::ServerUrl::why_not_kept`]).
+    pub keep_url: Option<&'a str>,
 }
 
 /// Makes a new local replica of the team catalogue from its newest
@@ -278,6 +281,9 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         let mut catalogue = Catalogue::open(&catalogue_new)?;
         let (replica, moved) =
             catalogue.become_new_replica(&author, |path| request.roots.map(path))?;
+        if let Some(url) = request.keep_url {
+            catalogue.keep_team_server(url)?;
+        }
         // No photo or sidecar may be one of the files the catalogue keeps,
         // by any name: a later write to that photo would land on them.
         let own = snapshot::own_files(&file);
