@@ -710,6 +710,9 @@ fn a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store
     assert_eq!(rb.len(), 32);
     assert_eq!(sa["member"], true);
     assert_eq!(sb["member"], true);
+    // The snapshot holds every operation the creator made; the member has
+    // made none yet.
+    assert_eq!((&sa["waiting"], &sb["waiting"]), (&0.into(), &0.into()));
     let members = sb["members"].as_array().unwrap();
     let authors: Vec<(&str, &str, &str)> = members
         .iter()
@@ -738,7 +741,9 @@ fn a_joined_replica_holds_the_team_catalogue_where_this_machine_mounts_the_store
     b.ok(["edit", "path:dormitory", "--set", "city=Olomouc"]);
     let text = team.ok(&b, &["team", "status", &team.url()]);
     assert!(
-        text.contains(&format!("this replica: {rb} (a member)")),
+        text.contains(&format!(
+            "this replica: {rb} (a member), 1 operation made here not on the server yet\n"
+        )),
         "{text}"
     );
     // Both catalogues keep the server's URL for the team's commands.

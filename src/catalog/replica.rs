@@ -107,6 +107,18 @@ impl Catalogue {
         Ok(())
     }
 
+    /// How many of this replica's operations come after its operation
+    /// number `seq`: those a server that holds them up to `seq` lacks.
+    pub fn own_operations_after(&self, seq: i64) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM edit_operation
+             WHERE replica = (SELECT id FROM local_replica) AND seq > ?1",
+            [seq],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
     /// The URL of the team server this replica belongs to, once `team
     /// create` or `team join` has kept it.
     pub fn team_server(&self) -> Result<Option<String>> {

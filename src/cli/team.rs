@@ -185,13 +185,14 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
             )?;
             writeln!(
                 out,
-                "this replica: {} ({})",
+                "this replica: {} ({}), {} made here not on the server yet",
                 status.replica,
                 if status.member {
                     "a member"
                 } else {
                     "not a member of this team"
-                }
+                },
+                count(status.waiting as usize, "operation", "operations")
             )?;
             writeln!(out, "members:")?;
             for m in &status.members {

@@ -71,6 +71,9 @@ pub struct Status {
     pub member: bool,
     pub members: Vec<Member>,
     pub snapshots: Vec<Snapshot>,
+    /// This replica's operations that are in none of the server's
+    /// snapshots: made since it joined, or since its last snapshot.
+    pub waiting: u64,
 }
 
 fn local(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> TeamError {
@@ -410,7 +413,16 @@ pub fn status(conn: &mut Connection, catalogue: &Catalogue) -> Result<Status, Te
     let replica = catalogue.replica_id()?;
     let members = server::members(conn, &place)?;
     let snapshots = server::snapshots(conn, &place)?;
+    let held = snapshots
+        .iter()
+        .flat_map(|s| &s.includes)
+        .filter(|i| i.replica == replica)
+        .map(|i| i.up_to_seq)
+        .max()
+        .unwrap_or(0);
+    let waiting = catalogue.own_operations_after(held)?;
     Ok(Status {
+        waiting,
         member: members.iter().any(|m| m.replica == replica),
         format: server::FORMAT_VERSION,
         server: place.server,
