@@ -496,15 +496,19 @@ impl Team {
         conn.client().execute(sql, params).unwrap()
     }
 
+    /// `kartoteka --catalog <env's catalogue>` with the rw password and no
+    /// team URL from the environment.
+    fn command(&self, env: &common::Env) -> Command {
+        let mut cmd = env.cmd();
+        cmd.env("PGPASSWORD", &self.pg.password)
+            .env_remove("PGPASSFILE")
+            .env_remove("KARTOTEKA_TEAM_URL");
+        cmd
+    }
+
     /// `kartoteka --catalog <env's catalogue> ARGS` with the rw password.
     fn run(&self, env: &common::Env, args: &[&std::ffi::OsStr]) -> std::process::Output {
-        env.cmd()
-            .args(args)
-            .env("PGPASSWORD", &self.pg.password)
-            .env_remove("PGPASSFILE")
-            .env_remove("KARTOTEKA_TEAM_URL")
-            .output()
-            .unwrap()
+        self.command(env).args(args).output().unwrap()
     }
 
     fn ok(&self, env: &common::Env, args: &[&str]) -> String {
@@ -1277,11 +1281,9 @@ fn a_join_killed_in_the_middle_leaves_what_the_next_join_removes() {
     let mut held = holder.client().transaction().unwrap();
     held.batch_execute("LOCK TABLE kartoteka.snapshot_chunk IN ACCESS EXCLUSIVE MODE")
         .unwrap();
-    let mut join = b
-        .cmd()
+    let mut join = team
+        .command(&b)
         .args(["team", "join", &team.url()])
-        .env("PGPASSWORD", &team.pg.password)
-        .env_remove("PGPASSFILE")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -1397,13 +1399,10 @@ fn a_url_with_a_password_is_used_but_never_kept() {
     let b = common::Env::new();
     std::fs::copy(&team.pg.ca, b.path("ca.crt")).unwrap();
     let relative = with_params(&team.pg.url, "verify-full", Some(&PathBuf::from("ca.crt")));
-    let out = b
-        .cmd()
+    let out = team
+        .command(&b)
         .args(["team", "join", &relative])
         .current_dir(b.dir.path())
-        .env("PGPASSWORD", secret)
-        .env_remove("PGPASSFILE")
-        .env_remove("KARTOTEKA_TEAM_URL")
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", common::stderr(&out));

@@ -342,18 +342,13 @@ fn unfit(path: &Path) -> Option<&'static str> {
 /// its journals, its thumbnail store and that store's journals, and its
 /// saved search columns.
 pub fn own_files(catalogue: &Path) -> Vec<PathBuf> {
-    let with = |path: &Path, suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
     let mut own = Vec::new();
     for file in [
         catalogue.to_owned(),
         super::thumbnails::path_beside(catalogue),
     ] {
         for suffix in ["-wal", "-shm", "-journal"] {
-            own.push(with(&file, suffix));
+            own.push(super::sqlite_file::beside(&file, suffix));
         }
         own.push(file);
     }

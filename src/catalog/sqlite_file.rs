@@ -19,7 +19,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::{CatalogError, Invalid, Result};
 
 /// `catalogue.kartoteka` → `catalogue.kartoteka-wal` (or `-shm`).
-fn beside(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn beside(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

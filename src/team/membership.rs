@@ -291,11 +291,13 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         // by any name: a later write to that photo would land on them.
         let own = snapshot::own_files(&file);
         let real_folder = std::fs::canonicalize(&folder).ok();
+        // The folder is resolved only for a photo named as one of them: one
+        // file system call per such photo, not per photo.
         let is_own = |path: &Path| {
-            own.contains(&path.to_path_buf())
+            own.iter().any(|o| o == path)
                 || (real_folder.is_some()
-                    && path.parent().and_then(|p| std::fs::canonicalize(p).ok()) == real_folder
-                    && own.iter().any(|o| o.file_name() == path.file_name()))
+                    && own.iter().any(|o| o.file_name() == path.file_name())
+                    && path.parent().and_then(|p| std::fs::canonicalize(p).ok()) == real_folder)
         };
         for (id, path, sidecar) in catalogue.files_and_sidecars()? {
             for path in std::iter::once(path).chain(sidecar) {
