@@ -205,12 +205,21 @@ CREATE TABLE edit_operation (
     -- `catalog::clock`): later than every operation before it here.
     hlc         INTEGER,
     -- Who made it, when an author was set (`kartoteka author NAME`).
-    author      TEXT
+    author      TEXT,
+    -- Its place in the team server's order of operations, once pushed
+    -- from here or pulled from there; 0 when every member had it from the
+    -- team's snapshot. NULL for an operation not on a server.
+    server_pos  INTEGER,
+    -- How far this replica had pulled the server's operations when the
+    -- operation was made (NULL: before its first sync).
+    seen        INTEGER
 );
 
 CREATE UNIQUE INDEX edit_operation_replica_seq ON edit_operation (replica, seq);
 -- The next operation's time follows the latest one.
 CREATE INDEX edit_operation_hlc ON edit_operation (hlc);
+-- This replica's own operations not on the server yet.
+CREATE INDEX edit_operation_unsent ON edit_operation (replica, seq) WHERE server_pos IS NULL;
 
 -- This catalogue as one replica of a team catalogue: its id (random, 128
 -- bits as hex, made when the catalogue is created or upgraded) and the
@@ -229,6 +238,13 @@ CREATE TABLE local_replica (
 CREATE TABLE team_server (
     only        INTEGER PRIMARY KEY CHECK (only = 1),
     url         TEXT NOT NULL
+);
+
+-- How far this replica has pulled the team server's operations. No row
+-- until its first sync.
+CREATE TABLE team_sync (
+    only        INTEGER PRIMARY KEY CHECK (only = 1),
+    pulled      INTEGER NOT NULL CHECK (pulled >= 0)
 );
 
 -- One change of an operation, reversible. Photo changes name the photo and

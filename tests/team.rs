@@ -1413,3 +1413,152 @@ fn a_url_with_a_password_is_used_but_never_kept() {
     );
     team.refused(&b, &["team", "status"]);
 }
+
+// ---------------------------------------------------------------------
+// sync: push and pull, merged field by field.
+// ---------------------------------------------------------------------
+
+/// A photo of `env` by a path fragment, as `show` gives it.
+fn photo(env: &common::Env, fragment: &str) -> serde_json::Value {
+    let list = env.list();
+    list.iter()
+        .find(|p| p["path"].as_str().unwrap().contains(fragment))
+        .unwrap_or_else(|| panic!("no photo at *{fragment}*"))
+        .clone()
+}
+
+/// The claims of a photo's field: (value, preferred, note).
+fn claims_of(env: &common::Env, fragment: &str, field: &str) -> Vec<(String, bool, String)> {
+    let id = photo(env, fragment)["id"].to_string();
+    let list: serde_json::Value =
+        serde_json::from_str(&env.ok(["claim", "list", &id, "--json"])).unwrap();
+    let mut out: Vec<(String, bool, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["field"] == field)
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap_or_default().to_string(),
+                c["preferred"].as_bool().unwrap(),
+                c["note"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_conflict() {
+    let Some(team) = Team::new(
+        "sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_conflict",
+    ) else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let mut b = common::Env::new();
+    b.catalog = b.path("b.kartoteka");
+    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+
+    // Different fields, one from each side: both arrive.
+    a.ok([
+        "edit",
+        "path:dormitory",
+        "--set",
+        "caption=Šití na ubytovně",
+    ]);
+    b.ok(["edit", "path:dormitory", "--rating", "4"]);
+    b.ok(["edit", "path:dormitory", "--add-keyword", "Lidé|Vojáci"]);
+    let out = team.ok(&a, &["sync"]);
+    assert!(
+        out.contains("sent 1 operation, merged 0 operations;"),
+        "{out}"
+    );
+    let out = team.ok(&b, &["sync"]);
+    assert!(
+        out.contains("sent 2 operations, merged 1 operation;"),
+        "{out}"
+    );
+    assert!(out.contains("; 0 waiting here"), "{out}");
+    let out = team.ok(&a, &["sync"]);
+    assert!(
+        out.contains("sent 0 operations, merged 2 operations;"),
+        "{out}"
+    );
+    for env in [&a, &b] {
+        let p = photo(env, "dormitory");
+        assert_eq!(p["caption"], "Šití na ubytovně");
+        assert_eq!(p["rating"], 4);
+        let keywords = p["hierarchical_keywords"].as_array().unwrap();
+        assert!(keywords.contains(&"Lidé|Vojáci".into()), "{keywords:?}");
+    }
+    assert_eq!(
+        photo(&a, "dormitory")["keywords"],
+        photo(&b, "dormitory")["keywords"]
+    );
+    assert_eq!(
+        photo(&a, "dormitory")["hierarchical_keywords"],
+        photo(&b, "dormitory")["hierarchical_keywords"]
+    );
+    // Again: nothing new either way.
+    let out = team.ok(&b, &["sync"]);
+    assert!(
+        out.contains("sent 0 operations, merged 0 operations;"),
+        "{out}"
+    );
+    // A colleague's operation is in the history under their name, and undo
+    // passes it by.
+    let history = a.ok(["history"]);
+    assert!(history.contains("Jana Nováková"), "{history}");
+    assert_eq!(photo(&a, "dormitory")["rating"], 4);
+
+    // The same field changed on both while apart: the later value stands
+    // on both, and both values stay as claims naming who and when.
+    a.ok(["edit", "path:treaty", "--set", "caption=Podpis smlouvy"]);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    b.ok([
+        "edit",
+        "path:treaty",
+        "--set",
+        "caption=Подписание договора",
+    ]);
+    team.ok(&a, &["sync"]);
+    let out = team.ok(&b, &["sync"]);
+    assert!(out.contains("1 conflict kept as claims"), "{out}");
+    let out = team.ok(&a, &["sync"]);
+    assert!(out.contains("1 conflict kept as claims"), "{out}");
+    for env in [&a, &b] {
+        assert_eq!(photo(env, "treaty")["caption"], "Подписание договора");
+        let claims = claims_of(env, "treaty", "caption");
+        assert_eq!(claims.len(), 2, "{claims:?}");
+        let (theirs, ours) = (&claims[1], &claims[0]);
+        assert_eq!((theirs.0.as_str(), theirs.1), ("Подписание договора", true));
+        assert!(theirs.2.starts_with("Jana Nováková, "), "{theirs:?}");
+        assert_eq!((ours.0.as_str(), ours.1), ("Podpis smlouvy", false));
+        assert!(ours.2.starts_with("Dana Kyndrová, "), "{ours:?}");
+        assert_eq!(
+            env.ok(["search", "disputed:caption", "--paths"])
+                .lines()
+                .count(),
+            1
+        );
+    }
+    assert_eq!(
+        claims_of(&a, "treaty", "caption"),
+        claims_of(&b, "treaty", "caption")
+    );
+
+    // An edit made knowing the other's is no conflict.
+    a.ok(["edit", "path:shopping", "--set", "city=Milovice"]);
+    team.ok(&a, &["sync"]);
+    team.ok(&b, &["sync"]);
+    b.ok(["edit", "path:shopping", "--set", "city=Mladá Boleslav"]);
+    let out = team.ok(&b, &["sync"]);
+    assert!(!out.contains("conflict"), "{out}");
+    let out = team.ok(&a, &["sync"]);
+    assert!(!out.contains("conflict"), "{out}");
+    assert_eq!(photo(&a, "shopping")["city"], "Mladá Boleslav");
+    assert!(claims_of(&a, "shopping", "city").is_empty());
+}

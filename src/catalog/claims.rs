@@ -282,7 +282,7 @@ pub(super) fn current_value(photo: &Photo, attribute: Attribute) -> Value {
     }
 }
 
-fn is_empty(value: &Value) -> bool {
+pub(super) fn is_empty(value: &Value) -> bool {
     match value {
         Value::Null => true,
         Value::String(s) => s.trim().is_empty(),
@@ -316,7 +316,7 @@ fn edits_for(photo: &Photo, attribute: Attribute, value: &Value) -> Vec<Edit> {
 
 /// A claim's value made comparable: text folded (case, accents, spaces),
 /// lists as sets of folded items.
-fn comparable(value: &Value) -> BTreeSet<String> {
+pub(super) fn comparable(value: &Value) -> BTreeSet<String> {
     let one = |s: &str| fold(&s.split_whitespace().collect::<Vec<_>>().join(" "));
     match value {
         Value::Array(items) => items.iter().filter_map(Value::as_str).map(one).collect(),
@@ -477,7 +477,7 @@ fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
 /// this plan took (0 before the first): ids are
 /// planned before any step is written, so once one is taken the next is
 /// simply the one after it.
-fn next_id(conn: &Connection, table: &str, taken: i64) -> Result<i64> {
+pub(super) fn next_id(conn: &Connection, table: &str, taken: i64) -> Result<i64> {
     if taken > 0 {
         return Ok(taken + 1);
     }

@@ -705,9 +705,9 @@ pub(super) fn record_operation_at(
     Ok(tx
         .prepare_cached(
             "INSERT INTO edit_operation
-                 (at, source, summary, reverts, deed, replica, seq, hlc, author)
+                 (at, source, summary, reverts, deed, replica, seq, hlc, author, seen)
              VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', ?5 / 1000, 'unixepoch'),
-                     ?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9)
+                     ?1, ?2, ?3, ?4, ?6, ?7, ?8, ?9, (SELECT pulled FROM team_sync))
              RETURNING id",
         )?
         .query_row(
@@ -737,7 +737,7 @@ pub(super) fn record_step(tx: &Transaction<'_>, operation: i64, step: &Step) -> 
     Ok(())
 }
 
-fn steps_of(tx: &Connection, operation: i64) -> Result<Vec<Step>> {
+pub(super) fn steps_of(tx: &Connection, operation: i64) -> Result<Vec<Step>> {
     let rows: Vec<Row> = tx
         .prepare_cached(
             "SELECT photo_id, keyword_id, field, old_value, new_value, subject FROM edit_change

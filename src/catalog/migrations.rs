@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_search_index_merges_apart.sql"),
     include_str!("migrations/0013_operation_identity.sql"),
     include_str!("migrations/0014_team_server.sql"),
+    include_str!("migrations/0015_team_sync.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

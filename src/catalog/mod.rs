@@ -25,6 +25,7 @@ mod sets;
 pub mod snapshot;
 mod split;
 mod sqlite_file;
+pub mod sync;
 pub mod thumbnails;
 
 use std::collections::{HashMap, HashSet};

@@ -504,6 +504,10 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
              DELETE FROM photo_fts WHERE rowid = old.id;
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
+         DROP TABLE team_sync;
+         DROP INDEX edit_operation_unsent;
+         ALTER TABLE edit_operation DROP COLUMN seen;
+         ALTER TABLE edit_operation DROP COLUMN server_pos;
          DROP INDEX edit_operation_replica_seq;
          DROP INDEX edit_operation_hlc;
          ALTER TABLE edit_operation DROP COLUMN author;

@@ -166,6 +166,9 @@ pub enum Command {
     /// catalogue, join one as a new catalogue, show its members
     #[command(subcommand)]
     Team(team::TeamCommand),
+    /// Send the operations made here to the team's server, and bring and
+    /// merge everyone else's
+    Sync(team::SyncArgs),
     /// Back up the catalogue and its thumbnails, checked, named by date and time
     Backup(backup::BackupArgs),
     /// Restore a backup into a new catalogue file (never over an existing one)
@@ -332,6 +335,7 @@ fn run_command(catalogue: &mut Catalogue, command: Command) -> Result<ExitCode> 
         Command::ImportCsv(args) => interop::import_csv(catalogue, &args),
         Command::WriteMetadata(args) => interop::write_metadata(catalogue, &args),
         Command::Team(c) => team::team(catalogue, &c),
+        Command::Sync(args) => team::sync(catalogue, &args),
         Command::Backup(_) | Command::Restore(_) | Command::GeneratePackageFiles { .. } => {
             unreachable!("carried out before the catalogue is opened")
         }

@@ -51,6 +51,18 @@ pub enum TeamCommand {
     },
 }
 
+/// `kartoteka sync`.
+#[derive(clap::Args, Debug)]
+pub struct SyncArgs {
+    /// [default: the URL the catalogue kept when it made or joined the
+    /// team]
+    #[arg(value_name = "URL", env = "KARTOTEKA_TEAM_URL")]
+    url: Option<String>,
+    /// Print one JSON object
+    #[arg(long)]
+    json: bool,
+}
+
 fn megabytes(bytes: u64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
 }
@@ -222,4 +234,77 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `kartoteka sync`: one line of what was sent and merged; a line on
+/// standard error, and exit status 1, for operations that could not be
+/// sent or were refused.
+pub fn sync(catalogue: &mut Catalogue, args: &SyncArgs) -> Result<ExitCode> {
+    let url = server_url(catalogue, args.url.as_deref())?;
+    let mut conn = connect::connect(&url)?;
+    let synced = crate::team::sync::sync(&mut conn, catalogue)?;
+    let merged = &synced.merged;
+    if args.json {
+        let mut text = serde_json::to_vec_pretty(&synced)?;
+        text.push(b'\n');
+        super::write_machine_output(&mut std::io::stdout().lock(), &text)?;
+    } else {
+        let mut extra = Vec::new();
+        for (n, one, many) in [
+            (
+                merged.conflicts,
+                "conflict kept as claims",
+                "conflicts kept as claims",
+            ),
+            (
+                merged.superseded,
+                "change superseded by a later one",
+                "changes superseded by later ones",
+            ),
+            (
+                merged.unknown_photos,
+                "change to a photo not in this catalogue",
+                "changes to photos not in this catalogue",
+            ),
+            (
+                merged.not_merged,
+                "change to claims or sources not merged (this version does not merge them)",
+                "changes to claims or sources not merged (this version does not merge them)",
+            ),
+            (
+                merged.left_out,
+                "change that no longer applies here",
+                "changes that no longer apply here",
+            ),
+        ] {
+            if n > 0 {
+                extra.push(count(n, one, many));
+            }
+        }
+        println!(
+            "synced with database {} on {}: sent {}, merged {}{}; {} waiting here, in {:.1} s",
+            shown(&synced.place.database),
+            synced.place.server,
+            count(synced.sent, "operation", "operations"),
+            count(merged.operations, "operation", "operations"),
+            if extra.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", extra.join(", "))
+            },
+            synced.waiting,
+            synced.elapsed.as_secs_f64()
+        );
+    }
+    for why in &merged.refused {
+        eprintln!("kartoteka: refused {}", shown(why));
+    }
+    if let Some(why) = &synced.not_sent {
+        eprintln!("kartoteka: {why}");
+    }
+    Ok(if synced.not_sent.is_some() || !merged.refused.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -422,7 +422,12 @@ pub fn status(conn: &mut Connection, catalogue: &Catalogue) -> Result<Status, Te
         .map(|i| i.up_to_seq)
         .max()
         .unwrap_or(0);
-    let waiting = catalogue.own_operations_after(held)?;
+    // Once the replica syncs, it knows which of its operations the server
+    // has; before, the snapshots say.
+    let waiting = match catalogue.pulled()? {
+        Some(_) => catalogue.unsent_count()?,
+        None => catalogue.own_operations_after(held)?,
+    };
     Ok(Status {
         waiting,
         member: members.iter().any(|m| m.replica == replica),

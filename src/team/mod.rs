@@ -10,14 +10,16 @@
 //!   snapshot, with [`roots`] saying where the shared store is mounted
 //!   here), `team status`.
 //!
-//! Syncing operations (push and pull) is not built yet. Nothing here
-//! writes to a local catalogue except the new one `team join` makes.
+//! - [`sync`]: `sync`, pushing this replica's operations and pulling and
+//!   merging the other replicas' (the merge itself is the catalogue's,
+//!   in `catalog::sync`).
 
 pub mod connect;
 pub mod membership;
 pub mod pgpass;
 pub mod roots;
 pub mod server;
+pub mod sync;
 
 use std::path::PathBuf;
 
@@ -83,6 +85,14 @@ pub enum TeamError {
     },
     #[error("{server}: {reason}")]
     Server { server: String, reason: String },
+    #[error("{}", may_not_push(role, server, *may_write))]
+    MayNotPush {
+        role: String,
+        server: String,
+        /// Whether the role may write operations (and this replica is not
+        /// a member as that role).
+        may_write: bool,
+    },
     #[error("{} already exists; team join makes a new catalogue and never replaces a file", .0.display())]
     Exists(PathBuf),
     #[error(
@@ -96,4 +106,18 @@ pub enum TeamError {
     Relocate(#[from] RelocateError),
     #[error(transparent)]
     Catalogue(#[from] CatalogError),
+}
+
+fn may_not_push(role: &str, server: &str, may_write: bool) -> String {
+    if !may_write {
+        format!(
+            "role \"{role}\" may only read the team catalogue on {server}: the operations made here \
+             were not sent, and stay here"
+        )
+    } else {
+        format!(
+            "this replica is not a member of the team catalogue on {server} as role \"{role}\": the \
+             operations made here were not sent, and stay here"
+        )
+    }
 }

@@ -7,8 +7,7 @@
 //! with `DROP SCHEMA kartoteka CASCADE`. The table `format` holds one row
 //! with the server format's version; [`MIGRATIONS`] are numbered as the
 //! local catalogue's are, never edited once landed, and bring an older
-//! server up to date (the sync step adds its operations table as the next
-//! one).
+//! server up to date.
 //!
 //! A snapshot is a whole catalogue and thumbnail store, each stored as
 //! chunks of at most [`CHUNK_BYTES`] in `bytea` rows with its length and
@@ -23,6 +22,7 @@ use serde::Serialize;
 
 use super::TeamError;
 use super::connect::Connection;
+use crate::catalog::sync::{Shared, SharedStep};
 
 /// The PostgreSQL schema that holds a team catalogue.
 pub const SCHEMA: &str = "kartoteka";
@@ -83,6 +83,20 @@ const MIGRATIONS: &[&str] = &[
          replica     text NOT NULL CHECK (replica ~ '^[0-9a-f]{32}$'),
          up_to_seq   bigint NOT NULL CHECK (up_to_seq > 0),
          PRIMARY KEY (snapshot, replica)
+     );",
+    // 2: operations, in the order the server received them.
+    "CREATE TABLE kartoteka.operation (
+         pos         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         replica     text NOT NULL REFERENCES kartoteka.member (replica),
+         seq         bigint NOT NULL CHECK (seq > 0),
+         hlc         bigint NOT NULL CHECK (hlc >= 0),
+         seen        bigint NOT NULL CHECK (seen >= 0),
+         author      text,
+         source      text NOT NULL,
+         summary     text NOT NULL,
+         steps       jsonb NOT NULL,
+         received    timestamptz NOT NULL DEFAULT now(),
+         UNIQUE (replica, seq)
      );",
 ];
 
@@ -640,4 +654,227 @@ pub fn snapshots(conn: &mut Connection, place: &Place) -> Result<Vec<Snapshot>, 
         });
     }
     Ok(snapshots)
+}
+
+/// The advisory lock a push holds until it commits. Pushes take turns, so
+/// operations become visible in the order of their positions: a member
+/// that has pulled up to one position never misses an earlier one that
+/// commits later.
+const PUSH_LOCK: i64 = 0x4B52_544B_5055_5348; // "KRTKPUSH"
+
+/// The most bytes of one operation's steps taken from the server: a
+/// caption on a few hundred thousand photos. A larger one is refused
+/// without crossing the network.
+pub const MAX_STEPS_BYTES: i64 = 256 << 20;
+
+/// The most bytes of steps one pull brings at a time.
+const PULL_BATCH_BYTES: i64 = 64 << 20;
+
+/// The most operations one pull brings at a time.
+const PULL_BATCH_OPERATIONS: i64 = 1_000;
+
+/// Stores this replica's operations (in order, from its oldest unsent one)
+/// and returns where each stands in the server's order: `(seq, pos)`.
+/// Operations the server already has (from a push whose answer was lost)
+/// are not stored again; their places are returned too. A role that may
+/// not push, or a replica that is not a member as this role, is refused
+/// with nothing stored.
+pub fn push(
+    conn: &mut Connection,
+    place: &Place,
+    replica: &str,
+    operations: &[Shared],
+) -> Result<Vec<(i64, i64)>, TeamError> {
+    let Some(first) = operations.first() else {
+        return Ok(Vec::new());
+    };
+    let mut tx = conn.client().transaction().map_err(pg(place))?;
+    let (may, member): (bool, bool) = {
+        let row = tx
+            .query_one(
+                "SELECT has_table_privilege($1, 'INSERT'),
+                        EXISTS (SELECT 1 FROM kartoteka.member
+                                WHERE replica = $2 AND role = current_user)",
+                &[&"kartoteka.operation", &replica],
+            )
+            .map_err(pg(place))?;
+        (row.get(0), row.get(1))
+    };
+    if !may || !member {
+        return Err(TeamError::MayNotPush {
+            role: place.role.clone(),
+            server: place.server.clone(),
+            may_write: may,
+        });
+    }
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PUSH_LOCK])
+        .map_err(pg(place))?;
+    let mut placed: Vec<(i64, i64)> = tx
+        .query(
+            "SELECT seq, pos FROM kartoteka.operation WHERE replica = $1 AND seq >= $2 ORDER BY seq",
+            &[&replica, &first.seq],
+        )
+        .map_err(pg(place))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let have = placed.last().map_or(0, |p| p.0);
+    let insert = tx
+        .prepare(
+            "INSERT INTO kartoteka.operation
+                 (replica, seq, hlc, seen, author, source, summary, steps)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, ($8::text)::jsonb)
+             RETURNING pos",
+        )
+        .map_err(pg(place))?;
+    for op in operations.iter().filter(|op| op.seq > have) {
+        let steps = serde_json::to_string(&op.steps).map_err(|e| TeamError::Local {
+            what: format!("operation {}", op.seq),
+            reason: e.to_string(),
+        })?;
+        let pos: i64 = tx
+            .query_one(
+                &insert,
+                &[
+                    &op.replica,
+                    &op.seq,
+                    &op.hlc,
+                    &op.seen,
+                    &op.author,
+                    &op.source,
+                    &op.summary,
+                    &steps,
+                ],
+            )
+            .map_err(pg(place))?
+            .get(0);
+        placed.push((op.seq, pos));
+    }
+    // When the member was last heard from; a role the administrator let
+    // push but not update members still pushes.
+    {
+        let mut seen = tx.transaction().map_err(pg(place))?;
+        if seen
+            .execute(
+                "UPDATE kartoteka.member SET last_seen = now() WHERE replica = $1",
+                &[&replica],
+            )
+            .is_ok()
+        {
+            seen.commit().map_err(pg(place))?;
+        }
+    }
+    tx.commit().map_err(pg(place))?;
+    Ok(placed)
+}
+
+/// One operation as a pull brings it: its place on the server, and the
+/// operation, or why it was refused.
+pub type Pulled = (i64, Result<Shared, String>);
+
+/// The operations after position `after`, in the server's order: at most
+/// a batch (by count and by bytes), and at least one. Each is checked as
+/// data (its lengths, its steps' form); what they mean is checked as
+/// they are merged.
+pub fn pull(conn: &mut Connection, place: &Place, after: i64) -> Result<Vec<Pulled>, TeamError> {
+    let mut tx = conn
+        .client()
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(pg(place))?;
+    // The sizes first: a batch holds what fits in its bytes.
+    let sizes: Vec<(i64, i64)> = tx
+        .query(
+            "SELECT pos, octet_length(steps::text)::bigint FROM kartoteka.operation
+             WHERE pos > $1 ORDER BY pos LIMIT $2",
+            &[&after, &PULL_BATCH_OPERATIONS],
+        )
+        .map_err(pg(place))?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let mut budget = PULL_BATCH_BYTES;
+    let mut last = after;
+    for (n, (pos, bytes)) in sizes.iter().enumerate() {
+        let bytes = (*bytes).min(MAX_STEPS_BYTES);
+        if n > 0 && bytes > budget {
+            break;
+        }
+        budget -= bytes;
+        last = *pos;
+    }
+    if last == after {
+        return Ok(Vec::new());
+    }
+    // Every text is cut one past its limit, so that an overlong one is
+    // refused without the whole of it crossing the network.
+    let rows = tx
+        .query(
+            "SELECT pos, left(replica, 33), seq, hlc, seen, left(author, 801), left(source, 21),
+                    left(summary, $3 + 1),
+                    CASE WHEN octet_length(steps::text) <= $4::bigint THEN steps::text END,
+                    octet_length(steps::text)::bigint
+             FROM kartoteka.operation WHERE pos > $1 AND pos <= $2 ORDER BY pos",
+            &[
+                &after,
+                &last,
+                &(crate::catalog::sync::MAX_SUMMARY_BYTES as i32),
+                &MAX_STEPS_BYTES,
+            ],
+        )
+        .map_err(pg(place))?;
+    tx.commit().map_err(pg(place))?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let pos: i64 = r.get(0);
+            let seq: i64 = r.get(2);
+            let replica: String = r.get(1);
+            let steps: Option<String> = r.get(8);
+            let bytes: i64 = r.get(9);
+            let op = match steps {
+                None => Err(format!(
+                    "operation {seq} of replica {}: its steps are {bytes} bytes, more than the \
+                     {MAX_STEPS_BYTES} an operation may have",
+                    super::connect::one_line(&replica)
+                )),
+                Some(text) => match serde_json::from_str::<Vec<SharedStep>>(&text) {
+                    Err(e) => Err(format!(
+                        "operation {seq} of replica {}: its steps are not steps this Kartoteka \
+                         knows ({e})",
+                        super::connect::one_line(&replica)
+                    )),
+                    Ok(steps) => Ok(Shared {
+                        replica,
+                        seq,
+                        hlc: r.get(3),
+                        seen: r.get(4),
+                        author: r.get(5),
+                        source: r.get(6),
+                        summary: r.get(7),
+                        steps,
+                    }),
+                },
+            };
+            (pos, op)
+        })
+        .collect())
+}
+
+/// The highest of this replica's operation numbers the server holds.
+pub fn held_by_server(
+    conn: &mut Connection,
+    place: &Place,
+    replica: &str,
+) -> Result<i64, TeamError> {
+    Ok(conn
+        .client()
+        .query_one(
+            "SELECT coalesce(max(seq), 0)::bigint FROM kartoteka.operation WHERE replica = $1",
+            &[&replica],
+        )
+        .map_err(pg(place))?
+        .get(0))
 }

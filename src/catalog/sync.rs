@@ -1,0 +1,905 @@
+//! This replica's side of syncing with the team's server: its operations as
+//! they travel ([`Shared`]), which of them the server still lacks, and
+//! merging the operations other replicas made.
+//!
+//! An operation travels with its photos named by content hash, never by
+//! this catalogue's ids or paths, which differ from one replica to another.
+//! Merging is per field, and the same on every replica whatever order the
+//! operations arrive in: a field takes the value of the operation with the
+//! latest time of the hybrid logical clock. Two operations that changed one
+//! field without knowing of each other (made on replicas apart, neither
+//! having pulled the other) are a conflict: the later value stands, and
+//! both values stay as claims naming their authors and times, so the field
+//! is disputed until someone decides. Whether one operation knew of another
+//! is told by where each stands in the server's order: an operation
+//! remembers how far its replica had pulled when it was made (`seen`).
+//!
+//! Changes to claims and sources themselves (`claims add`, a source edited)
+//! travel to the server but are not merged here yet: a pull counts them.
+//! Nothing here talks to the server.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::claims::{self, ClaimRecord};
+use super::edit::normalise;
+use super::history::{self, KeywordState, SetEntry, SetState, Step};
+use super::keywords::KeywordTree;
+use super::{CatalogError, Catalogue, Result, clock, replica};
+use crate::photo::{Attribute, PhotoId};
+
+/// A photo named by its content: the BLAKE3 hash of its file, and which of
+/// the photos with that hash it is (`#1`, `#2` for the second and third
+/// by catalogue order; nothing for the first, which almost every photo is).
+pub type PhotoRef = String;
+
+/// One of an exhibition set's photos as it travels, with its wall label.
+pub type SharedEntry = (PhotoRef, Option<String>);
+
+/// A set or saved search as it travels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedSet {
+    pub query: Option<String>,
+    pub items: Vec<SharedEntry>,
+}
+
+/// One step of an operation as it travels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SharedStep {
+    Photo {
+        photo: PhotoRef,
+        field: String,
+        old: Value,
+        new: Value,
+    },
+    KeywordPath {
+        old: String,
+        new: String,
+    },
+    Keyword {
+        path: String,
+        old: Option<KeywordState>,
+        new: Option<KeywordState>,
+    },
+    Set {
+        name: String,
+        old: Option<SharedSet>,
+        new: Option<SharedSet>,
+    },
+    SetName {
+        old: String,
+        new: String,
+    },
+    SetItems {
+        set: String,
+        old: Vec<SharedEntry>,
+        new: Vec<SharedEntry>,
+    },
+    Template {
+        name: String,
+        old: Option<Value>,
+        new: Option<Value>,
+    },
+    /// A claim added, changed or removed: its record without this
+    /// catalogue's ids.
+    Claim {
+        photo: PhotoRef,
+        field: String,
+        old: Option<Value>,
+        new: Option<Value>,
+    },
+    Source {
+        old: Option<Value>,
+        new: Option<Value>,
+    },
+}
+
+/// An operation as it travels to and from the team's server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shared {
+    /// The replica that made it, and which of its operations it is.
+    pub replica: String,
+    pub seq: i64,
+    /// When, by the hybrid logical clock (packed).
+    pub hlc: i64,
+    /// How far its replica had pulled the server's operations when it was
+    /// made.
+    pub seen: i64,
+    pub author: Option<String>,
+    /// What made it: edit, keywords, sets, undo...
+    pub source: String,
+    /// The operation in (English) words.
+    pub summary: String,
+    pub steps: Vec<SharedStep>,
+}
+
+/// The longest summary taken from the server, in bytes.
+pub const MAX_SUMMARY_BYTES: usize = 2_000;
+
+/// What a pull did with the operations it was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Merged {
+    /// Operations from other replicas merged here.
+    pub operations: usize,
+    /// Fields two replicas changed apart: the later value stands, both stay
+    /// as claims.
+    pub conflicts: usize,
+    /// Changes that lost to a later change of the same field made here or
+    /// pulled before.
+    pub superseded: usize,
+    /// Changes to photos this catalogue does not have.
+    pub unknown_photos: usize,
+    /// Changes to claims and sources, which this version does not merge.
+    pub not_merged: usize,
+    /// Changes that no longer apply here (a keyword renamed away, a set
+    /// name taken), each left out.
+    pub left_out: usize,
+    /// Operations refused as damaged or hostile, each with why.
+    pub refused: Vec<String>,
+}
+
+impl Merged {
+    pub fn add(&mut self, other: Merged) {
+        self.operations += other.operations;
+        self.conflicts += other.conflicts;
+        self.superseded += other.superseded;
+        self.unknown_photos += other.unknown_photos;
+        self.not_merged += other.not_merged;
+        self.left_out += other.left_out;
+        self.refused.extend(other.refused);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Photos by content
+
+fn photo_ref(conn: &Connection, id: PhotoId) -> Result<Option<PhotoRef>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT p.hash, (SELECT count(*) FROM photo q WHERE q.hash = p.hash AND q.id < p.id)
+             FROM photo p WHERE p.id = ?1",
+        )?
+        .query_row([id.0], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+        })
+        .optional()?
+        .map(|(hash, n)| if n == 0 { hash } else { format!("{hash}#{n}") }))
+}
+
+fn photo_of(conn: &Connection, reference: &str) -> Result<Option<PhotoId>> {
+    let (hash, n) = match reference.split_once('#') {
+        Some((hash, n)) => match n.parse::<i64>() {
+            Ok(n) if n > 0 => (hash, n),
+            _ => return Ok(None),
+        },
+        None => (reference, 0),
+    };
+    Ok(conn
+        .prepare_cached("SELECT id FROM photo WHERE hash = ?1 ORDER BY id LIMIT 1 OFFSET ?2")?
+        .query_row(params![hash, n], |r| r.get(0))
+        .optional()?
+        .map(PhotoId))
+}
+
+fn shared_items(conn: &Connection, items: &[SetEntry]) -> Result<Vec<SharedEntry>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (photo, note) in items {
+        if let Some(r) = photo_ref(conn, PhotoId(*photo))? {
+            out.push((r, note.clone()));
+        }
+    }
+    Ok(out)
+}
+
+fn local_items(conn: &Connection, items: &[SharedEntry]) -> Result<Vec<SetEntry>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (photo, note) in items {
+        if let Some(id) = photo_of(conn, photo)? {
+            out.push((id.0, note.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// A claim's record as it travels: everything but this catalogue's ids.
+fn shared_claim(record: &Option<ClaimRecord>) -> Result<Option<Value>> {
+    Ok(match record {
+        None => None,
+        Some(c) => {
+            let mut value = serde_json::to_value(c)?;
+            if let Some(o) = value.as_object_mut() {
+                o.remove("photo");
+            }
+            Some(value)
+        }
+    })
+}
+
+/// A step as it travels; `None` for a step on a photo no longer here.
+fn share(conn: &Connection, step: Step) -> Result<Option<SharedStep>> {
+    Ok(Some(match step {
+        Step::Photo {
+            photo,
+            attribute,
+            old,
+            new,
+        } => match photo_ref(conn, photo)? {
+            Some(photo) => SharedStep::Photo {
+                photo,
+                field: attribute.name().to_owned(),
+                old,
+                new,
+            },
+            None => return Ok(None),
+        },
+        Step::KeywordPath { old, new, .. } => SharedStep::KeywordPath { old, new },
+        Step::Keyword { path, old, new } => SharedStep::Keyword { path, old, new },
+        Step::Set { name, old, new } => {
+            let set = |s: Option<SetState>| -> Result<Option<SharedSet>> {
+                s.map(|s| {
+                    Ok(SharedSet {
+                        query: s.query,
+                        items: shared_items(conn, &s.items)?,
+                    })
+                })
+                .transpose()
+            };
+            SharedStep::Set {
+                name,
+                old: set(old)?,
+                new: set(new)?,
+            }
+        }
+        Step::SetName { old, new } => SharedStep::SetName { old, new },
+        Step::SetItems { set, old, new } => SharedStep::SetItems {
+            set,
+            old: shared_items(conn, &old)?,
+            new: shared_items(conn, &new)?,
+        },
+        Step::Template { name, old, new } => SharedStep::Template { name, old, new },
+        Step::Claim { old, new, .. } => {
+            let photo = old.as_ref().or(new.as_ref()).map(|c| c.photo);
+            let (Some(photo), Some(field)) = (
+                photo,
+                old.as_ref().or(new.as_ref()).map(|c| c.field.clone()),
+            ) else {
+                return Ok(None);
+            };
+            match photo_ref(conn, photo)? {
+                Some(photo) => SharedStep::Claim {
+                    photo,
+                    field,
+                    old: shared_claim(&old)?,
+                    new: shared_claim(&new)?,
+                },
+                None => return Ok(None),
+            }
+        }
+        Step::Source { old, new, .. } => SharedStep::Source {
+            old: old.map(serde_json::to_value).transpose()?,
+            new: new.map(serde_json::to_value).transpose()?,
+        },
+    }))
+}
+
+// ---------------------------------------------------------------------------
+// Merging one field
+
+/// The latest operation here, other than `except`, that changed a
+/// photo's field or a set's photos: its time, replica and place on the
+/// server.
+struct Latest {
+    hlc: i64,
+    replica: String,
+    server_pos: Option<i64>,
+    author: Option<String>,
+}
+
+fn latest_photo_change(
+    tx: &Connection,
+    photo: PhotoId,
+    field: &str,
+    except: i64,
+) -> Result<Option<Latest>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT o.hlc, o.replica, o.server_pos, o.author
+             FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
+             WHERE c.photo_id = ?1 AND c.field = ?2 AND o.id != ?3
+             ORDER BY o.hlc DESC LIMIT 1",
+        )?
+        .query_row(params![photo.0, field, except], latest_from_row)
+        .optional()?)
+}
+
+fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<Latest>> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT o.hlc, o.replica, o.server_pos, o.author
+             FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
+             WHERE c.photo_id IS NULL AND c.field = 'set.items' AND c.subject = ?1
+               AND o.id != ?2
+             ORDER BY o.hlc DESC LIMIT 1",
+        )?
+        .query_row(params![set, except], latest_from_row)
+        .optional()?)
+}
+
+fn latest_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Latest> {
+    Ok(Latest {
+        hlc: r.get(0)?,
+        replica: r.get(1)?,
+        server_pos: r.get(2)?,
+        author: r.get(3)?,
+    })
+}
+
+impl Latest {
+    /// Whether `op` was made without knowing of this change: on another
+    /// replica, before that replica had pulled it.
+    fn apart_from(&self, op: &Shared) -> bool {
+        self.replica != op.replica && self.server_pos.is_none_or(|pos| pos > op.seen)
+    }
+}
+
+/// Who made a change and when, as a conflict's claims note it.
+fn attribution(author: Option<&str>, replica: &str, hlc: i64) -> String {
+    let who = match author {
+        Some(a) => a.to_owned(),
+        None => format!("replica {}", &replica[..replica.len().min(8)]),
+    };
+    let when = clock::Hlc::from_packed(hlc)
+        .ok()
+        .and_then(|t| i64::try_from(t.millis).ok())
+        .and_then(|m| jiff::Timestamp::from_millisecond(m).ok())
+        .map_or_else(String::new, |t| {
+            format!(", {}", t.strftime("%Y-%m-%d %H:%M:%S UTC"))
+        });
+    format!("{who}{when}; changed on two replicas apart")
+}
+
+/// The claim steps that keep both values of a field two replicas changed
+/// apart: the winner's value preferred, the loser's beside it.
+fn conflict_claims(
+    tx: &Connection,
+    photo: PhotoId,
+    attribute: Attribute,
+    winner: (&Value, String),
+    loser: (&Value, String),
+) -> Result<Vec<Step>> {
+    let field = attribute.name();
+    let existing = claims::claims_of(tx, photo, Some(field))?;
+    let same = |a: &Value, b: &Value| claims::comparable(a) == claims::comparable(b);
+    let mut steps = Vec::new();
+    let mut taken = 0;
+    let mut claim = |value: &Value, note: String, preferred: bool| -> Result<Step> {
+        taken = claims::next_id(tx, "claim", taken)?;
+        Ok(Step::Claim {
+            id: taken,
+            old: None,
+            new: Some(ClaimRecord {
+                photo,
+                field: field.to_owned(),
+                value: value.clone(),
+                source: None,
+                locator: None,
+                certainty: None,
+                note: Some(note),
+                preferred,
+            }),
+        })
+    };
+    let winning = existing.iter().find(|(_, c)| same(&c.value, winner.0));
+    for (id, c) in &existing {
+        let should = winning.is_some_and(|(w, _)| w == id);
+        if c.preferred != should {
+            let mut changed = c.clone();
+            changed.preferred = should;
+            steps.push(Step::Claim {
+                id: *id,
+                old: Some(c.clone()),
+                new: Some(changed),
+            });
+        }
+    }
+    if winning.is_none() && !claims::is_empty(winner.0) {
+        steps.push(claim(winner.0, winner.1, true)?);
+    }
+    if !claims::is_empty(loser.0) && !existing.iter().any(|(_, c)| same(&c.value, loser.0)) {
+        steps.push(claim(loser.0, loser.1, false)?);
+    }
+    Ok(steps)
+}
+
+// ---------------------------------------------------------------------------
+// Checking what the server sent
+
+fn refuse(op: &Shared, why: &str) -> String {
+    let replica: String = op.replica.chars().take(32).collect();
+    format!(
+        "operation {} of replica {}: {why}",
+        op.seq,
+        crate::text::printable(&replica)
+    )
+}
+
+/// Checks the parts of an operation that are not its steps.
+fn checked(op: &Shared, latest: clock::Hlc, now: u64) -> std::result::Result<(), String> {
+    if op.replica.len() != 32
+        || !op
+            .replica
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+    {
+        return Err(refuse(op, "its replica id is not 32 hex digits"));
+    }
+    if op.seq < 1 || op.seen < 0 {
+        return Err(refuse(op, "its numbers are out of range"));
+    }
+    let hlc = clock::Hlc::from_packed(op.hlc).map_err(|e| refuse(op, &e.to_string()))?;
+    clock::observe(latest, hlc, now).map_err(|e| refuse(op, &e.to_string()))?;
+    if let Some(author) = &op.author
+        && !replica::checked_author(author).is_ok_and(|a| a == *author)
+    {
+        return Err(refuse(op, "its author is not a name the catalogue keeps"));
+    }
+    if op.source.is_empty()
+        || op.source.len() > 20
+        || !op
+            .source
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b == b'-')
+    {
+        return Err(refuse(
+            op,
+            "it names no kind of operation the catalogue knows",
+        ));
+    }
+    if op.summary.len() > MAX_SUMMARY_BYTES || op.summary.chars().any(char::is_control) {
+        return Err(refuse(
+            op,
+            "its summary is not one line of at most 2,000 bytes",
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Merging an operation
+
+/// Runs `f` inside a savepoint: what it wrote stays when it succeeds and
+/// is undone when it fails, and the failure is returned.
+fn within_savepoint<T>(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    f: impl FnOnce(&mut KeywordTree) -> Result<T>,
+) -> Result<std::result::Result<T, CatalogError>> {
+    tx.execute_batch("SAVEPOINT merge_step")?;
+    match f(tree) {
+        Ok(v) => {
+            tx.execute_batch("RELEASE merge_step")?;
+            Ok(Ok(v))
+        }
+        Err(e) => {
+            tx.execute_batch("ROLLBACK TO merge_step; RELEASE merge_step")?;
+            // The tree in memory may hold what was rolled back.
+            *tree = KeywordTree::load(tx)?;
+            Ok(Err(e))
+        }
+    }
+}
+
+fn merge_operation(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    pos: i64,
+    op: &Shared,
+) -> Result<Merged> {
+    let mut merged = Merged {
+        operations: 1,
+        ..Merged::default()
+    };
+    let millis = clock::Hlc::from_packed(op.hlc).map_or(0, |t| t.millis);
+    let id: i64 = tx
+        .prepare_cached(
+            "INSERT INTO edit_operation
+                 (at, source, summary, replica, seq, hlc, author, server_pos, seen)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', ?1 / 1000, 'unixepoch'),
+                     ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                millis as i64,
+                op.source,
+                op.summary,
+                op.replica,
+                op.seq,
+                op.hlc,
+                op.author,
+                pos,
+                op.seen
+            ],
+            |r| r.get(0),
+        )?;
+    // The claims a photo step brings are made here, from the step.
+    let edited: BTreeSet<(&str, &str)> = op
+        .steps
+        .iter()
+        .filter_map(|s| match s {
+            SharedStep::Photo { photo, field, .. } => Some((photo.as_str(), field.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut run = Run::default();
+    for step in &op.steps {
+        if !matches!(step, SharedStep::Photo { .. }) {
+            run.flush(tx, tree, id)?;
+        }
+        match step {
+            SharedStep::Photo {
+                photo, field, new, ..
+            } => {
+                let Some(attribute) = Attribute::from_name(field) else {
+                    merged.left_out += 1;
+                    continue;
+                };
+                let Some(photo) = photo_of(tx, photo)? else {
+                    merged.unknown_photos += 1;
+                    continue;
+                };
+                let Ok(new) = normalise(attribute, new) else {
+                    merged.left_out += 1;
+                    continue;
+                };
+                merge_photo_step(
+                    tx,
+                    tree,
+                    id,
+                    op,
+                    photo,
+                    attribute,
+                    new,
+                    &mut run,
+                    &mut merged,
+                )?;
+                continue;
+            }
+            SharedStep::Claim { photo, field, .. } => {
+                if !edited.contains(&(photo.as_str(), field.as_str())) {
+                    merged.not_merged += 1;
+                }
+            }
+            SharedStep::Source { .. } => merged.not_merged += 1,
+            SharedStep::SetItems { set, old, new } => {
+                if latest_set_change(tx, set, id)?.is_some_and(|l| l.hlc > op.hlc) {
+                    merged.superseded += 1;
+                    continue;
+                }
+                let step = Step::SetItems {
+                    set: set.clone(),
+                    old: local_items(tx, old)?,
+                    new: local_items(tx, new)?,
+                };
+                let done = within_savepoint(tx, tree, |tree| {
+                    history::perform_within(tx, tree, id, &[step])
+                })?;
+                merged.left_out += usize::from(done.is_err());
+            }
+            other => {
+                let step = local_step(tx, other)?;
+                let done = within_savepoint(tx, tree, |tree| {
+                    history::perform_within(tx, tree, id, &[step])
+                })?;
+                merged.left_out += usize::from(done.is_err());
+            }
+        }
+    }
+    run.flush(tx, tree, id)?;
+    Ok(merged)
+}
+
+/// A step that names no photo, as this catalogue applies it.
+fn local_step(conn: &Connection, step: &SharedStep) -> Result<Step> {
+    let set = |s: &Option<SharedSet>| -> Result<Option<SetState>> {
+        s.as_ref()
+            .map(|s| {
+                Ok(SetState {
+                    query: s.query.clone(),
+                    items: local_items(conn, &s.items)?,
+                })
+            })
+            .transpose()
+    };
+    Ok(match step {
+        SharedStep::KeywordPath { old, new } => Step::KeywordPath {
+            keyword: None,
+            old: old.clone(),
+            new: new.clone(),
+        },
+        SharedStep::Keyword { path, old, new } => Step::Keyword {
+            path: path.clone(),
+            old: old.clone(),
+            new: new.clone(),
+        },
+        SharedStep::Set { name, old, new } => Step::Set {
+            name: name.clone(),
+            old: set(old)?,
+            new: set(new)?,
+        },
+        SharedStep::SetName { old, new } => Step::SetName {
+            old: old.clone(),
+            new: new.clone(),
+        },
+        SharedStep::Template { name, old, new } => Step::Template {
+            name: name.clone(),
+            old: old.clone(),
+            new: new.clone(),
+        },
+        SharedStep::Photo { .. }
+        | SharedStep::SetItems { .. }
+        | SharedStep::Claim { .. }
+        | SharedStep::Source { .. } => {
+            unreachable!("merged by merge_operation")
+        }
+    })
+}
+
+/// What merging a photo's field leaves to do once the photo's winning
+/// values are written.
+enum After {
+    /// Its claims follow the new value, as after an edit made here.
+    Follow(Attribute),
+    /// Two replicas changed it apart: both values stay as claims.
+    Conflict {
+        attribute: Attribute,
+        winner: (Value, String),
+        loser: (Value, String),
+    },
+}
+
+/// One photo's changes of an operation, gathered to be written together
+/// (its flat and hierarchical keywords change as a pair).
+#[derive(Default)]
+struct Run {
+    photo: Option<PhotoId>,
+    steps: Vec<Step>,
+    after: Vec<After>,
+}
+
+impl Run {
+    fn flush(&mut self, tx: &Transaction<'_>, tree: &mut KeywordTree, id: i64) -> Result<()> {
+        let Some(photo) = self.photo.take() else {
+            return Ok(());
+        };
+        if !self.steps.is_empty() {
+            history::perform_within(tx, tree, id, &std::mem::take(&mut self.steps))?;
+        }
+        for after in std::mem::take(&mut self.after) {
+            let steps = match after {
+                After::Follow(attribute) => {
+                    let p = super::photos::load_photo(tx, tree, photo)?;
+                    let mut taken = 0;
+                    claims::follow_edit(tx, &p, attribute, &mut taken)?
+                }
+                After::Conflict {
+                    attribute,
+                    winner,
+                    loser,
+                } => conflict_claims(
+                    tx,
+                    photo,
+                    attribute,
+                    (&winner.0, winner.1),
+                    (&loser.0, loser.1),
+                )?,
+            };
+            if !steps.is_empty() {
+                history::perform_within(tx, tree, id, &steps)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Merges one photo's field into the run: the value with the latest time
+/// stands; a change made apart from the one it meets keeps both as claims.
+#[allow(clippy::too_many_arguments)]
+fn merge_photo_step(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    id: i64,
+    op: &Shared,
+    photo: PhotoId,
+    attribute: Attribute,
+    new: Value,
+    run: &mut Run,
+    merged: &mut Merged,
+) -> Result<()> {
+    if run.photo != Some(photo) {
+        run.flush(tx, tree, id)?;
+        run.photo = Some(photo);
+    }
+    let latest = latest_photo_change(tx, photo, attribute.name(), id)?;
+    let wins = latest.as_ref().is_none_or(|l| l.hlc < op.hlc);
+    let current = {
+        let p = super::photos::load_photo(tx, tree, photo)?;
+        super::edit::value_of(&p, attribute)
+    };
+    let claimable = claims::claimable(attribute.name()).is_some();
+    match latest.as_ref().filter(|l| l.apart_from(op)) {
+        Some(l) if claimable && claims::comparable(&current) != claims::comparable(&new) => {
+            merged.conflicts += 1;
+            let theirs = (
+                new.clone(),
+                attribution(op.author.as_deref(), &op.replica, op.hlc),
+            );
+            let ours = (
+                current.clone(),
+                attribution(l.author.as_deref(), &l.replica, l.hlc),
+            );
+            let (winner, loser) = if wins { (theirs, ours) } else { (ours, theirs) };
+            run.after.push(After::Conflict {
+                attribute,
+                winner,
+                loser,
+            });
+        }
+        Some(_) => merged.conflicts += usize::from(current != new),
+        None if wins && claimable => run.after.push(After::Follow(attribute)),
+        None => {}
+    }
+    if wins {
+        run.steps.push(Step::Photo {
+            photo,
+            attribute,
+            old: current,
+            new,
+        });
+    } else {
+        merged.superseded += 1;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// The catalogue's side
+
+impl Catalogue {
+    /// How far this replica has pulled the team server's operations, or
+    /// `None` before its first sync.
+    pub fn pulled(&self) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row("SELECT pulled FROM team_sync", [], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Gets this replica ready for its first sync: every operation it holds
+    /// from the team's snapshot (all of other replicas', and its own up to
+    /// `held`, the number the snapshots hold) counts as every member's.
+    pub fn start_sync(&mut self, held: i64) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let started: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM team_sync)", [], |r| r.get(0))?;
+        if !started {
+            tx.execute(
+                "UPDATE edit_operation SET server_pos = 0
+                 WHERE server_pos IS NULL
+                   AND (replica != (SELECT id FROM local_replica) OR seq <= ?1)",
+                [held],
+            )?;
+            tx.execute("INSERT INTO team_sync (only, pulled) VALUES (1, 0)", [])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// This replica's operations the server does not have yet, oldest
+    /// first, at most `limit`.
+    pub fn unsent(&self, limit: usize) -> Result<Vec<Shared>> {
+        let rows: Vec<(i64, Shared)> = self
+            .conn
+            .prepare_cached(
+                "SELECT id, replica, seq, hlc, ifnull(seen, 0), author, source, summary
+                 FROM edit_operation
+                 WHERE replica = (SELECT id FROM local_replica) AND server_pos IS NULL
+                 ORDER BY seq LIMIT ?1",
+            )?
+            .query_map([limit as i64], |r| {
+                Ok((
+                    r.get(0)?,
+                    Shared {
+                        replica: r.get(1)?,
+                        seq: r.get(2)?,
+                        hlc: r.get(3)?,
+                        seen: r.get(4)?,
+                        author: r.get(5)?,
+                        source: r.get(6)?,
+                        summary: r.get(7)?,
+                        steps: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, mut op) in rows {
+            for step in history::steps_of(&self.conn, id)? {
+                op.steps.extend(share(&self.conn, step)?);
+            }
+            out.push(op);
+        }
+        Ok(out)
+    }
+
+    /// How many of this replica's operations the server does not have yet.
+    pub fn unsent_count(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM edit_operation
+             WHERE replica = (SELECT id FROM local_replica) AND server_pos IS NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
+    /// Notes where the server put this replica's operations: `(seq, pos)`.
+    pub fn mark_sent(&mut self, placed: &[(i64, i64)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut update = tx.prepare_cached(
+                "UPDATE edit_operation SET server_pos = ?2
+                 WHERE replica = (SELECT id FROM local_replica) AND seq = ?1",
+            )?;
+            for (seq, pos) in placed {
+                update.execute(params![seq, pos])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Merges operations pulled from the server (each with its place
+    /// there, in the server's order), and notes that this replica has
+    /// pulled up to `through`, all in one transaction. This replica's own
+    /// operations and those it already holds are passed over; an operation
+    /// that fails the checks is refused and the rest go on.
+    pub fn merge_pulled(&mut self, operations: &[(i64, Shared)], through: i64) -> Result<Merged> {
+        let tx = self.conn.transaction()?;
+        let mut tree = KeywordTree::load(&tx)?;
+        let (own, _) = replica::local_replica(&tx)?;
+        let mut merged = Merged::default();
+        let now = clock::wall_clock_millis();
+        for (pos, op) in operations {
+            let held: bool = tx
+                .prepare_cached(
+                    "SELECT EXISTS (SELECT 1 FROM edit_operation WHERE replica = ?1 AND seq = ?2)",
+                )?
+                .query_row(params![op.replica, op.seq], |r| r.get(0))?;
+            if op.replica == own || held {
+                continue;
+            }
+            let latest: Option<i64> = tx
+                .prepare_cached("SELECT max(hlc) FROM edit_operation")?
+                .query_row([], |r| r.get(0))?;
+            let latest = clock::Hlc::from_packed(latest.unwrap_or(0)).unwrap_or_default();
+            if let Err(why) = checked(op, latest, now) {
+                merged.refused.push(why);
+                continue;
+            }
+            let one =
+                within_savepoint(&tx, &mut tree, |tree| merge_operation(&tx, tree, *pos, op))?;
+            match one {
+                Ok(m) => merged.add(m),
+                Err(e) => merged.refused.push(refuse(op, &e.to_string())),
+            }
+        }
+        tx.execute("UPDATE team_sync SET pulled = max(pulled, ?1)", [through])?;
+        tx.commit()?;
+        Ok(merged)
+    }
+}
