@@ -1562,3 +1562,328 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
     assert_eq!(photo(&a, "shopping")["city"], "Mladá Boleslav");
     assert!(claims_of(&a, "shopping", "city").is_empty());
 }
+
+#[test]
+fn a_read_only_role_pulls_but_its_operations_stay_here_with_one_line_saying_so() {
+    let Some(team) =
+        Team::new("a_read_only_role_pulls_but_its_operations_stay_here_with_one_line_saying_so")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    team.sql("GRANT USAGE ON SCHEMA kartoteka TO kartoteka_ro", &[]);
+    team.sql(
+        "GRANT SELECT ON ALL TABLES IN SCHEMA kartoteka TO kartoteka_ro",
+        &[],
+    );
+    let ro = |env: &common::Env, args: &[&str]| {
+        env.cmd()
+            .args(args)
+            .env("PGPASSWORD", &team.pg.ro_password)
+            .env_remove("KARTOTEKA_TEAM_URL")
+            .output()
+            .unwrap()
+    };
+    let b = common::Env::new();
+    assert!(ro(&b, &["team", "join", &team.ro_url()]).status.success());
+    a.ok([
+        "edit",
+        "path:dormitory",
+        "--set",
+        "caption=Šití na ubytovně",
+    ]);
+    team.ok(&a, &["sync"]);
+    b.ok(["edit", "path:treaty", "--rating", "5"]);
+
+    let out = ro(&b, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        common::stderr(&out),
+        format!(
+            "kartoteka: role \"kartoteka_ro\" may only read the team catalogue on {}: the \
+             operations made here were not sent, and stay here\n",
+            team.pg.server()
+        )
+    );
+    let said = common::stdout(&out);
+    assert!(
+        said.contains("sent 0 operations, merged 1 operation; 1 waiting here"),
+        "{said}"
+    );
+    assert_eq!(photo(&b, "dormitory")["caption"], "Šití na ubytovně");
+    assert_eq!(photo(&b, "treaty")["rating"], 5);
+    // The server has nothing of it.
+    let count = |sql: &str| -> i64 {
+        let mut conn = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
+        conn.client().query_one(sql, &[]).unwrap().get(0)
+    };
+    assert_eq!(count("SELECT count(*) FROM kartoteka.operation"), 1);
+    let status: serde_json::Value =
+        serde_json::from_slice(&ro(&b, &["team", "status", "--json"]).stdout).unwrap();
+    assert_eq!(status["waiting"], 1);
+}
+
+/// Puts an operation on the server as a hostile member could.
+fn hostile_operation(team: &Team, replica: &str, seq: i64, hlc: i64, author: &str, steps: &str) {
+    team.sql(
+        "INSERT INTO kartoteka.operation (replica, seq, hlc, seen, author, source, summary, steps)
+         VALUES ($1, $2, $3, 0, $4, 'edit', 'Caption on 1 photo', $5::text::jsonb)",
+        &[&replica, &seq, &hlc, &author, &steps],
+    );
+}
+
+#[test]
+fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge() {
+    let Some(team) =
+        Team::new("hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let mut b = common::Env::new();
+    b.catalog = b.path("b.kartoteka");
+    team.ok(&b, &["team", "join", &team.url()]);
+    let treaty = photo(&b, "treaty")["hash"].as_str().unwrap().to_string();
+    let before = photo(&b, "treaty");
+
+    let mallory = "0123456789abcdef0123456789abcdef";
+    team.sql(
+        "INSERT INTO kartoteka.member (replica, author, role) VALUES ($1, 'Mallory', 'kartoteka_rw')",
+        &[&mallory],
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let caption = |text: &str| {
+        serde_json::json!([{"kind": "photo", "photo": treaty, "field": "caption",
+                            "old": null, "new": text}])
+        .to_string()
+    };
+    // Timed three hours ahead of this computer's clock.
+    hostile_operation(
+        &team,
+        mallory,
+        1,
+        (now + 3 * 3_600_000) << 16,
+        "Mallory",
+        &caption("ahead"),
+    );
+    // Steps of a kind no Kartoteka makes.
+    hostile_operation(
+        &team,
+        mallory,
+        2,
+        now << 16,
+        "Mallory",
+        r#"[{"kind": "drop_table"}]"#,
+    );
+    // An author that would send a terminal escape.
+    hostile_operation(
+        &team,
+        mallory,
+        3,
+        now << 16,
+        "Mallory\u{1b}[2J",
+        &caption("escape"),
+    );
+    // A caption larger than any field may hold: the step is left out.
+    hostile_operation(
+        &team,
+        mallory,
+        4,
+        now << 16,
+        "Mallory",
+        &caption(&"x".repeat(1 << 20)),
+    );
+    // Nested past any depth.
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    hostile_operation(&team, mallory, 5, now << 16, "Mallory", &deep);
+    // And one sound operation among them.
+    hostile_operation(
+        &team,
+        mallory,
+        6,
+        (now << 16) + 1,
+        "Mallory",
+        &caption("Podpis smlouvy"),
+    );
+
+    let out = team.run(&b, &["sync".as_ref()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    let line = |seq: i64| {
+        let start = format!("kartoteka: refused operation {seq} of replica {mallory}: ");
+        let found: Vec<&str> = err.lines().filter(|l| l.starts_with(&start)).collect();
+        assert_eq!(found.len(), 1, "operation {seq}: {err}");
+        found[0][start.len()..].to_string()
+    };
+    assert_eq!(err.lines().count(), 4, "{err}");
+    assert!(line(1).starts_with("a change timed "), "{err}");
+    assert!(line(1).contains("ahead of this computer's clock"), "{err}");
+    assert!(
+        line(2).starts_with("its steps are not steps this Kartoteka knows"),
+        "{err}"
+    );
+    assert!(
+        line(5).starts_with("its steps are not steps this Kartoteka knows"),
+        "{err}"
+    );
+    assert_eq!(line(3), "its author is not a name the catalogue keeps");
+    assert!(!err.contains('\u{1b}'));
+    let said = common::stdout(&out);
+    assert!(
+        said.contains(
+            "merged 2 operations (1 change with a field or value the catalogue cannot hold)"
+        ),
+        "{said}"
+    );
+
+    let after = photo(&b, "treaty");
+    assert_eq!(after["caption"], "Podpis smlouvy");
+    assert_eq!(after["title"], before["title"]);
+    let conn = rusqlite::Connection::open(&b.catalog).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    // Refused once, they are not fetched again.
+    let out = team.ok(&b, &["sync"]);
+    assert!(out.contains("merged 0 operations"), "{out}");
+}
+
+/// What three replicas are compared by: each photo's fields and keywords
+/// (by content hash), and the set's order with its wall labels.
+fn descriptions_of(env: &common::Env) -> serde_json::Value {
+    let mut photos = serde_json::Map::new();
+    for p in env.list() {
+        let mut keywords: Vec<String> = p["hierarchical_keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect();
+        keywords.sort();
+        photos.insert(
+            p["hash"].as_str().unwrap().to_string(),
+            serde_json::json!({
+                "caption": p["caption"], "city": p["city"], "rating": p["rating"],
+                "keywords": keywords, "flat keywords": p["keywords"],
+            }),
+        );
+    }
+    let set: serde_json::Value =
+        serde_json::from_str(&env.ok(["set", "show", "Odchod 1991", "--json"])).unwrap();
+    let set: Vec<String> = set
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| format!("{} {}", i["photo"]["hash"], i["wall_label"]))
+        .collect();
+    serde_json::json!({"photos": photos, "set": set})
+}
+
+#[test]
+fn three_replicas_editing_at_random_with_one_offline_converge() {
+    let Some(team) = Team::new("three_replicas_editing_at_random_with_one_offline_converge") else {
+        return;
+    };
+    let mut rng = common::Rng::new(common::seed(
+        "three_replicas_editing_at_random_with_one_offline_converge",
+    ));
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let mut replicas = vec![a];
+    for name in ["Jana Nováková", "Петр Иванов"] {
+        let mut env = common::Env::new();
+        env.catalog = env.path("replica.kartoteka");
+        team.ok(&env, &["team", "join", &team.url(), "--as", name]);
+        replicas.push(env);
+    }
+    let photos = ["treaty", "shopping", "dormitory"];
+    let words = [
+        "Milovice",
+        "Mladá Boleslav",
+        "Olomouc",
+        "Вывод войск",
+        "Dubček",
+    ];
+    let (mut syncs, mut conflicts) = (0, 0);
+    let steps = 150;
+    for step in 0..steps {
+        let r = rng.below(3) as usize;
+        // The third replica is offline for a stretch in the middle.
+        let offline = r == 2 && (steps / 3..2 * steps / 3).contains(&step);
+        let env = &replicas[r];
+        let photo = format!("path:{}", photos[rng.below(3) as usize]);
+        let word = words[rng.below(words.len() as u64) as usize];
+        match rng.below(20) {
+            0..=5 => {
+                env.ok(["edit", &photo, "--set", &format!("caption={word}")]);
+            }
+            6..=8 => {
+                env.ok(["edit", &photo, "--set", &format!("city={word}")]);
+            }
+            9..=10 => {
+                env.ok(["edit", &photo, "--rating", &rng.below(6).to_string()]);
+            }
+            11 => {
+                env.ok(["edit", &photo, "--add-keyword", &format!("Témata|{word}")]);
+            }
+            12 => {
+                env.ok([
+                    "edit",
+                    &photo,
+                    "--remove-keyword",
+                    &format!("Témata|{word}"),
+                ]);
+            }
+            13 => {
+                env.ok(["set", "add", "Odchod 1991", &photo]);
+            }
+            14 => {
+                env.ok(["set", "remove", "Odchod 1991", &photo]);
+            }
+            15 => {
+                env.ok(["undo"]);
+            }
+            _ if offline => {}
+            _ => {
+                let out = team.ok(env, &["sync"]);
+                syncs += 1;
+                conflicts += usize::from(out.contains("conflict"));
+            }
+        }
+    }
+    // Everyone back online: each pushes, then each pulls what the others
+    // pushed after it.
+    for r in [0, 1, 2, 0, 1] {
+        team.ok(&replicas[r], &["sync"]);
+    }
+    eprintln!("{syncs} syncs, {conflicts} with conflicts");
+    let states: Vec<serde_json::Value> = replicas.iter().map(descriptions_of).collect();
+    for (other, name) in [(1, "B"), (2, "C")] {
+        assert_eq!(
+            states[0]["set"], states[other]["set"],
+            "the set on A and {name}"
+        );
+        for (hash, photo) in states[0]["photos"].as_object().unwrap() {
+            assert_eq!(
+                photo, &states[other]["photos"][hash],
+                "{hash} on A and {name}"
+            );
+        }
+        assert_eq!(states[0], states[other]);
+    }
+    for env in &replicas {
+        let conn = rusqlite::Connection::open(&env.catalog).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        // Nothing is waiting anywhere.
+        assert_eq!(team.status(env)["waiting"], 0);
+    }
+}

@@ -29,7 +29,7 @@ use super::edit::normalise;
 use super::history::{self, KeywordState, SetEntry, SetState, Step};
 use super::keywords::KeywordTree;
 use super::{CatalogError, Catalogue, Result, clock, replica};
-use crate::photo::{Attribute, PhotoId};
+use crate::photo::{Attribute, Field, PhotoId};
 
 /// A photo named by its content: the BLAKE3 hash of its file, and which of
 /// the photos with that hash it is (`#1`, `#2` for the second and third
@@ -138,6 +138,9 @@ pub struct Merged {
     /// Changes that no longer apply here (a keyword renamed away, a set
     /// name taken), each left out.
     pub left_out: usize,
+    /// Changes with a field or value the catalogue does not hold (an
+    /// unknown field, a caption past the size limit), each left out.
+    pub invalid: usize,
     /// Operations refused as damaged or hostile, each with why.
     pub refused: Vec<String>,
 }
@@ -150,6 +153,7 @@ impl Merged {
         self.unknown_photos += other.unknown_photos;
         self.not_merged += other.not_merged;
         self.left_out += other.left_out;
+        self.invalid += other.invalid;
         self.refused.extend(other.refused);
     }
 }
@@ -299,20 +303,33 @@ struct Latest {
     author: Option<String>,
 }
 
+/// A photo's flat and hierarchical keywords are one list to merge: the
+/// tree's links make both, so they change together or not at all.
+fn merged_as(attribute: Attribute) -> (&'static str, &'static str) {
+    match attribute {
+        Attribute::Field(Field::Keywords | Field::HierarchicalKeywords) => (
+            Attribute::Field(Field::Keywords).name(),
+            Attribute::Field(Field::HierarchicalKeywords).name(),
+        ),
+        other => (other.name(), other.name()),
+    }
+}
+
 fn latest_photo_change(
     tx: &Connection,
     photo: PhotoId,
-    field: &str,
+    attribute: Attribute,
     except: i64,
 ) -> Result<Option<Latest>> {
+    let (field, twin) = merged_as(attribute);
     Ok(tx
         .prepare_cached(
             "SELECT o.hlc, o.replica, o.server_pos, o.author
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
-             WHERE c.photo_id = ?1 AND c.field = ?2 AND o.id != ?3
+             WHERE c.photo_id = ?1 AND c.field IN (?2, ?3) AND o.id != ?4
              ORDER BY o.hlc DESC LIMIT 1",
         )?
-        .query_row(params![photo.0, field, except], latest_from_row)
+        .query_row(params![photo.0, field, twin, except], latest_from_row)
         .optional()?)
 }
 
@@ -363,7 +380,15 @@ fn attribution(author: Option<&str>, replica: &str, hlc: i64) -> String {
 }
 
 /// The claim steps that keep both values of a field two replicas changed
-/// apart: the winner's value preferred, the loser's beside it.
+/// apart: the winner's value preferred, the loser's beside it, each noting
+/// who made it and when.
+///
+/// Each replica met the conflict from its own side: its own change had
+/// already moved the field's unsourced preferred claim to its value (as
+/// every edit does), the other replica's to the other value. So the
+/// unsourced claims holding either value are replaced by the two new ones,
+/// which leaves every replica with the same claims whichever side it was
+/// on. Claims citing a source stay as they are, none of them preferred.
 fn conflict_claims(
     tx: &Connection,
     photo: PhotoId,
@@ -375,10 +400,33 @@ fn conflict_claims(
     let existing = claims::claims_of(tx, photo, Some(field))?;
     let same = |a: &Value, b: &Value| claims::comparable(a) == claims::comparable(b);
     let mut steps = Vec::new();
+    for (id, c) in &existing {
+        let replaced = c.source.is_none()
+            && c.locator.is_none()
+            && (same(&c.value, winner.0) || same(&c.value, loser.0));
+        if replaced {
+            steps.push(Step::Claim {
+                id: *id,
+                old: Some(c.clone()),
+                new: None,
+            });
+        } else if c.preferred {
+            let mut kept = c.clone();
+            kept.preferred = false;
+            steps.push(Step::Claim {
+                id: *id,
+                old: Some(c.clone()),
+                new: Some(kept),
+            });
+        }
+    }
     let mut taken = 0;
-    let mut claim = |value: &Value, note: String, preferred: bool| -> Result<Step> {
+    for ((value, note), preferred) in [(winner, true), (loser, false)] {
+        if claims::is_empty(value) {
+            continue;
+        }
         taken = claims::next_id(tx, "claim", taken)?;
-        Ok(Step::Claim {
+        steps.push(Step::Claim {
             id: taken,
             old: None,
             new: Some(ClaimRecord {
@@ -391,26 +439,7 @@ fn conflict_claims(
                 note: Some(note),
                 preferred,
             }),
-        })
-    };
-    let winning = existing.iter().find(|(_, c)| same(&c.value, winner.0));
-    for (id, c) in &existing {
-        let should = winning.is_some_and(|(w, _)| w == id);
-        if c.preferred != should {
-            let mut changed = c.clone();
-            changed.preferred = should;
-            steps.push(Step::Claim {
-                id: *id,
-                old: Some(c.clone()),
-                new: Some(changed),
-            });
-        }
-    }
-    if winning.is_none() && !claims::is_empty(winner.0) {
-        steps.push(claim(winner.0, winner.1, true)?);
-    }
-    if !claims::is_empty(loser.0) && !existing.iter().any(|(_, c)| same(&c.value, loser.0)) {
-        steps.push(claim(loser.0, loser.1, false)?);
+        });
     }
     Ok(steps)
 }
@@ -545,7 +574,7 @@ fn merge_operation(
                 photo, field, new, ..
             } => {
                 let Some(attribute) = Attribute::from_name(field) else {
-                    merged.left_out += 1;
+                    merged.invalid += 1;
                     continue;
                 };
                 let Some(photo) = photo_of(tx, photo)? else {
@@ -553,7 +582,7 @@ fn merge_operation(
                     continue;
                 };
                 let Ok(new) = normalise(attribute, new) else {
-                    merged.left_out += 1;
+                    merged.invalid += 1;
                     continue;
                 };
                 merge_photo_step(
@@ -590,6 +619,14 @@ fn merge_operation(
                 })?;
                 merged.left_out += usize::from(done.is_err());
             }
+            SharedStep::Keyword {
+                path, new: None, ..
+            } if keyword_in_use(tx, tree, path)? => {
+                // Its photos here lost it by the steps before this one, or
+                // hold it by a change the other replica had not seen: a
+                // keyword a photo holds stays in the tree.
+                merged.left_out += 1;
+            }
             other => {
                 let step = local_step(tx, other)?;
                 let done = within_savepoint(tx, tree, |tree| {
@@ -601,6 +638,14 @@ fn merge_operation(
     }
     run.flush(tx, tree, id)?;
     Ok(merged)
+}
+
+/// Whether a photo here holds the keyword at `path` or one below it.
+fn keyword_in_use(tx: &Connection, tree: &KeywordTree, path: &str) -> Result<bool> {
+    Ok(match tree.find_path(path) {
+        Some(id) => !super::keywords::photos_with(tx, &tree.subtree(id))?.is_empty(),
+        None => false,
+    })
 }
 
 /// A step that names no photo, as this catalogue applies it.
@@ -724,7 +769,7 @@ fn merge_photo_step(
         run.flush(tx, tree, id)?;
         run.photo = Some(photo);
     }
-    let latest = latest_photo_change(tx, photo, attribute.name(), id)?;
+    let latest = latest_photo_change(tx, photo, attribute, id)?;
     let wins = latest.as_ref().is_none_or(|l| l.hlc < op.hlc);
     let current = {
         let p = super::photos::load_photo(tx, tree, photo)?;

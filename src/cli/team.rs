@@ -276,6 +276,11 @@ pub fn sync(catalogue: &mut Catalogue, args: &SyncArgs) -> Result<ExitCode> {
                 "change that no longer applies here",
                 "changes that no longer apply here",
             ),
+            (
+                merged.invalid,
+                "change with a field or value the catalogue cannot hold",
+                "changes with a field or value the catalogue cannot hold",
+            ),
         ] {
             if n > 0 {
                 extra.push(count(n, one, many));

@@ -302,3 +302,25 @@ pub fn assert_colour(got: [f64; 3], want: [f64; 3], tolerance: f64, what: &str) 
         "{what}: colour {got:?}, expected about {want:?}"
     );
 }
+
+/// A small seeded random number generator (xorshift64*), for tests that
+/// replay a random run from its seed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
