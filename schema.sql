@@ -240,6 +240,17 @@ CREATE TABLE team_server (
     url         TEXT NOT NULL
 );
 
+-- The values of changes pulled from the team's server that a later change
+-- of the same field had superseded when they came: kept so that a change
+-- made apart from them can still be told, and keep their value as a claim.
+CREATE TABLE merge_value (
+    operation_id    INTEGER NOT NULL REFERENCES edit_operation (id) ON DELETE CASCADE,
+    photo_id        INTEGER NOT NULL REFERENCES photo (id) ON DELETE CASCADE,
+    field           TEXT NOT NULL,
+    value           TEXT NOT NULL CHECK (json_valid(value))
+);
+CREATE INDEX merge_value_photo ON merge_value (photo_id, field);
+
 -- How far this replica has pulled the team server's operations. No row
 -- until its first sync.
 CREATE TABLE team_sync (
@@ -310,12 +321,17 @@ CREATE TABLE claim (
     certainty   TEXT CHECK (certainty IN ('certain', 'probable', 'possible')),
     note        TEXT,
     -- The claim whose value the photo shows; one per field at most.
-    preferred   INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1))
+    preferred   INTEGER NOT NULL DEFAULT 0 CHECK (preferred IN (0, 1)),
+    -- For a claim a team sync made from two changes of the field made
+    -- apart: the operation whose value it keeps, as "replica:seq". Such a
+    -- claim is never preferred; an edit's claims pass it by.
+    kept_from   TEXT
 );
 
 CREATE INDEX claim_photo ON claim (photo_id, field);
 CREATE INDEX claim_source ON claim (source_id, photo_id);
 CREATE UNIQUE INDEX claim_preferred ON claim (photo_id, field) WHERE preferred = 1;
+CREATE UNIQUE INDEX claim_kept ON claim (photo_id, field, kept_from) WHERE kept_from IS NOT NULL;
 
 -- What search needs to know of a photo's claims, one bit per descriptive
 -- field: the fields whose claims disagree, those with a claim citing a

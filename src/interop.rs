@@ -447,6 +447,7 @@ impl CsvImport {
                     certainty: row.certainty,
                     note: row.note,
                     preferred: row.preferred,
+                    kept_from: None,
                 },
             });
         }

@@ -1515,7 +1515,8 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
     assert_eq!(photo(&a, "dormitory")["rating"], 4);
 
     // The same field changed on both while apart: the later value stands
-    // on both, and both values stay as claims naming who and when.
+    // on both, and both values stay as claims naming who and when (none
+    // preferred: the field shows the later one).
     a.ok(["edit", "path:treaty", "--set", "caption=Podpis smlouvy"]);
     std::thread::sleep(std::time::Duration::from_millis(20));
     b.ok([
@@ -1534,7 +1535,10 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
         let claims = claims_of(env, "treaty", "caption");
         assert_eq!(claims.len(), 2, "{claims:?}");
         let (theirs, ours) = (&claims[1], &claims[0]);
-        assert_eq!((theirs.0.as_str(), theirs.1), ("Подписание договора", true));
+        assert_eq!(
+            (theirs.0.as_str(), theirs.1),
+            ("Подписание договора", false)
+        );
         assert!(theirs.2.starts_with("Jana Nováková, "), "{theirs:?}");
         assert_eq!((ours.0.as_str(), ours.1), ("Podpis smlouvy", false));
         assert!(ours.2.starts_with("Dana Kyndrová, "), "{ours:?}");
@@ -1754,11 +1758,26 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     assert!(out.contains("merged 0 operations"), "{out}");
 }
 
-/// What three replicas are compared by: each photo's fields and keywords
-/// (by content hash), and the set's order with its wall labels.
+/// What three replicas are compared by: each photo's fields, keywords and
+/// claims (by content hash), and the set's order with its wall labels.
 fn descriptions_of(env: &common::Env) -> serde_json::Value {
     let mut photos = serde_json::Map::new();
     for p in env.list() {
+        let id = p["id"].to_string();
+        let claims: serde_json::Value =
+            serde_json::from_str(&env.ok(["claim", "list", &id, "--json"])).unwrap();
+        let mut claims: Vec<String> = claims
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} = {} {} {}",
+                    c["field"], c["value"], c["preferred"], c["note"]
+                )
+            })
+            .collect();
+        claims.sort();
         let mut keywords: Vec<String> = p["hierarchical_keywords"]
             .as_array()
             .unwrap()
@@ -1770,7 +1789,7 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
             p["hash"].as_str().unwrap().to_string(),
             serde_json::json!({
                 "caption": p["caption"], "city": p["city"], "rating": p["rating"],
-                "keywords": keywords, "flat keywords": p["keywords"],
+                "keywords": keywords, "flat keywords": p["keywords"], "claims": claims,
             }),
         );
     }
@@ -1802,6 +1821,15 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         team.ok(&env, &["team", "join", &team.url(), "--as", name]);
         replicas.push(env);
     }
+    // All three change one caption apart first.
+    for (env, caption) in replicas.iter().zip(["Milovice", "Olomouc", "Вывод войск"]) {
+        env.ok([
+            "edit",
+            "path:treaty",
+            "--set",
+            &format!("caption={caption}"),
+        ]);
+    }
     let photos = ["treaty", "shopping", "dormitory"];
     let words = [
         "Milovice",
@@ -1810,8 +1838,8 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         "Вывод войск",
         "Dubček",
     ];
-    let (mut syncs, mut conflicts) = (0, 0);
-    let steps = 150;
+    let (mut syncs, mut conflicts, mut killed) = (0, 0, 0);
+    let steps = 200;
     for step in 0..steps {
         let r = rng.below(3) as usize;
         // The third replica is offline for a stretch in the middle.
@@ -1850,6 +1878,20 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
                 env.ok(["undo"]);
             }
             _ if offline => {}
+            16 => {
+                // A sync killed outright (SIGKILL) somewhere along its way.
+                let mut sync = team
+                    .command(env)
+                    .arg("sync")
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(rng.below(120)));
+                sync.kill().unwrap();
+                sync.wait().unwrap();
+                killed += 1;
+            }
             _ => {
                 let out = team.ok(env, &["sync"]);
                 syncs += 1;
@@ -1862,7 +1904,7 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     for r in [0, 1, 2, 0, 1] {
         team.ok(&replicas[r], &["sync"]);
     }
-    eprintln!("{syncs} syncs, {conflicts} with conflicts");
+    eprintln!("{syncs} syncs, {conflicts} with conflicts, {killed} killed");
     let states: Vec<serde_json::Value> = replicas.iter().map(descriptions_of).collect();
     for (other, name) in [(1, "B"), (2, "C")] {
         assert_eq!(
@@ -1876,6 +1918,24 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
             );
         }
         assert_eq!(states[0], states[other]);
+    }
+    // The three first captions stay, each as a claim naming its author.
+    let treaty = photo(&replicas[0], "treaty");
+    let claims = &states[0]["photos"][treaty["hash"].as_str().unwrap()]["claims"];
+    for (caption, author) in [
+        ("Milovice", "Dana Kyndrová"),
+        ("Olomouc", "Jana Nováková"),
+        ("Вывод войск", "Петр Иванов"),
+    ] {
+        let claim = format!("\"caption\" = \"{caption}\" false \"{author}, ");
+        assert!(
+            claims
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c.as_str().unwrap().starts_with(&claim)),
+            "{claim}: {claims}"
+        );
     }
     for env in &replicas {
         let conn = rusqlite::Connection::open(&env.catalog).unwrap();

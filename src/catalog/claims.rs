@@ -178,6 +178,10 @@ pub struct ClaimRecord {
     pub certainty: Option<Certainty>,
     pub note: Option<String>,
     pub preferred: bool,
+    /// For a claim a team sync made from two changes of the field made
+    /// apart: the operation whose value it keeps, "replica:seq".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept_from: Option<String>,
 }
 
 /// A claim as the catalogue lists it, with the source it cites.
@@ -397,12 +401,13 @@ fn claim_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<(i64, ClaimRecord)>
             certainty: certainty.as_deref().and_then(Certainty::from_name),
             note: r.get(7)?,
             preferred: r.get(8)?,
+            kept_from: r.get(9)?,
         },
     ))
 }
 
 const CLAIM_SELECT: &str =
-    "id, photo_id, field, value, source_id, locator, certainty, note, preferred";
+    "id, photo_id, field, value, source_id, locator, certainty, note, preferred, kept_from";
 
 /// A photo's claims (of one field, when given), in the order they came.
 pub(super) fn claims_of(
@@ -573,19 +578,21 @@ pub(super) fn write_claim(
         c.locator,
         c.certainty.map(Certainty::name),
         c.note,
-        c.preferred
+        c.preferred,
+        c.kept_from
     ];
     if old.is_some() {
         tx.prepare_cached(
             "UPDATE claim SET photo_id = ?2, field = ?3, value = ?4, source_id = ?5, locator = ?6,
-                 certainty = ?7, note = ?8, preferred = ?9
+                 certainty = ?7, note = ?8, preferred = ?9, kept_from = ?10
              WHERE id = ?1",
         )?
         .execute(values)?;
     } else if photo_exists(tx, c.photo)? {
         tx.prepare_cached(
-            "INSERT INTO claim (id, photo_id, field, value, source_id, locator, certainty, note, preferred)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            "INSERT INTO claim
+                 (id, photo_id, field, value, source_id, locator, certainty, note, preferred, kept_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(values)?;
     }
@@ -867,6 +874,7 @@ pub(super) fn restore(
                 certainty: c.certainty,
                 note: c.note.clone(),
                 preferred,
+                kept_from: None,
             }),
         )?;
     }
@@ -921,7 +929,12 @@ pub(super) fn follow_edit(
     attribute: Attribute,
     taken: &mut i64,
 ) -> Result<Vec<Step>> {
-    let claims = claims_of(conn, photo.id, Some(attribute.name()))?;
+    // The claims a sync kept from changes made apart are a record of
+    // those changes, not the field's value: an edit passes them by.
+    let claims: Vec<(i64, ClaimRecord)> = claims_of(conn, photo.id, Some(attribute.name()))?
+        .into_iter()
+        .filter(|(_, c)| c.kept_from.is_none())
+        .collect();
     if claims.is_empty() {
         return Ok(Vec::new());
     }
@@ -974,6 +987,7 @@ pub(super) fn follow_edit(
                 certainty: None,
                 note: None,
                 preferred: true,
+                kept_from: None,
             }),
         });
     }
@@ -1362,6 +1376,7 @@ impl Catalogue {
                     certainty: None,
                     note: None,
                     preferred: true,
+                    kept_from: None,
                 };
                 steps.push(Step::Claim {
                     id: taken,
@@ -1393,6 +1408,7 @@ impl Catalogue {
                     certainty: attribution.certainty,
                     note: attribution.note.clone(),
                     preferred: make_preferred,
+                    kept_from: None,
                 }),
             });
             if make_preferred {
@@ -1788,6 +1804,7 @@ fn plan_row(
                         certainty: None,
                         note: None,
                         preferred: !new.preferred,
+                        kept_from: None,
                     }),
                 });
             }

@@ -9,10 +9,14 @@
 //! latest time of the hybrid logical clock. Two operations that changed one
 //! field without knowing of each other (made on replicas apart, neither
 //! having pulled the other) are a conflict: the later value stands, and
-//! both values stay as claims naming their authors and times, so the field
-//! is disputed until someone decides. Whether one operation knew of another
+//! each value stays as a claim naming its author and time, so the field is
+//! disputed until someone decides. Whether one operation knew of another
 //! is told by where each stands in the server's order: an operation
 //! remembers how far its replica had pulled when it was made (`seen`).
+//! Every incoming change is compared with every change of the field held
+//! here, and each claim is tied to the operation whose value it keeps
+//! (`kept_from`), so that whichever replica meets a pair second makes the
+//! same claims, once: every replica ends with the same claims.
 //!
 //! Changes to claims and sources themselves (`claims add`, a source edited)
 //! travel to the server but are not merged here yet: a pull counts them.
@@ -293,16 +297,6 @@ fn share(conn: &Connection, step: Step) -> Result<Option<SharedStep>> {
 // ---------------------------------------------------------------------------
 // Merging one field
 
-/// The latest operation here, other than `except`, that changed a
-/// photo's field or a set's photos: its time, replica and place on the
-/// server.
-struct Latest {
-    hlc: i64,
-    replica: String,
-    server_pos: Option<i64>,
-    author: Option<String>,
-}
-
 /// A photo's flat and hierarchical keywords are one list to merge: the
 /// tree's links make both, so they change together or not at all.
 fn merged_as(attribute: Attribute) -> (&'static str, &'static str) {
@@ -315,52 +309,35 @@ fn merged_as(attribute: Attribute) -> (&'static str, &'static str) {
     }
 }
 
+/// The time of the latest operation here, other than `except`, that
+/// changed a photo's field: the value it gave is the field's.
 fn latest_photo_change(
     tx: &Connection,
     photo: PhotoId,
     attribute: Attribute,
     except: i64,
-) -> Result<Option<Latest>> {
+) -> Result<Option<i64>> {
     let (field, twin) = merged_as(attribute);
     Ok(tx
         .prepare_cached(
-            "SELECT o.hlc, o.replica, o.server_pos, o.author
+            "SELECT max(o.hlc)
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
-             WHERE c.photo_id = ?1 AND c.field IN (?2, ?3) AND o.id != ?4
-             ORDER BY o.hlc DESC LIMIT 1",
+             WHERE c.photo_id = ?1 AND c.field IN (?2, ?3) AND o.id != ?4",
         )?
-        .query_row(params![photo.0, field, twin, except], latest_from_row)
-        .optional()?)
+        .query_row(params![photo.0, field, twin, except], |r| r.get(0))?)
 }
 
-fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<Latest>> {
+/// The time of the latest operation here, other than `except`, that
+/// changed an exhibition set's photos.
+fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<i64>> {
     Ok(tx
         .prepare_cached(
-            "SELECT o.hlc, o.replica, o.server_pos, o.author
+            "SELECT max(o.hlc)
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
              WHERE c.photo_id IS NULL AND c.field = 'set.items' AND c.subject = ?1
-               AND o.id != ?2
-             ORDER BY o.hlc DESC LIMIT 1",
+               AND o.id != ?2",
         )?
-        .query_row(params![set, except], latest_from_row)
-        .optional()?)
-}
-
-fn latest_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Latest> {
-    Ok(Latest {
-        hlc: r.get(0)?,
-        replica: r.get(1)?,
-        server_pos: r.get(2)?,
-        author: r.get(3)?,
-    })
-}
-
-impl Latest {
-    /// Whether `op` was made without knowing of this change: on another
-    /// replica, before that replica had pulled it.
-    fn apart_from(&self, op: &Shared) -> bool {
-        self.replica != op.replica && self.server_pos.is_none_or(|pos| pos > op.seen)
-    }
+        .query_row(params![set, except], |r| r.get(0))?)
 }
 
 /// Who made a change and when, as a conflict's claims note it.
@@ -379,50 +356,112 @@ fn attribution(author: Option<&str>, replica: &str, hlc: i64) -> String {
     format!("{who}{when}; changed on two replicas apart")
 }
 
-/// The claim steps that keep both values of a field two replicas changed
-/// apart: the winner's value preferred, the loser's beside it, each noting
-/// who made it and when.
-///
-/// Each replica met the conflict from its own side: its own change had
-/// already moved the field's unsourced preferred claim to its value (as
-/// every edit does), the other replica's to the other value. So the
-/// unsourced claims holding either value are replaced by the two new ones,
-/// which leaves every replica with the same claims whichever side it was
-/// on. Claims citing a source stay as they are, none of them preferred.
-fn conflict_claims(
+/// A change of a photo's field made on some replica, as the merge compares
+/// it with an incoming one.
+struct FieldChange {
+    replica: String,
+    seq: i64,
+    server_pos: Option<i64>,
+    seen: i64,
+    author: Option<String>,
+    hlc: i64,
+    value: Value,
+}
+
+impl FieldChange {
+    /// Whether this change was made knowing of `other`: on the same
+    /// replica after it, or after its replica had pulled it.
+    fn knows(&self, other: &FieldChange) -> bool {
+        other.server_pos.is_some_and(|pos| pos <= self.seen)
+    }
+
+    /// Whether the two changes were made apart: on two replicas, neither
+    /// knowing of the other.
+    fn apart_from(&self, other: &FieldChange) -> bool {
+        self.replica != other.replica && !self.knows(other) && !other.knows(self)
+    }
+
+    /// The claim that keeps this change's value.
+    fn kept(&self) -> Kept {
+        Kept {
+            from: format!("{}:{}", self.replica, self.seq),
+            value: self.value.clone(),
+            note: attribution(self.author.as_deref(), &self.replica, self.hlc),
+        }
+    }
+}
+
+/// A value to keep as a claim, and the change it comes from.
+struct Kept {
+    from: String,
+    value: Value,
+    note: String,
+}
+
+/// Every change of a photo's field this catalogue holds but the operation
+/// `except`: those it made or merged, and those that came superseded.
+fn field_changes(
+    tx: &Connection,
+    photo: PhotoId,
+    field: &str,
+    except: i64,
+) -> Result<Vec<FieldChange>> {
+    let rows: Vec<(FieldChange, String)> = tx
+        .prepare_cached(
+            "SELECT o.replica, o.seq, o.server_pos, ifnull(o.seen, 0), o.author, o.hlc, v.value
+             FROM (SELECT operation_id, new_value AS value FROM edit_change
+                   WHERE photo_id = ?1 AND field = ?2
+                   UNION ALL
+                   SELECT operation_id, value FROM merge_value
+                   WHERE photo_id = ?1 AND field = ?2) v
+             JOIN edit_operation o ON o.id = v.operation_id
+             WHERE o.id != ?3",
+        )?
+        .query_map(params![photo.0, field, except], |r| {
+            Ok((
+                FieldChange {
+                    replica: r.get(0)?,
+                    seq: r.get(1)?,
+                    server_pos: r.get(2)?,
+                    seen: r.get(3)?,
+                    author: r.get(4)?,
+                    hlc: r.get(5)?,
+                    value: Value::Null,
+                },
+                r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(mut change, text)| {
+            change.value = serde_json::from_str(&text).ok()?;
+            Some(change)
+        })
+        .collect())
+}
+
+/// The claim steps that keep each value not yet kept: a claim per change,
+/// never preferred, made once on every replica whichever order the
+/// changes came in.
+fn keep_claims(
     tx: &Connection,
     photo: PhotoId,
     attribute: Attribute,
-    winner: (&Value, String),
-    loser: (&Value, String),
+    kept: Vec<Kept>,
 ) -> Result<Vec<Step>> {
     let field = attribute.name();
-    let existing = claims::claims_of(tx, photo, Some(field))?;
-    let same = |a: &Value, b: &Value| claims::comparable(a) == claims::comparable(b);
     let mut steps = Vec::new();
-    for (id, c) in &existing {
-        let replaced = c.source.is_none()
-            && c.locator.is_none()
-            && (same(&c.value, winner.0) || same(&c.value, loser.0));
-        if replaced {
-            steps.push(Step::Claim {
-                id: *id,
-                old: Some(c.clone()),
-                new: None,
-            });
-        } else if c.preferred {
-            let mut kept = c.clone();
-            kept.preferred = false;
-            steps.push(Step::Claim {
-                id: *id,
-                old: Some(c.clone()),
-                new: Some(kept),
-            });
-        }
-    }
     let mut taken = 0;
-    for ((value, note), preferred) in [(winner, true), (loser, false)] {
-        if claims::is_empty(value) {
+    let mut seen = BTreeSet::new();
+    for k in kept {
+        let there: bool = tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM claim
+                                WHERE photo_id = ?1 AND field = ?2 AND kept_from = ?3)",
+            )?
+            .query_row(params![photo.0, field, k.from], |r| r.get(0))?;
+        if there || claims::is_empty(&k.value) || !seen.insert(k.from.clone()) {
             continue;
         }
         taken = claims::next_id(tx, "claim", taken)?;
@@ -432,12 +471,13 @@ fn conflict_claims(
             new: Some(ClaimRecord {
                 photo,
                 field: field.to_owned(),
-                value: value.clone(),
+                value: k.value,
                 source: None,
                 locator: None,
                 certainty: None,
-                note: Some(note),
-                preferred,
+                note: Some(k.note),
+                preferred: false,
+                kept_from: Some(k.from),
             }),
         });
     }
@@ -589,6 +629,7 @@ fn merge_operation(
                     tx,
                     tree,
                     id,
+                    pos,
                     op,
                     photo,
                     attribute,
@@ -605,7 +646,7 @@ fn merge_operation(
             }
             SharedStep::Source { .. } => merged.not_merged += 1,
             SharedStep::SetItems { set, old, new } => {
-                if latest_set_change(tx, set, id)?.is_some_and(|l| l.hlc > op.hlc) {
+                if latest_set_change(tx, set, id)?.is_some_and(|hlc| hlc > op.hlc) {
                     merged.superseded += 1;
                     continue;
                 }
@@ -699,12 +740,8 @@ fn local_step(conn: &Connection, step: &SharedStep) -> Result<Step> {
 enum After {
     /// Its claims follow the new value, as after an edit made here.
     Follow(Attribute),
-    /// Two replicas changed it apart: both values stay as claims.
-    Conflict {
-        attribute: Attribute,
-        winner: (Value, String),
-        loser: (Value, String),
-    },
+    /// Changes made apart: each value stays as a claim.
+    Keep(Attribute, Vec<Kept>),
 }
 
 /// One photo's changes of an operation, gathered to be written together
@@ -731,17 +768,7 @@ impl Run {
                     let mut taken = 0;
                     claims::follow_edit(tx, &p, attribute, &mut taken)?
                 }
-                After::Conflict {
-                    attribute,
-                    winner,
-                    loser,
-                } => conflict_claims(
-                    tx,
-                    photo,
-                    attribute,
-                    (&winner.0, winner.1),
-                    (&loser.0, loser.1),
-                )?,
+                After::Keep(attribute, kept) => keep_claims(tx, photo, attribute, kept)?,
             };
             if !steps.is_empty() {
                 history::perform_within(tx, tree, id, &steps)?;
@@ -752,12 +779,14 @@ impl Run {
 }
 
 /// Merges one photo's field into the run: the value with the latest time
-/// stands; a change made apart from the one it meets keeps both as claims.
+/// stands; every change made apart from another of the same field keeps
+/// its value as a claim.
 #[allow(clippy::too_many_arguments)]
 fn merge_photo_step(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     id: i64,
+    pos: i64,
     op: &Shared,
     photo: PhotoId,
     attribute: Attribute,
@@ -770,35 +799,39 @@ fn merge_photo_step(
         run.photo = Some(photo);
     }
     let latest = latest_photo_change(tx, photo, attribute, id)?;
-    let wins = latest.as_ref().is_none_or(|l| l.hlc < op.hlc);
-    let current = {
-        let p = super::photos::load_photo(tx, tree, photo)?;
-        super::edit::value_of(&p, attribute)
-    };
+    let wins = latest.is_none_or(|hlc| hlc < op.hlc);
     let claimable = claims::claimable(attribute.name()).is_some();
-    match latest.as_ref().filter(|l| l.apart_from(op)) {
-        Some(l) if claimable && claims::comparable(&current) != claims::comparable(&new) => {
+    if claimable {
+        let incoming = FieldChange {
+            replica: op.replica.clone(),
+            seq: op.seq,
+            server_pos: Some(pos),
+            seen: op.seen,
+            author: op.author.clone(),
+            hlc: op.hlc,
+            value: new.clone(),
+        };
+        let differ = |c: &FieldChange| claims::comparable(&c.value) != claims::comparable(&new);
+        let kept: Vec<Kept> = field_changes(tx, photo, attribute.name(), id)?
+            .iter()
+            .filter(|c| c.apart_from(&incoming) && differ(c))
+            .map(FieldChange::kept)
+            .collect();
+        if !kept.is_empty() {
             merged.conflicts += 1;
-            let theirs = (
-                new.clone(),
-                attribution(op.author.as_deref(), &op.replica, op.hlc),
-            );
-            let ours = (
-                current.clone(),
-                attribution(l.author.as_deref(), &l.replica, l.hlc),
-            );
-            let (winner, loser) = if wins { (theirs, ours) } else { (ours, theirs) };
-            run.after.push(After::Conflict {
-                attribute,
-                winner,
-                loser,
-            });
+            let mut kept = kept;
+            kept.push(incoming.kept());
+            run.after.push(After::Keep(attribute, kept));
         }
-        Some(_) => merged.conflicts += usize::from(current != new),
-        None if wins && claimable => run.after.push(After::Follow(attribute)),
-        None => {}
     }
     if wins {
+        let current = {
+            let p = super::photos::load_photo(tx, tree, photo)?;
+            super::edit::value_of(&p, attribute)
+        };
+        if claimable {
+            run.after.push(After::Follow(attribute));
+        }
         run.steps.push(Step::Photo {
             photo,
             attribute,
@@ -807,6 +840,10 @@ fn merge_photo_step(
         });
     } else {
         merged.superseded += 1;
+        tx.prepare_cached(
+            "INSERT INTO merge_value (operation_id, photo_id, field, value) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id, photo.0, attribute.name(), new.to_string()])?;
     }
     Ok(())
 }

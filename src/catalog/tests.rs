@@ -505,6 +505,7 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
          END;
          ALTER TABLE edit_change DROP COLUMN subject;
          DROP TABLE team_sync;
+         DROP TABLE merge_value;
          DROP INDEX edit_operation_unsent;
          ALTER TABLE edit_operation DROP COLUMN seen;
          ALTER TABLE edit_operation DROP COLUMN server_pos;

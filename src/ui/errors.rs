@@ -2400,6 +2400,7 @@ mod tests {
                 certainty: None,
                 note: None,
                 preferred: false,
+                kept_from: None,
             },
         };
         let report = catalogue

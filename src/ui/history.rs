@@ -893,6 +893,7 @@ mod tests {
             certainty: None,
             note: None,
             preferred,
+            kept_from: None,
         }
     }
 

@@ -15,3 +15,19 @@ CREATE TABLE team_sync (
     only        INTEGER PRIMARY KEY CHECK (only = 1),
     pulled      INTEGER NOT NULL CHECK (pulled >= 0)
 );
+
+-- A claim a sync made from two changes of a field made apart keeps the
+-- operation whose value it holds ("replica:seq"): the same claim on every
+-- replica, made once whichever order the changes came in. Never preferred.
+ALTER TABLE claim ADD COLUMN kept_from TEXT;
+CREATE UNIQUE INDEX claim_kept ON claim (photo_id, field, kept_from) WHERE kept_from IS NOT NULL;
+
+-- The values of changes pulled from the server that a later change of the
+-- same field had superseded when they came.
+CREATE TABLE merge_value (
+    operation_id    INTEGER NOT NULL REFERENCES edit_operation (id) ON DELETE CASCADE,
+    photo_id        INTEGER NOT NULL REFERENCES photo (id) ON DELETE CASCADE,
+    field           TEXT NOT NULL,
+    value           TEXT NOT NULL CHECK (json_valid(value))
+);
+CREATE INDEX merge_value_photo ON merge_value (photo_id, field);
