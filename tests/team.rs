@@ -1947,3 +1947,97 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         assert_eq!(team.status(env)["waiting"], 0);
     }
 }
+
+/// The window on a member's replica syncs in the background: a colleague's
+/// edit shows without anything done here, and an edit made here reaches
+/// the colleague at their next sync.
+#[cfg(feature = "desktop")]
+#[test]
+fn an_open_window_syncs_in_the_background() {
+    use kartoteka::ui::{App, Settings, i18n::Language};
+    let Some(team) = Team::new("an_open_window_syncs_in_the_background") else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let mut b = common::Env::new();
+    b.catalog = b.path("b.kartoteka");
+    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+    // The window's thread finds the password in the URL the catalogue
+    // keeps (the command line never keeps one; this test's process cannot
+    // set PGPASSWORD for one thread alone).
+    let with_password = team.url().replacen(
+        "kartoteka_rw@",
+        &format!("kartoteka_rw:{}@", team.pg.password),
+        1,
+    );
+    assert_ne!(with_password, team.url());
+    kartoteka::catalog::Catalogue::open(&b.catalog)
+        .unwrap()
+        .keep_team_server(&with_password)
+        .unwrap();
+
+    let path = b.catalog.clone();
+    let settings = Settings {
+        language: Some(Language::English),
+        ..Settings::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| App::with_settings(&cc.egui_ctx, path, settings));
+    let wait =
+        |h: &mut egui_kittest::Harness<'static, App>, what: &str, done: &dyn Fn(&App) -> bool| {
+            let started = Instant::now();
+            loop {
+                h.step();
+                if done(h.state()) {
+                    h.run_steps(3);
+                    return started.elapsed();
+                }
+                assert!(
+                    started.elapsed().as_secs() < 30,
+                    "timed out waiting for {what}"
+                );
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        };
+    wait(&mut h, "the first sync", &|app| {
+        app.team_status() == Some((0, 0, false))
+    });
+    let _ = egui_kittest::kittest::Queryable::get_by_label(&h, "Team: synced");
+
+    a.ok(["edit", "path:dormitory", "--set", "title=Šití na ubytovně"]);
+    team.ok(&a, &["sync"]);
+    let took = wait(&mut h, "the colleague's title", &|app| {
+        app.results()
+            .iter()
+            .any(|p| p.title.as_deref() == Some("Šití na ubytovně"))
+    });
+    eprintln!(
+        "a colleague's edit showed in the window {} ms after their sync",
+        took.as_millis()
+    );
+
+    // An edit made here (as by another program on this machine) is sent
+    // by the window's thread.
+    b.ok(["edit", "path:treaty", "--set", "title=Podpis smlouvy"]);
+    wait(&mut h, "the edit to be sent", &|app| {
+        app.team_status() == Some((0, 0, false))
+            && app
+                .results()
+                .iter()
+                .any(|p| p.title.as_deref() == Some("Podpis smlouvy"))
+    });
+    let started = Instant::now();
+    loop {
+        team.ok(&a, &["sync"]);
+        if photo(&a, "treaty")["title"] == "Podpis smlouvy" {
+            break;
+        }
+        assert!(
+            started.elapsed().as_secs() < 30,
+            "the window never sent the edit"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

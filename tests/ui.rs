@@ -3301,3 +3301,93 @@ fn the_main_window_in_czech_at_150_percent_in_the_light_theme() {
 fn the_main_window_in_english_at_150_percent_in_the_light_theme() {
     snapshot_at_150_percent_in_the_light_theme(Language::English, "main_window_en_150_light");
 }
+
+/// A team catalogue whose server cannot be reached: nothing listens on
+/// port 1. Everything made here so far counts as sent.
+fn team_fixture() -> Fixture {
+    let f = fixture();
+    let mut cat = read(&f);
+    cat.keep_team_server("postgres://kartoteka@127.0.0.1:1/kartoteka?sslmode=disable")
+        .unwrap();
+    cat.start_sync(i64::MAX).unwrap();
+    f
+}
+
+#[test]
+fn the_status_bar_says_the_team_is_offline_and_counts_the_changes_waiting() {
+    let f = team_fixture();
+    let mut h = harness(&f);
+    wait_for(&mut h, "the team's state", |app| {
+        app.team_status().is_some()
+    });
+    assert_eq!(h.state().team_status(), Some((0, 0, true)));
+    h.get_by_label("Team: offline");
+    // Work goes on: a caption typed here waits to be sent.
+    h.get_by_label(DORMITORY).click();
+    settle(&mut h);
+    focus(&mut h, "Caption");
+    h.get_by_label("Caption")
+        .type_text("Ložnice, Milovice 1991");
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    wait_for(&mut h, "the change to wait", |app| {
+        app.team_status() == Some((1, 0, true))
+    });
+    h.get_by_label("Team: offline, 1 change waiting");
+}
+
+#[test]
+fn a_conflict_merged_while_the_window_is_open_shows_and_finds_its_photo() {
+    use kartoteka::catalog::sync::{Shared, SharedStep};
+    let f = team_fixture();
+    let mut h = harness(&f);
+    wait_for(&mut h, "the team's state", |app| {
+        app.team_status().is_some()
+    });
+    // A caption made here, not sent yet...
+    let dormitory = photo(&f, "dormitory-sewing.jpg");
+    let mut other = read(&f);
+    other
+        .set_field(
+            dormitory.id,
+            kartoteka::photo::Field::Caption,
+            kartoteka::photo::FieldValue::Text(Some("Ložnice v Milovicích".into())),
+        )
+        .unwrap();
+    // ...and a colleague's, made apart, merged by a sync.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_millis() as i64;
+    let theirs = Shared {
+        replica: "ab".repeat(16),
+        seq: 1,
+        hlc: (now + 1_000) << 16,
+        seen: 0,
+        author: Some("Jana Nováková".into()),
+        source: "edit".into(),
+        summary: "Caption on 1 photo".into(),
+        steps: vec![SharedStep::Photo {
+            photo: dormitory.file.hash.clone(),
+            field: "caption".into(),
+            old: serde_json::Value::Null,
+            new: "Ložnice, voják šije".into(),
+        }],
+    };
+    let merged = other.merge_pulled(&[(1, theirs)], 1).unwrap();
+    assert_eq!(merged.conflicts, 1);
+    wait_for(&mut h, "the conflict to show", |app| {
+        app.team_status()
+            .is_some_and(|(_, conflicts, _)| conflicts == 1)
+    });
+    h.get_by_role_and_label(Role::Button, "1 conflict").click();
+    settle(&mut h);
+    let shown: Vec<Option<String>> = h
+        .state()
+        .results()
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
+    assert_eq!(h.state().query(), "disputed:any");
+    assert_eq!(shown.len(), 1, "{shown:?}");
+}

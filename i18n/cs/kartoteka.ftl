@@ -356,6 +356,25 @@ status-unreadable-files = { $count ->
 }
 status-error = ⚠ { $error }
 status-dismiss-error = Zavřít tuto chybu
+team-synced = Tým: synchronizováno
+team-waiting = Tým: { $count ->
+    [one] 1 změna čeká na odeslání
+    [few] { $count } změny čekají na odeslání
+   *[other] { $count } změn čeká na odeslání
+}
+team-offline = Tým: offline{ $count ->
+    [0] {""}
+    [one] , čeká 1 změna
+    [few] , čekají { $count } změny
+   *[other] , čeká { $count } změn
+}
+team-offline-why = Server týmu není dostupný: { $why }. Práce pokračuje zde; změny se odešlou, jakmile bude server opět dostupný.
+team-conflicts = { $count ->
+    [one] 1 konflikt
+    [few] { $count } konflikty
+   *[other] { $count } konfliktů
+}
+team-conflicts-hint = Pole, která dva členové týmu změnili nezávisle na sobě: každá hodnota zůstává jako tvrzení, dokud nerozhodnete. Zobrazí sporné fotografie.
 empty-heading = Tento katalog je prázdný
 empty-explanation = Importujte složku fotografií (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu), nebo přetáhněte složky do tohoto okna.
 empty-import = Importovat složku

@@ -309,6 +309,22 @@ status-unreadable-files = { $count ->
 } could not be read
 status-error = ⚠ { $error }
 status-dismiss-error = Dismiss this error
+team-synced = Team: synced
+team-waiting = Team: { $count ->
+    [one] 1 change waiting to be sent
+   *[other] { $count } changes waiting to be sent
+}
+team-offline = Team: offline{ $count ->
+    [0] {""}
+    [one] , 1 change waiting
+   *[other] , { $count } changes waiting
+}
+team-offline-why = The team's server cannot be reached: { $why }. Work goes on here; changes are sent once it can be reached again.
+team-conflicts = { $count ->
+    [one] 1 conflict
+   *[other] { $count } conflicts
+}
+team-conflicts-hint = Fields two team members changed while apart: each value is kept as a claim until you decide. Shows the disputed photos.
 empty-heading = This catalogue is empty
 empty-explanation = Import a folder of photographs (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, camera raw), or drop folders on this window.
 empty-import = Import a folder

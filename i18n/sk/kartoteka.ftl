@@ -356,6 +356,25 @@ status-unreadable-files = { $count ->
 }
 status-error = ⚠ { $error }
 status-dismiss-error = Zavrieť túto chybu
+team-synced = Tím: synchronizované
+team-waiting = Tím: { $count ->
+    [one] 1 zmena čaká na odoslanie
+    [few] { $count } zmeny čakajú na odoslanie
+   *[other] { $count } zmien čaká na odoslanie
+}
+team-offline = Tím: offline{ $count ->
+    [0] {""}
+    [one] , čaká 1 zmena
+    [few] , čakajú { $count } zmeny
+   *[other] , čaká { $count } zmien
+}
+team-offline-why = Server tímu nie je dostupný: { $why }. Práca pokračuje tu; zmeny sa odošlú, keď bude server opäť dostupný.
+team-conflicts = { $count ->
+    [one] 1 konflikt
+    [few] { $count } konflikty
+   *[other] { $count } konfliktov
+}
+team-conflicts-hint = Polia, ktoré dvaja členovia tímu zmenili nezávisle od seba: každá hodnota zostáva ako tvrdenie, kým nerozhodnete. Zobrazí sporné fotografie.
 empty-heading = Tento katalóg je prázdny
 empty-explanation = Importujte priečinok fotografií (JPEG, TIFF, PNG, WebP, JPEG XL, HEIF, raw z fotoaparátu), alebo pretiahnite priečinky do tohto okna.
 empty-import = Importovať priečinok

@@ -918,6 +918,18 @@ impl Catalogue {
         Ok(out)
     }
 
+    /// How many fields of photos hold values that team members changed
+    /// apart, kept as claims (at least two of them) until someone decides.
+    pub fn conflicts(&self) -> Result<u64> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM (SELECT 1 FROM claim WHERE kept_from IS NOT NULL
+                                   GROUP BY photo_id, field HAVING count(*) > 1)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as u64)
+    }
+
     /// How many of this replica's operations the server does not have yet.
     pub fn unsent_count(&self) -> Result<u64> {
         let n: i64 = self.conn.query_row(

@@ -662,6 +662,39 @@ pub fn snapshots(conn: &mut Connection, place: &Place) -> Result<Vec<Snapshot>, 
 /// commits later.
 const PUSH_LOCK: i64 = 0x4B52_544B_5055_5348; // "KRTKPUSH"
 
+/// The channel a push notifies (`LISTEN kartoteka_operation`): members
+/// whose window is open sync at once instead of at their next look.
+pub const NOTIFY_CHANNEL: &str = "kartoteka_operation";
+
+/// Listens on [`NOTIFY_CHANNEL`] on this connection.
+pub fn listen(conn: &mut Connection, place: &Place) -> Result<(), TeamError> {
+    // LISTEN takes a name, not a parameter; the name is a constant.
+    conn.client()
+        .batch_execute("LISTEN kartoteka_operation")
+        .map_err(pg(place))
+}
+
+/// Waits at most `limit` for a push to be notified on this connection
+/// (after [`listen`]); true when one was, with any others that came.
+pub fn notified(
+    conn: &mut Connection,
+    place: &Place,
+    limit: std::time::Duration,
+) -> Result<bool, TeamError> {
+    use postgres::fallible_iterator::FallibleIterator;
+    let mut notifications = conn.client().notifications();
+    let heard = notifications
+        .timeout_iter(limit)
+        .next()
+        .map_err(pg(place))?
+        .is_some();
+    if heard {
+        // Whatever else came meanwhile is taken at once.
+        notifications.iter().count().map_err(pg(place))?;
+    }
+    Ok(heard)
+}
+
 /// The most bytes of one operation's steps taken from the server: a
 /// caption on a few hundred thousand photos. A larger one is refused
 /// without crossing the network.
@@ -749,6 +782,11 @@ pub fn push(
             .map_err(pg(place))?
             .get(0);
         placed.push((op.seq, pos));
+    }
+    if placed.last().is_some_and(|p| p.0 > have) {
+        // Every member's window listening hears of it once this commits.
+        tx.execute("SELECT pg_notify($1, '')", &[&NOTIFY_CHANNEL])
+            .map_err(pg(place))?;
     }
     // When the member was last heard from; a role the administrator let
     // push but not update members still pushes.

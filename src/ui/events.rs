@@ -160,6 +160,7 @@ impl App {
                 self.status.info(message);
                 self.refresh();
             }
+            Event::Team(status) => self.team = Some(status),
             Event::ChangedElsewhere => {
                 // An import's own progress already refreshes the window.
                 if self.import.is_none() {

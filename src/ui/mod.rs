@@ -28,6 +28,7 @@ mod settings;
 mod sidebar;
 mod status;
 mod table;
+mod team;
 pub mod theme;
 pub mod thumbnails;
 mod top_bar;
@@ -202,6 +203,8 @@ pub struct App {
     /// Forms, the CSV preview and the job under way.
     interop: InteropState,
     import_errors: Vec<Failure>,
+    /// How the team catalogue stands, once its syncing thread has told.
+    team: Option<team::TeamStatus>,
     last_import: Option<ImportSummary>,
     show_errors: bool,
     status: Status,
@@ -343,6 +346,7 @@ impl App {
             import: None,
             interop: InteropState::default(),
             import_errors: Vec::new(),
+            team: None,
             last_import: None,
             show_errors: false,
             status,
@@ -387,6 +391,14 @@ impl App {
     /// The window's title, as last sent to it.
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// How the team catalogue stands, as the status bar shows it: `None`
+    /// for a catalogue of no team (or before its first word).
+    pub fn team_status(&self) -> Option<(u64, u64, bool)> {
+        self.team
+            .as_ref()
+            .map(|t| (t.waiting, t.conflicts, t.offline.is_some()))
     }
 
     /// The window was told to close (Quit, once the work was done).

@@ -199,8 +199,43 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
             let label = ui.label(message);
             super::access::live(ui.ctx(), label.id);
         }
+        if let Some(team) = &app.team {
+            team_status(ui, team, actions);
+        }
         if let Some(left) = app.status.remaining() {
             ui.ctx().request_repaint_after(left);
+        }
+    });
+}
+
+/// The team catalogue at the right end of the status bar: synced, changes
+/// waiting or offline (with why on hover), and the conflicts to decide, a
+/// button that finds their photos.
+fn team_status(ui: &mut egui::Ui, team: &super::team::TeamStatus, actions: &mut Vec<Action>) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        if team.conflicts > 0 {
+            let text = tr!("team-conflicts", count = team.conflicts);
+            let button = ui
+                .button(egui::RichText::new(&text).color(ui.visuals().warn_fg_color))
+                .on_hover_text(tr!("team-conflicts-hint"));
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &text));
+            if button.clicked() {
+                actions.push(Action::Search("disputed:any".into(), None));
+            }
+        }
+        let (text, why) = match (&team.offline, &team.refused) {
+            (Some(why), _) => (
+                tr!("team-offline", count = team.waiting),
+                Some(tr!("team-offline-why", why = why.as_str())),
+            ),
+            (None, Some(why)) => (tr!("team-waiting", count = team.waiting), Some(why.clone())),
+            (None, None) if team.waiting > 0 => (tr!("team-waiting", count = team.waiting), None),
+            (None, None) => (tr!("team-synced"), None),
+        };
+        let label = ui.label(&text);
+        label.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+        if let Some(why) = why {
+            label.on_hover_text(why);
         }
     });
 }

@@ -389,6 +389,9 @@ pub enum Event {
     Changed(String),
     /// Another program (or a job of this window's) changed the catalogue.
     ChangedElsewhere,
+    /// How the team catalogue stands: told by the thread that syncs it,
+    /// when anything changed.
+    Team(super::team::TeamStatus),
     /// A change could not be made; the message says why.
     Error(String),
     ImportStarted {
@@ -482,6 +485,23 @@ impl Worker {
                     return;
                 };
                 send(Event::Opened { path: path.clone() });
+                // A team catalogue syncs on a thread of its own for as long
+                // as this one runs.
+                let (_stop_team, stop_team) = super::team::stopper();
+                if let Ok(Some(url)) = catalogue.team_server() {
+                    let events = event_tx.clone();
+                    let repaint = repaint.clone();
+                    let tell = move |e: Event| {
+                        let _ = events.send(e);
+                        repaint();
+                    };
+                    if let Some(thread) = super::team::start(path.clone(), url, tell, stop_team) {
+                        CATALOGUE_THREADS
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .push(thread);
+                    }
+                }
                 let mut state = State {
                     catalogue,
                     path,
