@@ -963,6 +963,7 @@ source-reference = Archivní signatura
 source-note = Poznámka
 claim-no-source = bez pramene
 claim-note = poznámka: { $note }
+claim-kept-from-team = změněno na dvou replikách týmu nezávisle na sobě
 claims-on = Tvrzení k poli { $field }
 claims-every-field = Ukázat všechna pole
 claims-heading = { $field } — { $mark }

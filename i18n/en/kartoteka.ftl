@@ -857,6 +857,7 @@ source-reference = Archive ref.
 source-note = Note
 claim-no-source = no source
 claim-note = note: { $note }
+claim-kept-from-team = changed on two team replicas apart
 claims-on = Claims on { $field }
 claims-every-field = Show every field
 claims-heading = { $field } — { $mark }

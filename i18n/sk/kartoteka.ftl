@@ -963,6 +963,7 @@ source-reference = Archívna signatúra
 source-note = Poznámka
 claim-no-source = bez prameňa
 claim-note = poznámka: { $note }
+claim-kept-from-team = zmenené na dvoch replikách tímu nezávisle od seba
 claims-on = Tvrdenia k poľu { $field }
 claims-every-field = Ukázať všetky polia
 claims-heading = { $field } — { $mark }

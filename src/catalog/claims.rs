@@ -195,6 +195,9 @@ pub struct Claim {
     pub certainty: Option<Certainty>,
     pub note: Option<String>,
     pub preferred: bool,
+    /// For a claim a team sync kept from changes of the field made apart:
+    /// the operation whose value it keeps, "replica:seq".
+    pub kept_from: Option<String>,
 }
 
 /// The source, locator, certainty and note of claims being added.
@@ -1466,6 +1469,7 @@ impl Catalogue {
                 certainty: c.certainty,
                 note: c.note,
                 preferred: c.preferred,
+                kept_from: c.kept_from,
             });
         }
         let order = |field: &str| {

@@ -340,7 +340,8 @@ fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<i
         .query_row(params![set, except], |r| r.get(0))?)
 }
 
-/// Who made a change and when, as a conflict's claims note it.
+/// Who made a change and when, as a conflict's claims note it: data the
+/// same on every replica, so in no one language.
 fn attribution(author: Option<&str>, replica: &str, hlc: i64) -> String {
     let who = match author {
         Some(a) => a.to_owned(),
@@ -353,7 +354,7 @@ fn attribution(author: Option<&str>, replica: &str, hlc: i64) -> String {
         .map_or_else(String::new, |t| {
             format!(", {}", t.strftime("%Y-%m-%d %H:%M:%S UTC"))
         });
-    format!("{who}{when}; changed on two replicas apart")
+    format!("{who}{when}")
 }
 
 /// A change of a photo's field made on some replica, as the merge compares

@@ -282,7 +282,8 @@ pub fn source(catalogue: &mut Catalogue, command: &SourceCommand) -> Result<Exit
 }
 
 /// A claim as one JSON object: id, field, value, source (object or null),
-/// locator, certainty, note, preferred.
+/// locator, certainty, note, preferred, and for a claim a team sync kept
+/// from changes made apart, the operation it keeps ("replica:seq").
 pub fn claim_json(c: &Claim) -> Value {
     serde_json::json!({
         "id": c.id,
@@ -293,6 +294,7 @@ pub fn claim_json(c: &Claim) -> Value {
         "certainty": c.certainty.map(Certainty::name),
         "note": c.note,
         "preferred": c.preferred,
+        "kept_from": c.kept_from,
     })
 }
 

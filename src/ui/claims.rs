@@ -203,6 +203,9 @@ pub fn attribution_line(c: &Claim) -> String {
     if let Some(n) = &c.note {
         parts.push(tr!("claim-note", note = n.as_str()));
     }
+    if c.kept_from.is_some() {
+        parts.push(tr!("claim-kept-from-team"));
+    }
     parts.join(" · ")
 }
 
@@ -805,6 +808,7 @@ mod tests {
             certainty: None,
             note: None,
             preferred: false,
+            kept_from: None,
         };
         let date = Attribute::Field(Field::DateCreated);
         let agree = tally(&[claim("1990"), claim("1990-02-26")], date).unwrap();
