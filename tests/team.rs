@@ -1705,6 +1705,15 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     // Nested past any depth.
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     hostile_operation(&team, mallory, 5, now << 16, "Mallory", &deep);
+    // A set whose name would send a terminal escape: the step is left out.
+    hostile_operation(
+        &team,
+        mallory,
+        7,
+        now << 16,
+        "Mallory",
+        r#"[{"kind": "set", "name": "Sada\u001b[2J", "old": null, "new": {"query": null, "items": []}}]"#,
+    );
     // And one sound operation among them.
     hostile_operation(
         &team,
@@ -1740,7 +1749,7 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     let said = common::stdout(&out);
     assert!(
         said.contains(
-            "merged 2 operations (1 change with a field or value the catalogue cannot hold)"
+            "merged 3 operations (2 changes with a field or value the catalogue cannot hold)"
         ),
         "{said}"
     );
@@ -1753,6 +1762,7 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+    assert!(!b.ok(["set", "list"]).contains("Sada"));
     // Refused once, they are not fetched again.
     let out = team.ok(&b, &["sync"]);
     assert!(out.contains("merged 0 operations"), "{out}");

@@ -646,6 +646,7 @@ fn merge_operation(
                 }
             }
             SharedStep::Source { .. } => merged.not_merged += 1,
+            other if !names_hold(other) => merged.invalid += 1,
             SharedStep::SetItems { set, old, new } => {
                 if latest_set_change(tx, set, id)?.is_some_and(|hlc| hlc > op.hlc) {
                     merged.superseded += 1;
@@ -680,6 +681,35 @@ fn merge_operation(
     }
     run.flush(tx, tree, id)?;
     Ok(merged)
+}
+
+/// Whether the names a step gives (a set's, a template's, a keyword's
+/// path, wall labels) are what the catalogue holds: one line each, no
+/// longer than a field may be.
+fn names_hold(step: &SharedStep) -> bool {
+    let fits = |name: &str| {
+        !name.trim().is_empty()
+            && name.len() <= crate::limits::MAX_FIELD_BYTES
+            && !name.chars().any(char::is_control)
+    };
+    let labels = |items: &[SharedEntry]| {
+        items.iter().all(|(_, label)| {
+            label
+                .as_deref()
+                .is_none_or(|l| l.len() <= crate::limits::MAX_FIELD_BYTES)
+        })
+    };
+    let set = |s: &Option<SharedSet>| s.as_ref().is_none_or(|s| labels(&s.items));
+    match step {
+        SharedStep::KeywordPath { old, new } | SharedStep::SetName { old, new } => {
+            fits(old) && fits(new)
+        }
+        SharedStep::Keyword { path, .. } => fits(path),
+        SharedStep::Set { name, old, new } => fits(name) && set(old) && set(new),
+        SharedStep::SetItems { set, old, new } => fits(set) && labels(old) && labels(new),
+        SharedStep::Template { name, .. } => fits(name),
+        SharedStep::Photo { .. } | SharedStep::Claim { .. } | SharedStep::Source { .. } => true,
+    }
 }
 
 /// Whether a photo here holds the keyword at `path` or one below it.
