@@ -815,4 +815,6 @@ mod history_tests;
 #[cfg(test)]
 mod replica_tests;
 #[cfg(test)]
+mod sync_tests;
+#[cfg(test)]
 mod tests;

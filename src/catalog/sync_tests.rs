@@ -1,0 +1,107 @@
+//! Merging operations pulled from a team's server.
+
+use serde_json::Value;
+
+use super::sync::{Shared, SharedStep};
+use super::tests::record;
+use super::*;
+use crate::photo::{Attribute, Field};
+
+fn catalogue_of(hashes: &[&str]) -> Catalogue {
+    let mut cat = Catalogue::open_in_memory().unwrap();
+    for (i, hash) in hashes.iter().enumerate() {
+        cat.store(&record(&format!("/archive/{i}.jpg"), hash))
+            .unwrap();
+    }
+    cat.start_sync(i64::MAX).unwrap();
+    cat
+}
+
+fn caption_of(cat: &Catalogue, photo: i64) -> Option<String> {
+    cat.photo(PhotoId(photo))
+        .unwrap()
+        .unwrap()
+        .description
+        .caption
+}
+
+/// An operation of another replica setting a photo's caption.
+fn caption_op(seq: i64, hash: &str, text: &str) -> Shared {
+    Shared {
+        replica: "ab".repeat(16),
+        seq,
+        hlc: ((clock::wall_clock_millis() as i64) << 16) + seq,
+        seen: 0,
+        author: Some("Jana Nováková".into()),
+        source: "edit".into(),
+        summary: "Caption on 1 photo".into(),
+        steps: vec![SharedStep::Photo {
+            photo: hash.into(),
+            field: Attribute::Field(Field::Caption).name().into(),
+            old: Value::Null,
+            new: Value::from(text),
+        }],
+    }
+}
+
+#[test]
+fn an_operation_that_fails_to_merge_is_refused_alone_and_the_others_merge() {
+    let mut cat = catalogue_of(&["h1", "h2", "h3"]);
+    // Writing this caption fails, as a full disk or a damaged page would.
+    cat.conn
+        .execute_batch(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON edit_change
+             WHEN new.new_value = '\"boom\"' BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;",
+        )
+        .unwrap();
+    let before = caption_of(&cat, 2);
+    let ops = [
+        (1, caption_op(1, "h1", "Milovice")),
+        (2, caption_op(2, "h2", "boom")),
+        (3, caption_op(3, "h3", "Olomouc")),
+    ];
+    let merged = cat.merge_pulled(&ops, 3).unwrap();
+    assert_eq!(merged.operations, 2);
+    assert_eq!(merged.refused.len(), 1, "{:?}", merged.refused);
+    assert!(
+        merged.refused[0].starts_with(&format!("operation 2 of replica {}: ", "ab".repeat(16))),
+        "{:?}",
+        merged.refused
+    );
+    assert!(
+        merged.refused[0].contains("the disk is full"),
+        "{:?}",
+        merged.refused
+    );
+    assert_eq!(caption_of(&cat, 1).as_deref(), Some("Milovice"));
+    assert_eq!(caption_of(&cat, 2), before);
+    assert_eq!(caption_of(&cat, 3).as_deref(), Some("Olomouc"));
+    assert_eq!(cat.pulled().unwrap(), Some(3));
+    // Nothing of the refused one is kept: not its operation, not a step.
+    let held: i64 = cat
+        .conn
+        .query_row(
+            "SELECT count(*) FROM edit_operation WHERE seq = 2 AND replica = ?1",
+            ["ab".repeat(16)],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(held, 0);
+}
+
+#[test]
+fn merged_captions_are_found_by_search() {
+    let mut cat = catalogue_of(&["h1", "h2"]);
+    let ops = [
+        (5, caption_op(1, "h1", "Poslední vlak z Milovic")),
+        (9, caption_op(2, "h2", "Olomouc")),
+    ];
+    let merged = cat.merge_pulled(&ops, 9).unwrap();
+    assert_eq!((merged.operations, merged.refused.len()), (2, 0));
+    assert_eq!(caption_of(&cat, 2).as_deref(), Some("Olomouc"));
+    assert_eq!(cat.pulled().unwrap(), Some(9));
+    let found = cat
+        .search_text("posledni vlak", SortKey::Imported, None)
+        .unwrap();
+    assert_eq!(found.iter().map(|h| h.id.0).collect::<Vec<_>>(), [1]);
+}
