@@ -309,35 +309,52 @@ fn merged_as(attribute: Attribute) -> (&'static str, &'static str) {
     }
 }
 
-/// The time of the latest operation here, other than `except`, that
+/// When an operation was made, as merging orders operations: by the
+/// hybrid logical clock, and two made at the same time by their replica's
+/// id, so that every replica picks the same one.
+type Stamp = (i64, String);
+
+/// The stamp of the latest operation here, other than `except`, that
 /// changed a photo's field: the value it gave is the field's.
 fn latest_photo_change(
     tx: &Connection,
     photo: PhotoId,
     attribute: Attribute,
     except: i64,
-) -> Result<Option<i64>> {
+) -> Result<Option<Stamp>> {
     let (field, twin) = merged_as(attribute);
     Ok(tx
         .prepare_cached(
-            "SELECT max(o.hlc)
+            "SELECT o.hlc, o.replica
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
-             WHERE c.photo_id = ?1 AND c.field IN (?2, ?3) AND o.id != ?4",
+             WHERE c.photo_id = ?1 AND c.field IN (?2, ?3) AND o.id != ?4
+             ORDER BY o.hlc DESC, o.replica DESC LIMIT 1",
         )?
-        .query_row(params![photo.0, field, twin, except], |r| r.get(0))?)
+        .query_row(params![photo.0, field, twin, except], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?)
 }
 
-/// The time of the latest operation here, other than `except`, that
+/// The stamp of the latest operation here, other than `except`, that
 /// changed an exhibition set's photos.
-fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<i64>> {
+fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<Stamp>> {
     Ok(tx
         .prepare_cached(
-            "SELECT max(o.hlc)
+            "SELECT o.hlc, o.replica
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
              WHERE c.photo_id IS NULL AND c.field = 'set.items' AND c.subject = ?1
-               AND o.id != ?2",
+               AND o.id != ?2
+             ORDER BY o.hlc DESC, o.replica DESC LIMIT 1",
         )?
-        .query_row(params![set, except], |r| r.get(0))?)
+        .query_row(params![set, except], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+impl Shared {
+    fn stamp(&self) -> Stamp {
+        (self.hlc, self.replica.clone())
+    }
 }
 
 /// Who made a change and when, as a conflict's claims note it: data the
@@ -648,7 +665,7 @@ fn merge_operation(
             SharedStep::Source { .. } => merged.not_merged += 1,
             other if !names_hold(other) => merged.invalid += 1,
             SharedStep::SetItems { set, old, new } => {
-                if latest_set_change(tx, set, id)?.is_some_and(|hlc| hlc > op.hlc) {
+                if latest_set_change(tx, set, id)?.is_some_and(|latest| latest > op.stamp()) {
                     merged.superseded += 1;
                     continue;
                 }
@@ -830,7 +847,7 @@ fn merge_photo_step(
         run.photo = Some(photo);
     }
     let latest = latest_photo_change(tx, photo, attribute, id)?;
-    let wins = latest.is_none_or(|hlc| hlc < op.hlc);
+    let wins = latest.is_none_or(|latest| latest < op.stamp());
     let claimable = claims::claimable(attribute.name()).is_some();
     if claimable {
         let incoming = FieldChange {

@@ -105,3 +105,29 @@ fn merged_captions_are_found_by_search() {
         .unwrap();
     assert_eq!(found.iter().map(|h| h.id.0).collect::<Vec<_>>(), [1]);
 }
+
+#[test]
+fn two_changes_timed_alike_end_the_same_whichever_comes_first() {
+    let at = (clock::wall_clock_millis() as i64) << 16;
+    let from = |replica: &str, text: &str| Shared {
+        replica: replica.repeat(16),
+        hlc: at,
+        ..caption_op(1, "h1", text)
+    };
+    let mut captions = Vec::new();
+    for order in [["aa", "bb"], ["bb", "aa"]] {
+        let mut cat = catalogue_of(&["h1"]);
+        let ops: Vec<(i64, Shared)> = order
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i as i64 + 1, from(r, &format!("by {r}"))))
+            .collect();
+        let merged = cat.merge_pulled(&ops, 2).unwrap();
+        assert_eq!(merged.conflicts, 1);
+        captions.push(caption_of(&cat, 1));
+    }
+    assert_eq!(
+        captions,
+        [Some("by bb".to_string()), Some("by bb".to_string())]
+    );
+}
