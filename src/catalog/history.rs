@@ -783,7 +783,21 @@ pub(super) fn perform_within(
     operation: i64,
     steps: &[Step],
 ) -> Result<()> {
-    let mut touched: BTreeSet<PhotoId> = BTreeSet::new();
+    let mut touched = BTreeSet::new();
+    perform_leaving_index(tx, tree, operation, steps, &mut touched)?;
+    search_index::reindex_with(tx, tree, &touched.into_iter().collect::<Vec<_>>())
+}
+
+/// [`perform_within`], but the photos whose indexed text changed are added
+/// to `touched` for the caller to index once, with others: a merge of many
+/// operations indexes each photo once, in order, at its end.
+pub(super) fn perform_leaving_index(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    operation: i64,
+    steps: &[Step],
+    touched: &mut BTreeSet<PhotoId>,
+) -> Result<()> {
     let mut stale = claims::StaleMarks::default();
     let mut at = 0;
     while at < steps.len() {
@@ -818,7 +832,7 @@ pub(super) fn perform_within(
             }
             (end, apply_to_photo(tx, tree, *photo, &steps[at..end])?)
         } else {
-            apply(tx, tree, &steps[at], &mut touched)?;
+            apply(tx, tree, &steps[at], touched)?;
             (at + 1, vec![steps[at].clone()])
         };
         if may_add_keywords {
@@ -832,7 +846,6 @@ pub(super) fn perform_within(
         at = end;
     }
     stale.refresh(tx)?;
-    search_index::reindex(tx, &touched.into_iter().collect::<Vec<_>>())?;
     Ok(())
 }
 

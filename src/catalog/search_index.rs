@@ -77,10 +77,19 @@ pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
     if ids.is_empty() {
         return Ok(());
     }
+    reindex_with(conn, &KeywordTree::load(conn)?, ids)
+}
+
+/// [`reindex`] with the keyword tree as the catalogue holds it now, for a
+/// caller that has it at hand: loading the tree costs more than indexing
+/// a photo or two.
+pub fn reindex_with(conn: &Connection, tree: &KeywordTree, ids: &[PhotoId]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
     let mut ids = ids.to_vec();
     ids.sort_unstable_by_key(|id| id.0);
     ids.dedup();
-    let tree = KeywordTree::load(conn)?;
     let mut read = conn.prepare_cached(
         "SELECT title, headline, caption, creators, credit, copyright, source, instructions, job_id,
                 sublocation, city, state, country, event, people, file_name, note
@@ -133,7 +142,7 @@ pub fn reindex(conn: &Connection, ids: &[PhotoId]) -> Result<()> {
             }
             Err(e) => return Err(e.into()),
         };
-        let keywords = keyword_text(&tree, &keywords::links_of(conn, id)?);
+        let keywords = keyword_text(tree, &keywords::links_of(conn, id)?);
         entries.push((id, Entry { texts, keywords }));
     }
     write(conn, entries)

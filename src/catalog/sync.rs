@@ -32,7 +32,7 @@ use super::claims::{self, ClaimRecord};
 use super::edit::normalise;
 use super::history::{self, KeywordState, SetEntry, SetState, Step};
 use super::keywords::KeywordTree;
-use super::{CatalogError, Catalogue, Result, clock, replica};
+use super::{CatalogError, Catalogue, Result, clock, replica, search_index};
 use crate::photo::{Attribute, Field, PhotoId};
 
 /// A photo named by its content: the BLAKE3 hash of its file, and which of
@@ -580,11 +580,14 @@ fn within_savepoint<T>(
     }
 }
 
+/// Merges one pulled operation. The photos whose indexed text it changed
+/// are added to `touched`, for the caller to index once with others.
 fn merge_operation(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     pos: i64,
     op: &Shared,
+    touched: &mut BTreeSet<PhotoId>,
 ) -> Result<Merged> {
     let mut merged = Merged {
         operations: 1,
@@ -675,7 +678,7 @@ fn merge_operation(
                     new: local_items(tx, new)?,
                 };
                 let done = within_savepoint(tx, tree, |tree| {
-                    history::perform_within(tx, tree, id, &[step])
+                    history::perform_leaving_index(tx, tree, id, &[step], &mut run.touched)
                 })?;
                 merged.left_out += usize::from(done.is_err());
             }
@@ -690,13 +693,14 @@ fn merge_operation(
             other => {
                 let step = local_step(tx, other)?;
                 let done = within_savepoint(tx, tree, |tree| {
-                    history::perform_within(tx, tree, id, &[step])
+                    history::perform_leaving_index(tx, tree, id, &[step], &mut run.touched)
                 })?;
                 merged.left_out += usize::from(done.is_err());
             }
         }
     }
     run.flush(tx, tree, id)?;
+    touched.append(&mut run.touched);
     Ok(merged)
 }
 
@@ -799,6 +803,8 @@ struct Run {
     photo: Option<PhotoId>,
     steps: Vec<Step>,
     after: Vec<After>,
+    /// Photos whose indexed text the operation changed.
+    touched: BTreeSet<PhotoId>,
 }
 
 impl Run {
@@ -807,7 +813,8 @@ impl Run {
             return Ok(());
         };
         if !self.steps.is_empty() {
-            history::perform_within(tx, tree, id, &std::mem::take(&mut self.steps))?;
+            let steps = std::mem::take(&mut self.steps);
+            history::perform_leaving_index(tx, tree, id, &steps, &mut self.touched)?;
         }
         for after in std::mem::take(&mut self.after) {
             let steps = match after {
@@ -819,7 +826,7 @@ impl Run {
                 After::Keep(attribute, kept) => keep_claims(tx, photo, attribute, kept)?,
             };
             if !steps.is_empty() {
-                history::perform_within(tx, tree, id, &steps)?;
+                history::perform_leaving_index(tx, tree, id, &steps, &mut self.touched)?;
             }
         }
         Ok(())
@@ -1027,13 +1034,17 @@ impl Catalogue {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
         let mut merged = Merged::default();
+        let mut touched = BTreeSet::new();
         for (pos, op) in operations {
             match to_merge(&tx, op)? {
                 Some(Err(why)) => merged.refused.push(why),
-                Some(Ok(())) => merged.add(merge_operation(&tx, &mut tree, *pos, op)?),
+                Some(Ok(())) => {
+                    merged.add(merge_operation(&tx, &mut tree, *pos, op, &mut touched)?)
+                }
                 None => {}
             }
         }
+        search_index::reindex_with(&tx, &tree, &touched.into_iter().collect::<Vec<_>>())?;
         tx.execute("UPDATE team_sync SET pulled = max(pulled, ?1)", [through])?;
         tx.commit()?;
         Ok(merged)
@@ -1044,9 +1055,15 @@ impl Catalogue {
         for (pos, op) in operations {
             let tx = self.conn.transaction()?;
             let mut tree = KeywordTree::load(&tx)?;
+            let mut touched = BTreeSet::new();
             let one = match to_merge(&tx, op)? {
                 Some(Err(why)) => Err(why),
-                Some(Ok(())) => merge_operation(&tx, &mut tree, *pos, op)
+                Some(Ok(())) => merge_operation(&tx, &mut tree, *pos, op, &mut touched)
+                    .and_then(|m| {
+                        let touched: Vec<PhotoId> = touched.into_iter().collect();
+                        search_index::reindex_with(&tx, &tree, &touched)?;
+                        Ok(m)
+                    })
                     .map_err(|e| refuse(op, &e.to_string())),
                 None => Ok(Merged::default()),
             };
