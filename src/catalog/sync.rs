@@ -818,11 +818,14 @@ impl Run {
         }
         for after in std::mem::take(&mut self.after) {
             let steps = match after {
-                After::Follow(attribute) => {
+                // Most fields have no claims for an edit to follow: the
+                // photo is read only for those that do.
+                After::Follow(attribute) if has_claims(tx, photo, attribute)? => {
                     let p = super::photos::load_photo(tx, tree, photo)?;
                     let mut taken = 0;
                     claims::follow_edit(tx, &p, attribute, &mut taken)?
                 }
+                After::Follow(_) => Vec::new(),
                 After::Keep(attribute, kept) => keep_claims(tx, photo, attribute, kept)?,
             };
             if !steps.is_empty() {
@@ -831,6 +834,17 @@ impl Run {
         }
         Ok(())
     }
+}
+
+/// Whether a photo's field has claims an edit follows (those a sync kept
+/// from changes made apart it does not).
+fn has_claims(tx: &Connection, photo: PhotoId, attribute: Attribute) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM claim
+                            WHERE photo_id = ?1 AND field = ?2 AND kept_from IS NULL)",
+        )?
+        .query_row(params![photo.0, attribute.name()], |r| r.get(0))?)
 }
 
 /// Merges one photo's field into the run: the value with the latest time
