@@ -186,6 +186,7 @@ fn search_compared(a: &Catalogue, b: &Catalogue) {
 fn latency(url: &str, conn: &mut Connection, a: &mut Catalogue, b_path: &Path) {
     let (asked_tx, asked) = mpsc::channel::<String>();
     let (found_tx, found) = mpsc::channel::<()>();
+    let (ready_tx, ready) = mpsc::channel::<()>();
     let listener = {
         let url = url.to_owned();
         let b_path: PathBuf = b_path.to_owned();
@@ -196,6 +197,11 @@ fn latency(url: &str, conn: &mut Connection, a: &mut Catalogue, b_path: &Path) {
                 let place = server::place(&mut conn).unwrap();
                 server::listen(&mut conn, &place).unwrap();
                 let mut b = Catalogue::open(&b_path).unwrap();
+                // As the window does: listening first, then a sync, so that
+                // nothing pushed before it listened is missed.
+                sync::sync(&mut conn, &mut b).unwrap();
+                b.search_text("", SortKey::Depicted, Some(200)).unwrap();
+                ready_tx.send(()).unwrap();
                 while let Ok(word) = asked.recv() {
                     loop {
                         if server::notified(&mut conn, &place, Duration::from_millis(100)).unwrap()
@@ -212,6 +218,7 @@ fn latency(url: &str, conn: &mut Connection, a: &mut Catalogue, b_path: &Path) {
             })
             .unwrap()
     };
+    ready.recv().unwrap();
     let mut times = Vec::with_capacity(EDITS);
     for k in 0..EDITS {
         let word = format!("latence{k}x");
