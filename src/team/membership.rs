@@ -415,13 +415,7 @@ pub fn status(conn: &mut Connection, catalogue: &Catalogue) -> Result<Status, Te
     let replica = catalogue.replica_id()?;
     let members = server::members(conn, &place)?;
     let snapshots = server::snapshots(conn, &place)?;
-    let held = snapshots
-        .iter()
-        .flat_map(|s| &s.includes)
-        .filter(|i| i.replica == replica)
-        .map(|i| i.up_to_seq)
-        .max()
-        .unwrap_or(0);
+    let held = server::held_in_snapshots(&snapshots, &replica);
     // Once the replica syncs, it knows which of its operations the server
     // has; before, the snapshots say.
     let waiting = match catalogue.pulled()? {

@@ -447,6 +447,20 @@ pub fn register<'c>(
     Ok(Some(tx))
 }
 
+/// A read-only transaction that sees one snapshot of the server's data
+/// throughout.
+fn reading<'c>(
+    conn: &'c mut Connection,
+    place: &Place,
+) -> Result<postgres::Transaction<'c>, TeamError> {
+    conn.client()
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(pg(place))
+}
+
 /// The newest snapshot's id and catalogue version, with its two files.
 pub fn latest_snapshot(
     conn: &mut Connection,
@@ -504,13 +518,7 @@ pub fn download(
         return Err(damaged(format!("it claims {} bytes", expected.bytes)));
     }
     // One snapshot of the server's data for every chunk.
-    let mut tx = conn
-        .client()
-        .build_transaction()
-        .isolation_level(postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .map_err(pg(place))?;
+    let mut tx = reading(conn, place)?;
     let chunks: i32 = tx
         .query_one(
             "SELECT chunks FROM kartoteka.snapshot_file WHERE snapshot = $1 AND kind = $2",
@@ -601,6 +609,18 @@ pub fn members(conn: &mut Connection, place: &Place) -> Result<Vec<Member>, Team
             last_seen: r.get(4),
         })
         .collect())
+}
+
+/// The highest of `replica`'s operation numbers any of the snapshots
+/// holds (0 for none).
+pub fn held_in_snapshots(snapshots: &[Snapshot], replica: &str) -> i64 {
+    snapshots
+        .iter()
+        .flat_map(|s| &s.includes)
+        .filter(|i| i.replica == replica)
+        .map(|i| i.up_to_seq)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The team's snapshots, newest first.
@@ -815,13 +835,7 @@ pub type Pulled = (i64, Result<Shared, String>);
 /// data (its lengths, its steps' form); what they mean is checked as
 /// they are merged.
 pub fn pull(conn: &mut Connection, place: &Place, after: i64) -> Result<Vec<Pulled>, TeamError> {
-    let mut tx = conn
-        .client()
-        .build_transaction()
-        .isolation_level(postgres::IsolationLevel::RepeatableRead)
-        .read_only(true)
-        .start()
-        .map_err(pg(place))?;
+    let mut tx = reading(conn, place)?;
     // The sizes first: a batch holds what fits in its bytes.
     let sizes: Vec<(i64, i64)> = tx
         .query(
@@ -899,20 +913,4 @@ pub fn pull(conn: &mut Connection, place: &Place, after: i64) -> Result<Vec<Pull
             (pos, op)
         })
         .collect())
-}
-
-/// The highest of this replica's operation numbers the server holds.
-pub fn held_by_server(
-    conn: &mut Connection,
-    place: &Place,
-    replica: &str,
-) -> Result<i64, TeamError> {
-    Ok(conn
-        .client()
-        .query_one(
-            "SELECT coalesce(max(seq), 0)::bigint FROM kartoteka.operation WHERE replica = $1",
-            &[&replica],
-        )
-        .map_err(pg(place))?
-        .get(0))
 }

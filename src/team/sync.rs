@@ -42,13 +42,7 @@ pub fn sync(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Synced, 
     server::open_team(conn, &place)?;
     let replica = catalogue.replica_id()?;
     if catalogue.pulled()?.is_none() {
-        let held = server::snapshots(conn, &place)?
-            .iter()
-            .flat_map(|s| &s.includes)
-            .filter(|i| i.replica == replica)
-            .map(|i| i.up_to_seq)
-            .max()
-            .unwrap_or(0);
+        let held = server::held_in_snapshots(&server::snapshots(conn, &place)?, &replica);
         catalogue.start_sync(held)?;
     }
 
