@@ -1047,10 +1047,11 @@ impl Catalogue {
     fn merge_together(&mut self, operations: &[(i64, Shared)], through: i64) -> Result<Merged> {
         let tx = self.conn.transaction()?;
         let mut tree = KeywordTree::load(&tx)?;
+        let (own, _) = replica::local_replica(&tx)?;
         let mut merged = Merged::default();
         let mut touched = BTreeSet::new();
         for (pos, op) in operations {
-            match to_merge(&tx, op)? {
+            match to_merge(&tx, &own, op)? {
                 Some(Err(why)) => merged.refused.push(why),
                 Some(Ok(())) => {
                     merged.add(merge_operation(&tx, &mut tree, *pos, op, &mut touched)?)
@@ -1065,12 +1066,13 @@ impl Catalogue {
     }
 
     fn merge_one_by_one(&mut self, operations: &[(i64, Shared)], through: i64) -> Result<Merged> {
+        let (own, _) = replica::local_replica(&self.conn)?;
         let mut merged = Merged::default();
         for (pos, op) in operations {
             let tx = self.conn.transaction()?;
             let mut tree = KeywordTree::load(&tx)?;
             let mut touched = BTreeSet::new();
-            let one = match to_merge(&tx, op)? {
+            let one = match to_merge(&tx, &own, op)? {
                 Some(Err(why)) => Err(why),
                 Some(Ok(())) => merge_operation(&tx, &mut tree, *pos, op, &mut touched)
                     .and_then(|m| {
@@ -1103,8 +1105,11 @@ impl Catalogue {
 
 /// Whether a pulled operation is to be merged: `None` for this replica's
 /// own and those already held, why not for one that fails the checks.
-fn to_merge(tx: &Transaction<'_>, op: &Shared) -> Result<Option<std::result::Result<(), String>>> {
-    let (own, _) = replica::local_replica(tx)?;
+fn to_merge(
+    tx: &Transaction<'_>,
+    own: &str,
+    op: &Shared,
+) -> Result<Option<std::result::Result<(), String>>> {
     let held: bool = tx
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM edit_operation WHERE replica = ?1 AND seq = ?2)",
