@@ -258,7 +258,7 @@ fn make(root: &Path, path: &Path) {
         return;
     }
     println!("making {PHOTOS} thumbnails (once)");
-    let pictures = pictures(root);
+    let pictures = common::pictures(root, DISTINCT_PICTURES);
     for chunk in (0..PHOTOS).collect::<Vec<_>>().chunks(10_000) {
         let batch: Vec<(String, kartoteka::ingest::thumbnail::Thumbnail)> = chunk
             .iter()
@@ -274,35 +274,4 @@ fn make(root: &Path, path: &Path) {
             .put_batch(batch.iter().map(|(h, t)| (h.as_str(), t)))
             .unwrap();
     }
-}
-
-/// Thumbnails of [`DISTINCT_PICTURES`] pictures: the shared corpus's
-/// camera photographs (or the archive fixtures), cropped a little
-/// differently each time round.
-fn pictures(root: &Path) -> Vec<kartoteka::ingest::thumbnail::Thumbnail> {
-    let cameras = root.join("../shared/corpus/cameras");
-    let dir = if cameras.is_dir() {
-        cameras
-    } else {
-        root.join("tests/fixtures/archive")
-    };
-    let mut sources: Vec<image::DynamicImage> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| image::open(e.ok()?.path()).ok())
-        .map(|img| img.thumbnail(1024, 1024))
-        .collect();
-    sources.retain(|s| s.width() > 200 && s.height() > 200);
-    (0..DISTINCT_PICTURES)
-        .map(|k| {
-            let source = &sources[k % sources.len()];
-            let shift = (k / sources.len()) as u32 * 3;
-            let cropped = source.crop_imm(
-                shift,
-                shift,
-                source.width() - 2 * shift.min(source.width() / 4),
-                source.height() - 2 * shift.min(source.height() / 4),
-            );
-            kartoteka::ingest::thumbnail::encode(&cropped.thumbnail(512, 512)).unwrap()
-        })
-        .collect()
 }

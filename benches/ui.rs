@@ -529,31 +529,12 @@ fn make_million(root: &Path, path: &Path) {
 }
 
 fn make_thumbnails(root: &Path, store: &mut ThumbnailStore) {
-    let cameras = root.join("../shared/corpus/cameras");
-    let dir = if cameras.is_dir() {
-        cameras
-    } else {
-        root.join("tests/fixtures/archive")
-    };
-    let mut sources: Vec<image::DynamicImage> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| image::open(e.ok()?.path()).ok())
-        .map(|img| img.thumbnail(1024, 1024))
-        .collect();
-    sources.retain(|s| s.width() > 200 && s.height() > 200);
-    let mut batch = Vec::new();
-    for k in 0..THUMBNAILS {
-        let source = &sources[k % sources.len()];
-        let shift = (k / sources.len()) as u32 * 3;
-        let cropped = source.crop_imm(
-            shift,
-            shift,
-            source.width() - 2 * shift.min(source.width() / 4),
-            source.height() - 2 * shift.min(source.height() / 4),
-        );
-        let thumb = kartoteka::ingest::thumbnail::encode(&cropped.thumbnail(512, 512)).unwrap();
-        batch.push((format!("{k:064x}"), thumb));
-    }
+    let batch: Vec<(String, kartoteka::ingest::thumbnail::Thumbnail)> =
+        common::pictures(root, THUMBNAILS)
+            .into_iter()
+            .enumerate()
+            .map(|(k, thumb)| (format!("{k:064x}"), thumb))
+            .collect();
     store
         .put_batch(batch.iter().map(|(h, t)| (h.as_str(), t)))
         .unwrap();

@@ -26,3 +26,35 @@ pub fn catalogue_to_make(path: &Path, photos: usize) -> Option<Catalogue> {
     );
     Some(Catalogue::open(path).unwrap())
 }
+
+/// Thumbnails of `count` pictures: the shared corpus's camera photographs
+/// (or the archive fixtures when the corpus is not beside this checkout),
+/// cropped a little differently each time round so that no two are alike.
+#[allow(dead_code)] // not every benchmark makes thumbnails
+pub fn pictures(root: &Path, count: usize) -> Vec<kartoteka::ingest::thumbnail::Thumbnail> {
+    let cameras = root.join("../shared/corpus/cameras");
+    let dir = if cameras.is_dir() {
+        cameras
+    } else {
+        root.join("tests/fixtures/archive")
+    };
+    let mut sources: Vec<image::DynamicImage> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| image::open(e.ok()?.path()).ok())
+        .map(|img| img.thumbnail(1024, 1024))
+        .collect();
+    sources.retain(|s| s.width() > 200 && s.height() > 200);
+    (0..count)
+        .map(|k| {
+            let source = &sources[k % sources.len()];
+            let shift = (k / sources.len()) as u32 * 3;
+            let cropped = source.crop_imm(
+                shift,
+                shift,
+                source.width() - 2 * shift.min(source.width() / 4),
+                source.height() - 2 * shift.min(source.height() / 4),
+            );
+            kartoteka::ingest::thumbnail::encode(&cropped.thumbnail(512, 512)).unwrap()
+        })
+        .collect()
+}
