@@ -401,12 +401,22 @@ fn apply_to(photo: &mut Photo, tree: &KeywordTree, edits: &[Edit]) -> Vec<ValueC
             }
         }
     }
-    touched
+    let keywords = |a: &Attribute| matches!(a, Attribute::Field(f) if f.is_keywords());
+    if touched.iter().any(keywords) {
+        touched.extend([Field::Keywords, Field::HierarchicalKeywords].map(Attribute::Field));
+    }
+    let changes: Vec<ValueChange> = touched
         .into_iter()
-        .filter_map(|a| {
-            let (old, new) = (value_of(&before, a), value_of(photo, a));
-            (old != new).then_some((a, old, new))
-        })
+        .map(|a| (a, value_of(&before, a), value_of(photo, a)))
+        .collect();
+    // The two keyword lists are one value: a change of either records both
+    // (see `history::apply_to_photo`).
+    let keywords_changed = changes
+        .iter()
+        .any(|(a, old, new)| keywords(a) && old != new);
+    changes
+        .into_iter()
+        .filter(|(a, old, new)| old != new || (keywords_changed && keywords(a)))
         .collect()
 }
 
@@ -472,7 +482,7 @@ impl Catalogue {
             ..EditReport::default()
         };
         for (photo, changes) in &changed {
-            for (a, old, new) in changes {
+            for (a, old, new) in changes.iter().filter(|(_, old, new)| old != new) {
                 report.changes.push(Change {
                     photo: photo.id,
                     attribute: a.name().to_owned(),

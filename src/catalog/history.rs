@@ -921,6 +921,28 @@ fn apply_to_photo(
             attributes.push(*attribute);
         }
     }
+    // The two keyword lists are one value, made from one set of links: an
+    // operation that changes either records both, so that a replica that
+    // merges it ends with the pair its origin had, whichever came before.
+    for (field, twin) in [
+        (Field::Keywords, Field::HierarchicalKeywords),
+        (Field::HierarchicalKeywords, Field::Keywords),
+    ] {
+        let given = |f: Field| {
+            done.iter().any(
+                |s| matches!(s, Step::Photo { attribute, .. } if *attribute == Attribute::Field(f)),
+            )
+        };
+        if given(field) && !given(twin) {
+            let value = value_of(&photo, Attribute::Field(twin));
+            done.push(Step::Photo {
+                photo: id,
+                attribute: Attribute::Field(twin),
+                old: value.clone(),
+                new: value,
+            });
+        }
+    }
     for attribute in attributes {
         write_value(tx, tree, &photo, attribute)?;
     }
@@ -948,8 +970,14 @@ fn apply(
         }
         Step::Keyword { path, new, .. } => match new {
             None => {
-                if let Some(id) = tree.find_path(path) {
-                    touched.extend(keywords::photos_with(tx, &tree.subtree(id))?);
+                // A keyword a photo holds stays in the tree. Deleting a
+                // keyword takes it from its photos first; what reaches
+                // here with photos is an undo of the keyword's creation
+                // after another operation gave it to more photos, or a
+                // team member's deletion made before one here did.
+                if let Some(id) = tree.find_path(path)
+                    && keywords::photos_with(tx, &tree.subtree(id))?.is_empty()
+                {
                     tree.delete(tx, id)?;
                 }
             }
