@@ -808,22 +808,19 @@ pub fn push(
         tx.execute("SELECT pg_notify($1, '')", &[&NOTIFY_CHANNEL])
             .map_err(pg(place))?;
     }
-    // When the member was last heard from; a role the administrator let
-    // push but not update members still pushes.
-    {
-        let mut seen = tx.transaction().map_err(pg(place))?;
-        if seen
-            .execute(
-                "UPDATE kartoteka.member SET last_seen = now() WHERE replica = $1",
-                &[&replica],
-            )
-            .is_ok()
-        {
-            seen.commit().map_err(pg(place))?;
-        }
-    }
     tx.commit().map_err(pg(place))?;
     Ok(placed)
+}
+
+/// Notes that this replica's member synced now, for `team status`. A role
+/// the administrator did not let update members (or a read-only one, not
+/// a member) syncs all the same.
+pub fn heard_from(conn: &mut Connection, replica: &str) {
+    // Outside a transaction, a refused update leaves nothing to roll back.
+    let _ = conn.client().execute(
+        "UPDATE kartoteka.member SET last_seen = now() WHERE replica = $1",
+        &[&replica],
+    );
 }
 
 /// One operation as a pull brings it: its place on the server, and the

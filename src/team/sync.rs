@@ -57,6 +57,20 @@ pub fn sync(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Synced, 
             Ok(placed) => {
                 sent += placed.len();
                 catalogue.mark_sent(&placed)?;
+                // A server that answers for some of them and not others
+                // would have them sent again for ever.
+                if let Some(op) = operations
+                    .iter()
+                    .find(|op| !placed.iter().any(|&(seq, _)| seq == op.seq))
+                {
+                    return Err(TeamError::Server {
+                        server: place.server.clone(),
+                        reason: format!(
+                            "the server did not keep operation {} of this replica though it holds                              later ones; it was not sent again, and stays here",
+                            op.seq
+                        ),
+                    });
+                }
             }
             Err(e @ TeamError::MayNotPush { .. }) => {
                 not_sent = Some(e.to_string());
@@ -82,6 +96,7 @@ pub fn sync(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Synced, 
         }
         merged.add(catalogue.merge_pulled(&operations, through)?);
     }
+    server::heard_from(conn, &replica);
     Ok(Synced {
         place,
         sent,
