@@ -27,17 +27,43 @@ struct TestServer {
     ro_url: String,
     ro_password: String,
     ca: PathBuf,
+    /// The cluster's folder, for `scripts/test-postgres pause` and `resume`.
+    dir: PathBuf,
+    _up: Turn,
+}
+
+/// Tests use the server together, but for one that stops it for a while:
+/// it has the server alone.
+static SERVER: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+enum Turn {
+    Shared(#[allow(dead_code)] std::sync::RwLockReadGuard<'static, ()>),
+    Alone(#[allow(dead_code)] std::sync::RwLockWriteGuard<'static, ()>),
 }
 
 impl TestServer {
     fn from_env(test: &str) -> Option<TestServer> {
+        Self::taking(test, || {
+            Turn::Shared(SERVER.read().unwrap_or_else(|e| e.into_inner()))
+        })
+    }
+
+    /// The server with no other test using it, so that it may be stopped.
+    fn alone(test: &str) -> Option<TestServer> {
+        Self::taking(test, || {
+            Turn::Alone(SERVER.write().unwrap_or_else(|e| e.into_inner()))
+        })
+    }
+
+    fn taking(test: &str, turn: impl FnOnce() -> Turn) -> Option<TestServer> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let (Some(url), Some(password), Some(ro_url), Some(ro_password), Some(ca)) = (
+        let (Some(url), Some(password), Some(ro_url), Some(ro_password), Some(ca), Some(dir)) = (
             var("KARTOTEKA_TEST_POSTGRES"),
             var("KARTOTEKA_TEST_POSTGRES_PASSWORD"),
             var("KARTOTEKA_TEST_POSTGRES_RO"),
             var("KARTOTEKA_TEST_POSTGRES_RO_PASSWORD"),
             var("KARTOTEKA_TEST_POSTGRES_CA"),
+            var("KARTOTEKA_TEST_POSTGRES_DIR"),
         ) else {
             return common::skip(
                 test,
@@ -50,7 +76,26 @@ impl TestServer {
             ro_url,
             ro_password,
             ca: PathBuf::from(ca),
+            dir: PathBuf::from(dir),
+            _up: turn(),
         })
+    }
+
+    /// Stops the server (`up: false`) or starts it again, as a server that
+    /// goes down for a while and comes back.
+    fn set_running(&self, up: bool) {
+        assert!(
+            matches!(self._up, Turn::Alone(_)),
+            "only a test that has the server alone stops it"
+        );
+        let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/test-postgres");
+        let status = Command::new("bash")
+            .arg(script)
+            .arg(if up { "resume" } else { "pause" })
+            .arg(&self.dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
     }
 
     /// `host:port` as the error messages name it.
@@ -473,7 +518,15 @@ struct Team {
 
 impl Team {
     fn new(test: &str) -> Option<Team> {
-        let pg = TestServer::from_env(test)?;
+        Self::with(TestServer::from_env(test)?)
+    }
+
+    /// A turn with the server no other test uses, which may stop it.
+    fn alone(test: &str) -> Option<Team> {
+        Self::with(TestServer::alone(test)?)
+    }
+
+    fn with(pg: TestServer) -> Option<Team> {
         let turn = TEAM_SCHEMA.lock().unwrap_or_else(|e| e.into_inner());
         let team = Team { pg, _turn: turn };
         team.sql("DROP SCHEMA IF EXISTS kartoteka CASCADE", &[]);
@@ -1768,6 +1821,115 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     assert!(out.contains("merged 0 operations"), "{out}");
 }
 
+/// `team status` shows when each member last synced, whether its sync
+/// sent anything or only brought the others' work.
+#[test]
+fn a_sync_that_only_pulls_still_shows_when_the_member_was_last_heard_from() {
+    let Some(team) =
+        Team::new("a_sync_that_only_pulls_still_shows_when_the_member_was_last_heard_from")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    let mut b = common::Env::new();
+    b.catalog = b.path("b.kartoteka");
+    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+    let last_seen = |env: &common::Env| -> String {
+        let status = team.status(env);
+        let member = status["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["author"] == "Jana Nováková")
+            .cloned()
+            .unwrap();
+        member["last_seen"].as_str().unwrap().to_string()
+    };
+    let joined = last_seen(&b);
+    // The times are to the second.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    a.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
+    team.ok(&a, &["sync"]);
+    let out = team.ok(&b, &["sync"]);
+    assert!(
+        out.contains("sent 0 operations, merged 1 operation"),
+        "{out}"
+    );
+    assert!(last_seen(&b) > joined, "{} after {joined}", last_seen(&b));
+}
+
+/// A server that holds later operations of this replica but not an
+/// earlier one (hidden, or deleted by hand) is named, once: the sync
+/// stops instead of sending the same operations for ever.
+#[test]
+fn a_server_hiding_one_of_this_replicas_operations_stops_the_sync_with_one_line() {
+    let Some(team) =
+        Team::new("a_server_hiding_one_of_this_replicas_operations_stops_the_sync_with_one_line")
+    else {
+        return;
+    };
+    let (a, _) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    for caption in ["Milovice", "Olomouc"] {
+        a.ok([
+            "edit",
+            "path:treaty",
+            "--set",
+            &format!("caption={caption}"),
+        ]);
+    }
+    team.ok(&a, &["sync"]);
+    let conn = rusqlite::Connection::open(&a.catalog).unwrap();
+    let replica: String = conn
+        .query_row("SELECT id FROM local_replica", [], |r| r.get(0))
+        .unwrap();
+    let first: i64 = conn
+        .query_row(
+            "SELECT max(seq) - 1 FROM edit_operation WHERE replica = ?1",
+            [&replica],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // The two captions seem unsent here, and the server has lost the first.
+    conn.execute(
+        "UPDATE edit_operation SET server_pos = NULL WHERE replica = ?1 AND seq >= ?2",
+        rusqlite::params![replica, first],
+    )
+    .unwrap();
+    drop(conn);
+    let hidden = team.sql(
+        "DELETE FROM kartoteka.operation WHERE replica = $1 AND seq = $2",
+        &[&replica, &first],
+    );
+    assert_eq!(hidden, 1);
+    let mut sync = team
+        .command(&a)
+        .arg("sync")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while sync.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            sync.kill().unwrap();
+            panic!("sync went on sending for a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = sync.wait_with_output().unwrap();
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(&format!("did not keep operation {first} of this replica")),
+        "{err}"
+    );
+    // The later one is known to be there; the hidden one still waits.
+    assert_eq!(team.status(&a)["waiting"], 1);
+}
+
 /// What three replicas are compared by: each photo's fields, keywords and
 /// claims (by content hash), and the set's order with its wall labels.
 fn descriptions_of(env: &common::Env) -> serde_json::Value {
@@ -1816,7 +1978,8 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
 
 #[test]
 fn three_replicas_editing_at_random_with_one_offline_converge() {
-    let Some(team) = Team::new("three_replicas_editing_at_random_with_one_offline_converge") else {
+    let Some(team) = Team::alone("three_replicas_editing_at_random_with_one_offline_converge")
+    else {
         return;
     };
     let mut rng = common::Rng::new(common::seed(
@@ -1848,9 +2011,15 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         "Вывод войск",
         "Dubček",
     ];
-    let (mut syncs, mut conflicts, mut killed) = (0, 0, 0);
-    let steps = 200;
+    let (mut syncs, mut conflicts, mut killed, mut refused) = (0, 0, 0, 0);
+    let steps = 1200;
+    // The server goes down for a stretch too, overlapping the third
+    // replica's, and comes back with what it held.
+    let down = steps / 2..steps / 2 + steps / 8;
     for step in 0..steps {
+        if step == down.start || step == down.end {
+            team.pg.set_running(step == down.end);
+        }
         let r = rng.below(3) as usize;
         // The third replica is offline for a stretch in the middle.
         let offline = r == 2 && (steps / 3..2 * steps / 3).contains(&step);
@@ -1902,6 +2071,13 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
                 sync.wait().unwrap();
                 killed += 1;
             }
+            _ if down.contains(&step) => {
+                // One line saying the server cannot be reached; the work
+                // stays here.
+                let err = team.refused(env, &["sync"]);
+                assert!(err.contains(&team.pg.server()), "{err}");
+                refused += 1;
+            }
             _ => {
                 let out = team.ok(env, &["sync"]);
                 syncs += 1;
@@ -1914,7 +2090,10 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     for r in [0, 1, 2, 0, 1] {
         team.ok(&replicas[r], &["sync"]);
     }
-    eprintln!("{syncs} syncs, {conflicts} with conflicts, {killed} killed");
+    eprintln!(
+        "{syncs} syncs, {conflicts} with conflicts, {killed} killed, {refused} while the server was down"
+    );
+    assert!(refused > 0 && killed > 0);
     let states: Vec<serde_json::Value> = replicas.iter().map(descriptions_of).collect();
     for (other, name) in [(1, "B"), (2, "C")] {
         assert_eq!(
@@ -1947,15 +2126,24 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
             "{claim}: {claims}"
         );
     }
+    let mut held = Vec::new();
     for env in &replicas {
         let conn = rusqlite::Connection::open(&env.catalog).unwrap();
         let check: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(check, "ok");
+        held.push(
+            conn.query_row("SELECT count(*) FROM edit_operation", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap(),
+        );
         // Nothing is waiting anywhere.
         assert_eq!(team.status(env)["waiting"], 0);
     }
+    // Every replica holds every operation, its own and the others'.
+    assert!(held.iter().all(|&n| n == held[0]), "{held:?}");
 }
 
 /// The window on a member's replica syncs in the background: a colleague's
