@@ -1944,8 +1944,13 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
             .iter()
             .map(|c| {
                 format!(
-                    "{} = {} {} {}",
-                    c["field"], c["value"], c["preferred"], c["note"]
+                    "{} = {} {} {} {} {}",
+                    c["field"],
+                    c["value"],
+                    c["preferred"],
+                    c["note"],
+                    c["source"]["citation"],
+                    c["locator"]
                 )
             })
             .collect();
@@ -1973,7 +1978,34 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
         .iter()
         .map(|i| format!("{} {}", i["photo"]["hash"], i["wall_label"]))
         .collect();
-    serde_json::json!({"photos": photos, "set": set})
+    let sources: serde_json::Value =
+        serde_json::from_str(&env.ok(["source", "list", "--json"])).unwrap();
+    let mut sources: Vec<String> = sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| format!("{} {} {}", s["citation"], s["note"], s["claims"]))
+        .collect();
+    sources.sort();
+    serde_json::json!({"photos": photos, "set": set, "sources": sources})
+}
+
+/// A random one of a replica's claims of a photo, by this replica's id.
+fn any_claim(env: &common::Env, photo: &str, rng: &mut common::Rng) -> Option<String> {
+    let id = self::photo(env, photo)["id"].to_string();
+    let claims: serde_json::Value =
+        serde_json::from_str(&env.ok(["claim", "list", &id, "--json"])).unwrap();
+    let claims = claims.as_array().unwrap();
+    (!claims.is_empty()).then(|| claims[rng.below(claims.len() as u64) as usize]["id"].to_string())
+}
+
+/// A random one of a replica's sources, by this replica's id.
+fn any_source(env: &common::Env, rng: &mut common::Rng) -> Option<String> {
+    let sources: serde_json::Value =
+        serde_json::from_str(&env.ok(["source", "list", "--json"])).unwrap();
+    let sources = sources.as_array().unwrap();
+    (!sources.is_empty())
+        .then(|| sources[rng.below(sources.len() as u64) as usize]["id"].to_string())
 }
 
 #[test]
@@ -2024,9 +2056,10 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         // The third replica is offline for a stretch in the middle.
         let offline = r == 2 && (steps / 3..2 * steps / 3).contains(&step);
         let env = &replicas[r];
-        let photo = format!("path:{}", photos[rng.below(3) as usize]);
+        let fragment = photos[rng.below(3) as usize];
+        let photo = format!("path:{fragment}");
         let word = words[rng.below(words.len() as u64) as usize];
-        match rng.below(20) {
+        match rng.below(26) {
             0..=5 => {
                 env.ok(["edit", &photo, "--set", &format!("caption={word}")]);
             }
@@ -2055,6 +2088,51 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
             }
             15 => {
                 env.ok(["undo"]);
+            }
+            17 | 18 => {
+                // A claim, citing a source when there is one, preferred
+                // or not.
+                let field = ["caption", "city"][rng.below(2) as usize];
+                let mut args = vec!["claim", "add", &photo, field, word];
+                let source = any_source(env, &mut rng);
+                let locator = format!("s. {}", rng.below(100));
+                if let Some(source) = &source {
+                    args.extend(["--source", source, "--locator", &locator]);
+                }
+                if rng.below(2) == 0 {
+                    args.push("--prefer");
+                }
+                env.ok(args);
+            }
+            19 => {
+                if let Some(claim) = any_claim(env, fragment, &mut rng) {
+                    env.ok(["claim", "prefer", &claim]);
+                }
+            }
+            20 => {
+                if let Some(claim) = any_claim(env, fragment, &mut rng) {
+                    env.ok(["claim", "remove", &claim]);
+                }
+            }
+            21 => match any_source(env, &mut rng) {
+                Some(source) if rng.below(2) == 0 => {
+                    env.ok(["source", "edit", &source, "--set", &format!("note={word}")]);
+                }
+                _ => {
+                    env.ok([
+                        "source",
+                        "add",
+                        "--citation",
+                        &format!("{} {step}", ["ČTK", "Rudé právo", "Лидове новины"][r]),
+                        "--date",
+                        "1991",
+                    ]);
+                }
+            },
+            22 => {
+                if let Some(source) = any_source(env, &mut rng) {
+                    env.ok(["source", "remove", &source, "--force"]);
+                }
             }
             _ if offline => {}
             16 => {

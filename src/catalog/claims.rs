@@ -24,6 +24,7 @@ use super::edit::{self, Edit, normalise, value_of};
 use super::history::{Deed, Step, Summary};
 use super::keywords::KeywordTree;
 use super::photos::{load_photo, load_photos, photo_exists};
+use super::shared_ids::{self, Kind};
 use super::{CatalogError, Catalogue, DateOf, Invalid, Record, Result};
 use crate::date::Depicted;
 use crate::limits::{MAX_FIELD_BYTES, MAX_LIST_BYTES};
@@ -474,6 +475,35 @@ pub(super) fn claims_of_photos(
     Ok(out)
 }
 
+/// The steps that have claims cite source `source` again: those whose
+/// latest change by name had them cite it while it was not here (removed
+/// on one replica while another cited it), now that it is back.
+pub(super) fn citing_again(conn: &Connection, source: i64) -> Result<Vec<Step>> {
+    let uid = shared_ids::uid_of(conn, Kind::Source, source)?;
+    let mut steps = Vec::new();
+    for claim in shared_ids::citing(conn, &uid)? {
+        if let Some(c) = claim_here(conn, claim)?.filter(|c| c.source.is_none()) {
+            let mut cited = c.clone();
+            cited.source = Some(source);
+            steps.push(Step::Claim {
+                id: claim,
+                old: Some(c),
+                new: Some(cited),
+            });
+        }
+    }
+    Ok(steps)
+}
+
+/// A claim, if the catalogue has it.
+pub(super) fn claim_here(conn: &Connection, id: i64) -> Result<Option<ClaimRecord>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {CLAIM_SELECT} FROM claim WHERE id = ?1"))?
+        .query_row([id], claim_from_row)
+        .optional()?
+        .map(|(_, c)| c))
+}
+
 fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
     conn.prepare_cached(&format!("SELECT {CLAIM_SELECT} FROM claim WHERE id = ?1"))?
         .query_row([id], claim_from_row)
@@ -493,7 +523,18 @@ pub(super) fn next_id(conn: &Connection, table: &str, taken: i64) -> Result<i64>
     let max: i64 = conn
         .prepare_cached(&format!("SELECT ifnull(max(id), 0) FROM {table}"))?
         .query_row([], |r| r.get(0))?;
-    Ok(max + 1)
+    // Never an id a claim or source had before: a team's replicas name
+    // them by it.
+    let kind = match table {
+        "claim" => Some(Kind::Claim),
+        "source" => Some(Kind::Source),
+        _ => None,
+    };
+    let had = match kind {
+        Some(kind) => shared_ids::largest_id(conn, kind)?,
+        None => 0,
+    };
+    Ok(max.max(had) + 1)
 }
 
 // ---------------------------------------------------------------------------
@@ -519,6 +560,7 @@ pub(super) fn write_source(
             })?;
         return Ok(());
     };
+    shared_ids::name_new(tx, Kind::Source, id)?;
     tx.prepare_cached(
         "INSERT INTO source (id, citation, authors, title, publisher, date, url, reference, kind, note, extra)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
@@ -572,19 +614,28 @@ pub(super) fn write_claim(
             .execute([id])?;
         return Ok(());
     };
+    // A source a team member removed meanwhile is cited by nothing here
+    // (an undo that brings back a claim citing it): should the source
+    // come back, so does the citation (`citing_again`).
+    let source = match c.source {
+        Some(s) if source_record(tx, s)?.is_some() => Some(s),
+        _ => None,
+    };
     let values = params![
         id,
         c.photo.0,
         c.field,
         c.value.to_string(),
-        c.source,
+        source,
         c.locator,
         c.certainty.map(Certainty::name),
         c.note,
         c.preferred,
         c.kept_from
     ];
-    if old.is_some() {
+    // One a team member's change brought back since (a removal undone
+    // here after a colleague changed the claim) is rewritten.
+    if old.is_some() || claim_here(tx, id)?.is_some() {
         tx.prepare_cached(
             "UPDATE claim SET photo_id = ?2, field = ?3, value = ?4, source_id = ?5, locator = ?6,
                  certainty = ?7, note = ?8, preferred = ?9, kept_from = ?10
@@ -598,6 +649,7 @@ pub(super) fn write_claim(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?
         .execute(values)?;
+        shared_ids::name_new(tx, Kind::Claim, id)?;
     }
     Ok(())
 }
@@ -933,10 +985,11 @@ pub(super) fn follow_edit(
     taken: &mut i64,
 ) -> Result<Vec<Step>> {
     // The claims a sync kept from changes made apart are a record of
-    // those changes, not the field's value: an edit passes them by.
+    // those changes, not the field's value: an edit passes them by, but
+    // for one chosen as the field's value, which it leaves as it is.
     let claims: Vec<(i64, ClaimRecord)> = claims_of(conn, photo.id, Some(attribute.name()))?
         .into_iter()
-        .filter(|(_, c)| c.kept_from.is_none())
+        .filter(|(_, c)| c.kept_from.is_none() || c.preferred)
         .collect();
     if claims.is_empty() {
         return Ok(Vec::new());
@@ -945,7 +998,7 @@ pub(super) fn follow_edit(
     let mut steps = Vec::new();
     let preferred = claims.iter().find(|(_, c)| c.preferred);
     match preferred {
-        Some((id, c)) if c.source.is_none() => {
+        Some((id, c)) if c.source.is_none() && c.kept_from.is_none() => {
             let mut changed = c.clone();
             changed.value = new.clone();
             changed.preferred = !is_empty(&new);
@@ -1903,7 +1956,7 @@ fn changed_words(
 }
 
 /// The claims citing a source.
-fn claims_citing(conn: &Connection, source: i64) -> Result<Vec<(i64, ClaimRecord)>> {
+pub(super) fn claims_citing(conn: &Connection, source: i64) -> Result<Vec<(i64, ClaimRecord)>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {CLAIM_SELECT} FROM claim WHERE source_id = ?1 ORDER BY id"

@@ -22,6 +22,7 @@ use super::claims::{self, ClaimRecord, SourceRecord};
 use super::edit::{move_keyword_to, set_value, value_of, write_value};
 use super::keywords::{self, KeywordTree};
 use super::photos::load_photo;
+use super::shared_ids::{self, Kind};
 use super::{CatalogError, Catalogue, Invalid, Result, clock, replica, search_index};
 use crate::photo::{Attribute, Field, PhotoId};
 use crate::text::{count, shorten};
@@ -784,8 +785,106 @@ pub(super) fn perform_within(
     steps: &[Step],
 ) -> Result<()> {
     let mut touched = BTreeSet::new();
+    let steps = &*keeping_claims_whole(tx, steps)?;
     perform_leaving_index(tx, tree, operation, steps, &mut touched)?;
+    stamp_shared(tx, operation, steps)?;
+    // A source brought back (an undone removal) is cited again by the
+    // claims that came citing it while it was gone, as a merge does.
+    for step in steps {
+        if let Step::Source {
+            id,
+            old: None,
+            new: Some(_),
+        } = step
+        {
+            let again = claims::citing_again(tx, *id)?;
+            perform_leaving_index(tx, tree, operation, &again, &mut touched)?;
+            stamp_shared(tx, operation, &again)?;
+        }
+    }
     search_index::reindex_with(tx, tree, &touched.into_iter().collect::<Vec<_>>())
+}
+
+/// The steps, with what keeps the claims whole where a team member's
+/// changes came between an operation here and its undoing: a source's
+/// removal is preceded by steps that have the claims still citing it cite
+/// nothing (a colleague's claims came to cite a source added here), and a
+/// claim made preferred by a step that takes the preference from another
+/// (a colleague preferred it meanwhile). Claims the steps name themselves
+/// are theirs to change.
+fn keeping_claims_whole<'a>(
+    tx: &Transaction<'_>,
+    steps: &'a [Step],
+) -> Result<std::borrow::Cow<'a, [Step]>> {
+    let preferring = |s: &Step| {
+        matches!(s, Step::Claim { old, new: Some(n), .. }
+            if n.preferred && !old.as_ref().is_some_and(|o| o.preferred))
+    };
+    if !steps
+        .iter()
+        .any(|s| matches!(s, Step::Source { new: None, .. }) || preferring(s))
+    {
+        return Ok(std::borrow::Cow::Borrowed(steps));
+    }
+    let named: BTreeSet<i64> = steps
+        .iter()
+        .filter_map(|s| match s {
+            Step::Claim { id, .. } => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let taking = |out: &mut Vec<Step>, claim: i64, c: ClaimRecord, change: fn(&mut ClaimRecord)| {
+        if !named.contains(&claim) {
+            let mut changed = c.clone();
+            change(&mut changed);
+            out.push(Step::Claim {
+                id: claim,
+                old: Some(c),
+                new: Some(changed),
+            });
+        }
+    };
+    let mut out = Vec::with_capacity(steps.len());
+    for step in steps {
+        match step {
+            Step::Source { id, new: None, .. } => {
+                for (claim, c) in claims::claims_citing(tx, *id)? {
+                    taking(&mut out, claim, c, |c| c.source = None);
+                }
+            }
+            Step::Claim { new: Some(n), .. } if preferring(step) => {
+                for (claim, c) in claims::claims_of(tx, n.photo, Some(&n.field))? {
+                    if c.preferred {
+                        taking(&mut out, claim, c, |c| c.preferred = false);
+                    }
+                }
+            }
+            _ => {}
+        }
+        out.push(step.clone());
+    }
+    Ok(std::borrow::Cow::Owned(out))
+}
+
+/// Notes which claims and sources `operation` changed by name, for a team's
+/// merge to tell which change of each is the latest.
+pub(super) fn stamp_shared(tx: &Transaction<'_>, operation: i64, steps: &[Step]) -> Result<()> {
+    for step in steps {
+        match step {
+            Step::Claim { id, new, .. } => {
+                shared_ids::stamp(tx, Kind::Claim, *id, operation)?;
+                let cites = new
+                    .as_ref()
+                    .and_then(|c| c.source)
+                    .map(|s| shared_ids::uid_of(tx, Kind::Source, s))
+                    .transpose()?;
+                shared_ids::set_cites(tx, *id, cites.as_deref())?;
+            }
+            Step::Source { id, .. } => shared_ids::stamp(tx, Kind::Source, *id, operation)?,
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// [`perform_within`], but the photos whose indexed text changed are added

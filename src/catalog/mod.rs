@@ -22,6 +22,7 @@ mod query;
 pub mod replica;
 mod search_index;
 mod sets;
+mod shared_ids;
 pub mod snapshot;
 mod split;
 mod sqlite_file;

@@ -18,9 +18,10 @@
 //! (`kept_from`), so that whichever replica meets a pair second makes the
 //! same claims, once: every replica ends with the same claims.
 //!
-//! Changes to claims and sources themselves (`claims add`, a source edited)
-//! travel to the server but are not merged here yet: a pull counts them.
-//! Nothing here talks to the server.
+//! Claims and sources travel by their shared names (`shared_ids`): the
+//! latest change of each claim or source stands, whether it added, changed
+//! or removed it, and the claims an edit made follow it as changes of their
+//! own, the same on every replica. Nothing here talks to the server.
 
 use std::collections::BTreeSet;
 
@@ -32,6 +33,7 @@ use super::claims::{self, ClaimRecord};
 use super::edit::normalise;
 use super::history::{self, KeywordState, SetEntry, SetState, Step};
 use super::keywords::KeywordTree;
+use super::shared_ids::{self, Kind, Stamp};
 use super::{CatalogError, Catalogue, Result, clock, replica, search_index};
 use crate::photo::{Attribute, Field, PhotoId};
 
@@ -88,15 +90,21 @@ pub enum SharedStep {
         old: Option<Value>,
         new: Option<Value>,
     },
-    /// A claim added, changed or removed: its record without this
-    /// catalogue's ids.
+    /// A claim added, changed or removed, by its shared name: its record
+    /// without this catalogue's ids (the source it cites by shared name).
     Claim {
         photo: PhotoRef,
         field: String,
+        /// Absent from the operations of a version that did not name them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        claim: Option<String>,
         old: Option<Value>,
         new: Option<Value>,
     },
+    /// A source added, changed or removed, by its shared name.
     Source {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
         old: Option<Value>,
         new: Option<Value>,
     },
@@ -137,8 +145,6 @@ pub struct Merged {
     pub superseded: usize,
     /// Changes to photos this catalogue does not have.
     pub unknown_photos: usize,
-    /// Changes to claims and sources, which this version does not merge.
-    pub not_merged: usize,
     /// Changes that no longer apply here (a keyword renamed away, a set
     /// name taken), each left out.
     pub left_out: usize,
@@ -155,7 +161,6 @@ impl Merged {
         self.conflicts += other.conflicts;
         self.superseded += other.superseded;
         self.unknown_photos += other.unknown_photos;
-        self.not_merged += other.not_merged;
         self.left_out += other.left_out;
         self.invalid += other.invalid;
         self.refused.extend(other.refused);
@@ -213,18 +218,22 @@ fn local_items(conn: &Connection, items: &[SharedEntry]) -> Result<Vec<SetEntry>
     Ok(out)
 }
 
-/// A claim's record as it travels: everything but this catalogue's ids.
-fn shared_claim(record: &Option<ClaimRecord>) -> Result<Option<Value>> {
-    Ok(match record {
-        None => None,
-        Some(c) => {
-            let mut value = serde_json::to_value(c)?;
-            if let Some(o) = value.as_object_mut() {
-                o.remove("photo");
-            }
-            Some(value)
-        }
-    })
+/// A claim's record as it travels: without this catalogue's ids, the
+/// source it cites by shared name.
+fn shared_claim(conn: &Connection, record: &Option<ClaimRecord>) -> Result<Option<Value>> {
+    let Some(c) = record else {
+        return Ok(None);
+    };
+    let mut value = serde_json::to_value(c)?;
+    if let Some(o) = value.as_object_mut() {
+        o.remove("photo");
+        let source = c
+            .source
+            .map(|s| shared_ids::uid_of(conn, Kind::Source, s))
+            .transpose()?;
+        o.insert("source".into(), Value::from(source));
+    }
+    Ok(Some(value))
 }
 
 /// A step as it travels; `None` for a step on a photo no longer here.
@@ -269,25 +278,23 @@ fn share(conn: &Connection, step: Step) -> Result<Option<SharedStep>> {
             new: shared_items(conn, &new)?,
         },
         Step::Template { name, old, new } => SharedStep::Template { name, old, new },
-        Step::Claim { old, new, .. } => {
-            let photo = old.as_ref().or(new.as_ref()).map(|c| c.photo);
-            let (Some(photo), Some(field)) = (
-                photo,
-                old.as_ref().or(new.as_ref()).map(|c| c.field.clone()),
-            ) else {
+        Step::Claim { id, old, new } => {
+            let Some(c) = old.as_ref().or(new.as_ref()) else {
                 return Ok(None);
             };
-            match photo_ref(conn, photo)? {
+            match photo_ref(conn, c.photo)? {
                 Some(photo) => SharedStep::Claim {
                     photo,
-                    field,
-                    old: shared_claim(&old)?,
-                    new: shared_claim(&new)?,
+                    field: c.field.clone(),
+                    claim: Some(shared_ids::uid_of(conn, Kind::Claim, id)?),
+                    old: shared_claim(conn, &old)?,
+                    new: shared_claim(conn, &new)?,
                 },
                 None => return Ok(None),
             }
         }
-        Step::Source { old, new, .. } => SharedStep::Source {
+        Step::Source { id, old, new } => SharedStep::Source {
+            source: Some(shared_ids::uid_of(conn, Kind::Source, id)?),
             old: old.map(serde_json::to_value).transpose()?,
             new: new.map(serde_json::to_value).transpose()?,
         },
@@ -308,11 +315,6 @@ fn merged_as(attribute: Attribute) -> (&'static str, &'static str) {
         other => (other.name(), other.name()),
     }
 }
-
-/// When an operation was made, as merging orders operations: by the
-/// hybrid logical clock, and two made at the same time by their replica's
-/// id, so that every replica picks the same one.
-type Stamp = (i64, String);
 
 /// The stamp of the latest operation here, other than `except`, that
 /// changed a photo's field: the value it gave is the field's.
@@ -469,20 +471,20 @@ fn keep_claims(
     kept: Vec<Kept>,
 ) -> Result<Vec<Step>> {
     let field = attribute.name();
+    let Some(reference) = photo_ref(tx, photo)? else {
+        return Ok(Vec::new());
+    };
     let mut steps = Vec::new();
     let mut taken = 0;
-    let mut seen = BTreeSet::new();
     for k in kept {
-        let there: bool = tx
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM claim
-                                WHERE photo_id = ?1 AND field = ?2 AND kept_from = ?3)",
-            )?
-            .query_row(params![photo.0, field, k.from], |r| r.get(0))?;
-        if there || claims::is_empty(&k.value) || !seen.insert(k.from.clone()) {
+        // Named the same on every replica, and made once: not again after
+        // someone removed it.
+        let uid = format!("kept:{}:{field}:{reference}", k.from);
+        if claims::is_empty(&k.value) || shared_ids::local(tx, Kind::Claim, &uid)?.is_some() {
             continue;
         }
         taken = claims::next_id(tx, "claim", taken)?;
+        shared_ids::name(tx, Kind::Claim, taken, &uid)?;
         steps.push(Step::Claim {
             id: taken,
             old: None,
@@ -616,15 +618,6 @@ fn merge_operation(
             ],
             |r| r.get(0),
         )?;
-    // The claims a photo step brings are made here, from the step.
-    let edited: BTreeSet<(&str, &str)> = op
-        .steps
-        .iter()
-        .filter_map(|s| match s {
-            SharedStep::Photo { photo, field, .. } => Some((photo.as_str(), field.as_str())),
-            _ => None,
-        })
-        .collect();
     let mut run = Run::default();
     for step in &op.steps {
         if !matches!(step, SharedStep::Photo { .. }) {
@@ -660,12 +653,40 @@ fn merge_operation(
                 )?;
                 continue;
             }
-            SharedStep::Claim { photo, field, .. } => {
-                if !edited.contains(&(photo.as_str(), field.as_str())) {
-                    merged.not_merged += 1;
-                }
+            SharedStep::Claim {
+                photo,
+                field,
+                claim: Some(uid),
+                new,
+                ..
+            } => merge_claim_step(
+                tx,
+                tree,
+                id,
+                op,
+                (photo, field, uid),
+                new.as_ref(),
+                &mut run.touched,
+                &mut merged,
+            )?,
+            SharedStep::Source {
+                source: Some(uid),
+                new,
+                ..
+            } => merge_source_step(
+                tx,
+                tree,
+                id,
+                op,
+                uid,
+                new.as_ref(),
+                &mut run.touched,
+                &mut merged,
+            )?,
+            // From a version that did not name claims and sources.
+            SharedStep::Claim { claim: None, .. } | SharedStep::Source { source: None, .. } => {
+                merged.invalid += 1
             }
-            SharedStep::Source { .. } => merged.not_merged += 1,
             other if !names_hold(other) => merged.invalid += 1,
             SharedStep::SetItems { set, old, new } => {
                 if latest_set_change(tx, set, id)?.is_some_and(|latest| latest > op.stamp()) {
@@ -788,13 +809,9 @@ fn local_step(conn: &Connection, step: &SharedStep) -> Result<Step> {
 }
 
 /// What merging a photo's field leaves to do once the photo's winning
-/// values are written.
-enum After {
-    /// Its claims follow the new value, as after an edit made here.
-    Follow(Attribute),
-    /// Changes made apart: each value stays as a claim.
-    Keep(Attribute, Vec<Kept>),
-}
+/// values are written: changes made apart, each value to stay as a claim.
+/// (The claims an edit made follow it as changes of their own.)
+struct After(Attribute, Vec<Kept>);
 
 /// One photo's changes of an operation, gathered to be written together
 /// (its flat and hierarchical keywords change as a pair).
@@ -816,35 +833,14 @@ impl Run {
             let steps = std::mem::take(&mut self.steps);
             history::perform_leaving_index(tx, tree, id, &steps, &mut self.touched)?;
         }
-        for after in std::mem::take(&mut self.after) {
-            let steps = match after {
-                // Most fields have no claims for an edit to follow: the
-                // photo is read only for those that do.
-                After::Follow(attribute) if has_claims(tx, photo, attribute)? => {
-                    let p = super::photos::load_photo(tx, tree, photo)?;
-                    let mut taken = 0;
-                    claims::follow_edit(tx, &p, attribute, &mut taken)?
-                }
-                After::Follow(_) => Vec::new(),
-                After::Keep(attribute, kept) => keep_claims(tx, photo, attribute, kept)?,
-            };
+        for After(attribute, kept) in std::mem::take(&mut self.after) {
+            let steps = keep_claims(tx, photo, attribute, kept)?;
             if !steps.is_empty() {
                 history::perform_leaving_index(tx, tree, id, &steps, &mut self.touched)?;
             }
         }
         Ok(())
     }
-}
-
-/// Whether a photo's field has claims an edit follows (those a sync kept
-/// from changes made apart it does not).
-fn has_claims(tx: &Connection, photo: PhotoId, attribute: Attribute) -> Result<bool> {
-    Ok(tx
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM claim
-                            WHERE photo_id = ?1 AND field = ?2 AND kept_from IS NULL)",
-        )?
-        .query_row(params![photo.0, attribute.name()], |r| r.get(0))?)
 }
 
 /// Merges one photo's field into the run: the value with the latest time
@@ -890,7 +886,7 @@ fn merge_photo_step(
             merged.conflicts += 1;
             let mut kept = kept;
             kept.push(incoming.kept());
-            run.after.push(After::Keep(attribute, kept));
+            run.after.push(After(attribute, kept));
         }
     }
     if wins {
@@ -898,9 +894,6 @@ fn merge_photo_step(
             let p = super::photos::load_photo(tx, tree, photo)?;
             super::edit::value_of(&p, attribute)
         };
-        if claimable {
-            run.after.push(After::Follow(attribute));
-        }
         run.steps.push(Step::Photo {
             photo,
             attribute,
@@ -915,6 +908,206 @@ fn merge_photo_step(
         .execute(params![id, photo.0, attribute.name(), new.to_string()])?;
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Merging claims and sources
+
+/// This catalogue's id for a claim or source by its shared name, named
+/// here now if it is new, and whether a change made here or merged before
+/// is later than `op`'s.
+fn local_for(tx: &Connection, kind: Kind, uid: &str, op: &Shared) -> Result<(i64, bool)> {
+    Ok(match shared_ids::local(tx, kind, uid)? {
+        Some((id, latest)) => (id, latest.is_some_and(|l| l > op.stamp())),
+        None => {
+            let id = claims::next_id(tx, kind.table(), 0)?;
+            shared_ids::name(tx, kind, id, uid)?;
+            (id, false)
+        }
+    })
+}
+
+/// A claim's record as this catalogue holds it, from what travelled:
+/// `None` when its field or value cannot be held here. The source it
+/// cites is here's, or none when it is not here (removed here meanwhile).
+fn incoming_claim(
+    tx: &Connection,
+    photo: PhotoId,
+    field: &str,
+    record: &Value,
+) -> Result<Option<ClaimRecord>> {
+    let (Some(attribute), Value::Object(o)) = (claims::claimable(field), record) else {
+        return Ok(None);
+    };
+    let mut o = o.clone();
+    let source = match o.get("source") {
+        Some(Value::String(uid)) => match shared_ids::local(tx, Kind::Source, uid)? {
+            Some((id, _)) if claims::source_record(tx, id)?.is_some() => Some(id),
+            _ => None,
+        },
+        _ => None,
+    };
+    o.insert("photo".into(), Value::from(photo.0));
+    o.insert("source".into(), Value::from(source));
+    let Ok(mut c) = serde_json::from_value::<ClaimRecord>(Value::Object(o)) else {
+        return Ok(None);
+    };
+    let fits = |t: &Option<String>| {
+        t.as_ref()
+            .is_none_or(|t| t.len() <= crate::limits::MAX_FIELD_BYTES)
+    };
+    if c.field != attribute.name() || !fits(&c.locator) || !fits(&c.note) || !fits(&c.kept_from) {
+        return Ok(None);
+    }
+    match normalise(attribute, &c.value) {
+        Ok(value) if !claims::is_empty(&value) => c.value = value,
+        _ => return Ok(None),
+    }
+    Ok(Some(c))
+}
+
+/// Merges a change of a claim, known by its shared name: the latest change
+/// of each claim stands, whether it added, changed or removed it. A field
+/// has one preferred claim: of two preferred on replicas apart, the one
+/// changed later.
+#[allow(clippy::too_many_arguments)]
+fn merge_claim_step(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    id: i64,
+    op: &Shared,
+    (photo, field, uid): (&str, &str, &str),
+    new: Option<&Value>,
+    touched: &mut BTreeSet<PhotoId>,
+    merged: &mut Merged,
+) -> Result<()> {
+    let Some(photo) = photo_of(tx, photo)? else {
+        merged.unknown_photos += 1;
+        return Ok(());
+    };
+    let cites = new.and_then(|r| r.get("source")).and_then(Value::as_str);
+    let new = match new {
+        Some(record) => match incoming_claim(tx, photo, field, record)? {
+            Some(c) => Some(c),
+            None => {
+                merged.invalid += 1;
+                return Ok(());
+            }
+        },
+        None => None,
+    };
+    let (claim, superseded) = local_for(tx, Kind::Claim, uid, op)?;
+    if superseded {
+        merged.superseded += 1;
+        return Ok(());
+    }
+    let current = claims::claim_here(tx, claim)?;
+    if current
+        .as_ref()
+        .is_some_and(|c| c.photo != photo || c.field != field)
+    {
+        // A shared name is one claim's, of one photo's field.
+        merged.invalid += 1;
+        return Ok(());
+    }
+    let mut steps = Vec::new();
+    let mut new = new;
+    if let Some(c) = new.as_mut().filter(|c| c.preferred) {
+        for (other, o) in claims::claims_of(tx, photo, Some(field))? {
+            if other == claim || !o.preferred {
+                continue;
+            }
+            if shared_ids::stamp_of(tx, Kind::Claim, other)?.is_some_and(|s| s > op.stamp()) {
+                c.preferred = false;
+            } else {
+                let mut kept = o.clone();
+                kept.preferred = false;
+                steps.push(Step::Claim {
+                    id: other,
+                    old: Some(o),
+                    new: Some(kept),
+                });
+            }
+        }
+    }
+    if current.is_some() || new.is_some() {
+        steps.push(Step::Claim {
+            id: claim,
+            old: current,
+            new,
+        });
+        history::perform_leaving_index(tx, tree, id, &steps, touched)?;
+    }
+    // Removed before it came, it is still the latest change to it. The
+    // source it cites is noted even when that is not here.
+    shared_ids::stamp(tx, Kind::Claim, claim, id)?;
+    shared_ids::set_cites(tx, claim, cites)
+}
+
+/// Merges a change of a source, known by its shared name: the latest
+/// change of each stands. A source removed on one replica while a claim
+/// here came to cite it goes, and the claim cites nothing, as at the
+/// replica that removed it.
+#[allow(clippy::too_many_arguments)]
+fn merge_source_step(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    id: i64,
+    op: &Shared,
+    uid: &str,
+    new: Option<&Value>,
+    touched: &mut BTreeSet<PhotoId>,
+    merged: &mut Merged,
+) -> Result<()> {
+    let new = match new {
+        Some(record) => {
+            let checked = serde_json::from_value::<claims::SourceRecord>(record.clone())
+                .ok()
+                .and_then(|r| claims::checked_source(r).ok());
+            match checked {
+                Some(r) => Some(r),
+                None => {
+                    merged.invalid += 1;
+                    return Ok(());
+                }
+            }
+        }
+        None => None,
+    };
+    let (source, superseded) = local_for(tx, Kind::Source, uid, op)?;
+    if superseded {
+        merged.superseded += 1;
+        return Ok(());
+    }
+    let current = claims::source_record(tx, source)?;
+    let mut steps = Vec::new();
+    if new.is_none() && current.is_some() {
+        for (claim, c) in claims::claims_citing(tx, source)? {
+            let mut detached = c.clone();
+            detached.source = None;
+            steps.push(Step::Claim {
+                id: claim,
+                old: Some(c),
+                new: Some(detached),
+            });
+        }
+    }
+    let back = current.is_none() && new.is_some();
+    if current.is_some() || new.is_some() {
+        steps.push(Step::Source {
+            id: source,
+            old: current,
+            new,
+        });
+    }
+    if !steps.is_empty() {
+        history::perform_leaving_index(tx, tree, id, &steps, touched)?;
+    }
+    if back {
+        let again = claims::citing_again(tx, source)?;
+        history::perform_leaving_index(tx, tree, id, &again, touched)?;
+    }
+    shared_ids::stamp(tx, Kind::Source, source, id)
 }
 
 // ---------------------------------------------------------------------------

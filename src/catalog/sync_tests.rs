@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::sync::{Shared, SharedStep};
+use super::sync::{Merged, Shared, SharedStep};
 use super::tests::record;
 use super::*;
 use crate::photo::{Attribute, Field};
@@ -260,4 +260,321 @@ fn undoing_a_keywords_creation_leaves_it_to_a_photo_a_colleague_gave_it_since() 
         hierarchical.contains(&"Témata|Dubček".to_string()),
         "{hierarchical:?}"
     );
+}
+
+#[test]
+fn a_conflicts_claim_chosen_as_the_value_stays_as_it_was_when_the_field_is_edited() {
+    let mut cat = catalogue_of(&["h1"]);
+    let apart = |replica: &str, seq: i64, text: &str| Shared {
+        replica: replica.repeat(16),
+        ..caption_op(seq, "h1", text)
+    };
+    let merged = cat
+        .merge_pulled(
+            &[
+                (1, apart("aa", 1, "Milovice")),
+                (2, apart("bb", 2, "Olomouc")),
+            ],
+            2,
+        )
+        .unwrap();
+    assert_eq!(merged.conflicts, 1);
+    let kept: Vec<Claim> = cat.claims(PhotoId(1)).unwrap();
+    let milovice = kept.iter().find(|c| c.value == "Milovice").unwrap();
+    // The archivist decides for the first value, then edits the caption.
+    cat.prefer_claim(milovice.id).unwrap();
+    cat.edit(
+        &[PhotoId(1)],
+        &[Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from("Milovice, 1991"),
+        )],
+        "edit",
+        false,
+    )
+    .unwrap();
+    assert_eq!(caption_of(&cat, 1).as_deref(), Some("Milovice, 1991"));
+    let claims = cat.claims(PhotoId(1)).unwrap();
+    let was = claims.iter().find(|c| c.id == milovice.id).unwrap();
+    assert_eq!(was.value, "Milovice");
+    assert!(!was.preferred);
+    let preferred: Vec<&Claim> = claims.iter().filter(|c| c.preferred).collect();
+    assert_eq!(preferred.len(), 1);
+    assert_eq!(preferred[0].value, "Milovice, 1991");
+}
+
+/// What a server does: gives each replica's new operations the next
+/// places in one order.
+fn sent(cat: &mut Catalogue, pos: &mut i64) -> Vec<(i64, Shared)> {
+    let ops = cat.unsent(100).unwrap();
+    let placed: Vec<(i64, i64)> = ops
+        .iter()
+        .map(|op| {
+            *pos += 1;
+            (op.seq, *pos)
+        })
+        .collect();
+    cat.mark_sent(&placed).unwrap();
+    placed
+        .iter()
+        .zip(ops)
+        .map(|(&(_, at), op)| (at, op))
+        .collect()
+}
+
+fn merge(cat: &mut Catalogue, ops: &[(i64, Shared)]) -> Merged {
+    let through = ops.iter().map(|(at, _)| *at).max().unwrap_or(0);
+    cat.merge_pulled(ops, through).unwrap()
+}
+
+fn radio() -> SourceRecord {
+    SourceRecord {
+        citation: "Czech Radio, 2020-02-26".into(),
+        date: Some("2020-02-26".into()),
+        ..SourceRecord::default()
+    }
+}
+
+/// Each claim of the photo's caption: value, source cited, locator,
+/// whether preferred.
+fn caption_claims(cat: &Catalogue) -> Vec<(Value, Option<String>, Option<String>, bool)> {
+    let mut claims: Vec<_> = cat
+        .claims(PhotoId(1))
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.field == "caption")
+        .map(|c| {
+            (
+                c.value,
+                c.source.map(|s| s.record.citation),
+                c.locator,
+                c.preferred,
+            )
+        })
+        .collect();
+    claims.sort_by_key(|c| c.0.to_string());
+    claims
+}
+
+#[test]
+fn a_claim_citing_a_new_source_reaches_another_replica_whole() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    let source = x.add_source(radio()).unwrap();
+    let attribution = Attribution {
+        source: Some(source),
+        locator: Some("03:12".into()),
+        certainty: Some(Certainty::Probable),
+        note: None,
+    };
+    x.add_claims(
+        &[PhotoId(1)],
+        "caption",
+        &Value::from("Milovice, 1991"),
+        &attribution,
+        true,
+        false,
+    )
+    .unwrap();
+    let ops = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    let merged = merge(&mut y, &ops);
+    assert_eq!((merged.operations, merged.invalid), (2, 0), "{merged:?}");
+    assert_eq!(caption_of(&y, 1).as_deref(), Some("Milovice, 1991"));
+    assert_eq!(caption_claims(&y), caption_claims(&x));
+    assert_eq!(
+        caption_claims(&y)
+            .iter()
+            .filter(|c| c.1.as_deref() == Some("Czech Radio, 2020-02-26"))
+            .count(),
+        1
+    );
+    // Removing the claim there removes it here.
+    let claim = y
+        .claims(PhotoId(1))
+        .unwrap()
+        .into_iter()
+        .find(|c| c.source.is_some())
+        .unwrap();
+    y.remove_claim(claim.id).unwrap();
+    let ops = sent(&mut y, &mut pos);
+    merge(&mut x, &ops);
+    assert_eq!(caption_claims(&x), caption_claims(&y));
+    assert!(caption_claims(&x).iter().all(|c| c.1.is_none()));
+}
+
+#[test]
+fn a_source_removed_while_another_replica_came_to_cite_it_ends_alike_everywhere() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    x.add_source(radio()).unwrap();
+    let first = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    merge(&mut y, &first);
+    let at_y = y.sources().unwrap()[0].id;
+    // Apart: X removes the source; Y has a claim cite it, then notes
+    // something on the source, later.
+    let at_x = x.sources().unwrap()[0].id;
+    x.remove_source(at_x, true).unwrap();
+    let removed = sent(&mut x, &mut pos);
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    let attribution = Attribution {
+        source: Some(at_y),
+        locator: Some("03:12".into()),
+        ..Attribution::default()
+    };
+    y.add_claims(
+        &[PhotoId(1)],
+        "caption",
+        &Value::from("Milovice"),
+        &attribution,
+        false,
+        false,
+    )
+    .unwrap();
+    y.edit_source(at_y, &[("note".into(), "recorded 1991".into())])
+        .unwrap();
+    let cited = sent(&mut y, &mut pos);
+    // A third replica takes them in the other order.
+    let mut z = catalogue_of(&["h1"]);
+    merge(&mut z, &first);
+    merge(&mut z, &cited);
+    merge(&mut z, &removed);
+    merge(&mut x, &cited);
+    merge(&mut y, &removed);
+    // The later note brought the source back, and the claim cites it.
+    for cat in [&x, &y, &z] {
+        let sources = cat.sources().unwrap();
+        assert_eq!(sources.len(), 1);
+        assert_eq!(sources[0].record.note.as_deref(), Some("recorded 1991"));
+        assert_eq!(caption_claims(cat), caption_claims(&x));
+    }
+    assert!(
+        caption_claims(&x)
+            .iter()
+            .any(|c| c.1.as_deref() == Some("Czech Radio, 2020-02-26"))
+    );
+}
+
+#[test]
+fn undoing_a_claims_removal_after_a_colleague_removed_its_source_brings_it_back_citing_nothing() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    let source = x.add_source(radio()).unwrap();
+    let attribution = Attribution {
+        source: Some(source),
+        ..Attribution::default()
+    };
+    x.add_claims(
+        &[PhotoId(1)],
+        "caption",
+        &Value::from("Milovice"),
+        &attribution,
+        false,
+        false,
+    )
+    .unwrap();
+    let first = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    merge(&mut y, &first);
+    let claim = |cat: &Catalogue| {
+        cat.claims(PhotoId(1))
+            .unwrap()
+            .into_iter()
+            .find(|c| c.value == "Milovice")
+    };
+    x.remove_claim(claim(&x).unwrap().id).unwrap();
+    let at_y = y.sources().unwrap()[0].id;
+    y.remove_source(at_y, true).unwrap();
+    let removed = sent(&mut y, &mut pos);
+    merge(&mut x, &removed);
+    // The claim comes back; its source is gone.
+    x.undo().unwrap().unwrap();
+    let back = claim(&x).unwrap();
+    assert!(back.source.is_none());
+    let ops = sent(&mut x, &mut pos);
+    merge(&mut y, &ops);
+    assert_eq!(caption_claims(&y), caption_claims(&x));
+}
+
+#[test]
+fn undoing_a_sources_addition_that_a_colleagues_claim_cites_leaves_the_claim_citing_nothing() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    x.add_source(radio()).unwrap();
+    let added = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    merge(&mut y, &added);
+    let attribution = Attribution {
+        source: Some(y.sources().unwrap()[0].id),
+        ..Attribution::default()
+    };
+    y.add_claims(
+        &[PhotoId(1)],
+        "caption",
+        &Value::from("Milovice"),
+        &attribution,
+        false,
+        false,
+    )
+    .unwrap();
+    let cited = sent(&mut y, &mut pos);
+    merge(&mut x, &cited);
+    x.undo().unwrap().unwrap();
+    assert!(x.sources().unwrap().is_empty());
+    let undone = sent(&mut x, &mut pos);
+    merge(&mut y, &undone);
+    assert!(y.sources().unwrap().is_empty());
+    assert_eq!(caption_claims(&y), caption_claims(&x));
+    assert!(caption_claims(&x).iter().all(|c| c.1.is_none()));
+}
+
+#[test]
+fn undoing_a_preference_after_a_colleague_preferred_another_claim_keeps_one_preferred() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    for (value, prefer) in [
+        ("Milovice", true),
+        ("Olomouc", false),
+        ("Vysoké Mýto", false),
+    ] {
+        x.add_claims(
+            &[PhotoId(1)],
+            "caption",
+            &Value::from(value),
+            &Attribution::default(),
+            prefer,
+            false,
+        )
+        .unwrap();
+    }
+    let base = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    merge(&mut y, &base);
+    let id_of = |cat: &Catalogue, value: &str| {
+        cat.claims(PhotoId(1))
+            .unwrap()
+            .into_iter()
+            .find(|c| c.value == value)
+            .unwrap()
+            .id
+    };
+    x.prefer_claim(id_of(&x, "Olomouc")).unwrap();
+    let at_x = sent(&mut x, &mut pos);
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    y.prefer_claim(id_of(&y, "Vysoké Mýto")).unwrap();
+    let at_y = sent(&mut y, &mut pos);
+    merge(&mut x, &at_y);
+    merge(&mut y, &at_x);
+    assert_eq!(caption_claims(&x), caption_claims(&y));
+    // X takes back its preference: Milovice is preferred again, alone.
+    x.undo().unwrap().unwrap();
+    let undone = sent(&mut x, &mut pos);
+    merge(&mut y, &undone);
+    for cat in [&x, &y] {
+        let preferred: Vec<_> = caption_claims(cat).into_iter().filter(|c| c.3).collect();
+        assert_eq!(preferred.len(), 1, "{preferred:?}");
+        assert_eq!(preferred[0].0, "Milovice");
+    }
+    assert_eq!(caption_claims(&x), caption_claims(&y));
 }

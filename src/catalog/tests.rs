@@ -493,7 +493,8 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
     // so that only the migration can fill it.
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TABLE team_server;
+        "DROP TABLE shared_id;
+         DROP TABLE team_server;
          DROP TRIGGER photo_fts_delete;
          DROP TABLE photo_fts;
          CREATE VIRTUAL TABLE photo_fts USING fts5 (

@@ -267,11 +267,6 @@ pub fn sync(catalogue: &mut Catalogue, args: &SyncArgs) -> Result<ExitCode> {
                 "changes to photos not in this catalogue",
             ),
             (
-                merged.not_merged,
-                "change to claims or sources not merged (this version does not merge them)",
-                "changes to claims or sources not merged (this version does not merge them)",
-            ),
-            (
                 merged.left_out,
                 "change that no longer applies here",
                 "changes that no longer apply here",
