@@ -816,10 +816,9 @@ fn keeping_claims_whole<'a>(
     tx: &Transaction<'_>,
     steps: &'a [Step],
 ) -> Result<std::borrow::Cow<'a, [Step]>> {
-    let preferring = |s: &Step| {
-        matches!(s, Step::Claim { old, new: Some(n), .. }
-            if n.preferred && !old.as_ref().is_some_and(|o| o.preferred))
-    };
+    // Whatever the step says it was: a colleague may have taken the
+    // preference from it since.
+    let preferring = |s: &Step| matches!(s, Step::Claim { new: Some(n), .. } if n.preferred);
     if !steps
         .iter()
         .any(|s| matches!(s, Step::Source { new: None, .. }) || preferring(s))

@@ -578,3 +578,52 @@ fn undoing_a_preference_after_a_colleague_preferred_another_claim_keeps_one_pref
     }
     assert_eq!(caption_claims(&x), caption_claims(&y));
 }
+
+#[test]
+fn undoing_an_edit_whose_claim_a_colleague_unpreferred_since_keeps_one_preferred() {
+    let mut pos = 0;
+    let mut x = catalogue_of(&["h1"]);
+    x.add_claims(
+        &[PhotoId(1)],
+        "caption",
+        &Value::from("Milovice"),
+        &Attribution::default(),
+        true,
+        false,
+    )
+    .unwrap();
+    let base = sent(&mut x, &mut pos);
+    let mut y = catalogue_of(&["h1"]);
+    merge(&mut y, &base);
+    // X edits the caption: its preferred claim, citing nothing, follows.
+    x.edit(
+        &[PhotoId(1)],
+        &[Edit::Set(
+            Attribute::Field(Field::Caption),
+            Value::from("Milovice, 1991"),
+        )],
+        "edit",
+        false,
+    )
+    .unwrap();
+    let edited = sent(&mut x, &mut pos);
+    std::thread::sleep(std::time::Duration::from_millis(3));
+    // Y prefers the photo's first caption again, later.
+    let first = y
+        .claims(PhotoId(1))
+        .unwrap()
+        .into_iter()
+        .find(|c| c.value == "Rows of identical metal beds")
+        .unwrap();
+    y.prefer_claim(first.id).unwrap();
+    let preferred = sent(&mut y, &mut pos);
+    merge(&mut x, &preferred);
+    merge(&mut y, &edited);
+    x.undo().unwrap().unwrap();
+    let undone = sent(&mut x, &mut pos);
+    merge(&mut y, &undone);
+    for cat in [&x, &y] {
+        assert_eq!(caption_claims(cat).iter().filter(|c| c.3).count(), 1);
+    }
+    assert_eq!(caption_claims(&x), caption_claims(&y));
+}
