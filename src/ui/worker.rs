@@ -502,13 +502,16 @@ impl Worker {
                             .push(thread);
                     }
                 }
+                // Read before anything else is: what another connection
+                // commits from here on is looked for.
+                let data_version = catalogue.data_version().ok();
                 let mut state = State {
                     catalogue,
                     path,
                     backups,
                     events: event_tx.clone(),
                     repaint: repaint.clone(),
-                    data_version: None,
+                    data_version,
                     untidy: true,
                     damaged: false,
                     collated: None,
@@ -738,8 +741,10 @@ struct State {
     damaged: bool,
     events: Sender<Event>,
     repaint: Arc<dyn Fn() + Send + Sync>,
-    /// `PRAGMA data_version` when last looked at: it changes when another
-    /// connection commits.
+    /// `PRAGMA data_version` when the window was last told of another
+    /// connection's change: it changes when another connection commits.
+    /// Only telling the window moves it on, so that a commit between a
+    /// search and anything after it is never taken as seen.
     data_version: Option<i64>,
     /// The full-text index may have segments to merge (see
     /// [`Catalogue::tidy_search_index`]): after opening and after changes.
@@ -785,7 +790,6 @@ impl State {
                 error = e.said(&self.path)
             ))),
         }
-        self.data_version = self.catalogue.data_version().ok();
     }
 
     /// An operation of the history in the window's language (an undo or
