@@ -475,6 +475,17 @@ pub(super) fn claims_of_photos(
     Ok(out)
 }
 
+/// The step that changes claim `id` from `old` as `change` says.
+pub(super) fn changed(id: i64, old: ClaimRecord, change: impl FnOnce(&mut ClaimRecord)) -> Step {
+    let mut new = old.clone();
+    change(&mut new);
+    Step::Claim {
+        id,
+        old: Some(old),
+        new: Some(new),
+    }
+}
+
 /// The steps that have claims cite source `source` again: those whose
 /// latest change by name had them cite it while it was not here (removed
 /// on one replica while another cited it), now that it is back.
@@ -483,13 +494,7 @@ pub(super) fn citing_again(conn: &Connection, source: i64) -> Result<Vec<Step>> 
     let mut steps = Vec::new();
     for claim in shared_ids::citing(conn, &uid)? {
         if let Some(c) = claim_here(conn, claim)?.filter(|c| c.source.is_none()) {
-            let mut cited = c.clone();
-            cited.source = Some(source);
-            steps.push(Step::Claim {
-                id: claim,
-                old: Some(c),
-                new: Some(cited),
-            });
+            steps.push(changed(claim, c, |c| c.source = Some(source)));
         }
     }
     Ok(steps)
@@ -505,9 +510,8 @@ pub(super) fn claim_here(conn: &Connection, id: i64) -> Result<Option<ClaimRecor
 }
 
 fn claim_record(conn: &Connection, id: i64) -> Result<(i64, ClaimRecord)> {
-    conn.prepare_cached(&format!("SELECT {CLAIM_SELECT} FROM claim WHERE id = ?1"))?
-        .query_row([id], claim_from_row)
-        .optional()?
+    claim_here(conn, id)?
+        .map(|c| (id, c))
         .ok_or_else(|| Invalid::NoSuchClaim(id).into())
 }
 
@@ -1265,15 +1269,7 @@ impl Catalogue {
             }
             let mut steps: Vec<Step> = citing
                 .iter()
-                .map(|(claim, c)| {
-                    let mut detached = c.clone();
-                    detached.source = None;
-                    Step::Claim {
-                        id: *claim,
-                        old: Some(c.clone()),
-                        new: Some(detached),
-                    }
-                })
+                .map(|(claim, c)| changed(*claim, c.clone(), |c| c.source = None))
                 .collect();
             steps.push(Step::Source {
                 id,
@@ -1303,15 +1299,7 @@ impl Catalogue {
             let citing = claims_citing(tx, from)?;
             let mut steps: Vec<Step> = citing
                 .iter()
-                .map(|(claim, c)| {
-                    let mut moved = c.clone();
-                    moved.source = Some(into);
-                    Step::Claim {
-                        id: *claim,
-                        old: Some(c.clone()),
-                        new: Some(moved),
-                    }
-                })
+                .map(|(claim, c)| changed(*claim, c.clone(), |c| c.source = Some(into)))
                 .collect();
             steps.push(Step::Source {
                 id: from,
@@ -1550,13 +1538,7 @@ impl Catalogue {
             let mut steps = Vec::new();
             for (other, o) in claims_of(tx, c.photo, Some(&c.field))? {
                 if o.preferred {
-                    let mut kept = o.clone();
-                    kept.preferred = false;
-                    steps.push(Step::Claim {
-                        id: other,
-                        old: Some(o),
-                        new: Some(kept),
-                    });
+                    steps.push(changed(other, o, |o| o.preferred = false));
                 }
             }
             let mut chosen = c.clone();

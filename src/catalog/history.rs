@@ -811,8 +811,8 @@ pub(super) fn perform_within(
 /// nothing (a colleague's claims came to cite a source added here), and a
 /// claim made preferred by a step that takes the preference from another
 /// (a colleague preferred it meanwhile). Claims the steps name themselves
-/// are theirs to change.
-fn keeping_claims_whole<'a>(
+/// are theirs to change. A merge's steps are kept whole the same way.
+pub(super) fn keeping_claims_whole<'a>(
     tx: &Transaction<'_>,
     steps: &'a [Step],
 ) -> Result<std::borrow::Cow<'a, [Step]>> {
@@ -832,29 +832,20 @@ fn keeping_claims_whole<'a>(
             _ => None,
         })
         .collect();
-    let taking = |out: &mut Vec<Step>, claim: i64, c: ClaimRecord, change: fn(&mut ClaimRecord)| {
-        if !named.contains(&claim) {
-            let mut changed = c.clone();
-            change(&mut changed);
-            out.push(Step::Claim {
-                id: claim,
-                old: Some(c),
-                new: Some(changed),
-            });
-        }
-    };
     let mut out = Vec::with_capacity(steps.len());
     for step in steps {
         match step {
             Step::Source { id, new: None, .. } => {
                 for (claim, c) in claims::claims_citing(tx, *id)? {
-                    taking(&mut out, claim, c, |c| c.source = None);
+                    if !named.contains(&claim) {
+                        out.push(claims::changed(claim, c, |c| c.source = None));
+                    }
                 }
             }
             Step::Claim { new: Some(n), .. } if preferring(step) => {
                 for (claim, c) in claims::claims_of(tx, n.photo, Some(&n.field))? {
-                    if c.preferred {
-                        taking(&mut out, claim, c, |c| c.preferred = false);
+                    if c.preferred && !named.contains(&claim) {
+                        out.push(claims::changed(claim, c, |c| c.preferred = false));
                     }
                 }
             }

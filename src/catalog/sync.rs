@@ -914,15 +914,25 @@ fn merge_photo_step(
 // Merging claims and sources
 
 /// This catalogue's id for a claim or source by its shared name, named
-/// here now if it is new, and whether a change made here or merged before
-/// is later than `op`'s.
-fn local_for(tx: &Connection, kind: Kind, uid: &str, op: &Shared) -> Result<(i64, bool)> {
+/// here now if it is new; `None`, counted as superseded, when a change
+/// made here or merged before is later than `op`'s.
+fn local_for(
+    tx: &Connection,
+    kind: Kind,
+    uid: &str,
+    op: &Shared,
+    merged: &mut Merged,
+) -> Result<Option<i64>> {
     Ok(match shared_ids::local(tx, kind, uid)? {
-        Some((id, latest)) => (id, latest.is_some_and(|l| l > op.stamp())),
+        Some((_, Some(latest))) if latest > op.stamp() => {
+            merged.superseded += 1;
+            None
+        }
+        Some((id, _)) => Some(id),
         None => {
             let id = claims::next_id(tx, kind.table(), 0)?;
             shared_ids::name(tx, kind, id, uid)?;
-            (id, false)
+            Some(id)
         }
     })
 }
@@ -996,11 +1006,9 @@ fn merge_claim_step(
         },
         None => None,
     };
-    let (claim, superseded) = local_for(tx, Kind::Claim, uid, op)?;
-    if superseded {
-        merged.superseded += 1;
+    let Some(claim) = local_for(tx, Kind::Claim, uid, op, merged)? else {
         return Ok(());
-    }
+    };
     let current = claims::claim_here(tx, claim)?;
     if current
         .as_ref()
@@ -1020,13 +1028,7 @@ fn merge_claim_step(
             if shared_ids::stamp_of(tx, Kind::Claim, other)?.is_some_and(|s| s > op.stamp()) {
                 c.preferred = false;
             } else {
-                let mut kept = o.clone();
-                kept.preferred = false;
-                steps.push(Step::Claim {
-                    id: other,
-                    old: Some(o),
-                    new: Some(kept),
-                });
+                steps.push(claims::changed(other, o, |o| o.preferred = false));
             }
         }
     }
@@ -1074,33 +1076,19 @@ fn merge_source_step(
         }
         None => None,
     };
-    let (source, superseded) = local_for(tx, Kind::Source, uid, op)?;
-    if superseded {
-        merged.superseded += 1;
+    let Some(source) = local_for(tx, Kind::Source, uid, op, merged)? else {
         return Ok(());
-    }
+    };
     let current = claims::source_record(tx, source)?;
-    let mut steps = Vec::new();
-    if new.is_none() && current.is_some() {
-        for (claim, c) in claims::claims_citing(tx, source)? {
-            let mut detached = c.clone();
-            detached.source = None;
-            steps.push(Step::Claim {
-                id: claim,
-                old: Some(c),
-                new: Some(detached),
-            });
-        }
-    }
     let back = current.is_none() && new.is_some();
     if current.is_some() || new.is_some() {
-        steps.push(Step::Source {
+        // A removal first has the claims here that cite it cite nothing.
+        let step = [Step::Source {
             id: source,
             old: current,
             new,
-        });
-    }
-    if !steps.is_empty() {
+        }];
+        let steps = history::keeping_claims_whole(tx, &step)?;
         history::perform_leaving_index(tx, tree, id, &steps, touched)?;
     }
     if back {
