@@ -585,6 +585,26 @@ impl Team {
         err.trim_end().to_string()
     }
 
+    /// The described archive, published as the team's catalogue.
+    fn publish(&self) -> common::Env {
+        let (a, _) = described_archive();
+        self.ok(&a, &["team", "create", &self.url()]);
+        a
+    }
+
+    /// A new member's replica, joined as `name` (the role's name without).
+    fn member(&self, name: Option<&str>) -> common::Env {
+        let mut env = common::Env::new();
+        env.catalog = env.path("replica.kartoteka");
+        let url = self.url();
+        let mut args = vec!["team", "join", &url];
+        if let Some(name) = name {
+            args.extend(["--as", name]);
+        }
+        self.ok(&env, &args);
+        env
+    }
+
     fn status(&self, env: &common::Env) -> serde_json::Value {
         serde_json::from_str(&self.ok(env, &["team", "status", &self.url(), "--json"])).unwrap()
     }
@@ -830,8 +850,7 @@ fn joining_never_replaces_a_file() {
     let Some(team) = Team::new("joining_never_replaces_a_file") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     let b = common::Env::new();
     std::fs::write(&b.catalog, "my notes").unwrap();
     let line = team.refused(&b, &["team", "join", &team.url()]);
@@ -876,8 +895,7 @@ fn a_database_holds_one_team_catalogue() {
     let Some(team) = Team::new("a_database_holds_one_team_catalogue") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     let other = common::Env::new();
     let line = team.refused(&other, &["team", "create", &team.url()]);
     assert_eq!(
@@ -923,8 +941,7 @@ fn a_damaged_snapshot_is_refused_and_leaves_nothing_behind() {
     let Some(team) = Team::new("a_damaged_snapshot_is_refused_and_leaves_nothing_behind") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let _a = team.publish();
     // Two bytes of the catalogue's first chunk changed on the server.
     let changed = team.sql(
         "UPDATE kartoteka.snapshot_chunk SET data = overlay(data PLACING $1 FROM 200)
@@ -982,8 +999,7 @@ fn a_hostile_snapshot_with_a_sound_hash_is_refused() {
     let Some(team) = Team::new("a_hostile_snapshot_with_a_sound_hash_is_refused") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     // The team's own snapshot with a trigger slipped in that would run
     // inside every caption the new member writes.
     let work = tempfile::tempdir().unwrap();
@@ -1029,8 +1045,7 @@ fn a_read_only_role_joins_with_the_grants_the_readme_gives_without_becoming_a_me
     ) else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let _a = team.publish();
     let ro = |env: &common::Env, args: &[&str]| {
         env.cmd()
             .args(args)
@@ -1107,8 +1122,7 @@ fn a_snapshot_whose_photos_point_at_the_catalogues_own_files_is_refused() {
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     let b = common::Env::new();
     let id: i64 = rusqlite::Connection::open(&a.catalog)
         .unwrap()
@@ -1181,8 +1195,7 @@ fn a_snapshot_that_claims_impossible_sizes_is_refused_at_once() {
     let Some(team) = Team::new("a_snapshot_that_claims_impossible_sizes_is_refused_at_once") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let _a = team.publish();
     let b = common::Env::new();
     let refused = |change: &str, undo: &str| {
         team.sql(
@@ -1264,8 +1277,7 @@ fn what_a_server_says_cannot_forge_lines_or_send_terminal_escapes() {
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     // A member with escapes and line breaks everywhere the table allows
     // once its owner drops the check on replica ids.
     team.sql(
@@ -1324,8 +1336,7 @@ fn a_join_killed_in_the_middle_leaves_what_the_next_join_removes() {
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     let b = common::Env::new();
 
     // The server holds the snapshot's chunks locked, so the join waits in
@@ -1509,11 +1520,8 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
     ) else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
-    let mut b = common::Env::new();
-    b.catalog = b.path("b.kartoteka");
-    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
 
     // Different fields, one from each side: both arrive.
     a.ok([
@@ -1627,8 +1635,7 @@ fn a_read_only_role_pulls_but_its_operations_stay_here_with_one_line_saying_so()
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     team.sql("GRANT USAGE ON SCHEMA kartoteka TO kartoteka_ro", &[]);
     team.sql(
         "GRANT SELECT ON ALL TABLES IN SCHEMA kartoteka TO kartoteka_ro",
@@ -1697,11 +1704,8 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
-    let mut b = common::Env::new();
-    b.catalog = b.path("b.kartoteka");
-    team.ok(&b, &["team", "join", &team.url()]);
+    let _a = team.publish();
+    let b = team.member(None);
     let treaty = photo(&b, "treaty")["hash"].as_str().unwrap().to_string();
     let before = photo(&b, "treaty");
 
@@ -1842,11 +1846,8 @@ fn a_sync_that_only_pulls_still_shows_when_the_member_was_last_heard_from() {
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
-    let mut b = common::Env::new();
-    b.catalog = b.path("b.kartoteka");
-    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
     let last_seen = |env: &common::Env| -> String {
         let status = team.status(env);
         let member = status["members"]
@@ -1881,8 +1882,7 @@ fn a_server_hiding_one_of_this_replicas_operations_stops_the_sync_with_one_line(
     else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     for caption in ["Milovice", "Olomouc"] {
         a.ok([
             "edit",
@@ -2035,14 +2035,10 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     let mut rng = common::Rng::new(common::seed(
         "three_replicas_editing_at_random_with_one_offline_converge",
     ));
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
+    let a = team.publish();
     let mut replicas = vec![a];
     for name in ["Jana Nováková", "Петр Иванов"] {
-        let mut env = common::Env::new();
-        env.catalog = env.path("replica.kartoteka");
-        team.ok(&env, &["team", "join", &team.url(), "--as", name]);
-        replicas.push(env);
+        replicas.push(team.member(Some(name)));
     }
     // All three change one caption apart first.
     for (env, caption) in replicas.iter().zip(["Milovice", "Olomouc", "Вывод войск"]) {
@@ -2252,11 +2248,8 @@ fn an_open_window_syncs_in_the_background() {
     let Some(team) = Team::new("an_open_window_syncs_in_the_background") else {
         return;
     };
-    let (a, _) = described_archive();
-    team.ok(&a, &["team", "create", &team.url()]);
-    let mut b = common::Env::new();
-    b.catalog = b.path("b.kartoteka");
-    team.ok(&b, &["team", "join", &team.url(), "--as", "Jana Nováková"]);
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
     // The window's thread finds the password in the URL the catalogue
     // keeps (the command line never keeps one; this test's process cannot
     // set PGPASSWORD for one thread alone).
