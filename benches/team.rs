@@ -77,7 +77,7 @@ fn main() {
         .unwrap();
     let mut a = Catalogue::open(&a_path).unwrap();
     a.set_author(Some("Dana Kyndrová")).unwrap();
-    let created = membership::create(&mut conn, &a).unwrap();
+    let created = membership::create(&mut conn, &mut a).unwrap();
     println!(
         "team create: {:.1} s ({:.0} MB sent)",
         created.elapsed.as_secs_f64(),

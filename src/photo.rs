@@ -291,7 +291,7 @@ pub struct Sidecar {
 }
 
 /// Signed decimal degrees (north and east positive), altitude in metres.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Gps {
     pub lat: f64,
     pub lon: f64,
@@ -300,7 +300,8 @@ pub struct Gps {
 
 /// Technical facts, from EXIF and the image itself. Always re-read from the
 /// file; never edited in the catalogue.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Technical {
     pub width: Option<u32>,
     pub height: Option<u32>,
@@ -591,7 +592,7 @@ impl Description {
 }
 
 /// One raw metadata tag, as found in the file: `("EXIF IFD0", "Make", "Canon")`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RawTag {
     pub group: String,
     pub name: String,

@@ -1942,6 +1942,52 @@ fn a_server_hiding_one_of_this_replicas_operations_stops_the_sync_with_one_line(
     assert_eq!(team.status(&a)["waiting"], 1);
 }
 
+#[test]
+fn a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_deadline() {
+    let Some(team) = Team::new(
+        "a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_deadline",
+    ) else {
+        return;
+    };
+    let a = team.publish();
+    a.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
+    // An administrator's transaction holds the operations: the sync's
+    // query waits on the server, which sends nothing back meanwhile.
+    let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
+    let mut hold = admin.client().transaction().unwrap();
+    hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut sync = team
+        .command(&a)
+        .arg("sync")
+        .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while sync.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            sync.kill().unwrap();
+            panic!("sync waited on a silent server for a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let waited = started.elapsed();
+    hold.rollback().unwrap();
+    let out = sync.wait_with_output().unwrap();
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&team.pg.server()), "{err}");
+    assert!(err.contains("did not answer for 2 s"), "{err}");
+    assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
+    // Nothing was lost: the edit waits here, and goes with the next sync.
+    assert_eq!(team.status(&a)["waiting"], 1);
+    let out = team.ok(&a, &["sync"]);
+    assert!(out.contains("sent 1 operation"), "{out}");
+}
+
 /// What three replicas are compared by: each photo's fields, keywords and
 /// claims with the sources they cite (by content hash), the set's order
 /// with its wall labels, and the sources.
@@ -2021,10 +2067,10 @@ fn any_source(env: &common::Env, rng: &mut common::Rng) -> Option<String> {
         .then(|| sources[rng.below(sources.len() as u64) as usize]["id"].to_string())
 }
 
-/// Three replicas make 1,200 random steps between them: captions, cities,
-/// ratings, keywords, set changes, claims (citing sources, preferred,
-/// removed), sources (added, edited, removed), undo, syncs and syncs killed
-/// outright. One replica is offline for a third of the run and the server
+/// Three replicas make 1,200 random steps between them: imports, captions,
+/// cities, ratings, keywords, set changes, claims (citing sources,
+/// preferred, removed), sources (added, edited, removed), undo, syncs and
+/// syncs killed outright. One replica is offline for a third of the run and the server
 /// down for an eighth. After final syncs all three hold the same.
 #[test]
 fn three_replicas_editing_at_random_with_one_offline_converge() {
@@ -2049,7 +2095,43 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
             &format!("caption={caption}"),
         ]);
     }
-    let photos = ["treaty", "shopping", "dormitory"];
+    // Once each has pulled the others', the three captions stay, each as
+    // a claim naming its author (later steps may remove them).
+    for r in [0, 1, 2, 0, 1] {
+        team.ok(&replicas[r], &["sync"]);
+    }
+    for env in &replicas {
+        let claims = claims_of(env, "treaty", "caption");
+        for (caption, author) in [
+            ("Milovice", "Dana Kyndrová"),
+            ("Olomouc", "Jana Nováková"),
+            ("Вывод войск", "Петр Иванов"),
+        ] {
+            assert!(
+                claims
+                    .iter()
+                    .any(|(value, preferred, note)| value == caption
+                        && !preferred
+                        && note.starts_with(&format!("{author}, "))),
+                "{caption} by {author}: {claims:?}"
+            );
+        }
+    }
+    // Each imports scans of its own as it goes: new content, so that they
+    // travel as photos, and edits to them with them.
+    let import_scan = |env: &common::Env, r: usize, step: usize| {
+        let folder = env.path(&format!("scans/{step}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        let mut scan =
+            std::fs::read(common::fixtures().join("archive/dormitory-sewing.jpg")).unwrap();
+        scan.extend_from_slice(format!("scan {r} {step}").as_bytes());
+        std::fs::write(folder.join(format!("scan-{r}-{step}.jpg")), scan).unwrap();
+        assert!(env.import(&[&folder]).status.success());
+    };
+    for (r, env) in replicas.iter().enumerate() {
+        import_scan(env, r, 0);
+    }
+    let photos = ["treaty", "shopping", "dormitory", "scan"];
     let words = [
         "Milovice",
         "Mladá Boleslav",
@@ -2070,10 +2152,10 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         // The third replica is offline for a stretch in the middle.
         let offline = r == 2 && (steps / 3..2 * steps / 3).contains(&step);
         let env = &replicas[r];
-        let fragment = photos[rng.below(3) as usize];
+        let fragment = photos[rng.below(photos.len() as u64) as usize];
         let photo = format!("path:{fragment}");
         let word = words[rng.below(words.len() as u64) as usize];
-        match rng.below(26) {
+        match rng.below(27) {
             0..=5 => {
                 env.ok(["edit", &photo, "--set", &format!("caption={word}")]);
             }
@@ -2148,6 +2230,7 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
                     env.ok(["source", "remove", &source, "--force"]);
                 }
             }
+            23 => import_scan(env, r, step + 1),
             _ if offline => {}
             16 => {
                 // A sync killed outright (SIGKILL) somewhere along its way.
@@ -2200,24 +2283,6 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         }
         assert_eq!(states[0], states[other]);
     }
-    // The three first captions stay, each as a claim naming its author.
-    let treaty = photo(&replicas[0], "treaty");
-    let claims = &states[0]["photos"][treaty["hash"].as_str().unwrap()]["claims"];
-    for (caption, author) in [
-        ("Milovice", "Dana Kyndrová"),
-        ("Olomouc", "Jana Nováková"),
-        ("Вывод войск", "Петр Иванов"),
-    ] {
-        let claim = format!("\"caption\" = \"{caption}\" false \"{author}, ");
-        assert!(
-            claims
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|c| c.as_str().unwrap().starts_with(&claim)),
-            "{claim}: {claims}"
-        );
-    }
     let mut held = Vec::new();
     for env in &replicas {
         let conn = rusqlite::Connection::open(&env.catalog).unwrap();
@@ -2232,7 +2297,11 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
             .unwrap(),
         );
         // Nothing is waiting anywhere.
-        assert_eq!(team.status(env)["waiting"], 0);
+        let status = team.status(env);
+        assert_eq!(
+            (&status["waiting"], &status["photos_waiting"]),
+            (&0.into(), &0.into())
+        );
     }
     // Every replica holds every operation, its own and the others'.
     assert!(held.iter().all(|&n| n == held[0]), "{held:?}");
@@ -2328,4 +2397,337 @@ fn an_open_window_syncs_in_the_background() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+// ---------------------------------------------------------------------
+// Imports travel: one member's photos reach the others.
+// ---------------------------------------------------------------------
+
+/// A photo's catalogue facts that do not depend on where or when this
+/// replica holds it.
+fn travelling_facts(photo: &serde_json::Value) -> serde_json::Value {
+    let mut photo = photo.clone();
+    let fields = photo.as_object_mut().unwrap();
+    for here in ["id", "path", "imported_at", "updated_at", "sidecar_path"] {
+        fields.remove(here);
+    }
+    photo
+}
+
+#[test]
+fn a_members_import_reaches_the_others_with_its_thumbnail_where_each_mounts_the_store() {
+    let Some(team) = Team::new(
+        "a_members_import_reaches_the_others_with_its_thumbnail_where_each_mounts_the_store",
+    ) else {
+        return;
+    };
+    let (a, nas) = described_archive();
+    team.ok(&a, &["team", "create", &team.url()]);
+    // Jana has the shared store mounted elsewhere.
+    let mut b = common::Env::new();
+    b.catalog = b.path("Jana/tým.kartoteka");
+    let mount = b.path("archiv");
+    let root = format!("{}={}", nas.display(), mount.display());
+    team.ok(&b, &["team", "join", &team.url(), "--root", &root]);
+
+    // Dana imports a new folder and describes one of its photos.
+    std::fs::create_dir_all(nas.join("1992")).unwrap();
+    for f in [
+        "portraits-stacked.jpg",
+        "sidecar-only.jpg",
+        "sidecar-only.xmp",
+    ] {
+        std::fs::copy(
+            common::fixtures().join("archive").join(f),
+            nas.join("1992").join(f),
+        )
+        .unwrap();
+    }
+    assert!(a.import(&[&nas.join("1992")]).status.success());
+    a.ok([
+        "edit",
+        "path:portraits",
+        "--set",
+        "caption=Portréty vojáků, Vysoké Mýto 1992",
+    ]);
+    let status = team.ok(&a, &["team", "status"]);
+    assert!(
+        status.contains("(a member), 1 operation and 2 imported photos made here not on"),
+        "{status}"
+    );
+    let sent = team.ok(&a, &["sync"]);
+    assert!(
+        sent.contains(": sent 1 operation and 2 photos, merged 0 operations; 0 waiting here"),
+        "{sent}"
+    );
+
+    let pulled = team.ok(&b, &["sync"]);
+    assert!(
+        pulled.contains(": sent 0 operations, merged 1 operation and 2 photos; 0 waiting here"),
+        "{pulled}"
+    );
+    // The same photos, known by content, under Jana's mount, with every
+    // fact Dana's import read and her caption, without Jana reading a file.
+    let (theirs, mine) = (by_hash(&a.list()), by_hash(&b.list()));
+    assert_eq!(mine.len(), 5);
+    assert_eq!(
+        theirs.keys().collect::<Vec<_>>(),
+        mine.keys().collect::<Vec<_>>()
+    );
+    for (hash, photo) in &theirs {
+        let path = photo["path"].as_str().unwrap();
+        let rest = path.strip_prefix(nas.to_str().unwrap()).unwrap();
+        assert_eq!(
+            mine[hash]["path"].as_str().unwrap(),
+            format!("{}{rest}", mount.display())
+        );
+        assert_eq!(
+            travelling_facts(&mine[hash]),
+            travelling_facts(photo),
+            "{path}"
+        );
+    }
+    assert!(!mount.exists(), "nothing is written under the mount");
+    assert_eq!(
+        b.ok(["search", "Vysoké Mýto", "--paths"]).trim(),
+        mount.join("1992/portraits-stacked.jpg").to_str().unwrap()
+    );
+    // The sidecar's description came with its photo, and the thumbnails.
+    assert!(
+        b.ok(["search", "path:sidecar-only", "--paths"])
+            .contains("sidecar-only.jpg")
+    );
+    assert_eq!(thumbnails_of(&b.catalog), thumbnails_of(&a.catalog));
+    assert_eq!(thumbnails_of(&b.catalog).len(), 5);
+    // Her history has Dana's caption, and undo is not hers to take.
+    assert!(b.ok(["history"]).contains("Caption on 1 photo"));
+    assert_eq!(b.ok(["undo"]).trim(), "nothing to undo");
+
+    // Jana imports from her mount; Dana gets it under her own path.
+    std::fs::create_dir_all(mount.join("1993")).unwrap();
+    // A scan of its own: bytes after the image's end make new content.
+    let mut scan =
+        std::fs::read(common::fixtures().join("archive/shopping-bags-formation.jpg")).unwrap();
+    scan.extend_from_slice(b"rescanned 1993");
+    std::fs::write(mount.join("1993/nakupy.jpg"), scan).unwrap();
+    assert!(b.import(&[&mount.join("1993")]).status.success());
+    let sent = team.ok(&b, &["sync"]);
+    assert!(
+        sent.contains(": sent 0 operations and 1 photo, merged 0 operations;"),
+        "{sent}"
+    );
+    let pulled = team.ok(&a, &["sync"]);
+    assert!(
+        pulled.contains("merged 0 operations and 1 photo;"),
+        "{pulled}"
+    );
+    assert_eq!(
+        a.ok(["search", "path:nakupy", "--paths"]).trim(),
+        nas.join("1993/nakupy.jpg").to_str().unwrap()
+    );
+    // Nothing travels twice.
+    for env in [&a, &b] {
+        let again = team.ok(env, &["sync"]);
+        assert!(
+            again.contains(": sent 0 operations, merged 0 operations; 0 waiting here"),
+            "{again}"
+        );
+    }
+
+    // A member who joins later, from the first snapshot, gets them all.
+    let c = team.member(Some("Petr Šedivý"));
+    let pulled = team.ok(&c, &["sync"]);
+    assert!(
+        pulled.contains("merged 1 operation and 3 photos;"),
+        "{pulled}"
+    );
+    let (theirs, his) = (a.list(), c.list());
+    assert_eq!(his.len(), 6);
+    let facts = |list: &[serde_json::Value]| -> Vec<serde_json::Value> {
+        let mut all: Vec<_> = list.iter().map(travelling_facts).collect();
+        all.sort_by_key(|p| p.to_string());
+        all
+    };
+    assert_eq!(facts(&his), facts(&theirs));
+    assert_eq!(thumbnails_of(&c.catalog), thumbnails_of(&a.catalog));
+    for env in [&a, &b, &c] {
+        assert_eq!(integrity(env), "ok");
+    }
+}
+
+fn integrity(env: &common::Env) -> String {
+    rusqlite::Connection::open(&env.catalog)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Puts a photo on the server as a hostile member could, with facts given
+/// as JSON text.
+fn hostile_photo(team: &Team, replica: &str, name: &str, path: &[u8], facts: &str) {
+    team.sql(
+        "INSERT INTO kartoteka.photo (replica, photo, path, facts)
+         VALUES ($1, $2, $3, $4::text::jsonb)",
+        &[&replica, &name, &path, &facts],
+    );
+}
+
+#[test]
+fn hostile_photos_from_the_server_are_refused_one_by_one_and_the_rest_are_added() {
+    let Some(team) =
+        Team::new("hostile_photos_from_the_server_are_refused_one_by_one_and_the_rest_are_added")
+    else {
+        return;
+    };
+    let _a = team.publish();
+    let b = team.member(None);
+    let mallory = "0123456789abcdef0123456789abcdef";
+    team.sql(
+        "INSERT INTO kartoteka.member (replica, author, role) VALUES ($1, 'Mallory', 'kartoteka_rw')",
+        &[&mallory],
+    );
+    let hash = |n: u8| format!("{n:02x}").repeat(32);
+    let facts = |description: &str, technical: &str| {
+        format!(
+            r#"{{"size": 1000, "mtime_ns": 0, "format": "jpeg", "technical": {technical},
+                "description": {description}}}"#
+        )
+    };
+    let plain = facts(r#"{"caption": "Dobrá fotografie"}"#, "{}");
+    let big = "x".repeat(1 << 20);
+    let huge = "y".repeat(9 << 20);
+    let catalogue = b.catalog.to_str().unwrap().to_owned();
+    let thumbnails = b
+        .catalog
+        .with_file_name("replica.thumbnails.sqlite")
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let cases: Vec<(String, Vec<u8>, String, &str)> = vec![
+        (hash(1), b"/mnt/nas/good.jpg".to_vec(), plain.clone(), ""),
+        (
+            "../../etc/passwd".into(),
+            b"/mnt/nas/a.jpg".to_vec(),
+            plain.clone(),
+            "content hash",
+        ),
+        (
+            hash(2),
+            b"relative/a.jpg".to_vec(),
+            plain.clone(),
+            "relative",
+        ),
+        (
+            hash(3),
+            b"/mnt/nas/../../etc/cron.d/x".to_vec(),
+            plain.clone(),
+            "..",
+        ),
+        (hash(4), catalogue.into_bytes(), plain.clone(), "own files"),
+        (hash(5), thumbnails.into_bytes(), plain.clone(), "own files"),
+        (
+            hash(6),
+            b"/mnt/nas/f.jpg".to_vec(),
+            facts(r#"{"evil": "x"}"#, "{}"),
+            "\"evil\"",
+        ),
+        (
+            hash(7),
+            b"/mnt/nas/g.jpg".to_vec(),
+            facts(&format!(r#"{{"caption": "{big}"}}"#), "{}"),
+            "caption",
+        ),
+        (
+            hash(8),
+            b"/mnt/nas/h.jpg".to_vec(),
+            facts("{}", r#"{"orientation": 9}"#),
+            "orientation",
+        ),
+        (
+            hash(9),
+            b"/mnt/nas/i.jpg".to_vec(),
+            r#"{"size": "big"}"#.into(),
+            "not facts",
+        ),
+        (
+            hash(10),
+            b"/mnt/nas/j.jpg".to_vec(),
+            facts(&format!(r#"{{"caption": "{huge}"}}"#), "{}"),
+            "more than",
+        ),
+        (
+            hash(11),
+            b"/mnt/nas/k.jpg".to_vec(),
+            facts(r#"{"date_created": "the ninth of never"}"#, "{}"),
+            "date_created",
+        ),
+        (
+            hash(12),
+            b"/mnt/nas/good.jpg".to_vec(),
+            plain.clone(),
+            "another photo is catalogued",
+        ),
+        (
+            hash(13),
+            b"/mnt/nas/l.jpg".to_vec(),
+            facts("{}", "{}").replace("jpeg", "exe"),
+            "format",
+        ),
+    ];
+    for (name, path, facts, _) in &cases {
+        hostile_photo(&team, mallory, name, path, facts);
+    }
+    // Thumbnails that are not Kartoteka's: not a JPEG, and too large.
+    team.sql(
+        "INSERT INTO kartoteka.thumbnail (hash, width, height, jpeg) VALUES ($1, 10, 10, '\\x00')",
+        &[&hash(1)],
+    );
+    let jpeg = thumbnails_of(&b.catalog).remove(0).1;
+    hostile_photo(&team, mallory, &hash(14), b"/mnt/nas/m.jpg", &plain);
+    team.sql(
+        "INSERT INTO kartoteka.thumbnail (hash, width, height, jpeg) VALUES ($1, 9000, 10, $2)",
+        &[&hash(14), &jpeg],
+    );
+
+    let out = team.run(&b, &["sync".as_ref()]);
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    for (name, _, _, why) in cases.iter().filter(|c| !c.3.is_empty()) {
+        let name = &name[..name.len().min(60)];
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("kartoteka: refused photo ")
+                    && l.contains(name)
+                    && l.contains(why)),
+            "{name} for {why}: {err}"
+        );
+    }
+    assert!(
+        err.contains(&format!(
+            "refused the thumbnail of photo {}: it is not a JPEG",
+            hash(1)
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "refused the thumbnail of photo {}: it says 9000x10",
+            hash(14)
+        )),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), cases.len() - 1 + 2, "{err}");
+    // The sound ones are here, without the thumbnails refused.
+    let said = common::stdout(&out);
+    assert!(said.contains("merged 0 operations and 2 photos;"), "{said}");
+    let good = b.ok(["search", "Dobrá", "--paths"]);
+    assert_eq!(
+        good.lines().collect::<Vec<_>>(),
+        ["/mnt/nas/good.jpg", "/mnt/nas/m.jpg"]
+    );
+    assert_eq!(thumbnails_of(&b.catalog).len(), 3);
+    assert_eq!(integrity(&b), "ok");
+    // They are not brought again.
+    let again = team.ok(&b, &["sync"]);
+    assert!(again.contains("merged 0 operations;"), "{again}");
 }

@@ -98,7 +98,7 @@ pub fn value_of(photo: &Photo, attribute: Attribute) -> Value {
     }
 }
 
-fn is_empty(value: &Value) -> bool {
+pub(super) fn is_empty(value: &Value) -> bool {
     match value {
         Value::Null => true,
         Value::String(s) => s.trim().is_empty(),

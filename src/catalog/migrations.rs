@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_team_server.sql"),
     include_str!("migrations/0015_team_sync.sql"),
     include_str!("migrations/0016_shared_ids.sql"),
+    include_str!("migrations/0017_shared_photos.sql"),
 ];
 
 /// The schema version this build of Kartoteka writes.

@@ -23,6 +23,7 @@ pub mod replica;
 mod search_index;
 mod sets;
 mod shared_ids;
+pub mod shared_photos;
 pub mod snapshot;
 mod split;
 mod sqlite_file;

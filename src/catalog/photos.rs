@@ -260,6 +260,27 @@ fn store(
         });
     }
 
+    let id = insert(tx, keywords, record)?;
+    // A team's replica shares what it imports with the other members.
+    tx.prepare_cached(
+        "INSERT INTO photo_unsent (photo_id) SELECT ?1 WHERE EXISTS (SELECT 1 FROM team_photos)",
+    )?
+    .execute([id.0])?;
+    Ok(match same_content.first() {
+        Some((of, _)) => StoreOutcome::Duplicate {
+            id,
+            of: PhotoId(*of),
+        },
+        None => StoreOutcome::Added(id),
+    })
+}
+
+/// Adds a photo from its record, with its keywords, tags and claims.
+pub(super) fn insert(
+    tx: &Transaction<'_>,
+    keywords: &mut KeywordTree,
+    record: &PhotoRecord,
+) -> Result<PhotoId> {
     let columns = RECORD_COLUMNS.join(", ");
     let placeholders: Vec<String> = RECORD_COLUMNS.iter().map(|c| format!(":{c}")).collect();
     let sql = format!(
@@ -269,7 +290,7 @@ fn store(
     );
     let values = record_values(record)?;
     let params: Vec<(&str, &dyn ToSql)> = values.named();
-    tx.execute(&sql, params.as_slice())?;
+    tx.prepare_cached(&sql)?.execute(params.as_slice())?;
     let id = PhotoId(tx.last_insert_rowid());
     keywords.attach(
         tx,
@@ -279,13 +300,7 @@ fn store(
     )?;
     write_tags(tx, id, &record.tags)?;
     claims::restore(tx, keywords, id, &record.claims)?;
-    Ok(match same_content.first() {
-        Some((of, _)) => StoreOutcome::Duplicate {
-            id,
-            of: PhotoId(*of),
-        },
-        None => StoreOutcome::Added(id),
-    })
+    Ok(id)
 }
 
 /// Re-reads a file into an existing photo: file and technical facts are

@@ -259,6 +259,14 @@ impl Catalogue {
             rusqlite::params![id, author],
         )
         .map_err(CatalogError::from)?;
+        // The publisher's photos not yet on the server are its to send, and
+        // how far it pulled others' photos is its own: this replica shares
+        // what it imports from now on, and pulls every member's.
+        tx.execute_batch(
+            "DELETE FROM photo_unsent; DELETE FROM team_root;
+             INSERT OR REPLACE INTO team_photos (only, pulled) VALUES (1, 0);",
+        )
+        .map_err(CatalogError::from)?;
         let mut moved = 0;
         {
             let mut photos = tx
@@ -324,8 +332,8 @@ impl Catalogue {
     }
 }
 
-/// Why a photo's path from a snapshot is not one Kartoteka writes beside.
-fn unfit(path: &Path) -> Option<&'static str> {
+/// Why a photo's path from a team is not one Kartoteka writes beside.
+pub(super) fn unfit(path: &Path) -> Option<&'static str> {
     use std::path::Component;
     if path.as_os_str().is_empty() {
         Some("empty")
@@ -354,6 +362,33 @@ pub fn own_files(catalogue: &Path) -> Vec<PathBuf> {
     }
     own.push(super::columns::saved::path_beside(catalogue));
     own
+}
+
+/// A catalogue's own files, to be told apart from a photo's path under any
+/// name: a later write to that photo would land on them.
+pub struct OwnFiles {
+    own: Vec<PathBuf>,
+    real_folder: Option<PathBuf>,
+}
+
+impl OwnFiles {
+    pub fn of(catalogue: &Path) -> OwnFiles {
+        let folder = catalogue.parent().unwrap_or(Path::new("."));
+        OwnFiles {
+            own: own_files(catalogue),
+            real_folder: std::fs::canonicalize(folder).ok(),
+        }
+    }
+
+    /// Whether `path` is one of them. The folder is resolved only for a
+    /// path named as one of them: one file system call per such path, not
+    /// per photo.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.own.iter().any(|o| o == path)
+            || (self.real_folder.is_some()
+                && self.own.iter().any(|o| o.file_name() == path.file_name())
+                && path.parent().and_then(|p| std::fs::canonicalize(p).ok()) == self.real_folder)
+    }
 }
 
 impl Catalogue {

@@ -170,7 +170,7 @@ impl Merged {
 // ---------------------------------------------------------------------------
 // Photos by content
 
-fn photo_ref(conn: &Connection, id: PhotoId) -> Result<Option<PhotoRef>> {
+pub(super) fn photo_ref(conn: &Connection, id: PhotoId) -> Result<Option<PhotoRef>> {
     Ok(conn
         .prepare_cached(
             "SELECT p.hash, (SELECT count(*) FROM photo q WHERE q.hash = p.hash AND q.id < p.id)
@@ -183,7 +183,7 @@ fn photo_ref(conn: &Connection, id: PhotoId) -> Result<Option<PhotoRef>> {
         .map(|(hash, n)| if n == 0 { hash } else { format!("{hash}#{n}") }))
 }
 
-fn photo_of(conn: &Connection, reference: &str) -> Result<Option<PhotoId>> {
+pub(super) fn photo_of(conn: &Connection, reference: &str) -> Result<Option<PhotoId>> {
     let (hash, n) = match reference.split_once('#') {
         Some((hash, n)) => match n.parse::<i64>() {
             Ok(n) if n > 0 => (hash, n),

@@ -493,7 +493,10 @@ fn an_older_search_index_is_made_anew_from_the_photos() {
     // so that only the migration can fill it.
     let conn = Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TABLE shared_id;
+        "DROP TABLE team_root;
+         DROP TABLE photo_unsent;
+         DROP TABLE team_photos;
+         DROP TABLE shared_id;
          DROP TABLE team_server;
          DROP TRIGGER photo_fts_delete;
          DROP TABLE photo_fts;

@@ -19,6 +19,30 @@ pub fn path_beside(catalogue: &Path) -> PathBuf {
     catalogue.with_file_name(format!("{stem}.thumbnails.sqlite"))
 }
 
+/// Why a thumbnail from elsewhere (a team's server) is not one Kartoteka
+/// makes: a JPEG no larger than [`THUMBNAIL_EDGE`] on its longer side,
+/// whose size is the one it says.
+///
+/// [`THUMBNAIL_EDGE`]: crate::ingest::thumbnail::THUMBNAIL_EDGE
+pub fn unfit(thumbnail: &Thumbnail) -> Option<String> {
+    use crate::ingest::thumbnail::THUMBNAIL_EDGE;
+    let (w, h) = (thumbnail.width, thumbnail.height);
+    if w == 0 || h == 0 || w.max(h) > THUMBNAIL_EDGE {
+        return Some(format!(
+            "it says {w}x{h} pixels; Kartoteka's are at most {THUMBNAIL_EDGE} on a side"
+        ));
+    }
+    let reader = image::ImageReader::with_format(
+        std::io::Cursor::new(&thumbnail.jpeg),
+        image::ImageFormat::Jpeg,
+    );
+    match reader.into_dimensions() {
+        Ok(found) if found == (w, h) => None,
+        Ok((fw, fh)) => Some(format!("it says {w}x{h} pixels and is {fw}x{fh}")),
+        Err(e) => Some(format!("it is not a JPEG image ({e})")),
+    }
+}
+
 pub struct ThumbnailStore {
     pub(super) conn: Connection,
 }

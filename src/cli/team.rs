@@ -197,14 +197,21 @@ pub fn team(catalogue: &mut Catalogue, command: &TeamCommand) -> Result<ExitCode
             )?;
             writeln!(
                 out,
-                "this replica: {} ({}), {} made here not on the server yet",
+                "this replica: {} ({}), {}{} made here not on the server yet",
                 status.replica,
                 if status.member {
                     "a member"
                 } else {
                     "not a member of this team"
                 },
-                count(status.waiting as usize, "operation", "operations")
+                count(status.waiting as usize, "operation", "operations"),
+                match status.photos_waiting {
+                    0 => String::new(),
+                    n => format!(
+                        " and {}",
+                        count(n as usize, "imported photo", "imported photos")
+                    ),
+                }
             )?;
             writeln!(out, "members:")?;
             for m in &status.members {
@@ -281,30 +288,54 @@ pub fn sync(catalogue: &mut Catalogue, args: &SyncArgs) -> Result<ExitCode> {
                 extra.push(count(n, one, many));
             }
         }
+        // Photos are named only when some travelled or wait.
+        let and_photos = |n: usize| {
+            if n > 0 {
+                format!(" and {}", count(n, "photo", "photos"))
+            } else {
+                String::new()
+            }
+        };
+        let photos_waiting = if synced.photos_waiting > 0 {
+            format!(
+                " and {}",
+                count(synced.photos_waiting as usize, "photo", "photos")
+            )
+        } else {
+            String::new()
+        };
         println!(
-            "synced with database {} on {}: sent {}, merged {}{}; {} waiting here, in {:.1} s",
+            "synced with database {} on {}: sent {}{}, merged {}{}{}; {}{} waiting here, in {:.1} s",
             shown(&synced.place.database),
             synced.place.server,
             count(synced.sent, "operation", "operations"),
+            and_photos(synced.photos_sent),
             count(merged.operations, "operation", "operations"),
+            and_photos(synced.photos.added),
             if extra.is_empty() {
                 String::new()
             } else {
                 format!(" ({})", extra.join(", "))
             },
             synced.waiting,
+            photos_waiting,
             synced.elapsed.as_secs_f64()
         );
     }
-    for why in &merged.refused {
+    for why in merged.refused.iter().chain(&synced.photos.refused) {
         eprintln!("kartoteka: refused {}", shown(why));
     }
     if let Some(why) = &synced.not_sent {
         eprintln!("kartoteka: {why}");
     }
-    Ok(if synced.not_sent.is_some() || !merged.refused.is_empty() {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if synced.not_sent.is_some()
+            || !merged.refused.is_empty()
+            || !synced.photos.refused.is_empty()
+        {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }

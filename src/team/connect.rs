@@ -33,6 +33,21 @@ use super::pgpass;
 /// enough that an archivist on a train learns quickly that it is offline.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long the server may take to start answering what was sent to it,
+/// over TLS, unless `KARTOTEKA_TEAM_ANSWER_TIMEOUT` gives other seconds:
+/// far longer than any of Kartoteka's queries takes, even waiting for a
+/// colleague's push to commit.
+pub const DEFAULT_ANSWER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// [`DEFAULT_ANSWER_TIMEOUT`], or the seconds the environment gives.
+fn answer_timeout() -> Duration {
+    std::env::var("KARTOTEKA_TEAM_ANSWER_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .filter(|&s| s > 0)
+        .map_or(DEFAULT_ANSWER_TIMEOUT, Duration::from_secs)
+}
+
 /// libpq's `sslmode` values, with libpq's meanings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SslMode {
@@ -369,7 +384,8 @@ pub fn connect_with(url: &str, env: &Environment) -> Result<Connection, ConnectE
         SslMode::Prefer => PgSslMode::Prefer,
         _ => PgSslMode::Require,
     });
-    let tls = tls_connector(&parsed, &server)?;
+    let tls =
+        super::deadline::MakeWithDeadline::new(tls_connector(&parsed, &server)?, answer_timeout());
     let password = config.get_password().map(<[u8]>::to_vec);
     config
         .connect(tls)

@@ -74,6 +74,8 @@ pub struct Status {
     /// This replica's operations that are in none of the server's
     /// snapshots: made since it joined, or since its last snapshot.
     pub waiting: u64,
+    /// Photos imported here the server does not have yet.
+    pub photos_waiting: u64,
 }
 
 fn local(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> TeamError {
@@ -109,7 +111,7 @@ fn file_facts(path: &Path) -> Result<FileFacts, TeamError> {
 /// Publishes `catalogue` as a new team catalogue in the database `conn`
 /// is connected to, refusing when it already holds one. The catalogue and
 /// its thumbnail store are only read.
-pub fn create(conn: &mut Connection, catalogue: &Catalogue) -> Result<Created, TeamError> {
+pub fn create(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Created, TeamError> {
     let started = Instant::now();
     let place = server::place(conn)?;
     // Refused before the copy is made; `server::create` asks again inside
@@ -170,6 +172,8 @@ pub fn create(conn: &mut Connection, catalogue: &Catalogue) -> Result<Created, T
             ),
         ],
     )?;
+    // What is imported from now on is not in the snapshot: it travels.
+    catalogue.share_imports()?;
     Ok(Created {
         place,
         snapshot: id,
@@ -287,21 +291,13 @@ pub fn join(conn: &mut Connection, request: &JoinRequest<'_>) -> Result<Joined, 
         if let Some(url) = request.keep_url {
             catalogue.keep_team_server(url)?;
         }
+        catalogue.keep_team_roots(&request.roots.pairs())?;
         // No photo or sidecar may be one of the files the catalogue keeps,
         // by any name: a later write to that photo would land on them.
-        let own = snapshot::own_files(&file);
-        let real_folder = std::fs::canonicalize(&folder).ok();
-        // The folder is resolved only for a photo named as one of them: one
-        // file system call per such photo, not per photo.
-        let is_own = |path: &Path| {
-            own.iter().any(|o| o == path)
-                || (real_folder.is_some()
-                    && own.iter().any(|o| o.file_name() == path.file_name())
-                    && path.parent().and_then(|p| std::fs::canonicalize(p).ok()) == real_folder)
-        };
+        let own = snapshot::OwnFiles::of(&file);
         for (id, path, sidecar) in catalogue.files_and_sidecars()? {
             for path in std::iter::once(path).chain(sidecar) {
-                if is_own(&path) {
+                if own.holds(&path) {
                     return Err(TeamError::OnPhoto { path, id });
                 }
             }
@@ -424,6 +420,7 @@ pub fn status(conn: &mut Connection, catalogue: &Catalogue) -> Result<Status, Te
     };
     Ok(Status {
         waiting,
+        photos_waiting: catalogue.unsent_photo_count()?,
         member: members.iter().any(|m| m.replica == replica),
         format: server::FORMAT_VERSION,
         server: place.server,

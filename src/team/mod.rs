@@ -15,6 +15,7 @@
 //!   in `catalog::sync`).
 
 pub mod connect;
+mod deadline;
 pub mod membership;
 pub mod pgpass;
 pub mod roots;

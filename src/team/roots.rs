@@ -84,15 +84,51 @@ impl Roots {
 
     /// Where `path` is on this machine, when a root is above it.
     pub fn map(&self, path: &Path) -> Option<PathBuf> {
-        self.0.iter().find_map(|root| {
-            let rest = path.strip_prefix(&root.remote).ok()?;
-            // A root above the photo, never the photo itself.
-            if rest.as_os_str().is_empty() {
-                return None;
-            }
-            Some(root.local.join(rest))
-        })
+        self.0
+            .iter()
+            .find_map(|root| under(path, &root.remote, &root.local))
     }
+
+    /// Where the team names `path` of this machine, when a root's LOCAL
+    /// is above it (the longest such LOCAL wins): the other way from
+    /// [`Roots::map`], for the photos this replica imports.
+    pub fn to_team(&self, path: &Path) -> Option<PathBuf> {
+        self.0
+            .iter()
+            .filter_map(|root| {
+                under(path, &root.local, &root.remote).map(|p| (root.local.components().count(), p))
+            })
+            .max_by_key(|(depth, _)| *depth)
+            .map(|(_, p)| p)
+    }
+
+    /// Each root as `(REMOTE, LOCAL)`, for the catalogue to keep.
+    pub fn pairs(&self) -> Vec<(&Path, &Path)> {
+        self.0
+            .iter()
+            .map(|r| (r.remote.as_path(), r.local.as_path()))
+            .collect()
+    }
+
+    /// The roots a catalogue kept.
+    pub fn kept(pairs: Vec<(PathBuf, PathBuf)>) -> Roots {
+        let roots = pairs
+            .into_iter()
+            .map(|(remote, local)| Root { remote, local })
+            .collect();
+        // Kept from roots that were checked when given.
+        Roots::new(roots).unwrap_or_default()
+    }
+}
+
+/// `path` moved from under `from` to under `to`, when `from` is a folder
+/// above it (never the path itself).
+fn under(path: &Path, from: &Path, to: &Path) -> Option<PathBuf> {
+    let rest = path.strip_prefix(from).ok()?;
+    if rest.as_os_str().is_empty() {
+        return None;
+    }
+    Some(to.join(rest))
 }
 
 #[cfg(test)]
@@ -169,6 +205,26 @@ mod tests {
             r.map(odd).unwrap().as_os_str().as_bytes(),
             b"/data/Kyndrov\xe1/01.jpg"
         );
+    }
+
+    #[test]
+    fn a_path_of_this_machine_goes_back_to_the_team_s_name_by_the_longest_local() {
+        let r = roots(&["/mnt/nas=/data", "/mnt/nas/negatives=/data/neg"]);
+        let back = |p: &str| r.to_team(Path::new(p)).map(|p| p.display().to_string());
+        assert_eq!(
+            back("/data/neg/1989/a.tif").as_deref(),
+            Some("/mnt/nas/negatives/1989/a.tif")
+        );
+        assert_eq!(
+            back("/data/prints/b.jpg").as_deref(),
+            Some("/mnt/nas/prints/b.jpg")
+        );
+        assert_eq!(back("/data2/c.jpg"), None);
+        assert_eq!(back("/data"), None);
+        for p in ["/mnt/nas/negatives/1989/a.tif", "/mnt/nas/prints/b.jpg"] {
+            let here = r.map(Path::new(p)).unwrap();
+            assert_eq!(r.to_team(&here).unwrap(), Path::new(p));
+        }
     }
 
     #[test]

@@ -22,7 +22,9 @@ use serde::Serialize;
 
 use super::TeamError;
 use super::connect::Connection;
+use crate::catalog::shared_photos::{PhotoFacts, SharedPhoto};
 use crate::catalog::sync::{Shared, SharedStep};
+use crate::ingest::thumbnail::Thumbnail;
 
 /// The PostgreSQL schema that holds a team catalogue.
 pub const SCHEMA: &str = "kartoteka";
@@ -97,6 +99,24 @@ const MIGRATIONS: &[&str] = &[
          steps       jsonb NOT NULL,
          received    timestamptz NOT NULL DEFAULT now(),
          UNIQUE (replica, seq)
+     );",
+    // 3: photos members imported, in the order the server received them,
+    // and their thumbnails by content hash.
+    "CREATE TABLE kartoteka.photo (
+         pos         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+         replica     text NOT NULL REFERENCES kartoteka.member (replica),
+         photo       text NOT NULL,
+         path        bytea NOT NULL,
+         sidecar     bytea,
+         facts       jsonb NOT NULL,
+         received    timestamptz NOT NULL DEFAULT now(),
+         UNIQUE (replica, photo)
+     );
+     CREATE TABLE kartoteka.thumbnail (
+         hash        text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
+         width       integer NOT NULL,
+         height      integer NOT NULL,
+         jpeg        bytea NOT NULL
      );",
 ];
 
@@ -741,27 +761,7 @@ pub fn push(
     let Some(first) = operations.first() else {
         return Ok(Vec::new());
     };
-    let mut tx = conn.client().transaction().map_err(pg(place))?;
-    let (may, member): (bool, bool) = {
-        let row = tx
-            .query_one(
-                "SELECT has_table_privilege($1, 'INSERT'),
-                        EXISTS (SELECT 1 FROM kartoteka.member
-                                WHERE replica = $2 AND role = current_user)",
-                &[&"kartoteka.operation", &replica],
-            )
-            .map_err(pg(place))?;
-        (row.get(0), row.get(1))
-    };
-    if !may || !member {
-        return Err(TeamError::MayNotPush {
-            role: place.role.clone(),
-            server: place.server.clone(),
-            may_write: may,
-        });
-    }
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PUSH_LOCK])
-        .map_err(pg(place))?;
+    let mut tx = pushing(conn, place, replica, "kartoteka.operation")?;
     let mut placed: Vec<(i64, i64)> = tx
         .query(
             "SELECT seq, pos FROM kartoteka.operation WHERE replica = $1 AND seq >= $2 ORDER BY seq",
@@ -810,6 +810,205 @@ pub fn push(
     }
     tx.commit().map_err(pg(place))?;
     Ok(placed)
+}
+
+/// A transaction that may add to `table` as `replica`, holding the push
+/// lock, so that the server's order is the order pushes commit in. A role
+/// that may not push, or a replica that is not a member as this role, is
+/// refused.
+fn pushing<'c>(
+    conn: &'c mut Connection,
+    place: &Place,
+    replica: &str,
+    table: &str,
+) -> Result<postgres::Transaction<'c>, TeamError> {
+    let mut tx = conn.client().transaction().map_err(pg(place))?;
+    let (may, member): (bool, bool) = {
+        let row = tx
+            .query_one(
+                "SELECT has_table_privilege($1, 'INSERT'),
+                        EXISTS (SELECT 1 FROM kartoteka.member
+                                WHERE replica = $2 AND role = current_user)",
+                &[&table, &replica],
+            )
+            .map_err(pg(place))?;
+        (row.get(0), row.get(1))
+    };
+    if !may || !member {
+        return Err(TeamError::MayNotPush {
+            role: place.role.clone(),
+            server: place.server.clone(),
+            may_write: may,
+        });
+    }
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PUSH_LOCK])
+        .map_err(pg(place))?;
+    Ok(tx)
+}
+
+/// A photo as it goes to and comes from the server, with its thumbnail.
+pub type PhotoWithThumbnail = (SharedPhoto, Option<Thumbnail>);
+
+/// One photo as a pull brings it: its place on the server, and the photo,
+/// or why it was refused.
+pub type PulledPhoto = (i64, Result<PhotoWithThumbnail, String>);
+
+/// Stores photos this replica imported, with their thumbnails. A photo or
+/// thumbnail the server has already (from a push whose answer was lost,
+/// or the same content from another member) is not stored again.
+pub fn push_photos(
+    conn: &mut Connection,
+    place: &Place,
+    replica: &str,
+    photos: &[PhotoWithThumbnail],
+) -> Result<(), TeamError> {
+    if photos.is_empty() {
+        return Ok(());
+    }
+    let mut tx = pushing(conn, place, replica, "kartoteka.photo")?;
+    let insert = tx
+        .prepare(
+            "INSERT INTO kartoteka.photo (replica, photo, path, sidecar, facts)
+             VALUES ($1, $2, $3, $4, ($5::text)::jsonb)
+             ON CONFLICT (replica, photo) DO NOTHING",
+        )
+        .map_err(pg(place))?;
+    let thumbnail = tx
+        .prepare(
+            "INSERT INTO kartoteka.thumbnail (hash, width, height, jpeg) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (hash) DO NOTHING",
+        )
+        .map_err(pg(place))?;
+    for (photo, thumb) in photos {
+        let facts = serde_json::to_string(&photo.facts).map_err(|e| TeamError::Local {
+            what: format!("photo {}", photo.photo),
+            reason: e.to_string(),
+        })?;
+        let path = crate::catalog::path_to_bytes(&photo.path);
+        let sidecar = photo.sidecar.as_deref().map(crate::catalog::path_to_bytes);
+        tx.execute(&insert, &[&replica, &photo.photo, &path, &sidecar, &facts])
+            .map_err(pg(place))?;
+        if let Some(t) = thumb {
+            let hash = photo.photo.split('#').next().unwrap_or_default();
+            tx.execute(
+                &thumbnail,
+                &[&hash, &(t.width as i32), &(t.height as i32), &t.jpeg],
+            )
+            .map_err(pg(place))?;
+        }
+    }
+    tx.execute("SELECT pg_notify($1, '')", &[&NOTIFY_CHANNEL])
+        .map_err(pg(place))?;
+    tx.commit().map_err(pg(place))
+}
+
+/// The longest path taken from the server, in bytes.
+const MAX_PATH_BYTES: i32 = 4_096;
+
+/// The most bytes of one photo's facts taken from the server: every
+/// descriptive field and raw tag at the most import keeps.
+pub const MAX_FACTS_BYTES: i32 = 8 << 20;
+
+/// The most bytes of one thumbnail taken from the server.
+pub const MAX_THUMBNAIL_BYTES: i32 = 2 << 20;
+
+/// The photos other members pushed after position `after`, at most
+/// `limit`, by place and name: a replica asks for the ones it lacks.
+pub fn photos_after(
+    conn: &mut Connection,
+    place: &Place,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<(i64, String)>, TeamError> {
+    let mut tx = reading(conn, place)?;
+    let rows = tx
+        .query(
+            "SELECT pos, left(photo, 80) FROM kartoteka.photo WHERE pos > $1 ORDER BY pos LIMIT $2",
+            &[&after, &limit],
+        )
+        .map_err(pg(place))?;
+    tx.commit().map_err(pg(place))?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+/// The photos at these positions, with their thumbnails, each checked as
+/// data (its sizes, its facts' form) or refused with why; what they say is
+/// checked as they are added.
+pub fn photos_at(
+    conn: &mut Connection,
+    place: &Place,
+    positions: &[i64],
+) -> Result<Vec<PulledPhoto>, TeamError> {
+    let mut tx = reading(conn, place)?;
+    // Every value is cut one past its limit, so that an overlong one is
+    // refused without the whole of it crossing the network.
+    let rows = tx
+        .query(
+            "SELECT p.pos, left(p.photo, 80),
+                    CASE WHEN octet_length(p.path) <= $2 THEN p.path END,
+                    CASE WHEN octet_length(p.sidecar) <= $2 THEN p.sidecar END,
+                    p.sidecar IS NOT NULL,
+                    CASE WHEN octet_length(p.facts::text) <= $3 THEN p.facts::text END,
+                    t.width, t.height,
+                    CASE WHEN octet_length(t.jpeg) <= $4 THEN t.jpeg END
+             FROM kartoteka.photo p
+             LEFT JOIN kartoteka.thumbnail t ON t.hash = split_part(p.photo, '#', 1)
+             WHERE p.pos = ANY($1) ORDER BY p.pos",
+            &[
+                &positions,
+                &MAX_PATH_BYTES,
+                &MAX_FACTS_BYTES,
+                &MAX_THUMBNAIL_BYTES,
+            ],
+        )
+        .map_err(pg(place))?;
+    tx.commit().map_err(pg(place))?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            let pos: i64 = r.get(0);
+            let name = super::connect::one_line(&r.get::<_, String>(1));
+            let photo = (|| {
+                let path: Vec<u8> = r
+                    .get::<_, Option<Vec<u8>>>(2)
+                    .ok_or("its path is longer than any a file system gives")?;
+                let sidecar: Option<Vec<u8>> = r.get(3);
+                if r.get::<_, bool>(4) && sidecar.is_none() {
+                    return Err("its sidecar's path is longer than any a file system gives".into());
+                }
+                let facts: String = r.get::<_, Option<String>>(5).ok_or(format!(
+                    "its facts are more than the {MAX_FACTS_BYTES} bytes a photo may have"
+                ))?;
+                let facts = serde_json::from_str::<PhotoFacts>(&facts)
+                    .map_err(|e| format!("its facts are not facts this Kartoteka knows ({e})"))?;
+                let thumbnail = match (r.get::<_, Option<i32>>(6), r.get::<_, Option<i32>>(7)) {
+                    (Some(width), Some(height)) => Some(
+                        r.get::<_, Option<Vec<u8>>>(8)
+                            .zip(u32::try_from(width).ok())
+                            .zip(u32::try_from(height).ok())
+                            .map(|((jpeg, width), height)| Thumbnail {
+                                width,
+                                height,
+                                jpeg,
+                            })
+                            .ok_or("its thumbnail is larger than any Kartoteka makes")?,
+                    ),
+                    _ => None,
+                };
+                Ok::<_, String>((
+                    SharedPhoto {
+                        photo: r.get(1),
+                        path: crate::catalog::path_from_bytes(path),
+                        sidecar: sidecar.map(crate::catalog::path_from_bytes),
+                        facts,
+                    },
+                    thumbnail,
+                ))
+            })()
+            .map_err(|why| format!("photo {name}: {why}"));
+            (pos, photo)
+        })
+        .collect())
 }
 
 /// Notes that this replica's member synced now, for `team status`. A role

@@ -134,7 +134,7 @@ impl Syncer {
                 if self.catalogue.data_version().ok() != version {
                     // Made here: sent at once when this replica may send.
                     let refused = self.said.as_ref().and_then(|s| s.refused.clone());
-                    if refused.is_none() && self.catalogue.unsent_count().unwrap_or(0) > 0 {
+                    if refused.is_none() && self.waiting() > 0 {
                         break;
                     }
                     self.tell(None, refused);
@@ -143,10 +143,16 @@ impl Syncer {
         }
     }
 
+    /// Operations and imported photos made here not on the server yet.
+    fn waiting(&self) -> u64 {
+        self.catalogue.unsent_count().unwrap_or(0)
+            + self.catalogue.unsent_photo_count().unwrap_or(0)
+    }
+
     /// Tells the status bar, when anything changed.
     fn tell(&mut self, offline: Option<String>, refused: Option<String>) {
         let status = TeamStatus {
-            waiting: self.catalogue.unsent_count().unwrap_or(0),
+            waiting: self.waiting(),
             conflicts: self.catalogue.conflicts().unwrap_or(0),
             offline,
             refused,
