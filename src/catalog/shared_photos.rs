@@ -195,10 +195,18 @@ impl Catalogue {
     /// holds already are the team's: they came with, or went into, the
     /// team's snapshot.
     pub fn share_imports(&mut self) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO team_photos (only, pulled) VALUES (1, 0) ON CONFLICT (only) DO NOTHING",
-            [],
-        )?;
+        // Asked first: a sync need not take the write lock to learn it.
+        let sharing: bool =
+            self.conn
+                .query_row("SELECT EXISTS (SELECT 1 FROM team_photos)", [], |r| {
+                    r.get(0)
+                })?;
+        if !sharing {
+            self.conn.execute(
+                "INSERT INTO team_photos (only, pulled) VALUES (1, 0) ON CONFLICT (only) DO NOTHING",
+                [],
+            )?;
+        }
         Ok(())
     }
 

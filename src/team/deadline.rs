@@ -83,8 +83,11 @@ pub struct Deadline<S> {
     received: Messages,
     /// ReadyForQuery messages the server owes.
     owed: u64,
-    /// Running while an answer is owed, from when the server was last
-    /// heard (or the request sent).
+    /// When the server was last heard, or a request sent to a server that
+    /// owed nothing.
+    heard: Instant,
+    /// Set to `heard + limit` only when a read must wait, so that a
+    /// connection busy with answers does not move a timer at every read.
     timer: Pin<Box<Sleep>>,
 }
 
@@ -96,13 +99,9 @@ impl<S> Deadline<S> {
             sent: Messages::new(true),
             received: Messages::new(false),
             owed: 0,
+            heard: Instant::now(),
             timer: Box::pin(tokio::time::sleep(limit)),
         }
-    }
-
-    fn restart(&mut self) {
-        let at = Instant::now() + self.limit;
-        self.timer.as_mut().reset(at);
     }
 }
 
@@ -122,18 +121,24 @@ impl<S: AsyncRead + Unpin> AsyncRead for Deadline<S> {
                 });
                 this.owed = this.owed.saturating_sub(ready);
                 if buf.filled().len() > before {
-                    this.restart();
+                    this.heard = Instant::now();
                 }
                 Poll::Ready(Ok(()))
             }
             Poll::Ready(Err(e)) => Poll::Ready(Err(e)),
-            Poll::Pending if self.owed > 0 => match self.timer.as_mut().poll(cx) {
-                Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
-                    io::ErrorKind::TimedOut,
-                    format!("the server did not answer for {} s", self.limit.as_secs()),
-                ))),
-                Poll::Pending => Poll::Pending,
-            },
+            Poll::Pending if self.owed > 0 => {
+                let due = self.heard + self.limit;
+                if self.timer.deadline() != due {
+                    self.timer.as_mut().reset(due);
+                }
+                match self.timer.as_mut().poll(cx) {
+                    Poll::Ready(()) => Poll::Ready(Err(io::Error::new(
+                        io::ErrorKind::TimedOut,
+                        format!("the server did not answer for {} s", self.limit.as_secs()),
+                    ))),
+                    Poll::Pending => Poll::Pending,
+                }
+            }
             Poll::Pending => Poll::Pending,
         }
     }
@@ -156,7 +161,7 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Deadline<S> {
             });
             if requests > 0 {
                 if this.owed == 0 {
-                    this.restart();
+                    this.heard = Instant::now();
                 }
                 this.owed += requests;
             }

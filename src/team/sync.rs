@@ -72,13 +72,11 @@ pub fn sync(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Synced, 
     // A replica from before photos travelled shares its imports from now.
     catalogue.share_imports()?;
     let roots = Roots::kept(catalogue.team_roots()?);
-    let mut store = match catalogue.thumbnails_path() {
-        Some(path) => ThumbnailStore::open(&path)?,
-        None => ThumbnailStore::open_in_memory()?,
-    };
+    // Opened once a photo travels: most syncs move none.
+    let mut store = None;
 
     let (photos_sent, mut not_sent) =
-        push_photos(conn, &place, catalogue, &replica, &roots, &store)?;
+        push_photos(conn, &place, catalogue, &replica, &roots, &mut store)?;
     let mut sent = 0;
     while not_sent.is_none() {
         let operations = catalogue.unsent(PUSH_BATCH)?;
@@ -146,6 +144,20 @@ pub fn sync(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Synced, 
     })
 }
 
+/// The catalogue's thumbnail store, opened the first time it is needed.
+fn thumbnail_store<'s>(
+    store: &'s mut Option<ThumbnailStore>,
+    catalogue: &Catalogue,
+) -> Result<&'s mut ThumbnailStore, TeamError> {
+    if store.is_none() {
+        *store = Some(match catalogue.thumbnails_path() {
+            Some(path) => ThumbnailStore::open(&path)?,
+            None => ThumbnailStore::open_in_memory()?,
+        });
+    }
+    Ok(store.as_mut().expect("opened just now"))
+}
+
 /// Sends the photos imported here, with their thumbnails and the team's
 /// paths: how many, and why none could be sent when the role may not.
 fn push_photos(
@@ -154,7 +166,7 @@ fn push_photos(
     catalogue: &mut Catalogue,
     replica: &str,
     roots: &Roots,
-    store: &ThumbnailStore,
+    store: &mut Option<ThumbnailStore>,
 ) -> Result<(usize, Option<String>), TeamError> {
     let mut sent = 0;
     loop {
@@ -162,6 +174,7 @@ fn push_photos(
         if photos.is_empty() {
             return Ok((sent, None));
         }
+        let store = thumbnail_store(store, catalogue)?;
         let mut shared = Vec::with_capacity(photos.len());
         for (_, mut photo) in photos.iter().cloned() {
             let hash = photo.photo.split('#').next().unwrap_or_default();
@@ -189,7 +202,7 @@ fn pull_photos(
     place: &Place,
     catalogue: &mut Catalogue,
     roots: &Roots,
-    store: &mut ThumbnailStore,
+    store: &mut Option<ThumbnailStore>,
 ) -> Result<PhotosMerged, TeamError> {
     let mut merged = PhotosMerged::default();
     loop {
@@ -228,7 +241,7 @@ fn pull_photos(
                 ));
             }
             // The thumbnails first: a photo the window shows has its own.
-            store.put_batch(
+            thumbnail_store(store, catalogue)?.put_batch(
                 thumbnails
                     .iter()
                     .map(|(name, t)| (name.split('#').next().unwrap_or_default(), t)),
