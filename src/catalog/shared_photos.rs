@@ -12,10 +12,10 @@
 //! content, imported here too) is passed over; nothing here is replaced
 //! by what a colleague read.
 //!
-//! What comes from the server is checked as import's own records are
-//! never need to be: the content hash, the paths (absolute, no `..`, never
-//! one of this catalogue's own files), the format, and every descriptive
-//! value through [`normalise`]. A photo that fails is refused alone, with
+//! What comes from the server is checked as import's own records never
+//! need to be: the content hash, the paths (absolute, no `..`, never one of
+//! this catalogue's own files nor a path another photo holds here), the
+//! format, and every descriptive value through [`normalise`]. A photo that fails is refused alone, with
 //! why, and the rest go on.
 
 use std::path::{Path, PathBuf};
