@@ -1482,6 +1482,14 @@ fn a_url_with_a_password_is_used_but_never_kept() {
 // sync: push and pull, merged field by field.
 // ---------------------------------------------------------------------
 
+/// What SQLite's `integrity_check` says of `env`'s catalogue.
+fn integrity(env: &common::Env) -> String {
+    rusqlite::Connection::open(&env.catalog)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
 /// A photo of `env` by a path fragment, as `show` gives it.
 fn photo(env: &common::Env, fragment: &str) -> serde_json::Value {
     let list = env.list();
@@ -1824,11 +1832,7 @@ fn hostile_operations_from_the_server_are_refused_one_by_one_and_the_rest_merge(
     let after = photo(&b, "treaty");
     assert_eq!(after["caption"], "Podpis smlouvy");
     assert_eq!(after["title"], before["title"]);
-    let conn = rusqlite::Connection::open(&b.catalog).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(check, "ok");
+    assert_eq!(integrity(&b), "ok");
     assert!(!b.ok(["set", "list"]).contains("Sada"));
     assert_eq!(claims_of(&b, "treaty", "caption").len(), 0);
     assert_eq!(b.ok(["source", "list"]).trim(), "");
@@ -2285,11 +2289,8 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     }
     let mut held = Vec::new();
     for env in &replicas {
+        assert_eq!(integrity(env), "ok");
         let conn = rusqlite::Connection::open(&env.catalog).unwrap();
-        let check: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(check, "ok");
         held.push(
             conn.query_row("SELECT count(*) FROM edit_operation", [], |r| {
                 r.get::<_, i64>(0)
@@ -2553,13 +2554,6 @@ fn a_members_import_reaches_the_others_with_its_thumbnail_where_each_mounts_the_
     for env in [&a, &b, &c] {
         assert_eq!(integrity(env), "ok");
     }
-}
-
-fn integrity(env: &common::Env) -> String {
-    rusqlite::Connection::open(&env.catalog)
-        .unwrap()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap()
 }
 
 /// Puts a photo on the server as a hostile member could, with facts given

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use super::edit::normalise;
 use super::keywords::KeywordTree;
 use super::snapshot::{OwnFiles, unfit};
-use super::sync::{PhotoRef, photo_of, photo_ref};
+use super::sync::{PhotoRef, content_hash, photo_of, photo_ref};
 use super::{Catalogue, Result, photos, search_index};
 use crate::ingest::Warning;
 use crate::limits;
@@ -158,7 +158,7 @@ fn record_of(photo: &SharedPhoto) -> std::result::Result<PhotoRecord, String> {
             *list = serde_json::from_value(value).map_err(|e| e.to_string())?;
         }
     }
-    let hash = photo.photo.split('#').next().unwrap_or_default().to_owned();
+    let hash = content_hash(&photo.photo).to_owned();
     Ok(PhotoRecord {
         file: FileInfo {
             path: photo.path.clone(),

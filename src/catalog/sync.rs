@@ -42,6 +42,13 @@ use crate::photo::{Attribute, Field, PhotoId};
 /// by catalogue order; nothing for the first, which almost every photo is).
 pub type PhotoRef = String;
 
+/// The content hash a [`PhotoRef`] names, without its copy's number.
+pub fn content_hash(reference: &str) -> &str {
+    reference
+        .split_once('#')
+        .map_or(reference, |(hash, _)| hash)
+}
+
 /// One of an exhibition set's photos as it travels, with its wall label.
 pub type SharedEntry = (PhotoRef, Option<String>);
 

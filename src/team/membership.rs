@@ -110,7 +110,8 @@ fn file_facts(path: &Path) -> Result<FileFacts, TeamError> {
 
 /// Publishes `catalogue` as a new team catalogue in the database `conn`
 /// is connected to, refusing when it already holds one. The catalogue and
-/// its thumbnail store are only read.
+/// its thumbnail store are only read, but for noting that the catalogue
+/// shares what it imports from now on.
 pub fn create(conn: &mut Connection, catalogue: &mut Catalogue) -> Result<Created, TeamError> {
     let started = Instant::now();
     let place = server::place(conn)?;

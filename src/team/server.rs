@@ -889,7 +889,7 @@ pub fn push_photos(
         tx.execute(&insert, &[&replica, &photo.photo, &path, &sidecar, &facts])
             .map_err(pg(place))?;
         if let Some(t) = thumb {
-            let hash = photo.photo.split('#').next().unwrap_or_default();
+            let hash = crate::catalog::sync::content_hash(&photo.photo);
             tx.execute(
                 &thumbnail,
                 &[&hash, &(t.width as i32), &(t.height as i32), &t.jpeg],

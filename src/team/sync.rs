@@ -20,7 +20,7 @@ use super::connect::Connection;
 use super::roots::Roots;
 use super::server::{self, Place};
 use crate::catalog::shared_photos::PhotosMerged;
-use crate::catalog::sync::Merged;
+use crate::catalog::sync::{Merged, content_hash};
 use crate::catalog::{Catalogue, ThumbnailStore, thumbnails};
 
 /// Operations sent to the server at a time.
@@ -177,8 +177,7 @@ fn push_photos(
         let store = thumbnail_store(store, catalogue)?;
         let mut shared = Vec::with_capacity(photos.len());
         for (_, mut photo) in photos.iter().cloned() {
-            let hash = photo.photo.split('#').next().unwrap_or_default();
-            let thumbnail = store.get(hash)?;
+            let thumbnail = store.get(content_hash(&photo.photo))?;
             photo.path = roots.to_team(&photo.path).unwrap_or(photo.path);
             photo.sidecar = photo.sidecar.map(|s| roots.to_team(&s).unwrap_or(s));
             shared.push((photo, thumbnail));
@@ -241,11 +240,8 @@ fn pull_photos(
                 ));
             }
             // The thumbnails first: a photo the window shows has its own.
-            thumbnail_store(store, catalogue)?.put_batch(
-                thumbnails
-                    .iter()
-                    .map(|(name, t)| (name.split('#').next().unwrap_or_default(), t)),
-            )?;
+            thumbnail_store(store, catalogue)?
+                .put_batch(thumbnails.iter().map(|(name, t)| (content_hash(name), t)))?;
             let upto = positions.last().copied().unwrap_or(after);
             merged.add(catalogue.add_shared_photos(&photos, upto)?);
         }
