@@ -1636,6 +1636,91 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
     assert!(claims_of(&a, "shopping", "city").is_empty());
 }
 
+/// Sets made, renamed, deleted and changed apart: the latest change to a
+/// name, by the clock, decides what the name holds on every replica.
+#[test]
+fn sets_changed_apart_by_name_end_the_same_on_every_replica() {
+    let Some(team) = Team::new("sets_changed_apart_by_name_end_the_same_on_every_replica") else {
+        return;
+    };
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
+    a.ok(["set", "create", "Posádky"]);
+    a.ok(["set", "add", "Posádky", "path:treaty"]);
+    team.ok(&a, &["sync"]);
+    team.ok(&b, &["sync"]);
+    // A set's photos as `sets_of` gives them: the set made at first,
+    // then others added at its end.
+    let at_first: Vec<serde_json::Value> = sets_of(&a)["Odchod 1991"].as_array().unwrap().clone();
+    let entry = |fragment: &str| format!("{} null", photo(&a, fragment)["hash"]).into();
+    let items = |first: bool, fragments: &[&str]| -> serde_json::Value {
+        let mut items = if first { at_first.clone() } else { Vec::new() };
+        items.extend(fragments.iter().map(|f| entry(f)));
+        items.into()
+    };
+    let later = || std::thread::sleep(std::time::Duration::from_millis(20));
+
+    // Apart: A renames a set, and B, later, adds to it by its old name;
+    // B deletes a set, and A, later, adds to it.
+    a.ok(["set", "rename", "Odchod 1991", "Odchod vojsk"]);
+    later();
+    b.ok(["set", "add", "Odchod 1991", "path:dormitory"]);
+    later();
+    b.ok(["set", "delete", "Posádky"]);
+    later();
+    a.ok(["set", "add", "Posádky", "path:shopping"]);
+    for env in [&a, &b, &a] {
+        team.ok(env, &["sync"]);
+    }
+    let sets = sets_of(&a);
+    assert_eq!(sets, sets_of(&b));
+    assert_eq!(
+        sets,
+        serde_json::json!({
+            // Renamed with the photos it had when renamed...
+            "Odchod vojsk": items(true, &[]),
+            // ...and the old name holds B's later change.
+            "Odchod 1991": items(true, &["dormitory"]),
+            // A's change came after B's delete: the set is back.
+            "Posádky": items(false, &["treaty", "shopping"]),
+        })
+    );
+
+    // The other way round: B deletes after A's change; A renames after
+    // B's change of the same set; both make a set by one name, B later.
+    a.ok(["set", "add", "Posádky", "path:dormitory"]);
+    later();
+    b.ok(["set", "delete", "Posádky"]);
+    later();
+    b.ok(["set", "remove", "Odchod vojsk", "path:treaty"]);
+    later();
+    a.ok(["set", "rename", "Odchod vojsk", "Vlaky"]);
+    later();
+    a.ok(["set", "create", "Výstava"]);
+    a.ok(["set", "add", "Výstava", "path:treaty"]);
+    later();
+    b.ok(["set", "create", "Výstava"]);
+    b.ok(["set", "add", "Výstava", "path:dormitory"]);
+    for env in [&b, &a, &b] {
+        team.ok(env, &["sync"]);
+    }
+    let sets = sets_of(&a);
+    assert_eq!(sets, sets_of(&b));
+    assert_eq!(
+        sets,
+        serde_json::json!({
+            "Odchod 1991": items(true, &["dormitory"]),
+            // The rename came later, and carries the set as A had it:
+            // B's earlier removal from it is in the history only.
+            "Vlaky": items(true, &[]),
+            "Výstava": items(false, &["dormitory"]),
+        })
+    );
+    for env in [&a, &b] {
+        assert_eq!(integrity(env), "ok");
+    }
+}
+
 #[test]
 fn a_read_only_role_pulls_but_its_operations_stay_here_with_one_line_saying_so() {
     let Some(team) =
@@ -2033,14 +2118,7 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
             }),
         );
     }
-    let set: serde_json::Value =
-        serde_json::from_str(&env.ok(["set", "show", "Odchod 1991", "--json"])).unwrap();
-    let set: Vec<String> = set
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| format!("{} {}", i["photo"]["hash"], i["wall_label"]))
-        .collect();
+    let sets = sets_of(env);
     let sources: serde_json::Value =
         serde_json::from_str(&env.ok(["source", "list", "--json"])).unwrap();
     let mut sources: Vec<String> = sources
@@ -2050,7 +2128,26 @@ fn descriptions_of(env: &common::Env) -> serde_json::Value {
         .map(|s| format!("{} {} {}", s["citation"], s["note"], s["claims"]))
         .collect();
     sources.sort();
-    serde_json::json!({"photos": photos, "set": set, "sources": sources})
+    serde_json::json!({"photos": photos, "sets": sets, "sources": sources})
+}
+
+/// Every set of a replica by name, its photos (by content hash) in order
+/// with their wall labels.
+fn sets_of(env: &common::Env) -> serde_json::Value {
+    let mut sets = serde_json::Map::new();
+    for line in env.ok(["set", "list"]).lines() {
+        let name = line.split('\t').next().unwrap();
+        let set: serde_json::Value =
+            serde_json::from_str(&env.ok(["set", "show", name, "--json"])).unwrap();
+        let set: Vec<String> = set
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| format!("{} {}", i["photo"]["hash"], i["wall_label"]))
+            .collect();
+        sets.insert(name.to_owned(), set.into());
+    }
+    sets.into()
 }
 
 /// A random one of a replica's claims of a photo, by this replica's id.
@@ -2072,7 +2169,8 @@ fn any_source(env: &common::Env, rng: &mut common::Rng) -> Option<String> {
 }
 
 /// Three replicas make 1,200 random steps between them: imports, captions,
-/// cities, ratings, keywords, set changes, claims (citing sources,
+/// cities, ratings, keywords, set changes, sets made, renamed and deleted
+/// (by names the others may be changing too), claims (citing sources,
 /// preferred, removed), sources (added, edited, removed), undo, syncs and
 /// syncs killed outright. One replica is offline for a third of the run and the server
 /// down for an eighth. After final syncs all three hold the same.
@@ -2149,8 +2247,24 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     // replica's, and comes back with what it held.
     let down = steps / 2..steps / 2 + steps / 8;
     for step in 0..steps {
-        if step == down.start || step == down.end {
-            team.pg.set_running(step == down.end);
+        if step == down.start {
+            // It goes down in the middle of a sync, which fails with one
+            // line (or finishes first); either way nothing is lost.
+            let sync = team
+                .command(&replicas[0])
+                .arg("sync")
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(rng.below(150)));
+            team.pg.set_running(false);
+            let out = sync.wait_with_output().unwrap();
+            let err = common::stderr(&out);
+            assert!(out.status.success() || err.lines().count() == 1, "{err}");
+        }
+        if step == down.end {
+            team.pg.set_running(true);
         }
         let r = rng.below(3) as usize;
         // The third replica is offline for a stretch in the middle.
@@ -2159,7 +2273,12 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         let fragment = photos[rng.below(photos.len() as u64) as usize];
         let photo = format!("path:{fragment}");
         let word = words[rng.below(words.len() as u64) as usize];
-        match rng.below(27) {
+        // Sets made, renamed and deleted by each: the names are few, so
+        // that two replicas apart often change the same one.
+        let set_name = |rng: &mut common::Rng| {
+            ["Výstava Milovice", "Posádky", "Вывод войск 1991"][rng.below(3) as usize]
+        };
+        match rng.below(30) {
             0..=5 => {
                 env.ok(["edit", &photo, "--set", &format!("caption={word}")]);
             }
@@ -2235,6 +2354,23 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
                 }
             }
             23 => import_scan(env, r, step + 1),
+            // These may find the set missing, or the name taken: each
+            // fails alone, as the archivist would see it fail.
+            27 => {
+                env.run(["set", "create", set_name(&mut rng)]);
+            }
+            28 => {
+                let name = set_name(&mut rng);
+                if rng.below(3) == 0 {
+                    env.run(["set", "delete", name]);
+                } else {
+                    env.run(["set", "rename", name, set_name(&mut rng)]);
+                }
+            }
+            29 => {
+                let how = ["add", "remove"][rng.below(2) as usize];
+                env.run(["set", how, set_name(&mut rng), &photo]);
+            }
             _ if offline => {}
             16 => {
                 // A sync killed outright (SIGKILL) somewhere along its way.
@@ -2276,8 +2412,8 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     let states: Vec<serde_json::Value> = replicas.iter().map(descriptions_of).collect();
     for (other, name) in [(1, "B"), (2, "C")] {
         assert_eq!(
-            states[0]["set"], states[other]["set"],
-            "the set on A and {name}"
+            states[0]["sets"], states[other]["sets"],
+            "the sets on A and {name}"
         );
         for (hash, photo) in states[0]["photos"].as_object().unwrap() {
             assert_eq!(

@@ -524,25 +524,32 @@ pub(super) fn set_entries(conn: &Connection, name: &str) -> Result<Vec<SetEntry>
 
 /// A set or saved search as a whole, for deleting (and undoing that).
 fn state_of(conn: &Connection, name: &str) -> Result<SetState> {
+    state_now(conn, name)?.ok_or_else(|| {
+        Invalid::NoSuchSetOrSearch {
+            name: name.to_owned(),
+        }
+        .into()
+    })
+}
+
+/// A set or saved search as a whole, if there is one by that name.
+pub(super) fn state_now(conn: &Connection, name: &str) -> Result<Option<SetState>> {
     let query: Option<Option<String>> = conn
         .query_row("SELECT query FROM photo_set WHERE name = ?1", [name], |r| {
             r.get(0)
         })
         .optional()?;
-    match query {
-        None => Err(Invalid::NoSuchSetOrSearch {
-            name: name.to_owned(),
-        }
-        .into()),
-        Some(Some(query)) => Ok(SetState {
+    Ok(match query {
+        None => None,
+        Some(Some(query)) => Some(SetState {
             query: Some(query),
             items: Vec::new(),
         }),
-        Some(None) => Ok(SetState {
+        Some(None) => Some(SetState {
             query: None,
             items: set_entries(conn, name)?,
         }),
-    }
+    })
 }
 
 /// A template's fields, if it exists.

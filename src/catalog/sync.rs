@@ -34,7 +34,7 @@ use super::edit::normalise;
 use super::history::{self, KeywordState, SetEntry, SetState, Step};
 use super::keywords::KeywordTree;
 use super::shared_ids::{self, Kind, Stamp};
-use super::{CatalogError, Catalogue, Result, clock, replica, search_index};
+use super::{CatalogError, Catalogue, Result, clock, replica, search_index, sets};
 use crate::photo::{Attribute, Field, PhotoId};
 
 /// A photo named by its content: the BLAKE3 hash of its file, and which of
@@ -83,9 +83,15 @@ pub enum SharedStep {
         old: Option<SharedSet>,
         new: Option<SharedSet>,
     },
+    /// A set or saved search renamed, with what it held when the rename
+    /// was sent, so that every replica gives the new name the same set.
     SetName {
         old: String,
         new: String,
+        /// Absent from the operations of a version that did not send it,
+        /// and when the set had gone again by the time it was sent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        state: Option<SharedSet>,
     },
     SetItems {
         set: String,
@@ -225,6 +231,27 @@ fn local_items(conn: &Connection, items: &[SharedEntry]) -> Result<Vec<SetEntry>
     Ok(out)
 }
 
+fn shared_set(conn: &Connection, set: Option<SetState>) -> Result<Option<SharedSet>> {
+    set.map(|s| {
+        Ok(SharedSet {
+            query: s.query,
+            items: shared_items(conn, &s.items)?,
+        })
+    })
+    .transpose()
+}
+
+fn local_set(conn: &Connection, set: &Option<SharedSet>) -> Result<Option<SetState>> {
+    set.as_ref()
+        .map(|s| {
+            Ok(SetState {
+                query: s.query.clone(),
+                items: local_items(conn, &s.items)?,
+            })
+        })
+        .transpose()
+}
+
 /// A claim's record as it travels: without this catalogue's ids, the
 /// source it cites by shared name.
 fn shared_claim(conn: &Connection, record: &Option<ClaimRecord>) -> Result<Option<Value>> {
@@ -262,23 +289,18 @@ fn share(conn: &Connection, step: Step) -> Result<Option<SharedStep>> {
         },
         Step::KeywordPath { old, new, .. } => SharedStep::KeywordPath { old, new },
         Step::Keyword { path, old, new } => SharedStep::Keyword { path, old, new },
-        Step::Set { name, old, new } => {
-            let set = |s: Option<SetState>| -> Result<Option<SharedSet>> {
-                s.map(|s| {
-                    Ok(SharedSet {
-                        query: s.query,
-                        items: shared_items(conn, &s.items)?,
-                    })
-                })
-                .transpose()
-            };
-            SharedStep::Set {
-                name,
-                old: set(old)?,
-                new: set(new)?,
-            }
+        Step::Set { name, old, new } => SharedStep::Set {
+            name,
+            old: shared_set(conn, old)?,
+            new: shared_set(conn, new)?,
+        },
+        Step::SetName { old, new } => {
+            // A later change of the set by its new name travels too, and
+            // is later on every replica: the set as it is now is as good
+            // as the set as it was renamed.
+            let state = shared_set(conn, sets::state_now(conn, &new)?)?;
+            SharedStep::SetName { old, new, state }
         }
-        Step::SetName { old, new } => SharedStep::SetName { old, new },
         Step::SetItems { set, old, new } => SharedStep::SetItems {
             set,
             old: shared_items(conn, &old)?,
@@ -346,18 +368,65 @@ fn latest_photo_change(
 }
 
 /// The stamp of the latest operation here, other than `except`, that
-/// changed an exhibition set's photos.
+/// changed what the set or saved search by a name holds: made it, deleted
+/// it, renamed it or another to the name, or changed its photos.
 fn latest_set_change(tx: &Connection, set: &str, except: i64) -> Result<Option<Stamp>> {
+    // A rename's names are kept as JSON strings.
+    let named = serde_json::to_string(set)?;
     Ok(tx
         .prepare_cached(
             "SELECT o.hlc, o.replica
              FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
-             WHERE c.photo_id IS NULL AND c.field = 'set.items' AND c.subject = ?1
+             WHERE c.photo_id IS NULL
+               AND (c.field IN ('set', 'set.items') AND c.subject = ?1
+                    OR c.field = 'set.name' AND ?3 IN (c.old_value, c.new_value))
                AND o.id != ?2
              ORDER BY o.hlc DESC, o.replica DESC LIMIT 1",
         )?
-        .query_row(params![set, except], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(params![set, except, named], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?)
+}
+
+/// Whether a change of a set's by `op` came after every other change here
+/// of the set by that name.
+fn latest_for_set(tx: &Connection, set: &str, id: i64, op: &Shared) -> Result<bool> {
+    Ok(latest_set_change(tx, set, id)?.is_none_or(|latest| latest < op.stamp()))
+}
+
+/// The steps that make the set by `name` hold `state` (`None`: no set by
+/// that name) whatever it holds now.
+fn set_becomes(tx: &Connection, name: &str, state: Option<SetState>) -> Result<Vec<Step>> {
+    let now = sets::state_now(tx, name)?;
+    if now == state {
+        return Ok(Vec::new());
+    }
+    let mut steps = Vec::new();
+    match (now, state) {
+        (Some(old), Some(new)) if old.query.is_none() && new.query.is_none() => {
+            steps.push(Step::SetItems {
+                set: name.to_owned(),
+                old: old.items,
+                new: new.items,
+            });
+        }
+        (now, state) => {
+            if now.is_some() {
+                steps.push(Step::Set {
+                    name: name.to_owned(),
+                    old: now,
+                    new: None,
+                });
+            }
+            if state.is_some() {
+                steps.push(Step::Set {
+                    name: name.to_owned(),
+                    old: None,
+                    new: state,
+                });
+            }
+        }
+    }
+    Ok(steps)
 }
 
 impl Shared {
@@ -695,20 +764,58 @@ fn merge_operation(
                 merged.invalid += 1
             }
             other if !names_hold(other) => merged.invalid += 1,
-            SharedStep::SetItems { set, old, new } => {
-                if latest_set_change(tx, set, id)?.is_some_and(|latest| latest > op.stamp()) {
+            // A set (or saved search) is one value by its name: the latest
+            // change to the name, by the clock, decides what it holds on
+            // every replica, whatever order the changes arrive in. So a
+            // set deleted here and changed by a colleague later comes
+            // back, and a rename carries the set as it was sent.
+            SharedStep::Set { name, new, .. } => {
+                if !latest_for_set(tx, name, id, op)? {
                     merged.superseded += 1;
                     continue;
                 }
-                let step = Step::SetItems {
-                    set: set.clone(),
-                    old: local_items(tx, old)?,
-                    new: local_items(tx, new)?,
+                let steps = set_becomes(tx, name, local_set(tx, new)?)?;
+                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
+            }
+            SharedStep::SetItems { set, new, .. } => {
+                if !latest_for_set(tx, set, id, op)? {
+                    merged.superseded += 1;
+                    continue;
+                }
+                if sets::state_now(tx, set)?.is_some_and(|s| s.query.is_some()) {
+                    // A saved search by that name here holds no photos.
+                    merged.left_out += 1;
+                    continue;
+                }
+                let state = SetState {
+                    query: None,
+                    items: local_items(tx, new)?,
                 };
-                let done = within_savepoint(tx, tree, |tree| {
-                    history::perform_leaving_index(tx, tree, id, &[step], &mut run.touched)
-                })?;
-                merged.left_out += usize::from(done.is_err());
+                let steps = set_becomes(tx, set, Some(state))?;
+                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
+            }
+            SharedStep::SetName { old, new, state } => {
+                let was = sets::state_now(tx, old)?;
+                let mut steps = Vec::new();
+                if latest_for_set(tx, old, id, op)? {
+                    steps.extend(set_becomes(tx, old, None)?);
+                } else {
+                    merged.superseded += 1;
+                }
+                if latest_for_set(tx, new, id, op)? {
+                    // From a version that did not send the set: the set
+                    // by the old name as it is here.
+                    let state = match state {
+                        Some(_) => local_set(tx, state)?,
+                        None => was,
+                    };
+                    if let Some(state) = state {
+                        steps.extend(set_becomes(tx, new, Some(state))?);
+                    }
+                } else {
+                    merged.superseded += 1;
+                }
+                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
             }
             SharedStep::Keyword {
                 path, new: None, ..
@@ -719,7 +826,7 @@ fn merge_operation(
                 merged.left_out += 1;
             }
             other => {
-                let step = local_step(tx, other)?;
+                let step = local_step(other);
                 let done = within_savepoint(tx, tree, |tree| {
                     history::perform_leaving_index(tx, tree, id, &[step], &mut run.touched)
                 })?;
@@ -730,6 +837,24 @@ fn merge_operation(
     run.flush(tx, tree, id)?;
     touched.append(&mut run.touched);
     Ok(merged)
+}
+
+/// Makes a set's steps of a merged operation, all or none; returns how
+/// many steps were left out (none or all).
+fn set_steps(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    id: i64,
+    steps: &[Step],
+    touched: &mut BTreeSet<PhotoId>,
+) -> Result<usize> {
+    if steps.is_empty() {
+        return Ok(0);
+    }
+    let done = within_savepoint(tx, tree, |tree| {
+        history::perform_leaving_index(tx, tree, id, steps, touched)
+    })?;
+    Ok(if done.is_err() { steps.len() } else { 0 })
 }
 
 /// Whether the names a step gives (a set's, a template's, a keyword's
@@ -750,9 +875,8 @@ fn names_hold(step: &SharedStep) -> bool {
     };
     let set = |s: &Option<SharedSet>| s.as_ref().is_none_or(|s| labels(&s.items));
     match step {
-        SharedStep::KeywordPath { old, new } | SharedStep::SetName { old, new } => {
-            fits(old) && fits(new)
-        }
+        SharedStep::KeywordPath { old, new } => fits(old) && fits(new),
+        SharedStep::SetName { old, new, state } => fits(old) && fits(new) && set(state),
         SharedStep::Keyword { path, .. } => fits(path),
         SharedStep::Set { name, old, new } => fits(name) && set(old) && set(new),
         SharedStep::SetItems { set, old, new } => fits(set) && labels(old) && labels(new),
@@ -770,18 +894,8 @@ fn keyword_in_use(tx: &Connection, tree: &KeywordTree, path: &str) -> Result<boo
 }
 
 /// A step that names no photo, as this catalogue applies it.
-fn local_step(conn: &Connection, step: &SharedStep) -> Result<Step> {
-    let set = |s: &Option<SharedSet>| -> Result<Option<SetState>> {
-        s.as_ref()
-            .map(|s| {
-                Ok(SetState {
-                    query: s.query.clone(),
-                    items: local_items(conn, &s.items)?,
-                })
-            })
-            .transpose()
-    };
-    Ok(match step {
+fn local_step(step: &SharedStep) -> Step {
+    match step {
         SharedStep::KeywordPath { old, new } => Step::KeywordPath {
             keyword: None,
             old: old.clone(),
@@ -792,27 +906,20 @@ fn local_step(conn: &Connection, step: &SharedStep) -> Result<Step> {
             old: old.clone(),
             new: new.clone(),
         },
-        SharedStep::Set { name, old, new } => Step::Set {
-            name: name.clone(),
-            old: set(old)?,
-            new: set(new)?,
-        },
-        SharedStep::SetName { old, new } => Step::SetName {
-            old: old.clone(),
-            new: new.clone(),
-        },
         SharedStep::Template { name, old, new } => Step::Template {
             name: name.clone(),
             old: old.clone(),
             new: new.clone(),
         },
         SharedStep::Photo { .. }
+        | SharedStep::Set { .. }
+        | SharedStep::SetName { .. }
         | SharedStep::SetItems { .. }
         | SharedStep::Claim { .. }
         | SharedStep::Source { .. } => {
             unreachable!("merged by merge_operation")
         }
-    })
+    }
 }
 
 /// What merging a photo's field leaves to do once the photo's winning
