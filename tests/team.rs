@@ -1659,6 +1659,15 @@ fn sets_changed_apart_by_name_end_the_same_on_every_replica() {
         items.into()
     };
     let later = || std::thread::sleep(std::time::Duration::from_millis(20));
+    // Syncs in this order; then the two hold the same sets, returned.
+    let synced = |order: [&common::Env; 3]| {
+        for env in order {
+            team.ok(env, &["sync"]);
+        }
+        let sets = sets_of(&a);
+        assert_eq!(sets, sets_of(&b));
+        sets
+    };
 
     // Apart: A renames a set, and B, later, adds to it by its old name;
     // B deletes a set, and A, later, adds to it.
@@ -1669,13 +1678,8 @@ fn sets_changed_apart_by_name_end_the_same_on_every_replica() {
     b.ok(["set", "delete", "Posádky"]);
     later();
     a.ok(["set", "add", "Posádky", "path:shopping"]);
-    for env in [&a, &b, &a] {
-        team.ok(env, &["sync"]);
-    }
-    let sets = sets_of(&a);
-    assert_eq!(sets, sets_of(&b));
     assert_eq!(
-        sets,
+        synced([&a, &b, &a]),
         serde_json::json!({
             // Renamed with the photos it had when renamed...
             "Odchod vojsk": items(true, &[]),
@@ -1701,13 +1705,8 @@ fn sets_changed_apart_by_name_end_the_same_on_every_replica() {
     later();
     b.ok(["set", "create", "Výstava"]);
     b.ok(["set", "add", "Výstava", "path:dormitory"]);
-    for env in [&b, &a, &b] {
-        team.ok(env, &["sync"]);
-    }
-    let sets = sets_of(&a);
-    assert_eq!(sets, sets_of(&b));
     assert_eq!(
-        sets,
+        synced([&b, &a, &b]),
         serde_json::json!({
             "Odchod 1991": items(true, &["dormitory"]),
             // The rename came later, and carries the set as A had it:

@@ -393,12 +393,11 @@ fn latest_for_set(tx: &Connection, set: &str, id: i64, op: &Shared) -> Result<bo
     Ok(latest_set_change(tx, set, id)?.is_none_or(|latest| latest < op.stamp()))
 }
 
-/// The steps that make the set by `name` hold `state` (`None`: no set by
-/// that name) whatever it holds now.
-fn set_becomes(tx: &Connection, name: &str, state: Option<SetState>) -> Result<Vec<Step>> {
-    let now = sets::state_now(tx, name)?;
+/// The steps that make the set by `name`, holding `now` here, hold `state`
+/// (`None`: no set by that name).
+fn set_becomes(name: &str, now: Option<SetState>, state: Option<SetState>) -> Vec<Step> {
     if now == state {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let mut steps = Vec::new();
     match (now, state) {
@@ -426,7 +425,7 @@ fn set_becomes(tx: &Connection, name: &str, state: Option<SetState>) -> Result<V
             }
         }
     }
-    Ok(steps)
+    steps
 }
 
 impl Shared {
@@ -774,15 +773,16 @@ fn merge_operation(
                     merged.superseded += 1;
                     continue;
                 }
-                let steps = set_becomes(tx, name, local_set(tx, new)?)?;
-                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
+                let steps = set_becomes(name, sets::state_now(tx, name)?, local_set(tx, new)?);
+                merged.left_out += perform_merged(tx, tree, id, &steps, &mut run.touched)?;
             }
             SharedStep::SetItems { set, new, .. } => {
                 if !latest_for_set(tx, set, id, op)? {
                     merged.superseded += 1;
                     continue;
                 }
-                if sets::state_now(tx, set)?.is_some_and(|s| s.query.is_some()) {
+                let now = sets::state_now(tx, set)?;
+                if now.as_ref().is_some_and(|s| s.query.is_some()) {
                     // A saved search by that name here holds no photos.
                     merged.left_out += 1;
                     continue;
@@ -791,14 +791,14 @@ fn merge_operation(
                     query: None,
                     items: local_items(tx, new)?,
                 };
-                let steps = set_becomes(tx, set, Some(state))?;
-                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
+                let steps = set_becomes(set, now, Some(state));
+                merged.left_out += perform_merged(tx, tree, id, &steps, &mut run.touched)?;
             }
             SharedStep::SetName { old, new, state } => {
                 let was = sets::state_now(tx, old)?;
                 let mut steps = Vec::new();
                 if latest_for_set(tx, old, id, op)? {
-                    steps.extend(set_becomes(tx, old, None)?);
+                    steps.extend(set_becomes(old, was.clone(), None));
                 } else {
                     merged.superseded += 1;
                 }
@@ -810,12 +810,12 @@ fn merge_operation(
                         None => was,
                     };
                     if let Some(state) = state {
-                        steps.extend(set_becomes(tx, new, Some(state))?);
+                        steps.extend(set_becomes(new, sets::state_now(tx, new)?, Some(state)));
                     }
                 } else {
                     merged.superseded += 1;
                 }
-                merged.left_out += set_steps(tx, tree, id, &steps, &mut run.touched)?;
+                merged.left_out += perform_merged(tx, tree, id, &steps, &mut run.touched)?;
             }
             SharedStep::Keyword {
                 path, new: None, ..
@@ -827,10 +827,7 @@ fn merge_operation(
             }
             other => {
                 let step = local_step(other);
-                let done = within_savepoint(tx, tree, |tree| {
-                    history::perform_leaving_index(tx, tree, id, &[step], &mut run.touched)
-                })?;
-                merged.left_out += usize::from(done.is_err());
+                merged.left_out += perform_merged(tx, tree, id, &[step], &mut run.touched)?;
             }
         }
     }
@@ -839,9 +836,9 @@ fn merge_operation(
     Ok(merged)
 }
 
-/// Makes a set's steps of a merged operation, all or none; returns how
-/// many steps were left out (none or all).
-fn set_steps(
+/// Makes steps of a merged operation, all or none; returns how many were
+/// left out (none or all).
+fn perform_merged(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     id: i64,
