@@ -1636,6 +1636,120 @@ fn sync_brings_each_replicas_edits_to_the_other_and_keeps_both_sides_of_a_confli
     assert!(claims_of(&a, "shopping", "city").is_empty());
 }
 
+/// Every photo's keywords, by its path, as `show` gives them: hierarchical
+/// and flat.
+fn keywords_by_photo(env: &common::Env) -> serde_json::Value {
+    let mut photos = serde_json::Map::new();
+    for p in env.list() {
+        let name = p["path"].as_str().unwrap().rsplit('/').next().unwrap();
+        photos.insert(
+            name.to_owned(),
+            serde_json::json!([p["hierarchical_keywords"], p["keywords"]]),
+        );
+    }
+    photos.into()
+}
+
+/// Keywords renamed, merged and deleted apart from colleagues' tagging end
+/// the same on every replica. A photo's keywords are the latest value given
+/// them, renamed by every rename since: a photo tagged before a rename
+/// follows it, one tagged after keeps the name it was given.
+#[test]
+fn keywords_renamed_apart_end_the_same_on_every_replica() {
+    let Some(team) = Team::new("keywords_renamed_apart_end_the_same_on_every_replica") else {
+        return;
+    };
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
+    a.ok(["edit", "path:treaty", "--add-keyword", "Témata|Tanky"]);
+    team.ok(&a, &["sync"]);
+    team.ok(&b, &["sync"]);
+    let later = || std::thread::sleep(std::time::Duration::from_millis(20));
+    // Syncs in this order; then the two hold the same keywords, photo by
+    // photo and in the tree, returned.
+    let synced = |order: [&common::Env; 3]| {
+        for env in order {
+            team.ok(env, &["sync"]);
+        }
+        let photos = keywords_by_photo(&a);
+        assert_eq!(photos, keywords_by_photo(&b));
+        assert_eq!(a.ok(["keywords", "list"]), b.ok(["keywords", "list"]));
+        photos
+    };
+    // The keywords below `branch` a photo holds.
+    let holds = |photos: &serde_json::Value, fragment: &str, branch: &str| -> Vec<String> {
+        let (_, keywords) = photos
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(name, _)| name.contains(fragment))
+            .unwrap();
+        keywords[0]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_owned())
+            .filter(|k| k.starts_with(branch))
+            .collect()
+    };
+
+    // Apart: B tags a photo, then A renames the keyword, then B tags
+    // another. The first follows the rename, the second keeps its name.
+    b.ok(["edit", "path:shopping", "--add-keyword", "Témata|Tanky"]);
+    later();
+    a.ok(["keywords", "rename", "Témata|Tanky", "Tanks"]);
+    later();
+    b.ok(["edit", "path:dormitory", "--add-keyword", "Témata|Tanky"]);
+    let photos = synced([&a, &b, &a]);
+    assert_eq!(holds(&photos, "treaty", "Témata"), ["Témata|Tanks"]);
+    assert_eq!(holds(&photos, "shopping", "Témata"), ["Témata|Tanks"]);
+    assert_eq!(holds(&photos, "dormitory", "Témata"), ["Témata|Tanky"]);
+
+    // Both rename one keyword apart, and the later pulls first: the
+    // earlier rename stands, and the later finds the keyword gone, as it
+    // would have had the two been made in that order on one machine.
+    a.ok(["keywords", "rename", "Témata|Tanks", "Obrněnci"]);
+    later();
+    b.ok(["keywords", "rename", "Témata|Tanks", "Tanky vojska"]);
+    let photos = synced([&b, &a, &b]);
+    assert_eq!(holds(&photos, "treaty", "Témata"), ["Témata|Obrněnci"]);
+    assert_eq!(holds(&photos, "shopping", "Témata"), ["Témata|Obrněnci"]);
+    assert_eq!(holds(&photos, "dormitory", "Témata"), ["Témata|Tanky"]);
+
+    // A moves the keyword to another branch while B renames its branch:
+    // a chain of renames, pulled in the other order on each side.
+    a.ok(["keywords", "rename", "Témata|Obrněnci", "Vojsko|Obrněnci"]);
+    later();
+    b.ok(["keywords", "rename", "Témata", "Témata 1991"]);
+    let photos = synced([&a, &b, &a]);
+    assert_eq!(holds(&photos, "treaty", "Vojsko"), ["Vojsko|Obrněnci"]);
+    assert!(holds(&photos, "treaty", "Témata").is_empty());
+    assert_eq!(
+        holds(&photos, "dormitory", "Témata 1991"),
+        ["Témata 1991|Tanky"]
+    );
+
+    // A merges a keyword away while B, later, tags a photo with it: the
+    // merged photos hold the keyword merged into, B's photo keeps its tag.
+    a.ok(["keywords", "merge", "Témata 1991|Tanky", "Vojsko|Obrněnci"]);
+    later();
+    b.ok([
+        "edit",
+        "path:shopping",
+        "--add-keyword",
+        "Témata 1991|Tanky",
+    ]);
+    let photos = synced([&b, &a, &b]);
+    assert_eq!(holds(&photos, "dormitory", "Vojsko"), ["Vojsko|Obrněnci"]);
+    assert!(holds(&photos, "dormitory", "Témata").is_empty());
+    assert_eq!(holds(&photos, "shopping", "Vojsko"), ["Vojsko|Obrněnci"]);
+    assert_eq!(holds(&photos, "shopping", "Témata"), ["Témata 1991|Tanky"]);
+
+    for env in [&a, &b] {
+        assert_eq!(integrity(env), "ok");
+    }
+}
+
 /// Sets made, renamed, deleted and changed apart: the latest change to a
 /// name, by the clock, decides what the name holds on every replica.
 #[test]
@@ -2168,11 +2282,11 @@ fn any_source(env: &common::Env, rng: &mut common::Rng) -> Option<String> {
 }
 
 /// Three replicas make 1,200 random steps between them: imports, captions,
-/// cities, ratings, keywords, set changes, sets made, renamed and deleted
-/// (by names the others may be changing too), claims (citing sources,
-/// preferred, removed), sources (added, edited, removed), undo, syncs and
-/// syncs killed outright. One replica is offline for a third of the run and the server
-/// down for an eighth. After final syncs all three hold the same.
+/// cities, ratings, keywords, keywords renamed and merged, set changes,
+/// sets made, renamed and deleted (by names the others may be changing
+/// too), claims (citing sources, preferred, removed), sources (added,
+/// edited, removed), undo, syncs and syncs killed outright. One replica is
+/// offline for a third of the run and the server down for an eighth. After final syncs all three hold the same.
 #[test]
 fn three_replicas_editing_at_random_with_one_offline_converge() {
     let Some(team) = Team::alone("three_replicas_editing_at_random_with_one_offline_converge")
@@ -2241,6 +2355,7 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         "Dubček",
     ];
     let (mut syncs, mut conflicts, mut killed, mut refused) = (0, 0, 0, 0);
+    let mut renamed = 0;
     let steps = 1200;
     // The server goes down for a stretch too, overlapping the third
     // replica's, and comes back with what it held.
@@ -2353,8 +2468,18 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
                 }
             }
             23 => import_scan(env, r, step + 1),
-            // These may find the set missing, or the name taken: each
-            // fails alone, as the archivist would see it fail.
+            // These may find the keyword or set missing, or the name
+            // taken: each fails alone, as the archivist would see it fail.
+            26 => {
+                let other = words[rng.below(words.len() as u64) as usize];
+                let keyword = format!("Témata|{word}");
+                let out = if rng.below(3) == 0 {
+                    env.run(["keywords", "merge", &keyword, &format!("Témata|{other}")])
+                } else {
+                    env.run(["keywords", "rename", &keyword, other])
+                };
+                renamed += usize::from(out.status.success());
+            }
             27 => {
                 env.run(["set", "create", set_name(&mut rng)]);
             }
@@ -2405,7 +2530,7 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
         team.ok(&replicas[r], &["sync"]);
     }
     eprintln!(
-        "{syncs} syncs, {conflicts} with conflicts, {killed} killed, {refused} while the server was down"
+        "{syncs} syncs, {conflicts} with conflicts, {killed} killed, {refused} while the server was down, {renamed} keywords renamed or merged"
     );
     assert!(refused > 0 && killed > 0);
     let states: Vec<serde_json::Value> = replicas.iter().map(descriptions_of).collect();

@@ -14,6 +14,7 @@ mod columns;
 mod edit;
 mod history;
 mod invalid;
+mod keyword_merge;
 mod keywords;
 pub mod migrations;
 mod paths;

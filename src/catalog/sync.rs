@@ -21,7 +21,9 @@
 //! Claims and sources travel by their shared names (`shared_ids`): the
 //! latest change of each claim or source stands, whether it added, changed
 //! or removed it, and the claims an edit made follow it as changes of their
-//! own, the same on every replica. Nothing here talks to the server.
+//! own, the same on every replica. A photo's keywords follow the renames
+//! later than the value given them ([`keyword_merge`]). Nothing here talks
+//! to the server.
 
 use std::collections::BTreeSet;
 
@@ -34,7 +36,7 @@ use super::edit::normalise;
 use super::history::{self, KeywordState, SetEntry, SetState, Step};
 use super::keywords::KeywordTree;
 use super::shared_ids::{self, Kind, Stamp};
-use super::{CatalogError, Catalogue, Result, clock, replica, search_index, sets};
+use super::{CatalogError, Catalogue, Result, clock, keyword_merge, replica, search_index, sets};
 use crate::photo::{Attribute, Field, PhotoId};
 
 /// A photo named by its content: the BLAKE3 hash of its file, and which of
@@ -694,6 +696,15 @@ fn merge_operation(
             |r| r.get(0),
         )?;
     let mut run = Run::default();
+    let keywords =
+        [Field::Keywords, Field::HierarchicalKeywords].map(|f| Attribute::Field(f).name());
+    if op
+        .steps
+        .iter()
+        .any(|s| matches!(s, SharedStep::Photo { field, .. } if keywords.contains(&field.as_str())))
+    {
+        run.renames = keyword_merge::renames_after(tx, &op.stamp(), id)?;
+    }
     for step in &op.steps {
         if !matches!(step, SharedStep::Photo { .. }) {
             run.flush(tx, tree, id)?;
@@ -817,16 +828,50 @@ fn merge_operation(
                 }
                 merged.left_out += perform_merged(tx, tree, id, &steps, &mut run.touched)?;
             }
-            SharedStep::Keyword {
-                path, new: None, ..
-            } if keyword_in_use(tx, tree, path)? => {
-                // Its photos here lost it by the steps before this one, or
-                // hold it by a change the other replica had not seen: a
-                // keyword a photo holds stays in the tree.
-                merged.left_out += 1;
+            SharedStep::KeywordPath { old, new } => {
+                // Recorded whatever it finds here: values older than it
+                // that come later follow it.
+                history::record_step(
+                    tx,
+                    id,
+                    &Step::KeywordPath {
+                        keyword: None,
+                        old: old.clone(),
+                        new: new.clone(),
+                    },
+                )?;
+                let done = within_savepoint(tx, tree, |tree| {
+                    let names = (old.as_str(), new.as_str());
+                    keyword_merge::merge_rename(tx, tree, id, &op.stamp(), names, &mut run.touched)
+                })?;
+                if !matches!(done, Ok(true)) {
+                    merged.left_out += 1;
+                }
             }
-            other => {
-                let step = local_step(other);
+            SharedStep::Keyword { path, old, new } => {
+                // The keyword where the renames here since have taken it.
+                let renames = keyword_merge::renames_after(tx, &op.stamp(), id)?;
+                let path = keyword_merge::renamed_path(path, &renames);
+                if new.is_none() && keyword_in_use(tx, tree, &path)? {
+                    // Its photos here lost it by the steps before this one,
+                    // or hold it by a change the other replica had not
+                    // seen: a keyword a photo holds stays in the tree.
+                    merged.left_out += 1;
+                    continue;
+                }
+                let step = Step::Keyword {
+                    path,
+                    old: old.clone(),
+                    new: new.clone(),
+                };
+                merged.left_out += perform_merged(tx, tree, id, &[step], &mut run.touched)?;
+            }
+            SharedStep::Template { name, old, new } => {
+                let step = Step::Template {
+                    name: name.clone(),
+                    old: old.clone(),
+                    new: new.clone(),
+                };
                 merged.left_out += perform_merged(tx, tree, id, &[step], &mut run.touched)?;
             }
         }
@@ -890,35 +935,6 @@ fn keyword_in_use(tx: &Connection, tree: &KeywordTree, path: &str) -> Result<boo
     })
 }
 
-/// A step that names no photo, as this catalogue applies it.
-fn local_step(step: &SharedStep) -> Step {
-    match step {
-        SharedStep::KeywordPath { old, new } => Step::KeywordPath {
-            keyword: None,
-            old: old.clone(),
-            new: new.clone(),
-        },
-        SharedStep::Keyword { path, old, new } => Step::Keyword {
-            path: path.clone(),
-            old: old.clone(),
-            new: new.clone(),
-        },
-        SharedStep::Template { name, old, new } => Step::Template {
-            name: name.clone(),
-            old: old.clone(),
-            new: new.clone(),
-        },
-        SharedStep::Photo { .. }
-        | SharedStep::Set { .. }
-        | SharedStep::SetName { .. }
-        | SharedStep::SetItems { .. }
-        | SharedStep::Claim { .. }
-        | SharedStep::Source { .. } => {
-            unreachable!("merged by merge_operation")
-        }
-    }
-}
-
 /// What merging a photo's field leaves to do once the photo's winning
 /// values are written: changes made apart, each value to stay as a claim.
 /// (The claims an edit made follow it as changes of their own.)
@@ -933,6 +949,9 @@ struct Run {
     after: Vec<After>,
     /// Photos whose indexed text the operation changed.
     touched: BTreeSet<PhotoId>,
+    /// The renames here later than the operation, which the keywords it
+    /// gives follow.
+    renames: Vec<keyword_merge::Renamed>,
 }
 
 impl Run {
@@ -942,7 +961,23 @@ impl Run {
         };
         if !self.steps.is_empty() {
             let steps = std::mem::take(&mut self.steps);
+            let follows = !self.renames.is_empty() && steps.iter().any(gives_keywords);
+            let made = if follows {
+                keyword_merge::missing_paths(tree, &steps)
+            } else {
+                Vec::new()
+            };
             history::perform_leaving_index(tx, tree, id, &steps, &mut self.touched)?;
+            if follows {
+                keyword_merge::follow_renames(
+                    tx,
+                    tree,
+                    photo,
+                    &self.renames,
+                    &made,
+                    &mut self.touched,
+                )?;
+            }
         }
         for After(attribute, kept) in std::mem::take(&mut self.after) {
             let steps = keep_claims(tx, photo, attribute, kept)?;
@@ -952,6 +987,17 @@ impl Run {
         }
         Ok(())
     }
+}
+
+/// Whether a step gives a photo's keywords.
+fn gives_keywords(step: &Step) -> bool {
+    matches!(
+        step,
+        Step::Photo {
+            attribute: Attribute::Field(Field::Keywords | Field::HierarchicalKeywords),
+            ..
+        }
+    )
 }
 
 /// Merges one photo's field into the run: the value with the latest time
