@@ -1693,9 +1693,14 @@ fn keywords_renamed_apart_end_the_same_on_every_replica() {
             .collect()
     };
 
-    // Apart: B tags a photo, then A renames the keyword, then B tags
-    // another. The first follows the rename, the second keeps its name.
+    // Apart: B tags a photo and gives the keyword a synonym, then A renames
+    // the keyword, then B tags another photo with the old name. The first
+    // photo and the synonym follow the rename, the second photo keeps its
+    // name.
     b.ok(["edit", "path:shopping", "--add-keyword", "Témata|Tanky"]);
+    let list = b.path("synonyms.txt");
+    std::fs::write(&list, "Témata\n\tTanky\n\t\t{Panzer}\n").unwrap();
+    b.ok(["keywords", "import", list.to_str().unwrap()]);
     later();
     a.ok(["keywords", "rename", "Témata|Tanky", "Tanks"]);
     later();
@@ -1704,6 +1709,9 @@ fn keywords_renamed_apart_end_the_same_on_every_replica() {
     assert_eq!(holds(&photos, "treaty", "Témata"), ["Témata|Tanks"]);
     assert_eq!(holds(&photos, "shopping", "Témata"), ["Témata|Tanks"]);
     assert_eq!(holds(&photos, "dormitory", "Témata"), ["Témata|Tanky"]);
+    let tree = a.ok(["keywords", "list"]);
+    assert!(tree.contains("  Tanks {Panzer}\t2\n"), "{tree}");
+    assert!(tree.contains("  Tanky\t1\n"), "{tree}");
 
     // Both rename one keyword apart, and the later pulls first: the
     // earlier rename stands, and the later finds the keyword gone, as it
