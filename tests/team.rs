@@ -2198,6 +2198,72 @@ fn a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_d
     assert!(out.contains("sent 1 operation"), "{out}");
 }
 
+/// The same deadline on a connection without TLS (`sslmode=disable`): a
+/// member joins and syncs by the test server's one role that may.
+#[test]
+fn a_server_reached_without_tls_that_stops_answering_is_one_line_after_the_deadline() {
+    let Some(team) = Team::new(
+        "a_server_reached_without_tls_that_stops_answering_is_one_line_after_the_deadline",
+    ) else {
+        return;
+    };
+    let var = |name: &str| {
+        std::env::var(name).unwrap_or_else(|_| {
+            panic!("{name} is not set: start the server with scripts/test-postgres")
+        })
+    };
+    let (url, plain_password) = (
+        var("KARTOTEKA_TEST_POSTGRES_PLAIN"),
+        var("KARTOTEKA_TEST_POSTGRES_PLAIN_PASSWORD"),
+    );
+    let plain = |env: &common::Env| {
+        let mut cmd = team.command(env);
+        cmd.env("PGPASSWORD", &plain_password);
+        cmd
+    };
+    team.publish();
+    let mut b = common::Env::new();
+    b.catalog = b.path("replica.kartoteka");
+    let out = plain(&b).args(["team", "join", &url]).output().unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    b.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
+    // Without TLS, as the URL asks (`sslmode=disable`).
+    let out = plain(&b).arg("sync").output().unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    b.ok(["edit", "path:treaty", "--set", "caption=Milovice 1991"]);
+
+    let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
+    let mut hold = admin.client().transaction().unwrap();
+    hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
+        .unwrap();
+    let started = std::time::Instant::now();
+    let mut sync = plain(&b)
+        .arg("sync")
+        .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    while sync.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            sync.kill().unwrap();
+            panic!("sync waited on a silent server for a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let waited = started.elapsed();
+    hold.rollback().unwrap();
+    let out = sync.wait_with_output().unwrap();
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("did not answer for 2 s"), "{err}");
+    assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
+    let out = plain(&b).arg("sync").output().unwrap();
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(common::stdout(&out).contains("sent 1 operation"));
+}
+
 /// What three replicas are compared by: each photo's fields, keywords and
 /// claims with the sources they cite (by content hash), the set's order
 /// with its wall labels, and the sources.

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
-use postgres::config::{Host, SslMode as PgSslMode};
+use postgres::config::{Host, SslMode as PgSslMode, SslNegotiation};
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::CryptoProvider;
@@ -26,6 +26,7 @@ use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use rustls::{CertificateError, DigitallySignedStruct, RootCertStore, SignatureScheme};
 
+use super::deadline::{MakeWithDeadline, Plain};
 use super::pgpass;
 
 /// How long to wait for the server to accept the connection when the URL
@@ -379,16 +380,24 @@ pub fn connect_with(url: &str, env: &Environment) -> Result<Connection, ConnectE
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(DEFAULT_CONNECT_TIMEOUT);
     }
-    config.ssl_mode(match parsed.ssl_mode {
-        SslMode::Disable => PgSslMode::Disable,
-        SslMode::Prefer => PgSslMode::Prefer,
-        _ => PgSslMode::Require,
-    });
-    let tls =
-        super::deadline::MakeWithDeadline::new(tls_connector(&parsed, &server)?, answer_timeout());
+    let by_tcp = config.get_hosts().iter().all(|h| matches!(h, Host::Tcp(_)));
+    let connected = if parsed.ssl_mode == SslMode::Disable && by_tcp {
+        // No TLS, and still the answer deadline: the socket goes through
+        // a connector that adds none (see `deadline::Plain`).
+        config.ssl_mode(PgSslMode::Require);
+        config.ssl_negotiation(SslNegotiation::Direct);
+        config.connect(MakeWithDeadline::new(Plain, answer_timeout()))
+    } else {
+        config.ssl_mode(match parsed.ssl_mode {
+            SslMode::Disable => PgSslMode::Disable,
+            SslMode::Prefer => PgSslMode::Prefer,
+            _ => PgSslMode::Require,
+        });
+        let tls = tls_connector(&parsed, &server)?;
+        config.connect(MakeWithDeadline::new(tls, answer_timeout()))
+    };
     let password = config.get_password().map(<[u8]>::to_vec);
-    config
-        .connect(tls)
+    connected
         .map(|client| Connection {
             client,
             server: server.clone(),

@@ -5,7 +5,8 @@
 //! no timeout of its own: a sync would wait for ever.
 //!
 //! This wraps the connection above TLS, where PostgreSQL's messages are
-//! plain, and counts the answers owed: every request that ends in a
+//! plain (or the connection itself, with no TLS: [`Plain`]), and counts the
+//! answers owed: every request that ends in a
 //! ReadyForQuery message (the startup, a Sync, a simple Query) owes one.
 //! While one is owed, a read fails once nothing at all has come from the
 //! server for the deadline. A connection that owes nothing (a window
@@ -237,6 +238,81 @@ where
         let limit = self.limit;
         let connecting = self.inner.connect(stream);
         Box::pin(async move { Ok(Deadline::new(connecting.await?, limit)) })
+    }
+}
+
+/// No TLS at all, for a server reached without it (`sslmode=disable`), so
+/// that a plaintext connection has its [`Deadline`] too. tokio-postgres
+/// hands a connector the socket only to make TLS; told to make it directly
+/// (`sslnegotiation=direct`, where nothing is sent before the connector has
+/// the socket) it hands the socket over before the startup message, and
+/// this connector gives it back as it is. The server sees PostgreSQL's
+/// plain protocol, the startup message first, as from any client without
+/// TLS. The connection offers no channel binding, which a server gives only
+/// over TLS.
+#[derive(Debug, Clone, Copy)]
+pub struct Plain;
+
+/// A connection with no TLS, as [`Plain`] gives it back.
+pub struct PlainStream<S>(S);
+
+impl<S> MakeTlsConnect<S> for Plain
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    type Stream = PlainStream<S>;
+    type TlsConnect = Plain;
+    type Error = std::convert::Infallible;
+
+    fn make_tls_connect(&mut self, _domain: &str) -> Result<Plain, Self::Error> {
+        Ok(Plain)
+    }
+}
+
+impl<S> TlsConnect<S> for Plain
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    type Stream = PlainStream<S>;
+    type Error = std::convert::Infallible;
+    type Future = std::future::Ready<Result<PlainStream<S>, Self::Error>>;
+
+    fn connect(self, stream: S) -> Self::Future {
+        std::future::ready(Ok(PlainStream(stream)))
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for PlainStream<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncWrite + Unpin> AsyncWrite for PlainStream<S> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> TlsStream for PlainStream<S> {
+    fn channel_binding(&self) -> ChannelBinding {
+        ChannelBinding::none()
     }
 }
 
