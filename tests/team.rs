@@ -1758,6 +1758,70 @@ fn keywords_renamed_apart_end_the_same_on_every_replica() {
     }
 }
 
+/// A photo can hold two keywords of one name (a keyword renamed to the
+/// name of another on another branch): its flat keywords name it once
+/// wherever the value is compared. Keyword lists changed apart keep the
+/// same claims on the replica that made a change as on the one that
+/// merged it.
+#[test]
+fn keyword_claims_are_the_same_everywhere_when_two_keywords_share_a_name() {
+    let Some(team) =
+        Team::new("keyword_claims_are_the_same_everywhere_when_two_keywords_share_a_name")
+    else {
+        return;
+    };
+    let a = team.publish();
+    let b = team.member(Some("Jana Nováková"));
+    // The treaty holds Místa|Československo|Milovice already.
+    a.ok(["edit", "path:treaty", "--add-keyword", "Témata|Posádka"]);
+    a.ok(["keywords", "rename", "Témata|Posádka", "Milovice"]);
+    let flat = photo(&a, "treaty")["keywords"].clone();
+    let named = |name: &str| {
+        flat.as_array()
+            .unwrap()
+            .iter()
+            .filter(|k| *k == name)
+            .count()
+    };
+    assert_eq!(named("Milovice"), 2, "{flat}");
+    team.ok(&a, &["sync"]);
+    team.ok(&b, &["sync"]);
+    // The rename merged there leaves the two as they are here.
+    assert_eq!(photo(&b, "treaty")["keywords"], flat);
+    // Apart, both change the treaty's keywords.
+    a.ok(["edit", "path:treaty", "--add-keyword", "Témata|Olomouc"]);
+    b.ok([
+        "edit",
+        "path:treaty",
+        "--add-keyword",
+        "Témata|Mladá Boleslav",
+    ]);
+    for env in [&a, &b, &a] {
+        team.ok(env, &["sync"]);
+    }
+    let kept = |env: &common::Env| -> Vec<String> {
+        let id = photo(env, "treaty")["id"].to_string();
+        let list: serde_json::Value =
+            serde_json::from_str(&env.ok(["claim", "list", &id, "--json"])).unwrap();
+        let mut kept: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["field"] == "keywords")
+            .map(|c| format!("{} {}", c["value"], c["note"]))
+            .collect();
+        kept.sort();
+        kept
+    };
+    let on_a = kept(&a);
+    assert_eq!(on_a.len(), 2, "{on_a:?}");
+    assert_eq!(on_a, kept(&b));
+    assert_eq!(
+        photo(&a, "treaty")["keywords"],
+        photo(&b, "treaty")["keywords"]
+    );
+}
+
 /// Sets made, renamed, deleted and changed apart: the latest change to a
 /// name, by the clock, decides what the name holds on every replica.
 #[test]

@@ -129,7 +129,8 @@ pub(super) fn renamed_lists(
             })
             .unwrap_or_else(|| name.to_owned())
     };
-    let mut seen = BTreeSet::new();
+    // Flat names stay as many as they were: two may name two keywords of
+    // one name, as a photo's links can hold them.
     let flat = flat
         .iter()
         .map(|name| {
@@ -141,7 +142,6 @@ pub(super) fn renamed_lists(
                 leaf(&renamed).to_owned()
             }
         })
-        .filter(|name| seen.insert(name.clone()))
         .collect();
     let mut seen = BTreeSet::new();
     let hierarchical = paths
@@ -275,13 +275,46 @@ pub(super) fn follow_renames(
     made: &[String],
     touched: &mut BTreeSet<PhotoId>,
 ) -> Result<()> {
-    let (flat, hierarchical) = lists_now(tx, tree, photo)?;
-    let renamed = renamed_lists(&flat, &hierarchical, renames);
-    if renamed != (flat, hierarchical) {
-        tree.attach(tx, photo, &renamed.0, &renamed.1)?;
+    if relink(tx, tree, photo, renames)? {
         touched.insert(photo);
     }
     remove_unheld(tx, tree, made)
+}
+
+/// Moves a photo's links to the keywords the renames take theirs to,
+/// keeping their places in its lists, as a rename made here moves them;
+/// returns whether any moved. (Two links may come to one keyword, and two
+/// keywords of one name stay two.)
+fn relink(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    photo: PhotoId,
+    renames: &[Renamed],
+) -> Result<bool> {
+    let mut links: Vec<keywords::Link> = Vec::new();
+    let mut moved = false;
+    for mut link in keywords::links_of(tx, photo)? {
+        let path = tree.path(link.keyword);
+        let renamed = renamed_path(&path, renames);
+        if renamed != path
+            && let Some(&to) = tree.ensure_path(tx, &renamed)?.last()
+        {
+            link.keyword = to;
+            moved = true;
+        }
+        match links.iter_mut().find(|l| l.keyword == link.keyword) {
+            Some(l) => {
+                let first = |a: Option<i64>, b: Option<i64>| a.into_iter().chain(b).min();
+                l.subject_position = first(l.subject_position, link.subject_position);
+                l.hierarchy_position = first(l.hierarchy_position, link.hierarchy_position);
+            }
+            None => links.push(link),
+        }
+    }
+    if moved {
+        keywords::replace_links(tx, photo, &links)?;
+    }
+    Ok(moved)
 }
 
 /// Merges a colleague's rename of `old` to `new` made at `stamp` and
@@ -351,7 +384,12 @@ pub(super) fn merge_rename(
             now
         };
         if now != becomes {
-            tree.attach(tx, photo, &becomes.0, &becomes.1)?;
+            if !moved && renamed_lists(&now.0, &now.1, &this) == becomes {
+                // As a rename made here moves them: link by link.
+                relink(tx, tree, photo, &this)?;
+            } else {
+                tree.attach(tx, photo, &becomes.0, &becomes.1)?;
+            }
         }
         touched.insert(photo);
     }
@@ -421,8 +459,12 @@ mod tests {
             &renames,
         );
         // A flat name on a renamed path follows it; one at the top follows
-        // a rename at the top; the two that become one are one.
-        assert_eq!(flat, owned(&["Tanks", "Dubček, Alexander", "Milovice"]));
+        // a rename at the top; two that come to one name stay two (the
+        // tree links them to one keyword, or to two of one name).
+        assert_eq!(
+            flat,
+            owned(&["Tanks", "Dubček, Alexander", "Milovice", "Tanks"])
+        );
         assert_eq!(hierarchical, owned(&["Témata|Tanks", "Místa|Milovice"]));
     }
 

@@ -441,19 +441,7 @@ impl KeywordTree {
             let l = link(&mut links, *leaf);
             l.hierarchy_position = l.hierarchy_position.or(Some(position as i64));
         }
-        let mut insert = conn.prepare_cached(
-            "INSERT INTO photo_keyword (photo_id, keyword_id, subject_position, hierarchy_position)
-             VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for l in links {
-            insert.execute(params![
-                photo.0,
-                l.keyword,
-                l.subject_position,
-                l.hierarchy_position
-            ])?;
-        }
-        Ok(())
+        insert_links(conn, photo, &links)
     }
 
     /// The flat and hierarchical keyword lists of a photo's links.
@@ -562,6 +550,28 @@ fn link_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Link> {
         subject_position: r.get("subject_position")?,
         hierarchy_position: r.get("hierarchy_position")?,
     })
+}
+
+/// Replaces a photo's links with these.
+pub fn replace_links(conn: &Connection, photo: PhotoId, links: &[Link]) -> Result<()> {
+    conn.execute("DELETE FROM photo_keyword WHERE photo_id = ?1", [photo.0])?;
+    insert_links(conn, photo, links)
+}
+
+fn insert_links(conn: &Connection, photo: PhotoId, links: &[Link]) -> Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO photo_keyword (photo_id, keyword_id, subject_position, hierarchy_position)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for l in links {
+        insert.execute(params![
+            photo.0,
+            l.keyword,
+            l.subject_position,
+            l.hierarchy_position
+        ])?;
+    }
+    Ok(())
 }
 
 pub fn links_of(conn: &Connection, photo: PhotoId) -> Result<Vec<Link>> {

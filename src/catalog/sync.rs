@@ -529,10 +529,18 @@ fn field_changes(
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // Each value as a merge gives it (a list's items once each: a photo's
+    // flat keywords name two keywords of one name once), so that every
+    // replica compares the same values and keeps the same claims, the one
+    // that made a change and those that merged it.
+    let attribute = Attribute::from_name(field);
     Ok(rows
         .into_iter()
         .filter_map(|(mut change, text)| {
-            change.value = serde_json::from_str(&text).ok()?;
+            let value: Value = serde_json::from_str(&text).ok()?;
+            change.value = attribute
+                .and_then(|a| normalise(a, &value).ok())
+                .unwrap_or(value);
             Some(change)
         })
         .collect())
