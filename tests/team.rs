@@ -2419,7 +2419,7 @@ fn any_source(env: &common::Env, rng: &mut common::Rng) -> Option<String> {
         .then(|| sources[rng.below(sources.len() as u64) as usize]["id"].to_string())
 }
 
-/// Three replicas make 1,200 random steps between them: imports, captions,
+/// Three replicas make 3,000 random steps between them: imports, captions,
 /// cities, ratings, keywords, keywords renamed and merged, set changes,
 /// sets made, renamed and deleted (by names the others may be changing
 /// too), claims (citing sources, preferred, removed), sources (added,
@@ -2494,7 +2494,7 @@ fn three_replicas_editing_at_random_with_one_offline_converge() {
     ];
     let (mut syncs, mut conflicts, mut killed, mut refused) = (0, 0, 0, 0);
     let mut renamed = 0;
-    let steps = 1200;
+    let steps = 3000;
     // The server goes down for a stretch too, overlapping the third
     // replica's, and comes back with what it held.
     let down = steps / 2..steps / 2 + steps / 8;
