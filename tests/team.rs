@@ -2262,8 +2262,11 @@ fn a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_d
     assert!(out.contains("sent 1 operation"), "{out}");
 }
 
-/// The same deadline on a connection without TLS (`sslmode=disable`): a
-/// member joins and syncs by the test server's one role that may.
+/// The same deadline on a connection without TLS: with `sslmode=disable`,
+/// and with `sslmode=prefer` against a server that offers no TLS (a
+/// stand-in in front of the test server answers its TLS request "N"). A
+/// member joins and syncs by the test server's one role that may connect
+/// without TLS.
 #[test]
 fn a_server_reached_without_tls_that_stops_answering_is_one_line_after_the_deadline() {
     let Some(team) = Team::new(
@@ -2280,52 +2283,101 @@ fn a_server_reached_without_tls_that_stops_answering_is_one_line_after_the_deadl
         var("KARTOTEKA_TEST_POSTGRES_PLAIN"),
         var("KARTOTEKA_TEST_POSTGRES_PLAIN_PASSWORD"),
     );
-    let plain = |env: &common::Env| {
-        let mut cmd = team.command(env);
-        cmd.env("PGPASSWORD", &plain_password);
-        cmd
-    };
+    let no_tls_port = server_without_tls(team.pg.port());
+    let prefer = url
+        .replacen(
+            &format!("@localhost:{}/", team.pg.port()),
+            &format!("@127.0.0.1:{no_tls_port}/"),
+            1,
+        )
+        .replacen("sslmode=disable", "sslmode=prefer", 1);
+    assert_ne!(prefer, url);
     team.publish();
-    let mut b = common::Env::new();
-    b.catalog = b.path("replica.kartoteka");
-    let out = plain(&b).args(["team", "join", &url]).output().unwrap();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    b.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
-    // Without TLS, as the URL asks (`sslmode=disable`).
-    let out = plain(&b).arg("sync").output().unwrap();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    b.ok(["edit", "path:treaty", "--set", "caption=Milovice 1991"]);
+    for url in [url, prefer] {
+        let plain = |env: &common::Env| {
+            let mut cmd = team.command(env);
+            cmd.env("PGPASSWORD", &plain_password);
+            cmd
+        };
+        let mut b = common::Env::new();
+        b.catalog = b.path("replica.kartoteka");
+        let out = plain(&b).args(["team", "join", &url]).output().unwrap();
+        assert!(out.status.success(), "{url}: {}", common::stderr(&out));
+        b.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
+        let out = plain(&b).arg("sync").output().unwrap();
+        assert!(out.status.success(), "{url}: {}", common::stderr(&out));
+        b.ok(["edit", "path:treaty", "--set", "caption=Milovice 1991"]);
 
-    let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
-    let mut hold = admin.client().transaction().unwrap();
-    hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
-        .unwrap();
-    let started = std::time::Instant::now();
-    let mut sync = plain(&b)
-        .arg("sync")
-        .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    while sync.try_wait().unwrap().is_none() {
-        if started.elapsed() > std::time::Duration::from_secs(60) {
-            sync.kill().unwrap();
-            panic!("sync waited on a silent server for a minute");
+        let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
+        let mut hold = admin.client().transaction().unwrap();
+        hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
+            .unwrap();
+        let started = std::time::Instant::now();
+        let mut sync = plain(&b)
+            .arg("sync")
+            .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        while sync.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(60) {
+                sync.kill().unwrap();
+                panic!("{url}: sync waited on a silent server for a minute");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        let waited = started.elapsed();
+        hold.rollback().unwrap();
+        let out = sync.wait_with_output().unwrap();
+        let err = common::stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{url}: {err}");
+        assert_eq!(err.lines().count(), 1, "{url}: {err}");
+        assert!(err.contains("did not answer for 2 s"), "{url}: {err}");
+        assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
+        let out = plain(&b).arg("sync").output().unwrap();
+        assert!(out.status.success(), "{url}: {}", common::stderr(&out));
+        assert!(common::stdout(&out).contains("sent 1 operation"));
     }
-    let waited = started.elapsed();
-    hold.rollback().unwrap();
-    let out = sync.wait_with_output().unwrap();
-    let err = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("did not answer for 2 s"), "{err}");
-    assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
-    let out = plain(&b).arg("sync").output().unwrap();
-    assert!(out.status.success(), "{}", common::stderr(&out));
-    assert!(common::stdout(&out).contains("sent 1 operation"));
+}
+
+/// A stand-in for a server without TLS in front of the test server, on a
+/// port of its own, returned: it answers a TLS request with PostgreSQL's
+/// "N" and passes everything else through.
+fn server_without_tls(port: u16) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let own = listener.local_addr().unwrap().port();
+    let pass = |mut from: std::net::TcpStream, mut to: std::net::TcpStream| {
+        std::thread::Builder::new()
+            .name("no-tls-pass".into())
+            .spawn(move || {
+                let _ = std::io::copy(&mut from, &mut to);
+                let _ = to.shutdown(std::net::Shutdown::Write);
+            })
+            .unwrap();
+    };
+    let accepting = std::thread::Builder::new().name("no-tls-server".into());
+    accepting
+        .spawn(move || {
+            for client in listener.incoming() {
+                let Ok(mut client) = client else { continue };
+                let mut first = [0u8; 8];
+                if client.read_exact(&mut first).is_err() {
+                    continue;
+                }
+                let mut server = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+                // SSLRequest: length 8, code 80877103.
+                if first == [0, 0, 0, 8, 4, 210, 22, 47] {
+                    client.write_all(b"N").unwrap();
+                } else {
+                    server.write_all(&first).unwrap();
+                }
+                pass(client.try_clone().unwrap(), server.try_clone().unwrap());
+                pass(server, client);
+            }
+        })
+        .unwrap();
+    own
 }
 
 /// What three replicas are compared by: each photo's fields, keywords and

@@ -15,6 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
@@ -380,21 +381,33 @@ pub fn connect_with(url: &str, env: &Environment) -> Result<Connection, ConnectE
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(DEFAULT_CONNECT_TIMEOUT);
     }
+    // No TLS, and still the answer deadline: the socket goes through a
+    // connector that adds none (see `deadline::Plain`).
     let by_tcp = config.get_hosts().iter().all(|h| matches!(h, Host::Tcp(_)));
-    let connected = if parsed.ssl_mode == SslMode::Disable && by_tcp {
-        // No TLS, and still the answer deadline: the socket goes through
-        // a connector that adds none (see `deadline::Plain`).
+    let without_tls = |config: &mut postgres::Config| {
         config.ssl_mode(PgSslMode::Require);
         config.ssl_negotiation(SslNegotiation::Direct);
         config.connect(MakeWithDeadline::new(Plain, answer_timeout()))
+    };
+    let connected = if parsed.ssl_mode == SslMode::Disable && by_tcp {
+        without_tls(&mut config)
     } else {
         config.ssl_mode(match parsed.ssl_mode {
             SslMode::Disable => PgSslMode::Disable,
             SslMode::Prefer => PgSslMode::Prefer,
             _ => PgSslMode::Require,
         });
-        let tls = tls_connector(&parsed, &server)?;
-        config.connect(MakeWithDeadline::new(tls, answer_timeout()))
+        let tls = MakeWithDeadline::new(tls_connector(&parsed, &server)?, answer_timeout());
+        let used = tls.used();
+        match config.connect(tls) {
+            // `prefer` met a server without TLS, and the connection went
+            // on past the connector: again, without TLS from the start.
+            Ok(client) if by_tcp && !used.load(Ordering::Relaxed) => {
+                drop(client);
+                without_tls(&mut config)
+            }
+            connected => connected,
+        }
     };
     let password = config.get_password().map(<[u8]>::to_vec);
     connected

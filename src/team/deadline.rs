@@ -15,6 +15,8 @@
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -189,11 +191,23 @@ impl<S: TlsStream + Unpin> TlsStream for Deadline<S> {
 pub struct MakeWithDeadline<M> {
     inner: M,
     limit: Duration,
+    used: Arc<AtomicBool>,
 }
 
 impl<M> MakeWithDeadline<M> {
     pub fn new(inner: M, limit: Duration) -> MakeWithDeadline<M> {
-        MakeWithDeadline { inner, limit }
+        MakeWithDeadline {
+            inner,
+            limit,
+            used: Arc::default(),
+        }
+    }
+
+    /// Set once a connection went through the connector: with
+    /// `sslmode=prefer` and a server without TLS, tokio-postgres goes on
+    /// without it, and so without a deadline.
+    pub fn used(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.used)
     }
 }
 
@@ -212,6 +226,7 @@ where
         Ok(WithDeadline {
             inner: self.inner.make_tls_connect(domain)?,
             limit: self.limit,
+            used: Arc::clone(&self.used),
         })
     }
 }
@@ -219,6 +234,7 @@ where
 pub struct WithDeadline<C> {
     inner: C,
     limit: Duration,
+    used: Arc<AtomicBool>,
 }
 
 /// A connection being made, with its deadline to come.
@@ -235,6 +251,7 @@ where
     type Future = Connecting<C::Stream, C::Error>;
 
     fn connect(self, stream: S) -> Self::Future {
+        self.used.store(true, Ordering::Relaxed);
         let limit = self.limit;
         let connecting = self.inner.connect(stream);
         Box::pin(async move { Ok(Deadline::new(connecting.await?, limit)) })
