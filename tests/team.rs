@@ -1753,6 +1753,30 @@ fn keywords_renamed_apart_end_the_same_on_every_replica() {
     assert_eq!(holds(&photos, "shopping", "Vojsko"), ["Vojsko|Obrněnci"]);
     assert_eq!(holds(&photos, "shopping", "Témata"), ["Témata 1991|Tanky"]);
 
+    // Keywords no photo holds: A deletes one while B, later, gives it a
+    // synonym; A renames another while B, later, deletes it. In the order
+    // of their times the later change finds the keyword there: the first
+    // comes back with its synonym, the second lives on by its new name.
+    let list = |env: &common::Env, text: &str| {
+        let file = env.path("keywords.txt");
+        std::fs::write(&file, text).unwrap();
+        env.ok(["keywords", "import", file.to_str().unwrap()]);
+    };
+    list(&a, "Výstroj\nTábor\n");
+    synced([&a, &b, &a]);
+    a.ok(["keywords", "delete", "Výstroj"]);
+    a.ok(["keywords", "rename", "Tábor", "Tábory"]);
+    later();
+    list(&b, "Výstroj\n\t{Equipment}\n");
+    b.ok(["keywords", "delete", "Tábor"]);
+    synced([&a, &b, &a]);
+    let tree = a.ok(["keywords", "list"]);
+    assert!(tree.contains("\nVýstroj {Equipment}\t0\n"), "{tree}");
+    assert!(
+        tree.contains("\nTábory\t0\n") && !tree.contains("Tábor\t"),
+        "{tree}"
+    );
+
     for env in [&a, &b] {
         assert_eq!(integrity(env), "ok");
     }

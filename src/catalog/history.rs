@@ -1039,7 +1039,7 @@ fn apply_to_photo(
 }
 
 /// Applies one step that is not a photo's value.
-fn apply(
+pub(super) fn apply(
     tx: &Transaction<'_>,
     tree: &mut KeywordTree,
     step: &Step,

@@ -14,6 +14,10 @@
 //! The history keeps each value as it was given, on every replica, as the
 //! replica that made a rename keeps its photos' values as they were: the
 //! renames are applied to the photos' links alone.
+//!
+//! A keyword's own state (made, synonyms, deleted) is one value by its
+//! path, the latest change standing ([`state_changed_after`]); a rename
+//! made before a deletion here brings the keyword back by its new name.
 
 use std::collections::BTreeSet;
 
@@ -21,7 +25,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
 
 use super::Result;
-use super::history::Step;
+use super::history::{self, KeywordState, Step};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
 use super::shared_ids::Stamp;
 use crate::photo::{Attribute, Field, PhotoId};
@@ -317,6 +321,76 @@ fn relink(
     Ok(moved)
 }
 
+/// Whether a keyword's state (made, synonyms, deleted) at `path` was
+/// changed here by an operation later than `stamp` (but `except`): then a
+/// change made before it is passed over, as for a photo's field.
+pub(super) fn state_changed_after(
+    tx: &Connection,
+    path: &str,
+    stamp: &Stamp,
+    except: i64,
+) -> Result<bool> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT 1 FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
+             WHERE c.photo_id IS NULL AND c.field = 'keyword.state' AND c.subject = ?1
+               AND (o.hlc > ?2 OR o.hlc = ?2 AND o.replica > ?3) AND o.id != ?4
+             LIMIT 1",
+        )?
+        .query_row(params![clean(path), stamp.0, stamp.1, except], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// Brings back, at `to`, the keyword at `from` and those below it that
+/// were deleted here by operations later than `stamp`, each as its
+/// deletion found it (unless `to` has one by that path already).
+fn revive(
+    tx: &Transaction<'_>,
+    tree: &mut KeywordTree,
+    stamp: &Stamp,
+    from: &str,
+    to: &str,
+    touched: &mut BTreeSet<PhotoId>,
+) -> Result<()> {
+    let deleted: Vec<(String, String)> = tx
+        .prepare_cached(
+            "SELECT c.subject, c.old_value
+             FROM edit_change c JOIN edit_operation o ON o.id = c.operation_id
+             WHERE c.photo_id IS NULL AND c.field = 'keyword.state' AND c.new_value = 'null'
+               AND (o.hlc > ?1 OR o.hlc = ?1 AND o.replica > ?2)
+             ORDER BY o.hlc, o.replica, c.rowid",
+        )?
+        .query_map(params![stamp.0, stamp.1], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut revived: Vec<(String, KeywordState)> = Vec::new();
+    for (path, state) in deleted {
+        let Some(rest) = below(&clean(&path), from).map(str::to_owned) else {
+            continue;
+        };
+        let Ok(Some(state)) = serde_json::from_str::<Option<KeywordState>>(&state) else {
+            continue;
+        };
+        let path = format!("{to}{rest}");
+        if !revived.iter().any(|(p, _)| *p == path) {
+            revived.push((path, state));
+        }
+    }
+    // Parents before the keywords below them.
+    revived.sort_by_key(|(path, _)| path.matches(PATH_SEPARATOR).count());
+    for (path, state) in revived {
+        if tree.find_path(&path).is_none() {
+            let step = Step::Keyword {
+                path,
+                old: None,
+                new: Some(state),
+            };
+            history::apply(tx, tree, &step, touched)?;
+        }
+    }
+    Ok(())
+}
+
 /// Merges a colleague's rename of `old` to `new` made at `stamp` and
 /// recorded here in `operation`. Renames here later than it come after it:
 /// the keyword it renames is where they took `old`, and it goes where
@@ -334,7 +408,10 @@ pub(super) fn merge_rename(
     let later = renames_after(tx, stamp, operation)?;
     let (from, to) = (renamed_path(old, &later), renamed_path(new, &later));
     let Some(keyword) = tree.find_path(&from) else {
-        // Renamed or deleted here already, or never here.
+        // Renamed here already, or never here; or deleted here after the
+        // rename was made, and then the rename came first: the keyword
+        // lives on by its new name, as the deletion found it.
+        revive(tx, tree, stamp, &from, &to, touched)?;
         return Ok(tree.find_path(&to).is_some());
     };
     if from == to {

@@ -860,6 +860,11 @@ fn merge_operation(
                 // The keyword where the renames here since have taken it.
                 let renames = keyword_merge::renames_after(tx, &op.stamp(), id)?;
                 let path = keyword_merge::renamed_path(path, &renames);
+                if keyword_merge::state_changed_after(tx, &path, &op.stamp(), id)? {
+                    // Made, changed or deleted here later: that stands.
+                    merged.superseded += 1;
+                    continue;
+                }
                 if new.is_none() && keyword_in_use(tx, tree, &path)? {
                     // Its photos here lost it by the steps before this one,
                     // or hold it by a change the other replica had not
