@@ -2249,15 +2249,33 @@ fn a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_d
     };
     let a = team.publish();
     a.ok(["edit", "path:treaty", "--set", "caption=Milovice"]);
-    // An administrator's transaction holds the operations: the sync's
-    // query waits on the server, which sends nothing back meanwhile.
+    let (out, waited) = sync_while_the_server_is_held(&team, team.command(&a));
+    let err = common::stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains(&team.pg.server()), "{err}");
+    assert!(err.contains("did not answer for 2 s"), "{err}");
+    assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
+    // Nothing was lost: the edit waits here, and goes with the next sync.
+    assert_eq!(team.status(&a)["waiting"], 1);
+    let out = team.ok(&a, &["sync"]);
+    assert!(out.contains("sent 1 operation"), "{out}");
+}
+
+/// Runs `sync` (a replica's command) with an answer deadline of 2 s while
+/// an administrator's transaction holds the operations, so that the sync's
+/// query waits on the server, which sends nothing back meanwhile. Returns
+/// what it gave and how long it took; it may take at most a minute.
+fn sync_while_the_server_is_held(
+    team: &Team,
+    mut sync: Command,
+) -> (std::process::Output, std::time::Duration) {
     let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
     let mut hold = admin.client().transaction().unwrap();
     hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
         .unwrap();
     let started = std::time::Instant::now();
-    let mut sync = team
-        .command(&a)
+    let mut sync = sync
         .arg("sync")
         .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
         .stdout(std::process::Stdio::piped())
@@ -2273,17 +2291,7 @@ fn a_server_that_stops_answering_in_the_middle_of_a_sync_is_one_line_after_the_d
     }
     let waited = started.elapsed();
     hold.rollback().unwrap();
-    let out = sync.wait_with_output().unwrap();
-    let err = common::stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(&team.pg.server()), "{err}");
-    assert!(err.contains("did not answer for 2 s"), "{err}");
-    assert!(waited >= std::time::Duration::from_secs(2), "{waited:?}");
-    // Nothing was lost: the edit waits here, and goes with the next sync.
-    assert_eq!(team.status(&a)["waiting"], 1);
-    let out = team.ok(&a, &["sync"]);
-    assert!(out.contains("sent 1 operation"), "{out}");
+    (sync.wait_with_output().unwrap(), waited)
 }
 
 /// The same deadline on a connection without TLS: with `sslmode=disable`,
@@ -2332,28 +2340,7 @@ fn a_server_reached_without_tls_that_stops_answering_is_one_line_after_the_deadl
         assert!(out.status.success(), "{url}: {}", common::stderr(&out));
         b.ok(["edit", "path:treaty", "--set", "caption=Milovice 1991"]);
 
-        let mut admin = connect_with(&team.url(), &password(&team.pg.password)).unwrap();
-        let mut hold = admin.client().transaction().unwrap();
-        hold.batch_execute("LOCK TABLE kartoteka.operation IN ACCESS EXCLUSIVE MODE")
-            .unwrap();
-        let started = std::time::Instant::now();
-        let mut sync = plain(&b)
-            .arg("sync")
-            .env("KARTOTEKA_TEAM_ANSWER_TIMEOUT", "2")
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        while sync.try_wait().unwrap().is_none() {
-            if started.elapsed() > std::time::Duration::from_secs(60) {
-                sync.kill().unwrap();
-                panic!("{url}: sync waited on a silent server for a minute");
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        let waited = started.elapsed();
-        hold.rollback().unwrap();
-        let out = sync.wait_with_output().unwrap();
+        let (out, waited) = sync_while_the_server_is_held(&team, plain(&b));
         let err = common::stderr(&out);
         assert_eq!(out.status.code(), Some(1), "{url}: {err}");
         assert_eq!(err.lines().count(), 1, "{url}: {err}");
