@@ -17,7 +17,7 @@ use serde_json::Value;
 use super::claims;
 use super::history::{self, Deed, KeywordState, Step, Summary};
 use super::keywords::{self, KeywordTree, PATH_SEPARATOR};
-use super::photos::{load_photo, load_photo_and_links};
+use super::photos::{load_photo, load_photos_and_links};
 use super::sets::set_entries;
 use super::{CatalogError, Catalogue, DateOf, Expected, Invalid, Result, search_index};
 use crate::date::Depicted;
@@ -468,9 +468,16 @@ impl Catalogue {
         let mut changed: Vec<(Photo, Vec<ValueChange>)> = Vec::new();
         // Each changed photo's keyword links as read, for its index entry.
         let mut links = Vec::new();
+        // Read in two statements rather than two per photo: a photo read
+        // twice is read as it was before the edit both times.
+        let ids: Vec<PhotoId> = edits.iter().map(|(id, _)| *id).collect();
+        let loaded = load_photos_and_links(&tx, &tree, &ids)?;
         for (id, photo_edits) in edits {
             let photo_edits = normalised(photo_edits)?;
-            let (mut photo, its_links) = load_photo_and_links(&tx, &tree, *id)?;
+            let (mut photo, its_links) = loaded
+                .get(id)
+                .cloned()
+                .ok_or_else(|| CatalogError::NoSuchPhoto(id.to_string()))?;
             let changes = apply_to(&mut photo, &tree, &photo_edits);
             if !changes.is_empty() {
                 changed.push((photo, changes));

@@ -583,6 +583,27 @@ pub fn links_of(conn: &Connection, photo: PhotoId) -> Result<Vec<Link>> {
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// The links of many photos, read in one statement; a photo without
+/// keywords is not in the map.
+pub fn links_of_photos(
+    conn: &Connection,
+    photos: &[PhotoId],
+) -> Result<HashMap<PhotoId, Vec<Link>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT photo_id, keyword_id, subject_position, hierarchy_position FROM photo_keyword
+         WHERE photo_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut out: HashMap<PhotoId, Vec<Link>> = HashMap::new();
+    let rows = stmt.query_map([serde_json::to_string(photos)?], |r| {
+        Ok((PhotoId(r.get("photo_id")?), link_from_row(r)?))
+    })?;
+    for row in rows {
+        let (photo, link) = row?;
+        out.entry(photo).or_default().push(link);
+    }
+    Ok(out)
+}
+
 pub fn all_links(conn: &Connection) -> Result<HashMap<PhotoId, Vec<Link>>> {
     let mut stmt = conn.prepare_cached(
         "SELECT photo_id, keyword_id, subject_position, hierarchy_position FROM photo_keyword",

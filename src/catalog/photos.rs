@@ -416,13 +416,36 @@ pub(super) fn load_photos(
         .map(|p| p.map(|p| (p.id, p)))
         .collect::<rusqlite::Result<_>>()?;
     if with_keywords {
+        let mut links = keywords::links_of_photos(conn, ids)?;
         for photo in found.values_mut() {
-            let (flat, hier) = tree.lists(keywords::links_of(conn, photo.id)?);
+            let (flat, hier) = tree.lists(links.remove(&photo.id).unwrap_or_default());
             photo.description.keywords = flat;
             photo.description.hierarchical_keywords = hier;
         }
     }
     Ok(found)
+}
+
+/// Photos by id with their keywords, and each photo's keyword links as
+/// read, in two statements whatever their number; ids not in the
+/// catalogue are not in the map.
+pub(super) fn load_photos_and_links(
+    conn: &Connection,
+    tree: &KeywordTree,
+    ids: &[PhotoId],
+) -> Result<std::collections::HashMap<PhotoId, (Photo, Vec<keywords::Link>)>> {
+    let photos = load_photos(conn, tree, ids, false)?;
+    let mut links = keywords::links_of_photos(conn, ids)?;
+    Ok(photos
+        .into_iter()
+        .map(|(id, mut photo)| {
+            let its_links = links.remove(&id).unwrap_or_default();
+            let (flat, hier) = tree.lists(its_links.clone());
+            photo.description.keywords = flat;
+            photo.description.hierarchical_keywords = hier;
+            (id, (photo, its_links))
+        })
+        .collect())
 }
 
 fn photo_in(conn: &Connection, id: PhotoId) -> Result<Option<Photo>> {
