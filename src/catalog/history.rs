@@ -13,7 +13,7 @@
 //! recently undone first, until a new operation is made. An undo and a redo
 //! are operations themselves, so the history shows them too.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde_json::Value;
@@ -832,6 +832,21 @@ pub(super) fn keeping_claims_whole<'a>(
             _ => None,
         })
         .collect();
+    // The claims of the fields the steps prefer a claim of, read in one
+    // statement a field rather than one a photo: a claim on 10,000 photos
+    // prefers 10,000.
+    let mut photos_by_field: BTreeMap<&str, Vec<PhotoId>> = BTreeMap::new();
+    for step in steps {
+        if let Step::Claim { new: Some(n), .. } = step
+            && n.preferred
+        {
+            photos_by_field.entry(&n.field).or_default().push(n.photo);
+        }
+    }
+    let mut held = BTreeMap::new();
+    for (field, photos) in photos_by_field {
+        held.insert(field, claims::claims_of_photos(tx, &photos, Some(field))?);
+    }
     let mut out = Vec::with_capacity(steps.len());
     for step in steps {
         match step {
@@ -843,7 +858,12 @@ pub(super) fn keeping_claims_whole<'a>(
                 }
             }
             Step::Claim { new: Some(n), .. } if preferring(step) => {
-                for (claim, c) in claims::claims_of(tx, n.photo, Some(&n.field))? {
+                let of_photo = held
+                    .get(n.field.as_str())
+                    .and_then(|claims| claims.get(&n.photo))
+                    .cloned()
+                    .unwrap_or_default();
+                for (claim, c) in of_photo {
                     if c.preferred && !named.contains(&claim) {
                         out.push(claims::changed(claim, c, |c| c.preferred = false));
                     }
@@ -859,18 +879,31 @@ pub(super) fn keeping_claims_whole<'a>(
 /// Notes which claims and sources `operation` changed by name, for a team's
 /// merge to tell which change of each is the latest.
 pub(super) fn stamp_shared(tx: &Transaction<'_>, operation: i64, steps: &[Step]) -> Result<()> {
+    // The shared names of the sources cited, each read once: a claim on
+    // 10,000 photos cites one source 10,000 times.
+    let mut source_uids: BTreeMap<i64, String> = BTreeMap::new();
     for step in steps {
         match step {
             Step::Claim { id, new, .. } => {
                 shared_ids::stamp(tx, Kind::Claim, *id, operation)?;
-                let cites = new
-                    .as_ref()
-                    .and_then(|c| c.source)
-                    .map(|s| shared_ids::uid_of(tx, Kind::Source, s))
-                    .transpose()?;
+                let cites = match new.as_ref().and_then(|c| c.source) {
+                    Some(source) => match source_uids.get(&source) {
+                        Some(uid) => Some(uid.clone()),
+                        None => {
+                            let uid = shared_ids::uid_of(tx, Kind::Source, source)?;
+                            source_uids.insert(source, uid.clone());
+                            Some(uid)
+                        }
+                    },
+                    None => None,
+                };
                 shared_ids::set_cites(tx, *id, cites.as_deref())?;
             }
-            Step::Source { id, .. } => shared_ids::stamp(tx, Kind::Source, *id, operation)?,
+            Step::Source { id, .. } => {
+                // Stamping may name the source anew.
+                source_uids.remove(id);
+                shared_ids::stamp(tx, Kind::Source, *id, operation)?
+            }
             _ => {}
         }
     }
@@ -896,21 +929,28 @@ pub(super) fn perform_leaving_index(
         // Keywords a step brings into the tree as a side effect (the parents
         // of a new path) are recorded as created before it, so that undo
         // removes them after undoing the step itself.
-        // Claims and sources never bring keywords with them.
-        let may_add_keywords = !matches!(
-            steps[at],
-            Step::Keyword { .. } | Step::Claim { .. } | Step::Source { .. }
-        );
+        // Claims and sources never bring keywords with them, nor does a
+        // change of a photo's other fields.
+        let end = match &steps[at] {
+            Step::Photo { photo, .. } => steps[at..]
+                .iter()
+                .position(|s| !matches!(s, Step::Photo { photo: p, .. } if p == photo))
+                .map_or(steps.len(), |n| at + n),
+            _ => at + 1,
+        };
+        let may_add_keywords = match &steps[at] {
+            Step::Keyword { .. } | Step::Claim { .. } | Step::Source { .. } => false,
+            Step::Photo { .. } => steps[at..end].iter().any(|s| {
+                matches!(s, Step::Photo { attribute: Attribute::Field(f), .. } if f.is_keywords())
+            }),
+            _ => true,
+        };
         let known = if may_add_keywords {
             last_keyword_id(tx)?
         } else {
             0
         };
-        let (end, done) = if let Step::Photo { photo, .. } = &steps[at] {
-            let end = steps[at..]
-                .iter()
-                .position(|s| !matches!(s, Step::Photo { photo: p, .. } if p == photo))
-                .map_or(steps.len(), |n| at + n);
+        let done = if let Step::Photo { photo, .. } = &steps[at] {
             // Only what search reads as text is indexed again: a rating,
             // flag, label or date leaves the photo's entry as it was.
             let indexed = steps[at..end].iter().any(
@@ -919,10 +959,10 @@ pub(super) fn perform_leaving_index(
             if indexed {
                 touched.insert(*photo);
             }
-            (end, apply_to_photo(tx, tree, *photo, &steps[at..end])?)
+            apply_to_photo(tx, tree, *photo, &steps[at..end])?
         } else {
             apply(tx, tree, &steps[at], touched)?;
-            (at + 1, vec![steps[at].clone()])
+            vec![steps[at].clone()]
         };
         if may_add_keywords {
             for created in keywords_created_since(tx, tree, known)? {
