@@ -838,7 +838,7 @@ pub(super) fn keeping_claims_whole<'a>(
     let mut photos_by_field: BTreeMap<&str, Vec<PhotoId>> = BTreeMap::new();
     for step in steps {
         if let Step::Claim { new: Some(n), .. } = step
-            && n.preferred
+            && preferring(step)
         {
             photos_by_field.entry(&n.field).or_default().push(n.photo);
         }
@@ -860,12 +860,10 @@ pub(super) fn keeping_claims_whole<'a>(
             Step::Claim { new: Some(n), .. } if preferring(step) => {
                 let of_photo = held
                     .get(n.field.as_str())
-                    .and_then(|claims| claims.get(&n.photo))
-                    .cloned()
-                    .unwrap_or_default();
-                for (claim, c) in of_photo {
-                    if c.preferred && !named.contains(&claim) {
-                        out.push(claims::changed(claim, c, |c| c.preferred = false));
+                    .and_then(|claims| claims.get(&n.photo));
+                for (claim, c) in of_photo.into_iter().flatten() {
+                    if c.preferred && !named.contains(claim) {
+                        out.push(claims::changed(*claim, c.clone(), |c| c.preferred = false));
                     }
                 }
             }
@@ -940,9 +938,7 @@ pub(super) fn perform_leaving_index(
         };
         let may_add_keywords = match &steps[at] {
             Step::Keyword { .. } | Step::Claim { .. } | Step::Source { .. } => false,
-            Step::Photo { .. } => steps[at..end].iter().any(|s| {
-                matches!(s, Step::Photo { attribute: Attribute::Field(f), .. } if f.is_keywords())
-            }),
+            Step::Photo { .. } => steps[at..end].iter().any(gives_keywords),
             _ => true,
         };
         let known = if may_add_keywords {
@@ -976,6 +972,17 @@ pub(super) fn perform_leaving_index(
     }
     stale.refresh(tx)?;
     Ok(())
+}
+
+/// Whether a step gives a photo's keywords.
+pub(super) fn gives_keywords(step: &Step) -> bool {
+    matches!(
+        step,
+        Step::Photo {
+            attribute: Attribute::Field(Field::Keywords | Field::HierarchicalKeywords),
+            ..
+        }
+    )
 }
 
 /// The newest keyword's id: keywords created later have greater ids.

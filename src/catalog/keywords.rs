@@ -589,27 +589,33 @@ pub fn links_of_photos(
     conn: &Connection,
     photos: &[PhotoId],
 ) -> Result<HashMap<PhotoId, Vec<Link>>> {
-    let mut stmt = conn.prepare_cached(
+    links_by_photo(
+        conn,
         "SELECT photo_id, keyword_id, subject_position, hierarchy_position FROM photo_keyword
          WHERE photo_id IN (SELECT value FROM json_each(?1))",
-    )?;
-    let mut out: HashMap<PhotoId, Vec<Link>> = HashMap::new();
-    let rows = stmt.query_map([serde_json::to_string(photos)?], |r| {
-        Ok((PhotoId(r.get("photo_id")?), link_from_row(r)?))
-    })?;
-    for row in rows {
-        let (photo, link) = row?;
-        out.entry(photo).or_default().push(link);
-    }
-    Ok(out)
+        [serde_json::to_string(photos)?],
+    )
 }
 
 pub fn all_links(conn: &Connection) -> Result<HashMap<PhotoId, Vec<Link>>> {
-    let mut stmt = conn.prepare_cached(
+    links_by_photo(
+        conn,
         "SELECT photo_id, keyword_id, subject_position, hierarchy_position FROM photo_keyword",
-    )?;
+        [],
+    )
+}
+
+/// The links a statement reads, by photo.
+fn links_by_photo(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<HashMap<PhotoId, Vec<Link>>> {
+    let mut stmt = conn.prepare_cached(sql)?;
     let mut out: HashMap<PhotoId, Vec<Link>> = HashMap::new();
-    let rows = stmt.query_map([], |r| Ok((PhotoId(r.get("photo_id")?), link_from_row(r)?)))?;
+    let rows = stmt.query_map(params, |r| {
+        Ok((PhotoId(r.get("photo_id")?), link_from_row(r)?))
+    })?;
     for row in rows {
         let (photo, link) = row?;
         out.entry(photo).or_default().push(link);

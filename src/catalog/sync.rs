@@ -974,7 +974,7 @@ impl Run {
         };
         if !self.steps.is_empty() {
             let steps = std::mem::take(&mut self.steps);
-            let follows = !self.renames.is_empty() && steps.iter().any(gives_keywords);
+            let follows = !self.renames.is_empty() && steps.iter().any(history::gives_keywords);
             let made = if follows {
                 keyword_merge::missing_paths(tree, &steps)
             } else {
@@ -1000,17 +1000,6 @@ impl Run {
         }
         Ok(())
     }
-}
-
-/// Whether a step gives a photo's keywords.
-fn gives_keywords(step: &Step) -> bool {
-    matches!(
-        step,
-        Step::Photo {
-            attribute: Attribute::Field(Field::Keywords | Field::HierarchicalKeywords),
-            ..
-        }
-    )
 }
 
 /// Merges one photo's field into the run: the value with the latest time
